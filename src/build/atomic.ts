@@ -1,0 +1,34 @@
+/**
+ * Atomic output: the build writes into a fresh sibling folder and only a complete, successful
+ * build is swapped in for the old one. A bad article, a crash or a kill mid-build leaves the
+ * previous site exactly as it was (at worst a stale `_site.tmp-*` folder, removed next time).
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>): Promise<T> {
+  const parent = path.dirname(path.resolve(outDir));
+  const name = path.basename(outDir);
+  mkdirSync(parent, { recursive: true });
+  // Leftovers of killed builds.
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(`${name}.tmp-`) || entry.startsWith(`${name}.old-`)) rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
+  const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(tmp);
+  let result: T;
+  try {
+    result = await write(tmp);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  const target = path.resolve(outDir);
+  const old = path.join(parent, `${name}.old-${process.pid}-${Date.now()}`);
+  // Two renames: there is no atomic directory exchange in Node. Between them the site is absent
+  // for microseconds; it is never half-written.
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(tmp, target);
+  rmSync(old, { recursive: true, force: true });
+  return result;
+}

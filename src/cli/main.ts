@@ -1,0 +1,35 @@
+/**
+ * `warraq <command>`: the editors' and CI's entry point. Each command lives in its own module and
+ * is loaded only when called, so `warraq normalize` does not pay for Eleventy's start-up.
+ */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.ts')).default,
+  serve: async () => (await import('./commands/serve.ts')).default,
+  normalize: async () => (await import('./commands/normalize.ts')).default,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const lines = await Promise.all(Object.entries(COMMANDS).map(async ([n, load]) => `  ${n.padEnd(10)} ${(await load()).summary}`));
+    process.stdout.write(`warraq — a static site generator for Arabic news\n\nUsage: warraq <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun warraq <command> --help for a command's options.\n`);
+    return name ? 0 : 1;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`warraq: unknown command "${name}". Run warraq --help for the list.\n`);
+    return 2;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest);
+}

@@ -1,0 +1,39 @@
+/** The article as the templates see it: validated, normalized, rendered. Plain data (JSON-safe). */
+export interface Named {
+  name: string;
+  slug: string;
+}
+
+export interface ArticleImage {
+  /** Path under content/ of the original picture. */
+  src: string;
+  alt: string;
+  credit?: string | undefined;
+  caption?: string | undefined;
+}
+
+export interface Article {
+  /** Source path relative to the project root, for error messages. */
+  source: string;
+  title: string;
+  summary: string;
+  /** ISO 8601 with the editor's time zone, as written. */
+  date: string;
+  updated?: string | undefined;
+  /** Milliseconds since the epoch, for sorting. */
+  timestamp: number;
+  section: Named;
+  tags: Named[];
+  authors: Named[];
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  slug: string;
+  /** Site-relative URL without the base path, e.g. /2022/12/<slug>/ */
+  url: string;
+  image?: ArticleImage | undefined;
+  html: string;
+  /** Words of the normalized body, for reading time and related articles. */
+  wordCount: number;
+  /** Number of repairs the normalizer made in this article. */
+  repairs: number;
+}

@@ -1,0 +1,72 @@
+/**
+ * Stages 2–4 for one article: validate (parse.ts) → normalize title, summary and body → render
+ * Markdown. Pure apart from the lazy lexicon: the same source and options give the same article.
+ */
+import type { Article } from './article.ts';
+import type { ContentProblem } from './errors.ts';
+import { parseArticle } from './parse.ts';
+import { normalize, type NormalizeOptions } from '../text/normalize.ts';
+import { dropFurniture } from '../text/furniture.ts';
+import { slugify, isSafeSlug } from '../text/slug.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { safeContentPath } from './paths.ts';
+
+export type PrepareResult = { ok: true; article: Article; warnings: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
+
+const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);
+
+export function prepareArticle(file: string, source: string, normalizeOptions: Partial<NormalizeOptions>): PrepareResult {
+  const parsed = parseArticle(file, source);
+  if (!parsed.ok) return parsed;
+  const { frontMatter: fm, body, bodyLine } = parsed.article;
+  const problems: ContentProblem[] = [];
+  const options: Partial<NormalizeOptions> = { ...normalizeOptions, lang: fm.lang.split('-')[0]! };
+  const title = normalize(fm.title, options).text;
+  const summary = normalize(fm.summary, options).text;
+
+  const slug = fm.slug !== undefined ? slugify(fm.slug) : slugify(title);
+  if (!slug || !isSafeSlug(slug)) {
+    problems.push({ file, line: 2, field: fm.slug !== undefined ? 'slug' : 'title', message: 'no URL slug can be made from it', hint: 'set slug: to a few words in letters and digits', severity: 'error' });
+  }
+  let image: Article['image'];
+  if (fm.image) {
+    const src = safeContentPath(fm.image.src);
+    if (!src) problems.push({ file, line: 2, field: 'image.src', message: `"${fm.image.src}" is not a path inside content/`, hint: 'give a relative path such as media/photo.jpg, without .. or a leading /', severity: 'error' });
+    else image = { src, alt: normalize(fm.image.alt, options).text, credit: fm.image.credit && normalize(fm.image.credit, options).text, caption: fm.image.caption && normalize(fm.image.caption, options).text };
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const lang = fm.lang;
+  const dir = RTL_LANGS.has(lang.split('-')[0]!) ? 'rtl' : 'ltr';
+  const cleanBody = dropFurniture(body).text;
+  let repairs = 0;
+  const { html } = renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++ });
+  const [year, month] = fm.date.split('-') as [string, string];
+  const section = fm.section.trim();
+  const named = (name: string) => ({ name: normalize(name, options).text, slug: slugify(name) || 'x' });
+  const article: Article = {
+    source: file,
+    title,
+    summary,
+    date: fm.date,
+    updated: fm.updated,
+    timestamp: Date.parse(fm.date),
+    section: named(section),
+    tags: [...new Set(fm.tags)].map(named),
+    authors: [...new Set(fm.authors)].map(named),
+    lang,
+    dir,
+    slug,
+    url: `/${year}/${month}/${slug}/`,
+    image,
+    html,
+    wordCount: countWords(cleanBody),
+    repairs,
+  };
+  void bodyLine;
+  return { ok: true, article, warnings: parsed.warnings };
+}
+
+function countWords(markdown: string): number {
+  return (markdown.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}

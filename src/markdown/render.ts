@@ -1,0 +1,69 @@
+/**
+ * Markdown → safe HTML with unified: remark-parse (+ GFM tables, lists, strikethrough), the Arabic
+ * normalizer on text nodes, remark-rehype, raw HTML parsed then sanitized against an allowlist,
+ * Latin runs isolated in right-to-left text, and serialized. Pure: string in, string out.
+ */
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkNormalizeArabic, { type RemarkNormalizeOptions } from './remark-normalize-arabic.ts';
+import rehypeIsolateLatin from './rehype-isolate-latin.ts';
+
+/**
+ * The allowlist: GitHub's schema (no script, style, iframe, object, event handlers, or
+ * javascript:/data: URLs), without `input` (task-list checkboxes are not news) and with only
+ * http(s), mailto and tel links.
+ */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'], cite: ['http', 'https'] },
+  attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dir', 'lang'] },
+};
+
+export interface RenderOptions extends RemarkNormalizeOptions {
+  /** Text direction of the article: Latin runs are isolated in rtl articles only. */
+  dir?: 'rtl' | 'ltr';
+}
+
+export interface RenderResult {
+  html: string;
+}
+
+const processors = new Map<string, Processor<any, any, any, any, string>>();
+
+function processorFor(options: RenderOptions): Processor<any, any, any, any, string> {
+  const { onChange, ...rest } = options;
+  // The processor is reused across articles with the same options; onChange is read per call.
+  const key = JSON.stringify({ ...rest, lexicon: rest.lexicon ? 'yes' : 'no', evidence: rest.evidence ? 'yes' : 'no' });
+  let p = processors.get(key);
+  if (!p) {
+    const hooks: RemarkNormalizeOptions = { ...rest, onChange: (c) => current.onChange?.(c) };
+    const base = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkNormalizeArabic, hooks)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRaw)
+      .use(rehypeSanitize, SANITIZE_SCHEMA);
+    p = (options.dir === 'rtl' ? base.use(rehypeIsolateLatin) : base).use(rehypeStringify).freeze() as Processor<any, any, any, any, string>;
+    processors.set(key, p);
+  }
+  return p;
+}
+
+const current: { onChange?: RemarkNormalizeOptions['onChange'] } = {};
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
+  const processor = processorFor(options);
+  current.onChange = options.onChange;
+  try {
+    return { html: String(processor.processSync(markdown)) };
+  } finally {
+    current.onChange = undefined;
+  }
+}

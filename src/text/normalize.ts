@@ -1,0 +1,72 @@
+/**
+ * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of
+ * changes. Pure: no file or network access (the lexicon is handed in as a lazy getter).
+ *
+ * The rules run in a fixed order, each on the output of the one before; the order matters:
+ * Unicode debris goes first so later rules see real letters, split words are rejoined while the
+ * spaces that lost diacritics left are still there to read, and quotes and punctuation come last.
+ */
+import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
+import { HAS_ARABIC_LETTER } from './arabic.ts';
+import { DEFAULT_OPTIONS, type NormalizeOptions } from './options.ts';
+import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
+import { splitWordEdits } from './rules/split-words.ts';
+import { whitespaceEdits } from './rules/whitespace.ts';
+import { quoteEdits } from './rules/quotes.ts';
+import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
+
+export type { Change } from './edits.ts';
+export type { NormalizeOptions } from './options.ts';
+
+export interface NormalizeResult {
+  text: string;
+  changes: Change[];
+}
+
+type Rule = (text: string, options: NormalizeOptions) => Edit[];
+
+/** The pipeline of rules, in order. Exported so tests and docs can name them. */
+export const RULES: ReadonlyArray<readonly [string, Rule]> = [
+  ['nfc', (t) => nfcEdits(t)],
+  ['presentation-form', (t) => presentationFormEdits(t)],
+  ['tatweel', (t) => tatweelEdits(t)],
+  ['invisible-char', (t) => invisibleCharEdits(t)],
+  ['persian-letter', (t, o) => (o.lang === 'ar' ? persianLetterEdits(t) : [])],
+  ['split-word', (t, o) => (o.repairSplitWords ? splitWordEdits(t, o) : [])],
+  ['whitespace', (t, o) => whitespaceEdits(t, o.fragment)],
+  ['quotes', (t, o) => quoteEdits(t, o.quotes)],
+  ['punctuation-space', (t) => punctuationSpaceEdits(t)],
+  ['arabic-punctuation', (t) => arabicPunctuationEdits(t)],
+  ['digits', (t, o) => digitEdits(t, o.digits)],
+];
+
+export function normalize(text: string, options: Partial<NormalizeOptions> = {}): NormalizeResult {
+  // Text with no Arabic letter (an English article, code, a URL) is left exactly as it is.
+  if (!HAS_ARABIC_LETTER.test(text)) return { text, changes: [] };
+  const opts: NormalizeOptions = { ...DEFAULT_OPTIONS, ...options };
+  const map = new OffsetMap();
+  const changes: Change[] = [];
+  let current = text;
+  for (const [, rule] of RULES) {
+    const edits = rule(current, opts);
+    if (edits.length === 0) continue;
+    for (const e of edits) {
+      changes.push({ offset: map.toOriginal(e.start), before: current.slice(e.start, e.end), after: e.replacement, rule: e.rule });
+    }
+    current = applyEdits(current, edits);
+    map.push(edits);
+  }
+  changes.sort((a, b) => a.offset - b.offset);
+  return { text: current, changes };
+}
+
+/** Line (1-based) and column (1-based, in code points) of an offset, for reports. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: [...text.slice(lineStart, offset)].length + 1 };
+}

@@ -1,0 +1,37 @@
+/** Options of the normalizer, with the defaults the build and `warraq normalize` use. */
+import type { QuoteStyle } from './rules/quotes.ts';
+
+export interface Lexicon {
+  /** Is this undiacritized form a word of the language? (May over-generate: a veto, not a vote.) */
+  has(word: string): boolean;
+}
+
+/** Word forms seen intact in the site's own articles (or the document itself), undiacritized. */
+export interface WordEvidence {
+  count(word: string): number;
+}
+
+export interface NormalizeOptions {
+  /** Quotation style: «…» (default), “…”, or keep the marks as typed. */
+  quotes: QuoteStyle;
+  /** Numbering system for digits: keep as written (default), Western, or Arabic-Indic. */
+  digits: 'keep' | 'latn' | 'arab';
+  /** Language of the text; Persian letter repair only applies to Arabic. */
+  lang: string;
+  /** Rejoin words split by lost diacritics and restore the marks. */
+  repairSplitWords: boolean;
+  /** Lexicon used to veto joins. Called lazily, only when a join candidate exists. */
+  lexicon?: (() => Lexicon) | undefined;
+  /** Intact forms from the site's articles; when absent the text's own words are used. */
+  evidence?: WordEvidence | undefined;
+  /** The text is one Markdown text node among siblings (its edges are not line ends). */
+  fragment: boolean;
+}
+
+export const DEFAULT_OPTIONS: NormalizeOptions = {
+  quotes: 'guillemets',
+  digits: 'keep',
+  lang: 'ar',
+  repairSplitWords: true,
+  fragment: false,
+};

@@ -1,0 +1,45 @@
+/**
+ * Double quotation marks paired by position and written in one style. Wire copy mixes “ ” " „
+ * and often types a closing mark where one opens (و”تبادل); the direction of the glyph tells us
+ * nothing, so the n-th mark of a paragraph opens when n is odd and closes when n is even.
+ * A paragraph with an odd number of marks is left alone: guessing there could make it worse.
+ */
+import type { Edit } from '../edits.ts';
+
+export type QuoteStyle = 'guillemets' | 'curly' | 'keep';
+
+const MARKS = /["“”„‟«»]/g;
+const STYLE: Record<Exclude<QuoteStyle, 'keep'>, [string, string]> = {
+  guillemets: ['«', '»'],
+  curly: ['“', '”'],
+};
+
+/**
+ * `text` is one paragraph (or several, split on newlines). A paragraph rendered from several
+ * Markdown text nodes is handled by the caller passing the nodes' marks through `pairQuotes`.
+ */
+export function quoteEdits(text: string, style: QuoteStyle): Edit[] {
+  if (style === 'keep') return [];
+  const edits: Edit[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const positions = [...line.matchAll(MARKS)].map((m) => lineStart + m.index);
+    edits.push(...pairQuotes(text, positions, style));
+    lineStart += line.length + 1;
+  }
+  return edits;
+}
+
+/** Given the offsets of the marks of one paragraph in `text`, the edits that pair them. */
+export function pairQuotes(text: string, positions: readonly number[], style: QuoteStyle): Edit[] {
+  if (style === 'keep' || positions.length === 0 || positions.length % 2 !== 0) return [];
+  const [open, close] = STYLE[style];
+  const edits: Edit[] = [];
+  positions.forEach((pos, i) => {
+    const want = i % 2 === 0 ? open : close;
+    if (text[pos] !== want) edits.push({ start: pos, end: pos + 1, replacement: want, rule: 'quotes' });
+  });
+  return edits;
+}
+
+export const QUOTE_MARKS = MARKS;

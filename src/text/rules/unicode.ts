@@ -1,0 +1,116 @@
+/**
+ * Display-safe Unicode repairs. None of these folds letters the way search does
+ * (أ→ا, ة→ه, ى→ي, stripping harakat): they only undo encoding debris.
+ */
+import type { Edit } from '../edits.ts';
+import { isArabicLetterCode } from '../arabic.ts';
+
+/** NFC per cluster (base + combining marks), so each change is reported where it happened. */
+export function nfcEdits(text: string): Edit[] {
+  if (text.normalize('NFC') === text) return [];
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/\P{M}?\p{M}+|[\u1100-\u11FF\u3130-\u318F\u2000-\u2FFF\uF900-\uFAFF]/gu)) {
+    const n = m[0].normalize('NFC');
+    if (n !== m[0]) edits.push({ start: m.index, end: m.index + m[0].length, replacement: n, rule: 'nfc' });
+  }
+  return edits;
+}
+
+const PRESENTATION = /[\uFB50-\uFDFF\uFE70-\uFEFE]/g;
+
+/**
+ * Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE) to base letters, one character at a time.
+ * Not NFKC on the whole text: that would also turn NO-BREAK SPACE into a space and put a space
+ * before every spacing mark form.
+ */
+export function presentationFormEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(PRESENTATION)) {
+    const ch = m[0];
+    const code = ch.charCodeAt(0);
+    let base = ch.normalize('NFKC');
+    // U+FE70–FE7F are spacing forms of harakat: NFKC gives a space (or tatweel) plus the mark.
+    if (code >= 0xfe70 && code <= 0xfe7f) base = base.replace(/[ \u0640]/g, '');
+    if (base !== ch) edits.push({ start: m.index, end: m.index + 1, replacement: base, rule: 'presentation-form' });
+  }
+  return edits;
+}
+
+export function tatweelEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/\u0640+/g)) {
+    edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'tatweel' });
+  }
+  return edits;
+}
+
+const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
+
+/**
+ * Stray bidi controls and zero-width debris. Explicit marks and embeddings (LRM, RLM, ALM,
+ * LRE…RLO) are removed: the site sets direction itself. Isolates (LRI, RLI, FSI … PDI) are kept
+ * when paired, since an editor put them there on purpose. ZWJ/ZWNJ go only next to Arabic letters,
+ * where they are paste debris; elsewhere (emoji sequences, Persian) they carry meaning.
+ */
+export function invisibleCharEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  const open: number[] = [];
+  const unpaired = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isolateOpen(c)) open.push(i);
+    else if (c === 0x2069) {
+      if (open.length) open.pop();
+      else unpaired.add(i);
+    } else if (c === 0x0a) {
+      // an isolate never spans a paragraph
+      for (const o of open) unpaired.add(o);
+      open.length = 0;
+    }
+  }
+  for (const o of open) unpaired.add(o);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let drop = false;
+    if (c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e)) drop = true;
+    else if (c === 0x200b || c === 0x2060 || c === 0xfeff || c === 0x00ad) drop = true;
+    else if (c === 0x200c || c === 0x200d) {
+      drop = isArabicLetterCode(text.charCodeAt(i - 1)) || isArabicLetterCode(text.charCodeAt(i + 1));
+    } else if (unpaired.has(i)) drop = true;
+    if (drop) edits.push({ start: i, end: i + 1, replacement: '', rule: 'invisible-char' });
+  }
+  return edits;
+}
+
+/** Persian yeh and keheh typed on a Persian keyboard, in an Arabic article. */
+export function persianLetterEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/[\u06CC\u06A9]/g)) {
+    edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
+  }
+  return edits;
+}
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+const PERSIAN_INDIC = '۰۱۲۳۴۵۶۷۸۹';
+
+/** Digits to one numbering system, only when configured; `keep` leaves them as the editor wrote. */
+export function digitEdits(text: string, digits: 'keep' | 'latn' | 'arab'): Edit[] {
+  if (digits === 'keep') return [];
+  const edits: Edit[] = [];
+  if (digits === 'latn') {
+    for (const m of text.matchAll(/[\u0660-\u0669\u06F0-\u06F9]/g)) {
+      const d = ARABIC_INDIC.indexOf(m[0]);
+      edits.push({ start: m.index, end: m.index + 1, replacement: String(d >= 0 ? d : PERSIAN_INDIC.indexOf(m[0])), rule: 'digits' });
+    }
+  } else {
+    // Latin-script runs keep Western digits (COVID-19, iPhone 15): only digits not touching a Latin letter.
+    for (const m of text.matchAll(/(?<![A-Za-z\-_/.])[0-9]+(?![A-Za-z_/])/g)) {
+      edits.push({ start: m.index, end: m.index + m[0].length, replacement: m[0].replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!), rule: 'digits' });
+    }
+    for (const m of text.matchAll(/[\u06F0-\u06F9]/g)) {
+      edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_INDIC[PERSIAN_INDIC.indexOf(m[0])]!, rule: 'digits' });
+    }
+  }
+  return edits;
+}

@@ -1,0 +1,4 @@
+declare module 'rtlcss' {
+  const rtlcss: { process(css: string, options?: object, plugins?: object[]): string };
+  export default rtlcss;
+}
