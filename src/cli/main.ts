@@ -11,6 +11,9 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).default,
   serve: async () => (await import('./commands/serve.ts')).default,
+  new: async () => (await import('./commands/new.ts')).default,
+  import: async () => (await import('./commands/import.ts')).default,
+  lint: async () => (await import('./commands/lint.ts')).default,
   normalize: async () => (await import('./commands/normalize.ts')).default,
 };
 

@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../main.ts';
+import { loadConfig } from '../../config.ts';
+import { normalize } from '../../text/normalize.ts';
+import { isSafeSlug, slugify } from '../../text/slug.ts';
+import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew } from '../article-file.ts';
+
+const usage = `Usage: warraq new "<title>" --section NAME [--author NAME]... [--tags A,B] [--lang ar|en]
+                  [--summary TEXT] [--date ISO] [--slug SLUG] [--draft] [--root DIR]
+
+Creates content/YYYY/MM/<slug>.md with valid front matter and the current date and time in
+your time zone (e.g. 2026-11-29T04:10:00+03:00), and prints its path. Never overwrites a file.
+
+Options:
+  --section NAME   the section (required), e.g. سياسة
+  --author NAME    a byline; repeat it or separate names with commas (default: WARRAQ_AUTHOR,
+                   else git's user.name, else your login name)
+  --tags A,B       tags, separated by commas
+  --lang ar|en     language of the article (default: ar)
+  --summary TEXT   one-sentence summary (default: the title, to be rewritten)
+  --date ISO       publication time instead of now, e.g. 2026-11-29T10:00:00+03:00
+  --slug SLUG      file name and URL instead of the one made from the title
+  --draft          mark the article draft: true (kept out of the build)
+  --root DIR       project folder (default: the current folder)`;
+
+const command: Command = {
+  summary: 'scaffold a new article: content/YYYY/MM/<slug>.md with valid front matter',
+  usage,
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          section: { type: 'string' },
+          author: { type: 'string', multiple: true },
+          authors: { type: 'string', multiple: true },
+          tags: { type: 'string', multiple: true },
+          lang: { type: 'string', default: 'ar' },
+          summary: { type: 'string' },
+          date: { type: 'string' },
+          slug: { type: 'string' },
+          draft: { type: 'boolean' },
+          root: { type: 'string' },
+        },
+      });
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const rawTitle = positionals.join(' ').trim();
+    if (!rawTitle) return fail('give the title, e.g. warraq new "عنوان الخبر" --section سياسة');
+    const section = values.section?.trim();
+    if (!section) return fail('--section is required, e.g. --section سياسة');
+    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(values.lang)) return fail('--lang must be a language tag such as ar or en');
+    const date = values.date ?? localIsoDateTime();
+    const bad = dateProblem(date);
+    if (bad) return fail(`--date: ${bad}; write it like 2026-11-29T10:00:00+03:00`);
+    const authors = listOption([...(values.author ?? []), ...(values.authors ?? [])]);
+    if (authors.length === 0) authors.push(defaultAuthor());
+
+    const root = path.resolve(values.root ?? process.cwd());
+    const config = loadConfig(root);
+    const title = normalize(rawTitle, { ...config.normalize, lang: values.lang.split('-')[0]! }).text;
+    const slug = values.slug !== undefined ? slugify(values.slug) : slugify(title);
+    if (!slug || !isSafeSlug(slug)) return fail('no file name can be made from the title; pass --slug with a few words in letters and digits');
+    const file = articlePath(config.paths.content, date, slug);
+    const text = articleText({
+      title,
+      date,
+      section,
+      tags: listOption(values.tags),
+      authors,
+      summary: values.summary?.trim() || title,
+      lang: values.lang,
+      draft: values.draft,
+      body: values.lang.startsWith('ar') ? '<!-- اكتب نص الخبر هنا -->' : '<!-- Write the article here. -->',
+    });
+    try {
+      writeNew(root, file, text);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    process.stdout.write(`${file}\n`);
+    return 0;
+  },
+};
+
+function fail(message: string): number {
+  process.stderr.write(`warraq new: ${message}\nRun warraq new --help for the options.\n`);
+  return 2;
+}
+
+function defaultAuthor(): string {
+  if (process.env.WARRAQ_AUTHOR?.trim()) return process.env.WARRAQ_AUTHOR.trim();
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (name) return name;
+  } catch {
+    // no git, or no user.name
+  }
+  return os.userInfo().username;
+}
+
+export default command;
