@@ -1,3 +1,261 @@
+/**
+ * Split-word repair. When wire copy loses its harakat, each one inside a word becomes a space
+ * (تكبّدت → "تكب دت", سربًا → "سرب ا") and one at a word's end becomes NO-BREAK SPACE or a space
+ * (تنضمّ → "تنضم" + NBSP). This rule rejoins the pieces and puts the mark back.
+ *
+ * A join must never be made on clean text, so a gap is rejoined only when
+ *   1. the joined form is a word: the lexicon has it or the site's own text uses it intact
+ *      (the lexicon over-generates, so it can veto a join but never decides one alone), and
+ *   2. the pieces cannot be two words: a piece starts with a letter that never begins a word
+ *      (ة ى ؤ ئ), is a lone letter other than و, is a lone ا (the tanween's seat), or is not a
+ *      word at all; or, weaker, both pieces are rare words and the join is a word
+ *      (مدر|عات → مدرعات), which is refused when either piece is a frequent word (من, في, لا …).
+ * It never joins across punctuation, quotes, digits, Latin text or lines: only letters separated
+ * by one or two plain spaces are candidates.
+ */
 import type { Edit } from '../edits.ts';
-import type { NormalizeOptions } from '../options.ts';
-export function splitWordEdits(_text: string, _o: NormalizeOptions): Edit[] { return []; }
+import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP } from '../arabic.ts';
+import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
+import { finalMarkFor } from './final-marks.ts';
+
+/** A run of Arabic letters (with any marks that survived). */
+const PIECE = /[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u064B-\u065F\u0670]+/g;
+const HARAKAT = /[\u064B-\u065F\u0670]/g;
+
+/** Letters that never begin a word: a piece starting with one is the tail of a broken word. */
+const NEVER_INITIAL = new Set(['ة', 'ى', 'ؤ', 'ئ']);
+/** Letters after which no haraka can stand, so a gap right after them is a real space. */
+const NO_MARK_AFTER = new Set(['ا', 'ة', 'ى', 'آ']);
+/** One-letter words: و is written apart by careless typists; the others never stand alone. */
+const LONE_LETTER_WORDS = new Set(['و']);
+
+const MAX_PIECES = 6;
+
+/** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
+const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن']);
+
+interface Piece {
+  start: number;
+  end: number;
+  /** Undiacritized letters. */
+  bare: string;
+}
+
+interface Gap {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Chain {
+  pieces: Piece[];
+  /** gaps[k] lies between pieces[k] and pieces[k + 1]. */
+  gaps: Gap[];
+}
+
+export function splitWordEdits(text: string, options: NormalizeOptions): Edit[] {
+  const edits: Edit[] = [];
+  const ctx = new Context(options);
+  for (const chain of chains(text)) {
+    repairChain(text, chain, ctx, edits);
+  }
+  return edits;
+}
+
+/** Pieces joined by runs of plain spaces / NBSP only. A chain ends at anything else. */
+function* chains(text: string): Generator<Chain> {
+  let current: Chain | undefined;
+  let prevEnd = -1;
+  for (const m of text.matchAll(PIECE)) {
+    const piece: Piece = { start: m.index, end: m.index + m[0].length, bare: m[0].replace(HARAKAT, '') };
+    const between = prevEnd >= 0 ? text.slice(prevEnd, m.index) : '';
+    if (current && /^[ \u00A0]+$/.test(between)) {
+      current.gaps.push({ start: prevEnd, end: m.index, text: between });
+      current.pieces.push(piece);
+    } else {
+      if (current) yield current;
+      current = { pieces: [piece], gaps: [] };
+    }
+    prevEnd = piece.end;
+  }
+  if (current) yield current;
+}
+
+class Context {
+  private lexiconInstance: Lexicon | undefined;
+  readonly evidence: WordEvidence | undefined;
+  constructor(private readonly options: NormalizeOptions) {
+    this.evidence = options.evidence;
+  }
+  /** The lexicon is loaded on the first question, so text without candidates never pays for it. */
+  lex(word: string): boolean {
+    if (!this.options.lexicon) return false;
+    this.lexiconInstance ??= this.options.lexicon();
+    return this.lexiconInstance.has(word);
+  }
+  seen(word: string): boolean {
+    return (this.evidence?.count(word) ?? 0) > 0;
+  }
+}
+
+function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[]): void {
+  const { pieces, gaps } = chain;
+  let i = 0;
+  while (i < pieces.length) {
+    let joinedTo = i;
+    // Longest acceptable join first: a word split twice is rejoined whole.
+    for (let j = Math.min(pieces.length - 1, i + MAX_PIECES - 1); j > i; j--) {
+      if (acceptJoin(pieces, gaps, i, j, text, ctx)) {
+        joinedTo = j;
+        break;
+      }
+    }
+    for (let k = i; k < joinedTo; k++) {
+      const gap = gaps[k]!;
+      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text), rule: 'split-word' });
+    }
+    // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
+    const after = gaps[joinedTo];
+    if (after && isWordFinalDamage(after.text)) {
+      const word = pieces.slice(i, joinedTo + 1).map((p) => p.bare).join('');
+      const mark = finalMarkFor(word, after.text, ctx);
+      if (mark) edits.push({ start: pieces[joinedTo]!.end, end: pieces[joinedTo]!.end, replacement: mark, rule: 'word-final-mark' });
+    }
+    i = joinedTo + 1;
+  }
+  // Damage at the chain's end (before punctuation or the line's end) is left to the whitespace
+  // rule; the mark is restored there too when the evidence is strong.
+  const last = pieces[pieces.length - 1]!;
+  const tail = /^\u00A0|^ {2,}/.exec(text.slice(last.end, last.end + 3));
+  if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
+    const mark = finalMarkFor(last.bare, tail[0], ctx);
+    if (mark) edits.push({ start: last.end, end: last.end, replacement: mark, rule: 'word-final-mark' });
+  }
+}
+
+function isWordFinalDamage(gap: string): boolean {
+  return gap.includes(NBSP) || gap.length >= 3;
+}
+
+function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
+  for (let k = i; k < j; k++) {
+    const g = gaps[k]!.text;
+    if (g.includes(NBSP) || g.length > 2) return false; // a word's end, not a split
+    if (NO_MARK_AFTER.has(pieces[k]!.bare.at(-1)!)) return false;
+    // A haraka that is still there shows the text was not damaged at this word's end.
+    if (/[\u064B-\u0652]$/.test(text.slice(pieces[k]!.start, pieces[k]!.end))) return false;
+  }
+  const word = pieces.slice(i, j + 1).map((p) => p.bare).join('');
+  const tanween = endsWithTanweenSeat(pieces, i, j, text);
+  if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
+  // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.
+  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare)) return false;
+  // Every gap needs its own reason to be damage, and the joined form must be a word.
+  for (let k = i; k < j; k++) {
+    const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx);
+    if (r === null) return false;
+    // Two spaces are more often a word-final mark and the real space than two marks inside a word.
+    if (gaps[k]!.text.length === 2 && r !== 'strong') return false;
+  }
+  if (ctx.seen(word) || ctx.lex(word)) return true;
+  // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
+  if (j === i + 1 && pieces[j]!.bare.length <= 2 && 'ةى'.includes(pieces[j]!.bare[0]!)) return true;
+  // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
+  // (names); not after ال, which only a known word (التزامًا) may begin.
+  return tanween && j === i + 1 && !word.startsWith('ال');
+}
+
+/** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
+function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string): boolean {
+  return j > i && pieces[j]!.bare === 'ا' && !/\p{L}/u.test(text.charAt(pieces[j]!.end));
+}
+
+/**
+ * Is the lone letter R the first letter of the next piece's word rather than the last of L's?
+ * (أن ي حال → أن يُحال, but أك د أن → أكّد أن.) Yes when a particle stands before it or L+R is no
+ * word, and R+next is a word that does not begin with a frequent word or the article.
+ */
+function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context): boolean {
+  if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
+  if (FUNCTION_WORDS.has(next) || (next.startsWith('ال') && !'بلكفو'.includes(R))) return false;
+  if (PREFER_LEFT.has(L + R)) return false;
+  // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
+  // Whichever whole form the text itself uses elsewhere wins.
+  const seenLeft = ctx.seen(L + R);
+  const seenRight = ctx.seen(R + next);
+  if (seenLeft !== seenRight) return seenRight && ctx.lex(R + next);
+  // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
+  // so does a fragment that is no word without it (لتلقّ|ي).
+  if (ctx.lex(L + L.at(-1)!) || !ctx.lex(L)) return !FUNCTION_WORDS.has(L) ? false : ctx.lex(R + next);
+  // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
+  if (!('يتنأ'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
+  return ctx.lex(R + next);
+}
+
+/** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
+const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
+
+/** Pronoun suffixes: never a word of their own after a particle or a verb. */
+const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك']);
+/** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
+const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد']);
+
+/**
+ * Why gap k (between pieces k and k + 1 of a join starting at piece i) would be damage rather
+ * than a word boundary: 'strong' (the pieces cannot both be words), 'weak' (both are rare words),
+ * 'function' (a frequent word is involved), or null when a boundary is certain or likely.
+ */
+function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number, ctx: Context): 'strong' | 'weak' | null {
+  const L = pieces[k]!.bare;
+  const R = pieces[k + 1]!.bare;
+  const next = pieces[k + 2];
+  const nextGap = gaps[k + 1];
+  // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
+  if (R.length === 1 && k + 1 === j && next && nextGap && opensNextWord(L, R, next.bare, nextGap, ctx)) return null;
+  if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  if (FUNCTION_WORDS.has(L)) {
+    // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
+    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
+    return PREFER_LEFT.has(L + R) ? 'strong' : null;
+  }
+  // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
+  if (R.startsWith('ال') && !(k === i && L.length === 1) && (R.length > 2 && ctx.lex(R))) return null;
+  if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
+  if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
+  if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
+  const lexL = ctx.lex(L);
+  const lexR = ctx.lex(R);
+  if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
+  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
+  if (FUNCTION_WORDS.has(R)) return null;
+  // The lexicon accepts clitic chains (أ+و+ل+أيام, ل+ك+ل+منهما): after a piece made only of
+  // proclitic letters its "yes" says nothing.
+  if (/^[أوفبلكس]{1,3}$/.test(L)) return null;
+  return 'weak';
+}
+
+/** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
+function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string): string {
+  const count = gaps[k]!.text.length;
+  const L = pieces[k]!.bare;
+  const R = pieces[k + 1]!.bare;
+  const lastPiece = k + 1 === j;
+  if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
+    if (SHADDA_BEFORE_ALEF.has(L)) return SHADDA;
+    return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
+  }
+  // The word's first letter, after the conjunction و/ف and the future س when present.
+  const first = k === i && (L.length === 1 || /^[وف]?س?[يتنأ]$/.test(L)) ? L.at(-1)! : undefined;
+  if (first) {
+    // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
+    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
+    const vowel = 'وفك'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
+    return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
+  }
+  if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
+    // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
+    return FATHATAN;
+  }
+  return count === 1 ? SHADDA : (FATHA + SHADDA).normalize('NFC');
+}

@@ -1,0 +1,86 @@
+/**
+ * Measures the split-word repair on clean, diacritized Arabic text: damages it like the wire
+ * does (scripts/lib/damage.ts ≡ ../shared/tools/corrupt.mjs), repairs it, and reports
+ *   join recall     = split words rejoined / split words
+ *   join precision  = correct joins / joins made
+ *   exact marks     = rejoined split words whose lost marks were restored exactly
+ *   clean changes   = changes made to the clean text, with and without its diacritics
+ * Usage: node --import tsx scripts/eval-repair.ts [folder…]   (default: tests/fixtures/devset)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { damage } from './lib/damage.ts';
+import { normalize } from '../src/text/normalize.ts';
+import { loadLexicon } from '../src/text/lexicon.ts';
+import { WordCounts } from '../src/text/evidence.ts';
+
+export interface RepairScore {
+  words: number;
+  splits: number;
+  joined: number;
+  joins: number;
+  correctJoins: number;
+  exact: number;
+  cleanChanges: number;
+  bareChanges: number;
+  misses: string[];
+  falseJoins: string[];
+  wrongMarks: string[];
+}
+
+export function scoreText(clean: string): RepairScore {
+  const lexicon = loadLexicon();
+  const { text: damaged, gaps } = damage(clean);
+  const evidence = new WordCounts().add(damaged);
+  const { changes } = normalize(damaged, { lexicon: () => lexicon, evidence, quotes: 'keep' });
+  const joinsAt = new Map<number, string>();
+  for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
+  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
+  const gold = new Map(gaps.filter((g) => g.midWord).map((g) => [g.offset, g]));
+  for (const g of gold.values()) {
+    score.splits++;
+    const after = joinsAt.get(g.offset);
+    if (after === undefined) score.misses.push(context(g.offset));
+    else {
+      score.joined++;
+      if (after === g.marks) score.exact++;
+      else score.wrongMarks.push(`${context(g.offset)}  want ${[...g.marks].map((m) => m.codePointAt(0)!.toString(16)).join('+')} got ${[...after].map((m) => m.codePointAt(0)!.toString(16)).join('+')}`);
+    }
+  }
+  for (const [offset] of joinsAt) {
+    if (gold.has(offset)) score.correctJoins++;
+    else score.falseJoins.push(context(offset));
+  }
+  score.cleanChanges = normalize(clean, { lexicon: () => lexicon, evidence: new WordCounts().add(clean), quotes: 'keep' }).changes.length;
+  const bare = clean.replace(/[\u064B-\u0652]/g, '');
+  score.bareChanges = normalize(bare, { lexicon: () => lexicon, evidence: new WordCounts().add(bare), quotes: 'keep' }).changes.length;
+  return score;
+}
+
+function main() {
+  const folders = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const verbose = process.argv.includes('-v');
+  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  for (const folder of folders.length ? folders : ['tests/fixtures/devset']) {
+    for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
+      const s = scoreText(readFileSync(path.join(folder, f), 'utf8'));
+      for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges'] as const) total[k] += s[k];
+      total.misses.push(...s.misses.map((m) => `${f}: ${m}`));
+      total.falseJoins.push(...s.falseJoins.map((m) => `${f}: ${m}`));
+      total.wrongMarks.push(...s.wrongMarks.map((m) => `${f}: ${m}`));
+      if (verbose) console.log(f, `recall ${(s.joined / s.splits).toFixed(3)} precision ${(s.correctJoins / Math.max(1, s.joins)).toFixed(3)} clean ${s.cleanChanges} bare ${s.bareChanges}`);
+    }
+  }
+  const pct = (a: number, b: number) => (b ? (a / b).toFixed(4) : 'n/a');
+  console.log(`words ${total.words}  split words ${total.splits}  joins made ${total.joins}`);
+  console.log(`join recall ${pct(total.joined, total.splits)}  join precision ${pct(total.correctJoins, total.joins)}  exact marks ${pct(total.exact, total.joined)} (${total.exact}/${total.joined})`);
+  console.log(`changes on clean text: ${total.cleanChanges} with diacritics, ${total.bareChanges} without`);
+  if (process.argv.includes('--errors')) {
+    console.log('\nFALSE JOINS\n' + total.falseJoins.join('\n'));
+    console.log('\nMISSES\n' + total.misses.join('\n'));
+    console.log('\nWRONG MARKS\n' + total.wrongMarks.join('\n'));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,42 @@
+/**
+ * Word-final damage: a haraka at a word's end became NO-BREAK SPACE (or a second space). The
+ * whitespace rule collapses the debris; this module decides whether the lost mark can be put
+ * back, and does so only where the evidence is strong:
+ *   - words editors routinely write with a final shadda (أنّ، إنّ، لكنّ، ثمّ، مهمّ …);
+ *   - verbs and nouns of doubled roots, recognised because the lexicon holds their unmerged form
+ *     (تنضمّ: the jussive تنضمم exists);
+ *   - adverbial accusatives written with tanween fath (عادةً، مساءً، خاصّةً).
+ * Otherwise nothing is restored: a missing mark is better than a wrong one.
+ */
+import { FATHATAN, SHADDA, NBSP } from '../arabic.ts';
+import { FUNCTION_WORDS } from '../data/function-words.ts';
+
+export interface FinalMarkContext {
+  lex(word: string): boolean;
+}
+
+const FINAL_SHADDA = new Set(
+  `أن إن لكن كأن ثم أي عام خاص مهم هام حق ضد جد حد تم استمر مر رد شد أشد أهم أتم أقل أدق أحق أعم أخص أخف أحب أجل
+  يتم تتم يعد تعد يمر تمر يستمر تستمر ينضم تنضم انضم يضم تضم ضم يحق يهم يرد ترد يظل تظل ظل يقر تقر أقر يمتد تمتد امتد
+  يحتل تحتل احتل يستعد تستعد استعد اضطر يضطر عد مد حل يحل تحل محل كل فن عدو قوي سري جوي بري بحري`.split(/\s+/).filter(Boolean),
+);
+
+const FINAL_TANWEEN_FATH = new Set(
+  `عادة خاصة نتيجة مرة تارة فجأة بداية نهاية عامة كافة ثانية إضافة اضافة مساء بناء ابتداء انتهاء سواء إزاء ازاء جزء شيء
+  قرابة رغبة تلبية مواكبة تزامنا مباشرة صراحة حقيقة ساعة دقيقة مدة عشية ليلة`.split(/\s+/).filter(Boolean),
+);
+
+/** The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. */
+export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): string | undefined {
+  // How many marks were lost: every character of the gap but a real space that follows them.
+  const lost = gap.endsWith(' ') && gap.length > 1 ? gap.length - 1 : gap.length;
+  if (lost !== 1 || !/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2)) return undefined;
+  if (FINAL_SHADDA.has(word)) return SHADDA;
+  if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
+  if (FUNCTION_WORDS.has(word) || word.length < 3) return undefined;
+  const last = word.at(-1)!;
+  if ('اىةءآأإؤئو'.includes(last)) return undefined;
+  // A doubled root shows its two letters apart in some forms (تنضمم, استمررت): a final shadda then.
+  if (ctx.lex(word + last)) return SHADDA;
+  return undefined;
+}
