@@ -36,4 +36,23 @@ export interface Article {
   wordCount: number;
   /** Number of repairs the normalizer made in this article. */
   repairs: number;
+  /** Estimated minutes to read the body (Arabic ≈ 190 words a minute, Latin-script ≈ 230). */
+  readingMinutes: number;
+  /** The most frequent folded content words of title, summary and body: for related articles. */
+  terms: string[];
+  /** Filled in by site/data.ts once every article is known. */
+  related?: ArticleLink[] | undefined;
+  /** The next newer / older article on the site. */
+  newer?: ArticleLink | undefined;
+  older?: ArticleLink | undefined;
+}
+
+/** A short, non-circular reference to another article (global data must stay plain). */
+export interface ArticleLink {
+  title: string;
+  url: string;
+  date: string;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  section: Named;
 }

@@ -10,6 +10,7 @@ import { dropFurniture } from '../text/furniture.ts';
 import { slugify, isSafeSlug } from '../text/slug.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { safeContentPath } from './paths.ts';
+import { keyTerms } from '../site/fold.ts';
 
 export type PrepareResult = { ok: true; article: Article; warnings: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
 
@@ -24,7 +25,8 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   const title = normalize(fm.title, options).text;
   const summary = normalize(fm.summary, options).text;
 
-  const slug = fm.slug !== undefined ? slugify(fm.slug) : slugify(title);
+  // A slug made from the headline keeps its first words only: short, readable URLs.
+  const slug = fm.slug !== undefined ? slugify(fm.slug) : capWords(slugify(title), MAX_SLUG_WORDS);
   if (!slug || !isSafeSlug(slug)) {
     problems.push({ file, line: 2, field: fm.slug !== undefined ? 'slug' : 'title', message: 'no URL slug can be made from it', hint: 'set slug: to a few words in letters and digits', severity: 'error' });
   }
@@ -44,6 +46,7 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   const [year, month] = fm.date.split('-') as [string, string];
   const section = fm.section.trim();
   const named = (name: string) => ({ name: normalize(name, options).text, slug: slugify(name) || 'x' });
+  const wordCount = countWords(cleanBody);
   const article: Article = {
     source: file,
     title,
@@ -60,11 +63,24 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
     url: `/${year}/${month}/${slug}/`,
     image,
     html,
-    wordCount: countWords(cleanBody),
+    wordCount,
     repairs,
+    readingMinutes: readingMinutes(wordCount, dir),
+    terms: keyTerms(`${title} ${title} ${summary} ${cleanBody}`),
   };
   void bodyLine;
   return { ok: true, article, warnings: parsed.warnings };
+}
+
+const MAX_SLUG_WORDS = 8;
+
+function capWords(slug: string, max: number): string {
+  return slug.split('-').slice(0, max).join('-');
+}
+
+/** Arabic is read at roughly 180–200 words a minute; Latin-script copy a little faster. */
+export function readingMinutes(words: number, dir: 'rtl' | 'ltr'): number {
+  return Math.max(1, Math.round(words / (dir === 'rtl' ? 190 : 230)));
 }
 
 function countWords(markdown: string): number {

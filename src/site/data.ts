@@ -1,13 +1,53 @@
 /**
  * Stage 5: from the list of articles to everything the templates need — listings by section, tag,
- * author and month, each sorted newest first. Linear in the number of articles.
+ * author and month (each sorted newest first and cut into pages), related articles, previous/next
+ * links, feeds and the news sitemap. Linear in the number of articles: related articles come from
+ * inverted indexes (tags, key terms) read in bounded windows, never from comparing every pair.
  */
-import type { Article, Named } from '../content/article.ts';
+import type { Article, ArticleLink, Named } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
 
+export type ListingKind = 'section' | 'tag' | 'author' | 'month';
+
 export interface Listing extends Named {
+  kind: ListingKind;
   url: string;
   articles: Article[];
+}
+
+/** One page of a listing (or of the home page): what Eleventy paginates over, one per output page. */
+export interface ListingPage {
+  kind: ListingKind | 'home';
+  name: string;
+  slug: string;
+  /** The listing's first page, e.g. /tag/<slug>/ */
+  listingUrl: string;
+  /** This page's URL: listingUrl, then listingUrl + page/2/ … */
+  url: string;
+  pageNumber: number;
+  pageCount: number;
+  total: number;
+  items: Article[];
+  prevUrl?: string | undefined;
+  nextUrl?: string | undefined;
+  /** Atom feed of the listing, when it has one (site and sections). */
+  feedUrl?: string | undefined;
+}
+
+export interface Feed {
+  title: string;
+  /** The HTML page the feed mirrors. */
+  pageUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  updated: string;
+  items: Article[];
+}
+
+export interface Directory {
+  kind: ListingKind;
+  url: string;
+  listings: Listing[];
 }
 
 export interface SiteData {
@@ -17,31 +57,169 @@ export interface SiteData {
   tags: Listing[];
   authors: Listing[];
   months: Listing[];
+  /** Home page, page by page. */
+  home: ListingPage[];
+  /** Every page of every section, tag, author and month listing. */
+  listingPages: ListingPage[];
+  /** /section/, /tag/, /author/, /archive/: lists of the listings. */
+  directories: Directory[];
+  feeds: Feed[];
+  /** Articles for the Google News sitemap: the last two days before the newest article, ≤ 1,000. */
+  news: Article[];
+  /** Date of the newest article (ISO): "now" for feeds and sitemaps, so builds are reproducible. */
+  updated: string;
 }
+
+export const PREFIX: Record<ListingKind, string> = { section: 'section', tag: 'tag', author: 'author', month: 'archive' };
+const FEED_ITEMS = 20;
+const RELATED = 4;
+/** How many neighbours (by date) of an article each posting list contributes as candidates. */
+const WINDOW = 60;
+/** Terms found in more than this share of articles are too common to suggest a relation. */
+const MAX_DF_SHARE = 0.2;
+const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
+const NEWS_MAX = 1000;
 
 export function buildSiteData(all: Article[], config: WarraqConfig): SiteData {
   const articles = [...all].sort((a, b) => b.timestamp - a.timestamp || a.url.localeCompare(b.url));
-  const group = (prefix: string, keys: (a: Article) => Named[]): Listing[] => {
+  const group = (kind: ListingKind, keys: (a: Article) => Named[]): Listing[] => {
     const map = new Map<string, Listing>();
     for (const a of articles) {
       for (const k of keys(a)) {
         let l = map.get(k.slug);
-        if (!l) map.set(k.slug, (l = { ...k, url: `/${prefix}/${k.slug}/`, articles: [] }));
+        if (!l) map.set(k.slug, (l = { ...k, kind, url: `/${PREFIX[kind]}/${k.slug}/`, articles: [] }));
         l.articles.push(a);
       }
     }
     return [...map.values()].sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));
   };
-  const months = group('archive', (a) => {
+  const months = group('month', (a) => {
     const [y, m] = a.date.split('-') as [string, string];
     return [{ name: `${y}-${m}`, slug: `${y}/${m}` }];
   }).sort((a, b) => b.slug.localeCompare(a.slug));
-  return {
-    config,
-    articles,
-    sections: group('section', (a) => [a.section]),
-    tags: group('tag', (a) => a.tags),
-    authors: group('author', (a) => a.authors),
-    months,
-  };
+  const sections = group('section', (a) => [a.section]);
+  const tags = group('tag', (a) => a.tags);
+  const authors = group('author', (a) => a.authors);
+
+  linkNeighbours(articles);
+  relate(articles);
+
+  const size = config.paginate;
+  const home = paginate({ kind: 'home', name: config.site.title, slug: '', url: '/', articles }, size, '/feed.xml');
+  const listingPages: ListingPage[] = [];
+  for (const l of [...sections, ...tags, ...authors, ...months]) {
+    listingPages.push(...paginate(l, size, l.kind === 'section' ? `${l.url}feed.xml` : undefined));
+  }
+  const updated = articles[0]?.updated && articles[0].updated > articles[0].date ? articles[0].updated : (articles[0]?.date ?? '1970-01-01T00:00:00Z');
+  const feed = (title: string, pageUrl: string, items: Article[]): Feed => ({
+    title,
+    pageUrl,
+    atomUrl: `${pageUrl}feed.xml`,
+    jsonUrl: `${pageUrl}feed.json`,
+    updated: items[0]?.updated ?? items[0]?.date ?? updated,
+    items: items.slice(0, FEED_ITEMS),
+  });
+  const feeds = [feed(config.site.title, '/', articles), ...sections.map((s) => feed(`${s.name} — ${config.site.title}`, s.url, s.articles))];
+  const newest = articles[0]?.timestamp ?? 0;
+  const news = articles.filter((a) => newest - a.timestamp <= NEWS_WINDOW_MS).slice(0, NEWS_MAX);
+  const directories: Directory[] = [
+    { kind: 'section', url: '/section/', listings: sections },
+    { kind: 'tag', url: '/tag/', listings: tags },
+    { kind: 'author', url: '/author/', listings: authors },
+    { kind: 'month', url: '/archive/', listings: months },
+  ];
+  return { config, articles, sections, tags, authors, months, home, listingPages, directories, feeds, news, updated };
+}
+
+function paginate(l: { kind: ListingKind | 'home'; name: string; slug: string; url: string; articles: Article[] }, size: number, feedUrl?: string): ListingPage[] {
+  const pageCount = Math.max(1, Math.ceil(l.articles.length / size));
+  const urlOf = (n: number) => (n === 0 ? l.url : `${l.url}page/${n + 1}/`);
+  const pages: ListingPage[] = [];
+  for (let n = 0; n < pageCount; n++) {
+    pages.push({
+      kind: l.kind,
+      name: l.name,
+      slug: l.slug,
+      listingUrl: l.url,
+      url: urlOf(n),
+      pageNumber: n + 1,
+      pageCount,
+      total: l.articles.length,
+      items: l.articles.slice(n * size, (n + 1) * size),
+      prevUrl: n > 0 ? urlOf(n - 1) : undefined,
+      nextUrl: n + 1 < pageCount ? urlOf(n + 1) : undefined,
+      feedUrl,
+    });
+  }
+  return pages;
+}
+
+export function linkTo(a: Article): ArticleLink {
+  return { title: a.title, url: a.url, date: a.date, lang: a.lang, dir: a.dir, section: a.section };
+}
+
+function linkNeighbours(articles: Article[]): void {
+  articles.forEach((a, i) => {
+    const newer = articles[i - 1];
+    const older = articles[i + 1];
+    a.newer = newer && linkTo(newer);
+    a.older = older && linkTo(older);
+  });
+}
+
+/**
+ * Related articles. Candidates come from posting lists (tag → articles, key term → articles), each
+ * read only in a window of WINDOW articles around the article's own date, so the work per article
+ * is bounded whatever the size of the site. Score: shared tags weigh most, then shared key terms
+ * weighted by rarity (idf), then the same section; ties go to the article closest in time.
+ */
+export function relate(articles: Article[]): void {
+  const n = articles.length;
+  const tagPostings = new Map<string, number[]>();
+  const termPostings = new Map<string, number[]>();
+  articles.forEach((a, i) => {
+    for (const t of a.tags) push(tagPostings, t.slug, i);
+    for (const term of new Set(a.terms)) push(termPostings, term, i);
+  });
+  const maxDf = Math.max(3, Math.floor(n * MAX_DF_SHARE));
+  const idf = (df: number) => Math.log(1 + n / df);
+  articles.forEach((a, i) => {
+    const scores = new Map<number, number>();
+    const add = (list: number[] | undefined, weight: number) => {
+      if (!list) return;
+      for (const j of windowAround(list, i)) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
+    };
+    for (const t of a.tags) add(tagPostings.get(t.slug), 3);
+    const termWeight = 2 / Math.max(1, a.terms.length ** 0.5);
+    for (const term of a.terms) {
+      const list = termPostings.get(term);
+      if (list && list.length > 1 && list.length <= maxDf) add(list, termWeight * idf(list.length));
+    }
+    for (const [j, s] of scores) if (articles[j]!.section.slug === a.section.slug) scores.set(j, s + 1);
+    a.related = [...scores.entries()]
+      .filter(([, s]) => s >= 1.5)
+      .sort((x, y) => y[1] - x[1] || Math.abs(x[0] - i) - Math.abs(y[0] - i) || x[0] - y[0])
+      .slice(0, RELATED)
+      .map(([j]) => linkTo(articles[j]!));
+  });
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** The up-to-WINDOW entries of an ascending posting list nearest to index i (binary search). */
+function windowAround(list: number[], i: number): number[] {
+  if (list.length <= WINDOW) return list;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = Math.max(0, Math.min(lo - WINDOW / 2, list.length - WINDOW));
+  return list.slice(start, start + WINDOW);
 }

@@ -2,12 +2,23 @@
  * Stage 6: hand the prepared site to Eleventy, which runs the templates in templates/ and writes
  * the output. Articles arrive as global data (not as Markdown files Eleventy would read and
  * render again), so Eleventy does only what it is best at: templates, permalinks, output, serving.
+ *
+ * Before each build (eleventy.before) the lead images are processed (cached in .cache/img) and,
+ * with the self-hosted fonts, copied into the output folder.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { HtmlBasePlugin } from '@11ty/eleventy';
+import rssPlugin from '@11ty/eleventy-plugin-rss';
 import type { SiteData } from './data.ts';
 import { dateFilters } from './dates.ts';
+import { fontFiles, FONT_URL } from './fonts.ts';
+import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
+import nunjucks from 'nunjucks';
+import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
+import type { Feed } from './data.ts';
+import type { Article } from '../content/article.ts';
 
 export interface EleventySetup {
   root: string;
@@ -19,19 +30,44 @@ export interface EleventySetup {
 export function configureEleventy(setup: EleventySetup) {
   return (cfg: UserConfig) => {
     const { root } = setup;
+    let site: SiteData | undefined;
+    let images: Record<string, ImageSet> = {};
+    const current = async (): Promise<SiteData> => (site ??= await setup.site());
+
     cfg.setQuietMode(true);
     cfg.setLayoutsDirectory('_layouts');
     cfg.setIncludesDirectory('_includes');
     cfg.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
     cfg.setTemplateFormats(['njk']);
     cfg.setDataDeepMerge(false);
-    cfg.addGlobalData('warraq', async () => setup.site());
+
+    cfg.on('eleventy.before', async ({ directories }: { directories: { output: string } }) => {
+      site = await setup.site();
+      const cacheDir = path.resolve(root, site.config.paths.cache, 'img');
+      images = await processImages(site.articles, path.resolve(root, site.config.paths.content), cacheDir);
+      const out = path.resolve(directories.output);
+      copyImages(images, cacheDir, out);
+      const fonts = path.join(out, FONT_URL);
+      mkdirSync(fonts, { recursive: true });
+      for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
+    });
+    cfg.addGlobalData('warraq', current);
+    cfg.addGlobalData('images', () => images);
+    cfg.addGlobalData('imageSizes', SIZES);
     cfg.addGlobalData('stylesheets', () => setup.stylesheets());
     cfg.addPassthroughCopy({ [path.join(root, 'public')]: '/' });
     cfg.addPlugin(HtmlBasePlugin);
+    cfg.addPlugin(rssPlugin);
     for (const [name, fn] of Object.entries(dateFilters)) cfg.addFilter(name, fn);
-    cfg.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
-    cfg.addFilter('absoluteUrl', (url: string, base: string) => new URL(url.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).href);
+    cfg.addFilter('json', (value: unknown) => nunjucks.runtime.markSafe(scriptJson(value)));
+    cfg.addFilter('feedHtml', (a: Article) => absoluteHtml(a.html, a.url, site!.config.site));
+    cfg.addFilter('jsonFeed', (f: Feed) => jsonFeed(f, site!));
+    cfg.addFilter('siteUrl', (url: string) => siteUrl(url, site!.config.site));
+    cfg.addFilter('isolate', isolateLatin);
+    cfg.addFilter('readingTime', readingTime);
+    cfg.addFilter('rfc3339', rfc3339);
+    cfg.addFilter('articleJsonLd', (a: Article) => articleJsonLd(a, site!, images));
+    cfg.addFilter('encodeUri', (url: string) => encodeURI(url));
     cfg.addWatchTarget(path.join(root, 'content'));
     cfg.addWatchTarget(path.join(root, 'templates'));
   };

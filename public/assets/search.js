@@ -1,0 +1,90 @@
+// Search page: the only script on the site. Loads Pagefind's index lazily, folds the query the
+// way the Arabic index folds words (no harakat or tatweel; أ/إ/آ → ا, ى → ي, ة → ه) and renders
+// results with DOM methods (no HTML from the index except <mark> around matched words).
+const form = document.querySelector('.search-form');
+const input = document.getElementById('q');
+const list = document.getElementById('search-results');
+const status = document.getElementById('search-status');
+const base = form.dataset.base || '/';
+
+export function fold(text) {
+  return text
+    .normalize('NFC')
+    .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .trim();
+}
+
+let pagefind;
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(`${base}pagefind/pagefind.js`);
+    await pagefind.options({ baseUrl: base });
+    pagefind.init();
+  }
+  return pagefind;
+}
+
+const digits = new Intl.NumberFormat('ar', { numberingSystem: form.dataset.nums || 'latn' });
+
+/** An excerpt as text nodes, with Pagefind's <mark> highlights kept as elements. */
+function excerpt(html) {
+  const p = document.createElement('p');
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      p.append(mark);
+    } else {
+      p.append(document.createTextNode(node.textContent || ''));
+    }
+  }
+  return p;
+}
+
+let latest = 0;
+async function run(query) {
+  const ticket = ++latest;
+  const q = fold(query);
+  list.replaceChildren();
+  if (!q) {
+    status.textContent = '';
+    return;
+  }
+  status.textContent = 'جارٍ البحث…';
+  const pf = await engine();
+  const search = await pf.search(q);
+  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  if (ticket !== latest) return;
+  status.textContent = results.length ? `${digits.format(search.results.length)} نتيجة` : 'لا نتائج. جرّب كلمة أخرى.';
+  for (const r of results) {
+    const li = document.createElement('li');
+    const h = document.createElement('h2');
+    const a = document.createElement('a');
+    a.href = r.url;
+    a.textContent = r.meta.title || r.url;
+    h.append(a);
+    li.append(h, excerpt(r.excerpt));
+    list.append(li);
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const params = new URLSearchParams({ q: input.value });
+  history.replaceState(null, '', `?${params}`);
+  run(input.value);
+});
+let timer;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => run(input.value), 250);
+});
+const initial = new URLSearchParams(location.search).get('q');
+if (initial) {
+  input.value = initial;
+  run(initial);
+}

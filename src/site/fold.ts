@@ -1,0 +1,52 @@
+/**
+ * Arabic folding for matching (related articles, search queries): harakat and tatweel removed,
+ * أ/إ/آ/ٱ → ا, ى → ي, ة → ه. Never used for display — only to compare words.
+ */
+const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+
+export function foldArabic(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(MARKS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .toLowerCase();
+}
+
+/** Function words that say nothing about what an article is about (already folded). */
+const STOP = new Set(
+  (
+    'في من على الي عن مع ان او ثم قد لا لم لن ما هذا هذه ذلك تلك التي الذي الذين هو هي هم كان كانت يكون ' +
+    'بين بعد قبل عند حتي منذ خلال كل بعض غير اي اذا لكن الا ايضا حيث كما وقال قال وقالت قالت واضاف اضاف ' +
+    'وفق نحو لدي لها له لهم به بها فيه فيها عليه عليها منه منها الان امس اليوم وهو وهي التي وكان وفي ومن ' +
+    'the a an of to in and or for on at by with from that this is are was were be it as its has have had not but will said'
+  ).split(/\s+/),
+);
+
+/** Light stemming: the article and one-letter conjunctions/prepositions glued to it. */
+function stem(word: string): string {
+  const w = word.replace(/^(?:وال|بال|كال|فال|لل|ال)(?=.{3,})/u, '');
+  return w.replace(/(?:ها|هم|ات|ون|ين)$/u, (m) => (w.length - m.length >= 3 ? '' : m));
+}
+
+/** The folded, stemmed content words of a text, in order. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of foldArabic(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (raw.length < 3 || STOP.has(raw) || /^\p{N}+$/u.test(raw)) continue;
+    const w = stem(raw);
+    if (w.length >= 3 && !STOP.has(w)) out.push(w);
+  }
+  return out;
+}
+
+/** The `limit` most frequent content words of a text (ties: first seen first). */
+export function keyTerms(text: string, limit = 24): string[] {
+  const counts = new Map<string, number>();
+  for (const w of contentWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([w]) => w);
+}
