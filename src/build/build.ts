@@ -9,6 +9,7 @@ import { prepareSite, type Progress } from './pipeline.ts';
 import { writeAtomically } from './atomic.ts';
 import { configureEleventy } from '../site/eleventy.ts';
 import { deriveStylesheets } from '../site/css.ts';
+import { indexSite } from '../site/search.ts';
 import type { ContentProblem } from '../content/errors.ts';
 
 export interface BuildOptions {
@@ -43,6 +44,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets }),
     });
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
+    await indexSite(tmp, config.site.lang); // search index of the pages just written, swapped in with them
     return countPages(results);
   });
   return {
