@@ -5,7 +5,7 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { loadConfig, type WarraqConfig } from '../config.ts';
-import { prepareSite, type Progress } from './pipeline.ts';
+import { prepareSiteParallel, type Progress } from './pipeline.ts';
 import { writeAtomically } from './atomic.ts';
 import { configureEleventy } from '../site/eleventy.ts';
 import { deriveStylesheets } from '../site/css.ts';
@@ -35,7 +35,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const root = path.resolve(options.root);
   const config = options.config ?? loadConfig(root);
   const outDir = path.resolve(root, options.outDir ?? config.paths.output);
-  const prepared = prepareSite(root, config, options.progress); // throws ContentError before anything is written
+  const prepared = await prepareSiteParallel(root, config, { progress: options.progress }); // throws ContentError before anything is written
+  const preparedAt = performance.now();
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   const pages = await writeAtomically(outDir, async (tmp) => {
     const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
@@ -47,6 +48,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     await indexSite(tmp, config.site.lang); // search index of the pages just written, swapped in with them
     return countPages(results);
   });
+  const timings = { prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared };
+  if (process.env.WARRAQ_TIMINGS) process.stderr.write(`warraq-timings ${JSON.stringify(timings)}\n`);
   return {
     articles: prepared.site.articles.length,
     drafts: prepared.drafts,

@@ -4,76 +4,212 @@
  *   → site data (listings)                                             [site/data.ts]
  *   → Eleventy runs templates/ and writes the pages                    [site/eleventy.ts]
  * Every article is checked before anything is written; all problems are reported together.
+ *
+ * The per-article work (validate, normalize, render: the bulk of a build) is cached in
+ * `.cache/prepared/` (cache.ts) and, when many articles need it, spread over a pool of worker
+ * threads (prepare-worker.mjs). Cached and fresh articles are the same JSON, so a warm build
+ * gives byte-for-byte the output of a cold one.
  */
+import os from 'node:os';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { listArticleFiles, readSource } from '../content/load.ts';
-import { prepareArticle } from '../content/prepare.ts';
-import { parseArticle } from '../content/parse.ts';
-import { existsSync } from 'node:fs';
 import type { WarraqConfig } from '../config.ts';
-import { lazyLexicon } from '../text/lexicon.ts';
 import { WordCounts } from '../text/evidence.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
+import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
+import { prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
   site: SiteData;
   warnings: ContentProblem[];
   drafts: number;
   repairs: number;
+  /** How many articles came from the cache / were prepared in this build. */
+  cached: number;
+  prepared: number;
 }
 
 export interface Progress {
   (done: number, total: number): void;
 }
 
-/** Stages 1–5. Throws ContentError listing every problem when any article is invalid. */
-export function prepareSite(root: string, config: WarraqConfig, progress?: Progress): PrepareSiteResult {
+export interface PrepareOptions {
+  progress?: Progress | undefined;
+  /** Use `.cache/` (default true; WARRAQ_NO_CACHE=1 turns it off). */
+  cache?: boolean | undefined;
+  /** Worker threads for uncached articles: default one per core when there are enough of them; 0 = in this thread. */
+  workers?: number | undefined;
+}
+
+/** Below this many uncached articles, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 64;
+const BATCH = 16;
+
+interface Slot {
+  file: string;
+  key: string;
+  /** The cache entry's text, until checked. */
+  json?: string | undefined;
+  entry?: PreparedEntry | undefined;
+  problem?: ContentProblem | undefined;
+}
+
+interface Scan {
+  slots: Slot[];
+  evidence: WordCounts;
+  cache: PreparedCache | undefined;
+  normalizeConfig: NormalizeConfig;
+}
+
+/** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
+function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
   const files = listArticleFiles(root, config.paths.content);
-  const problems: ContentProblem[] = [];
-  const warnings: ContentProblem[] = [];
-  const sources: Array<{ path: string; text: string }> = [];
-  for (const file of files) {
-    const r = readSource(root, file);
-    if (r.ok) sources.push(r.file);
-    else problems.push(r.problem);
-  }
+  const cache = useCache ? new PreparedCache(path.join(root, config.paths.cache)) : undefined;
+  const normalizeConfig: NormalizeConfig = { ...config.normalize };
+  const optionsKey = JSON.stringify(normalizeConfig);
+  const version = codeVersion();
   // Evidence for split-word repair: every word form written anywhere on the site.
   const evidence = new WordCounts();
-  for (const s of sources) evidence.add(s.text);
-  const normalizeOptions = { ...config.normalize, lexicon: lazyLexicon, evidence };
+  const slots: Slot[] = [];
+  for (const file of files) {
+    const r = readSource(root, file);
+    if (!r.ok) {
+      slots.push({ file, key: '', problem: r.problem });
+      continue;
+    }
+    evidence.add(r.file.text);
+    const key = entryKey(version, optionsKey, file, Buffer.from(r.file.text));
+    slots.push({ file, key, json: cache?.read(key) });
+  }
+  return { slots, evidence, cache, normalizeConfig };
+}
 
+/** Entries whose evidence look-ups still hold are used; the others need preparing. */
+function checkCached(s: Scan): Slot[] {
+  const misses: Slot[] = [];
+  for (const slot of s.slots) {
+    if (slot.problem) continue;
+    if (slot.json !== undefined) slot.entry = validEntry(slot.json, s.evidence);
+    slot.json = undefined;
+    if (!slot.entry) misses.push(slot);
+  }
+  return misses;
+}
+
+function sourceText(root: string, file: string): string {
+  const r = readSource(root, file);
+  if (!r.ok) throw new Error(`${file} changed while the site was being built`);
+  return r.file.text;
+}
+
+function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): PrepareSiteResult {
+  const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
   let drafts = 0;
-  sources.forEach((s, i) => {
-    const r = prepareArticle(s.path, s.text, normalizeOptions);
-    progress?.(i + 1, sources.length);
-    if (!r.ok) {
-      problems.push(...r.problems);
-      return;
+  const used = new Set<string>();
+  for (const slot of s.slots) {
+    if (slot.problem) {
+      problems.push(slot.problem);
+      continue;
     }
-    warnings.push(...r.warnings);
-    if (isDraft(s.path, s.text)) {
+    used.add(slot.key);
+    const { result, draft } = slot.entry!;
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    warnings.push(...result.warnings);
+    if (draft) {
       drafts++;
-      return;
+      continue;
     }
-    const a = r.article;
+    const a = result.article;
     if (a.image && !existsSync(path.join(root, config.paths.content, a.image.src))) {
-      problems.push({ file: s.path, line: 2, field: 'image.src', message: `no file at ${config.paths.content}/${a.image.src}`, hint: 'put the picture there or fix the path', severity: 'error' });
-      return;
+      problems.push({ file: slot.file, line: 2, field: 'image.src', message: `no file at ${config.paths.content}/${a.image.src}`, hint: 'put the picture there or fix the path', severity: 'error' });
+      continue;
     }
     articles.push(a);
-  });
+  }
+  if (s.cache && prepared > 0) s.cache.prune(used);
   problems.push(...duplicateUrls(articles));
   if (problems.length) throw new ContentError(sortProblems(problems));
   const site = buildSiteData(articles, config);
-  return { site, warnings, drafts, repairs: articles.reduce((n, a) => n + a.repairs, 0) };
+  const total = s.slots.length;
+  return { site, warnings, drafts, repairs: articles.reduce((n, a) => n + a.repairs, 0), cached: total - prepared, prepared };
 }
 
-function isDraft(file: string, text: string): boolean {
-  const r = parseArticle(file, text);
-  return r.ok && r.article.frontMatter.draft;
+function cacheEnabled(options: PrepareOptions): boolean {
+  return options.cache ?? !process.env.WARRAQ_NO_CACHE;
+}
+
+/** Stages 1–5 in this thread. Throws ContentError listing every problem when any article is invalid. */
+export function prepareSite(root: string, config: WarraqConfig, progress?: Progress, options: PrepareOptions = {}): PrepareSiteResult {
+  const s = scan(root, config, cacheEnabled(options));
+  const misses = checkCached(s);
+  prepareInThread(root, s, misses, options.progress ?? progress);
+  return finish(root, config, s, misses.length);
+}
+
+function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progress | undefined): void {
+  const total = s.slots.length;
+  let done = total - misses.length;
+  for (const slot of misses) {
+    const json = prepareOne(slot.file, sourceText(root, slot.file), s.normalizeConfig, s.evidence);
+    if (s.cache) writeEntry(s.cache.pathOf(slot.key), json);
+    slot.entry = JSON.parse(json) as PreparedEntry;
+    progress?.(++done, total);
+  }
+}
+
+/** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
+export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const s = scan(root, config, cacheEnabled(options));
+  const misses = checkCached(s);
+  const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
+  if (workers <= 1) {
+    prepareInThread(root, s, misses, options.progress);
+    return finish(root, config, s, misses.length);
+  }
+  const total = s.slots.length;
+  let done = total - misses.length;
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    filename: new URL('./prepare-worker.mjs', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+    workerData: { evidence: evidenceMap(s.evidence), normalizeConfig: s.normalizeConfig },
+  });
+  try {
+    const batches: Promise<void>[] = [];
+    for (let i = 0; i < misses.length; i += BATCH) {
+      const batch = misses.slice(i, i + BATCH);
+      const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), path: s.cache?.pathOf(slot.key) }));
+      batches.push(
+        (pool.run({ items }) as Promise<string[]>).then((jsons) => {
+          jsons.forEach((json, k) => (batch[k]!.entry = JSON.parse(json) as PreparedEntry));
+          done += batch.length;
+          options.progress?.(done, total);
+        }),
+      );
+    }
+    await Promise.all(batches);
+  } finally {
+    await pool.destroy();
+  }
+  return finish(root, config, s, misses.length);
+}
+
+/** The counts behind WordCounts, to send to workers (structured clone of a Map). */
+function evidenceMap(evidence: WordCounts): Map<string, number> {
+  const counts = (evidence as unknown as { counts?: unknown }).counts;
+  if (counts instanceof Map) return counts as Map<string, number>;
+  throw new Error('WordCounts no longer keeps its counts in a Map: update evidenceMap() in src/build/pipeline.ts');
 }
 
 /** Two articles with one permalink would overwrite each other's page: an error naming both. */

@@ -1,0 +1,125 @@
+/**
+ * Persistent cache of prepared articles in `.cache/prepared/`, one JSON file per entry.
+ *
+ * The key is a hash of everything an article's preparation reads apart from the site-wide word
+ * evidence: the code (every file under src/), the installed dependencies (package-lock.json), the
+ * Node version and its ICU, the normalize options, the file's path and its bytes. The evidence is
+ * the one input shared between articles; each entry records the [word, count] pairs the
+ * normalizer looked up and is used only when every one of them still holds (validEntry). So an
+ * edit invalidates the edited article and the few articles whose repairs asked about the words it
+ * added or removed, never a page that would come out different.
+ *
+ * Entries are written to a temporary name and renamed, so a killed build never leaves half an
+ * entry; an unreadable entry is a miss.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { WordEvidence } from '../text/options.ts';
+import type { PreparedEntry } from './prepare-task.ts';
+
+const SRC = path.resolve(new URL('..', import.meta.url).pathname);
+const REPO = path.dirname(SRC);
+/** Bump when the format of entries changes. */
+const FORMAT = 'prepared-v1';
+
+let codeVersionMemo: string | undefined;
+
+/** Hash of the code and dependencies that prepare an article. */
+export function codeVersion(): string {
+  if (codeVersionMemo) return codeVersionMemo;
+  const h = createHash('sha256');
+  h.update(`${FORMAT}\0${process.versions.node}\0${process.versions.icu ?? ''}\0${process.versions.unicode ?? ''}\0`);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  walk(SRC);
+  files.sort();
+  for (const f of files) h.update(`${path.relative(SRC, f)}\0`).update(readFileSync(f)).update('\0');
+  for (const f of ['package-lock.json', 'package.json']) {
+    try {
+      h.update(readFileSync(path.join(REPO, f)));
+    } catch {
+      h.update(`no ${f}`);
+    }
+  }
+  return (codeVersionMemo = h.digest('hex'));
+}
+
+export function entryKey(version: string, optionsKey: string, file: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(version).update('\0').update(optionsKey).update('\0').update(file).update('\0').update(bytes).digest('hex');
+}
+
+export class PreparedCache {
+  readonly dir: string;
+  constructor(cacheRoot: string) {
+    this.dir = path.join(cacheRoot, 'prepared');
+  }
+
+  pathOf(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The entry's JSON text, or undefined when absent or unreadable. */
+  read(key: string): string | undefined {
+    try {
+      return readFileSync(this.pathOf(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Removes entries this build did not use, when they outnumber the used ones (amortized). */
+  prune(used: Set<string>): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    const stale: string[] = [];
+    for (const sub of names) {
+      const dir = path.join(this.dir, sub);
+      let entries: string[];
+      try {
+        if (!statSync(dir).isDirectory()) continue;
+        entries = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const e of entries) if (!used.has(e.replace(/\.json$/, ''))) stale.push(path.join(dir, e));
+    }
+    if (stale.length <= Math.max(used.size, 1000)) return;
+    for (const f of stale) rmSync(f, { force: true });
+  }
+}
+
+/** Writes an entry atomically (temporary name, then rename). A failed write only costs a miss. */
+export function writeEntry(file: string, json: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, json);
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk makes the cache useless, not the build wrong.
+  }
+}
+
+/** Parses an entry and checks its evidence lookups against the current evidence. */
+export function validEntry(json: string, evidence: WordEvidence): PreparedEntry | undefined {
+  let entry: PreparedEntry;
+  try {
+    entry = JSON.parse(json) as PreparedEntry;
+  } catch {
+    return undefined;
+  }
+  if (!entry || typeof entry !== 'object' || !entry.result || !Array.isArray(entry.lookups)) return undefined;
+  for (const [word, count] of entry.lookups) if (evidence.count(word) !== count) return undefined;
+  return entry;
+}

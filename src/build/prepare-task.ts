@@ -1,0 +1,49 @@
+/**
+ * The per-article unit of work of the pipeline, shared by the in-process path and the worker
+ * pool: validate → normalize → render one article (content/prepare.ts), note whether it is a
+ * draft, and record every question the normalizer asked of the site-wide word evidence.
+ *
+ * Those questions are the article's only dependency on other articles: a cached result stays
+ * valid exactly as long as each recorded word still has the count it had (see cache.ts).
+ * The result is returned as the JSON text that goes into the cache, so a fresh and a cached
+ * article are the same bytes and a warm build cannot differ from a cold one.
+ */
+import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
+import { parseArticle } from '../content/parse.ts';
+import type { NormalizeOptions, WordEvidence } from '../text/options.ts';
+import { lazyLexicon } from '../text/lexicon.ts';
+
+export interface PreparedEntry {
+  result: PrepareResult;
+  draft: boolean;
+  /** [word, count] for every evidence lookup made while preparing, sorted by word. */
+  lookups: Array<[string, number]>;
+}
+
+export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
+
+/** Prepares one article; returns the cache entry as JSON text. */
+export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence): string {
+  const lookups = new Map<string, number>();
+  const recording: WordEvidence = {
+    count(word: string): number {
+      const n = evidence.count(word);
+      lookups.set(word, n);
+      return n;
+    },
+  };
+  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon: lazyLexicon, evidence: recording });
+  const draft = result.ok && isDraft(file, source);
+  const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
+  return JSON.stringify(entry);
+}
+
+function isDraft(file: string, text: string): boolean {
+  const r = parseArticle(file, text);
+  return r.ok && r.article.frontMatter.draft;
+}
+
+/** Word evidence backed by a plain Map (what workers receive from the main thread). */
+export function mapEvidence(counts: Map<string, number>): WordEvidence {
+  return { count: (word) => counts.get(word) ?? 0 };
+}
