@@ -1,0 +1,43 @@
+/**
+ * Builds the demo content in a throwaway fixture project (never the real _site/), sharing the
+ * repo's image cache so test builds do not re-encode AVIF every time.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
+import { build, type BuildSummary } from '../../src/build/build.ts';
+
+export interface BuiltSite {
+  project: FixtureProject;
+  out: string;
+  summary: BuildSummary;
+  remove(): void;
+}
+
+export async function buildDemoSite(options: { basePath?: string; extra?: Record<string, string>; config?: object } = {}): Promise<BuiltSite> {
+  const config = { site: { basePath: options.basePath ?? '/' }, paths: { cache: path.join(REPO, '.cache') }, ...options.config };
+  const project = fixtureProject({ copyContent: true, config });
+  for (const [file, text] of Object.entries(options.extra ?? {})) project.write(file, text);
+  const out = path.join(project.root, '_site');
+  const saved = process.env.WARRAQ_BASE_PATH;
+  delete process.env.WARRAQ_BASE_PATH;
+  try {
+    const summary = await build({ root: project.root, outDir: out });
+    return { project, out, summary, remove: () => project.remove() };
+  } finally {
+    if (saved !== undefined) process.env.WARRAQ_BASE_PATH = saved;
+  }
+}
+
+/** Every file under dir (relative paths, forward slashes). */
+export function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(dir, prefix))) {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(path.join(dir, rel)).isDirectory()) out.push(...walk(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+export const htmlFiles = (dir: string) => walk(dir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
