@@ -156,17 +156,6 @@ function align(value: string, view: string, start: number, end: number): Located
   let j = start;
   for (let i = 0; i < value.length; ) {
     if (j >= end) return undefined;
-    if (view[j] === value[i]) {
-      pos[i] = j;
-      direct[i] = 1;
-      i++;
-      j++;
-      continue;
-    }
-    if (view[j] === '\\' && view[j + 1] === value[i]) {
-      j++;
-      continue;
-    }
     if (view[j] === '&') {
       const semi = view.indexOf(';', j);
       if (semi !== -1 && semi - j < 40) {
@@ -180,6 +169,17 @@ function align(value: string, view: string, start: number, end: number): Located
         }
       }
     }
+    if (view[j] === value[i]) {
+      pos[i] = j;
+      direct[i] = 1;
+      i++;
+      j++;
+      continue;
+    }
+    if (view[j] === '\\' && view[j + 1] === value[i]) {
+      j++;
+      continue;
+    }
     if (/\s/.test(view[j]!) || view[j] === '>') {
       j++; // indentation, a blockquote marker or a line-ending space Markdown left out
       continue;
@@ -192,7 +192,10 @@ function align(value: string, view: string, start: number, end: number): Located
 
 function decodeEntity(ref: string): string | undefined {
   const num = /^&#(?:x([0-9a-f]+)|(\d+));$/i.exec(ref);
-  if (num) return String.fromCodePoint(num[1] ? parseInt(num[1], 16) : Number(num[2]));
+  if (num) {
+    const code = num[1] ? parseInt(num[1], 16) : Number(num[2]);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  }
   const named: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': '\u00A0' };
   return named[ref];
 }
