@@ -18,8 +18,15 @@ a template or the stylesheet rebuilds and reloads the browser. Invalid articles 
 in the terminal and the last good version stays on screen.`,
   async run(args) {
     const { values } = parseArgs({ args, options: { port: { type: 'string', default: '8080' }, root: { type: 'string' } } });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      process.stderr.write(`warraq serve: --port must be a number from 0 to 65535\n`);
+      return 2;
+    }
     const root = path.resolve(values.root ?? process.cwd());
     const config = loadConfig(root);
+    // Prepared afresh for every (re)build: Eleventy calls site() before each one. A bad edit is
+    // reported and the last good site stays on screen until the article is fixed.
     let last: SiteData | undefined;
     const site = (): SiteData => {
       try {
@@ -27,9 +34,18 @@ in the terminal and the last good version stays on screen.`,
       } catch (error) {
         if (!(error instanceof ContentError) || !last) throw error;
         for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+        process.stderr.write('The preview keeps the last good version until this is fixed.\n');
       }
       return last;
     };
+    try {
+      site();
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      process.stderr.write(`\nCannot start the preview: ${error.problems.length} problem(s) in content. Fix them (warraq lint shows them all) and run warraq serve again.\n`);
+      return 1;
+    }
     const stylesheetFile = path.join(root, config.paths.templates, '_styles', 'site.css');
     const elev = new Eleventy(path.join(root, config.paths.templates), path.join(root, config.paths.output), {
       runMode: 'serve',
@@ -39,11 +55,14 @@ in the terminal and the last good version stays on screen.`,
     });
     await elev.init();
     await elev.watch();
-    await elev.serve(Number(values.port));
-    process.on('SIGINT', async () => {
+    await elev.serve(port);
+    process.stderr.write(`Previewing ${last!.articles.length} articles at http://localhost:${port}${config.site.basePath} (Ctrl+C to stop)\n`);
+    const stop = async () => {
       await elev.stopWatch();
       process.exit(0);
-    });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     return new Promise<number>(() => {});
   },
 };
