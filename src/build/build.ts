@@ -7,6 +7,7 @@ import Eleventy from '@11ty/eleventy';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type Progress } from './pipeline.ts';
 import { writeAtomically } from './atomic.ts';
+import { installNunjucksCompileCache } from './nunjucks-compile-cache.ts';
 import { configureEleventy } from '../site/eleventy.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexSite } from '../site/search.ts';
@@ -38,6 +39,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const prepared = await prepareSiteParallel(root, config, { progress: options.progress }); // throws ContentError before anything is written
   const preparedAt = performance.now();
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
+  installNunjucksCompileCache();
   const pages = await writeAtomically(outDir, async (tmp) => {
     const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
       quietMode: true,

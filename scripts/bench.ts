@@ -1,0 +1,274 @@
+/**
+ * `npm run bench [-- --quick | --huge | --sizes 1000,10000 | --runs 3 | --keep]`
+ *
+ * Generates a deterministic synthetic Arabic corpus (scripts/corpus/generate.ts) for each size in a
+ * temporary folder (/dev/shm when present) and reports, side by side:
+ *   - Warraq: cold full build (whatever `warraq build` does: pages, feeds, sitemaps, search index),
+ *     warm rebuild with no change, warm rebuild after one article is edited, and peak RSS;
+ *   - the same corpus built by a bare Eleventy 3 + markdown-it site (scripts/bare-eleventy/);
+ *   - the same corpus built by Hugo, when `hugo` is installed (scripts/hugo-site/);
+ *   - the ratios Warraq / bare Eleventy and Warraq / Hugo;
+ *   - the normalizer's throughput (MB/s of Arabic text, the lexicon loaded beforehand).
+ * Every build runs as a child process under /usr/bin/time: wall time, CPU time (user + sys, the
+ * fairer number on a busy machine) and peak RSS. Warraq runs from a snapshot of the code taken at
+ * the start, so edits made to the tree during a run do not invalidate its cache midway.
+ *
+ *   --quick   N = 200 only, one run (smoke test)
+ *   --huge    adds N = 100,000 (Warraq with --max-old-space-size=4096)
+ *   --sizes   comma-separated sizes (default 1000,10000)
+ *   --runs    runs per measurement, the median is reported (default 1)
+ *   --keep    keep the temporary folder
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus, type CorpusArticle } from './corpus/generate.ts';
+
+const REPO = path.resolve(new URL('..', import.meta.url).pathname);
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    huge: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-ref': { type: 'boolean', default: false },
+  },
+});
+const sizes = args.quick ? [200] : [...(args.sizes ?? '1000,10000').split(',').map(Number), ...(args.huge ? [100_000] : [])];
+const runs = Math.max(1, Number(args.runs ?? 1));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const HUGO = findExecutable('hugo');
+const base = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'warraq-bench-'));
+
+interface Measure {
+  wall: number;
+  cpu: number;
+  rssMiB: number;
+  ok: boolean;
+  note?: string | undefined;
+  timings?: Record<string, number> | undefined;
+}
+
+function findExecutable(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const f = path.join(dir, name);
+    if (dir && existsSync(f)) return f;
+  }
+  return undefined;
+}
+
+/** Runs a command as a child under /usr/bin/time; wall and CPU seconds, peak RSS. */
+function run(cmd: string, argv: string[], cwd: string, env: Record<string, string> = {}): Measure {
+  const started = performance.now();
+  const full = TIME ? [TIME, '-f', 'BENCH-TIME %e %U %S %M', cmd, ...argv] : [cmd, ...argv];
+  const r = spawnSync(full[0]!, full.slice(1), { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - started) / 1000;
+  const m = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  const t = /warraq-timings (\{.*\})/.exec(r.stderr ?? '');
+  const ok = r.status === 0;
+  if (!ok) process.stderr.write(`\n${cmd} ${argv.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-3000)}\n${(r.stdout ?? '').slice(-1000)}\n`);
+  return {
+    wall: m ? Number(m[1]) : wall,
+    cpu: m ? Number(m[2]) + Number(m[3]) : NaN,
+    rssMiB: m ? Number(m[4]) / 1024 : NaN,
+    ok,
+    timings: t ? (JSON.parse(t[1]!) as Record<string, number>) : undefined,
+  };
+}
+
+function median(ms: Measure[]): Measure {
+  const sorted = [...ms].sort((a, b) => a.wall - b.wall);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  return { ...mid, rssMiB: Math.max(...ms.map((m) => m.rssMiB)), ok: ms.every((m) => m.ok) };
+}
+
+function repeat(n: number, setup: () => void, f: () => Measure): Measure {
+  const out: Measure[] = [];
+  for (let i = 0; i < n; i++) {
+    setup();
+    out.push(f());
+  }
+  return median(out);
+}
+
+/** A copy of the code (src/, bin/, package files) with node_modules linked: a stable code version. */
+function snapshotCode(): string {
+  const dir = path.join(base, 'code');
+  mkdirSync(dir);
+  for (const f of ['src', 'bin']) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json']) if (existsSync(path.join(REPO, f))) cpSync(path.join(REPO, f), path.join(dir, f));
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, e.name);
+    const b = path.join(to, e.name);
+    if (e.isDirectory()) linkTree(a, b);
+    else linkSync(a, b);
+  }
+}
+
+function fmtS(m: Measure | undefined): string {
+  if (!m) return '—';
+  if (!m.ok) return 'FAILED';
+  return `${m.wall.toFixed(2)} s (cpu ${m.cpu.toFixed(1)})`;
+}
+const fmtMiB = (m: Measure | undefined) => (m && m.ok ? `${Math.round(m.rssMiB)} MiB` : '—');
+const ratio = (a: Measure | undefined, b: Measure | undefined) => (a?.ok && b?.ok ? `${(a.wall / b.wall).toFixed(2)}×` : '—');
+
+interface Row {
+  n: number;
+  cold: Measure;
+  warm: Measure;
+  edit: Measure;
+  editVisible: boolean;
+  bare?: Measure | undefined;
+  hugo?: Measure | undefined;
+}
+
+function benchSize(code: string, n: number): Row {
+  const root = path.join(base, `warraq-${n}`);
+  process.stderr.write(`\n[${n}] generating corpus… `);
+  const t0 = performance.now();
+  const articles: CorpusArticle[] = writeCorpus(root, { count: n });
+  process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+  cpSync(path.join(REPO, 'public'), path.join(root, 'public'), { recursive: true });
+  const heap = n >= 50_000 ? ['--max-old-space-size=4096'] : [];
+  const warraq = () => run(process.execPath, [...heap, path.join(code, 'bin/warraq.js'), 'build', '--root', root], root, { WARRAQ_TIMINGS: '1' });
+  const clean = () => {
+    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+    rmSync(path.join(root, '_site'), { recursive: true, force: true });
+  };
+
+  process.stderr.write(`[${n}] warraq cold… `);
+  const cold = repeat(runs, clean, warraq);
+  process.stderr.write(`${fmtS(cold)} ${JSON.stringify(cold.timings)}\n[${n}] warraq warm, no change… `);
+  const warm = repeat(runs, () => {}, warraq);
+  process.stderr.write(`${fmtS(warm)} ${JSON.stringify(warm.timings)}\n[${n}] warraq warm, one article edited… `);
+  // Edit the article in the middle: a new closing paragraph with a marker that must reach its page.
+  const victim = articles[Math.floor(articles.length / 2)]!;
+  const victimFile = path.join(root, victim.file);
+  const original = readFileSync(victimFile, 'utf8');
+  let marker = '';
+  let edition = 0;
+  const edit = repeat(
+    runs,
+    () => {
+      marker = `${70000 + ++edition}`;
+      writeFileSync(victimFile, `${original}\nأضاف المحرر هذه الفقرة في التحديث رقم ${marker} بعد نشر الخبر.\n`);
+    },
+    warraq,
+  );
+  const page = path.join(root, '_site', victim.file.replace(/^content\//, '').replace(/\.md$/, ''), 'index.html');
+  const editVisible = existsSync(page) && readFileSync(page, 'utf8').includes(marker);
+  process.stderr.write(`${fmtS(edit)} ${JSON.stringify(edit.timings)}${editVisible ? '' : ' (EDIT NOT IN OUTPUT!)'}\n`);
+  writeFileSync(victimFile, original);
+
+  let bare: Measure | undefined;
+  let hugo: Measure | undefined;
+  if (!args['no-ref']) {
+    // Bare Eleventy: the same Markdown files (hard links), its own layout and paginated index.
+    const bareRoot = path.join(base, `bare-${n}`);
+    cpSync(path.join(REPO, 'scripts/bare-eleventy'), bareRoot, { recursive: true });
+    linkTree(path.join(root, 'content'), path.join(bareRoot, 'posts'));
+    cpSync(path.join(bareRoot, 'posts.11tydata.json'), path.join(bareRoot, 'posts', 'posts.11tydata.json'));
+    rmSync(path.join(bareRoot, 'posts.11tydata.json'));
+    const eleventyCmd = path.join(REPO, 'node_modules/@11ty/eleventy/cmd.cjs');
+    process.stderr.write(`[${n}] bare eleventy cold… `);
+    bare = repeat(
+      runs,
+      () => rmSync(path.join(bareRoot, '_site'), { recursive: true, force: true }),
+      () => run(process.execPath, [...heap, eleventyCmd, '--config=eleventy.config.mjs', '--quiet'], bareRoot),
+    );
+    process.stderr.write(`${fmtS(bare)}\n`);
+    if (HUGO) {
+      const hugoRoot = path.join(base, `hugo-${n}`);
+      cpSync(path.join(REPO, 'scripts/hugo-site'), hugoRoot, { recursive: true });
+      linkTree(path.join(root, 'content'), path.join(hugoRoot, 'content'));
+      process.stderr.write(`[${n}] hugo cold… `);
+      hugo = repeat(
+        runs,
+        () => rmSync(path.join(hugoRoot, 'public'), { recursive: true, force: true }),
+        () => run(HUGO, ['--quiet', '-s', hugoRoot, '-d', path.join(hugoRoot, 'public')], hugoRoot),
+      );
+      process.stderr.write(`${fmtS(hugo)}\n`);
+      rmSync(hugoRoot, { recursive: true, force: true });
+    }
+    rmSync(bareRoot, { recursive: true, force: true });
+  }
+  if (!args.keep) rmSync(root, { recursive: true, force: true });
+  return { n, cold, warm, edit, editVisible, bare, hugo };
+}
+
+/** Normalizer throughput: MB (UTF-8) of article bodies per second, lexicon loaded first. */
+async function normalizerThroughput(): Promise<{ mbPerS: number; lexiconS: number; mb: number }> {
+  const { normalize } = await import('../src/text/normalize.ts');
+  const { loadLexicon } = await import('../src/text/lexicon.ts');
+  const { WordCounts } = await import('../src/text/evidence.ts');
+  const { generateCorpus } = await import('./corpus/generate.ts');
+  const t0 = performance.now();
+  const lexicon = loadLexicon();
+  const lexiconS = (performance.now() - t0) / 1000;
+  const bodies = [...generateCorpus({ count: 400 })].map((a) => a.text.slice(a.text.indexOf('\n---\n') + 5));
+  const evidence = new WordCounts();
+  for (const b of bodies) evidence.add(b);
+  const options = { lexicon: () => lexicon, evidence };
+  for (const b of bodies.slice(0, 20)) normalize(b, options); // warm-up
+  const bytes = bodies.reduce((s, b) => s + Buffer.byteLength(b), 0);
+  const t1 = performance.now();
+  for (const b of bodies) normalize(b, options);
+  const s = (performance.now() - t1) / 1000;
+  return { mbPerS: bytes / 1e6 / s, lexiconS, mb: bytes / 1e6 };
+}
+
+async function main() {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  process.stderr.write(`bench folder ${base}; ${cores} cores; runs ${runs}; hugo ${HUGO ?? 'not installed (skipped)'}\n`);
+  const code = snapshotCode();
+  const rows: Row[] = [];
+  try {
+    for (const n of sizes) rows.push(benchSize(code, n));
+    const norm = await normalizerThroughput();
+    const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+    const lines: string[] = [];
+    lines.push(`Warraq benchmark — ${cores} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${base.startsWith('/dev/shm') ? 'tmpfs' : 'tmpdir'}, median of ${runs}, load avg ${load}`);
+    lines.push('times are wall clock (cpu = user+sys seconds of the build and its children); RSS = peak of the build process');
+    lines.push('');
+    const head = ['articles', 'warraq cold', 'warm, no change', 'warm, 1 edit', 'warraq peak RSS', 'bare eleventy cold', 'hugo cold', 'cold / eleventy', 'edit / hugo'];
+    const table = rows.map((r) => [
+      r.n.toLocaleString('en'),
+      fmtS(r.cold),
+      fmtS(r.warm),
+      fmtS(r.edit) + (r.editVisible ? '' : ' STALE!'),
+      fmtMiB(r.cold),
+      r.bare ? `${fmtS(r.bare)} ${fmtMiB(r.bare)}` : '—',
+      r.hugo ? `${fmtS(r.hugo)} ${fmtMiB(r.hugo)}` : HUGO ? '—' : 'no hugo',
+      ratio(r.cold, r.bare),
+      ratio(r.edit, r.hugo),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+    lines.push(line(head));
+    lines.push(widths.map((w) => '-'.repeat(w)).join('-|-'));
+    for (const row of table) lines.push(line(row));
+    lines.push('');
+    for (const r of rows) {
+      const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s` : '');
+      lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
+    }
+    lines.push(`normalizer: ${norm.mbPerS.toFixed(2)} MB/s of Arabic text (${norm.mb.toFixed(1)} MB, 400 bodies; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s)`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (!args.keep) rmSync(base, { recursive: true, force: true });
+    else process.stderr.write(`kept ${base}\n`);
+  }
+}
+
+await main();
