@@ -8,6 +8,7 @@ import { configureEleventy } from '../../site/eleventy.ts';
 import { deriveStylesheets } from '../../site/css.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';
 import type { SiteData } from '../../site/data.ts';
+import { loadLexicon } from '../../text/lexicon.ts';
 
 const command: Command = {
   summary: 'preview the site with live reload (Eleventy dev server)',
@@ -46,6 +47,8 @@ in the terminal and the last good version stays on screen.`,
       process.stderr.write(`\nCannot start the preview: ${error.problems.length} problem(s) in content. Fix them (warraq lint shows them all) and run warraq serve again.\n`);
       return 1;
     }
+    // Load the lexicon now, not on the first edit: the first rebuild after a change is then as quick as the rest.
+    loadLexicon();
     const stylesheetFile = path.join(root, config.paths.templates, '_styles', 'site.css');
     const elev = new Eleventy(path.join(root, config.paths.templates), path.join(root, config.paths.output), {
       runMode: 'serve',
