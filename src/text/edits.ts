@@ -67,27 +67,37 @@ export class OffsetMap {
     this.passes.push(pass);
   }
 
-  /** Original offset of a position in the text as it stood after `depth` passes (default: all). */
-  toOriginal(offset: number, depth = this.passes.length): number {
-    let pos = offset;
-    for (let p = depth - 1; p >= 0; p--) {
+  /**
+   * Original offsets of positions in the text as it stands after all passes. `offsets` must be
+   * ascending; mapping keeps them so, which lets each pass be walked once for all of them
+   * (linear, where mapping one offset at a time would be quadratic on heavily damaged text).
+   */
+  toOriginalMany(offsets: readonly number[]): number[] {
+    let current = [...offsets];
+    for (let p = this.passes.length - 1; p >= 0; p--) {
       const pass = this.passes[p]!;
+      let e = 0;
       let back = 0;
-      for (const e of pass) {
-        if (e.newEnd <= pos && e.newEnd !== e.start) {
-          back += e.delta;
-          continue;
+      current = current.map((pos) => {
+        while (e < pass.length) {
+          const edit = pass[e]!;
+          const isDeletion = edit.newEnd === edit.start;
+          if (isDeletion ? edit.start <= pos : edit.newEnd <= pos) {
+            back += edit.delta;
+            e++;
+            continue;
+          }
+          if (!isDeletion && edit.start < pos) return edit.start - back; // inside a replacement
+          break;
         }
-        if (e.newEnd === e.start && e.start < pos) {
-          back += e.delta; // a pure deletion before the position
-          continue;
-        }
-        if (e.start < pos) pos = e.start; // inside a replacement: point at its start
-        break;
-      }
-      pos -= back;
+        return pos - back;
+      });
     }
-    return pos;
+    return current;
+  }
+
+  toOriginal(offset: number): number {
+    return this.toOriginalMany([offset])[0]!;
   }
 
   get depth(): number {

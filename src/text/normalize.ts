@@ -50,9 +50,9 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
   for (const [, rule] of RULES) {
     const edits = rule(current, opts);
     if (edits.length === 0) continue;
-    for (const e of edits) {
-      changes.push({ offset: map.toOriginal(e.start), before: current.slice(e.start, e.end), after: e.replacement, rule: e.rule });
-    }
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    const origins = map.toOriginalMany(sorted.map((e) => e.start));
+    sorted.forEach((e, k) => changes.push({ offset: origins[k]!, before: current.slice(e.start, e.end), after: e.replacement, rule: e.rule }));
     current = applyEdits(current, edits);
     map.push(edits);
   }

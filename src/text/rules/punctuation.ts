@@ -5,25 +5,34 @@
  */
 import type { Edit } from '../edits.ts';
 
-const AR = '\\u0621-\\u063A\\u0641-\\u064A\\u066E-\\u06D3';
-const MARK = '\\u064B-\\u065F\\u0670';
+const isArabicLetter = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3);
+const isMark = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 
-// A space or NBSP run between an Arabic letter (with its marks) and a following mark of punctuation.
-const SPACE_BEFORE = new RegExp(`(?<=[${AR}][${MARK}]*)[ \\u00A0]+(?=[،؛؟.:!,;?])`, 'g');
-// Arabic punctuation glued to the next Arabic word.
-const NO_SPACE_AFTER = new RegExp(`(?<=[${AR}][${MARK}]*[،؛؟!])(?=[${AR}])|(?<=[${AR}][${MARK}]*[.:])(?=[${AR}]{2})`, 'g');
-// ASCII comma, semicolon, question mark after an Arabic word, before an Arabic word, a space or the end.
-const ASCII_PUNCT = new RegExp(`(?<=[${AR}][${MARK}]*)[,;?](?=[ \\u00A0]*(?:[${AR}]|$|[«»"“”)\\]]))`, 'gm');
+/** Is the character before `at` (skipping harakat) an Arabic letter? */
+function arabicBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isMark(text.charCodeAt(i))) i--;
+  return i >= 0 && isArabicLetter(text.charCodeAt(i));
+}
+
+// Patterns find the few places worth a look; the Arabic-letter condition is checked by hand
+// (a variable-length lookbehind would be tried at every position of the text).
+const SPACE_BEFORE = /[ \u00A0]+(?=[،؛؟.:!,;?])/g;
+const GLUED_AFTER = /[،؛؟!.:](?=[\u0621-\u063A\u0641-\u064A\u066E-\u06D3])/g;
+const ASCII_PUNCT = /[,;?](?=[ \u00A0]*(?:[\u0621-\u063A\u0641-\u064A\u066E-\u06D3]|$|[«»"“”)\]]))/gm;
 
 const ARABIC_OF: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
 export function punctuationSpaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(SPACE_BEFORE)) {
-    edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'punctuation-space' });
+    if (arabicBefore(text, m.index)) edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'punctuation-space' });
   }
-  for (const m of text.matchAll(NO_SPACE_AFTER)) {
-    edits.push({ start: m.index, end: m.index, replacement: ' ', rule: 'punctuation-space' });
+  for (const m of text.matchAll(GLUED_AFTER)) {
+    if (!arabicBefore(text, m.index)) continue;
+    // After . and : only before a word of two letters or more (not an abbreviation such as ق.م).
+    if ((m[0] === '.' || m[0] === ':') && !isArabicLetter(text.charCodeAt(m.index + 2))) continue;
+    edits.push({ start: m.index + 1, end: m.index + 1, replacement: ' ', rule: 'punctuation-space' });
   }
   return edits;
 }
@@ -31,7 +40,7 @@ export function punctuationSpaceEdits(text: string): Edit[] {
 export function arabicPunctuationEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(ASCII_PUNCT)) {
-    edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_OF[m[0]]!, rule: 'arabic-punctuation' });
+    if (arabicBefore(text, m.index)) edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_OF[m[0]]!, rule: 'arabic-punctuation' });
   }
   return edits;
 }

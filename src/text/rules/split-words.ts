@@ -57,30 +57,160 @@ interface Chain {
 export function splitWordEdits(text: string, options: NormalizeOptions): Edit[] {
   const edits: Edit[] = [];
   const ctx = new Context(options);
-  for (const chain of chains(text)) {
-    repairChain(text, chain, ctx, edits);
-  }
+  forEachWindow(text, (chain, atChainEnd) => repairChain(text, chain, ctx, edits, atChainEnd));
   return edits;
 }
 
-/** Pieces joined by runs of plain spaces / NBSP only. A chain ends at anything else. */
-function* chains(text: string): Generator<Chain> {
-  let current: Chain | undefined;
-  let prevEnd = -1;
-  for (const m of text.matchAll(PIECE)) {
-    const piece: Piece = { start: m.index, end: m.index + m[0].length, bare: m[0].replace(HARAKAT, '') };
-    const between = prevEnd >= 0 ? text.slice(prevEnd, m.index) : '';
-    if (current && /^[ \u00A0]+$/.test(between)) {
-      current.gaps.push({ start: prevEnd, end: m.index, text: between });
-      current.pieces.push(piece);
-    } else {
-      if (current) yield current;
-      current = { pieces: [piece], gaps: [] };
-    }
-    prevEnd = piece.end;
+// ---- The scan. It sees every word of every article, so it works on character codes and a
+// numeric hash and allocates nothing per word; strings are made only around the few gaps that
+// could be damage.
+
+/** FNV-1a over the letters of a word, harakat skipped: the same for a word and its bare form. */
+function hashBare(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
+    h = Math.imul(h ^ c, 0x01000193);
   }
-  if (current) yield current;
+  return h >>> 0;
 }
+
+const FUNCTION_HASH = new Set([...FUNCTION_WORDS].map(hashBare));
+const isLetterOrMark = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x065f) || c === 0x0670 || (c >= 0x0671 && c <= 0x06d3);
+const isMarkCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
+const NEVER_INITIAL_CODES = new Set([0x0629, 0x0649, 0x0624, 0x0626]);
+const NO_MARK_AFTER_CODES = new Set([0x0627, 0x0629, 0x0649, 0x0622]);
+
+// Per-word scan results, reused across calls (grown on demand).
+let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Uint32Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
+const LAST_IS_MARK = 1;
+const TAIL_DEBRIS = 2;
+const GAP_NBSP = 1 << 20; // gap[w] = number of space characters before word w (0: not linked), | GAP_NBSP
+
+function grow(n: number): void {
+  if (n < W.start.length) return;
+  const size = Math.max(n + 1, W.start.length * 2);
+  const g = <T extends Int32Array | Uint32Array | Uint8Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(size);
+    b.set(a);
+    return b;
+  };
+  W = { start: g(W.start), end: g(W.end), len: g(W.len), first: g(W.first), last: g(W.last), hash: g(W.hash), flags: g(W.flags), gap: g(W.gap) };
+}
+
+/** Could the gap before word w be damage (or word-final debris worth a look)? Mirrors mayBeSplit. */
+function interestingGap(w: number): boolean {
+  const gap = W.gap[w]!;
+  const n = gap & (GAP_NBSP - 1);
+  if (gap & GAP_NBSP || n >= 2) return true;
+  const l = w - 1;
+  if (W.flags[l]! & LAST_IS_MARK || NO_MARK_AFTER_CODES.has(W.last[l]!)) return false;
+  if (NEVER_INITIAL_CODES.has(W.first[w]!) || W.len[w] === 1) return true;
+  if (FUNCTION_HASH.has(W.hash[l]!)) return SUFFIX_HASH.has(W.hash[w]!);
+  if (W.len[l]! <= 2 || SUFFIX_HASH.has(W.hash[w]!)) return true;
+  if (FUNCTION_HASH.has(W.hash[w]!)) return false;
+  return W.len[w]! <= 4;
+}
+
+/**
+ * Scans the text once and calls `visit` for each window of pieces around a run of interesting
+ * gaps (plus the next piece, which some decisions look at). `atChainEnd` tells whether the
+ * window's last piece ends its chain (so debris after it is word-final damage).
+ */
+function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) => void): void {
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  let linkedSpaces = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isLetterOrMark(c)) {
+      linkedSpaces = 0;
+      i++;
+      continue;
+    }
+    grow(count);
+    const start = i;
+    let h = 0x811c9dc5;
+    let len = 0;
+    let first = 0;
+    let last = 0;
+    let lastIsMark = false;
+    for (; i < n && isLetterOrMark((c = text.charCodeAt(i))); i++) {
+      if (isMarkCode(c)) {
+        lastIsMark = true;
+        continue;
+      }
+      lastIsMark = false;
+      if (len === 0) first = c;
+      last = c;
+      len++;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    W.start[count] = start;
+    W.end[count] = i;
+    W.len[count] = len;
+    W.first[count] = first;
+    W.last[count] = last;
+    W.hash[count] = h >>> 0;
+    W.flags[count] = lastIsMark ? LAST_IS_MARK : 0;
+    W.gap[count] = linkedSpaces;
+    // The spaces after the word: a link to the next word, or debris before punctuation / a line end.
+    let j = i;
+    let nbsp = false;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x20) j++;
+      else if (d === 0xa0) {
+        nbsp = true;
+        j++;
+      } else break;
+    }
+    const spaces = j - i;
+    if (spaces > 0 && j < n && isLetterOrMark(text.charCodeAt(j)) && !isMarkCode(text.charCodeAt(j))) {
+      linkedSpaces = spaces | (nbsp ? GAP_NBSP : 0);
+    } else {
+      linkedSpaces = 0;
+      if (nbsp || spaces >= 2) W.flags[count]! |= TAIL_DEBRIS;
+    }
+    i = j;
+    count++;
+  }
+  // Windows: runs of interesting gaps, widened by one piece on the left and one on the right.
+  let w = 1;
+  while (w <= count) {
+    const tailOnly = w - 1 < count && W.flags[w - 1]! & TAIL_DEBRIS && (w >= count || W.gap[w] === 0 || !interestingGap(w));
+    if (w < count && W.gap[w] !== 0 && interestingGap(w)) {
+      let b = w;
+      while (b + 1 < count && W.gap[b + 1] !== 0 && interestingGap(b + 1)) b++;
+      const lastPiece = b + 1 < count && W.gap[b + 1] !== 0 ? b + 1 : b;
+      visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
+      w = b + 1;
+      continue;
+    }
+    if (tailOnly && (W.gap[w - 1] === 0 || w - 1 === 0 || !interestingGap(w - 1))) visit(makeChain(text, w - 1, w - 1), true);
+    w++;
+  }
+}
+
+function makeChain(text: string, a: number, b: number): Chain {
+  const pieces: Piece[] = [];
+  const gaps: Gap[] = [];
+  for (let k = a; k <= b; k++) {
+    const word = text.slice(W.start[k]!, W.end[k]!);
+    pieces.push({ start: W.start[k]!, end: W.end[k]!, bare: hasHaraka(word) ? word.replace(HARAKAT, '') : word });
+    if (k > a) gaps.push({ start: W.end[k - 1]!, end: W.start[k]!, text: text.slice(W.end[k - 1]!, W.start[k]!) });
+  }
+  return { pieces, gaps };
+}
+
+function hasHaraka(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isMarkCode(word.charCodeAt(i))) return true;
+  return false;
+}
+
+
 
 class Context {
   private lexiconInstance: Lexicon | undefined;
@@ -99,13 +229,17 @@ class Context {
   }
 }
 
-function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[]): void {
+function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean): void {
   const { pieces, gaps } = chain;
+  // Cheap screen first: a gap no rule could ever call damage ends every possible join there.
+  const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text));
   let i = 0;
   while (i < pieces.length) {
     let joinedTo = i;
+    let reach = i;
+    while (reach < gaps.length && open[reach] && reach - i < MAX_PIECES - 1) reach++;
     // Longest acceptable join first: a word split twice is rejoined whole.
-    for (let j = Math.min(pieces.length - 1, i + MAX_PIECES - 1); j > i; j--) {
+    for (let j = reach; j > i; j--) {
       if (acceptJoin(pieces, gaps, i, j, text, ctx)) {
         joinedTo = j;
         break;
@@ -117,21 +251,45 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[]): v
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
-    if (after && isWordFinalDamage(after.text)) {
-      const word = pieces.slice(i, joinedTo + 1).map((p) => p.bare).join('');
-      const mark = finalMarkFor(word, after.text, ctx);
-      if (mark) edits.push({ start: pieces[joinedTo]!.end, end: pieces[joinedTo]!.end, replacement: mark, rule: 'word-final-mark' });
-    }
+    if (after && isWordFinalDamage(after.text)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits);
     i = joinedTo + 1;
   }
-  // Damage at the chain's end (before punctuation or the line's end) is left to the whitespace
-  // rule; the mark is restored there too when the evidence is strong.
+  // Damage at the chain's end (before punctuation or the line's end): the whitespace and
+  // punctuation rules remove the debris; the mark comes back here when the evidence is strong.
+  if (!atChainEnd) return;
   const last = pieces[pieces.length - 1]!;
   const tail = /^\u00A0|^ {2,}/.exec(text.slice(last.end, last.end + 3));
   if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
-    const mark = finalMarkFor(last.bare, tail[0], ctx);
-    if (mark) edits.push({ start: last.end, end: last.end, replacement: mark, rule: 'word-final-mark' });
+    let first = pieces.length - 1;
+    while (first > 0 && edits.length && edits[edits.length - 1]!.rule === 'split-word' && edits[edits.length - 1]!.start === gaps[first - 1]!.start) first--;
+    restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits);
   }
+}
+
+function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[]): void {
+  let word = '';
+  for (let k = i; k <= j; k++) word += pieces[k]!.bare;
+  const mark = finalMarkFor(word, gap, ctx);
+  if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
+}
+
+/**
+ * Could this gap be damage? Answers without the lexicon wherever it can, so clean text, where
+ * every gap is a real space, costs a few comparisons per word.
+ */
+function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
+  const n = gap.end - gap.start;
+  if (n > 2 || gap.text.includes(NBSP)) return false;
+  const L = left.bare;
+  const R = right.bare;
+  if (NO_MARK_AFTER.has(L.at(-1)!)) return false;
+  if (isMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
+  if (NEVER_INITIAL.has(R[0]!) || R.length === 1) return true;
+  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R);
+  if (L.length <= 2 || SUFFIX_PRONOUNS.has(R)) return true;
+  if (FUNCTION_WORDS.has(R)) return false;
+  // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
+  return R.length <= 4;
 }
 
 function isWordFinalDamage(gap: string): boolean {
@@ -198,6 +356,7 @@ const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', '
 
 /** Pronoun suffixes: never a word of their own after a particle or a verb. */
 const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك']);
+const SUFFIX_HASH = new Set([...SUFFIX_PRONOUNS].map(hashBare));
 /** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
 const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد']);
 

@@ -52,7 +52,10 @@ const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
  * when paired, since an editor put them there on purpose. ZWJ/ZWNJ go only next to Arabic letters,
  * where they are paste debris; elsewhere (emoji sequences, Persian) they carry meaning.
  */
+const ANY_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u061C]/;
+
 export function invisibleCharEdits(text: string): Edit[] {
+  if (!ANY_INVISIBLE.test(text)) return [];
   const edits: Edit[] = [];
   const open: number[] = [];
   const unpaired = new Set<number>();

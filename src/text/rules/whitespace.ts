@@ -12,23 +12,37 @@ import { HAS_ARABIC_LETTER } from '../arabic.ts';
  */
 export function whitespaceEdits(text: string, fragment = false): Edit[] {
   const edits: Edit[] = [];
-  let lineStart = 0;
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    const last = index === lines.length - 1;
-    if (HAS_ARABIC_LETTER.test(line)) {
-      // Inner runs: two or more of space/NBSP, or NBSP touching a space. Leading indentation stays.
-      for (const m of line.matchAll(/(?<=\S)(?: {2,}|[ \u00A0]*\u00A0[ \u00A0]*)(?=\S)/g)) {
-        if (m[0] === '\u00A0') continue;
-        edits.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].length, replacement: ' ', rule: 'whitespace' });
-      }
-      const trail = /(?<=\S)[ \u00A0\t]+$/.exec(line);
-      if (trail) {
-        const keep = fragment && last ? ' ' : '';
-        if (trail[0] !== keep) edits.push({ start: lineStart + trail.index, end: lineStart + line.length, replacement: keep, rule: 'whitespace' });
-      }
-    }
-    lineStart += line.length + 1;
-  });
+  // One pass over the whole text; the Arabic test is made only for lines that have debris.
+  const arabicLine = lineTester(text);
+  for (const m of text.matchAll(INNER)) {
+    if (m[0] === '\u00A0' || !arabicLine(m.index)) continue;
+    edits.push({ start: m.index, end: m.index + m[0].length, replacement: ' ', rule: 'whitespace' });
+  }
+  for (const m of text.matchAll(TRAILING)) {
+    if (!arabicLine(m.index)) continue;
+    const atEnd = m.index + m[0].length === text.length;
+    const keep = fragment && atEnd ? ' ' : '';
+    if (m[0] !== keep) edits.push({ start: m.index, end: m.index + m[0].length, replacement: keep, rule: 'whitespace' });
+  }
   return edits;
+}
+
+/** Inner runs: two or more of space/NBSP, or NBSP touching a space. Leading indentation stays. */
+const INNER = /(?<=\S)(?: {2,}|[ \u00A0]*\u00A0[ \u00A0]*)(?=\S)/g;
+const TRAILING = /(?<=\S)[ \u00A0\t]+$/gm;
+
+/** Does the line holding this offset contain an Arabic letter? (Memoized per line start.) */
+function lineTester(text: string): (offset: number) => boolean {
+  const memo = new Map<number, boolean>();
+  return (offset) => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    let known = memo.get(start);
+    if (known === undefined) {
+      let end = text.indexOf('\n', offset);
+      if (end === -1) end = text.length;
+      known = HAS_ARABIC_LETTER.test(text.slice(start, end));
+      memo.set(start, known);
+    }
+    return known;
+  };
 }
