@@ -19,6 +19,10 @@ export interface BuildOptions {
   outDir?: string | undefined;
   config?: WarraqConfig | undefined;
   progress?: Progress | undefined;
+  /** Use the `.cache/` of prepared articles (default true; WARRAQ_NO_CACHE=1 turns it off). */
+  cache?: boolean | undefined;
+  /** Worker threads for uncached articles (default: one per core when many need preparing; 0: none). */
+  workers?: number | undefined;
 }
 
 export interface BuildSummary {
@@ -36,7 +40,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const root = path.resolve(options.root);
   const config = options.config ?? loadConfig(root);
   const outDir = path.resolve(root, options.outDir ?? config.paths.output);
-  const prepared = await prepareSiteParallel(root, config, { progress: options.progress }); // throws ContentError before anything is written
+  const prepared = await prepareSiteParallel(root, config, { progress: options.progress, cache: options.cache, workers: options.workers }); // throws ContentError before anything is written
   const preparedAt = performance.now();
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();

@@ -57,8 +57,8 @@ export function entryKey(version: string, optionsKey: string, file: string, byte
 
 export class PreparedCache {
   readonly dir: string;
-  constructor(cacheRoot: string) {
-    this.dir = path.join(cacheRoot, 'prepared');
+  constructor(readonly root: string) {
+    this.dir = path.join(root, 'prepared');
   }
 
   pathOf(key: string): string {
@@ -74,17 +74,21 @@ export class PreparedCache {
     }
   }
 
-  /** Removes entries this build did not use, when they outnumber the used ones (amortized). */
+  /** Removes entries (and word counts) this build did not use, when they outnumber the used ones (amortized). */
   prune(used: Set<string>): void {
+    for (const kind of ['prepared', 'words']) this.pruneDir(path.join(this.root, kind), used);
+  }
+
+  private pruneDir(top: string, used: Set<string>): void {
     let names: string[];
     try {
-      names = readdirSync(this.dir);
+      names = readdirSync(top);
     } catch {
       return;
     }
     const stale: string[] = [];
     for (const sub of names) {
-      const dir = path.join(this.dir, sub);
+      const dir = path.join(top, sub);
       let entries: string[];
       try {
         if (!statSync(dir).isDirectory()) continue;

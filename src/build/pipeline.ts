@@ -18,9 +18,12 @@ import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { listArticleFiles, readSource } from '../content/load.ts';
 import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
+import type { WordEvidence } from '../text/options.ts';
+import { countsOf, EvidenceBuilder } from './evidence-cache.ts';
+import { LexiconMemo } from './lexicon-memo.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
-import { prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
+import { mapEvidence, prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
   site: SiteData;
@@ -59,7 +62,11 @@ interface Slot {
 
 interface Scan {
   slots: Slot[];
-  evidence: WordCounts;
+  counts: Map<string, number>;
+  evidence: WordEvidence;
+  evidenceBuilder: EvidenceBuilder;
+  lexicon: LexiconMemo;
+  tag: string;
   cache: PreparedCache | undefined;
   normalizeConfig: NormalizeConfig;
 }
@@ -67,12 +74,14 @@ interface Scan {
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
 function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
   const files = listArticleFiles(root, config.paths.content);
-  const cache = useCache ? new PreparedCache(path.join(root, config.paths.cache)) : undefined;
+  const cacheRoot = useCache ? path.join(root, config.paths.cache) : undefined;
+  const cache = cacheRoot ? new PreparedCache(cacheRoot) : undefined;
   const normalizeConfig: NormalizeConfig = { ...config.normalize };
   const optionsKey = JSON.stringify(normalizeConfig);
   const version = codeVersion();
+  const tag = `${version}:${optionsKey}`;
   // Evidence for split-word repair: every word form written anywhere on the site.
-  const evidence = new WordCounts();
+  const evidenceBuilder = new EvidenceBuilder(cacheRoot, tag);
   const slots: Slot[] = [];
   for (const file of files) {
     const r = readSource(root, file);
@@ -80,11 +89,18 @@ function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
       slots.push({ file, key: '', problem: r.problem });
       continue;
     }
-    evidence.add(r.file.text);
     const key = entryKey(version, optionsKey, file, Buffer.from(r.file.text));
+    evidenceBuilder.add(key, r.file.text);
     slots.push({ file, key, json: cache?.read(key) });
   }
-  return { slots, evidence, cache, normalizeConfig };
+  let counts = evidenceBuilder.finish();
+  if (!counts) {
+    // A piece of the stored evidence is missing: count every file afresh.
+    const all = new WordCounts();
+    for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
+    counts = countsOf(all);
+  }
+  return { slots, counts, evidence: mapEvidence(counts), evidenceBuilder, lexicon: LexiconMemo.load(cacheRoot, tag), tag, cache, normalizeConfig };
 }
 
 /** Entries whose evidence look-ups still hold are used; the others need preparing. */
@@ -134,7 +150,11 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
     }
     articles.push(a);
   }
-  if (s.cache && prepared > 0) s.cache.prune(used);
+  if (s.cache) {
+    s.evidenceBuilder.save(s.counts);
+    s.lexicon.save(s.cache.root, s.tag);
+    if (prepared > 0) s.cache.prune(used);
+  }
   problems.push(...duplicateUrls(articles));
   if (problems.length) throw new ContentError(sortProblems(problems));
   const site = buildSiteData(articles, config);
@@ -158,8 +178,12 @@ function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progre
   const total = s.slots.length;
   let done = total - misses.length;
   for (const slot of misses) {
-    const json = prepareOne(slot.file, sourceText(root, slot.file), s.normalizeConfig, s.evidence);
-    if (s.cache) writeEntry(s.cache.pathOf(slot.key), json);
+    const text = sourceText(root, slot.file);
+    const json = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, s.lexicon.getter);
+    if (s.cache) {
+      writeEntry(s.cache.pathOf(slot.key), json);
+      EvidenceBuilder.store(s.cache.root, slot.key, text);
+    }
     slot.entry = JSON.parse(json) as PreparedEntry;
     progress?.(++done, total);
   }
@@ -183,16 +207,17 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    workerData: { evidence: evidenceMap(s.evidence), normalizeConfig: s.normalizeConfig },
+    workerData: { evidence: s.counts, lexicon: new Map(s.lexicon.entries()), normalizeConfig: s.normalizeConfig, cacheRoot: s.cache?.root },
   });
   try {
     const batches: Promise<void>[] = [];
     for (let i = 0; i < misses.length; i += BATCH) {
       const batch = misses.slice(i, i + BATCH);
-      const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), path: s.cache?.pathOf(slot.key) }));
+      const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
       batches.push(
-        (pool.run({ items }) as Promise<string[]>).then((jsons) => {
+        (pool.run({ items }) as Promise<{ jsons: string[]; lexicon: Array<[string, boolean]> }>).then(({ jsons, lexicon }) => {
           jsons.forEach((json, k) => (batch[k]!.entry = JSON.parse(json) as PreparedEntry));
+          s.lexicon.learn(lexicon);
           done += batch.length;
           options.progress?.(done, total);
         }),
@@ -203,13 +228,6 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
     await pool.destroy();
   }
   return finish(root, config, s, misses.length);
-}
-
-/** The counts behind WordCounts, to send to workers (structured clone of a Map). */
-function evidenceMap(evidence: WordCounts): Map<string, number> {
-  const counts = (evidence as unknown as { counts?: unknown }).counts;
-  if (counts instanceof Map) return counts as Map<string, number>;
-  throw new Error('WordCounts no longer keeps its counts in a Map: update evidenceMap() in src/build/pipeline.ts');
 }
 
 /** Two articles with one permalink would overwrite each other's page: an error naming both. */

@@ -10,8 +10,7 @@
  */
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
 import { parseArticle } from '../content/parse.ts';
-import type { NormalizeOptions, WordEvidence } from '../text/options.ts';
-import { lazyLexicon } from '../text/lexicon.ts';
+import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
@@ -23,7 +22,7 @@ export interface PreparedEntry {
 export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
 
 /** Prepares one article; returns the cache entry as JSON text. */
-export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence): string {
+export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): string {
   const lookups = new Map<string, number>();
   const recording: WordEvidence = {
     count(word: string): number {
@@ -32,7 +31,7 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
       return n;
     },
   };
-  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon: lazyLexicon, evidence: recording });
+  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recording });
   const draft = result.ok && isDraft(file, source);
   const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
   return JSON.stringify(entry);

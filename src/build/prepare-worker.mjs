@@ -6,14 +6,22 @@ import { workerData } from 'node:worker_threads';
 register();
 const { prepareOne, mapEvidence } = await import('./prepare-task.ts');
 const { writeEntry } = await import('./cache.ts');
+const { EvidenceBuilder } = await import('./evidence-cache.ts');
+const { LexiconMemo } = await import('./lexicon-memo.ts');
 const evidence = mapEvidence(workerData.evidence);
-const normalizeConfig = workerData.normalizeConfig;
+const lexicon = new LexiconMemo(workerData.lexicon);
+const { normalizeConfig, cacheRoot } = workerData;
 
-/** task: { items: [{ file, source, path }] } → JSON text of each entry, in order (also written to its cache path). */
+/**
+ * task: { items: [{ file, source, key, entryPath }] } → { jsons: the JSON text of each entry, in
+ * order (also written to entryPath); lexicon: answers the lexicon gave that the memo lacked }.
+ */
 export default function run(task) {
-  return task.items.map((item) => {
-    const json = prepareOne(item.file, item.source, normalizeConfig, evidence);
-    if (item.path) writeEntry(item.path, json);
+  const jsons = task.items.map((item) => {
+    const json = prepareOne(item.file, item.source, normalizeConfig, evidence, lexicon.getter);
+    if (item.entryPath) writeEntry(item.entryPath, json);
+    if (cacheRoot) EvidenceBuilder.store(cacheRoot, item.key, item.source);
     return json;
   });
+  return { jsons, lexicon: lexicon.drain() };
 }

@@ -1,0 +1,126 @@
+/**
+ * The site-wide word evidence (text/evidence.ts: how often each word form appears intact across
+ * all articles) without re-reading every article's words on each build.
+ *
+ * A build keeps in `.cache/evidence.json` the total counts and the keys (cache.ts: code version,
+ * options, path, bytes) of the files they were counted from, and in `.cache/words/<key>.json`
+ * each file's own counts. The next build takes the total, subtracts the counts of files that
+ * changed or went away and adds those of files that are new or changed. Counts are additive over
+ * texts (WordCounts.add), so the result is exactly what counting every file afresh gives; when
+ * any piece is missing or unreadable, it counts every file afresh.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { WordCounts } from '../text/evidence.ts';
+
+type Counts = Map<string, number>;
+
+/** The counts behind a WordCounts (a Map), to add, subtract, store and send to workers. */
+export function countsOf(wc: WordCounts): Counts {
+  const counts = (wc as unknown as { counts?: unknown }).counts;
+  if (counts instanceof Map) return counts as Counts;
+  throw new Error('WordCounts no longer keeps its counts in a Map: update countsOf() in src/build/evidence-cache.ts');
+}
+
+export function fileCounts(text: string): Counts {
+  return countsOf(new WordCounts().add(text));
+}
+
+function writeJson(file: string, value: unknown): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  } catch {
+    // the cache is an optimization
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Stored {
+  tag: string;
+  keys: string[];
+  counts: Array<[string, number]>;
+}
+
+/** Builds the evidence as files are read (add), then settles the changes (finish). */
+export class EvidenceBuilder {
+  private readonly totals: Counts;
+  private readonly oldKeys: Set<string>;
+  private readonly keys: string[] = [];
+  private readonly fresh: boolean;
+  private changed = false;
+
+  constructor(
+    private readonly cacheRoot: string | undefined,
+    private readonly tag: string,
+  ) {
+    const stored = cacheRoot ? readJson<Stored>(path.join(cacheRoot, 'evidence.json')) : undefined;
+    if (stored && stored.tag === tag && Array.isArray(stored.keys) && Array.isArray(stored.counts)) {
+      this.totals = new Map(stored.counts);
+      this.oldKeys = new Set(stored.keys);
+      this.fresh = false;
+    } else {
+      this.totals = new Map();
+      this.oldKeys = new Set();
+      this.fresh = true;
+    }
+  }
+
+  private wordsFile(key: string): string {
+    return path.join(this.cacheRoot!, 'words', key.slice(0, 2), `${key}.json`);
+  }
+
+  /** One article's text; its key identifies its bytes. */
+  add(key: string, text: string): void {
+    this.keys.push(key);
+    if (this.oldKeys.delete(key)) return; // already in the totals
+    this.changed = true;
+    if (this.fresh) {
+      // Cold: count straight into the totals; each file's own counts are stored when it is prepared.
+      for (const [w, n] of fileCounts(text)) this.totals.set(w, (this.totals.get(w) ?? 0) + n);
+      return;
+    }
+    const own = fileCounts(text);
+    for (const [w, n] of own) this.totals.set(w, (this.totals.get(w) ?? 0) + n);
+    if (this.cacheRoot) writeJson(this.wordsFile(key), [...own]);
+  }
+
+  /** Stores a file's own counts (workers and the in-thread path call this for what they prepare). */
+  static store(cacheRoot: string, key: string, text: string): void {
+    writeJson(path.join(cacheRoot, 'words', key.slice(0, 2), `${key}.json`), [...fileCounts(text)]);
+  }
+
+  /**
+   * Subtracts the files that are gone or changed. Returns the counts, or undefined when a stored
+   * piece is missing (the caller then counts every file afresh with recount()).
+   */
+  finish(): Counts | undefined {
+    for (const key of this.oldKeys) {
+      this.changed = true;
+      const own = this.cacheRoot ? readJson<Array<[string, number]>>(this.wordsFile(key)) : undefined;
+      if (!Array.isArray(own)) return undefined;
+      for (const [w, n] of own) {
+        const left = (this.totals.get(w) ?? 0) - n;
+        if (left > 0) this.totals.set(w, left);
+        else this.totals.delete(w);
+      }
+    }
+    return this.totals;
+  }
+
+  /** Saves the totals for the next build (after the build succeeded in preparing). */
+  save(counts: Counts): void {
+    if (!this.cacheRoot || !this.changed) return;
+    const stored: Stored = { tag: this.tag, keys: this.keys, counts: [...counts] };
+    writeJson(path.join(this.cacheRoot, 'evidence.json'), stored);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Incremental builds must be invisible: a warm build (prepared articles from `.cache/`, word
+ * evidence and lexicon answers carried over) writes exactly the bytes a cold build writes. Each
+ * change — edit, add, delete, rename — is followed by a warm build in the fixture project and a
+ * cold build of the same content without any cache, and the two output trees are compared by
+ * hash, file by file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+import { build } from '../../src/build/build.ts';
+import { ContentError } from '../../src/content/errors.ts';
+import { generateCorpus } from '../../scripts/corpus/generate.ts';
+
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.set(path.relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Differences between two trees, readable in a failure message. */
+function diff(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `changed ${f}` : `only in warm: ${f}`);
+  for (const f of b.keys()) if (!a.has(f)) out.push(`only in cold: ${f}`);
+  return out.sort();
+}
+
+const quiet = { progress: undefined };
+
+describe('incremental builds', () => {
+  let project: FixtureProject;
+  let coldDir: string;
+  const site = () => path.join(project.root, '_site');
+
+  /** Warm build in place, cold build (no cache, fresh folder) of the same content: same bytes. */
+  async function expectWarmEqualsCold(): Promise<Map<string, string>> {
+    const warm = await build({ root: project.root, ...quiet });
+    rmSync(coldDir, { recursive: true, force: true });
+    await build({ root: project.root, outDir: coldDir, cache: false, ...quiet });
+    const w = tree(site());
+    const c = tree(coldDir);
+    expect(diff(w, c)).toEqual([]);
+    expect(warm.articles).toBeGreaterThan(0);
+    return w;
+  }
+
+  beforeAll(async () => {
+    project = fixtureProject({ copyContent: true });
+    // Synthetic articles beside the demo ones: more words shared between articles, so the
+    // split-word evidence (the one input articles share) is exercised.
+    for (const a of generateCorpus({ count: 30, seed: 7 })) project.write(a.file, a.text);
+    coldDir = path.join(os.tmpdir(), `${path.basename(project.root)}-cold`);
+  }, 300_000);
+
+  afterAll(() => {
+    project?.remove();
+    if (coldDir) rmSync(coldDir, { recursive: true, force: true });
+  });
+
+  it('a cold build with worker threads equals one without; a warm build with no change is byte-identical', async () => {
+    await build({ root: project.root, workers: 2, ...quiet });
+    const first = tree(site());
+    expect(existsSync(path.join(project.root, '.cache', 'prepared'))).toBe(true);
+    const second = await expectWarmEqualsCold();
+    expect(diff(second, first)).toEqual([]);
+  }, 600_000);
+
+  it('editing an article gives the output of a cold build', async () => {
+    const file = path.join(project.root, 'content/2022/11/cop27-loss-and-damage.md');
+    const before = tree(site());
+    // A new paragraph whose words other articles split: their evidence changes too.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nوأكّد المفاوضون أنّ الخسائر تكبدت الدول الفقيرة معظمها، وقال أحدهم "لن نتراجع".\n`);
+    const after = await expectWarmEqualsCold();
+    expect(diff(after, before).length).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('adding an article gives the output of a cold build', async () => {
+    const [extra] = [...generateCorpus({ count: 1, seed: 99 })];
+    project.write(extra!.file.replace('story-000001', 'added-story'), extra!.text.replace('slug: story-000001', 'slug: added-story'));
+    const after = await expectWarmEqualsCold();
+    expect([...after.keys()].some((f) => f.includes('added-story'))).toBe(true);
+  }, 600_000);
+
+  it('deleting an article gives the output of a cold build', async () => {
+    const victim = [...generateCorpus({ count: 30, seed: 7 })][12]!;
+    rmSync(path.join(project.root, victim.file));
+    const after = await expectWarmEqualsCold();
+    expect([...after.keys()].some((f) => f.includes(victim.slug))).toBe(false);
+  }, 600_000);
+
+  it('renaming an article file gives the output of a cold build', async () => {
+    const victim = [...generateCorpus({ count: 30, seed: 7 })][20]!;
+    const from = path.join(project.root, victim.file);
+    renameSync(from, from.replace(/\.md$/, '-renamed.md'));
+    await expectWarmEqualsCold();
+    // …and renaming it back restores the earlier output, from the cache.
+    renameSync(from.replace(/\.md$/, '-renamed.md'), from);
+    await expectWarmEqualsCold();
+  }, 600_000);
+
+  it('a failed warm build leaves the last good site exactly as it was', async () => {
+    const before = tree(site());
+    const bad = path.join(project.root, 'content/2023/01/broken.md');
+    writeFileSync(bad, '---\ntitle: "بلا تاريخ"\n---\nنص.\n');
+    await expect(build({ root: project.root, ...quiet })).rejects.toBeInstanceOf(ContentError);
+    expect(diff(tree(site()), before)).toEqual([]);
+    rmSync(bad);
+    await expectWarmEqualsCold();
+  }, 600_000);
+});
