@@ -45,6 +45,16 @@ function excerpt(html) {
   return p;
 }
 
+const plural = new Intl.PluralRules('ar');
+function count(n) {
+  switch (plural.select(n)) {
+    case 'one': return 'نتيجة واحدة';
+    case 'two': return 'نتيجتان';
+    case 'few': return `${digits.format(n)} نتائج`;
+    default: return `${digits.format(n)} نتيجة`;
+  }
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
@@ -59,7 +69,7 @@ async function run(query) {
   const search = await pf.search(q);
   const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   if (ticket !== latest) return;
-  status.textContent = results.length ? `${digits.format(search.results.length)} نتيجة` : 'لا نتائج. جرّب كلمة أخرى.';
+  status.textContent = results.length ? count(search.results.length) : 'لا نتائج. جرّب كلمة أخرى.';
   for (const r of results) {
     const li = document.createElement('li');
     const h = document.createElement('h2');
