@@ -21,6 +21,9 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
     result = await write(tmp);
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
+    // Copies still in flight when the write failed (Eleventy's passthrough copy) can bring the
+    // folder back: remove it again once they have finished.
+    process.once('beforeExit', () => rmSync(tmp, { recursive: true, force: true }));
     throw error;
   }
   const target = path.resolve(outDir);
