@@ -173,7 +173,8 @@ function linkNeighbours(articles: Article[]): void {
  * is bounded whatever the size of the site. Score: shared tags weigh most, then shared key terms
  * weighted by rarity (idf), then the same section; ties go to the article closest in time.
  */
-export function relate(articles: Article[]): void {
+export function relate(articles: Article[]): { visits: number } {
+  let visits = 0;
   const n = articles.length;
   const tagPostings = new Map<string, number[]>();
   const termPostings = new Map<string, number[]>();
@@ -187,7 +188,10 @@ export function relate(articles: Article[]): void {
     const scores = new Map<number, number>();
     const add = (list: number[] | undefined, weight: number) => {
       if (!list) return;
-      for (const j of windowAround(list, i)) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
+      for (const j of windowAround(list, i)) {
+        visits++;
+        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
+      }
     };
     for (const t of a.tags) add(tagPostings.get(t.slug), 3);
     const termWeight = 2 / Math.max(1, a.terms.length ** 0.5);
@@ -202,6 +206,7 @@ export function relate(articles: Article[]): void {
       .slice(0, RELATED)
       .map(([j]) => linkTo(articles[j]!));
   });
+  return { visits };
 }
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
