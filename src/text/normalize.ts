@@ -35,10 +35,13 @@ export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   ['split-word', (t, o) => (o.repairSplitWords ? splitWordEdits(t, o) : [])],
   ['whitespace', (t, o) => whitespaceEdits(t, o.fragment)],
   ['quotes', (t, o) => quoteEdits(t, o.quotes)],
-  ['punctuation-space', (t) => punctuationSpaceEdits(t)],
   ['arabic-punctuation', (t) => arabicPunctuationEdits(t)],
+  ['punctuation-space', (t) => punctuationSpaceEdits(t)],
   ['digits', (t, o) => digitEdits(t, o.digits)],
 ];
+
+/** Passes over the text at most: the second and third only when the first left a new split. */
+const MAX_ROUNDS = 3;
 
 export function normalize(text: string, options: Partial<NormalizeOptions> = {}): NormalizeResult {
   // Text with no Arabic letter (an English article, code, a URL) is left exactly as it is.
@@ -46,6 +49,19 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
   const opts: NormalizeOptions = { ...DEFAULT_OPTIONS, ...options };
   const map = new OffsetMap();
   const changes: Change[] = [];
+  let current = text;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = current;
+    current = runRules(current, opts, map, changes);
+    // Collapsing debris can leave a gap that now reads as a split ("ل\u00A0 ا" → "ل ا"): go
+    // again until nothing changes, so that normalizing twice never differs from once.
+    if (current === before || !opts.repairSplitWords || splitWordEdits(current, opts).length === 0) break;
+  }
+  changes.sort((a, b) => a.offset - b.offset);
+  return { text: current, changes };
+}
+
+function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[]): string {
   let current = text;
   for (const [, rule] of RULES) {
     const edits = rule(current, opts);
@@ -56,8 +72,7 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
     current = applyEdits(current, edits);
     map.push(edits);
   }
-  changes.sort((a, b) => a.offset - b.offset);
-  return { text: current, changes };
+  return current;
 }
 
 /** Line (1-based) and column (1-based, in code points) of an offset, for reports. */

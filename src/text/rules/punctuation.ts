@@ -8,9 +8,10 @@ import type { Edit } from '../edits.ts';
 const isArabicLetter = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3);
 const isMark = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 
-/** Is the character before `at` (skipping harakat) an Arabic letter? */
-function arabicBefore(text: string, at: number): boolean {
+/** Is the character before `at` (skipping harakat, and spaces when asked) an Arabic letter? */
+function arabicBefore(text: string, at: number, skipSpaces = false): boolean {
   let i = at - 1;
+  if (skipSpaces) while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0)) i--;
   while (i >= 0 && isMark(text.charCodeAt(i))) i--;
   return i >= 0 && isArabicLetter(text.charCodeAt(i));
 }
@@ -29,7 +30,8 @@ export function punctuationSpaceEdits(text: string): Edit[] {
     if (arabicBefore(text, m.index)) edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'punctuation-space' });
   }
   for (const m of text.matchAll(GLUED_AFTER)) {
-    if (!arabicBefore(text, m.index)) continue;
+    // The spaces before the mark go in this same pass ("كلمة ،كلمة"), so look past them.
+    if (!arabicBefore(text, m.index, true)) continue;
     // After . and : only before a word of two letters or more (not an abbreviation such as ق.م).
     if ((m[0] === '.' || m[0] === ':') && !isArabicLetter(text.charCodeAt(m.index + 2))) continue;
     edits.push({ start: m.index + 1, end: m.index + 1, replacement: ' ', rule: 'punctuation-space' });
@@ -40,7 +42,7 @@ export function punctuationSpaceEdits(text: string): Edit[] {
 export function arabicPunctuationEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(ASCII_PUNCT)) {
-    if (arabicBefore(text, m.index)) edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_OF[m[0]]!, rule: 'arabic-punctuation' });
+    if (arabicBefore(text, m.index, true)) edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_OF[m[0]]!, rule: 'arabic-punctuation' });
   }
   return edits;
 }

@@ -251,7 +251,7 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
-    if (after && isWordFinalDamage(after.text)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits);
+    if (after && isWordFinalDamage(after.text)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits, text);
     i = joinedTo + 1;
   }
   // Damage at the chain's end (before punctuation or the line's end): the whitespace and
@@ -262,11 +262,12 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
   if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
     while (first > 0 && edits.length && edits[edits.length - 1]!.rule === 'split-word' && edits[edits.length - 1]!.start === gaps[first - 1]!.start) first--;
-    restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits);
+    restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits, text);
   }
 }
 
-function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[]): void {
+function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[], text: string): void {
+  if (isMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   const mark = finalMarkFor(word, gap, ctx);
@@ -292,8 +293,13 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   return R.length <= 4;
 }
 
+/**
+ * Debris between two words left by a lost final mark: NBSP then a space, or three spaces and
+ * more. A lone NBSP between two words is an editor's no-break space, never damage (the damage
+ * only ever puts NBSP before a space, punctuation or a line's end).
+ */
 function isWordFinalDamage(gap: string): boolean {
-  return gap.includes(NBSP) || gap.length >= 3;
+  return (gap.includes(NBSP) && gap.length >= 2) || gap.length >= 3;
 }
 
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
@@ -373,7 +379,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
   if (R.length === 1 && k + 1 === j && next && nextGap && opensNextWord(L, R, next.bare, nextGap, ctx)) return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
-  if (FUNCTION_WORDS.has(L)) {
+  if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
@@ -391,7 +397,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // The lexicon accepts clitic chains (أ+و+ل+أيام, ل+ك+ل+منهما): after a piece made only of
   // proclitic letters its "yes" says nothing.
   if (/^[أوفبلكس]{1,3}$/.test(L)) return null;
-  return 'weak';
+  // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
+  // verb's start (قرّ|رت، سجّ|لت); with a long right piece it is more often a word (سن صادق).
+  return L.length >= 3 || R.length <= 3 ? 'weak' : null;
 }
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/text/normalize.ts';
+import { lazyLexicon } from '../../src/text/lexicon.ts';
+import { slugify, isSafeSlug } from '../../src/text/slug.ts';
+import { dropFurniture } from '../../src/text/furniture.ts';
+
+const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
+const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
+
+describe('display-safe Unicode repairs', () => {
+  it('composes to NFC', () => {
+    expect(n('ا\u0653لة')).toBe('آلة');
+  });
+  it('turns presentation forms into base letters without NFKC side effects', () => {
+    expect(n('\uFEB3\uFEFC\uFEE1 عليكم')).toBe('سلام عليكم');
+    expect(n('كلمة\u00A0أخرى \uFEF7')).toBe('كلمة\u00A0أخرى لأ'); // a lone NBSP between words stays
+  });
+  it('removes tatweel, stray bidi controls and zero-width debris', () => {
+    expect(n('الســـلام')).toBe('السلام');
+    expect(n('\u200Fقال\u200E الرئيس\u202B\u200B اليوم\u202C')).toBe('قال الرئيس اليوم');
+  });
+  it('keeps paired isolates and drops unpaired ones', () => {
+    expect(n('قال \u2066NATO\u2069 اليوم')).toBe('قال \u2066NATO\u2069 اليوم');
+    expect(n('قال \u2066NATO اليوم')).toBe('قال NATO اليوم');
+  });
+  it('maps Persian yeh and keheh in Arabic text only', () => {
+    expect(n('کتاب یومی')).toBe('كتاب يومي');
+    expect(n('کتاب یومی', { lang: 'fa' })).toBe('کتاب یومی');
+  });
+  it('never applies search-only foldings', () => {
+    const text = 'أكّد إبراهيم أنّ المدرسة على مستوى الدولة';
+    expect(n(text)).toBe(text);
+  });
+});
+
+describe('quotes, punctuation, digits', () => {
+  it('pairs quotes by position and writes the configured style', () => {
+    expect(n('قال “لا” و”نعم”')).toBe('قال «لا» و«نعم»');
+    expect(n('قال “لا” و”نعم”', { quotes: 'curly' })).toBe('قال “لا” و“نعم”');
+    expect(n('قال “لا” و”نعم”', { quotes: 'keep' })).toBe('قال “لا” و”نعم”');
+  });
+  it('leaves a paragraph with an odd number of quote marks alone', () => {
+    expect(n('قال ”لا أعرف')).toBe('قال ”لا أعرف');
+  });
+  it('removes the space before punctuation and adds one after', () => {
+    expect(n('قال الرئيس ، ثم غادر')).toBe('قال الرئيس، ثم غادر');
+    expect(n('قال الرئيس،ثم غادر')).toBe('قال الرئيس، ثم غادر');
+  });
+  it('turns ASCII , ; ? between Arabic words into Arabic marks, never in numbers or Latin', () => {
+    expect(n('هل جاء, أم لا?')).toBe('هل جاء، أم لا؟');
+    expect(n('بلغ 3,5 مليون في Paris, France')).toBe('بلغ 3,5 مليون في Paris, France');
+    expect(n('الساعة 10:30 صباحا ونسبة 3.5')).toBe('الساعة 10:30 صباحا ونسبة 3.5');
+  });
+  it('keeps digits as written unless configured', () => {
+    expect(n('عام 2022 و١٩٩٤')).toBe('عام 2022 و١٩٩٤');
+    expect(n('عام 2022 و١٩٩٤', { digits: 'latn' })).toBe('عام 2022 و1994');
+    expect(n('عام 2022 في COVID-19', { digits: 'arab' })).toBe('عام ٢٠٢٢ في COVID-19');
+  });
+  it('leaves text with no Arabic letter exactly as it is', () => {
+    const english = 'He said “no” , then  left ?  ';
+    expect(normalize(english).changes).toEqual([]);
+  });
+});
+
+describe('split-word repair', () => {
+  it.each([
+    ['تكب دت', 'تكبّدت'],
+    ['سرب ا من', 'سربًا من'],
+    ['مدر عات', 'مدرّعات'],
+    ['يتول ى السلطة', 'يتولّى السلطة'],
+    ['مد ة إجرائها', 'مدّة إجرائها'],
+    ['قال إن ها ستعود', 'قال إنّها ستعود'],
+    ['جد  ا', 'جدًّا'],
+    ['أم ا الوزير', 'أمّا الوزير'],
+    ['العسكري ة', 'العسكريّة'],
+  ])('rejoins %s → %s', (damaged, clean) => {
+    expect(n(damaged)).toBe(clean);
+  });
+  it('collapses word-final debris and restores a shadda the lexicon vouches for', () => {
+    expect(n('أن تنضم\u00A0 القوات')).toBe('أن تنضمّ القوات');
+  });
+  it('does not join real words, even when the lexicon accepts the concatenation', () => {
+    for (const clean of ['ولم توضح أين تقام', 'لا سيما في قطاع الدفاع', 'في أول أيام الشهر', 'قال له إن الأمر انتهى', 'حق لنا جميعا']) expect(n(clean)).toBe(clean);
+  });
+  it('never joins across punctuation, quotes, digits or lines', () => {
+    for (const t of ['قال، ة', 'قال «ة»', 'عام 5 ة', 'تكب\nدت']) expect(rules(t)).not.toContain('split-word');
+  });
+  it('reports each change with its offset in the original text', () => {
+    const { changes } = normalize('وقال تكب دت «ثم»', { lexicon: lazyLexicon });
+    expect(changes).toContainEqual({ offset: 8, before: ' ', after: '\u0651', rule: 'split-word' });
+  });
+});
+
+describe('slugs and furniture', () => {
+  it('makes Arabic slugs: diacritics and tatweel stripped, punctuation dropped, never empty', () => {
+    expect(slugify('بوتين يدعو إلى تعزيز العلاقات!')).toBe('بوتين-يدعو-إلى-تعزيز-العلاقات');
+    expect(slugify('مدرّعاتٌ ـــ «جديدة»')).toBe('مدرعات-جديدة');
+    expect(slugify('../../etc/passwd')).toBe('etc-passwd');
+    expect(isSafeSlug(slugify('a/b\\c'))).toBe(true);
+  });
+  it('drops scraped furniture only at the end', () => {
+    expect(dropFurniture('فقرة\n\nRelated posts\n\nTop').text).toBe('فقرة\n');
+    expect(dropFurniture('Top\nفقرة').text).toBe('Top\nفقرة');
+  });
+});
