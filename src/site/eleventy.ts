@@ -19,6 +19,7 @@ import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
 import type { Feed } from './data.ts';
 import type { Article } from '../content/article.ts';
+import { indexSite } from './search.ts';
 
 export interface EleventySetup {
   root: string;
@@ -50,6 +51,11 @@ export function configureEleventy(setup: EleventySetup) {
       const fonts = path.join(out, FONT_URL);
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
+    });
+    // `warraq build` indexes the temporary output before its atomic swap (build/build.ts); the dev
+    // server (serve/watch) writes straight into _site, so index there after each rebuild.
+    cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      if (runMode !== 'build' && site) await indexSite(path.resolve(directories.output), site.config.site.lang);
     });
     cfg.addGlobalData('warraq', current);
     cfg.addGlobalData('images', () => images);

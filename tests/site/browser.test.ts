@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
           const p = document.querySelector('.story .body p, .lead .summary, .teaser .summary, main p.intro') as HTMLElement;
           const range = document.createRange();
           range.selectNodeContents(p);
-          const rects = [...range.getClientRects()];
+          const rects = Array.from(range.getClientRects());
           const firstLine = rects.filter((r) => Math.abs(r.top - rects[0]!.top) < 4);
           const first = { right: Math.max(...firstLine.map((r) => r.right)) };
           const box = p.getBoundingClientRect();
@@ -82,7 +82,13 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
             direction: style.direction,
             textRight: first.right,
             columnRight: contentRight,
-            naskhLoaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Noto Naskh Arabic' && f.status === 'loaded'),
+            naskhLoaded: (() => {
+              let loaded = false;
+              document.fonts.forEach((f) => {
+                if (f.family.replace(/"/g, '') === 'Noto Naskh Arabic' && f.status === 'loaded') loaded = true;
+              });
+              return loaded;
+            })(),
             bodyFont: getComputedStyle(document.body).fontFamily,
             scrollWidth: document.documentElement.scrollWidth,
             innerWidth: window.innerWidth,
