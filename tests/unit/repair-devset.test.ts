@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { scoreText, type RepairScore } from '../../scripts/eval-repair.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Sums the repair scores of every file of a corpus folder (damaged with the wire's damage). */
+function scoreFolder(folder: URL): RepairScore {
+  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt'))) {
+    const s = scoreText(readFileSync(new URL(f, folder), 'utf8'));
+    for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges'] as const) total[k] += s[k];
+    total.falseJoins.push(...s.falseJoins);
+  }
+  return total;
+}
+
+describe('split-word repair on the dev set (clean text damaged like the wire)', () => {
+  const dev = scoreFolder(new URL('../fixtures/devset/', import.meta.url));
+  it('has the dev set it claims (≥ 2,000 words, hundreds of split words)', () => {
+    expect(dev.words).toBeGreaterThan(2000);
+    expect(dev.splits).toBeGreaterThan(300);
+  });
+  it('rejoins split words with high recall and very high precision', () => {
+    expect(dev.joined / dev.splits).toBeGreaterThanOrEqual(0.96);
+    expect(dev.correctJoins / dev.joins).toBeGreaterThanOrEqual(0.995);
+  });
+  it('restores the exact lost mark for the words it rejoins', () => {
+    expect(dev.exact / dev.joined).toBeGreaterThanOrEqual(0.95);
+  });
+  it('changes nothing in the clean versions, with or without diacritics', () => {
+    expect(dev.cleanChanges).toBe(0);
+    expect(dev.bareChanges).toBe(0);
+  });
+});
