@@ -222,8 +222,6 @@ interface Piece {
   loc: Located | undefined;
   /** View offset reported when the piece could not be aligned with the source. */
   fallback: number;
-  /** Located for reports, but not to be written to (a plain YAML scalar). */
-  readonly?: boolean;
 }
 
 /**
@@ -231,13 +229,12 @@ interface Piece {
  * every change and returning the edits that turn it into the normalized text.
  */
 function analysePiece(piece: Piece, quoteEdits: Array<{ at: number; to: string }>, options: Partial<NormalizeOptions>, report: (issue: Omit<LintIssue, 'line' | 'column'> & { viewOffset: number }) => void): ViewEdit[] {
-  const { value } = piece;
-  const loc = piece.readonly ? undefined : piece.loc;
+  const { value, loc } = piece;
   const chars = value.split('');
   for (const q of quoteEdits) chars[q.at] = q.to;
   const quoted = chars.join('');
   const { text, changes } = normalize(quoted, options);
-  const at = (offset: number) => (piece.loc ? piece.loc.pos[Math.min(offset, value.length)]! : piece.fallback);
+  const at = (offset: number) => (loc ? loc.pos[Math.min(offset, value.length)]! : piece.fallback);
   for (const q of quoteEdits) {
     report({ rule: 'quotes', severity: RULES.quotes!.severity, message: RULES.quotes!.message, fix: `${show(value[q.at]!)} → ${show(q.to)}`, fixable: Boolean(loc && editable(loc, q.at, q.at + 1)), viewOffset: at(q.at) });
   }
@@ -303,19 +300,30 @@ export function lintSource(file: string, source: string, options: LintOptions): 
     issues.push({ ...lineColumnOf(source, view.toSource[viewOffset]!), ...rest });
   };
 
-  // Title and summary: repaired in place when the value stands verbatim in the front matter.
+  // Title and summary: repaired in place when the value stands verbatim on its key's line, and
+  // only when the front matter still reads as the repaired values afterwards (a repair must never
+  // change what the YAML means, e.g. a space inserted after a colon in a plain scalar).
+  const fmEdits: ViewEdit[] = [];
+  const fmIssues: LintIssue[] = [];
+  const expected: Record<string, string> = {};
   const bodyStart = view.text.endsWith(body) ? view.text.length - body.length : -1;
   const fmEnd = bodyStart >= 0 ? bodyStart : view.text.length;
   for (const [field, value] of [['title', fm.title], ['summary', fm.summary]] as const) {
     const key = new RegExp(`^${field}[ \\t]*:`, 'm').exec(view.text.slice(0, fmEnd));
     const keyAt = key?.index ?? 0;
     const first = view.text.indexOf(value, keyAt);
-    // Verbatim on the key's own line: located there; repaired in place only when quoted.
     const onKeyLine = key !== null && first !== -1 && first + value.length <= fmEnd && !view.text.slice(keyAt, first + value.length).includes('\n');
-    // Only inside quotes: a repair in a plain scalar could change what the YAML means.
-    const quoted = onKeyLine && /["']/.test(view.text[first - 1] ?? '') && view.text[first - 1] === view.text[first + value.length];
     const loc = onKeyLine ? align(value, view.text, first, first + value.length) : undefined;
-    edits.push(...analysePiece({ value, loc, fallback: keyAt, readonly: !quoted }, [], normalizeOptions, (i) => report({ ...i, message: `${field}: ${i.message}` })));
+    const before = issues.length;
+    fmEdits.push(...analysePiece({ value, loc, fallback: keyAt }, [], normalizeOptions, (i) => report({ ...i, message: `${field}: ${i.message}` })));
+    fmIssues.push(...issues.slice(before));
+    expected[field] = normalize(value, normalizeOptions).text;
+  }
+  if (fmEdits.length) {
+    const candidate = parseArticle(file, applyViewEdits(source, view, fmEdits));
+    const safe = candidate.ok && candidate.article.frontMatter.title === expected.title && candidate.article.frontMatter.summary === expected.summary;
+    if (safe) edits.push(...fmEdits);
+    else for (const i of fmIssues) i.fixable = false;
   }
 
   if (bodyStart < 0) return { file, issues: sortIssues(issues), fixed: source, repairs, valid: prepared.ok, url };
