@@ -135,6 +135,18 @@ describe('lint', () => {
     expect(bad.fixed).toBe(DAMAGED.replace('section: سياسة\n', '').replace('2022-12-19T18:30:00+03:00', '2022-12-19'));
   });
 
+  it('never writes a repair that would change what the YAML means', () => {
+    const plain = `${FRONT.replace(/^summary: .*$/m, 'summary: ملخص:الزيارة مد ة')}\nنص.\n`;
+    const r = lint(plain);
+    expect(r.issues.filter((i) => i.message.startsWith('summary:')).map((i) => [i.rule, i.fixable])).toEqual([
+      ['punctuation-space', false],
+      ['split-word', false],
+    ]);
+    expect(r.fixed).toBe(plain);
+    const safe = `${FRONT.replace(/^summary: .*$/m, 'summary: ملخص عن مد ة الزيارة')}\nنص.\n`;
+    expect(lint(safe).fixed).toBe(safe.replace('مد ة', 'مدّة'));
+  });
+
   it('a clean article has nothing to report', () => {
     const clean = `${FRONT.replace('تنضم  ', 'تنضمّ ')}\nنص سليم «بين علامتي تنصيص» بلا أخطاء.\n`;
     const r = lint(clean);
@@ -184,6 +196,20 @@ describe('warraq lint (command)', () => {
     const after = await runCli(['lint', 'content/2022/12/crlf.md', '--root', project.root]);
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/^Linted 1 files \(1 valid articles\): 0 errors, 0 warnings, 0 repairs to make/m);
+  });
+
+  it('shows progress as plain lines when not on a terminal, and the summary at the end', async () => {
+    const many = fixtureProject();
+    try {
+      for (let n = 0; n < 60; n++) many.write(`content/2023/01/a-${n}.md`, `${FRONT.replace('lang: ar', `lang: ar\nslug: a-${n}`).replace('تنضم  ', 'تنضمّ ')}\nنص سليم رقم ${n}.\n`);
+      const r = await runCli(['lint', '--root', many.root]);
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stderr).toMatch(/^60\/60 files$/m);
+      expect(r.stderr.split('\n').filter((l) => /^\d+\/60 files$/.test(l)).length).toBeGreaterThanOrEqual(5);
+      expect(r.stdout).toMatch(/^Linted 60 files \(60 valid articles\): 0 errors, 0 warnings, 0 repairs to make in \d+\.\d\d s$/m);
+    } finally {
+      many.remove();
+    }
   });
 
   it('exits 2 for a path that does not exist', async () => {
