@@ -16,7 +16,7 @@ import { dateFilters } from './dates.ts';
 import { fontFiles, FONT_URL } from './fonts.ts';
 import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
-import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
+import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
 import type { Feed } from './data.ts';
 import type { Article } from '../content/article.ts';
 import { indexSite } from './search.ts';
@@ -71,6 +71,8 @@ export function configureEleventy(setup: EleventySetup) {
     cfg.addFilter('siteUrl', (url: string) => siteUrl(url, site!.config.site));
     cfg.addFilter('isolate', isolateLatin);
     cfg.addFilter('readingTime', readingTime);
+    cfg.addFilter('kindName', kindName);
+    cfg.addFilter('listingTitle', listingTitle);
     cfg.addFilter('rfc3339', rfc3339);
     cfg.addFilter('articleJsonLd', (a: Article) => articleJsonLd(a, site!, images));
     cfg.addFilter('encodeUri', (url: string) => encodeURI(url));

@@ -7,7 +7,7 @@ import nunjucks from 'nunjucks';
 import type { Article } from '../content/article.ts';
 import type { Feed, SiteData } from './data.ts';
 import type { ImageSet } from './images.ts';
-import { formatNumber, type NumberingSystem } from './dates.ts';
+import { formatMonth, formatNumber, type NumberingSystem } from './dates.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(s: string): string {
@@ -124,4 +124,18 @@ export function jsonFeed(feed: Feed, site: SiteData): unknown {
     })),
   };
   return nunjucks.runtime.markSafe(JSON.stringify(data));
+}
+
+const KIND_NAMES: Record<string, string> = { section: 'الأقسام', tag: 'الوسوم', author: 'الكتّاب', month: 'الأرشيف' };
+
+/** "الوسوم", "الأرشيف"…: the name of a kind of listing. */
+export function kindName(kind: string): string {
+  return KIND_NAMES[kind] ?? '';
+}
+
+/** The heading of a listing page: the section or author's name, "وسم: …", "أرشيف ديسمبر 2022". */
+export function listingTitle(l: { kind: string; name: string }, nums: NumberingSystem = 'latn'): string {
+  if (l.kind === 'tag') return `وسم: ${l.name}`;
+  if (l.kind === 'month') return `أرشيف ${formatMonth(l.name, 'ar', nums)}`;
+  return l.name;
 }
