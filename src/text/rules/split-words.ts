@@ -32,8 +32,11 @@ const LONE_LETTER_WORDS = new Set(['و']);
 
 const MAX_PIECES = 6;
 
+/** Two-letter words that look like a conjunction + verb prefix but are words (فنّ، ستّ). */
+const WORD_LIKE_PREFIXES = new Set(['فن', 'ست', 'في', 'فت']);
+
 /** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
-const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن']);
+const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن']);
 
 interface Piece {
   start: number;
@@ -350,8 +353,11 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   const seenRight = ctx.seen(R + next);
   if (seenLeft !== seenRight) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
-  // so does a fragment that is no word without it (لتلقّ|ي).
-  if (ctx.lex(L + L.at(-1)!) || !ctx.lex(L)) return !FUNCTION_WORDS.has(L) ? false : ctx.lex(R + next);
+  // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
+  const last = L.at(-1)!;
+  if (R === 'ي' && last === 'و') return false;
+  const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
+  if (doubled || !ctx.lex(L)) return !FUNCTION_WORDS.has(L) ? false : ctx.lex(R + next);
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
   if (!('يتنأ'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
   return ctx.lex(R + next);
@@ -361,10 +367,12 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
 const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
 
 /** Pronoun suffixes: never a word of their own after a particle or a verb. */
-const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك']);
+const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
 const SUFFIX_HASH = new Set([...SUFFIX_PRONOUNS].map(hashBare));
 /** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
-const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد']);
+const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد', 'كل', 'وكل']);
+/** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
+const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم']);
 
 /**
  * Why gap k (between pieces k and k + 1 of a join starting at piece i) would be damage rather
@@ -382,6 +390,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
+    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && ctx.lex(L + R)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
@@ -393,7 +402,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const lexR = ctx.lex(R);
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
-  if (FUNCTION_WORDS.has(R)) return null;
+  // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
+  if (FUNCTION_WORDS.has(R) && k + 1 === j) return lexL ? null : 'strong';
   // The lexicon accepts clitic chains (أ+و+ل+أيام, ل+ك+ل+منهما): after a piece made only of
   // proclitic letters its "yes" says nothing.
   if (/^[أوفبلكس]{1,3}$/.test(L)) return null;
@@ -412,8 +422,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     if (SHADDA_BEFORE_ALEF.has(L)) return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
+  // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
+  const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
   // The word's first letter, after the conjunction و/ف and the future س when present.
-  const first = k === i && (L.length === 1 || /^[وف]?س?[يتنأ]$/.test(L)) ? L.at(-1)! : undefined;
+  const first = !tail && k === i && (L.length === 1 || (/^[وف]?س?[يتنأ]$/.test(L) && !WORD_LIKE_PREFIXES.has(L))) ? L.at(-1)! : undefined;
+  // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
+  if (k === i && /^[وف]?ا[\u0621-\u064A]?ت$/.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
     // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
     // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
