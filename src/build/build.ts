@@ -5,9 +5,10 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { loadConfig, type WarraqConfig } from '../config.ts';
-import { prepareSiteParallel, type Progress } from './pipeline.ts';
+import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
+import { inputFingerprint, outputIntact, outputManifest, readStamp, writeStamp } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
-import { installNunjucksCompileCache } from './nunjucks-compile-cache.ts';
+import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
 import { configureEleventy } from '../site/eleventy.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexSite } from '../site/search.ts';
@@ -42,8 +43,18 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const outDir = path.resolve(root, options.outDir ?? config.paths.output);
   const prepared = await prepareSiteParallel(root, config, { progress: options.progress, cache: options.cache, workers: options.workers }); // throws ContentError before anything is written
   const preparedAt = performance.now();
+  const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
+  const cacheRoot = path.join(root, config.paths.cache);
+  const fingerprint = useCache ? inputFingerprint(root, config, outDir, prepared.articlesHash) : '';
+  const stamp = useCache ? readStamp(cacheRoot) : undefined;
+  if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
+    // Same inputs as the last build, and its output untouched: nothing to write.
+    report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
+    return summary(prepared, stamp.pages, started, outDir);
+  }
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
+  await resetEleventyTemplateCaches();
   const pages = await writeAtomically(outDir, async (tmp) => {
     const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
       quietMode: true,
@@ -54,8 +65,17 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     await indexSite(tmp, config.site.lang); // search index of the pages just written, swapped in with them
     return countPages(results);
   });
-  const timings = { prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared };
+  if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir) });
+  report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
+  return summary(prepared, pages, started, outDir);
+}
+
+/** WARRAQ_TIMINGS=1: one line of stage timings on stderr (read by scripts/bench.ts). */
+function report(timings: Record<string, number>): void {
   if (process.env.WARRAQ_TIMINGS) process.stderr.write(`warraq-timings ${JSON.stringify(timings)}\n`);
+}
+
+function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string): BuildSummary {
   return {
     articles: prepared.site.articles.length,
     drafts: prepared.drafts,

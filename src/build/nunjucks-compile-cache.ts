@@ -7,6 +7,8 @@
  * Output is unchanged: compiled templates are pure functions of their render arguments.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 interface NjkTemplate {
   env: object;
@@ -45,4 +47,19 @@ export function installNunjucksCompileCache(): void {
     this.rootRenderFunc = hit.root;
     this.compiled = true;
   };
+}
+
+/**
+ * Eleventy keeps template files' text and compiled templates in module-level caches that outlive
+ * an Eleventy instance. A process that builds more than once (tests, a long-running tool) would
+ * render the templates of its first build forever; each build starts with them emptied.
+ */
+export async function resetEleventyTemplateCaches(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve('@11ty/eleventy'));
+  const { default: TemplateContent } = (await import(pathToFileURL(path.join(dir, 'TemplateContent.js')).href)) as {
+    default: { _inputCache?: Map<string, unknown>; _compileCache?: Map<string, unknown> };
+  };
+  TemplateContent._inputCache?.clear();
+  if (TemplateContent._compileCache) TemplateContent._compileCache = new Map();
 }

@@ -10,6 +10,7 @@
  * threads (prepare-worker.mjs). Cached and fresh articles are the same JSON, so a warm build
  * gives byte-for-byte the output of a cold one.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -33,6 +34,8 @@ export interface PrepareSiteResult {
   /** How many articles came from the cache / were prepared in this build. */
   cached: number;
   prepared: number;
+  /** Hash of every article's cache key and the evidence counts its preparation read: equal hashes, equal site data. */
+  articlesHash: string;
 }
 
 export interface Progress {
@@ -159,7 +162,9 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   if (problems.length) throw new ContentError(sortProblems(problems));
   const site = buildSiteData(articles, config);
   const total = s.slots.length;
-  return { site, warnings, drafts, repairs: articles.reduce((n, a) => n + a.repairs, 0), cached: total - prepared, prepared };
+  const h = createHash('sha256');
+  for (const slot of s.slots) h.update(`${slot.key}\0${JSON.stringify(slot.entry?.lookups ?? null)}\0`);
+  return { site, warnings, drafts, repairs: articles.reduce((n, a) => n + a.repairs, 0), cached: total - prepared, prepared, articlesHash: h.digest('hex') };
 }
 
 function cacheEnabled(options: PrepareOptions): boolean {

@@ -76,6 +76,17 @@ describe('incremental builds', () => {
     expect(diff(second, first)).toEqual([]);
   }, 600_000);
 
+  it('an output file changed by hand, or a changed template, is rebuilt though no article changed', async () => {
+    const index = path.join(site(), 'index.html');
+    writeFileSync(index, 'tampered');
+    await expectWarmEqualsCold();
+    expect(readFileSync(index, 'utf8')).not.toBe('tampered');
+    const template = path.join(project.root, 'templates', '404.njk');
+    writeFileSync(template, `${readFileSync(template, 'utf8')}\n<p>صفحة معدلة 4242</p>\n`);
+    await expectWarmEqualsCold();
+    expect(readFileSync(path.join(site(), '404.html'), 'utf8')).toContain('4242');
+  }, 600_000);
+
   it('editing an article gives the output of a cold build', async () => {
     const file = path.join(project.root, 'content/2022/11/cop27-loss-and-damage.md');
     const before = tree(site());

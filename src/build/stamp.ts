@@ -1,0 +1,116 @@
+/**
+ * "Nothing changed" detection: a build whose inputs are exactly those of the last successful build,
+ * and whose output folder is exactly as that build left it, has nothing to write.
+ *
+ * The inputs: the prepared articles (each file's cache key — code, dependencies, options, path,
+ * bytes — plus the word-evidence counts its preparation read), every other file under content/
+ * (pictures), templates/ and public/ by content hash, the configuration (with its environment
+ * overrides), the WARRAQ_*, ELEVENTY_* and NODE_ENV environment variables and the output path.
+ * The output folder is checked file by file (path, size, modification time, inode) against what
+ * the last build wrote; any difference, or any doubt, means a full build.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { WarraqConfig } from '../config.ts';
+import { codeVersion } from './cache.ts';
+
+function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(dir);
+  files.sort();
+  h.update(`tree ${dir}\0`);
+  for (const f of files) {
+    if (skip(f)) continue;
+    h.update(`${path.relative(dir, f)}\0`);
+    try {
+      h.update(readFileSync(f));
+    } catch {
+      h.update('unreadable');
+    }
+    h.update('\0');
+  }
+}
+
+export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articlesHash: string): string {
+  const h = createHash('sha256');
+  h.update(`${codeVersion()}\0${articlesHash}\0${outDir}\0${JSON.stringify(config)}\0`);
+  const env = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('WARRAQ_') || k.startsWith('ELEVENTY_') || k === 'NODE_ENV')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  h.update(JSON.stringify(env));
+  // Articles are covered by articlesHash; everything else under content/ is hashed here.
+  hashTree(h, path.join(root, config.paths.content), (f) => f.endsWith('.md'));
+  hashTree(h, path.join(root, config.paths.templates), () => false);
+  hashTree(h, path.join(root, 'public'), () => false);
+  if (config.paths.public !== 'public') hashTree(h, path.join(root, config.paths.public), () => false);
+  return h.digest('hex');
+}
+
+type Manifest = Array<[string, number, number, number]>;
+
+export function outputManifest(outDir: string): Manifest {
+  const out: Manifest = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else {
+        const st = statSync(full);
+        out.push([path.relative(outDir, full), st.size, st.mtimeMs, st.ino]);
+      }
+    }
+  };
+  walk(outDir);
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+export interface Stamp {
+  fingerprint: string;
+  outDir: string;
+  pages: number;
+  manifest: Manifest;
+}
+
+const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');
+
+export function readStamp(cacheRoot: string): Stamp | undefined {
+  try {
+    return JSON.parse(readFileSync(stampFile(cacheRoot), 'utf8')) as Stamp;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStamp(cacheRoot: string, stamp: Stamp): void {
+  try {
+    mkdirSync(cacheRoot, { recursive: true });
+    const tmp = `${stampFile(cacheRoot)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(stamp));
+    renameSync(tmp, stampFile(cacheRoot));
+  } catch {
+    // the cache is an optimization
+  }
+}
+
+/** Is the output folder exactly as the stamp's build left it? */
+export function outputIntact(stamp: Stamp): boolean {
+  try {
+    return JSON.stringify(outputManifest(stamp.outDir)) === JSON.stringify(stamp.manifest);
+  } catch {
+    return false;
+  }
+}
