@@ -8,7 +8,7 @@ import { parseArticle } from './parse.ts';
 import { normalize, type NormalizeOptions } from '../text/normalize.ts';
 import { dropFurniture } from '../text/furniture.ts';
 import { slugify, isSafeSlug } from '../text/slug.ts';
-import { renderMarkdown } from '../markdown/render.ts';
+import { renderMarkdown, MarkdownLimitError } from '../markdown/render.ts';
 import { safeContentPath } from './paths.ts';
 import { keyTerms } from '../site/fold.ts';
 
@@ -42,7 +42,14 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   const dir = RTL_LANGS.has(lang.split('-')[0]!) ? 'rtl' : 'ltr';
   const cleanBody = dropFurniture(body).text;
   let repairs = 0;
-  const { html } = renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++ });
+  let html: string;
+  try {
+    html = renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++ }).html;
+  } catch (error) {
+    // Hostile or broken Markdown (too deep, too much markup): an error at its line, not a crash.
+    if (!(error instanceof MarkdownLimitError)) throw error;
+    return { ok: false, problems: [{ file, line: bodyLine + error.line - 1, message: error.message, hint: error.hint, severity: 'error' }] };
+  }
   const [year, month] = fm.date.split('-') as [string, string];
   const section = fm.section.trim();
   const named = (name: string) => ({ name: normalize(name, options).text, slug: slugify(name) || 'x' });

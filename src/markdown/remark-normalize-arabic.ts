@@ -13,14 +13,17 @@ import type { Change } from '../text/edits.ts';
 export interface RemarkNormalizeOptions extends Partial<NormalizeOptions> {
   /** Receives every change made, with the line and column in the Markdown source. */
   onChange?: ((change: Change & { line: number; column: number }) => void) | undefined;
+  /** When given and false, changes are not reported (their positions are not computed). */
+  wantsChanges?: (() => boolean) | undefined;
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options = {}) => {
-  const { onChange, ...normalizeOptions } = options;
+  const { onChange: report, wantsChanges, ...normalizeOptions } = options;
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
   return (tree) => {
+    const onChange = report && (wantsChanges?.() ?? true) ? report : undefined;
     walk(tree);
     function walk(node: Root | RootContent): void {
       if (BLOCKS.has(node.type)) {
@@ -34,7 +37,10 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
       collectTexts(block, texts);
       for (const t of texts) {
         const { text, changes } = normalize(t.value, { ...normalizeOptions, quotes: 'keep', fragment: true });
-        if (onChange && t.position) for (const c of changes) onChange({ ...c, ...sourcePosition(t, c.offset) });
+        if (onChange && t.position) {
+          const at = positionsIn(t);
+          for (const c of changes) onChange({ ...c, ...at(c.offset) });
+        }
         t.value = text;
       }
       // Quotes: one pass over the block's text nodes, as if they were one string.
@@ -50,12 +56,18 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
         at += t.value.length + 1;
       }
       const values = texts.map((t) => t.value.split('')); // UTF-16 units, like the offsets
+      const cursors = new Map<Text, (offset: number) => { line: number; column: number }>();
+      const cursorOf = (t: Text) => {
+        let c = cursors.get(t);
+        if (!c) cursors.set(t, (c = positionsIn(t)));
+        return c;
+      };
       for (const e of edits) {
         let i = starts.length - 1;
         while (starts[i]! > e.start) i--;
         const local = e.start - starts[i]!;
         values[i]![local] = e.replacement; // quote marks are single UTF-16 units
-        if (onChange && texts[i]!.position) onChange({ offset: local, before: joined[e.start]!, after: e.replacement, rule: 'quotes', ...sourcePosition(texts[i]!, local) });
+        if (onChange && texts[i]!.position) onChange({ offset: local, before: joined[e.start]!, after: e.replacement, rule: 'quotes', ...cursorOf(texts[i]!)(local) });
       }
       texts.forEach((t, i) => (t.value = values[i]!.join('')));
     }
@@ -65,17 +77,36 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
 function collectTexts(node: Parent, out: Text[]): void {
   for (const child of node.children) {
     if (child.type === 'text') out.push(child);
-    else if ('children' in child && child.type !== 'code') collectTexts(child as Parent, out);
+    else if ('children' in child && (child.type as string) !== 'code') collectTexts(child as Parent, out);
   }
 }
 
-/** Line and column in the source of an offset into a text node (exact when the node is unescaped text). */
-function sourcePosition(node: Text, offset: number): { line: number; column: number } {
+/**
+ * Line and column in the source of offsets into a text node (exact when the node is unescaped
+ * text). Offsets asked in increasing order cost linear time in total (one forward scan), so an
+ * article with thousands of repairs in one long line does not cost quadratic time.
+ */
+function positionsIn(node: Text): (offset: number) => { line: number; column: number } {
   const start = node.position!.start;
-  const before = node.value.slice(0, offset);
-  const nl = before.lastIndexOf('\n');
-  if (nl === -1) return { line: start.line, column: start.column + [...before].length };
-  return { line: start.line + before.split('\n').length - 1, column: [...before.slice(nl + 1)].length + 1 };
+  const value = node.value;
+  let at = 0;
+  let line = start.line;
+  let column = start.column; // column of the code point at `at`
+  return (offset: number) => {
+    if (offset < at) {
+      at = 0;
+      line = start.line;
+      column = start.column;
+    }
+    for (; at < offset && at < value.length; at++) {
+      const code = value.charCodeAt(at);
+      if (code === 10) {
+        line++;
+        column = 1;
+      } else if (code < 0xdc00 || code > 0xdfff) column++; // a low surrogate belongs to the code point before it
+    }
+    return { line, column };
+  };
 }
 
 export default remarkNormalizeArabic;

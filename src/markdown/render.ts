@@ -3,7 +3,8 @@
  * normalizer on text nodes, remark-rehype, raw HTML parsed then sanitized against an allowlist,
  * Latin runs isolated in right-to-left text, and serialized. Pure: string in, string out.
  */
-import { unified, type Processor } from 'unified';
+import { unified, type Plugin, type Processor } from 'unified';
+import type { Root as MdastRoot } from 'mdast';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
@@ -12,6 +13,15 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import remarkNormalizeArabic, { type RemarkNormalizeOptions } from './remark-normalize-arabic.ts';
 import rehypeIsolateLatin from './rehype-isolate-latin.ts';
+import { checkMarkdownLimits, findTooDeep, MarkdownLimitError, MAX_TREE_DEPTH } from './limits.ts';
+
+export { MarkdownLimitError } from './limits.ts';
+
+/** remark plugin, first after parsing: rejects trees the recursive plugins after it could not walk. */
+const remarkDepthLimit: Plugin<[], MdastRoot> = () => (tree) => {
+  const deep = findTooDeep(tree, MAX_TREE_DEPTH);
+  if (deep) throw new MarkdownLimitError(deep.line, `the Markdown is nested more than ${MAX_TREE_DEPTH} levels deep (quotes, lists, emphasis or links inside each other)`, 'write it with less nesting');
+};
 
 /**
  * The allowlist: GitHub's schema (no script, style, iframe, object, event handlers, or
@@ -42,10 +52,11 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
   const key = JSON.stringify({ ...rest, lexicon: rest.lexicon ? 'yes' : 'no', evidence: rest.evidence ? 'yes' : 'no' });
   let p = processors.get(key);
   if (!p) {
-    const hooks: RemarkNormalizeOptions = { ...rest, onChange: (c) => current.onChange?.(c) };
+    const hooks: RemarkNormalizeOptions = { ...rest, onChange: (c) => current.onChange?.(c), wantsChanges: () => current.onChange !== undefined };
     const base = unified()
       .use(remarkParse)
       .use(remarkGfm)
+      .use(remarkDepthLimit)
       .use(remarkNormalizeArabic, hooks)
       .use(remarkRehype, { allowDangerousHtml: true })
       .use(rehypeRaw)
@@ -58,11 +69,22 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
 
 const current: { onChange?: RemarkNormalizeOptions['onChange'] } = {};
 
+/**
+ * Renders one article body. Throws MarkdownLimitError (with the source line) for input beyond the
+ * limits in limits.ts: too deeply nested, or built to make the parser's work grow faster than
+ * the input. Never throws a bare RangeError from a stack overflow.
+ */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
+  checkMarkdownLimits(markdown);
   const processor = processorFor(options);
   current.onChange = options.onChange;
   try {
     return { html: String(processor.processSync(markdown)) };
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new MarkdownLimitError(1, 'the Markdown is nested too deeply to render', 'write it with fewer quotes, lists, emphasis or HTML elements inside each other');
+    }
+    throw error;
   } finally {
     current.onChange = undefined;
   }

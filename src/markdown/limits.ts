@@ -1,0 +1,130 @@
+/**
+ * Bounds on the work one article can cause. micromark (remark-parse) is quadratic or worse on some
+ * adversarial inputs (runs of unmatched `_`, `]`, `<!`, nested containers), and remark/rehype walk
+ * trees recursively, so a deeply nested document overflows the stack. A linear scan of the source
+ * before parsing rejects such input with an error that names the line, instead of hanging or
+ * crashing the build. The limits are far above anything a news article needs.
+ */
+
+/** Blockquote and list levels a line may open (`> > - x`, or a list item indented 2 columns per level). */
+export const MAX_CONTAINER_DEPTH = 32;
+/** Markup characters (* _ [ ] ( ) < ` ~) in one block of text between blank lines, outside code fences. */
+export const MAX_MARKS_PER_BLOCK = 1000;
+/** Open HTML elements at any point of the raw HTML in the body. */
+export const MAX_HTML_DEPTH = 128;
+/** Depth of the Markdown syntax tree (containers plus inline emphasis, links …). */
+export const MAX_TREE_DEPTH = 96;
+
+export class MarkdownLimitError extends Error {
+  constructor(
+    /** 1-based line in the Markdown source. */
+    readonly line: number,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'MarkdownLimitError';
+  }
+}
+
+const MARKS = new Set(['*', '_', '[', ']', '(', ')', '<', '`', '~']);
+// Elements whose end tag may be left out (the parser closes them itself) and void elements: they
+// never add to the nesting depth in a way the scan could count.
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rtc', 'rp', 'colgroup', 'caption',
+]);
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
+
+/** Throws MarkdownLimitError for the first line that exceeds a limit. Linear in the input. */
+export function checkMarkdownLimits(markdown: string): void {
+  const lines = markdown.split('\n');
+  let blockStart = 1;
+  let marks = 0;
+  let fence: { char: string; length: number } | undefined;
+  let htmlDepth = 0;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const lineNo = n + 1;
+    const depth = containerDepth(line);
+    if (depth > MAX_CONTAINER_DEPTH) {
+      throw new MarkdownLimitError(lineNo, `the Markdown is nested more than ${MAX_CONTAINER_DEPTH} levels deep (quotes or lists inside each other)`, 'remove the extra > or list markers, or write the text without nesting');
+    }
+    // Fenced code at the top level is not parsed for inline markup: its marks do not count.
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      marks = 0;
+      continue;
+    }
+    if (line.trim() === '') {
+      marks = 0;
+      blockStart = lineNo + 1;
+      continue;
+    }
+    for (let i = 0; i < line.length; i++) if (MARKS.has(line[i]!)) marks++;
+    if (marks > MAX_MARKS_PER_BLOCK) {
+      throw new MarkdownLimitError(blockStart, `the paragraph starting here has more than ${MAX_MARKS_PER_BLOCK} Markdown marks (* _ [ ] ( ) < \` ~), too many to format safely`, 'split it into shorter paragraphs with blank lines, or escape literal marks with a backslash');
+    }
+    if (line.includes('<')) {
+      for (const m of line.matchAll(TAG)) {
+        const name = m[2]!.toLowerCase();
+        if (NOT_NESTING.has(name) || m[3]) continue;
+        if (m[1]) htmlDepth = Math.max(0, htmlDepth - 1);
+        else if (++htmlDepth > MAX_HTML_DEPTH) {
+          throw new MarkdownLimitError(lineNo, `the raw HTML here opens more than ${MAX_HTML_DEPTH} elements inside each other`, 'close the HTML elements you open, or write the text in Markdown');
+        }
+      }
+    }
+  }
+}
+
+/** Upper estimate of the blockquote and list levels a line's prefix opens. */
+function containerDepth(line: string): number {
+  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return 0; // a thematic break (* * *), not a list
+  let depth = 0;
+  let columns = 0;
+  let i = 0;
+  let sawMarker = false;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === ' ') {
+      columns++;
+      i++;
+    } else if (c === '\t') {
+      columns += 4;
+      i++;
+    } else if (c === '>') {
+      depth++;
+      sawMarker = true;
+      i++;
+    } else if ((c === '-' || c === '*' || c === '+') && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
+      depth++;
+      sawMarker = true;
+      i++;
+    } else if (c >= '0' && c <= '9') {
+      const m = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
+      if (!m) break;
+      depth++;
+      sawMarker = true;
+      i += m[0].length;
+    } else break;
+  }
+  return sawMarker ? depth + Math.floor(columns / 2) : 0;
+}
+
+/** Depth of a unist tree, walked without recursion. Returns the deepest node's line when above `max`. */
+export function findTooDeep(root: { children?: unknown[] }, max: number): { depth: number; line: number } | undefined {
+  const stack: Array<{ node: { children?: unknown[]; position?: { start?: { line?: number } } }; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > max) return { depth, line: node.position?.start?.line ?? 1 };
+    if (Array.isArray(node.children)) for (const child of node.children) stack.push({ node: child as never, depth: depth + 1 });
+  }
+  return undefined;
+}
