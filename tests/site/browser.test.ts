@@ -116,6 +116,21 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     }
   }
 
+  it('tag, author, archive, directory and 404 pages: no axe violations, no horizontal scroll at 375px', async () => {
+    for (const url of ['tag/أوكرانيا/', 'author/سلمى-الحسيني/', 'archive/2022/12/', 'archive/', '404.html', pages.english!]) {
+      const { page, errors } = await open(375, url);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), url).toBe(true);
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
+      });
+      expect(violations, url).toEqual([]);
+      expect(errors, url).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('the English article reads left to right with the LTR stylesheet', async () => {
     const { page, errors } = await open(1280, pages.english!);
     const facts = await page.evaluate(() => ({

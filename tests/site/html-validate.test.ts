@@ -7,7 +7,7 @@ import { buildDemoSite, htmlFiles, type BuiltSite } from './build-site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildDemoSite();
+  site = await buildDemoSite({ config: { paginate: 5 } }); // small pages: the pager markup is validated too
 }, 180_000);
 afterAll(() => site?.remove());
 

@@ -13,7 +13,7 @@ const ORIGIN = 'https://warraq.example.org';
 let site: BuiltSite;
 
 beforeAll(async () => {
-  site = await buildDemoSite({ basePath: BASE });
+  site = await buildDemoSite({ basePath: BASE, config: { paginate: 5 } }); // pagers link under the base path too
 }, 180_000);
 afterAll(() => site?.remove());
 

@@ -15,6 +15,7 @@ import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
 import { foldArabic, keyTerms } from '../../src/site/fold.ts';
 import { isolateLatin, siteUrl } from '../../src/site/filters.ts';
+import { formatDate, formatDateTime, formatHijri } from '../../src/site/dates.ts';
 
 const HOSTILE = `---
 title: "اختبار </script><script>alert(1)</script> مع iPhone 15 و«NATO»"
@@ -95,6 +96,14 @@ describe('site data', () => {
   it('slugs made from a headline keep at most eight words', () => {
     const r = prepareArticle('content/2023/01/x.md', `---\ntitle: "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"\ndate: 2023-01-01T10:00:00+03:00\nsection: سياسة\ntags: [أ, ب]\nauthors: [سلمى الحسيني]\nsummary: "ملخص"\n---\nنص.\n`, {});
     expect(r.ok && r.article.slug).toBe('واحد-اثنان-ثلاثة-أربعة-خمسة-ستة-سبعة-ثمانية');
+  });
+
+  it('dates follow the configured numbering system, with the Hijri date beside', () => {
+    expect(formatDate('2022-12-19T18:30:00+03:00', 'ar', 'arab')).toContain('١٩');
+    expect(formatDate('2022-12-19T18:30:00+03:00', 'ar', 'latn')).toContain('19');
+    // the editor's wall-clock time, not the build machine's zone
+    expect(formatDateTime('2022-12-19T23:30:00+03:00', 'ar', 'latn')).toContain('19');
+    expect(formatHijri('2022-12-19T18:30:00+03:00', 'latn')).toMatch(/1444/);
   });
 
   it('folds Arabic for matching', () => {
