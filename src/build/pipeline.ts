@@ -17,6 +17,8 @@ import { existsSync } from 'node:fs';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { listArticleFiles, readSource } from '../content/load.ts';
+import { urlKey } from '../text/slug.ts';
+import { contentFileInside } from '../content/paths.ts';
 import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
 import type { WordEvidence } from '../text/options.ts';
@@ -147,7 +149,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     const a = result.article;
-    if (a.image && !existsSync(path.join(root, config.paths.content, a.image.src))) {
+    if (a.image && !contentFileInside(path.join(root, config.paths.content), a.image.src)) {
       problems.push({ file: slot.file, line: 2, field: 'image.src', message: `no file at ${config.paths.content}/${a.image.src}`, hint: 'put the picture there or fix the path', severity: 'error' });
       continue;
     }
@@ -240,7 +242,7 @@ function duplicateUrls(articles: Article[]): ContentProblem[] {
   const seen = new Map<string, Article>();
   const out: ContentProblem[] = [];
   for (const a of articles) {
-    const key = a.url.normalize('NFC').toLowerCase();
+    const key = urlKey(a.url);
     const other = seen.get(key);
     if (other) out.push({ file: a.source, line: 2, field: 'slug', message: `same URL ${a.url} as ${other.source}`, hint: 'give one of them a different slug: in its front matter', severity: 'error' });
     else seen.set(key, a);

@@ -16,6 +16,9 @@ export interface SourceFile {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** An article is text for people to read; anything larger is a mistake or an attack on the build's time. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
 export function listArticleFiles(root: string, contentDir: string): string[] {
   const base = path.join(root, contentDir);
   const out: string[] = [];
@@ -39,7 +42,19 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
 
 export function readSource(root: string, file: string): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
   const full = path.join(root, file);
-  const bytes = readFileSync(full);
+  let bytes: Buffer;
+  let mtimeMs: number;
+  try {
+    const stat = statSync(full);
+    mtimeMs = stat.mtimeMs;
+    if (stat.size > MAX_ARTICLE_BYTES) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      return { ok: false, problem: { file, line: 1, message: `the file is ${mb(stat.size)}, more than the ${mb(MAX_ARTICLE_BYTES)} an article may be`, hint: 'split it into several articles, or move data and pictures out of the text', severity: 'error' } };
+    }
+    bytes = readFileSync(full);
+  } catch (error) {
+    return { ok: false, problem: { file, line: 1, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that it exists and that you may read it', severity: 'error' } };
+  }
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -47,7 +62,7 @@ export function readSource(root: string, file: string): { ok: true; file: Source
     const line = firstInvalidUtf8Line(bytes);
     return { ok: false, problem: { file, line, message: 'the file is not valid UTF-8', hint: 'save it as UTF-8 (your editor\'s "Save with encoding" menu)', severity: 'error' } };
   }
-  return { ok: true, file: { path: file, text, mtimeMs: statSync(full).mtimeMs } };
+  return { ok: true, file: { path: file, text, mtimeMs } };
 }
 
 function firstInvalidUtf8Line(bytes: Uint8Array): number {

@@ -1,3 +1,6 @@
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * Paths that come from content (image sources) are untrusted: they must stay inside content/.
  * Rejected: absolute paths, drive letters, backslashes, .. segments (also percent-encoded or as
@@ -19,4 +22,23 @@ export function safeContentPath(input: string): string | undefined {
   if (segments.some((s) => s === '..' || s === '.' || s === '')) return undefined;
   if (!/^[\p{L}\p{N}._-]+(?:\/[\p{L}\p{N}._-]+)*$/u.test(folded)) return undefined;
   return folded;
+}
+
+/**
+ * The file a safe content path names, when it exists and really lies inside the content folder:
+ * a symbolic link in content/ pointing at /etc/passwd or ~/.ssh passes the lexical check above
+ * but not this one.
+ */
+export function contentFileInside(contentDir: string, relative: string): string | undefined {
+  const safe = safeContentPath(relative);
+  if (!safe) return undefined;
+  try {
+    const base = realpathSync(contentDir);
+    const real = realpathSync(path.join(base, safe));
+    const rel = path.relative(base, real);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -29,8 +29,12 @@ const text = (what: string, max: number) =>
     .min(1, `${what} is empty`)
     .max(max, `${what} is longer than ${max} characters`);
 
+/** A name that gets its own page (section, tag, author): it needs letters or digits for its URL. */
+const name = (what: string, max: number) =>
+  text(what, max).refine((v) => /[\p{L}\p{N}]/u.test(v), { message: `${what} has no letters or digits`, params: { hint: `write the ${what} in words; it becomes part of a URL` } });
+
 const nameList = (what: string) =>
-  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(what, 120)));
+  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(name(what, 120)));
 
 export const imageSchema = z.strictObject({
   src: text('image.src', 300),
@@ -43,7 +47,7 @@ export const frontMatterSchema = z.strictObject({
   title: text('title', 300),
   date: isoDateTime,
   updated: isoDateTime.optional(),
-  section: text('section', 80),
+  section: name('section', 80),
   tags: nameList('tag').default([]),
   authors: nameList('author').pipe(z.array(z.string()).min(1, 'authors is empty')),
   summary: text('summary', 600),
