@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isSeq, isScalar, Scalar } from 'yaml';
 import { isoDateTime } from '../content/schema.ts';
-import { slugify } from '../text/slug.ts';
 
 /** `date` as ISO 8601 in the local time zone with its offset: 2026-11-29T04:10:00+03:00. */
 export function localIsoDateTime(date = new Date()): string {
@@ -67,10 +66,6 @@ export function articleText(a: NewArticle): string {
 export function articlePath(contentDir: string, date: string, slug: string): string {
   const [year, month] = date.split('-') as [string, string];
   return path.posix.join(contentDir.split(path.sep).join('/'), year, month, `${slug}.md`);
-}
-
-export function slugFor(title: string): string {
-  return slugify(title);
 }
 
 /** Writes a new file; throws a readable error when it already exists. */

@@ -118,22 +118,17 @@ function lineColumnOf(source: string, offset: number): { line: number; column: n
   return { line, column: [...source.slice(lineStart, offset)].length + 1 };
 }
 
-const VISIBLE: Record<string, string> = { '\u00A0': '⍽', '\u200B': '<ZWSP>', '\u200C': '<ZWNJ>', '\u200D': '<ZWJ>', '\u200E': '<LRM>', '\u200F': '<RLM>', '\uFEFF': '<BOM>', '\u0640': 'ـ' };
+const VISIBLE: Record<string, string> = { '\u00A0': '⍽', '\u200B': '<ZWSP>', '\u200C': '<ZWNJ>', '\u200D': '<ZWJ>', '\u200E': '<LRM>', '\u200F': '<RLM>', '\uFEFF': '<BOM>' };
 // Invisible characters spelled out; a mark standing alone drawn on a dotted circle.
 const show = (s: string) => `"${/^\p{M}/u.test(s) ? '\u25CC' : ''}${[...s].map((c) => VISIBLE[c] ?? c).join('')}"`;
 
 /** The word around a change, before and after it, e.g. "تكب دت" → "تكبّدت". */
 function context(value: string, offset: number, before: string, after: string): string {
+  const space = (c: string | undefined) => c === undefined || /\s/.test(c);
   let a = offset;
-  while (a > 0 && offset - a < 20 && !/\s/.test(value[a - 1]!)) a--;
-  let b = offset + before.length;
-  // The damaged word continues past a split: take the next word too.
-  if (/^\s*$/.test(before) && before !== '') while (b < value.length && b - offset < 30 && !/\s/.test(value[b]!)) b++;
-  while (b < value.length && b - offset < 20 && !/\s/.test(value[b]!)) b++;
-  if (a === offset && b === offset + before.length && before.trim() === '') {
-    // Only spaces changed: show a word either side.
-    while (a > 0 && offset - a < 20 && !/\s/.test(value[a - 1] ?? ' ')) a--;
-  }
+  while (a > 0 && offset - a < 20 && !space(value[a - 1])) a--;
+  let b = offset + before.length; // past a removed space, the rest of the split word
+  while (b < value.length && b - offset < 20 && !space(value[b])) b++;
   const was = value.slice(a, b);
   const now = value.slice(a, offset) + after + value.slice(offset + before.length, b);
   return `${show(was)} → ${show(now)}`;
