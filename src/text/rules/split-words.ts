@@ -18,25 +18,30 @@ import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
 import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { finalMarkFor } from './final-marks.ts';
+import {
+  LONE_LETTER_WORDS,
+  NEVER_INITIAL,
+  NO_MARK_AFTER,
+  PARTICLE_STEMS,
+  PREFER_LEFT,
+  PROCLITIC_CHAIN,
+  SHADDA_BEFORE_ALEF,
+  SHADDA_PARTICLES,
+  SUFFIX_PRONOUNS,
+  VERB_PREFIX,
+  VERB_PREFIXES,
+  WORD_LIKE_PREFIXES,
+} from '../data/word-classes.ts';
 
 /** A run of Arabic letters (with any marks that survived). */
 const PIECE = /[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u064B-\u065F\u0670]+/g;
 const HARAKAT = /[\u064B-\u065F\u0670]/g;
 
-/** Letters that never begin a word: a piece starting with one is the tail of a broken word. */
-const NEVER_INITIAL = new Set(['ة', 'ى', 'ؤ', 'ئ']);
-/** Letters after which no haraka can stand, so a gap right after them is a real space. */
-const NO_MARK_AFTER = new Set(['ا', 'ة', 'ى', 'آ']);
-/** One-letter words: و is written apart by careless typists; the others never stand alone. */
-const LONE_LETTER_WORDS = new Set(['و']);
 
 const MAX_PIECES = 6;
 
-/** Two-letter words that look like a conjunction + verb prefix but are words (فنّ، ستّ). */
-const WORD_LIKE_PREFIXES = new Set(['فن', 'ست', 'في', 'فت']);
 
-/** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
-const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن']);
+
 
 interface Piece {
   start: number;
@@ -80,6 +85,9 @@ function hashBare(word: string): number {
 }
 
 const FUNCTION_HASH = new Set([...FUNCTION_WORDS].map(hashBare));
+const SUFFIX_HASH = new Set([...SUFFIX_PRONOUNS].map(hashBare));
+const STEM_HASH = new Set([...PARTICLE_STEMS].map(hashBare));
+const PREFIX_HASH = new Set(VERB_PREFIXES.map(hashBare));
 const isLetterOrMark = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x065f) || c === 0x0670 || (c >= 0x0671 && c <= 0x06d3);
 const isMarkCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 const NEVER_INITIAL_CODES = new Set([0x0629, 0x0649, 0x0624, 0x0626]);
@@ -110,8 +118,8 @@ function interestingGap(w: number): boolean {
   const l = w - 1;
   if (W.flags[l]! & LAST_IS_MARK || NO_MARK_AFTER_CODES.has(W.last[l]!)) return false;
   if (NEVER_INITIAL_CODES.has(W.first[w]!) || W.len[w] === 1) return true;
-  if (FUNCTION_HASH.has(W.hash[l]!)) return SUFFIX_HASH.has(W.hash[w]!);
-  if (W.len[l]! <= 2 || SUFFIX_HASH.has(W.hash[w]!)) return true;
+  if (FUNCTION_HASH.has(W.hash[l]!)) return SUFFIX_HASH.has(W.hash[w]!) || (STEM_HASH.has(W.hash[l]!) && W.len[w]! <= 3);
+  if (W.len[l]! <= 2 || SUFFIX_HASH.has(W.hash[w]!) || PREFIX_HASH.has(W.hash[l]!)) return true;
   if (FUNCTION_HASH.has(W.hash[w]!)) return false;
   return W.len[w]! <= 4;
 }
@@ -289,8 +297,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (NO_MARK_AFTER.has(L.at(-1)!)) return false;
   if (isMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (NEVER_INITIAL.has(R[0]!) || R.length === 1) return true;
-  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R);
-  if (L.length <= 2 || SUFFIX_PRONOUNS.has(R)) return true;
+  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3);
+  if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R)) return false;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
   return R.length <= 4;
@@ -363,16 +371,7 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   return ctx.lex(R + next);
 }
 
-/** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
-const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
 
-/** Pronoun suffixes: never a word of their own after a particle or a verb. */
-const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
-const SUFFIX_HASH = new Set([...SUFFIX_PRONOUNS].map(hashBare));
-/** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
-const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد', 'كل', 'وكل']);
-/** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
-const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم']);
 
 /**
  * Why gap k (between pieces k and k + 1 of a join starting at piece i) would be damage rather
@@ -390,7 +389,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
-    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && ctx.lex(L + R)) return 'strong';
+    // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
+    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lex(R)) && ctx.lex(L + R)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
@@ -404,12 +404,14 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return lexL ? null : 'strong';
-  // The lexicon accepts clitic chains (أ+و+ل+أيام, ل+ك+ل+منهما): after a piece made only of
-  // proclitic letters its "yes" says nothing.
-  if (/^[أوفبلكس]{1,3}$/.test(L)) return null;
+  // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
+  // proclitics, in their only order (أ, then و/ف, then ب/ك/ل/س), its "yes" says nothing.
+  if (PROCLITIC_CHAIN.test(L)) return null;
   // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
-  // verb's start (قرّ|رت، سجّ|لت); with a long right piece it is more often a word (سن صادق).
-  return L.length >= 3 || R.length <= 3 ? 'weak' : null;
+  // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
+  // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
+  if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && ctx.lex(`ال${R}`)) return null;
+  return 'weak';
 }
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
@@ -425,7 +427,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
   // The word's first letter, after the conjunction و/ف and the future س when present.
-  const first = !tail && k === i && (L.length === 1 || (/^[وف]?س?[يتنأ]$/.test(L) && !WORD_LIKE_PREFIXES.has(L))) ? L.at(-1)! : undefined;
+  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && !WORD_LIKE_PREFIXES.has(L))) ? L.at(-1)! : undefined;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
   if (k === i && /^[وف]?ا[\u0621-\u064A]?ت$/.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {

@@ -1,0 +1,27 @@
+/**
+ * Word classes the split-word repair reasons with. Undiacritized forms. Each list is small and
+ * says why it exists: these are the orthographic facts the lexicon cannot supply.
+ */
+/** Pronoun suffixes: never a word of their own after a particle or a verb. */
+export const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
+/** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
+export const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد', 'كل', 'وكل']);
+/** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
+export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']);
+/** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
+export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
+/** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
+export const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن']);
+/** Two-letter words that look like a conjunction + verb prefix but are words (فنّ، ستّ). */
+export const WORD_LIKE_PREFIXES = new Set(['فن', 'ست', 'في', 'فت']);
+/** Proclitics alone, in their only order: أ (question), و/ف, then ب/ك/ل/س. */
+export const PROCLITIC_CHAIN = /^(?=.)أ?[وف]?[بكلس]?$/;
+/** A conjunction and the future س before an imperfect prefix: ي|عدّ، ست|ستخدم، فست|تداول. */
+export const VERB_PREFIX = /^[وف]?س?[يتنأ]$/;
+export const VERB_PREFIXES = ['', 'و', 'ف'].flatMap((c) => ['', 'س'].flatMap((f) => [...'يتنأ'].map((p) => c + f + p))).filter((p) => p.length > 1);
+/** Letters that never begin a word: a piece starting with one is the tail of a broken word. */
+export const NEVER_INITIAL = new Set(['ة', 'ى', 'ؤ', 'ئ']);
+/** Letters after which no haraka can stand, so a gap right after them is a real space. */
+export const NO_MARK_AFTER = new Set(['ا', 'ة', 'ى', 'آ']);
+/** One-letter words: و is written apart by careless typists; the others never stand alone. */
+export const LONE_LETTER_WORDS = new Set(['و']);
