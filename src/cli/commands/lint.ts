@@ -6,6 +6,7 @@ import { loadConfig } from '../../config.ts';
 import { listArticleFiles, readSource } from '../../content/load.ts';
 import { lazyLexicon } from '../../text/lexicon.ts';
 import { WordCounts } from '../../text/evidence.ts';
+import { urlKey } from '../../text/slug.ts';
 import { createProgress } from '../progress.ts';
 import { formatIssue, lintSource, type LintResult } from '../lint-core.ts';
 
@@ -99,7 +100,7 @@ const command: Command = {
     const byUrl = new Map<string, string>();
     for (const r of results) {
       if (!r.url) continue;
-      const key = r.url.normalize('NFC').toLowerCase();
+      const key = urlKey(r.url);
       const other = byUrl.get(key);
       if (other) r.issues.push({ line: 2, column: 1, rule: 'front-matter', severity: 'error', message: `slug: same URL ${r.url} as ${other}`, fix: 'give one of them a different slug: in its front matter', fixable: false });
       else byUrl.set(key, r.file);
