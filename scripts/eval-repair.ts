@@ -23,6 +23,10 @@ export interface RepairScore {
   exact: number;
   cleanChanges: number;
   bareChanges: number;
+  /** Word-final damage: gaps, marks restored, restored exactly. */
+  finals: number;
+  finalRestored: number;
+  finalExact: number;
   misses: string[];
   falseJoins: string[];
   wrongMarks: string[];
@@ -34,8 +38,18 @@ export function scoreText(clean: string): RepairScore {
   const evidence = new WordCounts().add(damaged);
   const { changes } = normalize(damaged, { lexicon: () => lexicon, evidence, quotes: 'keep' });
   const joinsAt = new Map<number, string>();
+  const finalsAt = new Map<number, string>();
   for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
-  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  for (const c of changes) if (c.rule === 'word-final-mark') finalsAt.set(c.offset, c.after);
+  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  for (const g of gaps.filter((g) => !g.midWord)) {
+    score.finals++;
+    const after = finalsAt.get(g.offset);
+    if (after !== undefined) {
+      score.finalRestored++;
+      if (after === g.marks) score.finalExact++;
+    }
+  }
   const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
   const gold = new Map(gaps.filter((g) => g.midWord).map((g) => [g.offset, g]));
   for (const g of gold.values()) {
@@ -61,11 +75,11 @@ export function scoreText(clean: string): RepairScore {
 function main() {
   const folders = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const verbose = process.argv.includes('-v');
-  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [] };
   for (const folder of folders.length ? folders : ['tests/fixtures/devset']) {
     for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
       const s = scoreText(readFileSync(path.join(folder, f), 'utf8'));
-      for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges'] as const) total[k] += s[k];
+      for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges', 'finals', 'finalRestored', 'finalExact'] as const) total[k] += s[k];
       total.misses.push(...s.misses.map((m) => `${f}: ${m}`));
       total.falseJoins.push(...s.falseJoins.map((m) => `${f}: ${m}`));
       total.wrongMarks.push(...s.wrongMarks.map((m) => `${f}: ${m}`));
@@ -76,6 +90,7 @@ function main() {
   console.log(`words ${total.words}  split words ${total.splits}  joins made ${total.joins}`);
   console.log(`join recall ${pct(total.joined, total.splits)}  join precision ${pct(total.correctJoins, total.joins)}  exact marks ${pct(total.exact, total.joined)} (${total.exact}/${total.joined})`);
   console.log(`changes on clean text: ${total.cleanChanges} with diacritics, ${total.bareChanges} without`);
+  console.log(`word-final damage: ${total.finals} lost marks, ${total.finalRestored} restored, ${total.finalExact} exactly (${pct(total.finalExact, total.finalRestored)} of those restored); the rest collapse to one space`);
   if (process.argv.includes('--errors')) {
     console.log('\nFALSE JOINS\n' + total.falseJoins.join('\n'));
     console.log('\nMISSES\n' + total.misses.join('\n'));

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Sums the repair scores of every file of a corpus folder (damaged with the wire's damage). */
 function scoreFolder(folder: URL): RepairScore {
-  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [] };
   for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt'))) {
     const s = scoreText(readFileSync(new URL(f, folder), 'utf8'));
     for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges'] as const) total[k] += s[k];
