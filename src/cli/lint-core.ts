@@ -20,6 +20,7 @@ import { normalize, type NormalizeOptions } from '../text/normalize.ts';
 import { pairQuotes, QUOTE_MARKS } from '../text/rules/quotes.ts';
 import { HAS_ARABIC_LETTER } from '../text/arabic.ts';
 import { dropFurniture } from '../text/furniture.ts';
+import { checkMarkdownLimits, findTooDeep, MarkdownLimitError, MAX_TREE_DEPTH } from '../markdown/limits.ts';
 import { diffHunks, type Hunk } from './diff.ts';
 
 export type Severity = 'error' | 'warning';
@@ -279,7 +280,7 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   // What the build checks beyond the schema: a usable slug, an image path inside content/.
   let url: string | undefined;
   const prepared = prepareArticle(file, source, normalizeOptions);
-  if (!prepared.ok) issues.push(...prepared.problems.map((p) => fromProblem(p)));
+  if (!prepared.ok) issues.push(...prepared.problems.map((p) => fromProblem(p, p.field ? 'front-matter' : 'markdown')));
   else {
     url = prepared.article.url;
     const image = prepared.article.image;
@@ -330,7 +331,16 @@ export function lintSource(file: string, source: string, options: LintOptions): 
     issues.push({ ...lineColumnOf(source, view.toSource[offset]!), rule: 'furniture', severity: 'warning', message: `page furniture "${r.text.trim()}" at the end of the article (the build leaves it out)`, fix: 'delete the line', fixable: false });
   }
   const analysed = furniture.removed.length ? body.slice(0, furniture.text.length) : body;
+  // A body past the Markdown limits is not parsed (the build rejects it; prepareArticle said why).
+  const done = () => ({ file, issues: sortIssues(issues), fixed: applyViewEdits(source, view, edits), repairs, valid: prepared.ok, url });
+  try {
+    checkMarkdownLimits(analysed);
+  } catch (error) {
+    if (error instanceof MarkdownLimitError) return done();
+    throw error;
+  }
   const tree = markdown.parse(analysed) as Root;
+  if (findTooDeep(tree, MAX_TREE_DEPTH)) return done();
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
   const walk = (node: Root | RootContent): void => {
     if (BLOCKS.has(node.type)) {
@@ -365,7 +375,7 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   };
   walk(tree);
 
-  return { file, issues: sortIssues(issues), fixed: applyViewEdits(source, view, edits), repairs, valid: prepared.ok, url };
+  return done();
 }
 
 function applyViewEdits(source: string, view: View, edits: ViewEdit[]): string {
@@ -387,5 +397,5 @@ function sortIssues(issues: LintIssue[]): LintIssue[] {
 }
 
 export function formatIssue(file: string, i: LintIssue): string {
-  return `${file}:${i.line}:${i.column}  ${i.rule}  ${i.severity}: ${i.message}  (fix: ${i.fix}${i.fixable || i.rule === 'front-matter' || i.rule === 'furniture' ? '' : '; by hand'})`;
+  return `${file}:${i.line}:${i.column}  ${i.rule}  ${i.severity}: ${i.message}  (fix: ${i.fix}${!i.fixable && i.rule in RULES ? '; by hand' : ''})`;
 }
