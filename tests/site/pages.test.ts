@@ -261,5 +261,7 @@ describe('the built site', () => {
     expect(existsSync(path.join(site.out, 'pagefind/pagefind.js'))).toBe(true);
     expect(walk(site.out).some((f) => /^pagefind\/pagefind\.ar_.*\.pf_meta$/.test(f))).toBe(true);
     expect(site.summary.articles).toBe(17);
+    // one fragment per article: every article page was indexed
+    expect(walk(site.out).filter((f) => f.startsWith('pagefind/fragment/')).length).toBe(17);
   });
 });
