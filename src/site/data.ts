@@ -180,7 +180,7 @@ export function relate(articles: Article[]): { visits: number } {
   const termPostings = new Map<string, number[]>();
   articles.forEach((a, i) => {
     for (const t of a.tags) push(tagPostings, t.slug, i);
-    for (const term of new Set(a.terms)) push(termPostings, term, i);
+    for (const term of new Set(a.terms ?? [])) push(termPostings, term, i);
   });
   const maxDf = Math.max(3, Math.floor(n * MAX_DF_SHARE));
   const idf = (df: number) => Math.log(1 + n / df);
@@ -194,8 +194,9 @@ export function relate(articles: Article[]): { visits: number } {
       }
     };
     for (const t of a.tags) add(tagPostings.get(t.slug), 3);
-    const termWeight = 2 / Math.max(1, a.terms.length ** 0.5);
-    for (const term of a.terms) {
+    const terms = a.terms ?? []; // absent in articles cached by an older build
+    const termWeight = 2 / Math.max(1, terms.length ** 0.5);
+    for (const term of terms) {
       const list = termPostings.get(term);
       if (list && list.length > 1 && list.length <= maxDf) add(list, termWeight * idf(list.length));
     }

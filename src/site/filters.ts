@@ -71,6 +71,7 @@ export function rfc3339(iso: string): string {
 export function articleJsonLd(a: Article, site: SiteData, images: Record<string, ImageSet>): unknown {
   const s = site.config.site;
   const img = a.image ? images[a.image.src] : undefined;
+  const logo = { '@type': 'ImageObject', url: siteUrl('/assets/logo.png', s), width: 512, height: 512 };
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -84,8 +85,9 @@ export function articleJsonLd(a: Article, site: SiteData, images: Record<string,
     keywords: a.tags.map((t) => t.name),
     wordCount: a.wordCount,
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: siteUrl(`/author/${p.slug}/`, s) })),
-    ...(img ? { image: [{ '@type': 'ImageObject', url: siteUrl(img.large.url, s), width: img.large.width, height: img.large.height }] } : {}),
-    publisher: { '@type': 'Organization', name: s.publisher, url: siteUrl('/', s), logo: { '@type': 'ImageObject', url: siteUrl('/assets/logo.png', s), width: 512, height: 512 } },
+    // Without a lead image the publisher's logo stands in: NewsArticle rich results want an image.
+    image: [img ? { '@type': 'ImageObject', url: siteUrl(img.large.url, s), width: img.large.width, height: img.large.height } : logo],
+    publisher: { '@type': 'Organization', name: s.publisher, url: siteUrl('/', s), logo },
   };
   return nunjucks.runtime.markSafe(scriptJson(data));
 }
