@@ -18,12 +18,15 @@
  *   --sizes   comma-separated sizes (default 1000,10000)
  *   --runs    runs per measurement, the median is reported (default 1)
  *   --keep    keep the temporary folder
+ *   --no-ref  skip the bare Eleventy and Hugo builds
+ *   --worktree  build with the working tree's code instead of the last commit's
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { writeCorpus, type CorpusArticle } from './corpus/generate.ts';
 
 const REPO = path.resolve(new URL('..', import.meta.url).pathname);
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'no-ref': { type: 'boolean', default: false },
+    worktree: { type: 'boolean', default: false },
   },
 });
 const sizes = args.quick ? [200] : [...(args.sizes ?? '1000,10000').split(',').map(Number), ...(args.huge ? [100_000] : [])];
@@ -94,12 +98,22 @@ function repeat(n: number, setup: () => void, f: () => Measure): Measure {
   return median(out);
 }
 
-/** A copy of the code (src/, bin/, package files) with node_modules linked: a stable code version. */
+/**
+ * A copy of the code (src/, bin/, templates/, public/, package files) with node_modules linked: a
+ * stable code version for the whole run. From the last commit (git archive HEAD), so that others'
+ * half-saved edits in the working tree cannot break a long run; --worktree copies the working tree.
+ */
 function snapshotCode(): string {
   const dir = path.join(base, 'code');
   mkdirSync(dir);
-  for (const f of ['src', 'bin']) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
-  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json']) if (existsSync(path.join(REPO, f))) cpSync(path.join(REPO, f), path.join(dir, f));
+  const parts = ['src', 'bin', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json'].filter((f) => existsSync(path.join(REPO, f)));
+  if (args.worktree) {
+    for (const f of parts) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
+  } else {
+    const tar = spawnSync('sh', ['-c', `git -C "$0" archive HEAD ${parts.join(' ')} | tar -x -C "$1"`, REPO, dir], { encoding: 'utf8' });
+    if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
+  }
+  mkdirSync(path.join(dir, 'public'), { recursive: true });
   symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
@@ -138,8 +152,8 @@ function benchSize(code: string, n: number): Row {
   const t0 = performance.now();
   const articles: CorpusArticle[] = writeCorpus(root, { count: n });
   process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-  cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
-  cpSync(path.join(REPO, 'public'), path.join(root, 'public'), { recursive: true });
+  cpSync(path.join(code, 'templates'), path.join(root, 'templates'), { recursive: true });
+  cpSync(path.join(code, 'public'), path.join(root, 'public'), { recursive: true });
   const heap = n >= 50_000 ? ['--max-old-space-size=4096'] : [];
   const warraq = () => run(process.execPath, [...heap, path.join(code, 'bin/warraq.js'), 'build', '--root', root], root, { WARRAQ_TIMINGS: '1' });
   const clean = () => {
@@ -149,7 +163,9 @@ function benchSize(code: string, n: number): Row {
 
   process.stderr.write(`[${n}] warraq cold… `);
   const cold = repeat(runs, clean, warraq);
-  process.stderr.write(`${fmtS(cold)} ${JSON.stringify(cold.timings)}\n[${n}] warraq warm, no change… `);
+  process.stderr.write(`${fmtS(cold)} ${JSON.stringify(cold.timings)}\n`);
+  if (!cold.ok) throw new Error(`Warraq's cold build of ${n} articles failed (output above)`);
+  process.stderr.write(`[${n}] warraq warm, no change… `);
   const warm = repeat(runs, () => {}, warraq);
   process.stderr.write(`${fmtS(warm)} ${JSON.stringify(warm.timings)}\n[${n}] warraq warm, one article edited… `);
   // Edit the article in the middle: a new closing paragraph with a marker that must reach its page.
@@ -208,10 +224,11 @@ function benchSize(code: string, n: number): Row {
 }
 
 /** Normalizer throughput: MB (UTF-8) of article bodies per second, lexicon loaded first. */
-async function normalizerThroughput(): Promise<{ mbPerS: number; lexiconS: number; mb: number }> {
-  const { normalize } = await import('../src/text/normalize.ts');
-  const { loadLexicon } = await import('../src/text/lexicon.ts');
-  const { WordCounts } = await import('../src/text/evidence.ts');
+async function normalizerThroughput(code: string): Promise<{ mbPerS: number; lexiconS: number; mb: number }> {
+  const from = (f: string) => pathToFileURL(path.join(code, f)).href;
+  const { normalize } = (await import(from('src/text/normalize.ts'))) as typeof import('../src/text/normalize.ts');
+  const { loadLexicon } = (await import(from('src/text/lexicon.ts'))) as typeof import('../src/text/lexicon.ts');
+  const { WordCounts } = (await import(from('src/text/evidence.ts'))) as typeof import('../src/text/evidence.ts');
   const { generateCorpus } = await import('./corpus/generate.ts');
   const t0 = performance.now();
   const lexicon = loadLexicon();
@@ -235,7 +252,7 @@ async function main() {
   const rows: Row[] = [];
   try {
     for (const n of sizes) rows.push(benchSize(code, n));
-    const norm = await normalizerThroughput();
+    const norm = await normalizerThroughput(code);
     const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
     const lines: string[] = [];
     lines.push(`Warraq benchmark — ${cores} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${base.startsWith('/dev/shm') ? 'tmpfs' : 'tmpdir'}, median of ${runs}, load avg ${load}`);
@@ -260,7 +277,7 @@ async function main() {
     for (const row of table) lines.push(line(row));
     lines.push('');
     for (const r of rows) {
-      const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s` : '');
+      const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ''}` : '');
       lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
     }
     lines.push(`normalizer: ${norm.mbPerS.toFixed(2)} MB/s of Arabic text (${norm.mb.toFixed(1)} MB, 400 bodies; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s)`);
