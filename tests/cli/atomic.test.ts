@@ -73,7 +73,7 @@ describe('atomic output', () => {
     } finally {
       rmSync(path.join(project.root, 'content/2022/12/bad.md'));
     }
-  }, 120_000);
+  }, 180_000);
 
   it('(b) a crash while the pages are written: exit 1, the previous site untouched, no temporary folder left', async () => {
     // A template that fails when Eleventy renders it: the temporary folder exists by then.
@@ -87,7 +87,7 @@ describe('atomic output', () => {
     } finally {
       rmSync(path.join(project.root, 'templates/crash.njk'));
     }
-  }, 120_000);
+  }, 180_000);
 
   it('(c) SIGKILL mid-build: the previous site untouched; the next build clears the leftovers', async () => {
     // Change the content, so that a completed build would change _site.

@@ -167,7 +167,7 @@ describe('lint', () => {
   });
 });
 
-describe('warraq lint (command)', () => {
+describe('warraq lint (command)', { timeout: 180_000 }, () => {
   const CRLF = DAMAGED.replace('lang: ar\n', 'lang: ar\nslug: crlf\n').replace(/\n/g, '\r\n');
   let project: FixtureProject;
   beforeAll(() => {

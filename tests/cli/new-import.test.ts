@@ -31,7 +31,7 @@ async function inProcess(args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-describe('warraq --help', () => {
+describe('warraq --help', { timeout: 180_000 }, () => {
   it('lists every command and gives each one a usage text', async () => {
     const top = await inProcess(['--help']);
     expect(top.code).toBe(0);
@@ -65,7 +65,7 @@ describe('local ISO date with offset', () => {
   });
 });
 
-describe('warraq new', () => {
+describe('warraq new', { timeout: 180_000 }, () => {
   it('scaffolds a valid article at content/YYYY/MM/<slug>.md with the local time zone, and never overwrites', async () => {
     const args = ['new', 'بوتين يدعو إلى تعزيز العلاقات', '--section', 'سياسة', '--author', 'سلمى الحسيني', '--tags', 'روسيا, بيلاروس', '--root', project.root];
     const r = await runCli(args, { env: { TZ: 'Asia/Kolkata' } });
@@ -110,7 +110,7 @@ describe('warraq new', () => {
   });
 });
 
-describe('warraq import', () => {
+describe('warraq import', { timeout: 180_000 }, () => {
   const seedArgs = ['--date', '2022-12-19T18:30:00+03:00', '--section', 'سياسة', '--author', 'سلمى الحسيني', '--tags', 'روسيا,بيلاروس'];
 
   it('splits wire copy: first line title, furniture dropped, one paragraph a line', () => {

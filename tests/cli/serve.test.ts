@@ -127,5 +127,5 @@ describe('warraq serve', () => {
     } finally {
       bad.remove();
     }
-  }, 60_000);
+  }, 180_000);
 });

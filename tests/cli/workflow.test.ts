@@ -51,7 +51,7 @@ const publishJob = () => Object.values(workflow.jobs).find((j) => uses(j).includ
 const deployJob = () => Object.values(workflow.jobs).find((j) => uses(j).includes('actions/deploy-pages'))!;
 const prJob = () => Object.entries(workflow.jobs).find(([, j]) => j.if?.includes("github.event_name == 'pull_request'"))![1];
 
-describe('publish workflow', () => {
+describe('publish workflow', { timeout: 180_000 }, () => {
   const commands = readmeCommands('Build and test');
 
   it('README gives install, test and build commands, and .ci/run runs the same test command', () => {
@@ -139,10 +139,10 @@ describe('publish workflow', () => {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
-describe('pre-commit hook', () => {
+describe('pre-commit hook', { timeout: 180_000 }, () => {
   it('is executable and documented in the README with the command that enables it', () => {
     expect(statSync(path.join(REPO, 'hooks/pre-commit')).mode & 0o111).not.toBe(0);
     expect(readmeCommands("Editors' tools")).toContain('git config core.hooksPath hooks');
@@ -172,5 +172,5 @@ describe('pre-commit hook', () => {
     } finally {
       rmSync(path.join(tmp), { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
