@@ -40,9 +40,6 @@ export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   ['digits', (t, o) => digitEdits(t, o.digits)],
 ];
 
-/** Passes over the text at most: the second and third only when the first left a new split. */
-const MAX_ROUNDS = 3;
-
 export function normalize(text: string, options: Partial<NormalizeOptions> = {}): NormalizeResult {
   // Text with no Arabic letter (an English article, code, a URL) is left exactly as it is.
   if (!HAS_ARABIC_LETTER.test(text)) return { text, changes: [] };
@@ -50,13 +47,7 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
   const map = new OffsetMap();
   const changes: Change[] = [];
   let current = text;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const before = current;
-    current = runRules(current, opts, map, changes);
-    // Collapsing debris can leave a gap that now reads as a split ("ل\u00A0 ا" → "ل ا"): go
-    // again until nothing changes, so that normalizing twice never differs from once.
-    if (current === before || !opts.repairSplitWords || splitWordEdits(current, opts).length === 0) break;
-  }
+  current = runRules(current, opts, map, changes);
   changes.sort((a, b) => a.offset - b.offset);
   return { text: current, changes };
 }

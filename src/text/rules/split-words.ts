@@ -256,6 +256,9 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
         break;
       }
     }
+    // A second pass would see the rejoined word as one piece and might take the next piece too
+    // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
+    while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
       edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text), rule: 'split-word' });
@@ -277,6 +280,13 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
   }
 }
 
+function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
+  let bare = '';
+  for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
+  const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare };
+  return acceptJoin([whole, ...pieces.slice(j + 1, j + 3)], gaps.slice(j, j + 2), 0, 1, text, ctx);
+}
+
 function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[], text: string): void {
   if (isMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
@@ -290,8 +300,6 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
  * every gap is a real space, costs a few comparisons per word.
  */
 function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
-  const n = gap.end - gap.start;
-  if (n > 2 || gap.text.includes(NBSP)) return false;
   const L = left.bare;
   const R = right.bare;
   if (NO_MARK_AFTER.has(L.at(-1)!)) return false;
@@ -315,8 +323,6 @@ function isWordFinalDamage(gap: string): boolean {
 
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
-    const g = gaps[k]!.text;
-    if (g.includes(NBSP) || g.length > 2) return false; // a word's end, not a split
     if (NO_MARK_AFTER.has(pieces[k]!.bare.at(-1)!)) return false;
     // A haraka that is still there shows the text was not damaged at this word's end.
     if (/[\u064B-\u0652]$/.test(text.slice(pieces[k]!.start, pieces[k]!.end))) return false;
@@ -329,9 +335,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   // Every gap needs its own reason to be damage, and the joined form must be a word.
   for (let k = i; k < j; k++) {
     const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx);
+    // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
+    // second pass over the output decides exactly the same: normalizing twice never differs.
     if (r === null) return false;
-    // Two spaces are more often a word-final mark and the real space than two marks inside a word.
-    if (gaps[k]!.text.length === 2 && r !== 'strong') return false;
   }
   if (ctx.seen(word) || ctx.lex(word)) return true;
   // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
@@ -416,7 +422,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
 function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string): string {
-  const count = gaps[k]!.text.length;
+  // Two plain spaces inside a word are two lost marks (جد  ا → جدًّا); any other debris counts as one.
+  const count = gaps[k]!.text === '  ' ? 2 : 1;
   const L = pieces[k]!.bare;
   const R = pieces[k + 1]!.bare;
   const lastPiece = k + 1 === j;
