@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
-import { lintSource } from '../../src/cli/lint-core.ts';
+import { lintSource, RULES } from '../../src/cli/lint-core.ts';
+import { parseArticle } from '../../src/content/parse.ts';
+import { renderMarkdown } from '../../src/markdown/render.ts';
+import { dropFurniture } from '../../src/text/furniture.ts';
 import { applyHunks, diffHunks } from '../../src/cli/diff.ts';
 import { lazyLexicon } from '../../src/text/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
@@ -107,6 +110,15 @@ describe('lint', () => {
     expect(again.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(again.repairs).toBe(0);
     expect(again.fixed).toBe(r.fixed);
+    // Lint and build agree: the build finds nothing left to repair in the fixed body.
+    const parsed = parseArticle('x.md', r.fixed);
+    expect(parsed.ok).toBe(true);
+    let repairs = 0;
+    if (parsed.ok) renderMarkdown(dropFurniture(parsed.article.body).text, { ...options.normalize, dir: 'rtl', onChange: () => repairs++ });
+    expect(repairs).toBe(0);
+    let before = 0;
+    if (parsed.ok) renderMarkdown(dropFurniture((parseArticle('x.md', DAMAGED) as { article: { body: string } }).article.body).text, { ...options.normalize, dir: 'rtl', onChange: () => before++ });
+    expect(before).toBe(r.issues.filter((i) => i.line > 11 && RULES[i.rule]).length);
   });
 
   it('--fix keeps CRLF line endings, a BOM and a missing final newline', () => {
