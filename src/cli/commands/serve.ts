@@ -20,8 +20,8 @@ in the terminal and the last good version stays on screen.`,
   async run(args) {
     const { values } = parseArgs({ args, options: { port: { type: 'string', default: '8080' }, root: { type: 'string' } } });
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      process.stderr.write(`warraq serve: --port must be a number from 0 to 65535\n`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      process.stderr.write(`warraq serve: --port must be a number from 1 to 65535\n`);
       return 2;
     }
     const root = path.resolve(values.root ?? process.cwd());
@@ -29,7 +29,12 @@ in the terminal and the last good version stays on screen.`,
     // Prepared afresh for every (re)build: Eleventy calls site() before each one. A bad edit is
     // reported and the last good site stays on screen until the article is fixed.
     let last: SiteData | undefined;
+    let fresh = false; // the first build uses the site prepared at start-up
     const site = (): SiteData => {
+      if (fresh) {
+        fresh = false;
+        return last!;
+      }
       try {
         last = prepareSite(root, config).site;
       } catch (error) {
@@ -41,6 +46,7 @@ in the terminal and the last good version stays on screen.`,
     };
     try {
       site();
+      fresh = true;
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
