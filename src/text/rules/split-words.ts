@@ -189,21 +189,28 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
     count++;
   }
   // Windows: runs of interesting gaps, widened by one piece on the left and one on the right.
+  // interesting[w]: the gap before word w could be damage (computed once per gap).
+  if (INTERESTING.length < count + 1) INTERESTING = new Uint8Array(Math.max(count + 1, INTERESTING.length * 2));
+  for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && interestingGap(w) ? 1 : 0;
+  INTERESTING[count] = 0;
   let w = 1;
   while (w <= count) {
-    const tailOnly = w - 1 < count && W.flags[w - 1]! & TAIL_DEBRIS && (w >= count || W.gap[w] === 0 || !interestingGap(w));
-    if (w < count && W.gap[w] !== 0 && interestingGap(w)) {
+    if (w < count && INTERESTING[w]) {
       let b = w;
-      while (b + 1 < count && W.gap[b + 1] !== 0 && interestingGap(b + 1)) b++;
+      while (b + 1 < count && INTERESTING[b + 1]) b++;
       const lastPiece = b + 1 < count && W.gap[b + 1] !== 0 ? b + 1 : b;
       visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
       w = b + 1;
       continue;
     }
-    if (tailOnly && (W.gap[w - 1] === 0 || w - 1 === 0 || !interestingGap(w - 1))) visit(makeChain(text, w - 1, w - 1), true);
+    // Debris after a chain's last word, where no window already covers that word.
+    const last = w - 1;
+    if (W.flags[last]! & TAIL_DEBRIS && !INTERESTING[last]) visit(makeChain(text, last, last), true);
     w++;
   }
 }
+
+let INTERESTING = new Uint8Array(1024);
 
 function makeChain(text: string, a: number, b: number): Chain {
   const pieces: Piece[] = [];
