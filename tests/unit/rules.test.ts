@@ -17,6 +17,7 @@ describe('display-safe Unicode repairs', () => {
   });
   it('removes tatweel, stray bidi controls and zero-width debris', () => {
     expect(n('الســـلام')).toBe('السلام');
+    expect(n('فاز بـ«الكأس» في الـ90 لـNATO')).toBe('فاز بـ«الكأس» في الـ90 لـNATO');
     expect(n('\u200Fقال\u200E الرئيس\u202B\u200B اليوم\u202C')).toBe('قال الرئيس اليوم');
   });
   it('keeps paired isolates and drops unpaired ones', () => {

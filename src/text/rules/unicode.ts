@@ -36,9 +36,13 @@ export function presentationFormEdits(text: string): Edit[] {
   return edits;
 }
 
+/**
+ * Tatweel (kashida) stretching a word (الســلام) is removed. One that attaches a proclitic to
+ * what cannot join it (بـ«العنوان»، الـ186، لـNATO) is typography, and stays.
+ */
 export function tatweelEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const m of text.matchAll(/\u0640+/g)) {
+  for (const m of text.matchAll(/(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g)) {
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'tatweel' });
   }
   return edits;
