@@ -28,6 +28,7 @@ export function parseArticle(file: string, source: string): ParseResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is harmless: drop it quietly
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n'); // CRLF and lone CR read as LF, lines keep their numbers
   if (!/^---[ \t]*\n/.test(text)) return { ok: false, problems: [problem(file, 1, 'no front matter', 'start the file with a --- line, the fields (title, date, section, authors, summary), and another --- line')] };
+  if (!/\n---[ \t]*(?:\n|$)/.test(text.slice(3))) return { ok: false, problems: [problem(file, 1, 'the front matter is not closed', 'end the fields with a --- line and write the body below it')] };
 
   let doc: Document.Parsed | undefined;
   const lines = new LineCounter();

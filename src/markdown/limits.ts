@@ -9,7 +9,7 @@
 /** Blockquote and list levels a line may open (`> > - x`, or a list item indented 2 columns per level). */
 export const MAX_CONTAINER_DEPTH = 32;
 /** Markup characters (* _ [ ] ( ) < ` ~) in one block of text between blank lines, outside code fences. */
-export const MAX_MARKS_PER_BLOCK = 1000;
+export const MAX_MARKS_PER_BLOCK = 500;
 /** Open HTML elements at any point of the raw HTML in the body. */
 export const MAX_HTML_DEPTH = 128;
 /** Depth of the Markdown syntax tree (containers plus inline emphasis, links …). */

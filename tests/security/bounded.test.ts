@@ -1,0 +1,175 @@
+/**
+ * Bounded work and fuzzing. The renderer's time grows linearly with the input on adversarial
+ * Markdown (the inputs known to make CommonMark parsers quadratic, at the densest the limits
+ * allow), and random and hostile input never makes renderMarkdown or parseArticle throw anything
+ * but a file:line error, nor lets script through.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { renderMarkdown, MarkdownLimitError } from '../../src/markdown/render.ts';
+import { MAX_MARKS_PER_BLOCK } from '../../src/markdown/limits.ts';
+import { parseArticle } from '../../src/content/parse.ts';
+import { PAYLOADS } from './payloads.ts';
+import { HTMLElement, parse } from 'node-html-parser';
+
+/** Units repeated into pathological input (cmark's pathological tests, and a few of ours). */
+const PATTERNS: Record<string, string> = {
+  'emphasis closers without openers': 'a_ ',
+  'emphasis openers without closers': '_a ',
+  'mismatched openers and closers': '*a_ ',
+  'openers and closers multiple of 3': 'a**b c* ',
+  'link closers without openers': 'a]',
+  'link openers without closers': '[a',
+  'link openers and emphasis closers': '[ a_',
+  'brackets and parentheses': '[ (](',
+  'unclosed links A': '[a](<b',
+  'unclosed links B': '[a](b',
+  'backticks': '`e',
+  'CDATA openers': 'a <![CDATA[',
+  'processing instructions': 'a <?',
+  'declarations': 'a <!A ',
+  'comment openers': 'a <!--',
+  'strikethrough': '~~a ',
+  'autolinks': 'a www.a',
+  'Arabic with quotes to pair': 'كلمة "اقتباس" ',
+  'Latin runs in Arabic': 'كلمة iPhone 15 ',
+  'entities': '&#x41;&amp;',
+  'nested blockquote lines (32 deep)': `${'> '.repeat(32)}نص\n`,
+  'nested list lines': '- أ\n  - ب\n    - ج\n      - د\n',
+  'table rows': '| أ | ب |\n',
+};
+
+const marks = (s: string) => [...s].filter((c) => '*_[]()<`~'.includes(c)).length;
+
+/** About `bytes` of the pattern, each block as dense as the limits allow, blocks separated by blank lines. */
+function adversarial(unit: string, bytes: number): string {
+  const perBlock = unit.includes('\n') ? 8 : Math.max(1, Math.floor(MAX_MARKS_PER_BLOCK / Math.max(1, marks(unit))) - 1);
+  const block = unit.startsWith('| ') ? `| ع | ق |\n|---|---|\n${unit.repeat(perBlock)}\n` : `${unit.repeat(perBlock)}\n\n`;
+  return block.repeat(Math.max(1, Math.round(bytes / block.length)));
+}
+
+function cpuMs(f: () => void): number {
+  const t = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
+const render = (s: string) => {
+  try {
+    renderMarkdown(s, { dir: 'rtl' });
+  } catch (e) {
+    if (!(e instanceof MarkdownLimitError)) throw e;
+  }
+};
+
+describe('the renderer runs in linear time on adversarial input', () => {
+  renderMarkdown('warm *up* [a](b)', { dir: 'rtl' });
+  const rows: string[] = [];
+  it.each(Object.entries(PATTERNS))('%s: 10× the input costs well under 25× the time', (name, unit) => {
+    const small = adversarial(unit, 2_500);
+    const large = adversarial(unit, 25_000);
+    const t1 = Math.max(5, Math.min(cpuMs(() => render(small)), cpuMs(() => render(small))));
+    const t10 = cpuMs(() => render(large));
+    rows.push(`${name}: ${small.length} B ${t1.toFixed(0)} ms, ${large.length} B ${t10.toFixed(0)} ms, ×${(t10 / t1).toFixed(1)}`);
+    expect(t10 / t1).toBeLessThan(25);
+  });
+
+  it('one pathological paragraph of any length is cut off by the limits, in linear time', () => {
+    for (const unit of ['a_ ', '[a', '*a_ ', 'a <![CDATA[']) {
+      const big = unit.repeat(200_000); // ~1 MB in one paragraph
+      const t = cpuMs(() => expect(() => renderMarkdown(big)).toThrow(MarkdownLimitError));
+      expect(t).toBeLessThan(2_000);
+    }
+    console.log(`linearity (CPU time):\n  ${rows.join('\n  ')}`);
+  });
+});
+
+const FORBIDDEN = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'meta', 'base', 'svg', 'math', 'link', 'frame', 'frameset', 'applet', 'template', 'input', 'button', 'textarea', 'select']);
+const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'srcset', 'background', 'xlink:href', 'data']);
+
+/** Dangerous markup as parsed elements and attributes (not as escaped text or inside an attribute value). */
+function dangers(html: string): string[] {
+  const out: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof HTMLElement)) continue;
+      const tag = child.rawTagName?.toLowerCase() ?? '';
+      if (FORBIDDEN.has(tag)) out.push(`<${tag}>`);
+      for (const [name, value] of Object.entries(child.attributes)) {
+        const n = name.toLowerCase();
+        if (n.startsWith('on')) out.push(`${tag} ${n}`);
+        if (n === 'style' || n === 'srcdoc') out.push(`${tag} ${n}`);
+        if (URL_ATTRS.has(n) && /^[\s\u0000-\u001f]*(?:javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, ''))) out.push(`${tag} ${n}=${value}`);
+      }
+      walk(child);
+    }
+  };
+  walk(parse(html));
+  return out;
+}
+
+/** Markdown and HTML fragments to build hostile documents from. */
+const FRAGMENTS = [
+  ...PAYLOADS.map((p) => p.text),
+  '\n', '\n\n', '> ', '- ', '1. ', '    ', '```', '~~~', '|', '|---|', '*', '_', '**', '[', ']', '(', ')', '<', '>', '`', '!', '&', '#', ';', ':', '"', "'", '=',
+  'javascript', 'on', 'onerror', 'script', 'img', 'src', 'href', 'a', 'x', 'نص', 'كلمة', '«', '»', '\u200f', '\u202e', '\t', '\r', '\r\n', '&#', '&#x', '0', '9',
+];
+
+describe('fuzzing', () => {
+  it('the audit itself finds dangerous markup (control)', () => {
+    expect(dangers('<p onclick="x">a</p><a href=" javascript:x">b</a><script>x</script>')).toEqual(['p onclick', 'a href= javascript:x', '<script>']);
+    expect(dangers('<p title="&lt;img onerror=x&gt;">&lt;script&gt;</p>')).toEqual([]);
+  });
+
+  it('every payload of the battery renders to harmless HTML', () => {
+    for (const p of PAYLOADS) {
+      const { html } = renderMarkdown(p.text, { dir: 'rtl' });
+      expect(dangers(html), `#${p.id} ${p.name}: ${html}`).toEqual([]);
+    }
+  });
+
+  it('renderMarkdown never throws (except a limit error) and never lets script through', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((a) => a.join(''))), fc.constantFrom<'rtl' | 'ltr'>('rtl', 'ltr'), (md, dir) => {
+        runs++;
+        let html: string;
+        try {
+          html = renderMarkdown(md, { dir }).html;
+        } catch (e) {
+          expect(e).toBeInstanceOf(MarkdownLimitError);
+          return;
+        }
+        expect(dangers(html), html).toEqual([]);
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    console.log(`fuzz renderMarkdown: ${runs} inputs`);
+  }, 120_000);
+
+  it('parseArticle never throws and every problem names a line of the file', () => {
+    const fmLine = fc.oneof(
+      fc.constantFrom('title: x', 'title: "a', 'date: 2023-02-30T10:00:00+03:00', 'tags: [a, b', 'authors: 5', 'a: &a [1]', 'b: *a', 'c: *zz', ' - x', '\t', 'key: !!binary x', '? x', 'x: |', '  y', '---', '...', '%YAML 1.2', '"', "'", '{', '}', ': x', 'title: x\u0000'),
+      fc.string({ maxLength: 40 }),
+    );
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(fmLine, { maxLength: 12 }), fc.string({ maxLength: 80 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (lines, body, eol, bom) => {
+        runs++;
+        const text = `${bom ? '\ufeff' : ''}---${eol}${lines.join(eol)}${eol}---${eol}${body}`;
+        const r = parseArticle('content/x.md', text);
+        if (r.ok) return;
+        const count = text.split(/\r\n|\r|\n/).length;
+        for (const p of r.problems) {
+          expect(p.line).toBeGreaterThanOrEqual(1);
+          expect(p.line).toBeLessThanOrEqual(count + 1);
+          expect(p.message.length).toBeGreaterThan(0);
+          expect(p.hint.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+    console.log(`fuzz parseArticle: ${runs} inputs`);
+  }, 120_000);
+});
