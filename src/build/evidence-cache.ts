@@ -13,13 +13,26 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WordCounts } from '../text/evidence.ts';
 
-type Counts = Map<string, number>;
+/** Word (or word-hash: whatever WordCounts keys by) → count. */
+type Counts = Map<string | number, number>;
 
-/** The counts behind a WordCounts (a Map), to add, subtract, store and send to workers. */
+/**
+ * The counts behind a WordCounts (its private Map, whatever its keys), to add, subtract, store and
+ * send to workers. Only WordCounts itself interprets the keys (evidenceFrom), so a change in how
+ * it keys words cannot make the counts mean something else here.
+ */
 export function countsOf(wc: WordCounts): Counts {
   const counts = (wc as unknown as { counts?: unknown }).counts;
   if (counts instanceof Map) return counts as Counts;
-  throw new Error('WordCounts no longer keeps its counts in a Map: update countsOf() in src/build/evidence-cache.ts');
+  throw new Error('WordCounts no longer keeps its counts in a Map named counts: update countsOf()/evidenceFrom() in src/build/evidence-cache.ts');
+}
+
+/** A WordCounts answering from the given counts (as countsOf returned them), with its own count(). */
+export function evidenceFrom(counts: Counts): WordCounts {
+  const wc = new WordCounts();
+  countsOf(wc); // the same check
+  (wc as unknown as { counts: Counts }).counts = counts;
+  return wc;
 }
 
 export function fileCounts(text: string): Counts {
@@ -48,7 +61,7 @@ function readJson<T>(file: string): T | undefined {
 interface Stored {
   tag: string;
   keys: string[];
-  counts: Array<[string, number]>;
+  counts: Array<[string | number, number]>;
 }
 
 /** Builds the evidence as files are read (add), then settles the changes (finish). */
@@ -65,6 +78,7 @@ export class EvidenceBuilder {
   ) {
     const stored = cacheRoot ? readJson<Stored>(path.join(cacheRoot, 'evidence.json')) : undefined;
     if (stored && stored.tag === tag && Array.isArray(stored.keys) && Array.isArray(stored.counts)) {
+      // (JSON keeps number keys as numbers and string keys as strings: the Map comes back as it was.)
       this.totals = new Map(stored.counts);
       this.oldKeys = new Set(stored.keys);
       this.fresh = false;
@@ -106,7 +120,7 @@ export class EvidenceBuilder {
   finish(): Counts | undefined {
     for (const key of this.oldKeys) {
       this.changed = true;
-      const own = this.cacheRoot ? readJson<Array<[string, number]>>(this.wordsFile(key)) : undefined;
+      const own = this.cacheRoot ? readJson<Array<[string | number, number]>>(this.wordsFile(key)) : undefined;
       if (!Array.isArray(own)) return undefined;
       for (const [w, n] of own) {
         const left = (this.totals.get(w) ?? 0) - n;

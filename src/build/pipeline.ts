@@ -22,11 +22,11 @@ import { contentFileInside } from '../content/paths.ts';
 import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
 import type { WordEvidence } from '../text/options.ts';
-import { countsOf, EvidenceBuilder } from './evidence-cache.ts';
+import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
 import { LexiconMemo } from './lexicon-memo.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
-import { mapEvidence, prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
+import { prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
   site: SiteData;
@@ -67,7 +67,7 @@ interface Slot {
 
 interface Scan {
   slots: Slot[];
-  counts: Map<string, number>;
+  counts: Map<string | number, number>;
   evidence: WordEvidence;
   evidenceBuilder: EvidenceBuilder;
   lexicon: LexiconMemo;
@@ -105,7 +105,7 @@ function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
     for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
     counts = countsOf(all);
   }
-  return { slots, counts, evidence: mapEvidence(counts), evidenceBuilder, lexicon: LexiconMemo.load(cacheRoot, tag), tag, cache, normalizeConfig };
+  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, lexicon: LexiconMemo.load(cacheRoot, tag), tag, cache, normalizeConfig };
 }
 
 /** Entries whose evidence look-ups still hold are used; the others need preparing. */

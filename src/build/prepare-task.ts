@@ -21,17 +21,36 @@ export interface PreparedEntry {
 
 export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
 
+/**
+ * The evidence and lexicon handed to the normalizer are one object each for the whole process,
+ * delegating to the current article's: the Markdown renderer keeps a processor per set of options
+ * and with it the evidence and lexicon objects of the first article it saw (markdown/render.ts),
+ * so per-article objects would record one article's look-ups into another's list.
+ */
+const current: { evidence?: WordEvidence | undefined; lookups?: Map<string, number> | undefined; lexicon?: (() => Lexicon) | undefined } = {};
+const stableEvidence: WordEvidence = {
+  count(word: string): number {
+    if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
+    const n = current.evidence.count(word);
+    current.lookups?.set(word, n);
+    return n;
+  },
+};
+const stableLexicon = (): Lexicon => {
+  if (!current.lexicon) throw new Error('lexicon asked for outside prepareOne');
+  return current.lexicon();
+};
+
 /** Prepares one article; returns the cache entry as JSON text. */
 export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): string {
   const lookups = new Map<string, number>();
-  const recording: WordEvidence = {
-    count(word: string): number {
-      const n = evidence.count(word);
-      lookups.set(word, n);
-      return n;
-    },
-  };
-  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recording });
+  Object.assign(current, { evidence, lookups, lexicon });
+  let result: PrepareResult;
+  try {
+    result = prepareArticle(file, source, { ...normalizeConfig, lexicon: stableLexicon, evidence: stableEvidence });
+  } finally {
+    Object.assign(current, { evidence: undefined, lookups: undefined, lexicon: undefined });
+  }
   const draft = result.ok && isDraft(file, source);
   const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
   return JSON.stringify(entry);
@@ -40,9 +59,4 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
 function isDraft(file: string, text: string): boolean {
   const r = parseArticle(file, text);
   return r.ok && r.article.frontMatter.draft;
-}
-
-/** Word evidence backed by a plain Map (what workers receive from the main thread). */
-export function mapEvidence(counts: Map<string, number>): WordEvidence {
-  return { count: (word) => counts.get(word) ?? 0 };
 }

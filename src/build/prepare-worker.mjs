@@ -4,11 +4,11 @@ import { register } from 'tsx/esm/api';
 import { workerData } from 'node:worker_threads';
 
 register();
-const { prepareOne, mapEvidence } = await import('./prepare-task.ts');
+const { prepareOne } = await import('./prepare-task.ts');
 const { writeEntry } = await import('./cache.ts');
-const { EvidenceBuilder } = await import('./evidence-cache.ts');
+const { EvidenceBuilder, evidenceFrom } = await import('./evidence-cache.ts');
 const { LexiconMemo } = await import('./lexicon-memo.ts');
-const evidence = mapEvidence(workerData.evidence);
+const evidence = evidenceFrom(workerData.evidence);
 const lexicon = new LexiconMemo(workerData.lexicon);
 const { normalizeConfig, cacheRoot } = workerData;
 
