@@ -52,7 +52,15 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
   const key = JSON.stringify({ ...rest, lexicon: rest.lexicon ? 'yes' : 'no', evidence: rest.evidence ? 'yes' : 'no' });
   let p = processors.get(key);
   if (!p) {
-    const hooks: RemarkNormalizeOptions = { ...rest, onChange: (c) => current.onChange?.(c), wantsChanges: () => current.onChange !== undefined };
+    // The lexicon and the evidence are read per call too: a process that renders for two builds
+    // (serve, tests) must not keep asking the first build's evidence.
+    const hooks: RemarkNormalizeOptions = {
+      ...rest,
+      lexicon: rest.lexicon && (() => current.lexicon!()),
+      evidence: rest.evidence && { count: (word: string) => current.evidence!.count(word) },
+      onChange: (c) => current.onChange?.(c),
+      wantsChanges: () => current.onChange !== undefined,
+    };
     const base = unified()
       .use(remarkParse)
       .use(remarkGfm)
@@ -67,7 +75,7 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
   return p;
 }
 
-const current: { onChange?: RemarkNormalizeOptions['onChange'] } = {};
+const current: { onChange?: RemarkNormalizeOptions['onChange']; lexicon?: RenderOptions['lexicon']; evidence?: RenderOptions['evidence'] } = {};
 
 /**
  * Renders one article body. Throws MarkdownLimitError (with the source line) for input beyond the
@@ -78,6 +86,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   checkMarkdownLimits(markdown);
   const processor = processorFor(options);
   current.onChange = options.onChange;
+  current.lexicon = options.lexicon;
+  current.evidence = options.evidence;
   try {
     return { html: String(processor.processSync(markdown)) };
   } catch (error) {
@@ -87,5 +97,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
     throw error;
   } finally {
     current.onChange = undefined;
+    current.lexicon = undefined;
+    current.evidence = undefined;
   }
 }
