@@ -22,9 +22,13 @@ export const isoDateTime = z.string().superRefine((value, ctx) => {
   if (!real || !zoneOk) ctx.addIssue({ code: 'custom', message: `"${value}" is not a real date and time`, params: { hint: 'check the day, month, hour and time zone' } });
 });
 
+/** Control characters XML 1.0 forbids (a vertical tab pasted from a word processor would break every feed): read as spaces. */
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 const text = (what: string, max: number) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `${what} is missing` : `${what} must be text`) })
+    .overwrite((v) => v.replace(CONTROL_CHARS, ' '))
     .trim()
     .min(1, `${what} is empty`)
     .max(max, `${what} is longer than ${max} characters`);

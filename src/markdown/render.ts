@@ -17,6 +17,9 @@ import { checkMarkdownLimits, findTooDeep, MarkdownLimitError, MAX_TREE_DEPTH } 
 
 export { MarkdownLimitError } from './limits.ts';
 
+/** C0 controls other than tab and line breaks, and the noncharacters U+FFFE/U+FFFF: not allowed in XML 1.0. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** remark plugin, first after parsing: rejects trees the recursive plugins after it could not walk. */
 const remarkDepthLimit: Plugin<[], MdastRoot> = () => (tree) => {
   const deep = findTooDeep(tree, MAX_TREE_DEPTH);
@@ -89,7 +92,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   current.lexicon = options.lexicon;
   current.evidence = options.evidence;
   try {
-    return { html: String(processor.processSync(markdown)) };
+    // Control characters XML forbids would make every feed that carries the article unreadable.
+    return { html: String(processor.processSync(markdown.replace(CONTROL_CHARS, ' '))) };
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       throw new MarkdownLimitError(1, 'the Markdown is nested too deeply to render', 'write it with fewer quotes, lists, emphasis or HTML elements inside each other');

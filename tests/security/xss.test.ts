@@ -101,7 +101,7 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
           title: p.text,
           summary: p.text,
           section: fit(p.text, 80, `قسم ${p.id}`, 'section', p.id),
-          tags: [fit(p.text, 120, `وسم ${p.id}`, 'tag', p.id), `وسم ${p.id}`],
+          tags: [fit(p.text, 120, `وسم ${p.id}`, 'tag', p.id)],
           authors: [fit(p.text, 120, `كاتب ${p.id}`, 'author', p.id)],
           slug: fit(`p${p.id} ${p.text}`, 120, `p${p.id}`, "slug", p.id),
           date: nthDate(p.id),
@@ -144,8 +144,7 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
         });
         for (let url = queue.shift(); url; url = queue.shift()) {
           await page.goto(url, { waitUntil: 'load' }).catch((e: Error) => problems.push(`${url}: ${e.message.split('\n')[0]}`));
-          if (url.endsWith('.html') || url.endsWith('/')) for (const p of await page.evaluate(AUDIT).catch(() => [] as string[])) problems.push(`${decodeURI(url)}: ${p}`);
-          await page.waitForTimeout(20);
+          for (const p of await page.evaluate(AUDIT).catch(() => [] as string[])) problems.push(`${decodeURI(url)}: ${p}`);
         }
         await page.close();
       }),
@@ -153,8 +152,10 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
     return problems;
   }
 
-  async function newContext(bypassCSP: boolean, reports: Report[]): Promise<BrowserContext> {
+  async function newContext(bypassCSP: boolean, reports: Report[], lean = false): Promise<BrowserContext> {
     const context = await browser.newContext({ bypassCSP });
+    // Pictures, fonts and stylesheets cannot run script (the audit checks their URLs): skip loading them to keep 700 pages fast.
+    if (lean) await context.route(/\.(?:png|jpe?g|webp|avif|gif|woff2?|css)(?:\?.*)?$/, (route) => route.abort());
     await context.exposeBinding('__xssReport', (source, kind: string, detail: string) => {
       reports.push({ page: source.page?.url() ?? '?', kind, detail });
     });
@@ -171,11 +172,30 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
   });
 
   it('no payload runs on any page or feed, with the CSP switched off', async () => {
-    const files = listFiles(out).filter((f) => /\.(html|xml)$/.test(f) && !f.startsWith('__control') && !f.startsWith('pagefind/'));
+    const files = listFiles(out).filter((f) => /\.html$/.test(f) && !f.startsWith('__control') && !f.startsWith('pagefind/'));
     const urls = files.map((f) => `${server.url}${encodeURI(f.replace(/index\.html$/, ''))}`);
     const reports: Report[] = [];
-    const context = await newContext(true, reports);
+    const context = await newContext(true, reports, true);
     const problems = await visit(context, urls, reports);
+    // Feeds: parsed as XML in the browser; an XHTML <script> or event handler in one would run in a feed reader that shows it.
+    const feeds = listFiles(out).filter((f) => /\.xml$/.test(f) && !f.startsWith('pagefind/'));
+    const probe = await context.newPage();
+    await probe.goto(`${server.url}404.html`);
+    const feedProblems = await probe.evaluate(async (list: string[]) => {
+      const found: string[] = [];
+      for (const f of list) {
+        const text = await (await fetch(`/${f}`)).text();
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.querySelector('parsererror')) found.push(`${f}: not well-formed XML`);
+        for (const el of Array.from(doc.getElementsByTagName('*'))) {
+          if (el.namespaceURI === 'http://www.w3.org/1999/xhtml' || el.namespaceURI === 'http://www.w3.org/2000/svg') found.push(`${f}: <${el.localName}> in the ${el.namespaceURI} namespace`);
+          for (const a of Array.from(el.attributes)) if (a.name.toLowerCase().startsWith('on')) found.push(`${f}: ${el.localName} ${a.name}`);
+        }
+      }
+      return found;
+    }, feeds);
+    problems.push(...feedProblems);
+    await probe.close();
     // The search page renders titles and excerpts of hostile articles: search for them too.
     const page = await context.newPage();
     for (const q of ['onerror', 'script', 'javascript', 'xss']) {
@@ -187,16 +207,16 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
     }
     await context.close();
     const executed = new Set(reports.filter((r) => r.kind === 'marker').map((r) => r.detail));
-    const other = reports.filter((r) => r.kind !== 'marker' && !(r.kind === 'fetch' && /\/pagefind\//.test(r.detail)));
+    const other = reports.filter((r) => r.kind !== 'marker' && !(r.kind === 'fetch' && /\/pagefind\/|\.xml$/.test(r.detail)));
     console.log(
       `XSS: ${PAYLOADS.length} payloads × (title, summary, section, tag, author, slug, image alt/credit/caption, body ×4, one combined body) ` +
-        `on ${urls.length} pages and feeds; ${skipped.length} field placements skipped as longer than the field allows (${skipped.join(', ')}); ` +
+        `on ${urls.length} pages and ${feeds.length} feeds; ${skipped.length} field placements skipped as longer than the field allows (${skipped.join(', ')}); ` +
         `payloads executed: ${executed.size}; other calls recorded: ${other.length}; markup problems: ${problems.length}`,
     );
     expect([...executed], 'payloads that ran').toEqual([]);
     expect(other, 'alert/fetch/dialog/… calls').toEqual([]);
     expect(problems, 'dangerous markup in the output').toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 
   it('template syntax in content is never evaluated', () => {
     const files = listFiles(out).filter((f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith('pagefind/'));
