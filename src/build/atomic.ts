@@ -22,8 +22,9 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     // Copies still in flight when the write failed (Eleventy's passthrough copy) can bring the
-    // folder back: remove it again once they have finished.
-    process.once('beforeExit', () => rmSync(tmp, { recursive: true, force: true }));
+    // folder back: remove it again when the process ends, after everything else (a synchronous
+    // 'exit' handler runs last, on a normal end and on process.exit alike).
+    process.once('exit', () => rmSync(tmp, { recursive: true, force: true }));
     throw error;
   }
   const target = path.resolve(outDir);
