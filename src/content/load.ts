@@ -72,6 +72,9 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return line;
     for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return line;
+    // Overlong forms, UTF-16 surrogates (ED A0..BF) and code points above U+10FFFF are invalid too.
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return line;
     if (b === 10) line++;
     i += need + 1;
   }
