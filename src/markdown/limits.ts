@@ -103,16 +103,18 @@ function containerDepth(line: string): number {
       depth++;
       sawMarker = true;
       i++;
+      if (line[i] === ' ') i++; // the space after a marker belongs to it, not to indentation
     } else if ((c === '-' || c === '*' || c === '+') && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
       depth++;
       sawMarker = true;
-      i++;
+      i += line[i + 1] === ' ' ? 2 : 1;
     } else if (c >= '0' && c <= '9') {
       const m = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
       if (!m) break;
       depth++;
       sawMarker = true;
       i += m[0].length;
+      if (line[i] === ' ') i++;
     } else break;
   }
   return sawMarker ? depth + Math.floor(columns / 2) : 0;
