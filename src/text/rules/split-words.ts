@@ -334,7 +334,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // A haraka that is still there shows the text was not damaged at this word's end.
     if (/[\u064B-\u0652]$/.test(text.slice(pieces[k]!.start, pieces[k]!.end))) return false;
   }
-  const word = pieces.slice(i, j + 1).map((p) => p.bare).join('');
+  let word = '';
+  for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   const tanween = endsWithTanweenSeat(pieces, i, j, text);
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
   // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.

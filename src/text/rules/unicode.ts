@@ -41,6 +41,7 @@ export function presentationFormEdits(text: string): Edit[] {
  * what cannot join it (بـ«العنوان»، الـ186، لـNATO) is typography, and stays.
  */
 export function tatweelEdits(text: string): Edit[] {
+  if (!text.includes('\u0640')) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(/(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g)) {
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'tatweel' });

@@ -14,7 +14,11 @@ export function whitespaceEdits(text: string, fragment = false): Edit[] {
   const edits: Edit[] = [];
   // One pass over the whole text; the Arabic test is made only for lines that have debris.
   const arabicLine = lineTester(text);
-  for (const m of text.matchAll(INNER)) {
+  // Most text has no debris at all: two cheap searches decide whether the scans are needed.
+  const debris = text.includes('  ') || text.includes('\u00A0');
+  const trailing = debris || text.includes(' \n') || text.includes('\t') || text.endsWith(' ');
+  if (!trailing) return edits;
+  if (debris) for (const m of text.matchAll(INNER)) {
     if (m[0] === '\u00A0' || !arabicLine(m.index)) continue;
     edits.push({ start: m.index, end: m.index + m[0].length, replacement: ' ', rule: 'whitespace' });
   }
