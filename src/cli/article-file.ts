@@ -85,3 +85,17 @@ export function listOption(values: string | string[] | undefined): string[] {
   const all = Array.isArray(values) ? values : values === undefined ? [] : [values];
   return [...new Set(all.flatMap((v) => v.split(/[,،]/)).map((v) => v.trim()).filter(Boolean))];
 }
+
+/** The front matter fields `new` and `import` both take on the command line (node:util parseArgs). */
+export const ARTICLE_FIELD_OPTIONS = {
+  date: { type: 'string' },
+  section: { type: 'string' },
+  author: { type: 'string', multiple: true },
+  authors: { type: 'string', multiple: true },
+  tags: { type: 'string', multiple: true },
+  lang: { type: 'string', default: 'ar' },
+  summary: { type: 'string' },
+  slug: { type: 'string' },
+  draft: { type: 'boolean' },
+  root: { type: 'string' },
+} as const;

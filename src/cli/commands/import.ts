@@ -10,7 +10,7 @@ import { normalize } from '../../text/normalize.ts';
 import { lazyLexicon } from '../../text/lexicon.ts';
 import { WordCounts } from '../../text/evidence.ts';
 import { isSafeSlug, slugify } from '../../text/slug.ts';
-import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew } from '../article-file.ts';
+import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew, ARTICLE_FIELD_OPTIONS } from '../article-file.ts';
 
 const usage = `Usage: warraq import <file | -> [--date ISO] [--section NAME] [--author NAME]...
                      [--tags A,B] [--lang ar|en] [--summary TEXT] [--slug SLUG] [--draft] [--root DIR]
@@ -164,18 +164,7 @@ const command: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: {
-          date: { type: 'string' },
-          section: { type: 'string' },
-          author: { type: 'string', multiple: true },
-          authors: { type: 'string', multiple: true },
-          tags: { type: 'string', multiple: true },
-          lang: { type: 'string', default: 'ar' },
-          summary: { type: 'string' },
-          slug: { type: 'string' },
-          draft: { type: 'boolean' },
-          root: { type: 'string' },
-        },
+        options: ARTICLE_FIELD_OPTIONS,
       });
     } catch (error) {
       return fail((error as Error).message);

@@ -6,7 +6,7 @@ import type { Command } from '../main.ts';
 import { loadConfig } from '../../config.ts';
 import { normalize } from '../../text/normalize.ts';
 import { isSafeSlug, slugify } from '../../text/slug.ts';
-import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew } from '../article-file.ts';
+import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew, ARTICLE_FIELD_OPTIONS } from '../article-file.ts';
 
 const usage = `Usage: warraq new "<title>" --section NAME [--author NAME]... [--tags A,B] [--lang ar|en]
                   [--summary TEXT] [--date ISO] [--slug SLUG] [--draft] [--root DIR]
@@ -35,18 +35,7 @@ const command: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: {
-          section: { type: 'string' },
-          author: { type: 'string', multiple: true },
-          authors: { type: 'string', multiple: true },
-          tags: { type: 'string', multiple: true },
-          lang: { type: 'string', default: 'ar' },
-          summary: { type: 'string' },
-          date: { type: 'string' },
-          slug: { type: 'string' },
-          draft: { type: 'boolean' },
-          root: { type: 'string' },
-        },
+        options: ARTICLE_FIELD_OPTIONS,
       });
     } catch (error) {
       return fail((error as Error).message);
