@@ -48,5 +48,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run(rest);
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    // Every command reads its options with node:util parseArgs: a bad option is the user's
+    // mistake, answered in one line, never with a stack trace.
+    if (!String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw error;
+    process.stderr.write(`warraq ${name}: ${(error as Error).message}\nRun warraq ${name} --help for the options.\n`);
+    return 2;
+  }
 }

@@ -159,17 +159,7 @@ const command: Command = {
   summary: 'turn raw wire copy (a file, or - for stdin) into a repaired article',
   usage,
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: ARTICLE_FIELD_OPTIONS,
-      });
-    } catch (error) {
-      return fail((error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ARTICLE_FIELD_OPTIONS });
     if (positionals.length !== 1) return fail('give one file to import, or - to read stdin');
     const source = positionals[0]!;
     if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(values.lang)) return fail('--lang must be a language tag such as ar or en');

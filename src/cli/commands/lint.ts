@@ -31,14 +31,7 @@ const command: Command = {
   summary: 'check articles: front matter and text damage (--fix repairs the files)',
   usage,
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { fix: { type: 'boolean' }, quiet: { type: 'boolean' }, root: { type: 'string' } } });
-    } catch (error) {
-      process.stderr.write(`warraq lint: ${(error as Error).message}\n${usage}\n`);
-      return 2;
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { fix: { type: 'boolean' }, quiet: { type: 'boolean' }, root: { type: 'string' } } });
     const started = performance.now();
     const root = path.resolve(values.root ?? process.cwd());
     const config = loadConfig(root);

@@ -30,17 +30,7 @@ const command: Command = {
   summary: 'scaffold a new article: content/YYYY/MM/<slug>.md with valid front matter',
   usage,
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: ARTICLE_FIELD_OPTIONS,
-      });
-    } catch (error) {
-      return fail((error as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ARTICLE_FIELD_OPTIONS });
     const rawTitle = positionals.join(' ').trim();
     if (!rawTitle) return fail('give the title, e.g. warraq new "عنوان الخبر" --section سياسة');
     const section = values.section?.trim();
