@@ -82,13 +82,16 @@ async function run(query) {
   }
 }
 
+let timer;
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  // Enter right after typing: the debounced search for the same words must not fire later and
+  // wipe the results this one shows.
+  clearTimeout(timer);
   const params = new URLSearchParams({ q: input.value });
   history.replaceState(null, '', `?${params}`);
   run(input.value);
 });
-let timer;
 input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(() => run(input.value), 250);

@@ -159,6 +159,25 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     // «نظيرَي» is written with a fatha in the fusion article
     const harakat = await search('نظيري');
     expect(harakat.some((r) => decodeURI(r.href).includes('اندماج'))).toBe(true);
+    // Typing then pressing Enter searches once: the debounced search of the typed words must not
+    // run again 250 ms later and wipe the results already shown. (Typed and submitted in one task,
+    // so the check does not depend on how fast the machine is.)
+    const runs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const status = document.getElementById('search-status')!;
+          let started = 0;
+          new MutationObserver(() => {
+            if (status.textContent?.startsWith('جار')) started++;
+          }).observe(status, { childList: true, characterData: true, subtree: true });
+          const q = document.getElementById('q') as HTMLInputElement;
+          q.value = 'الديوتيريوم';
+          q.dispatchEvent(new Event('input', { bubbles: true }));
+          (document.querySelector('.search-form') as HTMLFormElement).requestSubmit();
+          setTimeout(() => resolve(started), 800);
+        }),
+    );
+    expect(runs).toBe(1);
     // «أعلنت» with hamza on alef; searched with a bare alef
     expect((await search('اعلنت')).length).toBeGreaterThan(0);
     // ة searched as ه, ى as ي
