@@ -48,6 +48,8 @@ interface Piece {
   end: number;
   /** Undiacritized letters. */
   bare: string;
+  /** The lexicon's answer for `bare`, once asked (a piece is asked about again for each join tried). */
+  known?: boolean;
 }
 
 interface Gap {
@@ -84,17 +86,29 @@ function hashBare(word: string): number {
   return h >>> 0;
 }
 
-const FUNCTION_HASH = new Set([...FUNCTION_WORDS].map(hashBare));
-const SUFFIX_HASH = new Set([...SUFFIX_PRONOUNS].map(hashBare));
-const STEM_HASH = new Set([...PARTICLE_STEMS].map(hashBare));
-const PREFIX_HASH = new Set(VERB_PREFIXES.map(hashBare));
+// Word classes by hash, looked up once per word during the scan. Keys are the hash's low 30 bits
+// so that they stay small integers (V8 Smis): a full 32-bit key is a heap number to box and hash.
+const IS_FUNCTION = 1;
+const IS_SUFFIX = 2;
+const IS_STEM = 4;
+const IS_PREFIX = 8;
+const SMI = 0x3fffffff;
+const CLASS_BY_HASH = new Map<number, number>();
+let MAX_CLASS_LEN = 0;
+for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS_SUFFIX], [PARTICLE_STEMS, IS_STEM], [VERB_PREFIXES, IS_PREFIX]] as const) {
+  for (const word of words) {
+    const key = hashBare(word) & SMI;
+    CLASS_BY_HASH.set(key, (CLASS_BY_HASH.get(key) ?? 0) | flag);
+    MAX_CLASS_LEN = Math.max(MAX_CLASS_LEN, word.replace(HARAKAT, '').length);
+  }
+}
 const isLetterOrMark = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x065f) || c === 0x0670 || (c >= 0x0671 && c <= 0x06d3);
 const isMarkCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 const NEVER_INITIAL_CODES = new Set([0x0629, 0x0649, 0x0624, 0x0626]);
 const NO_MARK_AFTER_CODES = new Set([0x0627, 0x0629, 0x0649, 0x0622]);
 
 // Per-word scan results, reused across calls (grown on demand).
-let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Uint32Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
+let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Uint32Array(1024), cls: new Uint8Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
 const LAST_IS_MARK = 1;
 const TAIL_DEBRIS = 2;
 const GAP_NBSP = 1 << 20; // gap[w] = number of space characters before word w (0: not linked), | GAP_NBSP
@@ -107,10 +121,22 @@ function grow(n: number): void {
     b.set(a);
     return b;
   };
-  W = { start: g(W.start), end: g(W.end), len: g(W.len), first: g(W.first), last: g(W.last), hash: g(W.hash), flags: g(W.flags), gap: g(W.gap) };
+  W = { start: g(W.start), end: g(W.end), len: g(W.len), first: g(W.first), last: g(W.last), hash: g(W.hash), cls: g(W.cls), flags: g(W.flags), gap: g(W.gap) };
 }
 
 /** Could the gap before word w be damage (or word-final debris worth a look)? Mirrors mayBeSplit. */
+const UNKNOWN_CLASS = 0x80;
+
+/** The word's classes (IS_FUNCTION …), looked up on first need: most gaps are settled before. */
+function wordClass(w: number): number {
+  let cls = W.cls[w]!;
+  if (cls === UNKNOWN_CLASS) {
+    cls = W.len[w]! <= MAX_CLASS_LEN ? (CLASS_BY_HASH.get(W.hash[w]! & SMI) ?? 0) : 0;
+    W.cls[w] = cls;
+  }
+  return cls;
+}
+
 function interestingGap(w: number): boolean {
   const gap = W.gap[w]!;
   const n = gap & (GAP_NBSP - 1);
@@ -118,9 +144,11 @@ function interestingGap(w: number): boolean {
   const l = w - 1;
   if (W.flags[l]! & LAST_IS_MARK || NO_MARK_AFTER_CODES.has(W.last[l]!)) return false;
   if (NEVER_INITIAL_CODES.has(W.first[w]!) || W.len[w] === 1) return true;
-  if (FUNCTION_HASH.has(W.hash[l]!)) return SUFFIX_HASH.has(W.hash[w]!) || (STEM_HASH.has(W.hash[l]!) && W.len[w]! <= 3);
-  if (W.len[l]! <= 2 || SUFFIX_HASH.has(W.hash[w]!) || PREFIX_HASH.has(W.hash[l]!)) return true;
-  if (FUNCTION_HASH.has(W.hash[w]!)) return false;
+  const left = wordClass(l);
+  const right = wordClass(w);
+  if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3);
+  if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
+  if (right & IS_FUNCTION) return false;
   return W.len[w]! <= 4;
 }
 
@@ -165,6 +193,7 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
     W.first[count] = first;
     W.last[count] = last;
     W.hash[count] = h >>> 0;
+    W.cls[count] = UNKNOWN_CLASS;
     W.flags[count] = lastIsMark ? LAST_IS_MARK : 0;
     W.gap[count] = linkedSpaces;
     // The spaces after the word: a link to the next word, or debris before punctuation / a line end.
@@ -230,6 +259,9 @@ function hasHaraka(word: string): boolean {
 
 
 
+/** Lexicon answers by word hash, per lexicon, kept across calls (see Context.lex). */
+const LEXICON_MEMO = new WeakMap<Lexicon, Map<number, number>>();
+
 class Context {
   private lexiconInstance: Lexicon | undefined;
   readonly evidence: WordEvidence | undefined;
@@ -239,8 +271,32 @@ class Context {
   /** The lexicon is loaded on the first question, so text without candidates never pays for it. */
   lex(word: string): boolean {
     if (!this.options.lexicon) return false;
-    this.lexiconInstance ??= this.options.lexicon();
-    return this.lexiconInstance.has(word);
+    if (!this.lexiconInstance) {
+      this.lexiconInstance = this.options.lexicon();
+      let memo = LEXICON_MEMO.get(this.lexiconInstance);
+      if (!memo) LEXICON_MEMO.set(this.lexiconInstance, (memo = new Map()));
+      this.memo = memo;
+    }
+    // Two independent 32-bit hashes of the word, one as the key and one checked in the value:
+    // a number-keyed map is several times faster than one keyed by freshly concatenated strings.
+    let h1 = 0x811c9dc5;
+    let h2 = 5381;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = (Math.imul(h2, 33) + c) | 0;
+    }
+    const key = h1 & SMI;
+    const check = (h2 & 0x1fffffff) << 1;
+    const entry = this.memo!.get(key);
+    if (entry !== undefined && (entry & ~1) === check) return (entry & 1) === 1;
+    const known = this.lexiconInstance.has(word);
+    this.memo!.set(key, check | (known ? 1 : 0));
+    return known;
+  }
+  private memo: Map<number, number> | undefined;
+  lexPiece(piece: Piece): boolean {
+    return (piece.known ??= this.lex(piece.bare));
   }
   seen(word: string): boolean {
     return (this.evidence?.count(word) ?? 0) > 0;
@@ -332,7 +388,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   for (let k = i; k < j; k++) {
     if (NO_MARK_AFTER.has(pieces[k]!.bare.at(-1)!)) return false;
     // A haraka that is still there shows the text was not damaged at this word's end.
-    if (/[\u064B-\u0652]$/.test(text.slice(pieces[k]!.start, pieces[k]!.end))) return false;
+    const last = text.charCodeAt(pieces[k]!.end - 1);
+    if (last >= 0x064b && last <= 0x0652) return false;
   }
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
@@ -340,19 +397,24 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
   // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.
   if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare)) return false;
-  // Every gap needs its own reason to be damage, and the joined form must be a word.
+  // The joined form must be a word (asked first: on clean text it almost never is) …
+  const isWord =
+    ctx.seen(word) ||
+    ctx.lex(word) ||
+    // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
+    (j === i + 1 && pieces[j]!.bare.length <= 2 && 'ةى'.includes(pieces[j]!.bare[0]!)) ||
+    // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
+    // (names); not after ال, which only a known word (التزامًا) may begin.
+    (tanween && j === i + 1 && !word.startsWith('ال'));
+  if (!isWord) return false;
+  // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
     const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx);
     // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
     // second pass over the output decides exactly the same: normalizing twice never differs.
     if (r === null) return false;
   }
-  if (ctx.seen(word) || ctx.lex(word)) return true;
-  // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
-  if (j === i + 1 && pieces[j]!.bare.length <= 2 && 'ةى'.includes(pieces[j]!.bare[0]!)) return true;
-  // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
-  // (names); not after ال, which only a known word (التزامًا) may begin.
-  return tanween && j === i + 1 && !word.startsWith('ال');
+  return true;
 }
 
 /** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
@@ -404,16 +466,16 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
-    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lex(R)) && ctx.lex(L + R)) return 'strong';
+    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) && ctx.lex(L + R)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
-  if (R.startsWith('ال') && !(k === i && L.length === 1) && (R.length > 2 && ctx.lex(R))) return null;
+  if (R.startsWith('ال') && !(k === i && L.length === 1) && (R.length > 2 && ctx.lexPiece(pieces[k + 1]!))) return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
-  const lexL = ctx.lex(L);
-  const lexR = ctx.lex(R);
+  const lexL = ctx.lexPiece(pieces[k]!);
+  const lexR = ctx.lexPiece(pieces[k + 1]!);
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).

@@ -43,11 +43,25 @@ export function presentationFormEdits(text: string): Edit[] {
 export function tatweelEdits(text: string): Edit[] {
   if (!text.includes('\u0640')) return [];
   const edits: Edit[] = [];
-  for (const m of text.matchAll(/(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g)) {
-    edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'tatweel' });
+  // The pattern's lookbehind would be tried at every position of the text: find the runs of
+  // tatweel first and try it only on a window around each (the letter and harakat before, one
+  // character after). Every match lies inside one run, so the results are the same.
+  for (const run of text.matchAll(/\u0640+/g)) {
+    const a = run.index;
+    const b = a + run[0].length;
+    let from = a;
+    while (from > 0 && isHarakaCode(text.charCodeAt(from - 1))) from--;
+    if (from > 0) from--;
+    for (const m of text.slice(from, b + 1).matchAll(STRETCHING_TATWEEL)) {
+      const start = from + m.index;
+      if (start >= a) edits.push({ start, end: start + m[0].length, replacement: '', rule: 'tatweel' });
+    }
   }
   return edits;
 }
+
+const STRETCHING_TATWEEL = /(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g;
+const isHarakaCode = (c: number) => c >= 0x064b && c <= 0x0652;
 
 const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
 
