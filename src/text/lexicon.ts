@@ -17,17 +17,9 @@ export function loadLexicon(): Lexicon {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('@cspell/dict-ar/cspell-ext.json'));
   const trie = decodeTrie(gunzipSync(readFileSync(path.join(dir, 'ar.trie.gz'))).toString('utf8'));
-  const memo = new Map<string, boolean>();
-  cached = {
-    has(word: string): boolean {
-      let known = memo.get(word);
-      if (known === undefined) {
-        known = trie.has(word);
-        memo.set(word, known);
-      }
-      return known;
-    },
-  };
+  // No memo here: the normalizer remembers answers by word hash (rules/split-words.ts), and the
+  // build keeps its own across runs (build/lexicon-memo.ts).
+  cached = { has: (word: string): boolean => trie.has(word) };
   return cached;
 }
 

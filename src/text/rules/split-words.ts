@@ -291,6 +291,8 @@ class Context {
     const entry = this.memo!.get(key);
     if (entry !== undefined && (entry & ~1) === check) return (entry & 1) === 1;
     const known = this.lexiconInstance.has(word);
+    // Bounded: a whole archive asks a few hundred thousand words; start afresh past two million.
+    if (this.memo!.size >= 1 << 21) this.memo!.clear();
     this.memo!.set(key, check | (known ? 1 : 0));
     return known;
   }
