@@ -104,8 +104,10 @@ for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS
 }
 const isLetterOrMark = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x065f) || c === 0x0670 || (c >= 0x0671 && c <= 0x06d3);
 const isMarkCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
-const NEVER_INITIAL_CODES = new Set([0x0629, 0x0649, 0x0624, 0x0626]);
-const NO_MARK_AFTER_CODES = new Set([0x0627, 0x0629, 0x0649, 0x0622]);
+// The letter lists as character codes, for the scan (a one-letter string would be allocated per test).
+const codesOf = (letters: Iterable<string>) => new Set([...letters].map((l) => l.charCodeAt(0)));
+const NEVER_INITIAL_CODES = codesOf(NEVER_INITIAL);
+const NO_MARK_AFTER_CODES = codesOf(NO_MARK_AFTER);
 
 // Per-word scan results, reused across calls (grown on demand).
 let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Uint32Array(1024), cls: new Uint8Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
@@ -367,9 +369,9 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
 function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
   const L = left.bare;
   const R = right.bare;
-  if (NO_MARK_AFTER.has(L.at(-1)!)) return false;
+  if (NO_MARK_AFTER_CODES.has(L.charCodeAt(L.length - 1))) return false;
   if (isMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
-  if (NEVER_INITIAL.has(R[0]!) || R.length === 1) return true;
+  if (NEVER_INITIAL_CODES.has(R.charCodeAt(0)) || R.length === 1) return true;
   if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3);
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R)) return false;
@@ -388,7 +390,8 @@ function isWordFinalDamage(gap: string): boolean {
 
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
-    if (NO_MARK_AFTER.has(pieces[k]!.bare.at(-1)!)) return false;
+    const bare = pieces[k]!.bare;
+    if (NO_MARK_AFTER_CODES.has(bare.charCodeAt(bare.length - 1))) return false;
     // A haraka that is still there shows the text was not damaged at this word's end.
     const last = text.charCodeAt(pieces[k]!.end - 1);
     if (last >= 0x064b && last <= 0x0652) return false;
@@ -404,7 +407,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     ctx.seen(word) ||
     ctx.lex(word) ||
     // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
-    (j === i + 1 && pieces[j]!.bare.length <= 2 && 'ةى'.includes(pieces[j]!.bare[0]!)) ||
+    (j === i + 1 && pieces[j]!.bare.length <= 2 && (pieces[j]!.bare.charCodeAt(0) === 0x0629 || pieces[j]!.bare.charCodeAt(0) === 0x0649)) ||
     // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
     // (names); not after ال, which only a known word (التزامًا) may begin.
     (tanween && j === i + 1 && !word.startsWith('ال'));
