@@ -49,7 +49,7 @@ interface Piece {
   /** Undiacritized letters. */
   bare: string;
   /** The lexicon's answer for `bare`, once asked (a piece is asked about again for each join tried). */
-  known?: boolean;
+  known: boolean | undefined;
 }
 
 interface Gap {
@@ -248,7 +248,7 @@ function makeChain(text: string, a: number, b: number): Chain {
   const gaps: Gap[] = [];
   for (let k = a; k <= b; k++) {
     const word = text.slice(W.start[k]!, W.end[k]!);
-    pieces.push({ start: W.start[k]!, end: W.end[k]!, bare: hasHaraka(word) ? word.replace(HARAKAT, '') : word });
+    pieces.push({ start: W.start[k]!, end: W.end[k]!, bare: hasHaraka(word) ? word.replace(HARAKAT, '') : word, known: undefined });
     if (k > a) gaps.push({ start: W.end[k - 1]!, end: W.start[k]!, text: text.slice(W.end[k - 1]!, W.start[k]!) });
   }
   return { pieces, gaps };
@@ -350,7 +350,7 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
 function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   let bare = '';
   for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
-  const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare };
+  const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare, known: undefined };
   return acceptJoin([whole, ...pieces.slice(j + 1, j + 3)], gaps.slice(j, j + 2), 0, 1, text, ctx);
 }
 
