@@ -223,8 +223,13 @@ function benchSize(code: string, n: number): Row {
   return { n, cold, warm, edit, editVisible, bare, hugo };
 }
 
-/** Normalizer throughput: MB (UTF-8) of article bodies per second, lexicon loaded first. */
-async function normalizerThroughput(code: string): Promise<{ mbPerS: number; lexiconS: number; mb: number }> {
+/**
+ * Normalizer throughput: MB (UTF-8) of article bodies per second, lexicon loaded first (timed
+ * apart). Measured over ~20 MB of bodies, after a warm-up on 200 others, the way a build meets
+ * them: each body once, the site's evidence counted beforehand. Best of `runs` passes, each in
+ * the same process on the same bodies (the normalizer's lexicon memo is warm after the first).
+ */
+async function normalizerThroughput(code: string): Promise<{ mbPerS: number; firstPassMbPerS: number; lexiconS: number; mb: number }> {
   const from = (f: string) => pathToFileURL(path.join(code, f)).href;
   const { normalize } = (await import(from('src/text/normalize.ts'))) as typeof import('../src/text/normalize.ts');
   const { loadLexicon } = (await import(from('src/text/lexicon.ts'))) as typeof import('../src/text/lexicon.ts');
@@ -233,16 +238,21 @@ async function normalizerThroughput(code: string): Promise<{ mbPerS: number; lex
   const t0 = performance.now();
   const lexicon = loadLexicon();
   const lexiconS = (performance.now() - t0) / 1000;
-  const bodies = [...generateCorpus({ count: 400 })].map((a) => a.text.slice(a.text.indexOf('\n---\n') + 5));
+  const all = [...generateCorpus({ count: 2_400 })].map((a) => a.text.slice(a.text.indexOf('\n---\n') + 5));
+  const warmUp = all.slice(0, 200);
+  const bodies = all.slice(200);
   const evidence = new WordCounts();
-  for (const b of bodies) evidence.add(b);
+  for (const b of all) evidence.add(b);
   const options = { lexicon: () => lexicon, evidence };
-  for (const b of bodies.slice(0, 20)) normalize(b, options); // warm-up
+  for (const b of warmUp) normalize(b, options);
   const bytes = bodies.reduce((s, b) => s + Buffer.byteLength(b), 0);
-  const t1 = performance.now();
-  for (const b of bodies) normalize(b, options);
-  const s = (performance.now() - t1) / 1000;
-  return { mbPerS: bytes / 1e6 / s, lexiconS, mb: bytes / 1e6 };
+  const rates: number[] = [];
+  for (let r = 0; r < Math.max(runs, 2); r++) {
+    const t1 = performance.now();
+    for (const b of bodies) normalize(b, options);
+    rates.push(bytes / 1e6 / ((performance.now() - t1) / 1000));
+  }
+  return { mbPerS: Math.max(...rates.slice(1)), firstPassMbPerS: rates[0]!, lexiconS, mb: bytes / 1e6 };
 }
 
 async function main() {
@@ -280,7 +290,7 @@ async function main() {
       const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ''}` : '');
       lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
     }
-    lines.push(`normalizer: ${norm.mbPerS.toFixed(2)} MB/s of Arabic text (${norm.mb.toFixed(1)} MB, 400 bodies; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s)`);
+    lines.push(`normalizer: ${norm.firstPassMbPerS.toFixed(1)} MB/s on first sight of ${norm.mb.toFixed(1)} MB of Arabic article bodies (2,200 articles, after a 200-article warm-up), ${norm.mbPerS.toFixed(1)} MB/s on later passes; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s`);
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     if (!args.keep) rmSync(base, { recursive: true, force: true });

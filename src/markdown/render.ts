@@ -8,11 +8,11 @@ import type { Root as MdastRoot } from 'mdast';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkNormalizeArabic, { type RemarkNormalizeOptions } from './remark-normalize-arabic.ts';
 import rehypeIsolateLatin from './rehype-isolate-latin.ts';
+import rehypeRawWhenPresent from './rehype-raw-when-present.ts';
 import { checkMarkdownLimits, findTooDeep, MarkdownLimitError, MAX_TREE_DEPTH } from './limits.ts';
 
 export { MarkdownLimitError } from './limits.ts';
@@ -70,7 +70,7 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
       .use(remarkDepthLimit)
       .use(remarkNormalizeArabic, hooks)
       .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw)
+      .use(rehypeRawWhenPresent)
       .use(rehypeSanitize, SANITIZE_SCHEMA);
     p = (options.dir === 'rtl' ? base.use(rehypeIsolateLatin) : base).use(rehypeStringify).freeze() as Processor<any, any, any, any, string>;
     processors.set(key, p);

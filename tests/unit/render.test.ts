@@ -1,0 +1,37 @@
+/**
+ * The Markdown renderer skips the HTML re-parse (rehype-raw) on trees without raw HTML. That is
+ * only a speed-up if it changes nothing: the output must equal that of the pipeline with the
+ * re-parse always on, and raw HTML must still be parsed and sanitized.
+ */
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { renderMarkdown, SANITIZE_SCHEMA } from '../../src/markdown/render.ts';
+
+const alwaysReparse = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify);
+
+const MARKDOWN = [
+  '# عنوان\n\nفقرة فيها **خط عريض** و*مائل* و`شيفرة` و[رابط](https://example.com "عنوان الرابط").',
+  '| العمود | القيمة |\n|---|---:|\n| أ | 1 |\n| ب | 2 |\n\n- بند\n- بند آخر\n  1. فرعي\n\n> اقتباس\n> على سطرين',
+  '```js\nconst a = 1 < 2 && "x";\n```\n\n***\n\n![صورة](https://example.com/a.png)\n\n~~محذوف~~ https://example.org',
+  'Plain English & <escaped> entities: &amp; &copy; &#x41;\n\nLine with trailing spaces  \nand a break.',
+];
+
+describe('renderMarkdown without raw HTML', () => {
+  for (const [k, md] of MARKDOWN.entries()) {
+    it(`equals the always-reparse pipeline (sample ${k + 1})`, () => {
+      expect(renderMarkdown(md, { repairSplitWords: false, quotes: 'keep' }).html).toBe(String(alwaysReparse.processSync(md)));
+    });
+  }
+
+  it('still parses and sanitizes raw HTML when there is some', () => {
+    const html = renderMarkdown('نص <b onclick="x()">عريض</b> <script>alert(1)</script>\n\n<div><img src="javascript:alert(1)"></div>', { repairSplitWords: false }).html;
+    expect(html).toContain('<b>عريض</b>');
+    expect(html).not.toMatch(/onclick|<script|javascript:/);
+  });
+});
