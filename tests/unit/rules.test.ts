@@ -3,6 +3,7 @@ import { normalize } from '../../src/text/normalize.ts';
 import { lazyLexicon } from '../../src/text/lexicon.ts';
 import { slugify, isSafeSlug } from '../../src/text/slug.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
+import { tatweelEdits } from '../../src/text/rules/unicode.ts';
 
 const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
 const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
@@ -19,6 +20,18 @@ describe('display-safe Unicode repairs', () => {
     expect(n('الســـلام')).toBe('السلام');
     expect(n('فاز بـ«الكأس» في الـ90 لـNATO')).toBe('فاز بـ«الكأس» في الـ90 لـNATO');
     expect(n('\u200Fقال\u200E الرئيس\u202B\u200B اليوم\u202C')).toBe('قال الرئيس اليوم');
+  });
+  it('finds the same tatweel as the one whole-text pattern it replaces, on random strings', () => {
+    // tatweelEdits tries the pattern only around runs of tatweel; the answers must not differ.
+    const pattern = /(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g;
+    const alphabet = ['ب', 'ـ', 'ـ', 'ـ', '\u064E', '\u0651', '«', ' ', 'N', '9'];
+    let seed = 7;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let t = 0; t < 2000; t++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      const expected = [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+      expect(tatweelEdits(text).map((e) => [e.start, e.end]), JSON.stringify(text)).toEqual(expected);
+    }
   });
   it('keeps paired isolates and drops unpaired ones', () => {
     expect(n('قال \u2066NATO\u2069 اليوم')).toBe('قال \u2066NATO\u2069 اليوم');
