@@ -18,6 +18,7 @@ import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
 import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { finalMarkFor } from './final-marks.ts';
+import { HashAnswers } from '../hash-answers.ts';
 import {
   LONE_LETTER_WORDS,
   NEVER_INITIAL,
@@ -261,8 +262,8 @@ function hasHaraka(word: string): boolean {
 
 
 
-/** Lexicon answers by word hash, per lexicon, kept across calls (see Context.lex). */
-const LEXICON_MEMO = new WeakMap<Lexicon, Map<number, number>>();
+/** Lexicon answers by word hash, per lexicon, kept across calls: most questions were asked before. */
+const LEXICON_MEMO = new WeakMap<Lexicon, HashAnswers>();
 
 class Context {
   private lexiconInstance: Lexicon | undefined;
@@ -274,31 +275,17 @@ class Context {
   lex(word: string): boolean {
     if (!this.options.lexicon) return false;
     if (!this.lexiconInstance) {
-      this.lexiconInstance = this.options.lexicon();
-      let memo = LEXICON_MEMO.get(this.lexiconInstance);
-      if (!memo) LEXICON_MEMO.set(this.lexiconInstance, (memo = new Map()));
+      const lexicon = this.options.lexicon();
+      this.lexiconInstance = lexicon;
+      let memo = LEXICON_MEMO.get(lexicon);
+      if (!memo) LEXICON_MEMO.set(lexicon, (memo = new HashAnswers()));
       this.memo = memo;
+      this.ask = (w) => lexicon.has(w);
     }
-    // Two independent 32-bit hashes of the word, one as the key and one checked in the value:
-    // a number-keyed map is several times faster than one keyed by freshly concatenated strings.
-    let h1 = 0x811c9dc5;
-    let h2 = 5381;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-    }
-    const key = h1 & SMI;
-    const check = (h2 & 0x1fffffff) << 1;
-    const entry = this.memo!.get(key);
-    if (entry !== undefined && (entry & ~1) === check) return (entry & 1) === 1;
-    const known = this.lexiconInstance.has(word);
-    // Bounded: a whole archive asks a few hundred thousand words; start afresh past two million.
-    if (this.memo!.size >= 1 << 21) this.memo!.clear();
-    this.memo!.set(key, check | (known ? 1 : 0));
-    return known;
+    return this.memo!.get(word, this.ask!);
   }
-  private memo: Map<number, number> | undefined;
+  private memo: HashAnswers | undefined;
+  private ask: ((word: string) => boolean) | undefined;
   lexPiece(piece: Piece): boolean {
     return (piece.known ??= this.lex(piece.bare));
   }

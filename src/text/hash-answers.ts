@@ -1,0 +1,71 @@
+/**
+ * Yes/no answers remembered by the hash of a word: an open-addressing table over typed arrays.
+ * The normalizer asks the lexicon about a joined form at most gaps that could be damage (hundreds
+ * of thousands of questions per archive, most asked before); a Map keyed by strings or numbers
+ * costs several memory round trips per question, this one usually one.
+ *
+ * A word is keyed by two independent 32-bit hashes (FNV-1a and djb2), so two different words
+ * share an entry only if both collide (odds about 1 in 2^64 per pair).
+ */
+export class HashAnswers {
+  private keys: Int32Array;
+  private checks: Int32Array;
+  private answers: Uint8Array;
+  private count = 0;
+
+  constructor(
+    private readonly initialCapacity = 1 << 16,
+    /** Past this many words the table starts afresh (memory stays bounded). */
+    private readonly maxWords = 1 << 21,
+  ) {
+    this.keys = new Int32Array(initialCapacity);
+    this.checks = new Int32Array(initialCapacity);
+    this.answers = new Uint8Array(initialCapacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The remembered answer for `word`, or `ask(word)` remembered. */
+  get(word: string, ask: (word: string) => boolean): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 5381;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = (Math.imul(h2, 33) + c) | 0;
+    }
+    if (h1 === 0) h1 = 1; // 0 marks an empty slot
+    const mask = this.keys.length - 1;
+    let at = h1 & mask;
+    for (let k = this.keys[at]!; k !== 0; k = this.keys[at]!) {
+      if (k === h1 && this.checks[at] === h2) return this.answers[at] === 1;
+      at = (at + 1) & mask;
+    }
+    const answer = ask(word);
+    if (this.count >= this.maxWords) this.reset(this.initialCapacity);
+    else if ((this.count + 1) * 2 > this.keys.length) this.reset(this.keys.length * 2, true);
+    this.insert(h1, h2, answer);
+    return answer;
+  }
+
+  private insert(h1: number, h2: number, answer: boolean): void {
+    const mask = this.keys.length - 1;
+    let at = h1 & mask;
+    while (this.keys[at] !== 0) at = (at + 1) & mask;
+    this.keys[at] = h1;
+    this.checks[at] = h2;
+    this.answers[at] = answer ? 1 : 0;
+    this.count++;
+  }
+
+  private reset(capacity: number, keep = false): void {
+    const { keys, checks, answers } = this;
+    this.keys = new Int32Array(capacity);
+    this.checks = new Int32Array(capacity);
+    this.answers = new Uint8Array(capacity);
+    this.count = 0;
+    if (keep) for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i]!, checks[i]!, answers[i] === 1);
+  }
+}
