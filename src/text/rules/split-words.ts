@@ -28,6 +28,7 @@ import {
   SHADDA_BEFORE_ALEF,
   SHADDA_PARTICLES,
   SUFFIX_PRONOUNS,
+  VERB_ONLY_PARTICLES,
   VERB_PREFIX,
   VERB_PREFIXES,
   WORD_LIKE_PREFIXES,
@@ -464,7 +465,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
-    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
+    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
     if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) && ctx.lex(L + R)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
