@@ -432,6 +432,9 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
   if (FUNCTION_WORDS.has(next) || (next.startsWith('ال') && !'بلكفو'.includes(R))) return false;
   if (PREFER_LEFT.has(L + R)) return false;
+  // After أنّ، إنّ، لكنّ a lone ه is the pronoun (أنّه): far more frequent than a word opening in a
+  // marked ه (هُزم), and the lexicon's yes for ه + next (هبات) then says nothing.
+  if (R === 'ه' && SHADDA_PARTICLES.has(L)) return false;
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
   // Whichever whole form the text itself uses elsewhere wins.
   const seenLeft = ctx.seen(L + R);
