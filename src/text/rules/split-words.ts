@@ -447,7 +447,9 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
   if (doubled || !ctx.lex(L)) return !FUNCTION_WORDS.has(L) ? false : ctx.lex(R + next);
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
-  if (!('يتنأ'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
+  // So does ك: news prose almost never addresses the reader (لافتاتك), while passives in ك are
+  // common (كُتب، كُشف، كُلّف).
+  if (!('يتنأك'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
   return ctx.lex(R + next);
 }
 
