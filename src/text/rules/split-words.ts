@@ -496,6 +496,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   return 'weak';
 }
 
+/**
+ * ست is the number six before a noun ending (ستّة، ستّين، ستّون، ستّمئة) and the future س + the
+ * prefix ت before a verb stem (ستُنشر، ستُستخدم). Verbs never end in ة, and a long vowel right
+ * after ستّ is a noun ending.
+ */
+function isFutureBeforeVerb(L: string, R: string): boolean {
+  return /^[وف]?ست$/.test(L) && !'اوي'.includes(R[0]!) && !R.endsWith('ة');
+}
+
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
 function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string): string {
   // Two plain spaces inside a word are two lost marks (جد  ا → جدًّا); any other debris counts as one.
@@ -510,9 +519,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
   // The word's first letter, after the conjunction و/ف and the future س when present.
-  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && !WORD_LIKE_PREFIXES.has(L))) ? L.at(-1)! : undefined;
+  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R)))) ? L.at(-1)! : undefined;
+  // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
+  // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
+  if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
-  if (k === i && /^[وف]?ا[\u0621-\u064A]?ت$/.test(L) && count === 1 && !tail) return DAMMA;
+  if (k === i && /^[وف]?ا[\u0621-\u064A]ت$/.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
     // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
     // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
