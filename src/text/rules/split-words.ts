@@ -439,7 +439,7 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   // Whichever whole form the text itself uses elsewhere wins.
   const seenLeft = ctx.seen(L + R);
   const seenRight = ctx.seen(R + next);
-  if (seenLeft !== seenRight) return seenRight && ctx.lex(R + next);
+  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
   const last = L.at(-1)!;
@@ -454,6 +454,15 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
 }
 
 
+
+/**
+ * A proclitic (ب ل ك و ف) + a word seen elsewhere in the text (بأسعار) is no evidence against
+ * L + R when both L and L + R are words (تقلّ|ب أسعار → تقلّب): proclitic + noun forms recur in
+ * any text, so seeing one says nothing about this gap.
+ */
+function weakRightEvidence(L: string, R: string, seenRight: boolean, ctx: Context): boolean {
+  return seenRight && 'بلكفو'.includes(R) && ctx.lex(L) && ctx.lex(L + R);
+}
 
 /**
  * Why gap k (between pieces k and k + 1 of a join starting at piece i) would be damage rather
