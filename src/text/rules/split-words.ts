@@ -489,7 +489,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
-  const lexL = ctx.lexPiece(pieces[k]!);
+  // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
+  // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
+  const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
   const lexR = ctx.lexPiece(pieces[k + 1]!);
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
