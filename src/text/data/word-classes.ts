@@ -4,6 +4,11 @@
  */
 /** Pronoun suffixes: never a word of their own after a particle or a verb. */
 export const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
+/**
+ * Particles that govern only verbs (لن، لم، سوف) and never take a pronoun suffix: a lone ي، ت، ن
+ * or أ after them is the next verb's prefix (ولن يُطّلع), never a suffix (no «لني»).
+ */
+export const VERB_ONLY_PARTICLES = new Set(['لن', 'لم', 'سوف'].flatMap((p) => [p, `و${p}`, `ف${p}`]));
 /** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
 export const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد', 'كل', 'وكل']);
 /** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */

@@ -29,6 +29,7 @@ import {
   SHADDA_BEFORE_ALEF,
   SHADDA_PARTICLES,
   SUFFIX_PRONOUNS,
+  VERB_ONLY_PARTICLES,
   VERB_PREFIX,
   VERB_PREFIXES,
   WORD_LIKE_PREFIXES,
@@ -423,11 +424,14 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
   if (FUNCTION_WORDS.has(next) || (next.startsWith('ال') && !'بلكفو'.includes(R))) return false;
   if (PREFER_LEFT.has(L + R)) return false;
+  // After أنّ، إنّ، لكنّ a lone ه is the pronoun (أنّه): far more frequent than a word opening in a
+  // marked ه (هُزم), and the lexicon's yes for ه + next (هبات) then says nothing.
+  if (R === 'ه' && SHADDA_PARTICLES.has(L)) return false;
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
   // Whichever whole form the text itself uses elsewhere wins.
   const seenLeft = ctx.seen(L + R);
   const seenRight = ctx.seen(R + next);
-  if (seenLeft !== seenRight) return seenRight && ctx.lex(R + next);
+  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
   const last = L.at(-1)!;
@@ -435,11 +439,22 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
   if (doubled || !ctx.lex(L)) return !FUNCTION_WORDS.has(L) ? false : ctx.lex(R + next);
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
-  if (!('يتنأ'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
+  // So does ك: news prose almost never addresses the reader (لافتاتك), while passives in ك are
+  // common (كُتب، كُشف، كُلّف).
+  if (!('يتنأك'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
   return ctx.lex(R + next);
 }
 
 
+
+/**
+ * A proclitic (ب ل ك و ف) + a word seen elsewhere in the text (بأسعار) is no evidence against
+ * L + R when both L and L + R are words (تقلّ|ب أسعار → تقلّب): proclitic + noun forms recur in
+ * any text, so seeing one says nothing about this gap.
+ */
+function weakRightEvidence(L: string, R: string, seenRight: boolean, ctx: Context): boolean {
+  return seenRight && 'بلكفو'.includes(R) && ctx.lex(L) && ctx.lex(L + R);
+}
 
 /**
  * Why gap k (between pieces k and k + 1 of a join starting at piece i) would be damage rather
@@ -456,7 +471,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
-    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1)) return 'strong';
+    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
     if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) && ctx.lex(L + R)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
@@ -466,7 +481,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
-  const lexL = ctx.lexPiece(pieces[k]!);
+  // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
+  // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
+  const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
   const lexR = ctx.lexPiece(pieces[k + 1]!);
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
@@ -480,6 +497,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
   if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && ctx.lex(`ال${R}`)) return null;
   return 'weak';
+}
+
+/**
+ * ست is the number six before a noun ending (ستّة، ستّين، ستّون، ستّمئة) and the future س + the
+ * prefix ت before a verb stem (ستُنشر، ستُستخدم). Verbs never end in ة, and a long vowel right
+ * after ستّ is a noun ending.
+ */
+function isFutureBeforeVerb(L: string, R: string): boolean {
+  return /^[وف]?ست$/.test(L) && !'اوي'.includes(R[0]!) && !R.endsWith('ة');
 }
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
@@ -496,9 +522,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
   // The word's first letter, after the conjunction و/ف and the future س when present.
-  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && !WORD_LIKE_PREFIXES.has(L))) ? L.at(-1)! : undefined;
+  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R)))) ? L.at(-1)! : undefined;
+  // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
+  // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
+  if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
-  if (k === i && /^[وف]?ا[\u0621-\u064A]?ت$/.test(L) && count === 1 && !tail) return DAMMA;
+  if (k === i && /^[وف]?ا[\u0621-\u064A]ت$/.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
     // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
     // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
