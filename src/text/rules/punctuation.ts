@@ -18,7 +18,7 @@ function arabicBefore(text: string, at: number, skipSpaces = false): boolean {
 
 // Patterns find the few places worth a look; the Arabic-letter condition is checked by hand
 // (a variable-length lookbehind would be tried at every position of the text).
-const SPACE_BEFORE = /[ \u00A0]+(?=[،؛؟.:!,;?])/g;
+const PUNCTUATION = /[،؛؟.:!,;?]/g;
 const GLUED_AFTER = /[،؛؟!.:](?=[\u0621-\u063A\u0641-\u064A\u066E-\u06D3])/g;
 const ASCII_PUNCT = /[,;?](?=[ \u00A0]*(?:[\u0621-\u063A\u0641-\u064A\u066E-\u06D3]|$|[«»"“”)\]]))/gm;
 
@@ -26,8 +26,11 @@ const ARABIC_OF: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
 export function punctuationSpaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const m of text.matchAll(SPACE_BEFORE)) {
-    if (arabicBefore(text, m.index)) edits.push({ start: m.index, end: m.index + m[0].length, replacement: '', rule: 'punctuation-space' });
+  // Spaces before a mark: found from the marks (far fewer than spaces), looking back.
+  for (const m of text.matchAll(PUNCTUATION)) {
+    let start = m.index;
+    while (start > 0 && (text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0xa0)) start--;
+    if (start < m.index && arabicBefore(text, start)) edits.push({ start, end: m.index, replacement: '', rule: 'punctuation-space' });
   }
   for (const m of text.matchAll(GLUED_AFTER)) {
     // The spaces before the mark go in this same pass ("كلمة ،كلمة"), so look past them.

@@ -21,12 +21,19 @@ const STYLE: Record<Exclude<QuoteStyle, 'keep'>, [string, string]> = {
 export function quoteEdits(text: string, style: QuoteStyle): Edit[] {
   if (style === 'keep') return [];
   const edits: Edit[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const positions = [...line.matchAll(MARKS)].map((m) => lineStart + m.index);
-    edits.push(...pairQuotes(text, positions, style));
-    lineStart += line.length + 1;
+  // One search over the whole text; marks are grouped by paragraph as they come.
+  let group: number[] = [];
+  let groupEnd = -1; // offset of the newline that ends the current group's paragraph
+  for (const m of text.matchAll(MARKS)) {
+    if (m.index > groupEnd) {
+      edits.push(...pairQuotes(text, group, style));
+      group = [];
+      groupEnd = text.indexOf('\n', m.index);
+      if (groupEnd === -1) groupEnd = text.length;
+    }
+    group.push(m.index);
   }
+  edits.push(...pairQuotes(text, group, style));
   return edits;
 }
 

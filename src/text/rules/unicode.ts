@@ -73,25 +73,32 @@ const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
  */
 const ANY_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u061C]/;
 
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u061C]/g;
+
 export function invisibleCharEdits(text: string): Edit[] {
   if (!ANY_INVISIBLE.test(text)) return [];
   const edits: Edit[] = [];
-  const open: number[] = [];
+  const found = [...text.matchAll(INVISIBLE)].map((m) => m.index);
+  // Isolates pair within a paragraph: an opener still open at a line break, or a closer with
+  // nothing open, is unpaired.
   const unpaired = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
+  const open: number[] = [];
+  let last = 0;
+  for (const i of found) {
     const c = text.charCodeAt(i);
+    if (open.length && text.lastIndexOf('\n', i) >= last) {
+      for (const o of open) unpaired.add(o);
+      open.length = 0;
+    }
+    last = i;
     if (isolateOpen(c)) open.push(i);
     else if (c === 0x2069) {
       if (open.length) open.pop();
       else unpaired.add(i);
-    } else if (c === 0x0a) {
-      // an isolate never spans a paragraph
-      for (const o of open) unpaired.add(o);
-      open.length = 0;
     }
   }
   for (const o of open) unpaired.add(o);
-  for (let i = 0; i < text.length; i++) {
+  for (const i of found) {
     const c = text.charCodeAt(i);
     let drop = false;
     if (c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e)) drop = true;
