@@ -31,3 +31,14 @@ describe('split-word repair on the dev set (clean text damaged like the wire)', 
     expect(dev.bareChanges).toBe(0);
   });
 });
+
+describe('split-word repair on the fresh dev set (written after tuning; a regression guard now)', () => {
+  const fresh = scoreFolder(new URL('../fixtures/fresh/', import.meta.url));
+  it('keeps recall, precision and exact marks where they are, and clean text untouched', () => {
+    expect(fresh.words).toBeGreaterThan(2500);
+    expect(fresh.joined / fresh.splits).toBeGreaterThanOrEqual(0.98);
+    expect(fresh.correctJoins / fresh.joins).toBeGreaterThanOrEqual(0.995);
+    expect(fresh.exact / fresh.joined).toBeGreaterThanOrEqual(0.95);
+    expect(fresh.cleanChanges + fresh.bareChanges).toBe(0);
+  });
+});
