@@ -1,22 +1,24 @@
 /**
  * The Arabic lexicon (@cspell/dict-ar, a Hunspell-derived word list), loaded on first use.
- * Loading takes about two seconds, so the normalizer asks for it only when a join candidate
- * needs a veto. This module is the one place the text core touches the file system.
+ * The package ships it as a text trie that takes about two seconds to decode; decoded once, it
+ * is kept as cspell-trie-lib's binary trie in `node_modules/.cache/warraq/`, which loads in tens
+ * of milliseconds (each build worker and every rebuild after an edit loads the lexicon).
+ * The normalizer still asks for it only when a join candidate needs a veto.
+ * This module is the one place the text core touches the file system.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { decodeTrie } from 'cspell-trie-lib';
+import { decodeTrie, encodeITrieToBTrie, type ITrie } from 'cspell-trie-lib';
 import type { Lexicon } from './options.ts';
 
 let cached: Lexicon | undefined;
 
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@cspell/dict-ar/cspell-ext.json'));
-  const trie = decodeTrie(gunzipSync(readFileSync(path.join(dir, 'ar.trie.gz'))).toString('utf8'));
+  const trie = loadTrie();
   // No memo here: the normalizer remembers answers by word hash (rules/split-words.ts), and the
   // build keeps its own across runs (build/lexicon-memo.ts).
   cached = { has: (word: string): boolean => trie.has(word) };
@@ -25,3 +27,49 @@ export function loadLexicon(): Lexicon {
 
 /** A lazy getter for NormalizeOptions.lexicon. */
 export const lazyLexicon = (): Lexicon => loadLexicon();
+
+/** Where the dictionary is, and the name its binary form is cached under. */
+function source(): { gz: string; binary: string } {
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve('@cspell/dict-ar/cspell-ext.json'));
+  const gz = path.join(dir, 'ar.trie.gz');
+  // Invalidated by the dictionary's version and bytes and by the trie library's version.
+  const dict = packageVersion(dir);
+  const lib = packageVersion(path.dirname(fileURLToPath(import.meta.resolve('cspell-trie-lib'))));
+  const key = `ar-${dict}-${statSync(gz).size}-trie-${lib}`.replace(/[^\w.-]/g, '_');
+  return { gz, binary: path.join(dir, '..', '..', '.cache', 'warraq', `${key}.btrie`) };
+}
+
+/** The version in the nearest package.json at or above `dir`. */
+function packageVersion(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      return (JSON.parse(readFileSync(path.join(d, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      if (path.dirname(d) === d) return 'unknown';
+    }
+  }
+}
+
+export function loadTrie(options: { useCache?: boolean } = {}): ITrie {
+  const { gz, binary } = source();
+  if (options.useCache !== false) {
+    try {
+      return decodeTrie(new Uint8Array(readFileSync(binary)));
+    } catch {
+      // absent or unreadable: decode the text form below
+    }
+  }
+  const trie = decodeTrie(gunzipSync(readFileSync(gz)).toString('utf8'));
+  if (options.useCache !== false) {
+    try {
+      mkdirSync(path.dirname(binary), { recursive: true });
+      const tmp = `${binary}.${process.pid}.tmp`;
+      writeFileSync(tmp, encodeITrieToBTrie(trie));
+      renameSync(tmp, binary);
+    } catch {
+      // a read-only node_modules: the next load decodes the text form again
+    }
+  }
+  return trie;
+}
