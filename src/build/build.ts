@@ -55,18 +55,23 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
   await resetEleventyTemplateCaches();
+  const stage = { eleventyMs: 0, searchMs: 0 };
   const pages = await writeAtomically(outDir, async (tmp) => {
+    const eleventyStarted = performance.now();
     const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
       quietMode: true,
       pathPrefix: config.site.basePath,
       config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets }),
     });
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
+    const searchStarted = performance.now();
+    stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
     await indexSite(tmp, config.site.lang); // search index of the pages just written, swapped in with them
+    stage.searchMs = Math.round(performance.now() - searchStarted);
     return countPages(results);
   });
   if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir) });
-  report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
+  report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
   return summary(prepared, pages, started, outDir);
 }
 
