@@ -9,7 +9,6 @@
  * article are the same bytes and a warm build cannot differ from a cold one.
  */
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
-import { parseArticle } from '../content/parse.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
 
 export interface PreparedEntry {
@@ -51,12 +50,7 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
   } finally {
     Object.assign(current, { evidence: undefined, lookups: undefined, lexicon: undefined });
   }
-  const draft = result.ok && isDraft(file, source);
+  const draft = result.ok && result.draft;
   const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
   return JSON.stringify(entry);
-}
-
-function isDraft(file: string, text: string): boolean {
-  const r = parseArticle(file, text);
-  return r.ok && r.article.frontMatter.draft;
 }

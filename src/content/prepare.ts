@@ -12,7 +12,8 @@ import { renderMarkdown, MarkdownLimitError } from '../markdown/render.ts';
 import { safeContentPath } from './paths.ts';
 import { keyTerms } from '../site/fold.ts';
 
-export type PrepareResult = { ok: true; article: Article; warnings: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
+/** `draft`: the front matter says draft: true (the build leaves such articles out). */
+export type PrepareResult = { ok: true; article: Article; warnings: ContentProblem[]; draft: boolean } | { ok: false; problems: ContentProblem[] };
 
 const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);
 
@@ -76,7 +77,7 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
     terms: keyTerms(`${title} ${title} ${summary} ${cleanBody}`),
   };
   void bodyLine;
-  return { ok: true, article, warnings: parsed.warnings };
+  return { ok: true, article, warnings: parsed.warnings, draft: fm.draft };
 }
 
 const MAX_SLUG_WORDS = 8;
