@@ -91,6 +91,29 @@ export function readingMinutes(words: number, dir: 'rtl' | 'ltr'): number {
   return Math.max(1, Math.round(words / (dir === 'rtl' ? 190 : 230)));
 }
 
-function countWords(markdown: string): number {
-  return (markdown.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/**
+ * Words: runs of letters, digits and the marks on them (a word written with harakat, مدرّعات,
+ * is one word). A loop over character codes, with the Unicode classes asked only outside ASCII
+ * and the Arabic block.
+ */
+export function countWords(markdown: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown.charCodeAt(i);
+    let wordChar: boolean;
+    if (c < 0x80) wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else if (c >= 0x0600 && c <= 0x06ff) wordChar = !ARABIC_NON_WORD.has(c);
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      wordChar = WORD_CHAR.test(String.fromCodePoint(markdown.codePointAt(i)!));
+      i++;
+    } else wordChar = WORD_CHAR.test(String.fromCharCode(c));
+    if (wordChar && !inWord) words++;
+    inWord = wordChar;
+  }
+  return words;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Characters of the Arabic block that are no part of a word: punctuation, signs, the number sign. */
+const ARABIC_NON_WORD = new Set([...Array(0x100).keys()].map((k) => 0x0600 + k).filter((c) => !WORD_CHAR.test(String.fromCharCode(c))));
