@@ -49,6 +49,10 @@ export class WordCounts implements WordEvidence {
     return this.counts.get(wordHash(word)) ?? 0;
   }
 
+  countHash(hash: number): number {
+    return this.counts.get(hash) ?? 0;
+  }
+
   get size(): number {
     return this.counts.size;
   }

@@ -27,6 +27,21 @@ export class HashAnswers {
     return this.count;
   }
 
+  /**
+   * The remembered answer for a word given its two hashes (FNV-1a and djb2 of its characters, as
+   * get() computes them): 1 yes, 0 no, -1 not asked yet.
+   */
+  peek(fnv: number, djb2: number): number {
+    const h1 = fnv | 0 || 1;
+    const mask = this.keys.length - 1;
+    let at = h1 & mask;
+    for (let k = this.keys[at]!; k !== 0; k = this.keys[at]!) {
+      if (k === h1 && this.checks[at] === djb2) return this.answers[at]!;
+      at = (at + 1) & mask;
+    }
+    return -1;
+  }
+
   /** The remembered answer for `word`, or `ask(word)` remembered. */
   get(word: string, ask: (word: string) => boolean): boolean {
     let h1 = 0x811c9dc5;

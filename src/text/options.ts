@@ -9,6 +9,11 @@ export interface Lexicon {
 /** Word forms seen intact in the site's own articles (or the document itself), undiacritized. */
 export interface WordEvidence {
   count(word: string): number;
+  /**
+   * The same count by the word's hash (evidence.ts wordHash), for a caller that has hashed the
+   * letters already; undefined when this evidence cannot answer by hash.
+   */
+  countHash?(hash: number): number | undefined;
 }
 
 export interface NormalizeOptions {

@@ -69,7 +69,7 @@ interface Chain {
 export function splitWordEdits(text: string, options: NormalizeOptions): Edit[] {
   const edits: Edit[] = [];
   const ctx = new Context(options);
-  forEachWindow(text, (chain, atChainEnd) => repairChain(text, chain, ctx, edits, atChainEnd));
+  forEachWindow(text, (chain, atChainEnd) => repairChain(text, chain, ctx, edits, atChainEnd), ctx);
   return edits;
 }
 
@@ -161,7 +161,7 @@ function interestingGap(w: number): boolean {
  * gaps (plus the next piece, which some decisions look at). `atChainEnd` tells whether the
  * window's last piece ends its chain (so debris after it is word-final damage).
  */
-function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) => void): void {
+function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) => void, ctx?: Context): void {
   const n = text.length;
   let count = 0;
   let i = 0;
@@ -232,7 +232,9 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
       let b = w;
       while (b + 1 < count && INTERESTING[b + 1]) b++;
       const lastPiece = b + 1 < count && W.gap[b + 1] !== 0 ? b + 1 : b;
-      visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
+      if (!(b === w && ctx && !(W.flags[lastPiece]! & TAIL_DEBRIS) && joinKnownToFail(text, w - 1, w, ctx))) {
+        visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
+      }
       w = b + 1;
       continue;
     }
@@ -244,6 +246,43 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
 }
 
 let INTERESTING = new Uint8Array(1024);
+
+/**
+ * Most windows hold one gap between two words, a plain space, with nothing to repair: the only
+ * possible edit is joining the two, and that needs the joined form to be a word (acceptJoin).
+ * When the site's evidence has never seen it intact (asked by hash) and the lexicon says no
+ * (remembered by hash, so usually without building the string), the window is passed over.
+ * Exact: it answers only where repairChain would decide "no join" after the same two questions
+ * (a plain one-space gap that interestingGap let through has passed acceptJoin's early checks).
+ */
+function joinKnownToFail(text: string, l: number, w: number, ctx: Context): boolean {
+  if (W.gap[w] !== 1 || W.len[w]! < 2) return false;
+  const first = W.first[w]!;
+  if (first === 0x0629 || first === 0x0649) return false; // a ة/ى tail joins without being a word
+  // The hashes of the joined letters (FNV-1a: the left word's, continued; djb2 from the start).
+  let h = W.hash[l]! | 0;
+  let h2 = 5381;
+  for (let i = W.start[l]!, end = W.end[l]!; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isMarkCode(c)) h2 = (Math.imul(h2, 33) + c) | 0;
+  }
+  for (let i = W.start[w]!, end = W.end[w]!; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isMarkCode(c)) continue;
+    h = Math.imul(h ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 33) + c) | 0;
+  }
+  // The same two questions acceptJoin asks, in its order: seen intact anywhere, then the lexicon.
+  if (ctx.seenByHash(h >>> 0) !== 0) return false; // seen (or no answer by hash): the full path decides
+  const said = ctx.lexiconSaid(h, h2);
+  if (said !== -1) return said === 0;
+  return !ctx.lex(bareLetters(text, l) + bareLetters(text, w));
+}
+
+function bareLetters(text: string, w: number): string {
+  const word = text.slice(W.start[w]!, W.end[w]!);
+  return hasHaraka(word) ? word.replace(HARAKAT, '') : word;
+}
 
 function makeChain(text: string, a: number, b: number): Chain {
   const pieces: Piece[] = [];
@@ -289,6 +328,15 @@ class Context {
   private ask: ((word: string) => boolean) | undefined;
   lexPiece(piece: Piece): boolean {
     return (piece.known ??= this.lex(piece.bare));
+  }
+  /** The lexicon's remembered answer for a word's hashes (1, 0), or -1 when not asked yet in this process. */
+  lexiconSaid(fnv: number, djb2: number): number {
+    return this.memo ? this.memo.peek(fnv, djb2) : -1;
+  }
+  /** The evidence's count by word hash; -1 when it cannot answer by hash. */
+  seenByHash(hash: number): number {
+    if (!this.evidence) return 0;
+    return this.evidence.countHash?.(hash) ?? -1;
   }
   seen(word: string): boolean {
     return (this.evidence?.count(word) ?? 0) > 0;
