@@ -21,7 +21,7 @@ import type { PreparedEntry } from './prepare-task.ts';
 const SRC = path.resolve(new URL('..', import.meta.url).pathname);
 const REPO = path.dirname(SRC);
 /** Bump when the format of entries changes. */
-const FORMAT = 'prepared-v1';
+const FORMAT = 'prepared-v2'; // v2: evidence lookups recorded by word hash
 
 let codeVersionMemo: string | undefined;
 
@@ -124,6 +124,7 @@ export function validEntry(json: string, evidence: WordEvidence): PreparedEntry 
     return undefined;
   }
   if (!entry || typeof entry !== 'object' || !entry.result || !Array.isArray(entry.lookups)) return undefined;
-  for (const [word, count] of entry.lookups) if (evidence.count(word) !== count) return undefined;
+  if (!evidence.countHash) return undefined;
+  for (const [hash, count] of entry.lookups) if (evidence.countHash(hash) !== count) return undefined;
   return entry;
 }

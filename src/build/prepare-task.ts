@@ -10,12 +10,13 @@
  */
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
+import { wordHash } from '../text/evidence.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
   draft: boolean;
-  /** [word, count] for every evidence lookup made while preparing, sorted by word. */
-  lookups: Array<[string, number]>;
+  /** [word hash, count] for every evidence lookup made while preparing, sorted by hash. */
+  lookups: Array<[number, number]>;
 }
 
 export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
@@ -26,12 +27,19 @@ export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evide
  * and with it the evidence and lexicon objects of the first article it saw (markdown/render.ts),
  * so per-article objects would record one article's look-ups into another's list.
  */
-const current: { evidence?: WordEvidence | undefined; lookups?: Map<string, number> | undefined; lexicon?: (() => Lexicon) | undefined } = {};
+const current: { evidence?: WordEvidence | undefined; lookups?: Map<number, number> | undefined; lexicon?: (() => Lexicon) | undefined } = {};
+/** Every question is recorded by the word's hash (evidence.ts wordHash), however it was asked. */
 const stableEvidence: WordEvidence = {
   count(word: string): number {
     if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
     const n = current.evidence.count(word);
-    current.lookups?.set(word, n);
+    current.lookups?.set(wordHash(word), n);
+    return n;
+  },
+  countHash(hash: number): number | undefined {
+    if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
+    const n = current.evidence.countHash?.(hash);
+    if (n !== undefined) current.lookups?.set(hash, n);
     return n;
   },
 };
@@ -42,7 +50,7 @@ const stableLexicon = (): Lexicon => {
 
 /** Prepares one article; returns the cache entry as JSON text. */
 export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): string {
-  const lookups = new Map<string, number>();
+  const lookups = new Map<number, number>();
   Object.assign(current, { evidence, lookups, lexicon });
   let result: PrepareResult;
   try {
@@ -51,6 +59,6 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
     Object.assign(current, { evidence: undefined, lookups: undefined, lexicon: undefined });
   }
   const draft = result.ok && result.draft;
-  const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
+  const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => a[0] - b[0]) };
   return JSON.stringify(entry);
 }

@@ -60,7 +60,7 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
     const hooks: RemarkNormalizeOptions = {
       ...rest,
       lexicon: rest.lexicon && (() => current.lexicon!()),
-      evidence: rest.evidence && { count: (word: string) => current.evidence!.count(word) },
+      evidence: rest.evidence && { count: (word: string) => current.evidence!.count(word), countHash: (hash: number) => current.evidence!.countHash?.(hash) },
       onChange: (c) => current.onChange?.(c),
       wantsChanges: () => current.onChange !== undefined,
     };
