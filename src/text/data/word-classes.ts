@@ -3,6 +3,12 @@
  * says why it exists: these are the orthographic facts the lexicon cannot supply.
  */
 /** Pronoun suffixes: never a word of their own after a particle or a verb. */
+/**
+ * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة): after a
+ * piece that is no word they may be the tail a lost shadda split off.
+ */
+export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك']);
+
 export const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
 /**
  * Particles that govern only verbs (لن، لم، سوف) and never take a pronoun suffix: a lone ي، ت، ن

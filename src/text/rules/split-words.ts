@@ -33,6 +33,7 @@ import {
   VERB_PREFIX,
   VERB_PREFIXES,
   WORD_LIKE_PREFIXES,
+  WORD_TAIL_FUNCTION_WORDS,
 } from '../data/word-classes.ts';
 
 /** A run of Arabic letters (with any marks that survived). */
@@ -94,10 +95,11 @@ const IS_FUNCTION = 1;
 const IS_SUFFIX = 2;
 const IS_STEM = 4;
 const IS_PREFIX = 8;
+const IS_TAIL = 16;
 const SMI = 0x3fffffff;
 const CLASS_BY_HASH = new Map<number, number>();
 let MAX_CLASS_LEN = 0;
-for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS_SUFFIX], [PARTICLE_STEMS, IS_STEM], [VERB_PREFIXES, IS_PREFIX]] as const) {
+for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS_SUFFIX], [PARTICLE_STEMS, IS_STEM], [VERB_PREFIXES, IS_PREFIX], [WORD_TAIL_FUNCTION_WORDS, IS_TAIL]] as const) {
   for (const word of words) {
     const key = hashBare(word) & SMI;
     CLASS_BY_HASH.set(key, (CLASS_BY_HASH.get(key) ?? 0) | flag);
@@ -152,7 +154,7 @@ function interestingGap(w: number): boolean {
   const right = wordClass(w);
   if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3);
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
-  if (right & IS_FUNCTION) return false;
+  if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   return W.len[w]! <= 4;
 }
 
@@ -410,7 +412,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (NEVER_INITIAL_CODES.has(R.charCodeAt(0)) || R.length === 1) return true;
   if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3);
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
-  if (FUNCTION_WORDS.has(R)) return false;
+  if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
   return R.length <= 4;
 }
