@@ -1,9 +1,14 @@
 /**
- * Normalizer throughput on its own: MB/s (UTF-8) of Arabic article bodies through normalize(),
- * the lexicon loaded and the evidence counted beforehand (both timed apart), clean and damaged.
+ * Normalizer throughput on its own, MB/s (UTF-8), the lexicon loaded and the evidence counted
+ * beforehand (both timed apart), on two kinds of text:
+ *   - synthetic article bodies (scripts/corpus, lightly damaged), each seen once after a warm-up,
+ *     then again (the lexicon's answers remembered): what a build meets;
+ *   - the repair fixtures (tests/fixtures/*), clean news damaged like the wire
+ *     (scripts/lib/damage.ts): every harakah a space, the worst case per byte.
  * Prints wall-clock and CPU-time rates; on a busy machine CPU time is the steadier figure.
  * Usage: node --import tsx scripts/bench-normalize.ts [--mb 20]
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { normalize } from '../src/text/normalize.ts';
 import { loadLexicon } from '../src/text/lexicon.ts';
 import { WordCounts } from '../src/text/evidence.ts';
@@ -17,30 +22,44 @@ let t = performance.now();
 const lexicon = loadLexicon();
 const lexiconS = (performance.now() - t) / 1000;
 
-const bodies: string[] = [];
+const synthetic: string[] = [];
 let bytes = 0;
 for (const a of generateCorpus({ count: 100_000 })) {
   const body = a.text.slice(a.text.indexOf('\n---\n') + 5);
-  bodies.push(body);
+  synthetic.push(body);
   bytes += Buffer.byteLength(body);
   if (bytes >= targetMB * 1e6) break;
 }
+const warmUp = synthetic.splice(0, 200);
 
-for (const [name, texts] of [['as generated', bodies], ['damaged like the wire', bodies.map((b) => damage(b).text)]] as const) {
-  const mb = texts.reduce((s, b) => s + Buffer.byteLength(b), 0) / 1e6;
-  t = performance.now();
-  const evidence = new WordCounts();
-  for (const b of texts) evidence.add(b);
-  const evidenceS = (performance.now() - t) / 1000;
-  const options = { lexicon: () => lexicon, evidence };
-  for (const b of texts.slice(0, 50)) normalize(b, options); // warm-up
-  const cpu = process.cpuUsage();
-  t = performance.now();
-  let changes = 0;
-  for (const b of texts) changes += normalize(b, options).changes.length;
-  const wall = (performance.now() - t) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuS = (used.user + used.system) / 1e6;
-  console.log(`${name}: ${mb.toFixed(1)} MB, ${changes} changes — ${(mb / wall).toFixed(1)} MB/s wall, ${(mb / cpuS).toFixed(1)} MB/s CPU; evidence ${(mb / evidenceS).toFixed(0)} MB/s`);
+const fixtures: string[] = [];
+for (const set of ['devset', 'fresh', 'heldout', 'final']) {
+  const dir = new URL(`../tests/fixtures/${set}/`, import.meta.url);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) fixtures.push(damage(readFileSync(new URL(f, dir), 'utf8')).text);
 }
-console.log(`lexicon load (timed apart): ${lexiconS.toFixed(2)} s`);
+
+const evidence = new WordCounts();
+t = performance.now();
+for (const b of [...warmUp, ...synthetic, ...fixtures]) evidence.add(b);
+const evidenceS = (performance.now() - t) / 1000;
+const options = { lexicon: () => lexicon, evidence };
+for (const b of warmUp) normalize(b, options);
+
+function pass(texts: string[]): { mbPerS: number; cpuMbPerS: number; mb: number } {
+  const mb = texts.reduce((s, b) => s + Buffer.byteLength(b), 0) / 1e6;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (const b of texts) normalize(b, options);
+  const wall = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { mbPerS: mb / wall, cpuMbPerS: mb / ((used.user + used.system) / 1e6), mb };
+}
+
+const fmt = (r: { mbPerS: number; cpuMbPerS: number }) => `${r.mbPerS.toFixed(1)} MB/s wall (${r.cpuMbPerS.toFixed(1)} CPU)`;
+const first = pass(synthetic);
+const again = pass(synthetic);
+console.log(`synthetic bodies, ${first.mb.toFixed(1)} MB: first sight ${fmt(first)}, again ${fmt(again)}`);
+pass(fixtures); // the damaged paths warmed up
+const damaged = [1, 2, 3].map(() => pass(fixtures)).sort((a, b) => b.mbPerS - a.mbPerS)[0]!;
+console.log(`news damaged like the wire, ${damaged.mb.toFixed(2)} MB: ${fmt(damaged)} (best of 3)`);
+console.log(`lexicon load ${lexiconS.toFixed(2)} s, evidence ${(evidenceS * 1000).toFixed(0)} ms (both timed apart)`);
