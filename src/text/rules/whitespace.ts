@@ -19,11 +19,12 @@ export function whitespaceEdits(text: string, fragment = false): Edit[] {
   const trailing = debris || text.includes(' \n') || text.includes('\t') || text.endsWith(' ');
   if (!trailing) return edits;
   if (debris) for (const m of text.matchAll(INNER)) {
-    if (m[0] === '\u00A0' || !arabicLine(m.index)) continue;
-    edits.push({ start: m.index, end: m.index + m[0].length, replacement: ' ', rule: 'whitespace' });
+    const end = m.index + m[0].length;
+    if (m[0] === '\u00A0' || !nonSpace(text, m.index - 1) || !nonSpace(text, end) || !arabicLine(m.index)) continue;
+    edits.push({ start: m.index, end, replacement: ' ', rule: 'whitespace' });
   }
   for (const m of text.matchAll(TRAILING)) {
-    if (!arabicLine(m.index)) continue;
+    if (!nonSpace(text, m.index - 1) || !arabicLine(m.index)) continue;
     const atEnd = m.index + m[0].length === text.length;
     const keep = fragment && atEnd ? ' ' : '';
     if (m[0] !== keep) edits.push({ start: m.index, end: m.index + m[0].length, replacement: keep, rule: 'whitespace' });
@@ -31,9 +32,18 @@ export function whitespaceEdits(text: string, fragment = false): Edit[] {
   return edits;
 }
 
-/** Inner runs: two or more of space/NBSP, or NBSP touching a space. Leading indentation stays. */
-const INNER = /(?<=\S)(?: {2,}|[ \u00A0]*\u00A0[ \u00A0]*)(?=\S)/g;
-const TRAILING = /(?<=\S)[ \u00A0\t]+$/gm;
+/**
+ * Inner runs: two or more of space/NBSP, or NBSP touching a space, between two non-space
+ * characters (leading indentation stays). The patterns find whole runs; the characters around
+ * them are checked by hand, since a lookbehind would be tried at every position of the text.
+ */
+const INNER = /[ \u00A0]{2,}|\u00A0/g;
+const TRAILING = /[ \u00A0\t]+$/gm;
+
+/** Is there a character at `i`, and is it no whitespace? */
+function nonSpace(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && !/\s/.test(text[i]!);
+}
 
 /** Does the line holding this offset contain an Arabic letter? (Memoized per line start.) */
 function lineTester(text: string): (offset: number) => boolean {
