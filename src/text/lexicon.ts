@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { decodeTrie, encodeITrieToBTrie, type ITrie } from 'cspell-trie-lib';
 import type { Lexicon } from './options.ts';
@@ -64,7 +65,9 @@ export function loadTrie(options: { useCache?: boolean } = {}): ITrie {
   if (options.useCache !== false) {
     try {
       mkdirSync(path.dirname(binary), { recursive: true });
-      const tmp = `${binary}.${process.pid}.tmp`;
+      // Unique per writer (test workers and build workers may be threads of one process), then
+      // renamed into place: a reader sees a whole file or none.
+      const tmp = `${binary}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(tmp, encodeITrieToBTrie(trie));
       renameSync(tmp, binary);
     } catch {
