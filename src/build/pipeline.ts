@@ -23,7 +23,7 @@ import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
 import type { WordEvidence } from '../text/options.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
-import { LexiconMemo } from './lexicon-memo.ts';
+import { lazyLexicon } from '../text/lexicon.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
 import { prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
@@ -70,7 +70,6 @@ interface Scan {
   counts: Map<string | number, number>;
   evidence: WordEvidence;
   evidenceBuilder: EvidenceBuilder;
-  lexicon: LexiconMemo;
   tag: string;
   cache: PreparedCache | undefined;
   normalizeConfig: NormalizeConfig;
@@ -105,7 +104,7 @@ function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
     for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
     counts = countsOf(all);
   }
-  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, lexicon: LexiconMemo.load(cacheRoot, tag), tag, cache, normalizeConfig };
+  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, tag, cache, normalizeConfig };
 }
 
 /** Entries whose evidence look-ups still hold are used; the others need preparing. */
@@ -157,7 +156,6 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   }
   if (s.cache) {
     s.evidenceBuilder.save(s.counts);
-    s.lexicon.save(s.cache.root, s.tag);
     if (prepared > 0) s.cache.prune(used);
   }
   problems.push(...duplicateUrls(articles));
@@ -186,7 +184,7 @@ function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progre
   let done = total - misses.length;
   for (const slot of misses) {
     const text = sourceText(root, slot.file);
-    const json = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, s.lexicon.getter);
+    const json = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
     if (s.cache) {
       writeEntry(s.cache.pathOf(slot.key), json);
       EvidenceBuilder.store(s.cache.root, slot.key, text);
@@ -214,7 +212,7 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    workerData: { evidence: s.counts, lexicon: new Map(s.lexicon.entries()), normalizeConfig: s.normalizeConfig, cacheRoot: s.cache?.root },
+    workerData: { evidence: s.counts, normalizeConfig: s.normalizeConfig, cacheRoot: s.cache?.root },
   });
   try {
     const batches: Promise<void>[] = [];
@@ -222,9 +220,8 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
       const batch = misses.slice(i, i + BATCH);
       const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
       batches.push(
-        (pool.run({ items }) as Promise<{ jsons: string[]; lexicon: Array<[string, boolean]> }>).then(({ jsons, lexicon }) => {
+        (pool.run({ items }) as Promise<{ jsons: string[] }>).then(({ jsons }) => {
           jsons.forEach((json, k) => (batch[k]!.entry = JSON.parse(json) as PreparedEntry));
-          s.lexicon.learn(lexicon);
           done += batch.length;
           options.progress?.(done, total);
         }),

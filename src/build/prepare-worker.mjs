@@ -7,21 +7,20 @@ register();
 const { prepareOne } = await import('./prepare-task.ts');
 const { writeEntry } = await import('./cache.ts');
 const { EvidenceBuilder, evidenceFrom } = await import('./evidence-cache.ts');
-const { LexiconMemo } = await import('./lexicon-memo.ts');
+const { lazyLexicon } = await import('../text/lexicon.ts');
 const evidence = evidenceFrom(workerData.evidence);
-const lexicon = new LexiconMemo(workerData.lexicon);
 const { normalizeConfig, cacheRoot } = workerData;
 
 /**
  * task: { items: [{ file, source, key, entryPath }] } → { jsons: the JSON text of each entry, in
- * order (also written to entryPath); lexicon: answers the lexicon gave that the memo lacked }.
+ * order (also written to entryPath) }.
  */
 export default function run(task) {
   const jsons = task.items.map((item) => {
-    const json = prepareOne(item.file, item.source, normalizeConfig, evidence, lexicon.getter);
+    const json = prepareOne(item.file, item.source, normalizeConfig, evidence, lazyLexicon);
     if (item.entryPath) writeEntry(item.entryPath, json);
     if (cacheRoot) EvidenceBuilder.store(cacheRoot, item.key, item.source);
     return json;
   });
-  return { jsons, lexicon: lexicon.drain() };
+  return { jsons };
 }

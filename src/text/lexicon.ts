@@ -20,8 +20,7 @@ let cached: Lexicon | undefined;
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const trie = loadTrie();
-  // No memo here: the normalizer remembers answers by word hash (rules/split-words.ts), and the
-  // build keeps its own across runs (build/lexicon-memo.ts).
+  // No memo here: the normalizer remembers answers by word hash (rules/split-words.ts).
   cached = { has: (word: string): boolean => trie.has(word) };
   return cached;
 }
