@@ -82,7 +82,7 @@ function report(timings: Record<string, number>): void {
 
 function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string): BuildSummary {
   return {
-    articles: prepared.site.articles.length,
+    articles: prepared.articleCount,
     drafts: prepared.drafts,
     pages,
     repairs: prepared.repairs,

@@ -29,7 +29,9 @@ import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './
 import { prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
-  site: SiteData;
+  /** Built on first access. */
+  readonly site: SiteData;
+  articleCount: number;
   warnings: ContentProblem[];
   drafts: number;
   repairs: number;
@@ -160,11 +162,24 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   }
   problems.push(...duplicateUrls(articles));
   if (problems.length) throw new ContentError(sortProblems(problems));
-  const site = buildSiteData(articles, config);
   const total = s.slots.length;
   const h = createHash('sha256');
   for (const slot of s.slots) h.update(`${slot.key}\0${JSON.stringify(slot.entry?.lookups ?? null)}\0`);
-  return { site, warnings, drafts, repairs: articles.reduce((n, a) => n + a.repairs, 0), cached: total - prepared, prepared, articlesHash: h.digest('hex') };
+  // Listings and related articles are worked out only when asked for: a build that finds
+  // nothing changed never needs them.
+  let site: SiteData | undefined;
+  return {
+    get site() {
+      return (site ??= buildSiteData(articles, config));
+    },
+    articleCount: articles.length,
+    warnings,
+    drafts,
+    repairs: articles.reduce((n, a) => n + a.repairs, 0),
+    cached: total - prepared,
+    prepared,
+    articlesHash: h.digest('hex'),
+  };
 }
 
 function cacheEnabled(options: PrepareOptions): boolean {
