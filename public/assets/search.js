@@ -17,12 +17,17 @@ export function fold(text) {
     .trim();
 }
 
+// One Pagefind index per year of articles, newest first (site/search.ts): the newest is loaded,
+// the others merged into it, so one search covers the whole archive.
+const shards = (form.dataset.shards || '').split(' ').filter(Boolean);
 let pagefind;
 async function engine() {
   if (!pagefind) {
-    pagefind = await import(`${base}pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: base });
-    pagefind.init();
+    const pf = await import(`${base}pagefind/${shards[0]}/pagefind.js`);
+    await pf.options({ baseUrl: base });
+    for (const year of shards.slice(1)) await pf.mergeIndex(`${base}pagefind/${year}/`, { baseUrl: base });
+    pf.init();
+    pagefind = pf;
   }
   return pagefind;
 }
@@ -62,6 +67,10 @@ async function run(query) {
   list.replaceChildren();
   if (!q) {
     status.textContent = '';
+    return;
+  }
+  if (!shards.length) {
+    status.textContent = 'لا نتائج. جرّب كلمة أخرى.';
     return;
   }
   status.textContent = 'جارٍ البحث…';

@@ -66,7 +66,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
     const searchStarted = performance.now();
     stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
-    await indexSite(tmp, config.site.lang); // search index of the pages just written, swapped in with them
+    // Search index of the pages just written, swapped in with them.
+    await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined });
     stage.searchMs = Math.round(performance.now() - searchStarted);
     return countPages(results);
   });

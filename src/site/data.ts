@@ -64,6 +64,8 @@ export interface SiteData {
   /** /section/, /tag/, /author/, /archive/: lists of the listings. */
   directories: Directory[];
   feeds: Feed[];
+  /** Years with articles, newest first: one search index each (site/search.ts). */
+  searchYears: string[];
   /** Articles for the Google News sitemap: the last two days before the newest article, ≤ 1,000. */
   news: Article[];
   /** Date of the newest article (ISO): "now" for feeds and sitemaps, so builds are reproducible. */
@@ -128,7 +130,7 @@ export function buildSiteData(all: Article[], config: WarraqConfig): SiteData {
     { kind: 'author', url: '/author/', listings: authors },
     { kind: 'month', url: '/archive/', listings: months },
   ];
-  return { config, articles, sections, tags, authors, months, home, listingPages, directories, feeds, news, updated };
+  return { config, articles, sections, tags, authors, months, home, listingPages, directories, feeds, searchYears: searchYears(articles.map((a) => a.url)), news, updated };
 }
 
 function paginate(l: { kind: ListingKind | 'home'; name: string; slug: string; url: string; articles: Article[] }, size: number, feedUrl?: string): ListingPage[] {
@@ -228,4 +230,14 @@ function windowAround(list: number[], i: number): number[] {
   }
   const start = Math.max(0, Math.min(lo - WINDOW / 2, list.length - WINDOW));
   return list.slice(start, start + WINDOW);
+}
+
+/** The years of the given article URLs (/YYYY/MM/slug/), newest first: the search shards. */
+export function searchYears(urls: Iterable<string>): string[] {
+  const years = new Set<string>();
+  for (const url of urls) {
+    const year = url.split('/')[1];
+    if (year && /^\d{4}$/.test(year)) years.add(year);
+  }
+  return [...years].sort().reverse();
 }

@@ -55,7 +55,9 @@ export function configureEleventy(setup: EleventySetup) {
     // `warraq build` indexes the temporary output before its atomic swap (build/build.ts); the dev
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
     cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-      if (runMode !== 'build' && site) await indexSite(path.resolve(directories.output), site.config.site.lang);
+      if (runMode !== 'build' && site) {
+        await indexSite(path.resolve(directories.output), { years: site.searchYears, lang: site.config.site.lang, cacheDir: path.resolve(root, site.config.paths.cache, 'search') });
+      }
     });
     cfg.addGlobalData('warraq', current);
     cfg.addGlobalData('images', () => images);

@@ -1,25 +1,153 @@
 /**
  * Full-text search with Pagefind, run through its Node API on the freshly written output folder
  * (inside the atomic build, so the index always matches the pages it ships with). Only article
- * bodies are indexed (data-pagefind-body). The whole site goes into one Arabic index
- * (forceLanguage): Arabic stemming folds harakat, hamza forms of alef, ى/ي and ة/ه, and the English
- * article still matches by its (unstemmed) words from the same search page.
+ * bodies are indexed (data-pagefind-body). Arabic stemming (forceLanguage) folds harakat, hamza
+ * forms of alef, ى/ي and ة/ه; the English article still matches by its (unstemmed) words.
+ *
+ * One index per year of articles (`pagefind/<year>/`), merged in the reader's browser
+ * (public/assets/search.js): Pagefind's indexing time grows faster than the number of pages, and
+ * an edit then re-indexes one year instead of the whole archive. A year whose article pages are
+ * byte for byte those of an earlier build gets its index back from `.cache/search/<year>/<key>/`.
  */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-export async function indexSite(outDir: string, lang = 'ar'): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: lang.split('-')[0]! });
+const FORMAT = 'search-shard-v1';
+
+export interface IndexOptions {
+  /** Years with articles (the shards), newest first. */
+  years: readonly string[];
+  lang?: string;
+  /** Where shard indexes are kept between builds (`.cache/search`); none: index every year. */
+  cacheDir?: string | undefined;
+}
+
+export interface IndexReport {
+  pages: number;
+  /** Years indexed afresh, and years whose index came from the cache. */
+  indexed: string[];
+  reused: string[];
+}
+
+export async function indexSite(outDir: string, options: IndexOptions): Promise<IndexReport> {
+  const lang = (options.lang ?? 'ar').split('-')[0]!;
+  const report: IndexReport = { pages: 0, indexed: [], reused: [] };
+  const version = pagefindVersion();
+  let opened = false;
   try {
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    // Only article pages (/YYYY/MM/<slug>/) carry data-pagefind-body; skipping the listing pages
-    // saves Pagefind a third of its parsing. (archive/YYYY/MM/ matches too and is simply not indexed.)
-    const added = await index.addDirectory({ path: outDir, glob: '*/*/*/index.html' });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
+    for (const year of options.years) {
+      const pages = articlePages(outDir, year);
+      if (pages.length === 0) continue;
+      report.pages += pages.length;
+      const target = path.join(outDir, 'pagefind', year);
+      const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`);
+      const cached = options.cacheDir && path.join(options.cacheDir, year);
+      if (cached && reuse(path.join(cached, key), target)) {
+        report.reused.push(year);
+        continue;
+      }
+      opened = true;
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
+      if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: outDir, glob: `${year}/*/*/index.html` });
+      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: target });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await index.deleteIndex();
+      if (cached) store(cached, target, key);
+      report.indexed.push(year);
+    }
+    if (options.cacheDir) prune(options.cacheDir, new Set(options.years));
   } finally {
-    await pagefind.close();
+    if (opened) await pagefind.close();
   }
+  return report;
+}
+
+/** The article pages of one year, as paths relative to the output folder, sorted. */
+function articlePages(outDir: string, year: string): string[] {
+  const pages: string[] = [];
+  const yearDir = path.join(outDir, year);
+  if (!existsSync(yearDir)) return pages;
+  for (const month of readdirSync(yearDir).sort()) {
+    const monthDir = path.join(yearDir, month);
+    let slugs: string[];
+    try {
+      slugs = readdirSync(monthDir).sort();
+    } catch {
+      continue;
+    }
+    for (const slug of slugs) {
+      const page = path.join(year, month, slug, 'index.html');
+      if (existsSync(path.join(outDir, page))) pages.push(page);
+    }
+  }
+  return pages;
+}
+
+function shardKey(outDir: string, pages: string[], salt: string): string {
+  const h = createHash('sha256').update(salt);
+  for (const page of pages) h.update(`\0${page}\0`).update(readFileSync(path.join(outDir, page)));
+  return h.digest('hex');
+}
+
+/** Copies a kept index into place; false (and nothing left behind) when there is none to copy. */
+function reuse(kept: string, target: string): boolean {
+  if (!existsSync(kept)) return false;
+  try {
+    cpSync(kept, target, { recursive: true });
+    return true;
+  } catch {
+    // removed under us by another build sharing the cache: index afresh
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Keeps a copy of a shard's index under its key. Written to a temporary folder and renamed, so a
+ * reader sees a whole copy or none; older keys of the year are removed.
+ */
+function store(yearDir: string, from: string, key: string): void {
+  try {
+    mkdirSync(yearDir, { recursive: true });
+    const tmp = path.join(yearDir, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    cpSync(from, tmp, { recursive: true });
+    try {
+      renameSync(tmp, path.join(yearDir, key));
+    } catch {
+      rmSync(tmp, { recursive: true, force: true }); // the same key stored by someone else
+    }
+    for (const e of readdirSync(yearDir)) if (e !== key && !e.startsWith('.tmp-')) rmSync(path.join(yearDir, e), { recursive: true, force: true });
+  } catch {
+    // the cache is an optimization
+  }
+}
+
+function prune(cacheDir: string, keep: Set<string>): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const e of entries) if (!keep.has(e)) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
+}
+
+function pagefindVersion(): string {
+  try {
+    const dir = path.dirname(new URL(import.meta.resolve('pagefind')).pathname);
+    for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
+      const file = path.join(d, 'package.json');
+      if (existsSync(file)) {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'pagefind') return pkg.version ?? 'unknown';
+      }
+    }
+  } catch {
+    // fall through
+  }
+  return 'unknown';
 }

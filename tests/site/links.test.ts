@@ -113,6 +113,9 @@ describe('base path /warraq/', () => {
     const html = readFileSync(path.join(site.out, 'search/index.html'), 'utf8');
     expect(html).toContain(`data-base="${BASE}"`);
     expect(html).toContain(`src="${BASE}assets/search.js"`);
-    expect(existsSync(path.join(site.out, 'pagefind/pagefind.js'))).toBe(true);
+    // one index per year of articles, each named on the search page and present in the output
+    const years = /data-shards="([\d ]+)"/.exec(html)![1]!.split(' ');
+    expect(years.length).toBeGreaterThan(1);
+    for (const y of years) expect(existsSync(path.join(site.out, `pagefind/${y}/pagefind.js`)), y).toBe(true);
   });
 });

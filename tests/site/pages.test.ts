@@ -4,7 +4,7 @@
  * that a hostile headline cannot break, the English article's direction, and the page budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -257,11 +257,16 @@ describe('the built site', () => {
     expect(read('robots.txt')).toContain('Sitemap: https://warraq.example.org/sitemap.xml');
   });
 
-  it('Pagefind indexed the article pages only', () => {
-    expect(existsSync(path.join(site.out, 'pagefind/pagefind.js'))).toBe(true);
-    expect(walk(site.out).some((f) => /^pagefind\/pagefind\.ar_.*\.pf_meta$/.test(f))).toBe(true);
+  it('Pagefind indexed the article pages only, one index per year', () => {
+    const files = walk(site.out).filter((f) => f.startsWith('pagefind/'));
+    const years = [...new Set(site.summary.articles ? readdirSync(site.out).filter((d) => /^\d{4}$/.test(d)) : [])].sort();
+    expect(years.length).toBeGreaterThan(1);
+    for (const y of years) {
+      expect(existsSync(path.join(site.out, `pagefind/${y}/pagefind.js`)), y).toBe(true);
+      expect(files.some((f) => new RegExp(`^pagefind/${y}/pagefind\\.ar_.*\\.pf_meta$`).test(f)), y).toBe(true);
+    }
     expect(site.summary.articles).toBe(17);
-    // one fragment per article: every article page was indexed
-    expect(walk(site.out).filter((f) => f.startsWith('pagefind/fragment/')).length).toBe(17);
+    // one fragment per article: every article page was indexed, in its year's index
+    expect(files.filter((f) => /^pagefind\/\d{4}\/fragment\//.test(f)).length).toBe(17);
   });
 });
