@@ -55,7 +55,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
   await resetEleventyTemplateCaches();
-  const stage = { eleventyMs: 0, searchMs: 0 };
+  const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0 };
   const pages = await writeAtomically(outDir, async (tmp) => {
     const eleventyStarted = performance.now();
     const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
@@ -67,7 +67,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const searchStarted = performance.now();
     stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
     // Search index of the pages just written, swapped in with them.
-    await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined });
+    const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined });
+    stage.searchYearsReused = search.reused.length;
     stage.searchMs = Math.round(performance.now() - searchStarted);
     return countPages(results);
   });
