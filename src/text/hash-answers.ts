@@ -23,16 +23,12 @@ export class HashAnswers {
     this.answers = new Uint8Array(initialCapacity);
   }
 
-  get size(): number {
-    return this.count;
-  }
-
   /**
    * The remembered answer for a word given its two hashes (FNV-1a and djb2 of its characters, as
    * get() computes them): 1 yes, 0 no, -1 not asked yet.
    */
   peek(fnv: number, djb2: number): number {
-    const h1 = fnv | 0 || 1;
+    const h1 = fnv | 0 || 1; // 0 marks an empty slot
     const mask = this.keys.length - 1;
     let at = h1 & mask;
     for (let k = this.keys[at]!; k !== 0; k = this.keys[at]!) {
@@ -51,17 +47,12 @@ export class HashAnswers {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = (Math.imul(h2, 33) + c) | 0;
     }
-    if (h1 === 0) h1 = 1; // 0 marks an empty slot
-    const mask = this.keys.length - 1;
-    let at = h1 & mask;
-    for (let k = this.keys[at]!; k !== 0; k = this.keys[at]!) {
-      if (k === h1 && this.checks[at] === h2) return this.answers[at] === 1;
-      at = (at + 1) & mask;
-    }
+    const said = this.peek(h1, h2);
+    if (said !== -1) return said === 1;
     const answer = ask(word);
     if (this.count >= this.maxWords) this.reset(this.initialCapacity);
     else if ((this.count + 1) * 2 > this.keys.length) this.reset(this.keys.length * 2, true);
-    this.insert(h1, h2, answer);
+    this.insert(h1 || 1, h2, answer);
     return answer;
   }
 

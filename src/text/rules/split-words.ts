@@ -15,7 +15,7 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP } from '../arabic.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { finalMarkFor } from './final-marks.ts';
 import { HashAnswers } from '../hash-answers.ts';
@@ -112,6 +112,7 @@ const isMarkCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 const codesOf = (letters: Iterable<string>) => new Set([...letters].map((l) => l.charCodeAt(0)));
 const NEVER_INITIAL_CODES = codesOf(NEVER_INITIAL);
 const NO_MARK_AFTER_CODES = codesOf(NO_MARK_AFTER);
+const WORD_FINAL_ONLY_CODES = codesOf(WORD_FINAL_ONLY);
 
 // Per-word scan results, reused across calls (grown on demand).
 let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Uint32Array(1024), cls: new Uint8Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
@@ -130,7 +131,6 @@ function grow(n: number): void {
   W = { start: g(W.start), end: g(W.end), len: g(W.len), first: g(W.first), last: g(W.last), hash: g(W.hash), cls: g(W.cls), flags: g(W.flags), gap: g(W.gap) };
 }
 
-/** Could the gap before word w be damage (or word-final debris worth a look)? Mirrors mayBeSplit. */
 const UNKNOWN_CLASS = 0x80;
 
 /** The word's classes (IS_FUNCTION …), looked up on first need: most gaps are settled before. */
@@ -143,6 +143,7 @@ function wordClass(w: number): number {
   return cls;
 }
 
+/** Could the gap before word w be damage (or word-final debris worth a look)? Mirrors mayBeSplit. */
 function interestingGap(w: number): boolean {
   const gap = W.gap[w]!;
   const n = gap & (GAP_NBSP - 1);
@@ -163,7 +164,7 @@ function interestingGap(w: number): boolean {
  * gaps (plus the next piece, which some decisions look at). `atChainEnd` tells whether the
  * window's last piece ends its chain (so debris after it is word-final damage).
  */
-function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) => void, ctx?: Context): void {
+function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) => void, ctx: Context): void {
   const n = text.length;
   let count = 0;
   let i = 0;
@@ -234,7 +235,7 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
       let b = w;
       while (b + 1 < count && INTERESTING[b + 1]) b++;
       const lastPiece = b + 1 < count && W.gap[b + 1] !== 0 ? b + 1 : b;
-      if (!(b === w && ctx && !(W.flags[lastPiece]! & TAIL_DEBRIS) && joinKnownToFail(text, w - 1, w, ctx))) {
+      if (!(b === w && !(W.flags[lastPiece]! & TAIL_DEBRIS) && joinKnownToFail(text, w - 1, w, ctx))) {
         visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
       }
       w = b + 1;
@@ -259,8 +260,7 @@ let INTERESTING = new Uint8Array(1024);
  */
 function joinKnownToFail(text: string, l: number, w: number, ctx: Context): boolean {
   if (W.gap[w] !== 1 || W.len[w]! < 2) return false;
-  const first = W.first[w]!;
-  if (first === 0x0629 || first === 0x0649) return false; // a ة/ى tail joins without being a word
+  if (WORD_FINAL_ONLY_CODES.has(W.first[w]!)) return false; // a ة/ى tail joins without being a word
   // The hashes of the joined letters (FNV-1a: the left word's, continued; djb2 from the start).
   let h = W.hash[l]! | 0;
   let h2 = 5381;
@@ -281,6 +281,7 @@ function joinKnownToFail(text: string, l: number, w: number, ctx: Context): bool
   return !ctx.lex(bareLetters(text, l) + bareLetters(text, w));
 }
 
+/** Word w's letters without its harakat. */
 function bareLetters(text: string, w: number): string {
   const word = text.slice(W.start[w]!, W.end[w]!);
   return hasHaraka(word) ? word.replace(HARAKAT, '') : word;
@@ -290,8 +291,7 @@ function makeChain(text: string, a: number, b: number): Chain {
   const pieces: Piece[] = [];
   const gaps: Gap[] = [];
   for (let k = a; k <= b; k++) {
-    const word = text.slice(W.start[k]!, W.end[k]!);
-    pieces.push({ start: W.start[k]!, end: W.end[k]!, bare: hasHaraka(word) ? word.replace(HARAKAT, '') : word, known: undefined });
+    pieces.push({ start: W.start[k]!, end: W.end[k]!, bare: bareLetters(text, k), known: undefined });
     if (k > a) gaps.push({ start: W.end[k - 1]!, end: W.start[k]!, text: text.slice(W.end[k - 1]!, W.start[k]!) });
   }
   return { pieces, gaps };
@@ -445,7 +445,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     ctx.seen(word) ||
     ctx.lex(word) ||
     // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
-    (j === i + 1 && pieces[j]!.bare.length <= 2 && (pieces[j]!.bare.charCodeAt(0) === 0x0629 || pieces[j]!.bare.charCodeAt(0) === 0x0649)) ||
+    (j === i + 1 && pieces[j]!.bare.length <= 2 && WORD_FINAL_ONLY_CODES.has(pieces[j]!.bare.charCodeAt(0))) ||
     // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
     // (names); not after ال, which only a known word (التزامًا) may begin.
     (tanween && j === i + 1 && !word.startsWith('ال'));

@@ -3,7 +3,7 @@
  * (أ→ا, ة→ه, ى→ي, stripping harakat): they only undo encoding debris.
  */
 import type { Edit } from '../edits.ts';
-import { isArabicLetterCode } from '../arabic.ts';
+import { isArabicLetterCode, isHarakaCode } from '../arabic.ts';
 
 /** NFC per cluster (base + combining marks), so each change is reported where it happened. */
 export function nfcEdits(text: string): Edit[] {
@@ -61,7 +61,6 @@ export function tatweelEdits(text: string): Edit[] {
 }
 
 const STRETCHING_TATWEEL = /(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g;
-const isHarakaCode = (c: number) => c >= 0x064b && c <= 0x0652;
 
 const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
 
@@ -71,14 +70,12 @@ const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
  * when paired, since an editor put them there on purpose. ZWJ/ZWNJ go only next to Arabic letters,
  * where they are paste debris; elsewhere (emoji sequences, Persian) they carry meaning.
  */
-const ANY_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u061C]/;
-
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u061C]/g;
 
 export function invisibleCharEdits(text: string): Edit[] {
-  if (!ANY_INVISIBLE.test(text)) return [];
-  const edits: Edit[] = [];
   const found = [...text.matchAll(INVISIBLE)].map((m) => m.index);
+  if (found.length === 0) return [];
+  const edits: Edit[] = [];
   // Isolates pair within a paragraph: an opener still open at a line break, or a closer with
   // nothing open, is unpaired.
   const unpaired = new Set<number>();
