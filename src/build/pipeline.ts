@@ -139,13 +139,13 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     used.add(slot.key);
-    const { result, draft } = slot.entry!;
+    const { result } = slot.entry!;
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
     warnings.push(...result.warnings);
-    if (draft) {
+    if (result.draft) {
       drafts++;
       continue;
     }

@@ -14,7 +14,6 @@ import { wordHash } from '../text/evidence.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
-  draft: boolean;
   /** [word hash, count] for every evidence lookup made while preparing, sorted by hash. */
   lookups: Array<[number, number]>;
 }
@@ -31,18 +30,22 @@ const current: { evidence?: WordEvidence | undefined; lookups?: Map<number, numb
 /** Every question is recorded by the word's hash (evidence.ts wordHash), however it was asked. */
 const stableEvidence: WordEvidence = {
   count(word: string): number {
-    if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
-    const n = current.evidence.count(word);
-    current.lookups?.set(wordHash(word), n);
-    return n;
+    const hash = wordHash(word);
+    return this.countHash!(hash) ?? record(hash, evidence().count(word));
   },
   countHash(hash: number): number | undefined {
-    if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
-    const n = current.evidence.countHash?.(hash);
-    if (n !== undefined) current.lookups?.set(hash, n);
-    return n;
+    const n = evidence().countHash?.(hash);
+    return n === undefined ? undefined : record(hash, n);
   },
 };
+function evidence(): WordEvidence {
+  if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
+  return current.evidence;
+}
+function record(hash: number, n: number): number {
+  current.lookups?.set(hash, n);
+  return n;
+}
 const stableLexicon = (): Lexicon => {
   if (!current.lexicon) throw new Error('lexicon asked for outside prepareOne');
   return current.lexicon();
@@ -58,7 +61,6 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
   } finally {
     Object.assign(current, { evidence: undefined, lookups: undefined, lexicon: undefined });
   }
-  const draft = result.ok && result.draft;
-  const entry: PreparedEntry = { result, draft, lookups: [...lookups].sort((a, b) => a[0] - b[0]) };
+  const entry: PreparedEntry = { result, lookups: [...lookups].sort((a, b) => a[0] - b[0]) };
   return JSON.stringify(entry);
 }

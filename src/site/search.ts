@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { packageVersion } from '../package-version.ts';
 
 const FORMAT = 'search-shard-v1';
 
@@ -25,7 +26,6 @@ export interface IndexOptions {
 }
 
 export interface IndexReport {
-  pages: number;
   /** Years indexed afresh, and years whose index came from the cache. */
   indexed: string[];
   reused: string[];
@@ -33,14 +33,13 @@ export interface IndexReport {
 
 export async function indexSite(outDir: string, options: IndexOptions): Promise<IndexReport> {
   const lang = (options.lang ?? 'ar').split('-')[0]!;
-  const report: IndexReport = { pages: 0, indexed: [], reused: [] };
-  const version = pagefindVersion();
+  const report: IndexReport = { indexed: [], reused: [] };
+  const version = packageVersion(import.meta.resolve('pagefind'));
   let opened = false;
   try {
     for (const year of options.years) {
       const pages = articlePages(outDir, year);
       if (pages.length === 0) continue;
-      report.pages += pages.length;
       const target = path.join(outDir, 'pagefind', year);
       const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`);
       const cached = options.cacheDir && path.join(options.cacheDir, year);
@@ -134,20 +133,4 @@ function prune(cacheDir: string, keep: Set<string>): void {
     return;
   }
   for (const e of entries) if (!keep.has(e)) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
-}
-
-function pagefindVersion(): string {
-  try {
-    const dir = path.dirname(new URL(import.meta.resolve('pagefind')).pathname);
-    for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
-      const file = path.join(d, 'package.json');
-      if (existsSync(file)) {
-        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'pagefind') return pkg.version ?? 'unknown';
-      }
-    }
-  } catch {
-    // fall through
-  }
-  return 'unknown';
 }

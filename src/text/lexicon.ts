@@ -9,11 +9,11 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { decodeTrie, encodeITrieToBTrie, type ITrie } from 'cspell-trie-lib';
 import type { Lexicon } from './options.ts';
+import { packageVersion } from '../package-version.ts';
 
 let cached: Lexicon | undefined;
 
@@ -35,20 +35,9 @@ function source(): { gz: string; binary: string } {
   const gz = path.join(dir, 'ar.trie.gz');
   // Invalidated by the dictionary's version and bytes and by the trie library's version.
   const dict = packageVersion(dir);
-  const lib = packageVersion(path.dirname(fileURLToPath(import.meta.resolve('cspell-trie-lib'))));
+  const lib = packageVersion(import.meta.resolve('cspell-trie-lib'));
   const key = `ar-${dict}-${statSync(gz).size}-trie-${lib}`.replace(/[^\w.-]/g, '_');
   return { gz, binary: path.join(dir, '..', '..', '.cache', 'warraq', `${key}.btrie`) };
-}
-
-/** The version in the nearest package.json at or above `dir`. */
-function packageVersion(dir: string): string {
-  for (let d = dir; ; d = path.dirname(d)) {
-    try {
-      return (JSON.parse(readFileSync(path.join(d, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      if (path.dirname(d) === d) return 'unknown';
-    }
-  }
 }
 
 export function loadTrie(options: { useCache?: boolean } = {}): ITrie {
