@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WordEvidence } from '../text/options.ts';
+import type { WordCounts } from '../text/evidence.ts';
 import type { PreparedEntry } from './prepare-task.ts';
 
 const SRC = path.resolve(new URL('..', import.meta.url).pathname);
@@ -116,7 +116,7 @@ export function writeEntry(file: string, json: string): void {
 }
 
 /** Parses an entry and checks its evidence lookups against the current evidence. */
-export function validEntry(json: string, evidence: WordEvidence): PreparedEntry | undefined {
+export function validEntry(json: string, evidence: WordCounts): PreparedEntry | undefined {
   let entry: PreparedEntry;
   try {
     entry = JSON.parse(json) as PreparedEntry;
@@ -124,7 +124,6 @@ export function validEntry(json: string, evidence: WordEvidence): PreparedEntry 
     return undefined;
   }
   if (!entry || typeof entry !== 'object' || !entry.result || !Array.isArray(entry.lookups)) return undefined;
-  if (!evidence.countHash) return undefined;
   for (const [hash, count] of entry.lookups) if (evidence.countHash(hash) !== count) return undefined;
   return entry;
 }

@@ -21,7 +21,6 @@ import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
-import type { WordEvidence } from '../text/options.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
 import { lazyLexicon } from '../text/lexicon.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
@@ -70,7 +69,7 @@ interface Slot {
 interface Scan {
   slots: Slot[];
   counts: Map<string | number, number>;
-  evidence: WordEvidence;
+  evidence: WordCounts;
   evidenceBuilder: EvidenceBuilder;
   tag: string;
   cache: PreparedCache | undefined;

@@ -28,7 +28,7 @@ export class MarkdownLimitError extends Error {
 }
 
 /** The markup characters * _ [ ] ( ) < ` ~, by code (a one-character string per test would be allocated). */
-const isMark = (c: number) => c === 42 || c === 95 || c === 91 || c === 93 || c === 40 || c === 41 || c === 60 || c === 96 || c === 126;
+const isMarkupChar = (c: number) => c === 42 || c === 95 || c === 91 || c === 93 || c === 40 || c === 41 || c === 60 || c === 96 || c === 126;
 // Elements whose end tag may be left out (the parser closes them itself) and void elements: they
 // never add to the nesting depth in a way the scan could count.
 const NOT_NESTING = new Set([
@@ -68,7 +68,7 @@ export function checkMarkdownLimits(markdown: string): void {
       blockStart = lineNo + 1;
       continue;
     }
-    for (let i = 0; i < line.length; i++) if (isMark(line.charCodeAt(i))) marks++;
+    for (let i = 0; i < line.length; i++) if (isMarkupChar(line.charCodeAt(i))) marks++;
     if (marks > MAX_MARKS_PER_BLOCK) {
       throw new MarkdownLimitError(blockStart, `the paragraph starting here has more than ${MAX_MARKS_PER_BLOCK} Markdown marks (* _ [ ] ( ) < \` ~), too many to format safely`, 'split it into shorter paragraphs with blank lines, or escape literal marks with a backslash');
     }

@@ -2,6 +2,8 @@
  * Arabic folding for matching (related articles, search queries): harakat and tatweel removed,
  * أ/إ/آ/ٱ → ا, ى → ي, ة → ه. Never used for display — only to compare words.
  */
+import { isArabicLetterCode } from '../text/arabic.ts';
+
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 
 export function foldArabic(text: string): string {
@@ -46,13 +48,11 @@ function stem(word: string): string {
   return w.length >= 5 && SUFFIXES.has(w.slice(-2)) ? w.slice(0, -2) : w;
 }
 
-const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
-
 /** The folded, stemmed content words of a text, in order. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of foldArabic(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (raw.length < 3 || STOP.has(raw) || (!isArabicLetter(raw.charCodeAt(0)) && /^\p{N}+$/u.test(raw))) continue;
+    if (raw.length < 3 || STOP.has(raw) || (!isArabicLetterCode(raw.charCodeAt(0)) && /^\p{N}+$/u.test(raw))) continue;
     const w = stem(raw);
     if (w.length >= 3 && !STOP.has(w)) out.push(w);
   }
