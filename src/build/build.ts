@@ -9,7 +9,10 @@ import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pi
 import { inputFingerprint, outputIntact, outputManifest, readStamp, writeStamp } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
-import { configureEleventy } from '../site/eleventy.ts';
+import { configureEleventy, type RenderSelection } from '../site/eleventy.ts';
+import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan } from './page-reuse.ts';
+import type { SiteData } from '../site/data.ts';
+import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexSite } from '../site/search.ts';
 import type { ContentProblem } from '../content/errors.ts';
@@ -34,6 +37,8 @@ export interface BuildSummary {
   warnings: ContentProblem[];
   ms: number;
   outDir: string;
+  /** Article and listing pages linked from the last output instead of rendered (page-reuse.ts). */
+  pagesReused: number;
 }
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
@@ -50,31 +55,44 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
     // Same inputs as the last build, and its output untouched: nothing to write.
     report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
-    return summary(prepared, stamp.pages, started, outDir);
+    return summary(prepared, stamp.pages, started, outDir, stamp.pages);
   }
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
   await resetEleventyTemplateCaches();
-  const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0 };
+  const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0, pagesReused: 0 };
+  let pageIndex: PageIndex | undefined;
   const pages = await writeAtomically(outDir, async (tmp) => {
     const eleventyStarted = performance.now();
+    // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
+    let plan: ReusePlan | undefined;
+    const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
+      const keys = pageKeys(site, images, globalRenderKey(root, config, site));
+      plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
+      return plan.selection;
+    };
     const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
       quietMode: true,
       pathPrefix: config.site.basePath,
-      config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets }),
+      config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select: useCache ? select : undefined }),
     });
     const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
+    if (plan) {
+      const reuse = linkReused(plan, written(results), tmp);
+      pageIndex = reuse.index;
+      stage.pagesReused = reuse.linked;
+    }
     const searchStarted = performance.now();
     stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
     // Search index of the pages just written, swapped in with them.
     const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined });
     stage.searchYearsReused = search.reused.length;
     stage.searchMs = Math.round(performance.now() - searchStarted);
-    return countPages(results);
+    return countPages(results) + stage.pagesReused;
   });
-  if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir) });
+  if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir), pageIndex });
   report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
-  return summary(prepared, pages, started, outDir);
+  return summary(prepared, pages, started, outDir, stage.pagesReused);
 }
 
 /** WARRAQ_TIMINGS=1: one line of stage timings on stderr (read by scripts/bench.ts). */
@@ -82,7 +100,7 @@ function report(timings: Record<string, number>): void {
   if (process.env.WARRAQ_TIMINGS) process.stderr.write(`warraq-timings ${JSON.stringify(timings)}\n`);
 }
 
-function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string): BuildSummary {
+function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string, pagesReused: number): BuildSummary {
   return {
     articles: prepared.articleCount,
     drafts: prepared.drafts,
@@ -91,11 +109,16 @@ function summary(prepared: PrepareSiteResult, pages: number, started: number, ou
     warnings: prepared.warnings,
     ms: Math.round(performance.now() - started),
     outDir,
+    pagesReused,
   };
 }
 
+/** Eleventy 3 resolves write() to [passthroughCopies, templates]: the templates written. */
+function written(results: unknown): Array<{ url?: unknown; outputPath?: unknown }> {
+  const flat = (Array.isArray(results) ? results.flat(3) : []) as Array<{ url?: unknown; outputPath?: unknown }>;
+  return flat.filter((r) => r && typeof r === 'object' && typeof r.outputPath === 'string');
+}
+
 function countPages(results: unknown): number {
-  // Eleventy 3 resolves write() to [passthroughCopies, templates]; count written templates.
-  const flat = (Array.isArray(results) ? results.flat(3) : []) as Array<{ outputPath?: string | false }>;
-  return flat.filter((r) => r && typeof r === 'object' && typeof r.outputPath === 'string').length;
+  return written(results).length;
 }

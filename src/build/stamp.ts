@@ -14,8 +14,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import path from 'node:path';
 import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './cache.ts';
+import type { PageIndex } from './page-reuse.ts';
 
-function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
+export function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
   const files: string[] = [];
   const walk = (d: string) => {
     let entries;
@@ -48,16 +49,21 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: st
 export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articlesHash: string): string {
   const h = createHash('sha256');
   h.update(`${codeVersion()}\0${articlesHash}\0${outDir}\0${JSON.stringify(config)}\0`);
-  const env = Object.entries(process.env)
-    .filter(([k]) => k.startsWith('WARRAQ_') || k.startsWith('ELEVENTY_') || k === 'NODE_ENV')
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  h.update(JSON.stringify(env));
+  h.update(environmentKey());
   // Articles are covered by articlesHash; everything else under content/ is hashed here.
   hashTree(h, path.join(root, config.paths.content), (f) => f.endsWith('.md'));
   hashTree(h, path.join(root, config.paths.templates), () => false);
   hashTree(h, path.join(root, 'public'), () => false);
   if (config.paths.public !== 'public') hashTree(h, path.join(root, config.paths.public), () => false);
   return h.digest('hex');
+}
+
+/** The environment variables Warraq and Eleventy read. */
+export function environmentKey(): string {
+  const env = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('WARRAQ_') || k.startsWith('ELEVENTY_') || k === 'NODE_ENV')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(env);
 }
 
 type Manifest = Array<[string, number, number, number]>;
@@ -83,6 +89,8 @@ export interface Stamp {
   outDir: string;
   pages: number;
   manifest: Manifest;
+  /** Article and listing pages by URL, with the render key each was written with (page-reuse.ts). */
+  pageIndex?: PageIndex | undefined;
 }
 
 const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');

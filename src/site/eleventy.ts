@@ -17,15 +17,28 @@ import { fontFiles, FONT_URL } from './fonts.ts';
 import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
-import type { Feed } from './data.ts';
+import type { Feed, ListingPage } from './data.ts';
 import type { Article } from '../content/article.ts';
 import { indexSite } from './search.ts';
+
+
+/** The article, home and listing pages the templates paginate over in one build (global data `render`). */
+export interface RenderSelection {
+  articles: Article[];
+  home: ListingPage[];
+  listingPages: ListingPage[];
+}
 
 export interface EleventySetup {
   root: string;
   /** Returns the current site data; called on every (re)build. */
   site: () => SiteData | Promise<SiteData>;
   stylesheets: () => { ltr: string; rtl: string };
+  /**
+   * Which article and listing pages to render in this build, once the images are known (the
+   * others are already in the output folder: build/page-reuse.ts). Default: all of them.
+   */
+  select?: ((site: SiteData, images: Record<string, ImageSet>) => RenderSelection) | undefined;
 }
 
 export function configureEleventy(setup: EleventySetup) {
@@ -33,6 +46,7 @@ export function configureEleventy(setup: EleventySetup) {
     const { root } = setup;
     let site: SiteData | undefined;
     let images: Record<string, ImageSet> = {};
+    let render: RenderSelection | undefined;
     const current = async (): Promise<SiteData> => (site ??= await setup.site());
 
     cfg.setQuietMode(true);
@@ -51,6 +65,7 @@ export function configureEleventy(setup: EleventySetup) {
       const fonts = path.join(out, FONT_URL);
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
+      render = setup.select ? setup.select(site, images) : { articles: site.articles, home: site.home, listingPages: site.listingPages };
     });
     // `warraq build` indexes the temporary output before its atomic swap (build/build.ts); the dev
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
@@ -60,6 +75,7 @@ export function configureEleventy(setup: EleventySetup) {
       }
     });
     cfg.addGlobalData('warraq', current);
+    cfg.addGlobalData('render', () => render);
     cfg.addGlobalData('images', () => images);
     cfg.addGlobalData('imageSizes', SIZES);
     cfg.addGlobalData('stylesheets', () => setup.stylesheets());

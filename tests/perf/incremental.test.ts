@@ -44,8 +44,9 @@ describe('incremental builds', () => {
   const site = () => path.join(project.root, '_site');
 
   /** Warm build in place, cold build (no cache, fresh folder) of the same content: same bytes. */
+  let warm: Awaited<ReturnType<typeof build>>;
   async function expectWarmEqualsCold(): Promise<Map<string, string>> {
-    const warm = await build({ root: project.root, ...quiet });
+    warm = await build({ root: project.root, ...quiet });
     rmSync(coldDir, { recursive: true, force: true });
     await build({ root: project.root, outDir: coldDir, cache: false, ...quiet });
     const w = tree(site());
@@ -87,13 +88,37 @@ describe('incremental builds', () => {
     expect(readFileSync(path.join(site(), '404.html'), 'utf8')).toContain('4242');
   }, 600_000);
 
+  it('an article page changed by hand is rendered again; the other article pages are reused', async () => {
+    const page = path.join(site(), '2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, original.replace('</main>', '<p>tampered</p></main>'));
+    await expectWarmEqualsCold();
+    expect(readFileSync(page, 'utf8')).toBe(original);
+    expect(warm.pagesReused).toBeGreaterThan(30);
+  }, 600_000);
+
+  it('a change to the article template renders every article page again', async () => {
+    const template = path.join(project.root, 'templates', 'article.njk');
+    const original = readFileSync(template, 'utf8');
+    writeFileSync(template, original.replace('<div class="body">', '<div class="body" data-edition="7">'));
+    await expectWarmEqualsCold();
+    expect(warm.pagesReused).toBe(0);
+    expect(readFileSync(path.join(site(), '2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html'), 'utf8')).toContain('data-edition="7"');
+    writeFileSync(template, original);
+    await expectWarmEqualsCold();
+  }, 600_000);
+
   it('editing an article gives the output of a cold build', async () => {
     const file = path.join(project.root, 'content/2022/11/cop27-loss-and-damage.md');
     const before = tree(site());
     // A new paragraph whose words other articles split: their evidence changes too.
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nوأكّد المفاوضون أنّ الخسائر تكبدت الدول الفقيرة معظمها، وقال أحدهم "لن نتراجع".\n`);
     const after = await expectWarmEqualsCold();
-    expect(diff(after, before).length).toBeGreaterThan(0);
+    const changed = diff(after, before);
+    expect(changed.length).toBeGreaterThan(0);
+    // Pages the edit does not reach were linked from the last output, not rendered.
+    expect(warm.pagesReused).toBeGreaterThan(0);
+    expect(warm.pagesReused).toBeLessThan(warm.pages - changed.length + 1);
   }, 600_000);
 
   it('adding an article gives the output of a cold build', async () => {

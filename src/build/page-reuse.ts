@@ -1,0 +1,162 @@
+/**
+ * Page reuse: most of a site's pages are article, home and listing pages, and an edit changes few of
+ * them. Each such page gets a render key — a hash of everything its template reads — and a page
+ * whose key equals the one the last build wrote it with, and whose file is exactly as that build
+ * left it, is linked from the last output into the new one instead of being rendered again.
+ *
+ * What a page's template reads (templates/article.njk, index.njk, listing.njk and the base layout):
+ *   - for every page: the code and dependency versions (codeVersion), every file under templates/,
+ *     the configuration, the environment Eleventy and Warraq read, and the section list of the
+ *     masthead (global key);
+ *   - an article page: the article (with its related articles and neighbours) and its lead image;
+ *   - a home or listing page: the page's own fields and, for each article listed, that article's digest.
+ * A key is computed from the data the templates are given, so a change anywhere in that data,
+ * including the links other articles contribute, gives a new key. When in doubt the page is
+ * rendered: a stale page is a bug, a needless render only costs time.
+ */
+import { createHash } from 'node:crypto';
+import { constants, copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Article } from '../content/article.ts';
+import type { WarraqConfig } from '../config.ts';
+import type { ListingPage, SiteData } from '../site/data.ts';
+import type { ImageSet } from '../site/images.ts';
+import type { RenderSelection } from '../site/eleventy.ts';
+import { codeVersion } from './cache.ts';
+import { environmentKey, hashTree, type Stamp } from './stamp.ts';
+
+/** Page URL → [render key, output file relative to the output folder]. */
+export type PageIndex = Record<string, [string, string]>;
+
+export interface ReusePlan {
+  selection: RenderSelection;
+  /** Pages to take from the last output: URL → [key, file]. */
+  reusable: PageIndex;
+  /** Render key of every article, home and listing page, by URL. */
+  keys: Map<string, string>;
+  /** The last build's output folder and what its files looked like when it was written. */
+  last?: { outDir: string; manifest: Map<string, [string, number, number, number]> } | undefined;
+}
+
+const sha = (...parts: string[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+/** What every page reads besides its own data. */
+export function globalRenderKey(root: string, config: WarraqConfig, site: SiteData): string {
+  const h = createHash('sha256');
+  h.update(`${codeVersion()}\0${JSON.stringify(config)}\0${environmentKey()}\0`);
+  h.update(JSON.stringify(site.sections.map((s) => [s.name, s.slug, s.url])));
+  hashTree(h, path.join(root, config.paths.templates), () => false);
+  return h.digest('hex');
+}
+
+function articleDigest(a: Article, images: Record<string, ImageSet>): string {
+  return sha(JSON.stringify(a), JSON.stringify(a.image ? (images[a.image.src] ?? null) : null));
+}
+
+/** Render key of every article, home and listing page, by URL. */
+export function pageKeys(site: SiteData, images: Record<string, ImageSet>, global: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  const digests = new Map<Article, string>();
+  for (const a of site.articles) {
+    const d = articleDigest(a, images);
+    digests.set(a, d);
+    keys.set(a.url, sha(global, 'article', d));
+  }
+  for (const p of [...site.home, ...site.listingPages]) {
+    const { items, ...own } = p;
+    keys.set(p.url, sha(global, 'listing', JSON.stringify(own), items.map((a) => digests.get(a) ?? articleDigest(a, images)).join(',')));
+  }
+  return keys;
+}
+
+/**
+ * Which pages can come from the last build (`last`): same key, and the file as that build wrote it
+ * (same size, modification time and inode as its manifest says). The others are what Eleventy renders.
+ */
+export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp | undefined): ReusePlan {
+  const reusable: PageIndex = {};
+  const manifest = new Map(last?.pageIndex ? last.manifest.map((m) => [m[0], m]) : []);
+  if (last?.pageIndex) {
+    for (const [url, key] of keys) {
+      const entry = last.pageIndex[url];
+      if (!entry || entry[0] !== key) continue;
+      if (entry[1].startsWith('..') || path.isAbsolute(entry[1])) continue;
+      const m = manifest.get(entry[1]);
+      if (!m || !sameFile(path.join(last.outDir, entry[1]), m)) continue;
+      reusable[url] = entry;
+    }
+  }
+  const render = (url: string) => !Object.hasOwn(reusable, url);
+  return {
+    selection: {
+      articles: site.articles.filter((a) => render(a.url)),
+      home: site.home.filter((p) => render(p.url)),
+      listingPages: site.listingPages.filter((p) => render(p.url)),
+    },
+    reusable,
+    keys,
+    last: last && { outDir: last.outDir, manifest },
+  };
+}
+
+/**
+ * After Eleventy has written its pages: links each reusable page of the last output into `outDir`,
+ * where Eleventy wrote nothing (a template that ignores `render` renders
+ * every page: then its page stands). Links come last so that nothing is ever written through a link
+ * into the live site. Returns the page index for the next build: the pages linked and the pages
+ * Eleventy wrote. A reusable page changed since the plan was made (someone wrote into the live site during the
+ * build) fails the build, which leaves the site as it was: run it again.
+ */
+export function linkReused(plan: ReusePlan, written: Array<{ url?: unknown; outputPath?: unknown }>, outDir: string): { index: PageIndex; linked: number } {
+  const index: PageIndex = {};
+  for (const r of written) {
+    if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;
+    const key = plan.keys.get(r.url);
+    if (!key) continue;
+    const file = path.relative(outDir, path.resolve(r.outputPath));
+    if (file.startsWith('..') || path.isAbsolute(file)) continue;
+    index[r.url] = [key, file];
+  }
+  let linked = 0;
+  for (const [url, entry] of Object.entries(plan.reusable)) {
+    if (Object.hasOwn(index, url)) continue;
+    const from = path.join(plan.last!.outDir, entry[1]);
+    const m = plan.last!.manifest.get(entry[1]);
+    if (!m || !sameFile(from, m)) throw new StalePage(url);
+    linkInto(from, path.join(outDir, entry[1]));
+    index[url] = entry;
+    linked++;
+  }
+  return { index, linked };
+}
+
+/** A page the plan meant to reuse is missing or was changed after the plan was made. */
+export class StalePage extends Error {
+  constructor(readonly url: string) {
+    super(`the last build's page ${url} changed during this build`);
+  }
+}
+
+function sameFile(file: string, [, size, mtimeMs, ino]: [string, number, number, number]): boolean {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
+  } catch {
+    return false;
+  }
+}
+
+/** A hard link (the bytes are not copied); a copy where links are not possible. */
+function linkInto(from: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  }
+}
