@@ -184,15 +184,34 @@ export function relate(articles: Article[]): { visits: number } {
     for (const t of a.tags) push(tagPostings, t.slug, i);
     for (const term of new Set(a.terms ?? [])) push(termPostings, term, i);
   });
+  const sectionIds = new Map<string, number>();
+  const section = Int32Array.from(articles, (a) => {
+    let id = sectionIds.get(a.section.slug);
+    if (id === undefined) sectionIds.set(a.section.slug, (id = sectionIds.size));
+    return id;
+  });
   const maxDf = Math.max(3, Math.floor(n * MAX_DF_SHARE));
   const idf = (df: number) => Math.log(1 + n / df);
-  articles.forEach((a, i) => {
-    const scores = new Map<number, number>();
+  // Scores of the current article's candidates, by article index; `touched` lists the candidates
+  // so that only they are read and reset (a dense array: no map in the inner loop).
+  const scores = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = articles[i]!;
     const add = (list: number[] | undefined, weight: number) => {
       if (!list) return;
-      for (const j of windowAround(list, i)) {
+      const [from, to] = windowAround(list, i);
+      for (let k = from; k < to; k++) {
+        const j = list[k]!;
         visits++;
-        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
+        if (j === i) continue;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+        scores[j] = scores[j]! + weight;
       }
     };
     for (const t of a.tags) add(tagPostings.get(t.slug), 3);
@@ -202,13 +221,26 @@ export function relate(articles: Article[]): { visits: number } {
       const list = termPostings.get(term);
       if (list && list.length > 1 && list.length <= maxDf) add(list, termWeight * idf(list.length));
     }
-    for (const [j, s] of scores) if (articles[j]!.section.slug === a.section.slug) scores.set(j, s + 1);
-    a.related = [...scores.entries()]
-      .filter(([, s]) => s >= 1.5)
-      .sort((x, y) => y[1] - x[1] || Math.abs(x[0] - i) - Math.abs(y[0] - i) || x[0] - y[0])
-      .slice(0, RELATED)
-      .map(([j]) => linkTo(articles[j]!));
-  });
+    // The RELATED best: score, then nearest in time, then the earlier index.
+    const better = (x: number, y: number) => scores[x]! > scores[y]! || (scores[x] === scores[y] && (Math.abs(x - i) < Math.abs(y - i) || (Math.abs(x - i) === Math.abs(y - i) && x < y)));
+    top.length = 0;
+    for (const j of touched) {
+      if (section[j] === section[i]) scores[j] = scores[j]! + 1;
+      if (scores[j]! < 1.5) continue;
+      let at = top.length;
+      while (at > 0 && better(j, top[at - 1]!)) at--;
+      if (at < RELATED) {
+        top.splice(at, 0, j);
+        if (top.length > RELATED) top.pop();
+      }
+    }
+    a.related = top.map((j) => linkTo(articles[j]!));
+    for (const j of touched) {
+      scores[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
+  }
   return { visits };
 }
 
@@ -218,9 +250,9 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
   else map.set(key, [i]);
 }
 
-/** The up-to-WINDOW entries of an ascending posting list nearest to index i (binary search). */
-function windowAround(list: number[], i: number): number[] {
-  if (list.length <= WINDOW) return list;
+/** Bounds [from, to) of the up-to-WINDOW entries of an ascending posting list nearest to index i (binary search). */
+function windowAround(list: number[], i: number): [number, number] {
+  if (list.length <= WINDOW) return [0, list.length];
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -229,7 +261,7 @@ function windowAround(list: number[], i: number): number[] {
     else hi = mid;
   }
   const start = Math.max(0, Math.min(lo - WINDOW / 2, list.length - WINDOW));
-  return list.slice(start, start + WINDOW);
+  return [start, start + WINDOW];
 }
 
 /** The years of the given article URLs (/YYYY/MM/slug/), newest first: the search shards. */
