@@ -85,7 +85,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const searchStarted = performance.now();
     stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
     // Search index of the pages just written, swapped in with them.
-    const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined });
+    const keyOfFile = new Map(Object.values(pageIndex ?? {}).map(([key, file]) => [file, key]));
+    const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined, pageKey: (page) => keyOfFile.get(page) });
     stage.searchYearsReused = search.reused.length;
     stage.searchMs = Math.round(performance.now() - searchStarted);
     return countPages(results) + stage.pagesReused;

@@ -10,7 +10,7 @@
  * byte for byte those of an earlier build gets its index back from `.cache/search/<year>/<key>/`.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { packageVersion } from '../package-version.ts';
@@ -23,6 +23,12 @@ export interface IndexOptions {
   lang?: string;
   /** Where shard indexes are kept between builds (`.cache/search`); none: index every year. */
   cacheDir?: string | undefined;
+  /**
+   * What a page's bytes are known to be made from (its render key, build/page-reuse.ts), by path
+   * relative to the output folder: a year whose pages all have one is keyed by them instead of by
+   * reading every page.
+   */
+  pageKey?: ((page: string) => string | undefined) | undefined;
 }
 
 export interface IndexReport {
@@ -41,13 +47,15 @@ export async function indexSite(outDir: string, options: IndexOptions): Promise<
       const pages = articlePages(outDir, year);
       if (pages.length === 0) continue;
       const target = path.join(outDir, 'pagefind', year);
-      const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`);
+      const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`, options.pageKey);
       const cached = options.cacheDir && path.join(options.cacheDir, year);
       if (cached && reuse(path.join(cached, key), target)) {
         report.reused.push(year);
         continue;
       }
       opened = true;
+      // Never write through a link into the cache (kept indexes are linked into place).
+      rmSync(target, { recursive: true, force: true });
       const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
       if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
       const added = await index.addDirectory({ path: outDir, glob: `${year}/*/*/index.html` });
@@ -86,17 +94,41 @@ function articlePages(outDir: string, year: string): string[] {
   return pages;
 }
 
-function shardKey(outDir: string, pages: string[], salt: string): string {
+function shardKey(outDir: string, pages: string[], salt: string, pageKey: IndexOptions['pageKey']): string {
+  const keys = pageKey && pages.map(pageKey);
+  if (keys?.every((k) => k !== undefined)) {
+    const h = createHash('sha256').update(`${salt}\0render keys`);
+    pages.forEach((page, i) => h.update(`\0${page}\0${keys[i]}`));
+    return h.digest('hex');
+  }
   const h = createHash('sha256').update(salt);
   for (const page of pages) h.update(`\0${page}\0`).update(readFileSync(path.join(outDir, page)));
   return h.digest('hex');
+}
+
+/** Hard links of a folder's files (kept indexes are never written in place); copies where links fail. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, e.name);
+    const b = path.join(to, e.name);
+    if (e.isDirectory()) linkTree(a, b);
+    else {
+      try {
+        linkSync(a, b);
+      } catch {
+        copyFileSync(a, b);
+      }
+    }
+  }
 }
 
 /** Copies a kept index into place; false (and nothing left behind) when there is none to copy. */
 function reuse(kept: string, target: string): boolean {
   if (!existsSync(kept)) return false;
   try {
-    cpSync(kept, target, { recursive: true });
+    rmSync(target, { recursive: true, force: true });
+    linkTree(kept, target);
     return true;
   } catch {
     // removed under us by another build sharing the cache: index afresh
@@ -113,7 +145,7 @@ function store(yearDir: string, from: string, key: string): void {
   try {
     mkdirSync(yearDir, { recursive: true });
     const tmp = path.join(yearDir, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    cpSync(from, tmp, { recursive: true });
+    linkTree(from, tmp);
     try {
       renameSync(tmp, path.join(yearDir, key));
     } catch {

@@ -72,4 +72,30 @@ describe('search index per year, reused from the cache', () => {
     expect(r4.reused).toEqual([]);
     expect(indexTree(fresh)).toEqual(indexTree(third));
   }, 120_000);
+
+  it('keys a year by its pages\' render keys when every page has one; re-indexing in place leaves the kept indexes intact', async () => {
+    const cacheDir = path.join(work, 'cache-keyed');
+    const oldest = years[years.length - 1]!;
+    const keys = (changed?: string) => (page: string) => (page.startsWith(`${changed}/`) ? `edited:${page}` : `key:${page}`);
+    const reference = copySite('keyed-reference');
+    await indexSite(reference, { years });
+
+    const a = copySite('keyed-a');
+    expect((await indexSite(a, { years, cacheDir, pageKey: keys() })).indexed).toEqual(years);
+    const b = copySite('keyed-b');
+    expect((await indexSite(b, { years, cacheDir, pageKey: keys() })).reused).toEqual(years);
+    expect(indexTree(b)).toEqual(indexTree(reference));
+
+    // A page without a key: the year is keyed by the bytes of its pages again.
+    const c = copySite('keyed-c');
+    const r = await indexSite(c, { years, cacheDir, pageKey: (page) => (page.startsWith(`${oldest}/`) ? undefined : `key:${page}`) });
+    expect(r.indexed).toEqual([oldest]);
+
+    // b's indexes are links to the kept ones: a new key for the oldest year re-indexes it in
+    // place (as the dev server does), and the kept indexes must stay as they were.
+    expect((await indexSite(b, { years, cacheDir, pageKey: keys(oldest) })).indexed).toEqual([oldest]);
+    const d = copySite('keyed-d');
+    expect((await indexSite(d, { years, cacheDir, pageKey: keys() })).reused.length).toBeGreaterThan(0);
+    expect(indexTree(d)).toEqual(indexTree(reference));
+  }, 120_000);
 });
