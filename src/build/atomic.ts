@@ -3,6 +3,7 @@
  * build is swapped in for the old one. A bad article, a crash or a kill mid-build leaves the
  * previous site exactly as it was (at worst a stale `_site.tmp-*` folder, removed next time).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,7 +13,7 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   mkdirSync(parent, { recursive: true });
   // Leftovers of killed builds.
   for (const entry of readdirSync(parent)) {
-    if (entry.startsWith(`${name}.tmp-`) || entry.startsWith(`${name}.old-`)) rmSync(path.join(parent, entry), { recursive: true, force: true });
+    if (entry.startsWith(`${name}.tmp-`) || entry.startsWith(`${name}.old-`)) removeTree(path.join(parent, entry));
   }
   const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp);
@@ -33,6 +34,19 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   // for microseconds; it is never half-written.
   if (existsSync(target)) renameSync(target, old);
   renameSync(tmp, target);
-  rmSync(old, { recursive: true, force: true });
+  removeTree(old);
   return result;
+}
+
+/**
+ * Removes a folder. The system's `rm -rf` takes well under half the time of Node's rmSync on a
+ * site of 10,000 pages (no JavaScript per file); rmSync where there is no `rm` or it failed.
+ */
+function removeTree(dir: string): void {
+  if (!existsSync(dir)) return;
+  if (process.platform !== 'win32') {
+    const r = spawnSync('rm', ['-rf', '--', dir], { stdio: 'ignore' });
+    if (r.status === 0 && !existsSync(dir)) return;
+  }
+  rmSync(dir, { recursive: true, force: true });
 }

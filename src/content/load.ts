@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import type { ContentProblem } from './errors.ts';
 
 export interface SourceFile {
@@ -14,7 +15,6 @@ export interface SourceFile {
   mtimeMs: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** An article is text for people to read; anything larger is a mistake or an attack on the build's time. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -55,13 +55,13 @@ export function readSource(root: string, file: string): { ok: true; file: Source
   } catch (error) {
     return { ok: false, problem: { file, line: 1, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that it exists and that you may read it', severity: 'error' } };
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  // isUtf8 (simdutf) then a plain decode: several times faster than a fatal TextDecoder, same verdict.
+  if (!isUtf8(bytes)) {
     const line = firstInvalidUtf8Line(bytes);
     return { ok: false, problem: { file, line, message: 'the file is not valid UTF-8', hint: 'save it as UTF-8 (your editor\'s "Save with encoding" menu)', severity: 'error' } };
   }
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // as TextDecoder does: a BOM is no content
   return { ok: true, file: { path: file, text, mtimeMs } };
 }
 
