@@ -93,11 +93,12 @@ export class EvidenceBuilder {
     return path.join(this.cacheRoot!, 'words', key.slice(0, 2), `${key}.json`);
   }
 
-  /** One article's text; its key identifies its bytes. */
-  add(key: string, text: string): void {
+  /** One article's text (or how to read it, when it may not be needed); its key identifies its bytes. */
+  add(key: string, source: string | (() => string)): void {
     this.keys.push(key);
     if (this.oldKeys.delete(key)) return; // already in the totals
     this.changed = true;
+    const text = typeof source === 'string' ? source : source();
     if (this.fresh) {
       // Cold: count straight into the totals; each file's own counts are stored when it is prepared.
       for (const [w, n] of fileCounts(text)) this.totals.set(w, (this.totals.get(w) ?? 0) + n);

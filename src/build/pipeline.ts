@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { listArticleFiles, readSource } from '../content/load.ts';
@@ -22,6 +22,7 @@ import { contentFileInside } from '../content/paths.ts';
 import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
+import { SourceIndex } from './source-index.ts';
 import { lazyLexicon } from '../text/lexicon.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
@@ -71,6 +72,7 @@ interface Scan {
   counts: Map<string | number, number>;
   evidence: WordCounts;
   evidenceBuilder: EvidenceBuilder;
+  sources: SourceIndex;
   tag: string;
   cache: PreparedCache | undefined;
   normalizeConfig: NormalizeConfig;
@@ -87,14 +89,26 @@ function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
   const tag = `${version}:${optionsKey}`;
   // Evidence for split-word repair: every word form written anywhere on the site.
   const evidenceBuilder = new EvidenceBuilder(cacheRoot, tag);
+  // Files unchanged since the last build are not read again: their key comes from the source index.
+  const sources = new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
   for (const file of files) {
+    // stat before reading: a file changed in between is recorded with its old times, so it is read again next time
+    const st = statOrUndefined(path.join(root, file));
+    const known = st && sources.known(file, st);
+    if (known) {
+      sources.record(file, st, known);
+      evidenceBuilder.add(known, () => sourceText(root, file));
+      slots.push({ file, key: known, json: cache?.read(known) });
+      continue;
+    }
     const r = readSource(root, file);
     if (!r.ok) {
       slots.push({ file, key: '', problem: r.problem });
       continue;
     }
     const key = entryKey(version, optionsKey, file, Buffer.from(r.file.text));
+    if (st) sources.record(file, st, key);
     evidenceBuilder.add(key, r.file.text);
     slots.push({ file, key, json: cache?.read(key) });
   }
@@ -105,7 +119,15 @@ function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
     for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
     counts = countsOf(all);
   }
-  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, tag, cache, normalizeConfig };
+  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig };
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Entries whose evidence look-ups still hold are used; the others need preparing. */
@@ -157,6 +179,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   }
   if (s.cache) {
     s.evidenceBuilder.save(s.counts);
+    s.sources.save();
     if (prepared > 0) s.cache.prune(used);
   }
   problems.push(...duplicateUrls(articles));

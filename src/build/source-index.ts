@@ -1,0 +1,75 @@
+/**
+ * Which article files are unchanged since the last build, without reading them: `.cache/sources.json`
+ * keeps each file's size, modification and change times, inode and cache key (cache.ts). A file
+ * whose stat matches is taken to have the same bytes, hence the same key, as git's index does.
+ *
+ * The change time (ctime) cannot be set by tools that restore modification times, and every write
+ * updates it. As in git, a file changed in the same instant the index was written could look
+ * unchanged ("racily clean"): entries whose times are not well before the moment the index was
+ * saved are not trusted, and such files are read again.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/** [size, mtimeMs, ctimeMs, inode, cache key] */
+type Entry = [number, number, number, number, string];
+
+interface Stored {
+  tag: string;
+  savedAt: number;
+  files: Record<string, Entry>;
+}
+
+/** Times this close to the save (or after it) may hide a change within the filesystem's time resolution. */
+const RACY_MS = 2000;
+
+export class SourceIndex {
+  private readonly old: Record<string, Entry>;
+  private readonly savedAt: number;
+  private readonly next: Record<string, Entry> = {};
+
+  constructor(
+    private readonly cacheRoot: string | undefined,
+    /** Everything the keys depend on besides the files: code version and options. */
+    private readonly tag: string,
+  ) {
+    const stored = cacheRoot ? readStored(path.join(cacheRoot, 'sources.json')) : undefined;
+    const usable = stored && stored.tag === tag;
+    this.old = usable ? stored.files : {};
+    this.savedAt = usable ? stored.savedAt : 0;
+  }
+
+  /** The key of an unchanged file, or undefined when it must be read. */
+  known(file: string, st: Stats): string | undefined {
+    const e = Object.hasOwn(this.old, file) ? this.old[file] : undefined;
+    if (!e || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino) return undefined;
+    if (st.mtimeMs > this.savedAt - RACY_MS || st.ctimeMs > this.savedAt - RACY_MS) return undefined;
+    return e[4];
+  }
+
+  record(file: string, st: Stats, key: string): void {
+    this.next[file] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, key];
+  }
+
+  save(): void {
+    if (!this.cacheRoot) return;
+    const file = path.join(this.cacheRoot, 'sources.json');
+    try {
+      mkdirSync(this.cacheRoot, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ tag: this.tag, savedAt: Date.now(), files: this.next } satisfies Stored));
+      renameSync(tmp, file);
+    } catch {
+      // the cache is an optimization
+    }
+  }
+}
+
+function readStored(file: string): Stored | undefined {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    return s && typeof s.tag === 'string' && typeof s.savedAt === 'number' && s.files && typeof s.files === 'object' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
