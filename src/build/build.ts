@@ -67,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
     let plan: ReusePlan | undefined;
     const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
-      const keys = pageKeys(site, images, globalRenderKey(root, config, site));
+      const keys = pageKeys(site, images, globalRenderKey(root, config, site), prepared.contentKey);
       plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
       return plan.selection;
     };

@@ -53,22 +53,31 @@ export function globalRenderKey(root: string, config: WarraqConfig, site: SiteDa
   return h.digest('hex');
 }
 
-function articleDigest(a: Article, images: Record<string, ImageSet>): string {
-  return sha(JSON.stringify(a), JSON.stringify(a.image ? (images[a.image.src] ?? null) : null));
+/**
+ * An article as the templates see it. `contentKey` identifies what it was prepared from (cache key
+ * and evidence): then only the links site data added are hashed, not the whole article with its HTML.
+ */
+function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey: ContentKey): string {
+  const image = JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);
+  const prepared = contentKey(a);
+  if (prepared === undefined) return sha('whole', JSON.stringify(a), image);
+  return sha('prepared', prepared, JSON.stringify([a.related, a.newer, a.older]), image);
 }
 
+type ContentKey = (a: Article) => string | undefined;
+
 /** Render key of every article, home and listing page, by URL. */
-export function pageKeys(site: SiteData, images: Record<string, ImageSet>, global: string): Map<string, string> {
+export function pageKeys(site: SiteData, images: Record<string, ImageSet>, global: string, contentKey: ContentKey = () => undefined): Map<string, string> {
   const keys = new Map<string, string>();
   const digests = new Map<Article, string>();
   for (const a of site.articles) {
-    const d = articleDigest(a, images);
+    const d = articleDigest(a, images, contentKey);
     digests.set(a, d);
     keys.set(a.url, sha(global, 'article', d));
   }
   for (const p of [...site.home, ...site.listingPages]) {
     const { items, ...own } = p;
-    keys.set(p.url, sha(global, 'listing', JSON.stringify(own), items.map((a) => digests.get(a) ?? articleDigest(a, images)).join(',')));
+    keys.set(p.url, sha(global, 'listing', JSON.stringify(own), items.map((a) => digests.get(a) ?? articleDigest(a, images, contentKey)).join(',')));
   }
   return keys;
 }

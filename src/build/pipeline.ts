@@ -40,6 +40,11 @@ export interface PrepareSiteResult {
   prepared: number;
   /** Hash of every article's cache key and the evidence counts its preparation read: equal hashes, equal site data. */
   articlesHash: string;
+  /**
+   * What an article was prepared from (its cache key and the evidence counts its preparation read):
+   * equal keys, equal article, before site data adds its links to other articles.
+   */
+  contentKey(article: Article): string | undefined;
 }
 
 export interface Progress {
@@ -152,6 +157,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
+  const contentKeys = new Map<Article, string>();
   let drafts = 0;
   const used = new Set<string>();
   for (const slot of s.slots) {
@@ -176,6 +182,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     articles.push(a);
+    contentKeys.set(a, createHash('sha256').update(`${slot.key}\0${JSON.stringify(slot.entry!.lookups)}`).digest('hex'));
   }
   if (s.cache) {
     s.evidenceBuilder.save(s.counts);
@@ -201,6 +208,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
     cached: total - prepared,
     prepared,
     articlesHash: h.digest('hex'),
+    contentKey: (a) => contentKeys.get(a),
   };
 }
 
