@@ -1,5 +1,5 @@
 /**
- * Full-text search with Pagefind, run through its Node API on the freshly written output folder
+ * Full-text search with Pagefind, run (its command line) on the freshly written output folder
  * (inside the atomic build, so the index always matches the pages it ships with). Only article
  * bodies are indexed (data-pagefind-body). Arabic stemming (forceLanguage) folds harakat, hamza
  * forms of alef, ى/ي and ة/ه; the English article still matches by its (unstemmed) words.
@@ -12,7 +12,9 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import { packageVersion } from '../package-version.ts';
 
 const FORMAT = 'search-shard-v1';
@@ -41,36 +43,67 @@ export async function indexSite(outDir: string, options: IndexOptions): Promise<
   const lang = (options.lang ?? 'ar').split('-')[0]!;
   const report: IndexReport = { indexed: [], reused: [] };
   const version = packageVersion(import.meta.resolve('pagefind'));
-  let opened = false;
-  try {
-    for (const year of options.years) {
-      const pages = articlePages(outDir, year);
-      if (pages.length === 0) continue;
-      const target = path.join(outDir, 'pagefind', year);
-      const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`, options.pageKey);
-      const cached = options.cacheDir && path.join(options.cacheDir, year);
-      if (cached && reuse(path.join(cached, key), target)) {
-        report.reused.push(year);
-        continue;
-      }
-      opened = true;
-      // Never write through a link into the cache (kept indexes are linked into place).
-      rmSync(target, { recursive: true, force: true });
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
-      if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-      const added = await index.addDirectory({ path: outDir, glob: `${year}/*/*/index.html` });
-      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: target });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      await index.deleteIndex();
-      if (cached) store(cached, target, key);
-      report.indexed.push(year);
-    }
-    if (options.cacheDir) prune(options.cacheDir, new Set(options.years));
-  } finally {
-    if (opened) await pagefind.close();
+  const toIndex: Array<{ year: string; target: string; key: string; cached: string | undefined }> = [];
+  for (const year of options.years) {
+    const pages = articlePages(outDir, year);
+    if (pages.length === 0) continue;
+    const target = path.join(outDir, 'pagefind', year);
+    const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`, options.pageKey);
+    const cached = options.cacheDir && path.join(options.cacheDir, year);
+    if (cached && reuse(path.join(cached, key), target)) report.reused.push(year);
+    else toIndex.push({ year, target, key, cached });
   }
+  // One Pagefind process per year, as many at once as there are cores.
+  let next = 0;
+  const worker = async () => {
+    for (let job = toIndex[next++]; job; job = toIndex[next++]) {
+      // Never write through a link into the cache (kept indexes are linked into place).
+      rmSync(job.target, { recursive: true, force: true });
+      await runPagefind(outDir, `${job.year}/*/*/index.html`, job.target, lang);
+      if (job.cached) store(job.cached, job.target, job.key);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(cores(), toIndex.length) }, worker));
+  report.indexed = toIndex.map((j) => j.year);
+  if (options.cacheDir) prune(options.cacheDir, new Set(options.years));
   return report;
+}
+
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * Pagefind's own command line, one process per index: a third faster than its Node API's service
+ * on the same pages (measured: 910 article pages, 2.0–2.8 s against 3.0–4.2 s), and independent
+ * indexes can run side by side. The binary is the one the pagefind package installed for this
+ * platform (or PAGEFIND_BINARY_PATH, as the package itself allows).
+ */
+function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
+  const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', lang, '--silent'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`))));
+  });
+}
+
+let binary: string | undefined;
+function pagefindBinary(): string {
+  if (binary) return binary;
+  for (const name of ['PAGEFIND_EXTENDED_BINARY_PATH', 'PAGEFIND_BINARY_PATH']) if (process.env[name]) return (binary = process.env[name]!);
+  const require = createRequire(import.meta.resolve('pagefind'));
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return (binary = require.resolve(`@pagefind/${platform}-${os.arch()}/bin/${name}${platform === 'windows' ? '.exe' : ''}`));
+    } catch {
+      // try the next
+    }
+  }
+  throw new Error(`no Pagefind binary for ${platform}-${os.arch()}: reinstall with npm ci, or set PAGEFIND_BINARY_PATH`);
 }
 
 /** The article pages of one year, as paths relative to the output folder, sorted. */
