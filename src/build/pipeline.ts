@@ -70,6 +70,8 @@ interface Slot {
   json?: string | undefined;
   entry?: PreparedEntry | undefined;
   problem?: ContentProblem | undefined;
+  /** The entry's evidence lookups as JSON, for the hashes that identify what it was prepared from. */
+  lookupsJson?: string | undefined;
 }
 
 interface Scan {
@@ -166,6 +168,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     used.add(slot.key);
+    slot.lookupsJson = JSON.stringify(slot.entry!.lookups);
     const { result } = slot.entry!;
     if (!result.ok) {
       problems.push(...result.problems);
@@ -182,7 +185,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     articles.push(a);
-    contentKeys.set(a, createHash('sha256').update(`${slot.key}\0${JSON.stringify(slot.entry!.lookups)}`).digest('hex'));
+    contentKeys.set(a, createHash('sha256').update(`${slot.key}\0${slot.lookupsJson}`).digest('hex'));
   }
   if (s.cache) {
     s.evidenceBuilder.save(s.counts);
@@ -193,7 +196,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   if (problems.length) throw new ContentError(sortProblems(problems));
   const total = s.slots.length;
   const h = createHash('sha256');
-  for (const slot of s.slots) h.update(`${slot.key}\0${JSON.stringify(slot.entry?.lookups ?? null)}\0`);
+  for (const slot of s.slots) h.update(`${slot.key}\0${slot.lookupsJson ?? 'null'}\0`);
   // Listings and related articles are worked out only when asked for: a build that finds
   // nothing changed never needs them.
   let site: SiteData | undefined;
