@@ -93,7 +93,7 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
     for (const [url, key] of keys) {
       const entry = last.pageIndex[url];
       if (!entry || entry[0] !== key) continue;
-      if (entry[1].startsWith('..') || path.isAbsolute(entry[1])) continue;
+      if (!staysInside(entry[1])) continue; // the stamp is a file anyone could edit
       const m = manifest.get(entry[1]);
       if (!m || !sameFile(path.join(last.outDir, entry[1]), m)) continue;
       reusable[url] = entry;
@@ -127,7 +127,7 @@ export function linkReused(plan: ReusePlan, written: Array<{ url?: unknown; outp
     const key = plan.keys.get(r.url);
     if (!key) continue;
     const file = path.relative(outDir, path.resolve(r.outputPath));
-    if (file.startsWith('..') || path.isAbsolute(file)) continue;
+    if (!staysInside(file)) continue;
     index[r.url] = [key, file];
   }
   let linked = 0;
@@ -148,6 +148,12 @@ export class StalePage extends Error {
   constructor(readonly url: string) {
     super(`the last build's page ${url} changed during this build`);
   }
+}
+
+/** A relative path that cannot leave the folder it is joined to. */
+function staysInside(file: string): boolean {
+  const n = path.normalize(file);
+  return n !== '' && n !== '.' && !path.isAbsolute(n) && n !== '..' && !n.startsWith(`..${path.sep}`);
 }
 
 function sameFile(file: string, [, size, mtimeMs, ino]: [string, number, number, number]): boolean {

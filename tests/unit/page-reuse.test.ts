@@ -1,0 +1,87 @@
+/**
+ * Render keys: a page's key changes exactly when something it shows changes, and a reuse plan
+ * never trusts a stamp's paths or files blindly.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSiteData } from '../../src/site/data.ts';
+import { configSchema } from '../../src/config.ts';
+import type { Article } from '../../src/content/article.ts';
+import { pageKeys, planReuse } from '../../src/build/page-reuse.ts';
+import { outputManifest, type Stamp } from '../../src/build/stamp.ts';
+
+const config = configSchema.parse({ paginate: 2 });
+
+function article(i: number, title = `خبر ${i}`): Article {
+  const date = new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().replace('.000Z', '+00:00');
+  return {
+    source: `content/x/${i}.md`, title, summary: 'ملخص', date, timestamp: Date.parse(date),
+    section: { name: 'سياسة', slug: 'politics' }, tags: [{ name: 'نفط', slug: 'oil' }], authors: [{ name: 'أ', slug: 'a' }],
+    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2021/01/s${i}/`, html: `<p>نص ${i}</p>`, wordCount: 10, repairs: 0, readingMinutes: 1, terms: ['نفط', 'سعر'],
+  };
+}
+
+const keysOf = (articles: Article[], global = 'g') => pageKeys(buildSiteData(articles, config), {}, global);
+const changed = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((u) => a.get(u) !== b.get(u)).sort();
+
+describe('render keys', () => {
+  it('are the same for the same site, and all change with the global key (code, templates, config)', () => {
+    const a = keysOf([0, 1, 2, 3, 4].map((i) => article(i)));
+    const b = keysOf([0, 1, 2, 3, 4].map((i) => article(i)));
+    expect(changed(a, b)).toEqual([]);
+    const c = keysOf([0, 1, 2, 3, 4].map((i) => article(i)), 'other templates');
+    expect(changed(a, c)).toEqual([...a.keys()].sort());
+  });
+
+  it('a changed body changes its page and the listings that show the article, not the other article pages', () => {
+    const before = [0, 1, 2, 3, 4].map((i) => article(i));
+    const after = before.map((a, i) => (i === 0 ? { ...a, html: '<p>نص معدل</p>' } : { ...a }));
+    const diff = changed(keysOf(before), keysOf(after));
+    expect(diff).toContain('/2021/01/s0/');
+    expect(diff.filter((u) => /^\/2021\/01\/s\d\/$/.test(u))).toEqual(['/2021/01/s0/']);
+    // s0 is the oldest: it is on the last page of each listing (two per page), not on the first
+    expect(diff).toContain('/page/3/');
+    expect(diff).not.toContain('/');
+  });
+
+  it('a changed title also changes the pages that link to the article (neighbours, related)', () => {
+    const before = [0, 1, 2, 3, 4].map((i) => article(i));
+    const after = before.map((a, i) => (i === 2 ? { ...a, title: 'عنوان جديد' } : { ...a }));
+    const diff = changed(keysOf(before), keysOf(after));
+    for (const neighbour of ['/2021/01/s1/', '/2021/01/s2/', '/2021/01/s3/']) expect(diff).toContain(neighbour);
+  });
+});
+
+describe('reuse plan', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-reuse-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reuses only pages with the same key whose file is as the stamp says, and never a path outside the output', () => {
+    const out = path.join(dir, '_site');
+    const site = buildSiteData([0, 1].map((i) => article(i)), config);
+    const keys = pageKeys(site, {}, 'g');
+    for (const a of site.articles) {
+      mkdirSync(path.join(out, a.url), { recursive: true });
+      writeFileSync(path.join(out, a.url, 'index.html'), `page ${a.url}`);
+    }
+    writeFileSync(path.join(dir, 'secret'), 'not a page');
+    const file = (url: string) => path.join(url.slice(1), 'index.html');
+    const stamp: Stamp = {
+      fingerprint: 'f', outDir: out, pages: 2, manifest: outputManifest(out),
+      pageIndex: {
+        '/2021/01/s0/': [keys.get('/2021/01/s0/')!, file('/2021/01/s0/')],
+        '/2021/01/s1/': [keys.get('/2021/01/s1/')!, '2021/../../secret'],
+        '/': [keys.get('/')!, '../secret'],
+      },
+    };
+    const plan = planReuse(site, keys, stamp);
+    expect(Object.keys(plan.reusable)).toEqual(['/2021/01/s0/']);
+    expect(plan.selection.articles.map((a) => a.url)).toEqual(['/2021/01/s1/']);
+
+    // the page changed by hand after the stamp was written: rendered again
+    writeFileSync(path.join(out, file('/2021/01/s0/')), 'edited by hand');
+    expect(Object.keys(planReuse(site, keys, stamp).reusable)).toEqual([]);
+  });
+});
