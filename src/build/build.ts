@@ -3,13 +3,12 @@
  * temporary folder that replaces the output folder only when everything succeeded.
  */
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
 import { inputFingerprint, outputIntact, outputManifest, readStamp, writeStamp } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
-import { configureEleventy, type RenderSelection } from '../site/eleventy.ts';
+import type { RenderSelection } from '../site/eleventy.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan } from './page-reuse.ts';
 import type { SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
@@ -57,6 +56,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
     return summary(prepared, stamp.pages, started, outDir, stamp.pages);
   }
+  // Loaded only now: a build that finds nothing changed never needs Eleventy (half a second to load).
+  const [{ default: Eleventy }, { configureEleventy }] = await Promise.all([import('@11ty/eleventy'), import('../site/eleventy.ts')]);
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
   await resetEleventyTemplateCaches();
