@@ -26,6 +26,8 @@ export interface BuildOptions {
   cache?: boolean | undefined;
   /** Worker threads for uncached articles (default: one per core when many need preparing; 0: none). */
   workers?: number | undefined;
+  /** Paginated pages Eleventy writes per run (default 4,000; see build()). */
+  pagesPerRun?: number | undefined;
 }
 
 export interface BuildSummary {
@@ -67,19 +69,35 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const eleventyStarted = performance.now();
     // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
     let plan: ReusePlan | undefined;
+    let selection: RenderSelection | undefined;
+    let run = 0;
+    const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
     const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
-      const keys = pageKeys(site, images, globalRenderKey(root, config, site), prepared.contentKey);
-      plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
-      return plan.selection;
+      if (!selection) {
+        if (useCache) {
+          const keys = pageKeys(site, images, globalRenderKey(root, config, site), prepared.contentKey);
+          plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
+          selection = plan.selection;
+        } else selection = { articles: site.articles, home: site.home, listingPages: site.listingPages };
+      }
+      return chunk(selection, run, perRun);
     };
-    const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
-      quietMode: true,
-      pathPrefix: config.site.basePath,
-      config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select: useCache ? select : undefined }),
-    });
-    const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
+    // Eleventy keeps every page it writes in memory until its run ends: a large site is written in
+    // several runs of at most PAGES_PER_RUN paginated pages each (the other templates, a handful,
+    // are written by every run, with the same bytes).
+    const writtenPages = new Map<string, { url?: unknown; outputPath?: unknown }>();
+    do {
+      const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
+        quietMode: true,
+        pathPrefix: config.site.basePath,
+        config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select }),
+      });
+      const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
+      for (const r of written(results)) writtenPages.set(String(r.outputPath), { url: r.url, outputPath: r.outputPath });
+      run++;
+    } while (selection && run < runsFor(selection, perRun));
     if (plan) {
-      const reuse = linkReused(plan, written(results), tmp);
+      const reuse = linkReused(plan, [...writtenPages.values()], tmp);
       pageIndex = reuse.index;
       stage.pagesReused = reuse.linked;
     }
@@ -90,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined, pageKey: (page) => keyOfFile.get(page) });
     stage.searchYearsReused = search.reused.length;
     stage.searchMs = Math.round(performance.now() - searchStarted);
-    return countPages(results) + stage.pagesReused;
+    return writtenPages.size + stage.pagesReused;
   });
   if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir), pageIndex });
   report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
@@ -121,6 +139,15 @@ function written(results: unknown): Array<{ url?: unknown; outputPath?: unknown 
   return flat.filter((r) => r && typeof r === 'object' && typeof r.outputPath === 'string');
 }
 
-function countPages(results: unknown): number {
-  return written(results).length;
+/** Paginated pages per Eleventy run (see the loop in build()). */
+const PAGES_PER_RUN = 4000;
+
+function runsFor(s: RenderSelection, perRun: number): number {
+  return Math.max(1, ...[s.articles, s.home, s.listingPages].map((list) => Math.ceil(list.length / perRun)));
+}
+
+/** Run `run`'s share of each kind of page. */
+function chunk(s: RenderSelection, run: number, perRun: number): RenderSelection {
+  const part = <T>(list: T[]) => list.slice(run * perRun, (run + 1) * perRun);
+  return { articles: part(s.articles), home: part(s.home), listingPages: part(s.listingPages) };
 }

@@ -70,7 +70,8 @@ describe('incremental builds', () => {
   });
 
   it('a cold build with worker threads equals one without; a warm build with no change is byte-identical', async () => {
-    await build({ root: project.root, workers: 2, ...quiet });
+    // Written in runs of 7 paginated pages: the same bytes as in one run.
+    await build({ root: project.root, workers: 2, pagesPerRun: 7, ...quiet });
     const first = tree(site());
     expect(existsSync(path.join(project.root, '.cache', 'prepared'))).toBe(true);
     const second = await expectWarmEqualsCold();
