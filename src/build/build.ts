@@ -26,7 +26,7 @@ export interface BuildOptions {
   cache?: boolean | undefined;
   /** Worker threads for uncached articles (default: one per core when many need preparing; 0: none). */
   workers?: number | undefined;
-  /** Paginated pages Eleventy writes per run (default 4,000; see build()). */
+  /** Paginated pages Eleventy writes per run (default WARRAQ_PAGES_PER_RUN, else 4,000; see build()). */
   pagesPerRun?: number | undefined;
 }
 
@@ -71,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     let plan: ReusePlan | undefined;
     let selection: RenderSelection | undefined;
     let run = 0;
-    const perRun = Math.max(1, options.pagesPerRun ?? PAGES_PER_RUN);
+    const perRun = Math.max(1, options.pagesPerRun ?? (Number(process.env.WARRAQ_PAGES_PER_RUN) || PAGES_PER_RUN));
     const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
       if (!selection) {
         if (useCache) {
