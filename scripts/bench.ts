@@ -22,12 +22,13 @@
  *   --worktree  build with the working tree's code instead of the last commit's
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus, type CorpusArticle } from './corpus/generate.ts';
+import { linkTree } from '../src/link-files.ts';
 
 const REPO = path.resolve(new URL('..', import.meta.url).pathname);
 const { values: args } = parseArgs({
@@ -118,15 +119,6 @@ function snapshotCode(): string {
   return dir;
 }
 
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    const a = path.join(from, e.name);
-    const b = path.join(to, e.name);
-    if (e.isDirectory()) linkTree(a, b);
-    else linkSync(a, b);
-  }
-}
 
 function fmtS(m: Measure | undefined): string {
   if (!m) return '—';

@@ -15,7 +15,8 @@
  * rendered: a stale page is a bug, a needless render only costs time.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { linkOrCopy } from '../link-files.ts';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
@@ -136,7 +137,9 @@ export function linkReused(plan: ReusePlan, written: Array<{ url?: unknown; outp
     const from = path.join(plan.last!.outDir, entry[1]);
     const m = plan.last!.manifest.get(entry[1]);
     if (!m || !sameFile(from, m)) throw new StalePage(url);
-    linkInto(from, path.join(outDir, entry[1]));
+    const to = path.join(outDir, entry[1]);
+    mkdirSync(path.dirname(to), { recursive: true });
+    linkOrCopy(from, to);
     index[url] = entry;
     linked++;
   }
@@ -165,13 +168,3 @@ function sameFile(file: string, [, size, mtimeMs, ino]: [string, number, number,
   }
 }
 
-/** A hard link (the bytes are not copied); a copy where links are not possible. */
-function linkInto(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
-    copyFileSync(from, to, constants.COPYFILE_EXCL);
-  }
-}

@@ -10,12 +10,13 @@
  * byte for byte those of an earlier build gets its index back from `.cache/search/<year>/<key>/`.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { packageVersion } from '../package-version.ts';
+import { linkTree } from '../link-files.ts';
 
 const FORMAT = 'search-shard-v1';
 
@@ -137,23 +138,6 @@ function shardKey(outDir: string, pages: string[], salt: string, pageKey: IndexO
   const h = createHash('sha256').update(salt);
   for (const page of pages) h.update(`\0${page}\0`).update(readFileSync(path.join(outDir, page)));
   return h.digest('hex');
-}
-
-/** Hard links of a folder's files (kept indexes are never written in place); copies where links fail. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    const a = path.join(from, e.name);
-    const b = path.join(to, e.name);
-    if (e.isDirectory()) linkTree(a, b);
-    else {
-      try {
-        linkSync(a, b);
-      } catch {
-        copyFileSync(a, b);
-      }
-    }
-  }
 }
 
 /** Copies a kept index into place; false (and nothing left behind) when there is none to copy. */

@@ -1,0 +1,28 @@
+/**
+ * Hard links instead of copies for files that are never written in place (finished pages, kept
+ * search indexes, benchmark corpora): no bytes copied. A copy where a link is not possible (another
+ * filesystem, a filesystem without links).
+ */
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Links (or copies) one file; fails if `to` exists. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  }
+}
+
+/** Links (or copies) every file under `from` to the same place under `to`. */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, e.name);
+    const b = path.join(to, e.name);
+    if (e.isDirectory()) linkTree(a, b);
+    else linkOrCopy(a, b);
+  }
+}
