@@ -3,17 +3,21 @@
  * build is swapped in for the old one. A bad article, a crash or a kill mid-build leaves the
  * previous site exactly as it was (at worst a stale `_site.tmp-*` folder, removed next time).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>): Promise<T> {
+/**
+ * `afterSwap` runs once the new site is in place, while the old one is being removed (both take
+ * a while on a large site, and they touch different folders).
+ */
+export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, afterSwap?: () => void): Promise<T> {
   const parent = path.dirname(path.resolve(outDir));
   const name = path.basename(outDir);
   mkdirSync(parent, { recursive: true });
   // Leftovers of killed builds.
   for (const entry of readdirSync(parent)) {
-    if (entry.startsWith(`${name}.tmp-`) || entry.startsWith(`${name}.old-`)) removeTree(path.join(parent, entry));
+    if (entry.startsWith(`${name}.tmp-`) || entry.startsWith(`${name}.old-`)) await removeTree(path.join(parent, entry));
   }
   const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp);
@@ -34,19 +38,30 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   // for microseconds; it is never half-written.
   if (existsSync(target)) renameSync(target, old);
   renameSync(tmp, target);
-  removeTree(old);
+  const removal = removeTree(old);
+  try {
+    afterSwap?.();
+  } finally {
+    await removal;
+  }
   return result;
 }
 
 /**
  * Removes a folder. The system's `rm -rf` takes well under half the time of Node's rmSync on a
- * site of 10,000 pages (no JavaScript per file); rmSync where there is no `rm` or it failed.
+ * site of 10,000 pages (no JavaScript per file), and runs beside this process's own work; rmSync
+ * where there is no `rm` or it failed.
  */
-function removeTree(dir: string): void {
+async function removeTree(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
   if (process.platform !== 'win32') {
-    const r = spawnSync('rm', ['-rf', '--', dir], { stdio: 'ignore' });
-    if (r.status === 0 && !existsSync(dir)) return;
+    const ok = await new Promise<boolean>((resolve) => {
+      const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore' });
+      child.on('error', () => resolve(false));
+      child.on('close', (code) => resolve(code === 0));
+    });
+    if (ok && !existsSync(dir)) return;
   }
   rmSync(dir, { recursive: true, force: true });
 }
+

@@ -65,7 +65,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   await resetEleventyTemplateCaches();
   const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0, pagesReused: 0 };
   let pageIndex: PageIndex | undefined;
-  const pages = await writeAtomically(outDir, async (tmp) => {
+  let pages = 0;
+  await writeAtomically(outDir, async (tmp) => {
     const eleventyStarted = performance.now();
     // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
     let plan: ReusePlan | undefined;
@@ -108,9 +109,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined, pageKey: (page) => keyOfFile.get(page) });
     stage.searchYearsReused = search.reused.length;
     stage.searchMs = Math.round(performance.now() - searchStarted);
-    return writtenPages.size + stage.pagesReused;
+    pages = writtenPages.size + stage.pagesReused;
+  }, () => {
+    if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir), pageIndex });
   });
-  if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir), pageIndex });
   report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
   return summary(prepared, pages, started, outDir, stage.pagesReused);
 }
