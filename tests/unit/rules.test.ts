@@ -87,6 +87,11 @@ describe('split-word repair', () => {
     ['جد  ا', 'جدًّا'],
     ['أم ا الوزير', 'أمّا الوزير'],
     ['العسكري ة', 'العسكريّة'],
+    // a lone imperfect prefix after a pronoun or a clause opener begins the next word
+    ['في حين ي سمح للطلاب', 'في حين يُسمح للطلاب'],
+    ['وهو ي سمح للطلاب', 'وهو يُسمح للطلاب'],
+    ['عدد المرش حين', 'عدد المرشّحين'],
+    ['إن ي أقول', 'إنّي أقول'],
   ])('rejoins %s → %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });

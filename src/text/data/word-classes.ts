@@ -20,6 +20,11 @@ export const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأ
 /** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
 export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']);
 /** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
+/**
+ * Words that open a clause, so a verb usually follows (في حين يُسمح، عندما تُعلن). Not function
+ * words: as the tail of a split word (المرشّ|حين) they must still join.
+ */
+export const CLAUSE_OPENERS = new Set(['حين', 'حينما', 'عندما', 'لما']);
 export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
 /** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
 export const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن']);

@@ -30,6 +30,7 @@ import {
   SHADDA_PARTICLES,
   SUFFIX_PRONOUNS,
   VERB_ONLY_PARTICLES,
+  CLAUSE_OPENERS,
   VERB_PREFIX,
   VERB_PREFIXES,
   WORD_LIKE_PREFIXES,
@@ -485,9 +486,11 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
   const last = L.at(-1)!;
-  if (R === 'ي' && last === 'و') return false;
+  // After a particle or a word that opens a clause (في حين، عندما), the letter opens the next word.
+  const particle = FUNCTION_WORDS.has(L) || CLAUSE_OPENERS.has(L);
+  if (R === 'ي' && last === 'و' && !particle) return false; // (هو ي|سمح: no nisba)
   const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
-  if (doubled || !ctx.lex(L)) return !FUNCTION_WORDS.has(L) ? false : ctx.lex(R + next);
+  if (doubled || !ctx.lex(L)) return !particle ? false : ctx.lex(R + next);
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
   // So does ك: news prose almost never addresses the reader (لافتاتك), while passives in ك are
   // common (كُتب، كُشف، كُلّف).
