@@ -86,15 +86,20 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // Eleventy keeps every page it writes in memory until its run ends: a large site is written in
     // several runs of at most PAGES_PER_RUN paginated pages each (the other templates, a handful,
     // are written by every run, with the same bytes).
-    const writtenPages = new Map<string, { url?: unknown; outputPath?: unknown }>();
-    do {
+    const writtenPages = new Map<string, Written>();
+    const eleventyRun = async (): Promise<Written[]> => {
+      // In a function of its own: Eleventy's results hold every page it wrote, and a variable of
+      // build() itself would keep them alive (a suspended async function keeps its registers) until
+      // the build ends. Only the URLs and paths leave this function.
       const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
         quietMode: true,
         pathPrefix: config.site.basePath,
         config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select }),
       });
-      const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
-      for (const r of written(results)) writtenPages.set(String(r.outputPath), { url: r.url, outputPath: r.outputPath });
+      return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
+    };
+    do {
+      for (const r of await eleventyRun()) writtenPages.set(String(r.outputPath), r);
       run++;
     } while (selection && run < runsFor(selection, perRun));
     if (plan) {
@@ -135,9 +140,14 @@ function summary(prepared: PrepareSiteResult, pages: number, started: number, ou
   };
 }
 
+interface Written {
+  url?: unknown;
+  outputPath?: unknown;
+}
+
 /** Eleventy 3 resolves write() to [passthroughCopies, templates]: the templates written. */
-function written(results: unknown): Array<{ url?: unknown; outputPath?: unknown }> {
-  const flat = (Array.isArray(results) ? results.flat(3) : []) as Array<{ url?: unknown; outputPath?: unknown }>;
+function written(results: unknown): Written[] {
+  const flat = (Array.isArray(results) ? results.flat(3) : []) as Written[];
   return flat.filter((r) => r && typeof r === 'object' && typeof r.outputPath === 'string');
 }
 
