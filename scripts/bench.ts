@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus, type CorpusArticle } from './corpus/generate.ts';
 import { linkTree } from '../src/link-files.ts';
+import { availableCores } from '../src/cores.ts';
 
 const REPO = path.resolve(new URL('..', import.meta.url).pathname);
 const { values: args } = parseArgs({
@@ -118,7 +119,6 @@ function snapshotCode(): string {
   symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
-
 
 function fmtS(m: Measure | undefined): string {
   if (!m) return '—';
@@ -248,7 +248,7 @@ async function normalizerThroughput(code: string): Promise<{ mbPerS: number; fir
 }
 
 async function main() {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = availableCores();
   process.stderr.write(`bench folder ${base}; ${cores} cores; runs ${runs}; hugo ${HUGO ?? 'not installed (skipped)'}\n`);
   const code = snapshotCode();
   const rows: Row[] = [];

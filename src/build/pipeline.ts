@@ -11,7 +11,6 @@
  * gives byte-for-byte the output of a cold one.
  */
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { statSync, type Stats } from 'node:fs';
 import type { Article } from '../content/article.ts';
@@ -23,6 +22,7 @@ import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
 import { SourceIndex } from './source-index.ts';
+import { availableCores } from '../cores.ts';
 import { lazyLexicon } from '../text/lexicon.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
@@ -244,7 +244,7 @@ function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progre
 
 /** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
 export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = availableCores();
   const s = scan(root, config, cacheEnabled(options));
   const misses = checkCached(s);
   const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));

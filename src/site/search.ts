@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { packageVersion } from '../package-version.ts';
 import { linkTree } from '../link-files.ts';
+import { availableCores } from '../cores.ts';
 
 const FORMAT = 'search-shard-v1';
 
@@ -64,14 +65,10 @@ export async function indexSite(outDir: string, options: IndexOptions): Promise<
       if (job.cached) store(job.cached, job.target, job.key);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(cores(), toIndex.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(availableCores(), toIndex.length) }, worker));
   report.indexed = toIndex.map((j) => j.year);
   if (options.cacheDir) prune(options.cacheDir, new Set(options.years));
   return report;
-}
-
-function cores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 /**
