@@ -70,8 +70,6 @@ interface Slot {
   json?: string | undefined;
   entry?: PreparedEntry | undefined;
   problem?: ContentProblem | undefined;
-  /** The entry's evidence lookups as JSON, for the hashes that identify what it was prepared from. */
-  lookupsJson?: string | undefined;
 }
 
 interface Scan {
@@ -109,7 +107,7 @@ function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
       slots.push({ file, key: known, json: cache?.read(known) });
       continue;
     }
-    const r = readSource(root, file);
+    const r = readSource(root, file, st);
     if (!r.ok) {
       slots.push({ file, key: '', problem: r.problem });
       continue;
@@ -162,13 +160,16 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   const contentKeys = new Map<Article, string>();
   let drafts = 0;
   const used = new Set<string>();
+  // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
+  const h = createHash('sha256');
   for (const slot of s.slots) {
+    const lookupsJson = JSON.stringify(slot.entry?.lookups ?? null);
+    h.update(`${slot.key}\0${lookupsJson}\0`);
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
     }
     used.add(slot.key);
-    slot.lookupsJson = JSON.stringify(slot.entry!.lookups);
     const { result } = slot.entry!;
     if (!result.ok) {
       problems.push(...result.problems);
@@ -185,7 +186,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     articles.push(a);
-    contentKeys.set(a, createHash('sha256').update(`${slot.key}\0${slot.lookupsJson}`).digest('hex'));
+    contentKeys.set(a, createHash('sha256').update(`${slot.key}\0${lookupsJson}`).digest('hex'));
   }
   if (s.cache) {
     s.evidenceBuilder.save(s.counts);
@@ -195,8 +196,6 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   problems.push(...duplicateUrls(articles));
   if (problems.length) throw new ContentError(sortProblems(problems));
   const total = s.slots.length;
-  const h = createHash('sha256');
-  for (const slot of s.slots) h.update(`${slot.key}\0${slot.lookupsJson ?? 'null'}\0`);
   // Listings and related articles are worked out only when asked for: a build that finds
   // nothing changed never needs them.
   let site: SiteData | undefined;

@@ -3,7 +3,7 @@
  * and checking are pure (parse.ts). Files whose name starts with _ or that are README.md are notes
  * for editors, not articles.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { ContentProblem } from './errors.ts';
@@ -14,7 +14,6 @@ export interface SourceFile {
   text: string;
   mtimeMs: number;
 }
-
 
 /** An article is text for people to read; anything larger is a mistake or an attack on the build's time. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -40,12 +39,13 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
   return out.sort().map((f) => path.relative(root, f).split(path.sep).join('/'));
 }
 
-export function readSource(root: string, file: string): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
+/** `stat`: the file's stat when the caller already took it (the build does, for its source index). */
+export function readSource(root: string, file: string, stat?: Stats): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
   const full = path.join(root, file);
   let bytes: Buffer;
   let mtimeMs: number;
   try {
-    const stat = statSync(full);
+    stat ??= statSync(full);
     mtimeMs = stat.mtimeMs;
     if (stat.size > MAX_ARTICLE_BYTES) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
