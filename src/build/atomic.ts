@@ -64,4 +64,3 @@ async function removeTree(dir: string): Promise<void> {
   }
   rmSync(dir, { recursive: true, force: true });
 }
-

@@ -8,9 +8,8 @@ import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pi
 import { inputFingerprint, outputIntact, outputManifest, readStamp, writeStamp } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
-import type { RenderSelection } from '../site/eleventy.ts';
-import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan } from './page-reuse.ts';
-import type { SiteData } from '../site/data.ts';
+import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from './page-reuse.ts';
+import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexSite } from '../site/search.ts';
@@ -79,15 +78,15 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
           const keys = pageKeys(site, images, globalRenderKey(root, config, site), prepared.contentKey);
           plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
           selection = plan.selection;
-        } else selection = { articles: site.articles, home: site.home, listingPages: site.listingPages };
+        } else selection = everyPage(site);
       }
-      return chunk(selection, run, perRun);
+      return eachKind(selection, (pages) => pages.slice(run * perRun, (run + 1) * perRun));
     };
     // Eleventy keeps every page it writes in memory until its run ends: a large site is written in
     // several runs of at most PAGES_PER_RUN paginated pages each (the other templates, a handful,
     // are written by every run, with the same bytes).
-    const writtenPages = new Map<string, Written>();
-    const eleventyRun = async (): Promise<Written[]> => {
+    const writtenPages = new Map<string, WrittenPage>();
+    const eleventyRun = async (): Promise<WrittenPage[]> => {
       // In a function of its own: Eleventy's results hold every page it wrote, and a variable of
       // build() itself would keep them alive (a suspended async function keeps its registers) until
       // the build ends. Only the URLs and paths leave this function.
@@ -140,14 +139,9 @@ function summary(prepared: PrepareSiteResult, pages: number, started: number, ou
   };
 }
 
-interface Written {
-  url?: unknown;
-  outputPath?: unknown;
-}
-
 /** Eleventy 3 resolves write() to [passthroughCopies, templates]: the templates written. */
-function written(results: unknown): Written[] {
-  const flat = (Array.isArray(results) ? results.flat(3) : []) as Written[];
+function written(results: unknown): WrittenPage[] {
+  const flat = (Array.isArray(results) ? results.flat(3) : []) as WrittenPage[];
   return flat.filter((r) => r && typeof r === 'object' && typeof r.outputPath === 'string');
 }
 
@@ -155,11 +149,5 @@ function written(results: unknown): Written[] {
 const PAGES_PER_RUN = 4000;
 
 function runsFor(s: RenderSelection, perRun: number): number {
-  return Math.max(1, ...[s.articles, s.home, s.listingPages].map((list) => Math.ceil(list.length / perRun)));
-}
-
-/** Run `run`'s share of each kind of page. */
-function chunk(s: RenderSelection, run: number, perRun: number): RenderSelection {
-  const part = <T>(list: T[]) => list.slice(run * perRun, (run + 1) * perRun);
-  return { articles: part(s.articles), home: part(s.home), listingPages: part(s.listingPages) };
+  return Math.max(1, ...Object.values(s).map((pages: unknown[]) => Math.ceil(pages.length / perRun)));
 }

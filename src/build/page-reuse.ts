@@ -20,11 +20,10 @@ import { linkOrCopy } from '../link-files.ts';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
-import type { ListingPage, SiteData } from '../site/data.ts';
+import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
-import type { RenderSelection } from '../site/eleventy.ts';
 import { codeVersion } from './cache.ts';
-import { environmentKey, hashTree, type Stamp } from './stamp.ts';
+import { environmentKey, hashTree, type ManifestEntry, type Stamp } from './stamp.ts';
 
 /** Page URL → [render key, output file relative to the output folder]. */
 export type PageIndex = Record<string, [string, string]>;
@@ -36,7 +35,13 @@ export interface ReusePlan {
   /** Render key of every article, home and listing page, by URL. */
   keys: Map<string, string>;
   /** The last build's output folder and what its files looked like when it was written. */
-  last?: { outDir: string; manifest: Map<string, [string, number, number, number]> } | undefined;
+  last?: { outDir: string; manifest: Map<string, ManifestEntry> } | undefined;
+}
+
+/** A page Eleventy wrote, as its write() reports it. */
+export interface WrittenPage {
+  url?: unknown;
+  outputPath?: unknown;
 }
 
 const sha = (...parts: string[]) => {
@@ -100,13 +105,8 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
       reusable[url] = entry;
     }
   }
-  const render = (url: string) => !Object.hasOwn(reusable, url);
   return {
-    selection: {
-      articles: site.articles.filter((a) => render(a.url)),
-      home: site.home.filter((p) => render(p.url)),
-      listingPages: site.listingPages.filter((p) => render(p.url)),
-    },
+    selection: eachKind(everyPage(site), (pages) => pages.filter((p) => !Object.hasOwn(reusable, p.url))),
     reusable,
     keys,
     last: last && { outDir: last.outDir, manifest },
@@ -115,13 +115,13 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
 
 /**
  * After Eleventy has written its pages: links each reusable page of the last output into `outDir`,
- * where Eleventy wrote nothing (a template that ignores `render` renders
- * every page: then its page stands). Links come last so that nothing is ever written through a link
- * into the live site. Returns the page index for the next build: the pages linked and the pages
- * Eleventy wrote. A reusable page changed since the plan was made (someone wrote into the live site during the
+ * where Eleventy wrote nothing (a template that ignores `render` renders every page: then its page
+ * stands). Links come last so that nothing is ever written through a link into the live site.
+ * Returns the page index for the next build: the pages linked and the pages Eleventy wrote. A
+ * reusable page changed since the plan was made (someone wrote into the live site during the
  * build) fails the build, which leaves the site as it was: run it again.
  */
-export function linkReused(plan: ReusePlan, written: Array<{ url?: unknown; outputPath?: unknown }>, outDir: string): { index: PageIndex; linked: number } {
+export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: string): { index: PageIndex; linked: number } {
   const index: PageIndex = {};
   for (const r of written) {
     if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;
@@ -159,7 +159,7 @@ function staysInside(file: string): boolean {
   return n !== '' && n !== '.' && !path.isAbsolute(n) && n !== '..' && !n.startsWith(`..${path.sep}`);
 }
 
-function sameFile(file: string, [, size, mtimeMs, ino]: [string, number, number, number]): boolean {
+function sameFile(file: string, [, size, mtimeMs, ino]: ManifestEntry): boolean {
   try {
     const st = statSync(file);
     return st.isFile() && st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
@@ -167,4 +167,3 @@ function sameFile(file: string, [, size, mtimeMs, ino]: [string, number, number,
     return false;
   }
 }
-

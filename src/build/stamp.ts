@@ -66,7 +66,9 @@ export function environmentKey(): string {
   return JSON.stringify(env);
 }
 
-type Manifest = Array<[string, number, number, number]>;
+/** [path relative to the output folder, size, mtimeMs, inode] */
+export type ManifestEntry = [string, number, number, number];
+type Manifest = ManifestEntry[];
 
 export function outputManifest(outDir: string): Manifest {
   const out: Manifest = [];

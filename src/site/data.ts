@@ -72,6 +72,23 @@ export interface SiteData {
   updated: string;
 }
 
+/** The article, home and listing pages the templates paginate over in one build (global data `render`). */
+export interface RenderSelection {
+  articles: Article[];
+  home: ListingPage[];
+  listingPages: ListingPage[];
+}
+
+/** Every paginated page of the site. */
+export function everyPage(site: SiteData): RenderSelection {
+  return { articles: site.articles, home: site.home, listingPages: site.listingPages };
+}
+
+/** The same function applied to each kind of page (it must keep the element type: filter, slice). */
+export function eachKind(s: RenderSelection, f: <T extends { url: string }>(pages: T[]) => T[]): RenderSelection {
+  return { articles: f(s.articles), home: f(s.home), listingPages: f(s.listingPages) };
+}
+
 export const PREFIX: Record<ListingKind, string> = { section: 'section', tag: 'tag', author: 'author', month: 'archive' };
 const FEED_ITEMS = 20;
 const RELATED = 4;

@@ -11,23 +11,14 @@ import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import rssPlugin from '@11ty/eleventy-plugin-rss';
-import type { SiteData } from './data.ts';
 import { dateFilters } from './dates.ts';
 import { fontFiles, FONT_URL } from './fonts.ts';
 import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
-import type { Feed, ListingPage } from './data.ts';
+import { everyPage, type Feed, type RenderSelection, type SiteData } from './data.ts';
 import type { Article } from '../content/article.ts';
 import { indexSite } from './search.ts';
-
-
-/** The article, home and listing pages the templates paginate over in one build (global data `render`). */
-export interface RenderSelection {
-  articles: Article[];
-  home: ListingPage[];
-  listingPages: ListingPage[];
-}
 
 export interface EleventySetup {
   root: string;
@@ -35,8 +26,8 @@ export interface EleventySetup {
   site: () => SiteData | Promise<SiteData>;
   stylesheets: () => { ltr: string; rtl: string };
   /**
-   * Which article and listing pages to render in this build, once the images are known (the
-   * others are already in the output folder: build/page-reuse.ts). Default: all of them.
+   * Which article, home and listing pages to render in this build, once the images are known
+   * (the others are already in the output folder: build/page-reuse.ts). Default: all of them.
    */
   select?: ((site: SiteData, images: Record<string, ImageSet>) => RenderSelection) | undefined;
 }
@@ -65,7 +56,7 @@ export function configureEleventy(setup: EleventySetup) {
       const fonts = path.join(out, FONT_URL);
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
-      render = setup.select ? setup.select(site, images) : { articles: site.articles, home: site.home, listingPages: site.listingPages };
+      render = setup.select ? setup.select(site, images) : everyPage(site);
     });
     // `warraq build` indexes the temporary output before its atomic swap (build/build.ts); the dev
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
