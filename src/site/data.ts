@@ -210,9 +210,9 @@ export function relate(articles: Article[]): { visits: number } {
   const maxDf = Math.max(3, Math.floor(n * MAX_DF_SHARE));
   const idf = (df: number) => Math.log(1 + n / df);
   // Scores of the current article's candidates, by article index; `touched` lists the candidates
-  // so that only they are read and reset (a dense array: no map in the inner loop).
+  // so that only they are read and reset (a dense array: no map in the inner loop). Every weight is
+  // positive, so a score of 0 means "not a candidate yet".
   const scores = new Float64Array(n);
-  const seen = new Uint8Array(n);
   const touched: number[] = [];
   const top: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -224,10 +224,7 @@ export function relate(articles: Article[]): { visits: number } {
         const j = list[k]!;
         visits++;
         if (j === i) continue;
-        if (!seen[j]) {
-          seen[j] = 1;
-          touched.push(j);
-        }
+        if (scores[j] === 0) touched.push(j);
         scores[j] = scores[j]! + weight;
       }
     };
@@ -252,10 +249,7 @@ export function relate(articles: Article[]): { visits: number } {
       }
     }
     a.related = top.map((j) => linkTo(articles[j]!));
-    for (const j of touched) {
-      scores[j] = 0;
-      seen[j] = 0;
-    }
+    for (const j of touched) scores[j] = 0;
     touched.length = 0;
   }
   return { visits };
