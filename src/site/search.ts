@@ -13,8 +13,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import { packageVersion } from '../package-version.ts';
 import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
@@ -77,10 +75,11 @@ export async function indexSite(outDir: string, options: IndexOptions): Promise<
  * indexes can run side by side. The binary is the one the pagefind package installed for this
  * platform (or PAGEFIND_BINARY_PATH, as the package itself allows).
  */
-function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
+async function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', lang, '--silent'];
+  const binary = await pagefindBinary();
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -88,20 +87,16 @@ function runPagefind(site: string, glob: string, outputPath: string, lang: strin
   });
 }
 
-let binary: string | undefined;
-function pagefindBinary(): string {
-  if (binary) return binary;
-  for (const name of ['PAGEFIND_EXTENDED_BINARY_PATH', 'PAGEFIND_BINARY_PATH']) if (process.env[name]) return (binary = process.env[name]!);
-  const require = createRequire(import.meta.resolve('pagefind'));
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  for (const name of ['pagefind_extended', 'pagefind']) {
-    try {
-      return (binary = require.resolve(`@pagefind/${platform}-${os.arch()}/bin/${name}${platform === 'windows' ? '.exe' : ''}`));
-    } catch {
-      // try the next
-    }
-  }
-  throw new Error(`no Pagefind binary for ${platform}-${os.arch()}: reinstall with npm ci, or set PAGEFIND_BINARY_PATH`);
+/**
+ * The binary the pagefind package's own Node API would start, found by its own resolver (a file
+ * beside its entry point, not in its exports): the extended build when installed, and the
+ * PAGEFIND_EXTENDED_BINARY_PATH / PAGEFIND_BINARY_PATH overrides it honours.
+ */
+let binary: Promise<string> | undefined;
+function pagefindBinary(): Promise<string> {
+  return (binary ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then(
+    (m: { resolveBinaryPath: (names: string[]) => string }) => m.resolveBinaryPath(['pagefind_extended', 'pagefind']),
+  ));
 }
 
 /** The article pages of one year, as paths relative to the output folder, sorted. */
