@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
-import { inputFingerprint, outputIntact, outputManifest, readStamp, writeStamp } from './stamp.ts';
+import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from './page-reuse.ts';
@@ -50,7 +50,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const preparedAt = performance.now();
   const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
   const cacheRoot = path.join(root, config.paths.cache);
-  const fingerprint = useCache ? inputFingerprint(root, config, outDir, prepared.articlesHash) : '';
+  const templates = useCache ? treeDigest(path.join(root, config.paths.templates)) : '';
+  const fingerprint = useCache ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
   const stamp = useCache ? readStamp(cacheRoot) : undefined;
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
     // Same inputs as the last build, and its output untouched: nothing to write.
@@ -75,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
       if (!selection) {
         if (useCache) {
-          const keys = pageKeys(site, images, globalRenderKey(root, config, site), prepared.contentKey);
+          const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
           plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
           selection = plan.selection;
         } else selection = everyPage(site);

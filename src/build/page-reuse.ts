@@ -23,7 +23,7 @@ import type { WarraqConfig } from '../config.ts';
 import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { codeVersion } from './cache.ts';
-import { environmentKey, hashTree, type ManifestEntry, type Stamp } from './stamp.ts';
+import { environmentKey, type ManifestEntry, type Stamp } from './stamp.ts';
 
 /** Page URL → [render key, output file relative to the output folder]. */
 export type PageIndex = Record<string, [string, string]>;
@@ -50,13 +50,9 @@ const sha = (...parts: string[]) => {
   return h.digest('hex');
 };
 
-/** What every page reads besides its own data. */
-export function globalRenderKey(root: string, config: WarraqConfig, site: SiteData): string {
-  const h = createHash('sha256');
-  h.update(`${codeVersion()}\0${JSON.stringify(config)}\0${environmentKey()}\0`);
-  h.update(JSON.stringify(site.sections.map((s) => [s.name, s.slug, s.url])));
-  hashTree(h, path.join(root, config.paths.templates), () => false);
-  return h.digest('hex');
+/** What every page reads besides its own data. `templates`: treeDigest of the templates folder. */
+export function globalRenderKey(config: WarraqConfig, site: SiteData, templates: string): string {
+  return sha(codeVersion(), JSON.stringify(config), environmentKey(), JSON.stringify(site.sections.map((s) => [s.name, s.slug, s.url])), templates);
 }
 
 /**

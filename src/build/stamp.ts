@@ -16,7 +16,7 @@ import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './cache.ts';
 import type { PageIndex } from './page-reuse.ts';
 
-export function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
+function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
   const files: string[] = [];
   const walk = (d: string) => {
     let entries;
@@ -46,13 +46,21 @@ export function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (f
   }
 }
 
-export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articlesHash: string): string {
+/** Digest of every file under a folder (paths and bytes). */
+export function treeDigest(dir: string): string {
+  const h = createHash('sha256');
+  hashTree(h, dir, () => false);
+  return h.digest('hex');
+}
+
+/** `templates`: treeDigest of the templates folder, which the page render keys use too. */
+export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articlesHash: string, templates: string): string {
   const h = createHash('sha256');
   h.update(`${codeVersion()}\0${articlesHash}\0${outDir}\0${JSON.stringify(config)}\0`);
   h.update(environmentKey());
   // Articles are covered by articlesHash; everything else under content/ is hashed here.
   hashTree(h, path.join(root, config.paths.content), (f) => f.endsWith('.md'));
-  hashTree(h, path.join(root, config.paths.templates), () => false);
+  h.update(`templates ${templates}\0`);
   hashTree(h, path.join(root, 'public'), () => false);
   if (config.paths.public !== 'public') hashTree(h, path.join(root, config.paths.public), () => false);
   return h.digest('hex');
