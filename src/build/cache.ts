@@ -1,5 +1,9 @@
 /**
- * Persistent cache of prepared articles in `.cache/prepared/`, one JSON file per entry.
+ * Persistent cache of prepared articles in `.cache/prepared/`, one file per entry: the byte length
+ * of the entry's JSON on the first line, the JSON (the article without its HTML), then the HTML.
+ * A build decodes only the JSON of each entry; an article's HTML, most of the bytes, is decoded
+ * when its page or a feed is rendered (readHtml), so it is neither parsed nor held for the
+ * thousands of pages a rebuild takes from the last output.
  *
  * The key is a hash of everything an article's preparation reads apart from the site-wide word
  * evidence: the code (every file under src/), the installed dependencies (package-lock.json), the
@@ -16,12 +20,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WordCounts } from '../text/evidence.ts';
-import type { PreparedEntry } from './prepare-task.ts';
+import type { PreparedEntry, PreparedText } from './prepare-task.ts';
 
 const SRC = path.resolve(new URL('..', import.meta.url).pathname);
 const REPO = path.dirname(SRC);
 /** Bump when the format of entries changes. */
-const FORMAT = 'prepared-v2'; // v2: evidence lookups recorded by word hash
+const FORMAT = 'prepared-v3'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON
 
 let codeVersionMemo: string | undefined;
 
@@ -62,13 +66,24 @@ export class PreparedCache {
   }
 
   pathOf(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+    return path.join(this.dir, key.slice(0, 2), `${key}.entry`);
   }
 
   /** The entry's JSON text, or undefined when absent or unreadable. */
   read(key: string): string | undefined {
+    const bytes = this.bytes(key);
+    return bytes && decodeEntry(bytes)?.json;
+  }
+
+  /** The article's HTML, or undefined when the entry is absent or unreadable. */
+  readHtml(key: string): string | undefined {
+    const bytes = this.bytes(key);
+    return bytes && decodeEntry(bytes)?.html();
+  }
+
+  private bytes(key: string): Buffer | undefined {
     try {
-      return readFileSync(this.pathOf(key), 'utf8');
+      return readFileSync(this.pathOf(key));
     } catch {
       return undefined;
     }
@@ -96,22 +111,43 @@ export class PreparedCache {
       } catch {
         continue;
       }
-      for (const e of entries) if (!used.has(e.replace(/\.json$/, ''))) stale.push(path.join(dir, e));
+      for (const e of entries) if (!used.has(e.replace(/\.(json|entry)$/, ''))) stale.push(path.join(dir, e));
     }
     if (stale.length <= Math.max(used.size, 1000)) return;
     for (const f of stale) rmSync(f, { force: true });
   }
 }
 
-/** Writes an entry atomically (temporary name, then rename). A failed write only costs a miss. */
-export function writeEntry(file: string, json: string): void {
+/** An entry's bytes: the JSON's byte length and a newline, the JSON, the HTML. */
+export function encodeEntry(entry: PreparedText): Buffer {
+  const json = Buffer.from(entry.json);
+  return Buffer.concat([Buffer.from(`${json.length}\n`), json, Buffer.from(entry.html)]);
+}
+
+/** The JSON of an entry's bytes, and its HTML on demand; undefined when the bytes are not an entry. */
+export function decodeEntry(bytes: Buffer): { json: string; html: () => string } | undefined {
+  const newline = bytes.indexOf(10);
+  if (newline < 1 || newline > 12) return undefined;
+  const length = Number(bytes.toString('latin1', 0, newline));
+  const start = newline + 1;
+  if (!Number.isSafeInteger(length) || length < 2 || start + length > bytes.length) return undefined;
+  return { json: bytes.toString('utf8', start, start + length), html: () => bytes.toString('utf8', start + length) };
+}
+
+/**
+ * Writes an entry atomically (temporary name, then rename): a killed build never leaves an entry
+ * without its HTML. Returns false when it could not be written; that only costs a miss next time.
+ */
+export function writeEntry(file: string, entry: PreparedText): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, json);
+    writeFileSync(tmp, encodeEntry(entry));
     renameSync(tmp, file);
+    return true;
   } catch {
     // A read-only or full disk makes the cache useless, not the build wrong.
+    return false;
   }
 }
 

@@ -69,6 +69,8 @@ interface Slot {
   /** The cache entry's text, until checked. */
   json?: string | undefined;
   entry?: PreparedEntry | undefined;
+  /** The article's HTML when it is not in the cache (cache off, or the entry could not be written). */
+  html?: string | undefined;
   problem?: ContentProblem | undefined;
 }
 
@@ -181,6 +183,8 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     const a = result.article;
+    if (slot.html !== undefined) a.html = slot.html;
+    else if (s.cache) htmlFromCache(a, s.cache, slot.key);
     if (a.image && !contentFileInside(path.join(root, config.paths.content), a.image.src)) {
       problems.push({ file: slot.file, line: 2, field: 'image.src', message: `no file at ${config.paths.content}/${a.image.src}`, hint: 'put the picture there or fix the path', severity: 'error' });
       continue;
@@ -214,6 +218,23 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   };
 }
 
+/**
+ * The article's HTML is read from its cache entry each time a template asks for it (its page, a
+ * feed or two): a rebuild that renders a few pages never decodes the others' HTML, and a cold
+ * build does not hold every article's HTML at once.
+ */
+function htmlFromCache(article: Article, cache: PreparedCache, key: string): void {
+  Object.defineProperty(article, 'html', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const html = cache.readHtml(key);
+      if (html === undefined) throw new Error(`${article.source}: its prepared copy ${cache.pathOf(key)} went missing during the build; build again`);
+      return html;
+    },
+  });
+}
+
 function cacheEnabled(options: PrepareOptions): boolean {
   return options.cache ?? !process.env.WARRAQ_NO_CACHE;
 }
@@ -231,12 +252,11 @@ function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progre
   let done = total - misses.length;
   for (const slot of misses) {
     const text = sourceText(root, slot.file);
-    const json = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
-    if (s.cache) {
-      writeEntry(s.cache.pathOf(slot.key), json);
-      EvidenceBuilder.store(s.cache.root, slot.key, text);
-    }
-    slot.entry = JSON.parse(json) as PreparedEntry;
+    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
+    const stored = s.cache !== undefined && writeEntry(s.cache.pathOf(slot.key), entry);
+    if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
+    slot.entry = JSON.parse(entry.json) as PreparedEntry;
+    if (!stored) slot.html = entry.html;
     progress?.(++done, total);
   }
 }
@@ -267,8 +287,11 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
       const batch = misses.slice(i, i + BATCH);
       const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
       batches.push(
-        (pool.run({ items }) as Promise<{ jsons: string[] }>).then(({ jsons }) => {
-          jsons.forEach((json, k) => (batch[k]!.entry = JSON.parse(json) as PreparedEntry));
+        (pool.run({ items }) as Promise<{ entries: Array<{ json: string; html: string | undefined }> }>).then(({ entries }) => {
+          entries.forEach(({ json, html }, k) => {
+            batch[k]!.entry = JSON.parse(json) as PreparedEntry;
+            batch[k]!.html = html;
+          });
           done += batch.length;
           options.progress?.(done, total);
         }),

@@ -18,6 +18,16 @@ export interface PreparedEntry {
   lookups: Array<[number, number]>;
 }
 
+/**
+ * A prepared article as text: the entry's JSON without the article's HTML (`html: ''`), and the
+ * HTML apart. The HTML is most of an entry's bytes and is needed only when the article's page or a
+ * feed is rendered, so the cache keeps it after the JSON (cache.ts) and the build reads it then.
+ */
+export interface PreparedText {
+  json: string;
+  html: string;
+}
+
 export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
 
 /**
@@ -51,8 +61,8 @@ const stableLexicon = (): Lexicon => {
   return current.lexicon();
 };
 
-/** Prepares one article; returns the cache entry as JSON text. */
-export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): string {
+/** Prepares one article; returns the cache entry as text. */
+export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): PreparedText {
   const lookups = new Map<number, number>();
   Object.assign(current, { evidence, lookups, lexicon });
   let result: PrepareResult;
@@ -61,6 +71,11 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
   } finally {
     Object.assign(current, { evidence: undefined, lookups: undefined, lexicon: undefined });
   }
+  let html = '';
+  if (result.ok) {
+    html = result.article.html;
+    result.article.html = '';
+  }
   const entry: PreparedEntry = { result, lookups: [...lookups].sort((a, b) => a[0] - b[0]) };
-  return JSON.stringify(entry);
+  return { json: JSON.stringify(entry), html };
 }

@@ -12,15 +12,16 @@ const evidence = evidenceFrom(workerData.evidence);
 const { normalizeConfig, cacheRoot } = workerData;
 
 /**
- * task: { items: [{ file, source, key, entryPath }] } → { jsons: the JSON text of each entry, in
- * order (also written to entryPath) }.
+ * task: { items: [{ file, source, key, entryPath }] } → { entries: [{ json, html }] in order }:
+ * each entry is written to entryPath when there is one, and then its HTML is not sent back (the
+ * build reads it from there when it renders the page; html is undefined).
  */
 export default function run(task) {
-  const jsons = task.items.map((item) => {
-    const json = prepareOne(item.file, item.source, normalizeConfig, evidence, lazyLexicon);
-    if (item.entryPath) writeEntry(item.entryPath, json);
+  const entries = task.items.map((item) => {
+    const entry = prepareOne(item.file, item.source, normalizeConfig, evidence, lazyLexicon);
+    const stored = item.entryPath !== undefined && writeEntry(item.entryPath, entry);
     if (cacheRoot) EvidenceBuilder.store(cacheRoot, item.key, item.source);
-    return json;
+    return { json: entry.json, html: stored ? undefined : entry.html };
   });
-  return { jsons };
+  return { entries };
 }

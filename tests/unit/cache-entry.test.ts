@@ -1,0 +1,72 @@
+/**
+ * Entries of the prepared-article cache keep the article's HTML after its JSON, so a build decodes
+ * only the JSON of the articles it takes from the cache and reads an article's HTML when a page
+ * asks for it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeEntry, encodeEntry } from '../../src/build/cache.ts';
+import { prepareSite } from '../../src/build/pipeline.ts';
+import { loadConfig } from '../../src/config.ts';
+import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+
+const article = `---
+title: "تقرير الأسواق"
+date: 2023-03-01T10:00:00+03:00
+section: اقتصاد
+tags: [الشركات]
+authors: [سلمى الحسيني]
+summary: "ملخص قصير للخبر عن الشركات والأسواق."
+---
+
+ارتفعت مؤشرات الأسواق المالية في ختام تعاملات الأسبوع، وقال محللون إن «الثقة عادت».
+`;
+
+describe('prepared-cache entries', () => {
+  let project: FixtureProject | undefined;
+  afterEach(() => project?.remove());
+
+  it('give back the JSON and the HTML written, byte for byte, whatever their script', () => {
+    const entry = { json: JSON.stringify({ result: { title: 'تقرير «الأسواق» 😀\n' }, lookups: [[1, 2]] }), html: '<p>ارتفعت المؤشرات\u00A0اليوم</p>\n' };
+    const decoded = decodeEntry(encodeEntry(entry))!;
+    expect(decoded.json).toBe(entry.json);
+    expect(decoded.html()).toBe(entry.html);
+    expect(decodeEntry(encodeEntry({ json: '{}', html: '' }))!.html()).toBe('');
+  });
+
+  it('are refused when the bytes are not an entry: an older JSON-only entry, a truncated one, nothing', () => {
+    const bytes = encodeEntry({ json: '{"a":"بيانات"}', html: '<p>نص</p>' });
+    expect(decodeEntry(Buffer.from('{"result":{"ok":true},"lookups":[]}'))).toBeUndefined();
+    expect(decodeEntry(bytes.subarray(0, 10))).toBeUndefined();
+    expect(decodeEntry(Buffer.alloc(0))).toBeUndefined();
+    expect(decodeEntry(Buffer.from('99999999999999999999\n{}'))).toBeUndefined();
+  });
+
+  it('an article taken from the cache reads its HTML when asked; a vanished entry is an error naming the article', () => {
+    project = fixtureProject();
+    const p = project;
+    p.write('content/2023/03/markets.md', article);
+    const config = loadConfig(p.root);
+    const cold = prepareSite(p.root, config);
+    const warm = prepareSite(p.root, config);
+    expect(warm.prepared).toBe(0);
+    const html = warm.site.articles[0]!.html;
+    expect(html).toContain('«الثقة عادت»');
+    expect(html).toBe(cold.site.articles[0]!.html);
+    expect(prepareSite(p.root, config, undefined, { cache: false }).site.articles[0]!.html).toBe(html);
+    // A damaged entry is a miss: the article is prepared again.
+    writeFileSync(onlyEntry(path.join(p.root, config.paths.cache, 'prepared')), '{"not":"an entry"}');
+    const again = prepareSite(p.root, config);
+    expect(again.prepared).toBe(1);
+    expect(again.site.articles[0]!.html).toBe(html);
+    rmSync(path.join(p.root, config.paths.cache, 'prepared'), { recursive: true });
+    expect(() => again.site.articles[0]!.html).toThrow(/content\/2023\/03\/markets\.md: its prepared copy .* went missing/);
+  }, 120_000);
+});
+
+/** The one entry file under .cache/prepared. */
+function onlyEntry(dir: string): string {
+  const sub = readdirSync(dir).find((d) => d.length === 2)!;
+  return path.join(dir, sub, readdirSync(path.join(dir, sub))[0]!);
+}
