@@ -62,7 +62,8 @@ export function globalRenderKey(config: WarraqConfig, site: SiteData, templates:
 function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey: ContentKey): string {
   const image = JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);
   const prepared = contentKey(a);
-  if (prepared === undefined) return sha('whole', JSON.stringify(a), image);
+  // (html named: on an article from the cache it is a getter, which JSON.stringify leaves out)
+  if (prepared === undefined) return sha('whole', JSON.stringify({ ...a, html: a.html }), image);
   return sha('prepared', prepared, JSON.stringify([a.related, a.newer, a.older]), image);
 }
 

@@ -9,6 +9,7 @@
  * article are the same bytes and a warm build cannot differ from a cold one.
  */
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
+import type { Article } from '../content/article.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
 import { wordHash } from '../text/evidence.ts';
 
@@ -19,7 +20,7 @@ export interface PreparedEntry {
 }
 
 /**
- * A prepared article as text: the entry's JSON without the article's HTML (`html: ''`), and the
+ * A prepared article as text: the entry's JSON without the article's HTML (no `html` field), and the
  * HTML apart. The HTML is most of an entry's bytes and is needed only when the article's page or a
  * feed is rendered, so the cache keeps it after the JSON (cache.ts) and the build reads it then.
  */
@@ -74,7 +75,7 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
   let html = '';
   if (result.ok) {
     html = result.article.html;
-    result.article.html = '';
+    delete (result.article as Partial<Article>).html; // the reader gives it back (pipeline.ts)
   }
   const entry: PreparedEntry = { result, lookups: [...lookups].sort((a, b) => a[0] - b[0]) };
   return { json: JSON.stringify(entry), html };

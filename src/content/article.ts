@@ -31,6 +31,11 @@ export interface Article {
   /** Site-relative URL without the base path, e.g. /2022/12/<slug>/ */
   url: string;
   image?: ArticleImage | undefined;
+  /**
+   * The rendered body. On an article taken from the build cache it is a getter on the article's
+   * prototype that reads the cache entry (build/pipeline.ts), not an own property: spread or
+   * JSON.stringify leave it out.
+   */
   html: string;
   /** Words of the normalized body, for reading time and related articles. */
   wordCount: number;
