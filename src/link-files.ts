@@ -6,13 +6,15 @@
 import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Links (or copies) one file; fails if `to` exists. */
-export function linkOrCopy(from: string, to: string): void {
+/** Links (or copies) one file; fails if `to` exists. True when linked, false when copied. */
+export function linkOrCopy(from: string, to: string): boolean {
   try {
     linkSync(from, to);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
     copyFileSync(from, to, constants.COPYFILE_EXCL);
+    return false;
   }
 }
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
-import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp } from './stamp.ts';
+import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from './page-reuse.ts';
@@ -65,6 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   await resetEleventyTemplateCaches();
   const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0, pagesReused: 0 };
   let pageIndex: PageIndex | undefined;
+  let knownFiles: KnownFiles | undefined;
   let pages = 0;
   await writeAtomically(outDir, async (tmp) => {
     const eleventyStarted = performance.now();
@@ -105,6 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     if (plan) {
       const reuse = linkReused(plan, [...writtenPages.values()], tmp);
       pageIndex = reuse.index;
+      knownFiles = reuse.known;
       stage.pagesReused = reuse.linked;
     }
     const searchStarted = performance.now();
@@ -116,7 +118,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     stage.searchMs = Math.round(performance.now() - searchStarted);
     pages = writtenPages.size + stage.pagesReused;
   }, () => {
-    if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir), pageIndex });
+    if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
   });
   report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
   return summary(prepared, pages, started, outDir, stage.pagesReused);

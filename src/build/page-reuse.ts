@@ -23,7 +23,7 @@ import type { WarraqConfig } from '../config.ts';
 import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { codeVersion } from './cache.ts';
-import { environmentKey, type ManifestEntry, type Stamp } from './stamp.ts';
+import { environmentKey, type KnownFiles, type ManifestEntry, type Stamp } from './stamp.ts';
 
 /** Page URL → [render key, output file relative to the output folder]. */
 export type PageIndex = Record<string, [string, string]>;
@@ -118,7 +118,7 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
  * reusable page changed since the plan was made (someone wrote into the live site during the
  * build) fails the build, which leaves the site as it was: run it again.
  */
-export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: string): { index: PageIndex; linked: number } {
+export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: string): { index: PageIndex; linked: number; known: KnownFiles | undefined } {
   const index: PageIndex = {};
   for (const r of written) {
     if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;
@@ -129,18 +129,24 @@ export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: stri
     index[r.url] = [key, file];
   }
   let linked = 0;
+  // What the next manifest can take without a stat (stamp.ts KnownFiles); nothing when a page had
+  // to be copied (another filesystem): a copy has an inode and mtime of its own.
+  const known: KnownFiles = { entries: new Map(), folders: new Set() };
+  let copied = false;
   for (const [url, entry] of Object.entries(plan.reusable)) {
     if (Object.hasOwn(index, url)) continue;
     const from = path.join(plan.last!.outDir, entry[1]);
     const m = plan.last!.manifest.get(entry[1]);
     if (!m || !sameFile(from, m)) throw new StalePage(url);
     const to = path.join(outDir, entry[1]);
-    mkdirSync(path.dirname(to), { recursive: true });
-    linkOrCopy(from, to);
+    // A folder made here holds only pages linked here: Eleventy has finished writing.
+    if (mkdirSync(path.dirname(to), { recursive: true }) !== undefined) known.folders.add(path.dirname(entry[1]));
+    if (linkOrCopy(from, to)) known.entries.set(entry[1], m);
+    else copied = true;
     index[url] = entry;
     linked++;
   }
-  return { index, linked };
+  return { index, linked, known: copied ? undefined : known };
 }
 
 /** A page the plan meant to reuse is missing or was changed after the plan was made. */

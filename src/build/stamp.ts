@@ -78,15 +78,43 @@ export function environmentKey(): string {
 export type ManifestEntry = [string, number, number, number];
 type Manifest = ManifestEntry[];
 
-export function outputManifest(outDir: string): Manifest {
+/**
+ * Files of the output whose manifest entry is known without a stat: pages hard-linked from the
+ * last output (a link shares the inode, size and mtime of the file the last manifest recorded),
+ * and the folders the linking made, which hold nothing but such pages and are not read again.
+ */
+export interface KnownFiles {
+  entries: Map<string, ManifestEntry>;
+  folders: Set<string>;
+}
+
+export function outputManifest(outDir: string, known?: KnownFiles): Manifest {
   const out: Manifest = [];
+  const inFolder = new Map<string, ManifestEntry[]>();
+  if (known) {
+    for (const [file, entry] of known.entries) {
+      const dir = path.dirname(file);
+      if (!known.folders.has(dir)) continue;
+      let list = inFolder.get(dir);
+      if (!list) inFolder.set(dir, (list = []));
+      list.push(entry);
+    }
+  }
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
+      const rel = path.relative(outDir, full);
+      if (e.isDirectory()) {
+        const sealed = inFolder.get(rel);
+        if (sealed) out.push(...sealed);
+        else walk(full);
+        continue;
+      }
+      const entry = known?.entries.get(rel);
+      if (entry) out.push(entry);
       else {
         const st = statSync(full);
-        out.push([path.relative(outDir, full), st.size, st.mtimeMs, st.ino]);
+        out.push([rel, st.size, st.mtimeMs, st.ino]);
       }
     }
   };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildSiteData } from '../../src/site/data.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
-import { pageKeys, planReuse } from '../../src/build/page-reuse.ts';
+import { linkReused, pageKeys, planReuse } from '../../src/build/page-reuse.ts';
 import { outputManifest, type Stamp } from '../../src/build/stamp.ts';
 
 const config = configSchema.parse({ paginate: 2 });
@@ -83,5 +83,32 @@ describe('reuse plan', () => {
     // the page changed by hand after the stamp was written: rendered again
     writeFileSync(path.join(out, file('/2021/01/s0/')), 'edited by hand');
     expect(Object.keys(planReuse(site, keys, stamp).reusable)).toEqual([]);
+  });
+
+  it('the next manifest, taking linked pages from the last one instead of a stat, equals one made by reading every file', () => {
+    const out = path.join(dir, 'last');
+    const next = path.join(dir, 'next');
+    const site = buildSiteData([0, 1, 2, 3].map((i) => article(i)), config);
+    const keys = pageKeys(site, {}, 'g');
+    const pageIndex: Stamp['pageIndex'] = {};
+    for (const a of site.articles) {
+      const file = path.join(a.url.slice(1), 'index.html');
+      mkdirSync(path.join(out, a.url), { recursive: true });
+      writeFileSync(path.join(out, file), `page ${a.url}`);
+      pageIndex[a.url] = [keys.get(a.url)!, file];
+    }
+    const stamp: Stamp = { fingerprint: 'f', outDir: out, pages: 4, manifest: outputManifest(out), pageIndex };
+    const plan = planReuse(site, keys, stamp);
+    // "Eleventy" writes one article page, a feed, and a file beside where a linked page will go.
+    mkdirSync(path.join(next, '2021/01/s2'), { recursive: true });
+    writeFileSync(path.join(next, '2021/01/s2/index.html'), 'rendered again');
+    writeFileSync(path.join(next, 'feed.xml'), '<feed/>');
+    mkdirSync(path.join(next, '2021/01/s3'), { recursive: true });
+    writeFileSync(path.join(next, '2021/01/s3/extra.txt'), 'written by a template');
+    const reuse = linkReused(plan, [{ url: '/2021/01/s2/', outputPath: path.join(next, '2021/01/s2/index.html') }], next);
+    expect(reuse.linked).toBe(3);
+    expect(reuse.known!.entries.size).toBe(3);
+    expect(reuse.known!.folders).toEqual(new Set(['2021/01/s0', '2021/01/s1'])); // s3 existed already
+    expect(outputManifest(next, reuse.known)).toEqual(outputManifest(next));
   });
 });
