@@ -7,9 +7,10 @@ import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
 import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from './stamp.ts';
 import { writeAtomically } from './atomic.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from './page-reuse.ts';
-import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
+import { everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexSite } from '../site/search.ts';
@@ -82,11 +83,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
           selection = plan.selection;
         } else selection = everyPage(site);
       }
-      return eachKind(selection, (pages) => pages.slice(run * perRun, (run + 1) * perRun));
+      return sliceSelection(selection, run * perRun, perRun);
     };
     // Eleventy keeps every page it writes in memory until its run ends: a large site is written in
-    // several runs of at most PAGES_PER_RUN paginated pages each (the other templates, a handful,
-    // are written by every run, with the same bytes).
+    // several runs of at most PAGES_PER_RUN paginated pages each, of all kinds together (the other
+    // templates, a handful, are written by every run, with the same bytes).
     const writtenPages = new Map<string, WrittenPage>();
     const eleventyRun = async (): Promise<WrittenPage[]> => {
       // In a function of its own: Eleventy's results hold every page it wrote, and a variable of
@@ -100,6 +101,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
     };
     do {
+      collectGarbage(); // see collect-garbage.ts: the garbage of preparing and of the last run
       for (const r of await eleventyRun()) writtenPages.set(String(r.outputPath), r);
       run++;
     } while (selection && run < runsFor(selection, perRun));
@@ -152,5 +154,5 @@ function written(results: unknown): WrittenPage[] {
 const PAGES_PER_RUN = 4000;
 
 function runsFor(s: RenderSelection, perRun: number): number {
-  return Math.max(1, ...Object.values(s).map((pages: unknown[]) => Math.ceil(pages.length / perRun)));
+  return Math.max(1, Math.ceil(pageCount(s) / perRun));
 }

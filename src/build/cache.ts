@@ -72,7 +72,7 @@ export class PreparedCache {
   /** The entry's JSON text, or undefined when absent or unreadable. */
   read(key: string): string | undefined {
     const bytes = this.bytes(key);
-    return bytes && decodeEntry(bytes)?.json;
+    return bytes && decodeEntry(bytes)?.json();
   }
 
   /** The article's HTML, or undefined when the entry is absent or unreadable. */
@@ -124,14 +124,14 @@ export function encodeEntry(entry: PreparedText): Buffer {
   return Buffer.concat([Buffer.from(`${json.length}\n`), json, Buffer.from(entry.html)]);
 }
 
-/** The JSON of an entry's bytes, and its HTML on demand; undefined when the bytes are not an entry. */
-export function decodeEntry(bytes: Buffer): { json: string; html: () => string } | undefined {
+/** The JSON and the HTML of an entry's bytes, each decoded when asked for; undefined when the bytes are not an entry. */
+export function decodeEntry(bytes: Buffer): { json: () => string; html: () => string } | undefined {
   const newline = bytes.indexOf(10);
   if (newline < 1 || newline > 12) return undefined;
   const length = Number(bytes.toString('latin1', 0, newline));
   const start = newline + 1;
   if (!Number.isSafeInteger(length) || length < 2 || start + length > bytes.length) return undefined;
-  return { json: bytes.toString('utf8', start, start + length), html: () => bytes.toString('utf8', start + length) };
+  return { json: () => bytes.toString('utf8', start, start + length), html: () => bytes.toString('utf8', start + length) };
 }
 
 /**

@@ -231,12 +231,17 @@ class HtmlFromCache {
   readonly proto: object;
   constructor(cache: PreparedCache) {
     const keys = this.keys;
+    // The last HTML read: Nunjucks reads a member twice (`typeof obj[key] === 'function'`, then
+    // `obj[key]`), and a page reads its article's HTML once.
+    let last: { key: string; html: string } | undefined;
     this.proto = {
       get html(): string {
         const article = this as Article;
         const key = keys.get(article)!;
+        if (last?.key === key) return last.html;
         const html = cache.readHtml(key);
         if (html === undefined) throw new Error(`${article.source}: its prepared copy ${cache.pathOf(key)} went missing during the build; build again`);
+        last = { key, html };
         return html;
       },
     };

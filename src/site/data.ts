@@ -89,6 +89,22 @@ export function eachKind(s: RenderSelection, f: <T extends { url: string }>(page
   return { articles: f(s.articles), home: f(s.home), listingPages: f(s.listingPages) };
 }
 
+/**
+ * Pages `start` … `start + count − 1` of a selection, counted across its kinds in one order
+ * (articles, home, listings): the pages of one Eleventy run (build.ts).
+ */
+export function sliceSelection(s: RenderSelection, start: number, count: number): RenderSelection {
+  const slice = <T>(pages: T[], offset: number) => pages.slice(Math.max(0, start - offset), Math.max(0, start + count - offset));
+  const home = s.articles.length;
+  const listings = home + s.home.length;
+  return { articles: slice(s.articles, 0), home: slice(s.home, home), listingPages: slice(s.listingPages, listings) };
+}
+
+/** How many pages a selection holds. */
+export function pageCount(s: RenderSelection): number {
+  return s.articles.length + s.home.length + s.listingPages.length;
+}
+
 export const PREFIX: Record<ListingKind, string> = { section: 'section', tag: 'tag', author: 'author', month: 'archive' };
 const FEED_ITEMS = 20;
 const RELATED = 4;
