@@ -41,6 +41,13 @@ describe('display-safe Unicode repairs', () => {
     expect(n('کتاب یومی')).toBe('كتاب يومي');
     expect(n('کتاب یومی', { lang: 'fa' })).toBe('کتاب یومی');
   });
+  it('repairs every kind of rare character in one text, whichever rule edits it first', () => {
+    // The four rules share one search for rare characters (text/char-kinds.ts), remembered per text.
+    expect(n('\uFEB3\uFEFC\uFEE1 الســلام\u200F علیکم')).toBe('سلام السلام عليكم');
+    expect(n('الســلام علیکم')).toBe('السلام عليكم');
+    expect(n('علیکم \u200Fالســلام')).toBe('عليكم السلام');
+    expect(n('علیکم')).toBe('عليكم');
+  });
   it('never applies search-only foldings', () => {
     const text = 'أكّد إبراهيم أنّ المدرسة على مستوى الدولة';
     expect(n(text)).toBe(text);

@@ -4,7 +4,7 @@
  */
 import type { Edit } from '../edits.ts';
 import { isArabicLetterCode, isHarakaCode } from '../arabic.ts';
-import { mayHoldRareChars } from '../char-kinds.ts';
+import { INVISIBLE_CHAR, PERSIAN_LETTER, PRESENTATION_FORM, rareKinds, TATWEEL_CHAR } from '../char-kinds.ts';
 
 /** NFC per cluster (base + combining marks), so each change is reported where it happened. */
 export function nfcEdits(text: string): Edit[] {
@@ -25,7 +25,7 @@ const PRESENTATION = /[\uFB50-\uFDFF\uFE70-\uFEFE]/g;
  * before every spacing mark form.
  */
 export function presentationFormEdits(text: string): Edit[] {
-  if (!mayHoldRareChars(text)) return [];
+  if (!(rareKinds(text) & PRESENTATION_FORM)) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(PRESENTATION)) {
     const ch = m[0];
@@ -43,7 +43,7 @@ export function presentationFormEdits(text: string): Edit[] {
  * what cannot join it (بـ«العنوان»، الـ186، لـNATO) is typography, and stays.
  */
 export function tatweelEdits(text: string): Edit[] {
-  if (!mayHoldRareChars(text)) return [];
+  if (!(rareKinds(text) & TATWEEL_CHAR)) return [];
   const edits: Edit[] = [];
   // The pattern's lookbehind would be tried at every position of the text: find the runs of
   // tatweel first and try it only on a window around each (the letter and harakat before, one
@@ -75,7 +75,7 @@ const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u061C]/g;
 
 export function invisibleCharEdits(text: string): Edit[] {
-  if (!mayHoldRareChars(text)) return [];
+  if (!(rareKinds(text) & INVISIBLE_CHAR)) return [];
   const found = [...text.matchAll(INVISIBLE)].map((m) => m.index);
   if (found.length === 0) return [];
   const edits: Edit[] = [];
@@ -113,7 +113,7 @@ export function invisibleCharEdits(text: string): Edit[] {
 
 /** Persian yeh and keheh typed on a Persian keyboard, in an Arabic article. */
 export function persianLetterEdits(text: string): Edit[] {
-  if (!mayHoldRareChars(text)) return [];
+  if (!(rareKinds(text) & PERSIAN_LETTER)) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(/[\u06CC\u06A9]/g)) {
     edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
