@@ -95,9 +95,9 @@ export function eachKind(s: RenderSelection, f: <T extends { url: string }>(page
  */
 export function sliceSelection(s: RenderSelection, start: number, count: number): RenderSelection {
   const slice = <T>(pages: T[], offset: number) => pages.slice(Math.max(0, start - offset), Math.max(0, start + count - offset));
-  const home = s.articles.length;
-  const listings = home + s.home.length;
-  return { articles: slice(s.articles, 0), home: slice(s.home, home), listingPages: slice(s.listingPages, listings) };
+  const homeAt = s.articles.length;
+  const listingsAt = homeAt + s.home.length;
+  return { articles: slice(s.articles, 0), home: slice(s.home, homeAt), listingPages: slice(s.listingPages, listingsAt) };
 }
 
 /** How many pages a selection holds. */

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 import { prepareSite } from '../../src/build/pipeline.ts';
 import { loadConfig } from '../../src/config.ts';
 import { prepareArticle } from '../../src/content/prepare.ts';
@@ -14,17 +14,7 @@ import { WordCounts } from '../../src/text/evidence.ts';
 import { lazyLexicon } from '../../src/text/lexicon.ts';
 import { countsOf, evidenceFrom } from '../../src/build/evidence-cache.ts';
 
-const article = (title: string, body: string) => `---
-title: "${title}"
-date: 2023-03-01T10:00:00+03:00
-section: اقتصاد
-tags: [الشركات]
-authors: [سلمى الحسيني]
-summary: "ملخص قصير للخبر عن الشركات والأسواق."
----
-
-${body}
-`;
+const article = articleSource;
 
 describe('prepared-article cache', () => {
   let project: FixtureProject | undefined;

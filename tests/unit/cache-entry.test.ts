@@ -9,19 +9,9 @@ import path from 'node:path';
 import { decodeEntry, encodeEntry } from '../../src/build/cache.ts';
 import { prepareSite } from '../../src/build/pipeline.ts';
 import { loadConfig } from '../../src/config.ts';
-import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 
-const article = `---
-title: "تقرير الأسواق"
-date: 2023-03-01T10:00:00+03:00
-section: اقتصاد
-tags: [الشركات]
-authors: [سلمى الحسيني]
-summary: "ملخص قصير للخبر عن الشركات والأسواق."
----
-
-ارتفعت مؤشرات الأسواق المالية في ختام تعاملات الأسبوع، وقال محللون إن «الثقة عادت».
-`;
+const article = articleSource('تقرير الأسواق', 'ارتفعت مؤشرات الأسواق المالية في ختام تعاملات الأسبوع، وقال محللون إن «الثقة عادت».');
 
 describe('prepared-cache entries', () => {
   let project: FixtureProject | undefined;
