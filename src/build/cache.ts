@@ -91,10 +91,16 @@ export class PreparedCache {
 
   /** Removes entries (and word counts) this build did not use, when they outnumber the used ones (amortized). */
   prune(used: Set<string>): void {
-    for (const kind of ['prepared', 'words']) this.pruneDir(path.join(this.root, kind), used);
+    this.pruneDir(this.dir, used, '.entry');
+    this.pruneDir(path.join(this.root, 'words'), used, '.json');
   }
 
-  private pruneDir(top: string, used: Set<string>): void {
+  /**
+   * Entries of another format (another extension: a cache written by an older Warraq) are removed
+   * at once; unused entries of this format, and temporary files a killed build left, only when
+   * they outnumber the used ones.
+   */
+  private pruneDir(top: string, used: Set<string>, extension: string): void {
     let names: string[];
     try {
       names = readdirSync(top);
@@ -102,6 +108,7 @@ export class PreparedCache {
       return;
     }
     const stale: string[] = [];
+    const obsolete: string[] = [];
     for (const sub of names) {
       const dir = path.join(top, sub);
       let entries: string[];
@@ -111,8 +118,12 @@ export class PreparedCache {
       } catch {
         continue;
       }
-      for (const e of entries) if (!used.has(e.replace(/\.(json|entry)$/, ''))) stale.push(path.join(dir, e));
+      for (const e of entries) {
+        if (!e.endsWith(extension) && !e.endsWith('.tmp')) obsolete.push(path.join(dir, e));
+        else if (!used.has(e.slice(0, -extension.length))) stale.push(path.join(dir, e));
+      }
     }
+    for (const f of obsolete) rmSync(f, { force: true });
     if (stale.length <= Math.max(used.size, 1000)) return;
     for (const f of stale) rmSync(f, { force: true });
   }

@@ -4,7 +4,7 @@
  * asks for it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeEntry, encodeEntry } from '../../src/build/cache.ts';
 import { prepareSite } from '../../src/build/pipeline.ts';
@@ -45,6 +45,17 @@ describe('prepared-cache entries', () => {
     expect(html).toContain('«الثقة عادت»');
     expect(html).toBe(cold.site.articles[0]!.html);
     expect(prepareSite(p.root, config, undefined, { cache: false }).site.articles[0]!.html).toBe(html);
+    // Entries of an older format (JSON files) are removed by the next build that prepares anything.
+    const prepared = path.join(p.root, config.paths.cache, 'prepared');
+    const oldFormat = path.join(prepared, 'ab', `ab${'0'.repeat(62)}.json`);
+    mkdirSync(path.dirname(oldFormat), { recursive: true });
+    writeFileSync(oldFormat, '{"result":{"ok":true},"lookups":[]}');
+    p.write('content/2023/03/other.md', article.replace('تقرير الأسواق', 'تقرير آخر'));
+    expect(prepareSite(p.root, config).prepared).toBe(1);
+    expect(existsSync(oldFormat)).toBe(false);
+    rmSync(path.join(p.root, 'content/2023/03/other.md'));
+    rmSync(prepared, { recursive: true });
+    prepareSite(p.root, config);
     // A damaged entry is a miss: the article is prepared again.
     writeFileSync(onlyEntry(path.join(p.root, config.paths.cache, 'prepared')), '{"not":"an entry"}');
     const again = prepareSite(p.root, config);
