@@ -102,6 +102,14 @@ describe('split-word repair', () => {
   ])('rejoins %s → %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });
+  it('a function word that the first pieces make ends the word when its final mark left two spaces (مَنْ فعل, not منفعل)', () => {
+    for (const gap of ['  ', '\u00A0 ']) {
+      const out = n(`أن تعرف م ن${gap}فعل ماذا`);
+      expect(out.replace(/[\u064B-\u0652]/g, '')).toBe('أن تعرف من فعل ماذا');
+    }
+    // a suffix may still follow (أَنَّه with every mark lost)
+    expect(n('قال أ ن  ه سيعود').replace(/[\u064B-\u0652]/g, '')).toBe('قال أنه سيعود');
+  });
   it('collapses word-final debris and restores a shadda the lexicon vouches for', () => {
     expect(n('أن تنضم\u00A0 القوات')).toBe('أن تنضمّ القوات');
   });

@@ -441,6 +441,15 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
   // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.
   if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare)) return false;
+  // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
+  // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
+  for (let k = i + 1, prefix = pieces[i]!.bare; k < j; k++) {
+    prefix += pieces[k]!.bare;
+    if (gaps[k]!.text.length < 2 || !FUNCTION_WORDS.has(prefix)) continue;
+    let rest = '';
+    for (let m = k + 1; m <= j; m++) rest += pieces[m]!.bare;
+    if (rest.length >= 3 && !SUFFIX_PRONOUNS.has(rest)) return false;
+  }
   // The joined form must be a word (asked first: on clean text it almost never is) …
   const isWord =
     ctx.seen(word) ||
