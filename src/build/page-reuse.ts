@@ -139,8 +139,10 @@ export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: stri
     const m = plan.last!.manifest.get(entry[1]);
     if (!m || !sameFile(from, m)) throw new StalePage(url);
     const to = path.join(outDir, entry[1]);
-    // A folder made here holds only pages linked here: Eleventy has finished writing.
-    if (mkdirSync(path.dirname(to), { recursive: true }) !== undefined) known.folders.add(path.dirname(entry[1]));
+    // A folder made here holds only pages linked here: Eleventy has finished writing. (mkdirSync
+    // returns the first folder it made, which can be an ancestor of the page's own.)
+    const made = mkdirSync(path.dirname(to), { recursive: true });
+    if (made !== undefined) known.folders.add(path.relative(outDir, made));
     if (linkOrCopy(from, to)) known.entries.set(entry[1], m);
     else copied = true;
     index[url] = entry;

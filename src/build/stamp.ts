@@ -93,8 +93,11 @@ export function outputManifest(outDir: string, known?: KnownFiles): Manifest {
   const inFolder = new Map<string, ManifestEntry[]>();
   if (known) {
     for (const [file, entry] of known.entries) {
-      const dir = path.dirname(file);
-      if (!known.folders.has(dir)) continue;
+      // A made folder can hold folders made after it (a tag's first page linked, then its
+      // page/2/): the entry belongs to the outermost one, the folder the walk reaches first.
+      let dir: string | undefined;
+      for (let d = path.dirname(file); d !== '.' && d !== path.dirname(d); d = path.dirname(d)) if (known.folders.has(d)) dir = d;
+      if (dir === undefined) continue;
       let list = inFolder.get(dir);
       if (!list) inFolder.set(dir, (list = []));
       list.push(entry);
