@@ -29,9 +29,11 @@ type Rule = (text: string, options: NormalizeOptions) => Edit[];
 export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   ['nfc', (t) => nfcEdits(t)],
   ['presentation-form', (t) => presentationFormEdits(t)],
-  ['tatweel', (t) => tatweelEdits(t)],
   ['invisible-char', (t) => invisibleCharEdits(t)],
   ['persian-letter', (t, o) => (o.lang === 'ar' ? persianLetterEdits(t) : [])],
+  // After the other three, which share one search for rare characters (rules/unicode.ts): most
+  // texts that have any have tatweel, and its removal would make them search the new text again.
+  ['tatweel', (t) => tatweelEdits(t)],
   ['split-word', (t, o) => (o.repairSplitWords ? splitWordEdits(t, o) : [])],
   ['whitespace', (t, o) => whitespaceEdits(t, o.fragment)],
   ['quotes', (t, o) => quoteEdits(t, o.quotes)],

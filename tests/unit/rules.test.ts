@@ -20,6 +20,8 @@ describe('display-safe Unicode repairs', () => {
     expect(n('الســـلام')).toBe('السلام');
     expect(n('فاز بـ«الكأس» في الـ90 لـNATO')).toBe('فاز بـ«الكأس» في الـ90 لـNATO');
     expect(n('\u200Fقال\u200E الرئيس\u202B\u200B اليوم\u202C')).toBe('قال الرئيس اليوم');
+    // tatweel that stands between two letters once the debris beside it is gone goes too, in one pass
+    expect(n('الســـ\u200Fـلام و\u200Bـــقال')).toBe('السلام وقال');
   });
   it('finds the same tatweel as the one whole-text pattern it replaces, on random strings', () => {
     // tatweelEdits tries the pattern only around runs of tatweel; the answers must not differ.
