@@ -13,7 +13,7 @@ import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type 
 import { everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
-import { indexArticles } from '../site/search.ts';
+import { indexSite } from '../site/search.ts';
 import type { ContentProblem } from '../content/errors.ts';
 
 export interface BuildOptions {
@@ -64,80 +64,61 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
   await resetEleventyTemplateCaches();
-  const stage = { eleventyMs: 0, searchMs: 0, searchWaitMs: 0, searchYearsReused: 0, pagesReused: 0 };
+  const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0, pagesReused: 0 };
   let pageIndex: PageIndex | undefined;
   let knownFiles: KnownFiles | undefined;
   let pages = 0;
   await writeAtomically(outDir, async (tmp) => {
-    // The search index is made from the prepared articles (site/search.ts), beside Eleventy: its
-    // Pagefind processes use the cores Eleventy's one thread leaves.
-    const searchStarted = performance.now();
-    const searching = indexArticles(tmp, prepared.site.articles, {
-      lang: config.site.lang,
-      cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
-      contentKey: prepared.contentKey,
-    }).then((report) => {
-      stage.searchMs = Math.round(performance.now() - searchStarted);
-      return report;
-    });
-    searching.catch(() => {}); // awaited below; meanwhile its failure is not an unhandled rejection
-    /** Eleventy's runs, then the pages of the last output linked in where nothing was rendered. */
-    const renderPages = async (): Promise<void> => {
-      const eleventyStarted = performance.now();
-      // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
-      let plan: ReusePlan | undefined;
-      let selection: RenderSelection | undefined;
-      let run = 0;
-      const perRun = Math.max(1, options.pagesPerRun ?? (Number(process.env.WARRAQ_PAGES_PER_RUN) || PAGES_PER_RUN));
-      const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
-        if (!selection) {
-          if (useCache) {
-            const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
-            plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
-            selection = plan.selection;
-          } else selection = everyPage(site);
-        }
-        return sliceSelection(selection, run * perRun, perRun);
-      };
-      // Eleventy keeps every page it writes in memory until its run ends: a large site is written in
-      // several runs of at most PAGES_PER_RUN paginated pages each, of all kinds together (the other
-      // templates, a handful, are written by every run, with the same bytes).
-      const writtenPages = new Map<string, WrittenPage>();
-      const eleventyRun = async (): Promise<WrittenPage[]> => {
-        // In a function of its own: Eleventy's results hold every page it wrote, and a variable of
-        // build() itself would keep them alive (a suspended async function keeps its registers) until
-        // the build ends. Only the URLs and paths leave this function.
-        const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
-          quietMode: true,
-          pathPrefix: config.site.basePath,
-          config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select }),
-        });
-        return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
-      };
-      do {
-        collectGarbage(); // see collect-garbage.ts: the garbage of preparing and of the last run
-        for (const r of await eleventyRun()) writtenPages.set(String(r.outputPath), r);
-        run++;
-      } while (selection && run < runsFor(selection, perRun));
-      if (plan) {
-        const reuse = linkReused(plan, [...writtenPages.values()], tmp);
-        pageIndex = reuse.index;
-        knownFiles = reuse.known;
-        stage.pagesReused = reuse.linked;
+    const eleventyStarted = performance.now();
+    // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
+    let plan: ReusePlan | undefined;
+    let selection: RenderSelection | undefined;
+    let run = 0;
+    const perRun = Math.max(1, options.pagesPerRun ?? (Number(process.env.WARRAQ_PAGES_PER_RUN) || PAGES_PER_RUN));
+    const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
+      if (!selection) {
+        if (useCache) {
+          const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
+          plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
+          selection = plan.selection;
+        } else selection = everyPage(site);
       }
-      stage.eleventyMs = Math.round(performance.now() - eleventyStarted);
-      pages = writtenPages.size + stage.pagesReused;
+      return sliceSelection(selection, run * perRun, perRun);
     };
-    try {
-      await renderPages();
-    } catch (error) {
-      // Pagefind must not be left writing into tmp while it is removed; Eleventy's error is the one reported.
-      await searching.catch(() => {});
-      throw error;
+    // Eleventy keeps every page it writes in memory until its run ends: a large site is written in
+    // several runs of at most PAGES_PER_RUN paginated pages each, of all kinds together (the other
+    // templates, a handful, are written by every run, with the same bytes).
+    const writtenPages = new Map<string, WrittenPage>();
+    const eleventyRun = async (): Promise<WrittenPage[]> => {
+      // In a function of its own: Eleventy's results hold every page it wrote, and a variable of
+      // build() itself would keep them alive (a suspended async function keeps its registers) until
+      // the build ends. Only the URLs and paths leave this function.
+      const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
+        quietMode: true,
+        pathPrefix: config.site.basePath,
+        config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select }),
+      });
+      return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
+    };
+    do {
+      collectGarbage(); // see collect-garbage.ts: the garbage of preparing and of the last run
+      for (const r of await eleventyRun()) writtenPages.set(String(r.outputPath), r);
+      run++;
+    } while (selection && run < runsFor(selection, perRun));
+    if (plan) {
+      const reuse = linkReused(plan, [...writtenPages.values()], tmp);
+      pageIndex = reuse.index;
+      knownFiles = reuse.known;
+      stage.pagesReused = reuse.linked;
     }
-    const waitFrom = performance.now();
-    stage.searchYearsReused = (await searching).reused.length;
-    stage.searchWaitMs = Math.round(performance.now() - waitFrom);
+    const searchStarted = performance.now();
+    stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
+    // Search index of the pages just written, swapped in with them.
+    const keyOfFile = new Map(Object.values(pageIndex ?? {}).map(([key, file]) => [file, key]));
+    const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined, pageKey: (page) => keyOfFile.get(page) });
+    stage.searchYearsReused = search.reused.length;
+    stage.searchMs = Math.round(performance.now() - searchStarted);
+    pages = writtenPages.size + stage.pagesReused;
   }, () => {
     if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
   });

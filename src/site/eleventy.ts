@@ -18,7 +18,7 @@ import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
 import { everyPage, type Feed, type RenderSelection, type SiteData } from './data.ts';
 import type { Article } from '../content/article.ts';
-import { indexArticles } from './search.ts';
+import { indexSite } from './search.ts';
 
 export interface EleventySetup {
   root: string;
@@ -62,7 +62,7 @@ export function configureEleventy(setup: EleventySetup) {
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
     cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
       if (runMode !== 'build' && site) {
-        await indexArticles(path.resolve(directories.output), site.articles, { lang: site.config.site.lang, cacheDir: path.resolve(root, site.config.paths.cache, 'search') });
+        await indexSite(path.resolve(directories.output), { years: site.searchYears, lang: site.config.site.lang, cacheDir: path.resolve(root, site.config.paths.cache, 'search') });
       }
     });
     cfg.addGlobalData('warraq', current);

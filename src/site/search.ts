@@ -1,110 +1,72 @@
 /**
- * Full-text search with Pagefind, run (its command line) on a search document per article
- * (search-document.ts: the part of the article page Pagefind would index), written to a staging
- * folder under the article's URL. The index is thus made from the prepared articles, not from the
- * written pages, and runs while Eleventy writes them; it is swapped in with them (atomic build).
- * Only article text is indexed. Arabic stemming (forceLanguage) folds harakat, hamza forms of
- * alef, ى/ي and ة/ه; the English article still matches by its (unstemmed) words.
+ * Full-text search with Pagefind, run (its command line) on the freshly written output folder
+ * (inside the atomic build, so the index always matches the pages it ships with). Only article
+ * bodies are indexed (data-pagefind-body). Arabic stemming (forceLanguage) folds harakat, hamza
+ * forms of alef, ى/ي and ة/ه; the English article still matches by its (unstemmed) words.
  *
  * One index per year of articles (`pagefind/<year>/`), merged in the reader's browser
  * (public/assets/search.js): Pagefind's indexing time grows faster than the number of pages, and
- * an edit then re-indexes one year instead of the whole archive. A year whose articles are those
- * of an earlier build gets its index back from `.cache/search/<year>/<key>/`.
+ * an edit then re-indexes one year instead of the whole archive. A year whose article pages are
+ * byte for byte those of an earlier build gets its index back from `.cache/search/<year>/<key>/`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import type { Article } from '../content/article.ts';
 import { packageVersion } from '../package-version.ts';
 import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
-import { searchDocument } from './search-document.ts';
 
-const FORMAT = 'search-shard-v2';
+const FORMAT = 'search-shard-v1';
 
 export interface IndexOptions {
+  /** Years with articles (the shards), newest first. */
+  years: readonly string[];
   lang?: string;
   /** Where shard indexes are kept between builds (`.cache/search`); none: index every year. */
   cacheDir?: string | undefined;
   /**
-   * What an article was prepared from (build/pipeline.ts contentKey): a year whose articles all
-   * have one is keyed by them instead of by their search documents.
+   * What a page's bytes are known to be made from (its render key, build/page-reuse.ts), by path
+   * relative to the output folder: a year whose pages all have one is keyed by them instead of by
+   * reading every page.
    */
-  contentKey?: ((a: Article) => string | undefined) | undefined;
-  /** Pagefind processes at once; default one per core. */
-  concurrency?: number | undefined;
+  pageKey?: ((page: string) => string | undefined) | undefined;
 }
 
 export interface IndexReport {
-  /** Years indexed afresh, and years whose index came from the cache, newest first. */
+  /** Years indexed afresh, and years whose index came from the cache. */
   indexed: string[];
   reused: string[];
 }
 
-/** Writes `pagefind/<year>/` under outDir for each year of the articles. */
-export async function indexArticles(outDir: string, articles: readonly Article[], options: IndexOptions = {}): Promise<IndexReport> {
+export async function indexSite(outDir: string, options: IndexOptions): Promise<IndexReport> {
   const lang = (options.lang ?? 'ar').split('-')[0]!;
   const report: IndexReport = { indexed: [], reused: [] };
   const version = packageVersion(import.meta.resolve('pagefind'));
-  const toIndex: Array<{ year: string; articles: Article[]; target: string; key: string; cached: string | undefined }> = [];
-  for (const [year, ofYear] of byYear(articles)) {
+  const toIndex: Array<{ year: string; target: string; key: string; cached: string | undefined }> = [];
+  for (const year of options.years) {
+    const pages = articlePages(outDir, year);
+    if (pages.length === 0) continue;
     const target = path.join(outDir, 'pagefind', year);
-    const key = shardKey(ofYear, `${FORMAT}\0${version}\0${lang}\0${year}`, options.contentKey);
+    const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`, options.pageKey);
     const cached = options.cacheDir && path.join(options.cacheDir, year);
     if (cached && reuse(path.join(cached, key), target)) report.reused.push(year);
-    else toIndex.push({ year, articles: ofYear, target, key, cached });
+    else toIndex.push({ year, target, key, cached });
   }
-  if (toIndex.length) {
-    // Beside the kept indexes when there are some (the project's disk, often faster than /tmp's).
-    if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
-    const staging = mkdtempSync(options.cacheDir ? path.join(options.cacheDir, '.tmp-documents-') : path.join(os.tmpdir(), 'warraq-search-'));
-    try {
-      // One Pagefind process per year, as many at once as there are cores.
-      let next = 0;
-      const worker = async () => {
-        for (let job = toIndex[next++]; job; job = toIndex[next++]) {
-          writeDocuments(staging, job.articles);
-          // Never write through a link into the cache (kept indexes are linked into place).
-          rmSync(job.target, { recursive: true, force: true });
-          await runPagefind(staging, `${job.year}/*/*/index.html`, job.target, lang);
-          if (job.cached) store(job.cached, job.target, job.key);
-        }
-      };
-      const concurrency = Math.max(1, Math.min(options.concurrency ?? availableCores(), toIndex.length));
-      await Promise.all(Array.from({ length: concurrency }, worker));
-    } finally {
-      rmSync(staging, { recursive: true, force: true });
+  // One Pagefind process per year, as many at once as there are cores.
+  let next = 0;
+  const worker = async () => {
+    for (let job = toIndex[next++]; job; job = toIndex[next++]) {
+      // Never write through a link into the cache (kept indexes are linked into place).
+      rmSync(job.target, { recursive: true, force: true });
+      await runPagefind(outDir, `${job.year}/*/*/index.html`, job.target, lang);
+      if (job.cached) store(job.cached, job.target, job.key);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableCores(), toIndex.length) }, worker));
   report.indexed = toIndex.map((j) => j.year);
-  if (options.cacheDir) prune(options.cacheDir, new Set([...report.indexed, ...report.reused]));
+  if (options.cacheDir) prune(options.cacheDir, new Set(options.years));
   return report;
-}
-
-/** Articles by the year of their URL (/yyyy/mm/slug/), newest year first, each year in URL order. */
-function byYear(articles: readonly Article[]): Array<[string, Article[]]> {
-  const years = new Map<string, Article[]>();
-  for (const a of articles) {
-    const year = a.url.split('/')[1];
-    if (!year || !/^\d{4}$/.test(year)) continue;
-    let list = years.get(year);
-    if (!list) years.set(year, (list = []));
-    list.push(a);
-  }
-  for (const list of years.values()) list.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return [...years].sort((a, b) => (a[0] < b[0] ? 1 : -1));
-}
-
-/** Each article's search document at <staging><url>index.html, where Pagefind finds its URL. */
-function writeDocuments(staging: string, articles: readonly Article[]): void {
-  for (const a of articles) {
-    const dir = path.join(staging, a.url);
-    if (path.relative(staging, dir).startsWith('..')) throw new Error(`article URL ${a.url} leaves the search staging folder`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'index.html'), searchDocument(a));
-  }
 }
 
 /**
@@ -113,7 +75,7 @@ function writeDocuments(staging: string, articles: readonly Article[]): void {
  * indexes can run side by side. The binary is the one the pagefind package installed for this
  * platform (or PAGEFIND_BINARY_PATH, as the package itself allows).
  */
-export async function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
+async function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', lang, '--silent'];
   const binary = await pagefindBinary();
   return new Promise((resolve, reject) => {
@@ -137,13 +99,36 @@ function pagefindBinary(): Promise<string> {
   ));
 }
 
-function shardKey(articles: readonly Article[], salt: string, contentKey: IndexOptions['contentKey']): string {
-  const h = createHash('sha256').update(salt);
-  for (const a of articles) {
-    const key = contentKey?.(a);
-    // (without a content key, the document itself: it holds all the year's index is made from)
-    h.update(`\0${a.url}\0`).update(key === undefined ? `document\0${searchDocument(a)}` : `prepared\0${key}`);
+/** The article pages of one year, as paths relative to the output folder, sorted. */
+function articlePages(outDir: string, year: string): string[] {
+  const pages: string[] = [];
+  const yearDir = path.join(outDir, year);
+  if (!existsSync(yearDir)) return pages;
+  for (const month of readdirSync(yearDir).sort()) {
+    const monthDir = path.join(yearDir, month);
+    let slugs: string[];
+    try {
+      slugs = readdirSync(monthDir).sort();
+    } catch {
+      continue;
+    }
+    for (const slug of slugs) {
+      const page = path.join(year, month, slug, 'index.html');
+      if (existsSync(path.join(outDir, page))) pages.push(page);
+    }
   }
+  return pages;
+}
+
+function shardKey(outDir: string, pages: string[], salt: string, pageKey: IndexOptions['pageKey']): string {
+  const keys = pageKey && pages.map(pageKey);
+  if (keys?.every((k) => k !== undefined)) {
+    const h = createHash('sha256').update(`${salt}\0render keys`);
+    pages.forEach((page, i) => h.update(`\0${page}\0${keys[i]}`));
+    return h.digest('hex');
+  }
+  const h = createHash('sha256').update(salt);
+  for (const page of pages) h.update(`\0${page}\0`).update(readFileSync(path.join(outDir, page)));
   return h.digest('hex');
 }
 
@@ -188,17 +173,5 @@ function prune(cacheDir: string, keep: Set<string>): void {
   } catch {
     return;
   }
-  for (const e of entries) {
-    // A staging folder may be another build's, at work now; one a day old was left by a killed build.
-    if (keep.has(e) || (e.startsWith('.tmp-') && !olderThan(path.join(cacheDir, e), 86_400_000))) continue;
-    rmSync(path.join(cacheDir, e), { recursive: true, force: true });
-  }
-}
-
-function olderThan(file: string, ms: number): boolean {
-  try {
-    return Date.now() - statSync(file).mtimeMs > ms;
-  } catch {
-    return false;
-  }
+  for (const e of entries) if (!keep.has(e)) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
 }
