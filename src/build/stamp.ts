@@ -66,10 +66,16 @@ export function inputFingerprint(root: string, config: WarraqConfig, outDir: str
   return h.digest('hex');
 }
 
-/** The environment variables Warraq and Eleventy read. */
+/**
+ * Warraq's own variables that change how a build runs or reports, never a byte it writes: setting
+ * one (WARRAQ_TIMINGS=1 for a single build) must not make the next build render every page again.
+ */
+const NOT_IN_OUTPUT = new Set(['WARRAQ_TIMINGS', 'WARRAQ_PAGES_PER_RUN', 'WARRAQ_NO_CACHE', 'WARRAQ_DEBUG', 'WARRAQ_AUTHOR']);
+
+/** The environment variables Warraq and Eleventy read, but those that never change the output. */
 export function environmentKey(): string {
   const env = Object.entries(process.env)
-    .filter(([k]) => k.startsWith('WARRAQ_') || k.startsWith('ELEVENTY_') || k === 'NODE_ENV')
+    .filter(([k]) => (k.startsWith('WARRAQ_') || k.startsWith('ELEVENTY_') || k === 'NODE_ENV') && !NOT_IN_OUTPUT.has(k))
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify(env);
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildSiteData } from '../../src/site/data.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
-import { linkReused, pageKeys, planReuse } from '../../src/build/page-reuse.ts';
+import { globalRenderKey, linkReused, pageKeys, planReuse } from '../../src/build/page-reuse.ts';
 import { outputManifest, type Stamp } from '../../src/build/stamp.ts';
 
 const config = configSchema.parse({ paginate: 2 });
@@ -51,6 +51,26 @@ describe('render keys', () => {
     const after = before.map((a, i) => (i === 2 ? { ...a, title: 'عنوان جديد' } : { ...a }));
     const diff = changed(keysOf(before), keysOf(after));
     for (const neighbour of ['/2021/01/s1/', '/2021/01/s2/', '/2021/01/s3/']) expect(diff).toContain(neighbour);
+  });
+});
+
+describe('global render key', () => {
+  it('changes with a variable that can change the output, not with one that only changes how the build runs or reports', () => {
+    const site = buildSiteData([0, 1].map((i) => article(i)), config);
+    const key = () => globalRenderKey(config, site, 'templates');
+    const saved = { ...process.env };
+    try {
+      const before = key();
+      Object.assign(process.env, { WARRAQ_TIMINGS: '1', WARRAQ_PAGES_PER_RUN: '7', WARRAQ_DEBUG: '1' });
+      expect(key()).toBe(before);
+      process.env.WARRAQ_SITE_URL = 'https://render-key.example.org/';
+      expect(key()).not.toBe(before);
+    } finally {
+      for (const k of ['WARRAQ_TIMINGS', 'WARRAQ_PAGES_PER_RUN', 'WARRAQ_DEBUG', 'WARRAQ_SITE_URL']) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
   });
 });
 
