@@ -27,16 +27,19 @@ const RARE_CLASSES = {
 };
 type RareKind = keyof typeof RARE_CLASSES;
 const KINDS = Object.keys(RARE_CLASSES) as RareKind[];
-/** The kinds as bits, by UTF-16 code unit (every class lies in the Basic Multilingual Plane). */
-const KIND_BITS = (() => {
-  const table = new Uint8Array(0x10000);
-  KINDS.forEach((kind, k) => {
-    for (const [, from, to] of RARE_CLASSES[kind].matchAll(/\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g)) {
-      for (let c = parseInt(from!, 16); c <= parseInt(to ?? from!, 16); c++) table[c]! |= 1 << k;
-    }
-  });
-  return table;
-})();
+const KIND_TESTS = KINDS.map((kind) => new RegExp(`[${RARE_CLASSES[kind]}]`));
+/** Kind bits by UTF-16 code unit (the classes lie in the Basic Multilingual Plane), filled in as met. */
+const UNSEEN = 0xff;
+const KIND_BITS = new Uint8Array(0x10000).fill(UNSEEN);
+function kindBits(code: number): number {
+  let bits = KIND_BITS[code]!;
+  if (bits === UNSEEN) {
+    const ch = String.fromCharCode(code);
+    bits = KIND_TESTS.reduce((b, re, k) => (re.test(ch) ? b | (1 << k) : b), 0);
+    KIND_BITS[code] = bits;
+  }
+  return bits;
+}
 const ALL_KINDS = (1 << KINDS.length) - 1;
 const RARE = new RegExp(`[${Object.values(RARE_CLASSES).join('')}]`, 'g');
 
@@ -54,7 +57,7 @@ function rareKinds(text: string): number {
   if (text !== lastText) {
     let kinds = 0;
     RARE.lastIndex = 0;
-    for (let m = RARE.exec(text); m; m = RARE.exec(text)) if ((kinds |= KIND_BITS[text.charCodeAt(m.index)]!) === ALL_KINDS) break;
+    for (let m = RARE.exec(text); m; m = RARE.exec(text)) if ((kinds |= kindBits(text.charCodeAt(m.index))) === ALL_KINDS) break;
     lastText = text;
     lastKinds = kinds;
   }
