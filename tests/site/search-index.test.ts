@@ -1,10 +1,11 @@
 /**
  * The search index is one Pagefind index per year of articles. A year whose article pages are
  * byte for byte those of an earlier build gets its index back from the cache instead of being
- * indexed again, and what comes back is exactly what indexing would have written.
+ * indexed again, and what comes back is exactly what indexing would have written. A year that
+ * changed is indexed over a seed of its kept index, and ends up exactly as a fresh index.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -64,6 +65,11 @@ describe('search index per year, reused from the cache', () => {
     const r3 = await indexSite(third, { years, cacheDir });
     expect(r3.indexed).toEqual([oldest]);
     expect(r3.reused).toEqual(years.filter((y) => y !== oldest));
+    // re-indexed from a seed of the kept index: the unchanged pages' fragments are the kept files
+    const inode = (dir: string, f: string) => statSync(path.join(dir, 'pagefind', oldest, 'fragment', f)).ino;
+    const kept = readdirSync(path.join(third, 'pagefind', oldest, 'fragment')).filter((f) => existsSync(path.join(first, 'pagefind', oldest, 'fragment', f)));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((f) => inode(third, f) === inode(first, f))).toBe(true);
 
     // what the cache gave back equals a fresh index of the same pages
     const fresh = copySite('fresh');
