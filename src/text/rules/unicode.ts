@@ -26,45 +26,30 @@ const RARE_CLASSES = {
   presentation: '\\uFB50-\\uFDFF\\uFE70-\\uFEFE',
 };
 type RareKind = keyof typeof RARE_CLASSES;
-const KINDS = Object.keys(RARE_CLASSES) as RareKind[];
-const KIND_TESTS = KINDS.map((kind) => new RegExp(`[${RARE_CLASSES[kind]}]`));
-/** Kind bits by UTF-16 code unit (the classes lie in the Basic Multilingual Plane), filled in as met. */
-const UNSEEN = 0xff;
-const KIND_BITS = new Uint8Array(0x10000).fill(UNSEEN);
-function kindBits(code: number): number {
-  let bits = KIND_BITS[code]!;
-  if (bits === UNSEEN) {
-    const ch = String.fromCharCode(code);
-    bits = KIND_TESTS.reduce((b, re, k) => (re.test(ch) ? b | (1 << k) : b), 0);
-    KIND_BITS[code] = bits;
-  }
-  return bits;
-}
-const ALL_KINDS = (1 << KINDS.length) - 1;
+const KIND_OF = Object.entries(RARE_CLASSES).map(([kind, cls]) => [kind as RareKind, new RegExp(`[${cls}]`)] as const);
 const RARE = new RegExp(`[${Object.values(RARE_CLASSES).join('')}]`, 'g');
 
 let lastText: string | undefined;
-let lastKinds = 0;
+let lastKinds = new Set<RareKind>();
 
 /**
- * Which kinds of rare character the text holds, as a bit per kind. Most articles have none or one
- * kind, and a search per rule over every article cost about a tenth of the normalizer's time: one
- * search (the regex engine scans faster than a loop over the characters) visits only the rare
- * characters themselves and answers for all four rules. The answer for the last text is
+ * Which kinds of rare character the text holds. Most articles have none or one kind, and a search
+ * per rule over every article cost about a tenth of the normalizer's time: one search visits only
+ * the rare characters themselves and answers for all four rules. The answer for the last text is
  * remembered, since the rules run one after the other on the same string until one edits it.
  */
-function rareKinds(text: string): number {
+function rareKinds(text: string): ReadonlySet<RareKind> {
   if (text !== lastText) {
-    let kinds = 0;
-    RARE.lastIndex = 0;
-    for (let m = RARE.exec(text); m; m = RARE.exec(text)) if ((kinds |= kindBits(text.charCodeAt(m.index))) === ALL_KINDS) break;
+    const kinds = new Set<RareKind>();
+    for (const m of text.matchAll(RARE)) {
+      kinds.add(KIND_OF.find(([, re]) => re.test(m[0]))![0]);
+      if (kinds.size === KIND_OF.length) break;
+    }
     lastText = text;
     lastKinds = kinds;
   }
   return lastKinds;
 }
-
-const holds = (text: string, kind: RareKind): boolean => (rareKinds(text) & (1 << KINDS.indexOf(kind))) !== 0;
 
 const PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`, 'g');
 
@@ -74,7 +59,7 @@ const PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`, 'g');
  * before every spacing mark form.
  */
 export function presentationFormEdits(text: string): Edit[] {
-  if (!holds(text, 'presentation')) return [];
+  if (!rareKinds(text).has('presentation')) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(PRESENTATION)) {
     const ch = m[0];
@@ -92,7 +77,7 @@ export function presentationFormEdits(text: string): Edit[] {
  * what cannot join it (بـ«العنوان»، الـ186، لـNATO) is typography, and stays.
  */
 export function tatweelEdits(text: string): Edit[] {
-  if (!holds(text, 'tatweel')) return [];
+  if (!rareKinds(text).has('tatweel')) return [];
   const edits: Edit[] = [];
   // The pattern's lookbehind would be tried at every position of the text: find the runs of
   // tatweel first and try it only on a window around each (the letter and harakat before, one
@@ -124,7 +109,7 @@ const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
 const INVISIBLE = new RegExp(`[${RARE_CLASSES.invisible}]`, 'g');
 
 export function invisibleCharEdits(text: string): Edit[] {
-  if (!holds(text, 'invisible')) return [];
+  if (!rareKinds(text).has('invisible')) return [];
   const found = [...text.matchAll(INVISIBLE)].map((m) => m.index);
   if (found.length === 0) return [];
   const edits: Edit[] = [];
@@ -164,7 +149,7 @@ const PERSIAN = new RegExp(`[${RARE_CLASSES.persian}]`, 'g');
 
 /** Persian yeh and keheh typed on a Persian keyboard, in an Arabic article. */
 export function persianLetterEdits(text: string): Edit[] {
-  if (!holds(text, 'persian')) return [];
+  if (!rareKinds(text).has('persian')) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(PERSIAN)) {
     edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
