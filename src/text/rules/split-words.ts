@@ -87,49 +87,67 @@ function hashBare(word: string): number {
     if ((c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
-// Word classes by hash, looked up once per word during the scan. Keys are the hash's low 30 bits
-// so that they stay small integers (V8 Smis): a full 32-bit key is a heap number to box and hash.
+// Word classes by hash, looked up once per word during the scan, in an open-addressing table of
+// typed arrays: most words are in no class, and an empty slot answers that in one load, where a
+// Map look-up cost a fifth of the scan.
 const IS_FUNCTION = 1;
 const IS_SUFFIX = 2;
 const IS_STEM = 4;
 const IS_PREFIX = 8;
 const IS_TAIL = 16;
-const SMI = 0x3fffffff;
-const CLASS_BY_HASH = new Map<number, number>();
+const CLASS_SLOTS = 1 << 12; // a few hundred words: mostly empty, so a miss is one load
+const CLASS_KEYS = new Int32Array(CLASS_SLOTS);
+const CLASS_FLAGS = new Uint8Array(CLASS_SLOTS); // 0: empty slot
 let MAX_CLASS_LEN = 0;
 for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS_SUFFIX], [PARTICLE_STEMS, IS_STEM], [VERB_PREFIXES, IS_PREFIX], [WORD_TAIL_FUNCTION_WORDS, IS_TAIL]] as const) {
   for (const word of words) {
-    const key = hashBare(word) & SMI;
-    CLASS_BY_HASH.set(key, (CLASS_BY_HASH.get(key) ?? 0) | flag);
+    const key = hashBare(word);
+    let at = key & (CLASS_SLOTS - 1);
+    while (CLASS_FLAGS[at] !== 0 && CLASS_KEYS[at] !== key) at = (at + 1) & (CLASS_SLOTS - 1);
+    CLASS_KEYS[at] = key;
+    CLASS_FLAGS[at]! |= flag;
     MAX_CLASS_LEN = Math.max(MAX_CLASS_LEN, word.replace(HARAKAT, '').length);
   }
 }
+/** The classes of the word with this hash (0: none). */
+function classOfHash(key: number): number {
+  for (let at = key & (CLASS_SLOTS - 1); CLASS_FLAGS[at] !== 0; at = (at + 1) & (CLASS_SLOTS - 1)) {
+    if (CLASS_KEYS[at] === key) return CLASS_FLAGS[at]!;
+  }
+  return 0;
+}
 const isLetterOrMark = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x065f) || c === 0x0670 || (c >= 0x0671 && c <= 0x06d3);
 const isMarkCode = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
-// The letter lists as character codes, for the scan (a one-letter string would be allocated per test).
-const codesOf = (letters: Iterable<string>) => new Set([...letters].map((l) => l.charCodeAt(0)));
-const NEVER_INITIAL_CODES = codesOf(NEVER_INITIAL);
-const NO_MARK_AFTER_CODES = codesOf(NO_MARK_AFTER);
-const WORD_FINAL_ONLY_CODES = codesOf(WORD_FINAL_ONLY);
+// What the scan asks of a character, as one table load (every character of every article is
+// asked): letter or mark, and the letter lists below as bits (a Set look-up per test cost more).
+const LETTER = 1;
+const MARK = 2;
+const NO_MARK_AFTER_BIT = 4;
+const NEVER_INITIAL_BIT = 8;
+const WORD_FINAL_ONLY_BIT = 16;
+const KIND = new Uint8Array(0x06d4);
+for (let c = 0; c < KIND.length; c++) KIND[c] = isMarkCode(c) ? MARK : isLetterOrMark(c) ? LETTER : 0;
+for (const [letters, bit] of [[NO_MARK_AFTER, NO_MARK_AFTER_BIT], [NEVER_INITIAL, NEVER_INITIAL_BIT], [WORD_FINAL_ONLY, WORD_FINAL_ONLY_BIT]] as const) {
+  for (const l of letters) KIND[l.charCodeAt(0)]! |= bit;
+}
+/** The character's KIND bits (0 for anything that is not an Arabic letter or mark). */
+const kindOf = (c: number) => (c < 0x06d4 ? KIND[c]! : 0);
 
 // Per-word scan results, reused across calls (grown on demand).
-let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Uint32Array(1024), cls: new Uint8Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
+let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Int32Array(1024), cls: new Uint8Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
 const LAST_IS_MARK = 1;
 const TAIL_DEBRIS = 2;
 const GAP_NBSP = 1 << 20; // gap[w] = number of space characters before word w (0: not linked), | GAP_NBSP
 
-function grow(n: number): void {
-  if (n < W.start.length) return;
-  const size = Math.max(n + 1, W.start.length * 2);
-  const g = <T extends Int32Array | Uint32Array | Uint8Array>(a: T): T => {
-    const b = new (a.constructor as new (n: number) => T)(size);
-    b.set(a);
-    return b;
-  };
-  W = { start: g(W.start), end: g(W.end), len: g(W.len), first: g(W.first), last: g(W.last), hash: g(W.hash), cls: g(W.cls), flags: g(W.flags), gap: g(W.gap) };
+/** Room for every word of a text of n characters (a word and its separator take two at least). */
+function ensureRoom(n: number): void {
+  const words = (n >> 1) + 2;
+  if (words <= W.start.length) return;
+  const size = Math.max(words, W.start.length * 2);
+  W = { start: new Int32Array(size), end: new Int32Array(size), len: new Int32Array(size), first: new Int32Array(size), last: new Int32Array(size), hash: new Int32Array(size), cls: new Uint8Array(size), flags: new Uint8Array(size), gap: new Int32Array(size) };
 }
 
 const UNKNOWN_CLASS = 0x80;
@@ -138,7 +156,7 @@ const UNKNOWN_CLASS = 0x80;
 function wordClass(w: number): number {
   let cls = W.cls[w]!;
   if (cls === UNKNOWN_CLASS) {
-    cls = W.len[w]! <= MAX_CLASS_LEN ? (CLASS_BY_HASH.get(W.hash[w]! & SMI) ?? 0) : 0;
+    cls = W.len[w]! <= MAX_CLASS_LEN ? classOfHash(W.hash[w]!) : 0;
     W.cls[w] = cls;
   }
   return cls;
@@ -150,8 +168,8 @@ function interestingGap(w: number): boolean {
   const n = gap & (GAP_NBSP - 1);
   if (gap & GAP_NBSP || n >= 2) return true;
   const l = w - 1;
-  if (W.flags[l]! & LAST_IS_MARK || NO_MARK_AFTER_CODES.has(W.last[l]!)) return false;
-  if (NEVER_INITIAL_CODES.has(W.first[w]!) || W.len[w] === 1) return true;
+  if (W.flags[l]! & LAST_IS_MARK || kindOf(W.last[l]!) & NO_MARK_AFTER_BIT) return false;
+  if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
   const left = wordClass(l);
   const right = wordClass(w);
   if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3);
@@ -167,25 +185,29 @@ function interestingGap(w: number): boolean {
  */
 function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) => void, ctx: Context): void {
   const n = text.length;
+  ensureRoom(n);
+  const { start: starts, end: ends, len: lens, first: firsts, last: lasts, hash: hashes, cls, flags, gap: gaps } = W;
   let count = 0;
   let i = 0;
   let linkedSpaces = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (!isLetterOrMark(c)) {
+    let kind = kindOf(text.charCodeAt(i));
+    if (kind === 0) {
       linkedSpaces = 0;
       i++;
       continue;
     }
-    grow(count);
     const start = i;
     let h = 0x811c9dc5;
     let len = 0;
     let first = 0;
     let last = 0;
     let lastIsMark = false;
-    for (; i < n && isLetterOrMark((c = text.charCodeAt(i))); i++) {
-      if (isMarkCode(c)) {
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      kind = kindOf(c);
+      if (kind === 0) break;
+      if (kind & MARK) {
         lastIsMark = true;
         continue;
       }
@@ -195,15 +217,14 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
       len++;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    W.start[count] = start;
-    W.end[count] = i;
-    W.len[count] = len;
-    W.first[count] = first;
-    W.last[count] = last;
-    W.hash[count] = h >>> 0;
-    W.cls[count] = UNKNOWN_CLASS;
-    W.flags[count] = lastIsMark ? LAST_IS_MARK : 0;
-    W.gap[count] = linkedSpaces;
+    starts[count] = start;
+    ends[count] = i;
+    lens[count] = len;
+    firsts[count] = first;
+    lasts[count] = last;
+    hashes[count] = h;
+    cls[count] = UNKNOWN_CLASS;
+    gaps[count] = linkedSpaces;
     // The spaces after the word: a link to the next word, or debris before punctuation / a line end.
     let j = i;
     let nbsp = false;
@@ -216,12 +237,14 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
       } else break;
     }
     const spaces = j - i;
-    if (spaces > 0 && j < n && isLetterOrMark(text.charCodeAt(j)) && !isMarkCode(text.charCodeAt(j))) {
+    let flag = lastIsMark ? LAST_IS_MARK : 0;
+    if (spaces > 0 && j < n && kindOf(text.charCodeAt(j)) & LETTER) {
       linkedSpaces = spaces | (nbsp ? GAP_NBSP : 0);
     } else {
       linkedSpaces = 0;
-      if (nbsp || spaces >= 2) W.flags[count]! |= TAIL_DEBRIS;
+      if (nbsp || spaces >= 2) flag |= TAIL_DEBRIS;
     }
+    flags[count] = flag;
     i = j;
     count++;
   }
@@ -261,9 +284,9 @@ let INTERESTING = new Uint8Array(1024);
  */
 function joinKnownToFail(text: string, l: number, w: number, ctx: Context): boolean {
   if (W.gap[w] !== 1 || W.len[w]! < 2) return false;
-  if (WORD_FINAL_ONLY_CODES.has(W.first[w]!)) return false; // a ة/ى tail joins without being a word
+  if (kindOf(W.first[w]!) & WORD_FINAL_ONLY_BIT) return false; // a ة/ى tail joins without being a word
   // The hashes of the joined letters (FNV-1a: the left word's, continued; djb2 from the start).
-  let h = W.hash[l]! | 0;
+  let h = W.hash[l]!;
   let h2 = 5381;
   for (let i = W.start[l]!, end = W.end[l]!; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -276,7 +299,7 @@ function joinKnownToFail(text: string, l: number, w: number, ctx: Context): bool
     h2 = (Math.imul(h2, 33) + c) | 0;
   }
   // The same two questions acceptJoin asks, in its order: seen intact anywhere, then the lexicon.
-  if (ctx.seenByHash(h >>> 0) !== 0) return false; // seen (or no answer by hash): the full path decides
+  if (ctx.seenByHash(h) !== 0) return false; // seen (or no answer by hash): the full path decides
   const said = ctx.lexiconSaid(h, h2);
   if (said !== -1) return said === 0;
   return !ctx.lex(bareLetters(text, l) + bareLetters(text, w));
@@ -408,9 +431,9 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
 function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
   const L = left.bare;
   const R = right.bare;
-  if (NO_MARK_AFTER_CODES.has(L.charCodeAt(L.length - 1))) return false;
+  if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
-  if (NEVER_INITIAL_CODES.has(R.charCodeAt(0)) || R.length === 1) return true;
+  if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
   if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3);
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
@@ -430,7 +453,7 @@ function isWordFinalDamage(gap: string): boolean {
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
     const bare = pieces[k]!.bare;
-    if (NO_MARK_AFTER_CODES.has(bare.charCodeAt(bare.length - 1))) return false;
+    if (kindOf(bare.charCodeAt(bare.length - 1)) & NO_MARK_AFTER_BIT) return false;
     // A haraka that is still there shows the text was not damaged at this word's end.
     const last = text.charCodeAt(pieces[k]!.end - 1);
     if (last >= 0x064b && last <= 0x0652) return false;
@@ -455,7 +478,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     ctx.seen(word) ||
     ctx.lex(word) ||
     // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
-    (j === i + 1 && pieces[j]!.bare.length <= 2 && WORD_FINAL_ONLY_CODES.has(pieces[j]!.bare.charCodeAt(0))) ||
+    (j === i + 1 && pieces[j]!.bare.length <= 2 && (kindOf(pieces[j]!.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) !== 0) ||
     // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
     // (names); not after ال, which only a known word (التزامًا) may begin.
     (tanween && j === i + 1 && !word.startsWith('ال'));
