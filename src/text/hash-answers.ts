@@ -14,7 +14,7 @@ export class HashAnswers {
   private count = 0;
 
   constructor(
-    private readonly initialCapacity = 1 << 16,
+    private readonly initialCapacity = 1 << 18,
     /** Past this many words the table starts afresh (memory stays bounded). */
     private readonly maxWords = 1 << 21,
   ) {
@@ -49,6 +49,14 @@ export class HashAnswers {
     }
     const said = this.peek(h1, h2);
     if (said !== -1) return said === 1;
+    return this.remember(word, h1, h2, ask);
+  }
+
+  /**
+   * `ask(word)`, remembered under the word's two hashes, for a caller that has just computed them
+   * as get() does and found no answer with peek().
+   */
+  remember(word: string, h1: number, h2: number, ask: (word: string) => boolean): boolean {
     const answer = ask(word);
     if (this.count >= this.maxWords) this.reset(this.initialCapacity);
     else if ((this.count + 1) * 2 > this.keys.length) this.reset(this.keys.length * 2, true);

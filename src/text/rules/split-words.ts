@@ -302,7 +302,7 @@ function joinKnownToFail(text: string, l: number, w: number, ctx: Context): bool
   if (ctx.seenByHash(h) !== 0) return false; // seen (or no answer by hash): the full path decides
   const said = ctx.lexiconSaid(h, h2);
   if (said !== -1) return said === 0;
-  return !ctx.lex(bareLetters(text, l) + bareLetters(text, w));
+  return !ctx.lexHashed(bareLetters(text, l) + bareLetters(text, w), h, h2);
 }
 
 /** Word w's letters without its harakat. */
@@ -349,6 +349,11 @@ class Context {
       this.ask = (w) => lexicon.has(w);
     }
     return this.memo!.get(word, this.ask!);
+  }
+  /** lex(word) for a word whose two hashes are known and not yet in the memo (lexiconSaid gave -1). */
+  lexHashed(word: string, fnv: number, djb2: number): boolean {
+    if (!this.memo) return this.lex(word);
+    return this.memo.remember(word, fnv, djb2, this.ask!);
   }
   private memo: HashAnswers | undefined;
   private ask: ((word: string) => boolean) | undefined;

@@ -26,8 +26,13 @@ const RARE_CLASSES = {
   presentation: '\\uFB50-\\uFDFF\\uFE70-\\uFEFE',
 };
 type RareKind = keyof typeof RARE_CLASSES;
-const KIND_OF = Object.entries(RARE_CLASSES).map(([kind, cls]) => [kind as RareKind, new RegExp(`[${cls}]`)] as const);
-const RARE = new RegExp(`[${Object.values(RARE_CLASSES).join('')}]`, 'g');
+const KINDS = Object.keys(RARE_CLASSES) as RareKind[];
+/** For each set of kinds not found yet (a bit per kind), the search for any of them. */
+const SEARCH_FOR: RegExp[] = [];
+for (let missing = 1; missing < 1 << KINDS.length; missing++) {
+  SEARCH_FOR[missing] = new RegExp(`[${KINDS.filter((_, bit) => missing & (1 << bit)).map((k) => RARE_CLASSES[k]).join('')}]`, 'g');
+}
+const KIND_TEST = KINDS.map((kind) => new RegExp(`[${RARE_CLASSES[kind]}]`));
 
 let lastText: string | undefined;
 let lastKinds = new Set<RareKind>();
@@ -35,15 +40,24 @@ let lastKinds = new Set<RareKind>();
 /**
  * Which kinds of rare character the text holds. Most articles have none or one kind, and a search
  * per rule over every article cost about a tenth of the normalizer's time: one search visits only
- * the rare characters themselves and answers for all four rules. The answer for the last text is
- * remembered, since the rules run one after the other on the same string until one edits it.
+ * the rare characters themselves and answers for all four rules. Once a kind is found the search
+ * goes on for the others only (an article with tatweel has dozens). The answer for the last text
+ * is remembered, since the rules run one after the other on the same string until one edits it.
  */
 function rareKinds(text: string): ReadonlySet<RareKind> {
   if (text !== lastText) {
     const kinds = new Set<RareKind>();
-    for (const m of text.matchAll(RARE)) {
-      kinds.add(KIND_OF.find(([, re]) => re.test(m[0]))![0]);
-      if (kinds.size === KIND_OF.length) break;
+    let missing = (1 << KINDS.length) - 1;
+    let from = 0;
+    while (missing) {
+      const search = SEARCH_FOR[missing]!;
+      search.lastIndex = from;
+      const m = search.exec(text);
+      if (!m) break;
+      const bit = KIND_TEST.findIndex((re) => re.test(m[0]));
+      kinds.add(KINDS[bit]!);
+      missing &= ~(1 << bit);
+      from = m.index + 1;
     }
     lastText = text;
     lastKinds = kinds;
