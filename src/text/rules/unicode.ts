@@ -18,45 +18,57 @@ export function nfcEdits(text: string): Edit[] {
 
 // The rare characters four rules look for, as regex classes. Each rule's pattern, and the one
 // search that tells which of them a text holds (rareKinds), are built from these.
+/** Bidi marks and embeddings, isolates and zero-width characters: all above U+2000. */
+const HIGH_INVISIBLE = '\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
 const RARE_CLASSES = {
   tatweel: '\\u0640',
   persian: '\\u06CC\\u06A9',
-  /** bidi marks and embeddings, isolates, zero-width and soft-hyphen debris */
-  invisible: '\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF\\u00AD\\u061C',
+  /** bidi marks and embeddings, isolates, zero-width and soft-hyphen debris, ALM */
+  invisible: `${HIGH_INVISIBLE}\\u00AD\\u061C`,
   presentation: '\\uFB50-\\uFDFF\\uFE70-\\uFEFE',
 };
 type RareKind = keyof typeof RARE_CLASSES;
-const KINDS = Object.keys(RARE_CLASSES) as RareKind[];
-/** For each set of kinds not found yet (a bit per kind), the search for any of them. */
-const SEARCH_FOR: RegExp[] = [];
-for (let missing = 1; missing < 1 << KINDS.length; missing++) {
-  SEARCH_FOR[missing] = new RegExp(`[${KINDS.filter((_, bit) => missing & (1 << bit)).map((k) => RARE_CLASSES[k]).join('')}]`, 'g');
-}
-const KIND_TEST = KINDS.map((kind) => new RegExp(`[${RARE_CLASSES[kind]}]`));
+
+// The search, in two parts. The rare characters inside the Arabic block and Latin-1 (tatweel,
+// Persian yeh and keheh, ALM, soft hyphen) are found one by one with indexOf, which scans for a
+// single character several times faster than any class; those above U+2000 (bidi controls,
+// zero-width characters, presentation forms) with one class whose ranges all lie up there.
+const LOW: ReadonlyArray<readonly [string, RareKind]> = [
+  ['\u0640', 'tatweel'],
+  ['\u06CC', 'persian'],
+  ['\u06A9', 'persian'],
+  ['\u00AD', 'invisible'],
+  ['\u061C', 'invisible'],
+];
+const HIGH: Record<'both' | 'invisible' | 'presentation', RegExp> = {
+  both: new RegExp(`[${HIGH_INVISIBLE}${RARE_CLASSES.presentation}]`, 'g'),
+  invisible: new RegExp(`[${HIGH_INVISIBLE}]`, 'g'),
+  presentation: new RegExp(`[${RARE_CLASSES.presentation}]`, 'g'),
+};
+const IS_PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`);
 
 let lastText: string | undefined;
 let lastKinds = new Set<RareKind>();
 
 /**
  * Which kinds of rare character the text holds. Most articles have none or one kind, and a search
- * per rule over every article cost about a tenth of the normalizer's time: one search visits only
- * the rare characters themselves and answers for all four rules. Once a kind is found the search
- * goes on for the others only (an article with tatweel has dozens). The answer for the last text
- * is remembered, since the rules run one after the other on the same string until one edits it.
+ * per rule over every article cost about a tenth of the normalizer's time: these searches answer
+ * for all four rules, each stopping at the first character of a kind. The answer for the last
+ * text is remembered, since the rules run one after the other on the same string until one edits it.
  */
 function rareKinds(text: string): ReadonlySet<RareKind> {
   if (text !== lastText) {
     const kinds = new Set<RareKind>();
-    let missing = (1 << KINDS.length) - 1;
+    for (const [ch, kind] of LOW) if (!kinds.has(kind) && text.indexOf(ch) !== -1) kinds.add(kind);
+    let search: RegExp | undefined = kinds.has('invisible') ? HIGH.presentation : HIGH.both;
     let from = 0;
-    while (missing) {
-      const search = SEARCH_FOR[missing]!;
+    while (search) {
       search.lastIndex = from;
       const m = search.exec(text);
       if (!m) break;
-      const bit = KIND_TEST.findIndex((re) => re.test(m[0]));
-      kinds.add(KINDS[bit]!);
-      missing &= ~(1 << bit);
+      const kind: RareKind = IS_PRESENTATION.test(m[0]) ? 'presentation' : 'invisible';
+      kinds.add(kind);
+      search = kinds.has('presentation') ? (kinds.has('invisible') ? undefined : HIGH.invisible) : HIGH.presentation;
       from = m.index + 1;
     }
     lastText = text;

@@ -16,7 +16,7 @@ export function whitespaceEdits(text: string, fragment = false): Edit[] {
   const arabicLine = lineTester(text);
   // Most text has no debris at all: two cheap searches decide whether the scans are needed.
   const debris = text.includes('  ') || text.includes('\u00A0');
-  const trailing = debris || text.includes(' \n') || text.includes('\t') || text.endsWith(' ');
+  const trailing = debris || text.includes('\t') || text.endsWith(' ') || spaceBeforeNewline(text);
   if (!trailing) return edits;
   if (debris) for (const m of text.matchAll(INNER)) {
     const end = m.index + m[0].length;
@@ -39,6 +39,12 @@ export function whitespaceEdits(text: string, fragment = false): Edit[] {
  */
 const INNER = /[ \u00A0]{2,}|\u00A0/g;
 const TRAILING = /[ \u00A0\t]+$/gm;
+
+/** Does a line end in a space? (Read at each newline: a search for " \n" stops at every space.) */
+function spaceBeforeNewline(text: string): boolean {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) === 0x20) return true;
+  return false;
+}
 
 /** Is there a character at `i`, and is it no whitespace? */
 function nonSpace(text: string, i: number): boolean {
