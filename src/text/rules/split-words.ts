@@ -259,7 +259,7 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
       let b = w;
       while (b + 1 < count && INTERESTING[b + 1]) b++;
       const lastPiece = b + 1 < count && W.gap[b + 1] !== 0 ? b + 1 : b;
-      if (!(b === w && !(W.flags[lastPiece]! & TAIL_DEBRIS) && joinKnownToFail(text, w - 1, w, ctx))) {
+      if (W.flags[lastPiece]! & TAIL_DEBRIS || !noJoinPossible(text, w - 1, b, ctx)) {
         visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
       }
       w = b + 1;
@@ -275,34 +275,50 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
 let INTERESTING = new Uint8Array(1024);
 
 /**
- * Most windows hold one gap between two words, a plain space, with nothing to repair: the only
- * possible edit is joining the two, and that needs the joined form to be a word (acceptJoin).
- * When the site's evidence has never seen it intact (asked by hash) and the lexicon says no
- * (remembered by hash, so usually without building the string), the window is passed over.
- * Exact: it answers only where repairChain would decide "no join" after the same two questions
- * (a plain one-space gap that interestingGap let through has passed acceptJoin's early checks).
+ * Most windows hold one or two gaps between words, plain spaces, with nothing to repair: the only
+ * possible edits are joins of neighbouring words, and each needs the joined form to be a word
+ * (acceptJoin: seen intact in the site's evidence, or known to the lexicon; a ة/ى tail or a lone
+ * ا joins without being one). When no run of the window's words (up to MAX_PIECES) can make a
+ * word, the window is passed over before any piece or string is made. The evidence is asked by
+ * hash, and the lexicon's answer is remembered by hash, so a string is built only for a joined
+ * form never asked about before. Exact: where it passes a window over, repairChain would ask the
+ * same questions, find no join, and (with no debris in or after the window) change nothing.
  */
-function joinKnownToFail(text: string, l: number, w: number, ctx: Context): boolean {
-  if (W.gap[w] !== 1 || W.len[w]! < 2) return false;
-  if (kindOf(W.first[w]!) & WORD_FINAL_ONLY_BIT) return false; // a ة/ى tail joins without being a word
-  // The hashes of the joined letters (FNV-1a: the left word's, continued; djb2 from the start).
-  let h = W.hash[l]!;
-  let h2 = 5381;
-  for (let i = W.start[l]!, end = W.end[l]!; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!isMarkCode(c)) h2 = (Math.imul(h2, 33) + c) | 0;
+function noJoinPossible(text: string, a: number, b: number, ctx: Context): boolean {
+  if (b - a >= MAX_PIECES) return false; // long runs (rare): the full path
+  for (let k = a + 1; k <= b; k++) if (W.gap[k] !== 1) return false; // debris in a gap: the full path
+  for (let s = a; s < b; s++) {
+    // The hashes of the joined letters of words s..e (FNV-1a: word s's, continued; djb2 from its start).
+    let h = W.hash[s]!;
+    let h2 = 5381;
+    for (let i = W.start[s]!, end = W.end[s]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (!isMarkCode(c)) h2 = (Math.imul(h2, 33) + c) | 0;
+    }
+    for (let e = s + 1; e <= b && e - s < MAX_PIECES; e++) {
+      if (e === s + 1 && W.len[e]! <= 2 && kindOf(W.first[e]!) & WORD_FINAL_ONLY_BIT) return false; // a ة/ى tail
+      if (W.len[e] === 1 && W.first[e] === 0x0627) return false; // a lone ا: a lost tanween's seat
+      for (let i = W.start[e]!, end = W.end[e]!; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (isMarkCode(c)) continue;
+        h = Math.imul(h ^ c, 0x01000193);
+        h2 = (Math.imul(h2, 33) + c) | 0;
+      }
+      // The questions acceptJoin asks, in its order: seen intact anywhere, then the lexicon.
+      if (ctx.seenByHash(h) !== 0) return false; // seen (or no answer by hash): the full path decides
+      const said = ctx.lexiconSaid(h, h2);
+      if (said === 1) return false;
+      if (said === -1 && ctx.lexHashed(bareRange(text, s, e), h, h2)) return false;
+    }
   }
-  for (let i = W.start[w]!, end = W.end[w]!; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (isMarkCode(c)) continue;
-    h = Math.imul(h ^ c, 0x01000193);
-    h2 = (Math.imul(h2, 33) + c) | 0;
-  }
-  // The same two questions acceptJoin asks, in its order: seen intact anywhere, then the lexicon.
-  if (ctx.seenByHash(h) !== 0) return false; // seen (or no answer by hash): the full path decides
-  const said = ctx.lexiconSaid(h, h2);
-  if (said !== -1) return said === 0;
-  return !ctx.lexHashed(bareLetters(text, l) + bareLetters(text, w), h, h2);
+  return true;
+}
+
+/** The letters of words s..e, without harakat, joined. */
+function bareRange(text: string, s: number, e: number): string {
+  let word = '';
+  for (let k = s; k <= e; k++) word += bareLetters(text, k);
+  return word;
 }
 
 /** Word w's letters without its harakat. */
