@@ -11,7 +11,7 @@
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
 import type { Article } from '../content/article.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
-import { wordHash } from '../text/evidence.ts';
+import { wordKey } from '../text/evidence.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
@@ -38,10 +38,10 @@ export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evide
  * so per-article objects would record one article's look-ups into another's list.
  */
 const current: { evidence?: WordEvidence | undefined; lookups?: Map<number, number> | undefined; lexicon?: (() => Lexicon) | undefined } = {};
-/** Every question is recorded by the word's hash (evidence.ts wordHash), however it was asked. */
+/** Every question is recorded by the word's key (evidence.ts wordKey), however it was asked. */
 const stableEvidence: WordEvidence = {
   count(word: string): number {
-    const hash = wordHash(word);
+    const hash = wordKey(word);
     return this.countHash!(hash) ?? record(hash, evidence().count(word));
   },
   countHash(hash: number): number | undefined {

@@ -3,24 +3,34 @@
  * of text (the site's articles, or the document being repaired). A join "تكب|دت → تكبدت" is far
  * safer when تكبدت is written whole elsewhere. Words are counted by a hash of their letters, so
  * counting a whole archive allocates no strings.
+ *
+ * The key must tell words apart, not just spread them: the repair asks about joined forms that
+ * are almost never words, and a key shared with any word of the site would say "seen" and join
+ * two clean words (with 32-bit keys, 3,000 articles gave الكاميرون دراس → الكاميرونّدراس).
+ * So a word's key is 53 bits: FNV-1a (32 bits) and djb2 (21 bits) of its letters, one safe
+ * integer; two words share a key with odds of about 1 in 2^53 per pair.
  */
 import type { WordEvidence } from './options.ts';
 
 const isLetter = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a);
 const isHaraka = (c: number) => c >= 0x064b && c <= 0x0652;
 
-/**
- * FNV-1a over a word's letters, harakat skipped, as a signed 32-bit integer: V8 keeps that as a
- * small integer, while an unsigned hash above 2^31 is a heap number that every Map look-up must
- * box and hash (measured twice as slow).
- */
-export function wordHash(word: string): number {
+/** The key of a word from its two hashes (as wordKey computes them over its letters). */
+export function keyOfHashes(fnv: number, djb2: number): number {
+  return (fnv >>> 0) * 0x200000 + (djb2 & 0x1fffff);
+}
+
+/** A word's evidence key: FNV-1a and djb2 over its letters, harakat skipped (keyOfHashes). */
+export function wordKey(word: string): number {
   let h = 0x811c9dc5;
+  let h2 = 5381;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (!isHaraka(c)) h = Math.imul(h ^ c, 0x01000193);
+    if (isHaraka(c)) continue;
+    h = Math.imul(h ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 33) + c) | 0;
   }
-  return h | 0;
+  return keyOfHashes(h, h2);
 }
 
 export class WordCounts implements WordEvidence {
@@ -35,14 +45,16 @@ export class WordCounts implements WordEvidence {
         continue;
       }
       let h = 0x811c9dc5;
+      let h2 = 5381;
       let len = 0;
       for (; i < n && (isLetter((c = text.charCodeAt(i))) || isHaraka(c)); i++) {
         if (isHaraka(c)) continue;
         h = Math.imul(h ^ c, 0x01000193);
+        h2 = (Math.imul(h2, 33) + c) | 0;
         len++;
       }
       if (len > 1) {
-        const key = h | 0;
+        const key = keyOfHashes(h, h2);
         this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
       }
     }
@@ -50,11 +62,11 @@ export class WordCounts implements WordEvidence {
   }
 
   count(word: string): number {
-    return this.counts.get(wordHash(word)) ?? 0;
+    return this.counts.get(wordKey(word)) ?? 0;
   }
 
-  countHash(hash: number): number {
-    return this.counts.get(hash) ?? 0;
+  countHash(key: number): number {
+    return this.counts.get(key) ?? 0;
   }
 
   get size(): number {

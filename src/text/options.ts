@@ -10,7 +10,7 @@ export interface Lexicon {
 export interface WordEvidence {
   count(word: string): number;
   /**
-   * The same count by the word's hash (evidence.ts wordHash), for a caller that has hashed the
+   * The same count by the word's key (evidence.ts wordKey), for a caller that has hashed the
    * letters already; undefined when this evidence cannot answer by hash.
    */
   countHash?(hash: number): number | undefined;
