@@ -31,8 +31,7 @@ export function countsOf(wc: WordCounts): Counts {
 export function evidenceFrom(counts: Counts): WordCounts {
   const wc = new WordCounts();
   countsOf(wc); // the same check
-  (wc as unknown as { counts: Counts }).counts = counts;
-  return wc;
+  return wc.useCounts(counts as Map<number, number>);
 }
 
 export function fileCounts(text: string): Counts {

@@ -11,7 +11,7 @@
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
 import type { Article } from '../content/article.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
-import { wordKey } from '../text/evidence.ts';
+import { keyOfHashes, wordKey } from '../text/evidence.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
@@ -47,6 +47,10 @@ const stableEvidence: WordEvidence = {
   countHash(hash: number): number | undefined {
     const n = evidence().countHash?.(hash);
     return n === undefined ? undefined : record(hash, n);
+  },
+  countOfHashes(fnv: number, djb2: number): number | undefined {
+    const n = evidence().countOfHashes?.(fnv, djb2);
+    return n === undefined ? this.countHash!(keyOfHashes(fnv, djb2)) : record(keyOfHashes(fnv, djb2), n);
   },
 };
 function evidence(): WordEvidence {

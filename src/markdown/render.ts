@@ -60,7 +60,11 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
     const hooks: RemarkNormalizeOptions = {
       ...rest,
       lexicon: rest.lexicon && (() => current.lexicon!()),
-      evidence: rest.evidence && { count: (word: string) => current.evidence!.count(word), countHash: (hash: number) => current.evidence!.countHash?.(hash) },
+      evidence: rest.evidence && {
+        count: (word: string) => current.evidence!.count(word),
+        countHash: (hash: number) => current.evidence!.countHash?.(hash),
+        countOfHashes: (fnv: number, djb2: number) => current.evidence!.countOfHashes?.(fnv, djb2),
+      },
       onChange: (c) => current.onChange?.(c),
       wantsChanges: () => current.onChange !== undefined,
     };

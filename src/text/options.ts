@@ -14,6 +14,8 @@ export interface WordEvidence {
    * letters already; undefined when this evidence cannot answer by hash.
    */
   countHash?(hash: number): number | undefined;
+  /** The same count by the two hashes the key is made of (evidence.ts keyOfHashes), without making the key. */
+  countOfHashes?(fnv: number, djb2: number): number | undefined;
 }
 
 export interface NormalizeOptions {

@@ -306,7 +306,7 @@ function noJoinPossible(text: string, a: number, b: number, ctx: Context): boole
         h2 = (Math.imul(h2, 33) + c) | 0;
       }
       // The questions acceptJoin asks, in its order: seen intact anywhere, then the lexicon.
-      if (ctx.seenByKey(keyOfHashes(h, h2)) !== 0) return false; // seen (or no answer by key): the full path decides
+      if (ctx.seenByHashes(h, h2) !== 0) return false; // seen (or no answer by hash): the full path decides
       const said = ctx.lexiconSaid(h, h2);
       if (said === 1) return false;
       if (said === -1 && ctx.lexHashed(bareRange(text, s, e), h, h2)) return false;
@@ -381,10 +381,10 @@ class Context {
   lexiconSaid(fnv: number, djb2: number): number {
     return this.memo ? this.memo.peek(fnv, djb2) : -1;
   }
-  /** The evidence's count by word key (evidence.ts keyOfHashes); -1 when it cannot answer by key. */
-  seenByKey(key: number): number {
+  /** The evidence's count by the word's two hashes (evidence.ts keyOfHashes); -1 when it cannot answer so. */
+  seenByHashes(fnv: number, djb2: number): number {
     if (!this.evidence) return 0;
-    return this.evidence.countHash?.(key) ?? -1;
+    return this.evidence.countOfHashes?.(fnv, djb2) ?? this.evidence.countHash?.(keyOfHashes(fnv, djb2)) ?? -1;
   }
   seen(word: string): boolean {
     return (this.evidence?.count(word) ?? 0) > 0;
