@@ -16,33 +16,33 @@ function arabicBefore(text: string, at: number, skipSpaces = false): boolean {
   return i >= 0 && isArabicLetter(text.charCodeAt(i));
 }
 
-// Patterns find the few places worth a look; the Arabic-letter condition is checked by hand
-// (a variable-length lookbehind would be tried at every position of the text).
-// A space right before a mark: far rarer than the marks themselves (one sentence in a hundred
-// against every sentence), so the search allocates a match only where there is work.
-const SPACE_BEFORE_PUNCTUATION = /[ \u00A0][،؛؟.:!,;?]/g;
-const GLUED_AFTER = /[،؛؟!.:](?=[\u0621-\u063A\u0641-\u064A\u066E-\u06D3])/g;
+// The marks are found one kind at a time with indexOf (a single-character scan is several times
+// faster than a class), and the Arabic-letter conditions are checked by hand around each.
+const MARKS = ['،', '؛', '؟', '.', ':', '!', ',', ';', '?'];
+/** Marks after which a space goes when an Arabic word is glued to them. */
+const SPACE_AFTER = new Set(['،', '؛', '؟', '!', '.', ':']);
 const ASCII_PUNCT = /[,;?](?=[ \u00A0]*(?:[\u0621-\u063A\u0641-\u064A\u066E-\u06D3]|$|[«»"“”)\]]))/gm;
 
 const ARABIC_OF: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
 export function punctuationSpaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  // Spaces before a mark: found where the last of them touches it, then the run looked back over.
-  for (const m of text.matchAll(SPACE_BEFORE_PUNCTUATION)) {
-    const mark = m.index + 1;
-    let start = m.index;
-    while (start > 0 && (text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0xa0)) start--;
-    if (arabicBefore(text, start)) edits.push({ start, end: mark, replacement: '', rule: 'punctuation-space' });
+  for (const mark of MARKS) {
+    const spaceAfter = SPACE_AFTER.has(mark);
+    for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
+      // Spaces before the mark, after an Arabic word: removed.
+      let start = at;
+      while (start > 0 && (text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0xa0)) start--;
+      if (start < at && arabicBefore(text, start)) edits.push({ start, end: at, replacement: '', rule: 'punctuation-space' });
+      // An Arabic word glued after the mark gets a space. The spaces before the mark go in this
+      // same pass ("كلمة ،كلمة"), so look past them.
+      if (!spaceAfter || !isArabicLetter(text.charCodeAt(at + 1)) || !arabicBefore(text, at, true)) continue;
+      // After . and : only before a word of two letters or more (not an abbreviation such as ق.م).
+      if ((mark === '.' || mark === ':') && !isArabicLetter(text.charCodeAt(at + 2))) continue;
+      edits.push({ start: at + 1, end: at + 1, replacement: ' ', rule: 'punctuation-space' });
+    }
   }
-  for (const m of text.matchAll(GLUED_AFTER)) {
-    // The spaces before the mark go in this same pass ("كلمة ،كلمة"), so look past them.
-    if (!arabicBefore(text, m.index, true)) continue;
-    // After . and : only before a word of two letters or more (not an abbreviation such as ق.م).
-    if ((m[0] === '.' || m[0] === ':') && !isArabicLetter(text.charCodeAt(m.index + 2))) continue;
-    edits.push({ start: m.index + 1, end: m.index + 1, replacement: ' ', rule: 'punctuation-space' });
-  }
-  return edits;
+  return edits.sort((a, b) => a.start - b.start);
 }
 
 export function arabicPunctuationEdits(text: string): Edit[] {
