@@ -56,8 +56,8 @@ export function globalRenderKey(config: WarraqConfig, site: SiteData, templates:
 }
 
 /**
- * An article as the templates see it. `contentKey` identifies what it was prepared from (cache key
- * and evidence): then only the links site data added are hashed, not the whole article with its HTML.
+ * An article as the templates see it. `contentKey` identifies what preparing it produced (its data
+ * and HTML): then only the links site data added are hashed, not the whole article with its HTML.
  */
 function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey: ContentKey): string {
   const image = JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);

@@ -41,8 +41,8 @@ export interface PrepareSiteResult {
   /** Hash of every article's cache key and the evidence counts its preparation read: equal hashes, equal site data. */
   articlesHash: string;
   /**
-   * What an article was prepared from (its cache key and the evidence counts its preparation read):
-   * equal keys, equal article, before site data adds its links to other articles.
+   * What preparing an article produced (a hash of its data and HTML, prepare-task.ts): equal keys,
+   * equal article, before site data adds its links to other articles.
    */
   contentKey(article: Article): string | undefined;
 }
@@ -166,8 +166,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
   for (const slot of s.slots) {
-    const lookupsJson = JSON.stringify(slot.entry?.lookups ?? null);
-    h.update(`${slot.key}\0${lookupsJson}\0`);
+    h.update(`${slot.key}\0${slot.entry?.lookups ?? null}\0`);
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
@@ -191,7 +190,7 @@ function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): 
       continue;
     }
     articles.push(a);
-    contentKeys.set(a, createHash('sha256').update(`${slot.key}\0${lookupsJson}`).digest('hex'));
+    contentKeys.set(a, slot.entry!.output);
   }
   if (s.cache) {
     s.evidenceBuilder.save(s.counts);

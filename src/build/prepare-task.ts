@@ -8,15 +8,23 @@
  * The result is returned as the JSON text that goes into the cache, so a fresh and a cached
  * article are the same bytes and a warm build cannot differ from a cold one.
  */
+import { createHash } from 'node:crypto';
 import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
 import type { Article } from '../content/article.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
 import { keyOfHashes, wordKey } from '../text/evidence.ts';
+import { encodeLookups } from './cache.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
-  /** [word hash, count] for every evidence lookup made while preparing, sorted by hash. */
-  lookups: Array<[number, number]>;
+  /** Every evidence look-up made while preparing, as encodeLookups (cache.ts) wrote them. */
+  lookups: string;
+  /**
+   * Hash of what preparing produced (the result and the HTML). Pages are keyed by it
+   * (page-reuse.ts): an article prepared again because a word it asked about changed count
+   * usually comes out the same, and then its page and search index need no work.
+   */
+  output: string;
 }
 
 /**
@@ -81,6 +89,8 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
     html = result.article.html;
     delete (result.article as Partial<Article>).html; // the reader gives it back (pipeline.ts)
   }
-  const entry: PreparedEntry = { result, lookups: [...lookups].sort((a, b) => a[0] - b[0]) };
+  const resultJson = JSON.stringify(result);
+  const output = createHash('sha256').update(resultJson).update('\0').update(html).digest('hex');
+  const entry: PreparedEntry = { result, lookups: encodeLookups([...lookups].sort((a, b) => a[0] - b[0])), output };
   return { json: JSON.stringify(entry), html };
 }

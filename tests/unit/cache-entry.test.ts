@@ -72,6 +72,27 @@ describe('prepared-cache entries', () => {
     expect(oil.html).toBe(html);
     expect(() => markets.html).toThrow(/content\/2023\/03\/markets\.md: its prepared copy .* went missing/);
   }, 120_000);
+
+  it('an article prepared again because a word it asked about changed count, coming out the same, keeps its content key', () => {
+    project = fixtureProject();
+    const p = project;
+    // losses.md's damaged تكب دت makes the repair ask how often تكبدت is written whole; report.md writes it.
+    p.write('content/2023/03/losses.md', articleSource('خسائر الشركة', 'تكب دت الشركة خسائر كبيرة خلال الربع الأول من العام.'));
+    p.write('content/2023/03/report.md', articleSource('تقرير الربع', 'تكبدت شركات النقل خسائر أقل من المتوقع.'));
+    const config = loadConfig(p.root);
+    const keyOf = (r: ReturnType<typeof prepareSite>, name: string) => r.contentKey(r.site.articles.find((a) => a.source.endsWith(name))!);
+    const first = prepareSite(p.root, config);
+    expect(first.site.articles.find((a) => a.source.endsWith('losses.md'))!.html).toContain('تكبّدت');
+    // report.md now writes تكبدت twice: losses.md's look-up no longer holds, and it is prepared again.
+    p.write('content/2023/03/report.md', articleSource('تقرير الربع', 'تكبدت شركات النقل خسائر أقل من المتوقع، وتكبدت شركات أخرى مثلها. تكبدت'));
+    const second = prepareSite(p.root, config);
+    expect(second.prepared).toBe(2);
+    expect(keyOf(second, 'losses.md')).toBe(keyOf(first, 'losses.md'));
+    expect(keyOf(second, 'report.md')).not.toBe(keyOf(first, 'report.md'));
+    // An edit of the article itself changes its key.
+    p.write('content/2023/03/losses.md', articleSource('خسائر الشركة', 'تكب دت الشركة خسائر كبيرة خلال الربع الثاني من العام.'));
+    expect(keyOf(prepareSite(p.root, config), 'losses.md')).not.toBe(keyOf(first, 'losses.md'));
+  }, 120_000);
 });
 
 /** The one entry file under .cache/prepared. */
