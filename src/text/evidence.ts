@@ -73,15 +73,7 @@ export class WordCounts implements WordEvidence {
   }
 
   count(word: string): number {
-    let h = 0x811c9dc5;
-    let h2 = 5381;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      if (isHaraka(c)) continue;
-      h = Math.imul(h ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-    }
-    return this.countOfHashes(h, h2);
+    return this.countHash(wordKey(word));
   }
 
   countHash(key: number): number {
