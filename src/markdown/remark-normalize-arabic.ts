@@ -22,6 +22,8 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options = {}) => {
   const { onChange: report, wantsChanges, ...normalizeOptions } = options;
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
+  // One options object for every text node (quotes are paired per block below, not per node).
+  const nodeOptions: Partial<NormalizeOptions> = { ...normalizeOptions, quotes: 'keep', fragment: true };
   return (tree) => {
     const onChange = report && (wantsChanges?.() ?? true) ? report : undefined;
     walk(tree);
@@ -36,7 +38,7 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
       const texts: Text[] = [];
       collectTexts(block, texts);
       for (const t of texts) {
-        const { text, changes } = normalize(t.value, { ...normalizeOptions, quotes: 'keep', fragment: true });
+        const { text, changes } = normalize(t.value, nodeOptions);
         if (onChange && t.position) {
           const at = positionsIn(t);
           for (const c of changes) onChange({ ...c, ...at(c.offset) });
