@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WordCounts } from '../text/evidence.ts';
+import { fnvOfKey, lowOfKey, type WordCounts } from '../text/evidence.ts';
 import type { PreparedEntry, PreparedText } from './prepare-task.ts';
 
 const SRC = path.resolve(new URL('..', import.meta.url).pathname);
@@ -170,9 +170,8 @@ export function writeEntry(file: string, entry: PreparedText): boolean {
 export function encodeLookups(lookups: Array<[number, number]>): string {
   const bytes = Buffer.alloc(lookups.length * 12);
   lookups.forEach(([key, count], i) => {
-    const fnv = Math.floor(key / 0x200000);
-    bytes.writeInt32LE(fnv | 0, i * 12);
-    bytes.writeInt32LE(key - fnv * 0x200000, i * 12 + 4);
+    bytes.writeInt32LE(fnvOfKey(key), i * 12);
+    bytes.writeInt32LE(lowOfKey(key), i * 12 + 4);
     bytes.writeInt32LE(count, i * 12 + 8);
   });
   return bytes.toString('base64');

@@ -57,8 +57,9 @@ const stableEvidence: WordEvidence = {
     return n === undefined ? undefined : record(hash, n);
   },
   countOfHashes(fnv: number, djb2: number): number | undefined {
+    const key = keyOfHashes(fnv, djb2);
     const n = evidence().countOfHashes?.(fnv, djb2);
-    return n === undefined ? this.countHash!(keyOfHashes(fnv, djb2)) : record(keyOfHashes(fnv, djb2), n);
+    return n === undefined ? this.countHash!(key) : record(key, n);
   },
 };
 function evidence(): WordEvidence {

@@ -20,6 +20,16 @@ export function keyOfHashes(fnv: number, djb2: number): number {
   return (fnv >>> 0) * 0x200000 + (djb2 & 0x1fffff);
 }
 
+/** The FNV-1a half of a key (keyOfHashes), as a signed 32-bit integer. */
+export function fnvOfKey(key: number): number {
+  return Math.floor(key / 0x200000) | 0;
+}
+
+/** The djb2 half of a key (keyOfHashes): its low 21 bits. */
+export function lowOfKey(key: number): number {
+  return key % 0x200000;
+}
+
 /** A word's evidence key: FNV-1a and djb2 over its letters, harakat skipped (keyOfHashes). */
 export function wordKey(word: string): number {
   let h = 0x811c9dc5;
@@ -77,8 +87,7 @@ export class WordCounts implements WordEvidence {
   }
 
   countHash(key: number): number {
-    const fnv = Math.floor(key / 0x200000);
-    return this.countOfHashes(fnv | 0, key - fnv * 0x200000);
+    return this.countOfHashes(fnvOfKey(key), lowOfKey(key));
   }
 
   countOfHashes(fnv: number, djb2: number): number {
@@ -111,12 +120,11 @@ class LookupTable {
     this.counts = new Int32Array(size);
     this.mask = size - 1;
     for (const [key, count] of map) {
-      const fnv = Math.floor(key / 0x200000);
-      const low = key - fnv * 0x200000;
+      const fnv = fnvOfKey(key);
       let at = fnv & this.mask;
       while (this.lows[at] !== 0) at = (at + 1) & this.mask;
-      this.fnvs[at] = fnv | 0;
-      this.lows[at] = low + 1;
+      this.fnvs[at] = fnv;
+      this.lows[at] = lowOfKey(key) + 1;
       this.counts[at] = count;
     }
   }

@@ -16,30 +16,26 @@ export function nfcEdits(text: string): Edit[] {
   return edits;
 }
 
-// The rare characters four rules look for, as regex classes. Each rule's pattern, and the one
-// search that tells which of them a text holds (rareKinds), are built from these.
+// The rare characters four rules look for. Those inside the Arabic block and Latin-1 (tatweel,
+// Persian yeh and keheh, soft hyphen, ALM) are searched one by one with indexOf, which scans for
+// a single character several times faster than any class; those above U+2000 (bidi controls,
+// zero-width characters, presentation forms) with one class whose ranges all lie up there.
+// Each rule's pattern, and the searches that tell which kinds a text holds (rareKinds), are
+// built from these.
+const LOW_CHARS = { tatweel: '\u0640', persian: '\u06CC\u06A9', invisible: '\u00AD\u061C' };
 /** Bidi marks and embeddings, isolates and zero-width characters: all above U+2000. */
 const HIGH_INVISIBLE = '\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
+/** Characters as escapes for a regex class. */
+const escaped = (chars: string) => [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('');
 const RARE_CLASSES = {
-  tatweel: '\\u0640',
-  persian: '\\u06CC\\u06A9',
+  tatweel: escaped(LOW_CHARS.tatweel),
+  persian: escaped(LOW_CHARS.persian),
   /** bidi marks and embeddings, isolates, zero-width and soft-hyphen debris, ALM */
-  invisible: `${HIGH_INVISIBLE}\\u00AD\\u061C`,
+  invisible: HIGH_INVISIBLE + escaped(LOW_CHARS.invisible),
   presentation: '\\uFB50-\\uFDFF\\uFE70-\\uFEFE',
 };
 type RareKind = keyof typeof RARE_CLASSES;
-
-// The search, in two parts. The rare characters inside the Arabic block and Latin-1 (tatweel,
-// Persian yeh and keheh, ALM, soft hyphen) are found one by one with indexOf, which scans for a
-// single character several times faster than any class; those above U+2000 (bidi controls,
-// zero-width characters, presentation forms) with one class whose ranges all lie up there.
-const LOW: ReadonlyArray<readonly [string, RareKind]> = [
-  ['\u0640', 'tatweel'],
-  ['\u06CC', 'persian'],
-  ['\u06A9', 'persian'],
-  ['\u00AD', 'invisible'],
-  ['\u061C', 'invisible'],
-];
+const LOW = Object.entries(LOW_CHARS).flatMap(([kind, chars]) => [...chars].map((c) => [c, kind as RareKind] as const));
 const HIGH: Record<'both' | 'invisible' | 'presentation', RegExp> = {
   both: new RegExp(`[${HIGH_INVISIBLE}${RARE_CLASSES.presentation}]`, 'g'),
   invisible: new RegExp(`[${HIGH_INVISIBLE}]`, 'g'),
