@@ -52,7 +52,7 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
  * site of 10,000 pages (no JavaScript per file), and runs beside this process's own work; rmSync
  * where there is no `rm` or it failed.
  */
-async function removeTree(dir: string): Promise<void> {
+export async function removeTree(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
   if (process.platform !== 'win32') {
     const ok = await new Promise<boolean>((resolve) => {

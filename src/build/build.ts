@@ -6,14 +6,16 @@ import path from 'node:path';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
 import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from './stamp.ts';
-import { writeAtomically } from './atomic.ts';
+import { removeTree, writeAtomically } from './atomic.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from './page-reuse.ts';
 import { everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
-import { indexSite } from '../site/search.ts';
+import { indexArticles, placeIndexes, type SearchIndexes } from '../site/search.ts';
+import { codeVersion } from './cache.ts';
+import { availableCores } from '../cores.ts';
 import type { ContentProblem } from '../content/errors.ts';
 
 export interface BuildOptions {
@@ -59,16 +61,59 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
     return summary(prepared, stamp.pages, started, outDir, stamp.pages);
   }
-  // Loaded only now: a build that finds nothing changed never needs Eleventy (half a second to load).
-  const [{ default: Eleventy }, { configureEleventy }] = await Promise.all([import('@11ty/eleventy'), import('../site/eleventy.ts')]);
+  // Loaded only now: a build that finds nothing changed never needs Eleventy (half a second to
+  // load). Its loading runs partly beside the work below (in the TypeScript loader's thread).
+  const eleventyLoaded = Promise.all([import('@11ty/eleventy'), import('../site/eleventy.ts')]);
+  eleventyLoaded.catch(() => {}); // awaited in renderSite
   const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
   installNunjucksCompileCache();
   await resetEleventyTemplateCaches();
-  const stage = { eleventyMs: 0, searchMs: 0, searchYearsReused: 0, pagesReused: 0 };
+  const stage = { eleventyMs: 0, searchMs: 0, searchWaitMs: 0, searchYearsReused: 0, pagesReused: 0 };
   let pageIndex: PageIndex | undefined;
   let knownFiles: KnownFiles | undefined;
   let pages = 0;
   await writeAtomically(outDir, async (tmp) => {
+    // The search indexes are built from the prepared articles (site/search.ts), by Pagefind
+    // processes that run while Eleventy renders on this thread; they join the output at the end.
+    // Their scratch folder is named like the output's own temporary folder, so a killed build's
+    // is removed with it by the next build (atomic.ts).
+    const searchWork = `${tmp}-search`;
+    const searchStarted = performance.now();
+    const code = useCache ? codeVersion() : '';
+    const search = indexArticles(prepared.site.articles, {
+      lang: config.site.lang,
+      workDir: searchWork,
+      cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
+      articleKey: (a) => {
+        const key = prepared.contentKey(a);
+        return key === undefined ? undefined : `${code}\0${key}`;
+      },
+      concurrency: Math.max(1, availableCores() - 1),
+    }).then((indexes) => {
+      stage.searchMs = Math.round(performance.now() - searchStarted);
+      return indexes;
+    });
+    // Awaited below, after Eleventy; a failed render must not leave it rejected and unheard.
+    search.catch(() => {});
+    try {
+      await renderSite(tmp);
+      const waitStarted = performance.now();
+      const indexes: SearchIndexes = await search;
+      stage.searchWaitMs = Math.round(performance.now() - waitStarted);
+      stage.searchYearsReused = indexes.reused.length;
+      placeIndexes(indexes, tmp);
+    } finally {
+      await search.catch(() => undefined);
+      await removeTree(searchWork);
+    }
+  }, () => {
+    if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
+  });
+  report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
+  return summary(prepared, pages, started, outDir, stage.pagesReused);
+
+  async function renderSite(tmp: string): Promise<void> {
+    const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
     const eleventyStarted = performance.now();
     // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
     let plan: ReusePlan | undefined;
@@ -114,19 +159,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       knownFiles = reuse.known;
       stage.pagesReused = reuse.linked;
     }
-    const searchStarted = performance.now();
-    stage.eleventyMs = Math.round(searchStarted - eleventyStarted);
-    // Search index of the pages just written, swapped in with them.
-    const keyOfFile = new Map(Object.values(pageIndex ?? {}).map(([key, file]) => [file, key]));
-    const search = await indexSite(tmp, { years: prepared.site.searchYears, lang: config.site.lang, cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined, pageKey: (page) => keyOfFile.get(page) });
-    stage.searchYearsReused = search.reused.length;
-    stage.searchMs = Math.round(performance.now() - searchStarted);
+    stage.eleventyMs = Math.round(performance.now() - eleventyStarted);
     pages = writtenPages.size + stage.pagesReused;
-  }, () => {
-    if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
-  });
-  report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
-  return summary(prepared, pages, started, outDir, stage.pagesReused);
+  }
 }
 
 /** WARRAQ_TIMINGS=1: one line of stage timings on stderr (read by scripts/bench.ts). */

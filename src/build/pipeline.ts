@@ -23,10 +23,9 @@ import { WordCounts } from '../text/evidence.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
 import { SourceIndex } from './source-index.ts';
 import { availableCores } from '../cores.ts';
-import { lazyLexicon } from '../text/lexicon.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
-import { codeVersion, entryKey, PreparedCache, validEntry, writeEntry } from './cache.ts';
-import { prepareOne, type NormalizeConfig, type PreparedEntry } from './prepare-task.ts';
+import { codeVersion, entryKey, PreparedCache, validEntry } from './cache.ts';
+import type { NormalizeConfig, PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
   /** Built on first access. */
@@ -63,7 +62,7 @@ export interface PrepareOptions {
 const POOL_THRESHOLD = 64;
 const BATCH = 16;
 
-interface Slot {
+export interface Slot {
   file: string;
   key: string;
   /** The cache entry's text, until checked. */
@@ -74,7 +73,7 @@ interface Slot {
   problem?: ContentProblem | undefined;
 }
 
-interface Scan {
+export interface Scan {
   slots: Slot[];
   counts: Map<string | number, number>;
   evidence: WordCounts;
@@ -86,7 +85,7 @@ interface Scan {
 }
 
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
-function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
+export function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
   const files = listArticleFiles(root, config.paths.content);
   const cacheRoot = useCache ? path.join(root, config.paths.cache) : undefined;
   const cache = cacheRoot ? new PreparedCache(cacheRoot) : undefined;
@@ -138,7 +137,7 @@ function statOrUndefined(file: string): Stats | undefined {
 }
 
 /** Entries whose evidence look-ups still hold are used; the others need preparing. */
-function checkCached(s: Scan): Slot[] {
+export function checkCached(s: Scan): Slot[] {
   const misses: Slot[] = [];
   for (const slot of s.slots) {
     if (slot.problem) continue;
@@ -149,13 +148,13 @@ function checkCached(s: Scan): Slot[] {
   return misses;
 }
 
-function sourceText(root: string, file: string): string {
+export function sourceText(root: string, file: string): string {
   const r = readSource(root, file);
   if (!r.ok) throw new Error(`${file} changed while the site was being built`);
   return r.file.text;
 }
 
-function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): PrepareSiteResult {
+export function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): PrepareSiteResult {
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
@@ -248,30 +247,8 @@ function htmlFromCache(cache: PreparedCache): (article: Article, key: string) =>
   };
 }
 
-function cacheEnabled(options: PrepareOptions): boolean {
+export function cacheEnabled(options: PrepareOptions): boolean {
   return options.cache ?? !process.env.WARRAQ_NO_CACHE;
-}
-
-/** Stages 1–5 in this thread. Throws ContentError listing every problem when any article is invalid. */
-export function prepareSite(root: string, config: WarraqConfig, progress?: Progress, options: PrepareOptions = {}): PrepareSiteResult {
-  const s = scan(root, config, cacheEnabled(options));
-  const misses = checkCached(s);
-  prepareInThread(root, s, misses, options.progress ?? progress);
-  return finish(root, config, s, misses.length);
-}
-
-function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progress | undefined): void {
-  const total = s.slots.length;
-  let done = total - misses.length;
-  for (const slot of misses) {
-    const text = sourceText(root, slot.file);
-    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
-    const stored = s.cache !== undefined && writeEntry(s.cache.pathOf(slot.key), entry);
-    if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
-    slot.entry = JSON.parse(entry.json) as PreparedEntry;
-    if (!stored) slot.html = entry.html;
-    progress?.(++done, total);
-  }
 }
 
 /** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
@@ -281,7 +258,9 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   const misses = checkCached(s);
   const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
   if (workers <= 1) {
-    prepareInThread(root, s, misses, options.progress);
+    // The Markdown and normalizer code is loaded only when something is to be prepared (a second
+    // of start-up that a build finding every article in the cache never pays).
+    if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
     return finish(root, config, s, misses.length);
   }
   const total = s.slots.length;

@@ -6,7 +6,7 @@
  * Before each build (eleventy.before) the lead images are processed (cached in .cache/img) and,
  * with the self-hosted fonts, copied into the output folder.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { HtmlBasePlugin } from '@11ty/eleventy';
@@ -18,7 +18,7 @@ import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
 import { everyPage, type Feed, type RenderSelection, type SiteData } from './data.ts';
 import type { Article } from '../content/article.ts';
-import { indexSite } from './search.ts';
+import { indexArticles, placeIndexes } from './search.ts';
 
 export interface EleventySetup {
   root: string;
@@ -62,7 +62,14 @@ export function configureEleventy(setup: EleventySetup) {
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
     cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
       if (runMode !== 'build' && site) {
-        await indexSite(path.resolve(directories.output), { years: site.searchYears, lang: site.config.site.lang, cacheDir: path.resolve(root, site.config.paths.cache, 'search') });
+        const cacheDir = path.resolve(root, site.config.paths.cache, 'search');
+        mkdirSync(cacheDir, { recursive: true });
+        const workDir = mkdtempSync(path.join(cacheDir, '.work-'));
+        try {
+          placeIndexes(await indexArticles(site.articles, { lang: site.config.site.lang, workDir, cacheDir }), path.resolve(directories.output));
+        } finally {
+          rmSync(workDir, { recursive: true, force: true });
+        }
       }
     });
     cfg.addGlobalData('warraq', current);

@@ -1,78 +1,135 @@
 /**
- * Full-text search with Pagefind, run (its command line) on the freshly written output folder
- * (inside the atomic build, so the index always matches the pages it ships with). Only article
- * bodies are indexed (data-pagefind-body). Arabic stemming (forceLanguage) folds harakat, hamza
- * forms of alef, ى/ي and ة/ه; the English article still matches by its (unstemmed) words.
+ * Full-text search with Pagefind, one index per year of articles (`pagefind/<year>/`), merged in
+ * the reader's browser (public/assets/search.js): Pagefind's indexing time grows faster than the
+ * number of pages, and an edit then re-indexes one year instead of the whole archive.
  *
- * One index per year of articles (`pagefind/<year>/`), merged in the reader's browser
- * (public/assets/search.js): Pagefind's indexing time grows faster than the number of pages, and
- * an edit then re-indexes one year instead of the whole archive. A year whose article pages are
- * byte for byte those of an earlier build gets its index back from `.cache/search/<year>/<key>/`.
+ * What is indexed is each article's search document (search-document.ts), the searchable part of
+ * its page made from the prepared article, not the rendered page: the indexes are built while
+ * Eleventy renders, and placed into the output folder (inside the atomic build, so they always
+ * ship with the pages they describe) once it is done. Only article bodies are indexed
+ * (data-pagefind-body). Arabic stemming (forceLanguage) folds harakat, hamza forms of alef, ى/ي
+ * and ة/ه; the English article still matches by its (unstemmed) words.
+ *
+ * A year whose documents are those of an earlier build gets its index back from
+ * `.cache/search/<year>/<key>/`, and a changed year is indexed over a seed of its kept index.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
+import type { Article } from '../content/article.ts';
 import { packageVersion } from '../package-version.ts';
 import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
+import { searchDocument } from './search-document.ts';
 
-const FORMAT = 'search-shard-v1';
+const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
 export interface IndexOptions {
-  /** Years with articles (the shards), newest first. */
-  years: readonly string[];
   lang?: string;
-  /** Where shard indexes are kept between builds (`.cache/search`); none: index every year. */
+  /** Scratch folder of this run (documents, fresh indexes); the caller removes it after placeIndexes. */
+  workDir: string;
+  /** Where indexes are kept between builds (`.cache/search`); none: index every year. */
   cacheDir?: string | undefined;
   /**
-   * What a page's bytes are known to be made from (its render key, build/page-reuse.ts), by path
-   * relative to the output folder: a year whose pages all have one is keyed by them instead of by
-   * reading every page.
+   * Identifies an article's search document without making it (the build: the hash of what
+   * preparing produced, with the code's version). A year whose articles all have one is keyed by
+   * them; otherwise by its documents' bytes, which means reading every article's HTML.
    */
-  pageKey?: ((page: string) => string | undefined) | undefined;
+  articleKey?: ((article: Article) => string | undefined) | undefined;
+  /** Pagefind processes at once (default: one per core). */
+  concurrency?: number | undefined;
 }
 
-export interface IndexReport {
+export interface SearchIndexes {
   /** Years indexed afresh, and years whose index came from the cache. */
   indexed: string[];
   reused: string[];
+  /** The finished index of each year, to be placed into the output (placeIndexes). */
+  folders: Map<string, string>;
 }
 
-export async function indexSite(outDir: string, options: IndexOptions): Promise<IndexReport> {
+/** The year of an article, from its URL (/2024/05/slug/). */
+function yearOf(a: Article): string | undefined {
+  return /^\/(\d{4})\//.exec(a.url)?.[1];
+}
+
+export async function indexArticles(articles: readonly Article[], options: IndexOptions): Promise<SearchIndexes> {
   const lang = (options.lang ?? 'ar').split('-')[0]!;
-  const report: IndexReport = { indexed: [], reused: [] };
+  const result: SearchIndexes = { indexed: [], reused: [], folders: new Map() };
   const version = packageVersion(import.meta.resolve('pagefind'));
-  const toIndex: Array<{ year: string; target: string; key: string; cached: string | undefined }> = [];
-  for (const year of options.years) {
-    const pages = articlePages(outDir, year);
-    if (pages.length === 0) continue;
-    const target = path.join(outDir, 'pagefind', year);
-    const key = shardKey(outDir, pages, `${FORMAT}\0${version}\0${lang}\0${year}`, options.pageKey);
-    const cached = options.cacheDir && path.join(options.cacheDir, year);
-    if (cached && reuse(path.join(cached, key), target)) report.reused.push(year);
-    else toIndex.push({ year, target, key, cached });
+  const byYear = new Map<string, Article[]>();
+  for (const a of articles) {
+    const year = yearOf(a);
+    if (year) (byYear.get(year) ?? byYear.set(year, []).get(year)!).push(a);
   }
-  // One Pagefind process per year, as many at once as there are cores.
+  const docsRoot = path.join(options.workDir, 'documents');
+  const jobs: Array<{ year: string; articles: Article[]; documents: string[] | undefined; key: string; cached: string | undefined }> = [];
+  for (const year of [...byYear.keys()].sort().reverse()) {
+    const list = byYear.get(year)!.sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
+    const cached = options.cacheDir && path.join(options.cacheDir, year);
+    let documents: string[] | undefined;
+    let key = '';
+    if (cached) {
+      const h = createHash('sha256').update(`${FORMAT}\0${version}\0${lang}\0${year}`);
+      const keys = options.articleKey && list.map(options.articleKey);
+      if (keys?.every((k) => k !== undefined)) {
+        h.update('\0article keys');
+        list.forEach((a, i) => h.update(`\0${a.url}\0${keys[i]}`));
+      } else {
+        documents = list.map(searchDocument);
+        list.forEach((a, i) => h.update(`\0${a.url}\0`).update(documents![i]!));
+      }
+      key = h.digest('hex');
+    }
+    if (cached && existsSync(path.join(cached, key))) {
+      result.reused.push(year);
+      result.folders.set(year, path.join(cached, key));
+    } else jobs.push({ year, articles: list, documents, key, cached });
+  }
+  // One Pagefind process per year, as many at once as asked.
   let next = 0;
   const worker = async () => {
-    for (let job = toIndex[next++]; job; job = toIndex[next++]) {
-      // Never write through a link into the cache (kept indexes are linked into place).
-      rmSync(job.target, { recursive: true, force: true });
-      const seeded = job.cached !== undefined && seed(job.cached, job.target);
-      await runPagefind(outDir, `${job.year}/*/*/index.html`, job.target, lang);
-      if (seeded && !pruneSeeded(job.target)) {
-        rmSync(job.target, { recursive: true, force: true });
-        await runPagefind(outDir, `${job.year}/*/*/index.html`, job.target, lang);
+    for (let job = jobs[next++]; job; job = jobs[next++]) {
+      // Written only now, a year at a time: a cold build does not hold every document at once.
+      const documents = job.documents ?? job.articles.map(searchDocument);
+      job.articles.forEach((a, i) => {
+        const file = path.join(docsRoot, a.url, 'index.html');
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, documents[i]!);
+      });
+      job.documents = undefined;
+      const target = path.join(options.workDir, 'index', job.year);
+      const glob = `${job.year}/**/index.html`;
+      const seeded = job.cached !== undefined && seed(job.cached, target);
+      await runPagefind(docsRoot, glob, target, lang);
+      if (seeded && !pruneSeeded(target)) {
+        rmSync(target, { recursive: true, force: true });
+        await runPagefind(docsRoot, glob, target, lang);
       }
-      if (job.cached) store(job.cached, job.target, job.key);
+      result.folders.set(job.year, (job.cached && store(job.cached, target, job.key)) || target);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(availableCores(), toIndex.length) }, worker));
-  report.indexed = toIndex.map((j) => j.year);
-  if (options.cacheDir) prune(options.cacheDir, new Set(options.years));
-  return report;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableCores(), jobs.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  result.indexed = jobs.map((j) => j.year);
+  if (options.cacheDir) prune(options.cacheDir, new Set(byYear.keys()));
+  return result;
+}
+
+/**
+ * Links each year's finished index to `pagefind/<year>/` of the output folder, and removes the
+ * indexes of years that have no articles any more (the dev server's output is not fresh).
+ */
+export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
+  const root = path.join(outDir, 'pagefind');
+  for (const [year, from] of indexes.folders) {
+    const target = path.join(root, year);
+    rmSync(target, { recursive: true, force: true });
+    linkTree(from, target);
+  }
+  if (existsSync(root)) for (const e of readdirSync(root)) if (/^\d{4}$/.test(e) && !indexes.folders.has(e)) rmSync(path.join(root, e), { recursive: true, force: true });
 }
 
 /**
@@ -81,7 +138,7 @@ export async function indexSite(outDir: string, options: IndexOptions): Promise<
  * indexes can run side by side. The binary is the one the pagefind package installed for this
  * platform (or PAGEFIND_BINARY_PATH, as the package itself allows).
  */
-async function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
+export async function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', lang, '--silent'];
   const binary = await pagefindBinary();
   return new Promise((resolve, reject) => {
@@ -103,39 +160,6 @@ function pagefindBinary(): Promise<string> {
   return (binary ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then(
     (m: { resolveBinaryPath: (names: string[]) => string }) => m.resolveBinaryPath(['pagefind_extended', 'pagefind']),
   ));
-}
-
-/** The article pages of one year, as paths relative to the output folder, sorted. */
-function articlePages(outDir: string, year: string): string[] {
-  const pages: string[] = [];
-  const yearDir = path.join(outDir, year);
-  if (!existsSync(yearDir)) return pages;
-  for (const month of readdirSync(yearDir).sort()) {
-    const monthDir = path.join(yearDir, month);
-    let slugs: string[];
-    try {
-      slugs = readdirSync(monthDir).sort();
-    } catch {
-      continue;
-    }
-    for (const slug of slugs) {
-      const page = path.join(year, month, slug, 'index.html');
-      if (existsSync(path.join(outDir, page))) pages.push(page);
-    }
-  }
-  return pages;
-}
-
-function shardKey(outDir: string, pages: string[], salt: string, pageKey: IndexOptions['pageKey']): string {
-  const keys = pageKey && pages.map(pageKey);
-  if (keys?.every((k) => k !== undefined)) {
-    const h = createHash('sha256').update(`${salt}\0render keys`);
-    pages.forEach((page, i) => h.update(`\0${page}\0${keys[i]}`));
-    return h.digest('hex');
-  }
-  const h = createHash('sha256').update(salt);
-  for (const page of pages) h.update(`\0${page}\0`).update(readFileSync(path.join(outDir, page)));
-  return h.digest('hex');
 }
 
 /** The folders of an index whose files Pagefind names by a hash of their bytes. */
@@ -193,37 +217,30 @@ function pruneSeeded(target: string): boolean {
   }
 }
 
-/** Copies a kept index into place; false (and nothing left behind) when there is none to copy. */
-function reuse(kept: string, target: string): boolean {
-  if (!existsSync(kept)) return false;
-  try {
-    rmSync(target, { recursive: true, force: true });
-    linkTree(kept, target);
-    return true;
-  } catch {
-    // removed under us by another build sharing the cache: index afresh
-    rmSync(target, { recursive: true, force: true });
-    return false;
-  }
-}
-
 /**
- * Keeps a copy of a shard's index under its key. Written to a temporary folder and renamed, so a
- * reader sees a whole copy or none; older keys of the year are removed.
+ * Keeps a year's fresh index under its key, moved (or, across filesystems, copied) into the cache
+ * folder whole: a reader sees a whole index or none. Older keys of the year are removed. Returns
+ * where the index now is; undefined when it could not be kept (it is then still at `from`).
  */
-function store(yearDir: string, from: string, key: string): void {
+function store(yearDir: string, from: string, key: string): string | undefined {
+  const kept = path.join(yearDir, key);
   try {
     mkdirSync(yearDir, { recursive: true });
     const tmp = path.join(yearDir, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    linkTree(from, tmp);
     try {
-      renameSync(tmp, path.join(yearDir, key));
+      renameSync(from, tmp);
+    } catch {
+      linkTree(from, tmp);
+    }
+    try {
+      renameSync(tmp, kept);
     } catch {
       rmSync(tmp, { recursive: true, force: true }); // the same key stored by someone else
     }
     for (const e of readdirSync(yearDir)) if (e !== key && !e.startsWith('.tmp-')) rmSync(path.join(yearDir, e), { recursive: true, force: true });
+    return existsSync(kept) ? kept : undefined;
   } catch {
-    // the cache is an optimization
+    return existsSync(from) ? undefined : existsSync(kept) ? kept : undefined; // the cache is an optimization
   }
 }
 
@@ -234,5 +251,6 @@ function prune(cacheDir: string, keep: Set<string>): void {
   } catch {
     return;
   }
-  for (const e of entries) if (!keep.has(e)) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
+  // (dot folders: the dev server's scratch folders, in use)
+  for (const e of entries) if (!keep.has(e) && !e.startsWith('.')) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
 }

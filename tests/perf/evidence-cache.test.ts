@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
-import { prepareSite } from '../../src/build/pipeline.ts';
+import { prepareSite } from '../../src/build/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import { prepareArticle } from '../../src/content/prepare.ts';
 import { WordCounts } from '../../src/text/evidence.ts';

@@ -1,26 +1,64 @@
 /**
- * The search index is one Pagefind index per year of articles. A year whose article pages are
- * byte for byte those of an earlier build gets its index back from the cache instead of being
- * indexed again, and what comes back is exactly what indexing would have written. A year that
- * changed is indexed over a seed of its kept index, and ends up exactly as a fresh index.
+ * The search index is one Pagefind index per year, built from each article's search document
+ * (src/site/search-document.ts) rather than from its rendered page, so that it can be built while
+ * Eleventy renders. These tests hold it to three things:
+ *   - Pagefind reads from a search document exactly what it reads from the article's page (text,
+ *     word count, title, anchors): the document cannot drift from templates/article.njk;
+ *   - a year whose documents did not change gets its index back from the cache, and what comes back
+ *     is exactly what indexing would have written;
+ *   - a changed year is indexed over a seed of its kept index and ends up exactly as a fresh index.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { buildDemoSite, walk, type BuiltSite } from './build-site.ts';
-import { indexSite } from '../../src/site/search.ts';
-import { searchYears } from '../../src/site/data.ts';
+import { indexArticles, placeIndexes, runPagefind, type SearchIndexes } from '../../src/site/search.ts';
+import { prepareSite } from '../../src/build/prepare-in-thread.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Article } from '../../src/content/article.ts';
 
 let site: BuiltSite;
 let work: string;
+let articles: Article[];
 let years: string[];
 
+/**
+ * Beside the demo content (a lead picture with a credit, an English article): a title and summary
+ * with Latin runs (isolated in <bdi>), a lead picture with caption and credit, and footnotes and a
+ * raw heading with an id (Pagefind records elements with an id as anchors).
+ */
+const EXTRA = `---
+title: "قمة G20 في نيودلهي تبحث ملف AI Safety"
+date: 2023-09-09T10:00:00+03:00
+section: سياسة
+tags: [قمة]
+authors: [سلمى الحسيني, John Smith]
+summary: "قادة مجموعة G20 يناقشون تنظيم الذكاء الاصطناعي (AI) والديون."
+lang: ar
+image:
+  src: media/runway-dawn.png
+  alt: "رسم تجريدي"
+  caption: "صورة من القمة في New Delhi"
+  credit: "رسم توضيحي: فريق وراق"
+---
+
+افتتحت القمة أعمالها صباح السبت[^1] بحضور قادة الدول.
+
+<h2 id="agenda">جدول الأعمال</h2>
+
+ناقش القادة ملفات المناخ والديون و**الذكاء الاصطناعي**.
+
+[^1]: بتوقيت نيودلهي.
+`;
+
 beforeAll(async () => {
-  site = await buildDemoSite();
+  site = await buildDemoSite({ extra: { 'content/2023/09/g20-search-check.md': EXTRA } });
   work = mkdtempSync(path.join(os.tmpdir(), 'warraq-search-'));
-  years = searchYears(walk(site.out).filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f)).map((f) => `/${path.dirname(f)}/`));
+  articles = prepareSite(site.project.root, loadConfig(site.project.root)).site.articles;
+  years = [...new Set(articles.map((a) => a.url.slice(1, 5)))].sort().reverse();
 }, 240_000);
 
 afterAll(() => {
@@ -28,80 +66,129 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** A copy of the built site without its search index. */
-function copySite(name: string): string {
-  const dir = path.join(work, name);
-  cpSync(site.out, dir, { recursive: true });
-  rmSync(path.join(dir, 'pagefind'), { recursive: true, force: true });
-  return dir;
-}
-
-function indexTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of walk(path.join(dir, 'pagefind'))) out[f] = createHash('sha256').update(readFileSync(path.join(dir, 'pagefind', f))).digest('hex');
+/** Every fragment of the indexes under `dir`, decoded (Pagefind: a 12-byte signature, then JSON), by URL. */
+function fragments(dir: string): Map<string, { url: string; content: string; word_count: number; meta: Record<string, string>; anchors: unknown[]; filters: unknown }> {
+  const out = new Map();
+  for (const f of walk(dir).filter((f) => f.includes('fragment/'))) {
+    const json = JSON.parse(gunzipSync(readFileSync(path.join(dir, f))).subarray(12).toString('utf8'));
+    out.set(json.url, json);
+  }
   return out;
 }
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of walk(dir)) out[f] = createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex');
+  return out;
+}
+
+let runs = 0;
+/** Indexes `list` (into a scratch folder of its own) and places the result in a fresh output folder. */
+async function indexInto(list: readonly Article[], options: { cacheDir?: string; articleKey?: (a: Article) => string | undefined } = {}): Promise<{ out: string; report: SearchIndexes }> {
+  const n = runs++;
+  const workDir = path.join(work, `work-${n}`);
+  const out = path.join(work, `out-${n}`);
+  mkdirSync(out, { recursive: true });
+  const report = await indexArticles(list, { workDir, lang: 'ar', ...options });
+  placeIndexes(report, out);
+  rmSync(workDir, { recursive: true, force: true });
+  return { out, report };
+}
+
+/** The articles with one of the oldest year's changed (a sentence added to its body). */
+function withEdit(list: Article[], year: string): Article[] {
+  let done = false;
+  return list.map((a) => {
+    if (done || !a.url.startsWith(`/${year}/`)) return a;
+    done = true;
+    return { ...a, html: `${a.html}\n<p>فقرة أضيفت بعد النشر</p>` };
+  });
+}
+
+describe('search documents', () => {
+  it('give Pagefind the same text, word count, title and anchors as the rendered article pages', async () => {
+    const fromPages = path.join(work, 'from-pages');
+    await runPagefind(site.out, '[0-9][0-9][0-9][0-9]/*/*/index.html', fromPages, 'ar');
+    const pages = fragments(fromPages);
+    const { out } = await indexInto(articles);
+    const docs = fragments(path.join(out, 'pagefind'));
+    expect(pages.size).toBe(articles.length);
+    expect([...docs.keys()].sort()).toEqual([...pages.keys()].sort());
+    const extra = pages.get(encodeURI(articles.find((a) => a.source.endsWith('g20-search-check.md'))!.url))!;
+    expect(extra.anchors.length).toBeGreaterThan(0);
+    expect(extra.content).toContain('New Delhi');
+    expect(extra.meta.image).toBeTruthy(); // the page's picture: left out of the documents (see search-document.ts)
+    for (const [url, page] of pages) {
+      const doc = docs.get(url)!;
+      const { image: _i, image_alt: _a, ...pageMeta } = page.meta;
+      expect({ url, content: doc.content, words: doc.word_count, meta: doc.meta, anchors: doc.anchors, filters: doc.filters }).toEqual({
+        url,
+        content: page.content,
+        words: page.word_count,
+        meta: pageMeta,
+        anchors: page.anchors,
+        filters: page.filters,
+      });
+    }
+  }, 120_000);
+});
 
 describe('search index per year, reused from the cache', () => {
   it('indexes every year once, then reuses each unchanged year and re-indexes only the one that changed', async () => {
     expect(years.length).toBeGreaterThan(1);
     const cacheDir = path.join(work, 'cache');
-    const first = copySite('first');
-    const r1 = await indexSite(first, { years, cacheDir });
-    expect(r1.indexed).toEqual(years);
-    expect(r1.reused).toEqual([]);
+    const first = await indexInto(articles, { cacheDir });
+    expect(first.report.indexed).toEqual(years);
+    expect(first.report.reused).toEqual([]);
+    expect(readdirSync(path.join(first.out, 'pagefind')).sort()).toEqual([...years].sort());
 
-    const second = copySite('second');
-    const r2 = await indexSite(second, { years, cacheDir });
-    expect(r2.reused).toEqual(years);
-    expect(indexTree(second)).toEqual(indexTree(first));
+    const second = await indexInto(articles, { cacheDir });
+    expect(second.report.reused).toEqual(years);
+    expect(tree(second.out)).toEqual(tree(first.out));
 
     // an article of the oldest year changes: only that year is indexed again
-    const third = copySite('third');
     const oldest = years[years.length - 1]!;
-    const page = walk(third).find((f) => f.startsWith(`${oldest}/`) && f.endsWith('/index.html'))!;
-    const html = readFileSync(path.join(third, page), 'utf8');
-    writeFileSync(path.join(third, page), html.replace('</article>', '<p>فقرة أضيفت بعد النشر</p></article>'));
-    const r3 = await indexSite(third, { years, cacheDir });
-    expect(r3.indexed).toEqual([oldest]);
-    expect(r3.reused).toEqual(years.filter((y) => y !== oldest));
+    const edited = withEdit(articles, oldest);
+    const third = await indexInto(edited, { cacheDir });
+    expect(third.report.indexed).toEqual([oldest]);
+    expect(third.report.reused).toEqual(years.filter((y) => y !== oldest));
     // re-indexed from a seed of the kept index: the unchanged pages' fragments are the kept files
-    const inode = (dir: string, f: string) => statSync(path.join(dir, 'pagefind', oldest, 'fragment', f)).ino;
-    const kept = readdirSync(path.join(third, 'pagefind', oldest, 'fragment')).filter((f) => existsSync(path.join(first, 'pagefind', oldest, 'fragment', f)));
+    const fragmentDir = (out: string) => path.join(out, 'pagefind', oldest, 'fragment');
+    const kept = readdirSync(fragmentDir(third.out)).filter((f) => existsSync(path.join(fragmentDir(first.out), f)));
     expect(kept.length).toBeGreaterThan(0);
-    expect(kept.every((f) => inode(third, f) === inode(first, f))).toBe(true);
+    expect(kept.every((f) => statSync(path.join(fragmentDir(third.out), f)).ino === statSync(path.join(fragmentDir(first.out), f)).ino)).toBe(true);
+    expect(tree(third.out)).not.toEqual(tree(first.out));
 
-    // what the cache gave back equals a fresh index of the same pages
-    const fresh = copySite('fresh');
-    writeFileSync(path.join(fresh, page), readFileSync(path.join(third, page)));
-    const r4 = await indexSite(fresh, { years });
-    expect(r4.reused).toEqual([]);
-    expect(indexTree(fresh)).toEqual(indexTree(third));
+    // what the cache gave back equals a fresh index of the same articles
+    const fresh = await indexInto(edited);
+    expect(fresh.report.reused).toEqual([]);
+    expect(tree(fresh.out)).toEqual(tree(third.out));
   }, 120_000);
 
-  it('keys a year by its pages\' render keys when every page has one; re-indexing in place leaves the kept indexes intact', async () => {
+  it("keys a year by its articles' keys when every article has one, by its documents otherwise", async () => {
     const cacheDir = path.join(work, 'cache-keyed');
     const oldest = years[years.length - 1]!;
-    const keys = (changed?: string) => (page: string) => (page.startsWith(`${changed}/`) ? `edited:${page}` : `key:${page}`);
-    const reference = copySite('keyed-reference');
-    await indexSite(reference, { years });
+    const keys = (changed?: string) => (a: Article) => (a.url.startsWith(`/${changed}/`) ? `edited:${a.url}` : `key:${a.url}`);
+    const reference = await indexInto(articles);
 
-    const a = copySite('keyed-a');
-    expect((await indexSite(a, { years, cacheDir, pageKey: keys() })).indexed).toEqual(years);
-    const b = copySite('keyed-b');
-    expect((await indexSite(b, { years, cacheDir, pageKey: keys() })).reused).toEqual(years);
-    expect(indexTree(b)).toEqual(indexTree(reference));
+    expect((await indexInto(articles, { cacheDir, articleKey: keys() })).report.indexed).toEqual(years);
+    const b = await indexInto(articles, { cacheDir, articleKey: keys() });
+    expect(b.report.reused).toEqual(years);
+    expect(tree(b.out)).toEqual(tree(reference.out));
+    // a new key for one year's articles: that year is indexed again
+    expect((await indexInto(articles, { cacheDir, articleKey: keys(oldest) })).report.indexed).toEqual([oldest]);
+    // an article without a key: its year is keyed by its documents, which no kept index has
+    const c = await indexInto(articles, { cacheDir, articleKey: (a) => (a.url.startsWith(`/${oldest}/`) ? undefined : `key:${a.url}`) });
+    expect(c.report.indexed).toEqual([oldest]);
+    expect(tree(c.out)).toEqual(tree(reference.out));
+  }, 120_000);
 
-    // A page without a key: the year is keyed by the bytes of its pages again.
-    const c = copySite('keyed-c');
-    const r = await indexSite(c, { years, cacheDir, pageKey: (page) => (page.startsWith(`${oldest}/`) ? undefined : `key:${page}`) });
-    expect(r.indexed).toEqual([oldest]);
-
-    // b's indexes are links to the kept ones: a new key for the oldest year re-indexes it in
-    // place (as the dev server does), and the kept indexes must stay as they were.
-    expect((await indexSite(b, { years, cacheDir, pageKey: keys(oldest) })).indexed).toEqual([oldest]);
-    const d = copySite('keyed-d');
-    expect((await indexSite(d, { years, cacheDir, pageKey: keys() })).reused.length).toBeGreaterThan(0);
-    expect(indexTree(d)).toEqual(indexTree(reference));
+  it('placing the indexes removes those of years that have no articles any more', async () => {
+    const oldest = years[years.length - 1]!;
+    const { out } = await indexInto(articles);
+    const newer = articles.filter((a) => !a.url.startsWith(`/${oldest}/`));
+    const report = await indexArticles(newer, { workDir: path.join(work, 'work-placed'), lang: 'ar' });
+    placeIndexes(report, out);
+    expect(readdirSync(path.join(out, 'pagefind')).sort()).toEqual(years.filter((y) => y !== oldest).sort());
   }, 120_000);
 });

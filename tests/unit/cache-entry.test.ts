@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeEntry, encodeEntry } from '../../src/build/cache.ts';
-import { prepareSite } from '../../src/build/pipeline.ts';
+import { prepareSite } from '../../src/build/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Command } from '../main.ts';
 import { loadConfig } from '../../config.ts';
-import { prepareSite } from '../../build/pipeline.ts';
+import { prepareSite } from '../../build/prepare-in-thread.ts';
 import { configureEleventy } from '../../site/eleventy.ts';
 import { deriveStylesheets } from '../../site/css.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';

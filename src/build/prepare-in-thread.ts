@@ -1,0 +1,34 @@
+/**
+ * Preparing articles in the calling thread: the dev server's rebuilds (one or two articles each,
+ * with the code already loaded) and the build's small batches when there is no spare thread. Its own
+ * module because it loads the Markdown and normalizer code, which a build that prepares nothing
+ * never needs (pipeline.ts loads this only when something is to be prepared).
+ */
+import type { WarraqConfig } from '../config.ts';
+import { writeEntry } from './cache.ts';
+import { EvidenceBuilder } from './evidence-cache.ts';
+import { lazyLexicon } from '../text/lexicon.ts';
+import { cacheEnabled, checkCached, finish, scan, sourceText, type PrepareOptions, type PrepareSiteResult, type Progress, type Scan, type Slot } from './pipeline.ts';
+import { prepareOne, type PreparedEntry } from './prepare-task.ts';
+
+/** Stages 1–5 in this thread. Throws ContentError listing every problem when any article is invalid. */
+export function prepareSite(root: string, config: WarraqConfig, progress?: Progress, options: PrepareOptions = {}): PrepareSiteResult {
+  const s = scan(root, config, cacheEnabled(options));
+  const misses = checkCached(s);
+  prepareInThread(root, s, misses, options.progress ?? progress);
+  return finish(root, config, s, misses.length);
+}
+
+export function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progress | undefined): void {
+  const total = s.slots.length;
+  let done = total - misses.length;
+  for (const slot of misses) {
+    const text = sourceText(root, slot.file);
+    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
+    const stored = s.cache !== undefined && writeEntry(s.cache.pathOf(slot.key), entry);
+    if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
+    slot.entry = JSON.parse(entry.json) as PreparedEntry;
+    if (!stored) slot.html = entry.html;
+    progress?.(++done, total);
+  }
+}
