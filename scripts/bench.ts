@@ -279,7 +279,7 @@ async function main() {
     for (const row of table) lines.push(line(row));
     lines.push('');
     for (const r of rows) {
-      const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ` (Eleventy ${(m.timings.eleventyMs! / 1000).toFixed(1)} s, Pagefind ${(m.timings.searchMs! / 1000).toFixed(1)} s, ${m.timings.pagesReused ?? 0} pages reused, ${m.timings.searchYearsReused ?? 0} years' index reused)`}` : '');
+      const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ` (Eleventy ${(m.timings.eleventyMs! / 1000).toFixed(1)} s, Pagefind ${(m.timings.searchMs! / 1000).toFixed(1)} s beside it, ${((m.timings.searchWaitMs ?? 0) / 1000).toFixed(1)} s waited for, ${m.timings.pagesReused ?? 0} pages reused, ${m.timings.searchYearsReused ?? 0} years' index reused)`}` : '');
       lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
     }
     lines.push(`normalizer: ${norm.firstPassMbPerS.toFixed(1)} MB/s on first sight of ${norm.mb.toFixed(1)} MB of Arabic article bodies (2,200 articles, after a 200-article warm-up), ${norm.mbPerS.toFixed(1)} MB/s on later passes; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s`);

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { linkOrCopy } from '../link-files.ts';
 import path from 'node:path';
-import type { Article } from '../content/article.ts';
+import type { Article, ArticleLink } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
 import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
@@ -59,12 +59,12 @@ export function globalRenderKey(config: WarraqConfig, site: SiteData, templates:
  * An article as the templates see it. `contentKey` identifies what preparing it produced (its data
  * and HTML): then only the links site data added are hashed, not the whole article with its HTML.
  */
-function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey: ContentKey): string {
+function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey: ContentKey, linked: (link: ArticleLink | undefined) => string): string {
   const image = JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);
   const prepared = contentKey(a);
   // (html named: on an article from the cache it is a getter, which JSON.stringify leaves out)
   if (prepared === undefined) return sha('whole', JSON.stringify({ ...a, html: a.html }), image);
-  return sha('prepared', prepared, JSON.stringify([a.related, a.newer, a.older]), image);
+  return sha('prepared', prepared, (a.related ?? []).map(linked).join(','), linked(a.newer), linked(a.older), image);
 }
 
 type ContentKey = (a: Article) => string | undefined;
@@ -73,14 +73,23 @@ type ContentKey = (a: Article) => string | undefined;
 export function pageKeys(site: SiteData, images: Record<string, ImageSet>, global: string, contentKey: ContentKey = () => undefined): Map<string, string> {
   const keys = new Map<string, string>();
   const digests = new Map<Article, string>();
+  // An article is linked to from half a dozen others (related, newer, older), always with the same
+  // fields (data.ts linkTo): each link is written out once.
+  const linkText = new Map<string, string>();
+  const linked = (link: ArticleLink | undefined): string => {
+    if (!link) return '-';
+    let text = linkText.get(link.url);
+    if (text === undefined) linkText.set(link.url, (text = JSON.stringify(link)));
+    return text;
+  };
   for (const a of site.articles) {
-    const d = articleDigest(a, images, contentKey);
+    const d = articleDigest(a, images, contentKey, linked);
     digests.set(a, d);
     keys.set(a.url, sha(global, 'article', d));
   }
   for (const p of [...site.home, ...site.listingPages]) {
     const { items, ...own } = p;
-    keys.set(p.url, sha(global, 'listing', JSON.stringify(own), items.map((a) => digests.get(a) ?? articleDigest(a, images, contentKey)).join(',')));
+    keys.set(p.url, sha(global, 'listing', JSON.stringify(own), items.map((a) => digests.get(a) ?? articleDigest(a, images, contentKey, linked)).join(',')));
   }
   return keys;
 }
