@@ -65,9 +65,6 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // load). Its loading runs partly beside the work below (in the TypeScript loader's thread).
   const eleventyLoaded = Promise.all([import('@11ty/eleventy'), import('../site/eleventy.ts')]);
   eleventyLoaded.catch(() => {}); // awaited in renderSite
-  const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
-  installNunjucksCompileCache();
-  await resetEleventyTemplateCaches();
   const stage = { eleventyMs: 0, searchMs: 0, searchWaitMs: 0, searchYearsReused: 0, pagesReused: 0 };
   let pageIndex: PageIndex | undefined;
   let knownFiles: KnownFiles | undefined;
@@ -80,7 +77,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const searchWork = `${tmp}-search`;
     const searchStarted = performance.now();
     const code = useCache ? codeVersion() : '';
-    const search = indexArticles(prepared.site.articles, {
+    const stopSearch = new AbortController();
+    let rendered!: () => void;
+    const renderDone = new Promise<void>((resolve) => (rendered = resolve));
+    const search = indexArticles(prepared.articles, {
       lang: config.site.lang,
       workDir: searchWork,
       cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
@@ -88,7 +88,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         const key = prepared.contentKey(a);
         return key === undefined ? undefined : `${code}\0${key}`;
       },
+      // One core is Eleventy's until it is done.
       concurrency: Math.max(1, availableCores() - 1),
+      widenWhen: renderDone,
+      signal: stopSearch.signal,
     }).then((indexes) => {
       stage.searchMs = Math.round(performance.now() - searchStarted);
       return indexes;
@@ -97,12 +100,17 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     search.catch(() => {});
     try {
       await renderSite(tmp);
+      rendered();
       const waitStarted = performance.now();
       const indexes: SearchIndexes = await search;
       stage.searchWaitMs = Math.round(performance.now() - waitStarted);
       stage.searchYearsReused = indexes.reused.length;
       placeIndexes(indexes, tmp);
+    } catch (error) {
+      stopSearch.abort(); // the build has failed: its indexes are not wanted
+      throw error;
     } finally {
+      rendered();
       await search.catch(() => undefined);
       await removeTree(searchWork);
     }
@@ -113,6 +121,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   return summary(prepared, pages, started, outDir, stage.pagesReused);
 
   async function renderSite(tmp: string): Promise<void> {
+    const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
+    installNunjucksCompileCache();
+    await resetEleventyTemplateCaches();
     const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
     const eleventyStarted = performance.now();
     // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).

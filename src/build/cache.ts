@@ -21,8 +21,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fnvOfKey, lowOfKey, type WordCounts } from '../text/evidence.ts';
 import type { PreparedEntry, PreparedText } from './prepare-task.ts';
+import { SOURCE_ROOT } from '../source-root.ts';
 
-const SRC = path.resolve(new URL('..', import.meta.url).pathname);
+const SRC = SOURCE_ROOT;
 const REPO = path.dirname(SRC);
 /** Bump when the format of entries changes. */
 const FORMAT = 'prepared-v4'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON; v4: lookups as base64, output hash

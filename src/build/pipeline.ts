@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { statSync, type Stats } from 'node:fs';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
@@ -23,11 +24,14 @@ import { WordCounts } from '../text/evidence.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
 import { SourceIndex } from './source-index.ts';
 import { availableCores } from '../cores.ts';
+import { SOURCE_ROOT } from '../source-root.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry } from './cache.ts';
 import type { NormalizeConfig, PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
+  /** The published articles, in the order of their files (site.articles has them newest first). */
+  articles: readonly Article[];
   /** Built on first access. */
   readonly site: SiteData;
   articleCount: number;
@@ -203,6 +207,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
   // nothing changed never needs them.
   let site: SiteData | undefined;
   return {
+    articles,
     get site() {
       return (site ??= buildSiteData(articles, config));
     },
@@ -267,7 +272,8 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   let done = total - misses.length;
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    filename: new URL('./prepare-worker.mjs', import.meta.url).href,
+    // (by its place in src/: this code may run from a bundle, bin/warraq.js)
+    filename: pathToFileURL(path.join(SOURCE_ROOT, 'build', 'prepare-worker.mjs')).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,

@@ -295,8 +295,14 @@ function windowAround(list: number[], i: number): [number, number] {
 export function searchYears(urls: Iterable<string>): string[] {
   const years = new Set<string>();
   for (const url of urls) {
-    const year = url.split('/')[1];
-    if (year && /^\d{4}$/.test(year)) years.add(year);
+    const year = yearOfUrl(url);
+    if (year) years.add(year);
   }
   return [...years].sort().reverse();
+}
+
+/** The year of an article's URL (/2024/05/slug/): its search index (site/search.ts). */
+export function yearOfUrl(url: string): string | undefined {
+  const year = url.split('/')[1];
+  return year && /^\d{4}$/.test(year) ? year : undefined;
 }

@@ -7,6 +7,7 @@
  * with the self-hosted fonts, copied into the output folder.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { HtmlBasePlugin } from '@11ty/eleventy';
@@ -63,8 +64,7 @@ export function configureEleventy(setup: EleventySetup) {
     cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
       if (runMode !== 'build' && site) {
         const cacheDir = path.resolve(root, site.config.paths.cache, 'search');
-        mkdirSync(cacheDir, { recursive: true });
-        const workDir = mkdtempSync(path.join(cacheDir, '.work-'));
+        const workDir = mkdtempSync(path.join(os.tmpdir(), 'warraq-search-'));
         try {
           placeIndexes(await indexArticles(site.articles, { lang: site.config.site.lang, workDir, cacheDir }), path.resolve(directories.output));
         } finally {

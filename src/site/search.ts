@@ -23,6 +23,7 @@ import { packageVersion } from '../package-version.ts';
 import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
 import { searchDocument } from './search-document.ts';
+import { yearOfUrl } from './data.ts';
 
 const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
@@ -38,8 +39,12 @@ export interface IndexOptions {
    * them; otherwise by its documents' bytes, which means reading every article's HTML.
    */
   articleKey?: ((article: Article) => string | undefined) | undefined;
-  /** Pagefind processes at once (default: one per core). */
+  /** Pagefind processes at once (default: one per core)… */
   concurrency?: number | undefined;
+  /** …and one per core once this settles (the build: when Eleventy is done with its core). */
+  widenWhen?: Promise<unknown> | undefined;
+  /** Stops indexing: no further Pagefind process starts, and running ones are killed. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface SearchIndexes {
@@ -50,18 +55,13 @@ export interface SearchIndexes {
   folders: Map<string, string>;
 }
 
-/** The year of an article, from its URL (/2024/05/slug/). */
-function yearOf(a: Article): string | undefined {
-  return /^\/(\d{4})\//.exec(a.url)?.[1];
-}
-
 export async function indexArticles(articles: readonly Article[], options: IndexOptions): Promise<SearchIndexes> {
   const lang = (options.lang ?? 'ar').split('-')[0]!;
   const result: SearchIndexes = { indexed: [], reused: [], folders: new Map() };
   const version = packageVersion(import.meta.resolve('pagefind'));
   const byYear = new Map<string, Article[]>();
   for (const a of articles) {
-    const year = yearOf(a);
+    const year = yearOfUrl(a.url);
     if (year) (byYear.get(year) ?? byYear.set(year, []).get(year)!).push(a);
   }
   const docsRoot = path.join(options.workDir, 'documents');
@@ -91,11 +91,13 @@ export async function indexArticles(articles: readonly Article[], options: Index
   // One Pagefind process per year, as many at once as asked.
   let next = 0;
   const worker = async () => {
-    for (let job = jobs[next++]; job; job = jobs[next++]) {
+    for (let job = jobs[next++]; job && !options.signal?.aborted; job = jobs[next++]) {
       // Written only now, a year at a time: a cold build does not hold every document at once.
       const documents = job.documents ?? job.articles.map(searchDocument);
       job.articles.forEach((a, i) => {
         const file = path.join(docsRoot, a.url, 'index.html');
+        // (URLs are made from validated slugs; a document outside its folder would still be a bug)
+        if (!file.startsWith(docsRoot + path.sep)) throw new Error(`search document of ${a.source} would be written outside ${docsRoot}: ${a.url}`);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, documents[i]!);
       });
@@ -103,16 +105,23 @@ export async function indexArticles(articles: readonly Article[], options: Index
       const target = path.join(options.workDir, 'index', job.year);
       const glob = `${job.year}/**/index.html`;
       const seeded = job.cached !== undefined && seed(job.cached, target);
-      await runPagefind(docsRoot, glob, target, lang);
+      await runPagefind(docsRoot, glob, target, lang, options.signal);
       if (seeded && !pruneSeeded(target)) {
         rmSync(target, { recursive: true, force: true });
-        await runPagefind(docsRoot, glob, target, lang);
+        await runPagefind(docsRoot, glob, target, lang, options.signal);
       }
       result.folders.set(job.year, (job.cached && store(job.cached, target, job.key)) || target);
     }
   };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableCores(), jobs.length));
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const cores = availableCores();
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? cores, jobs.length));
+  const workers = Array.from({ length: concurrency }, worker);
+  const widened = options.widenWhen?.then(
+    () => Promise.all(Array.from({ length: Math.max(0, Math.min(cores, jobs.length) - concurrency) }, worker)),
+    () => undefined,
+  );
+  await Promise.all([...workers, widened]);
+  options.signal?.throwIfAborted();
   result.indexed = jobs.map((j) => j.year);
   if (options.cacheDir) prune(options.cacheDir, new Set(byYear.keys()));
   return result;
@@ -138,11 +147,11 @@ export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
  * indexes can run side by side. The binary is the one the pagefind package installed for this
  * platform (or PAGEFIND_BINARY_PATH, as the package itself allows).
  */
-export async function runPagefind(site: string, glob: string, outputPath: string, lang: string): Promise<void> {
+export async function runPagefind(site: string, glob: string, outputPath: string, lang: string, signal?: AbortSignal): Promise<void> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', lang, '--silent'];
   const binary = await pagefindBinary();
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true, signal });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -251,6 +260,5 @@ function prune(cacheDir: string, keep: Set<string>): void {
   } catch {
     return;
   }
-  // (dot folders: the dev server's scratch folders, in use)
-  for (const e of entries) if (!keep.has(e) && !e.startsWith('.')) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
+  for (const e of entries) if (!keep.has(e)) rmSync(path.join(cacheDir, e), { recursive: true, force: true });
 }
