@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SRC = path.join(ROOT, 'src');
+export const SOURCE_ROOT = SRC;
 
 /** Digest of every file under src/ (names and bytes): a bundle is made from exactly these. */
 export function sourceDigest() {

@@ -17,4 +17,11 @@ function findSourceRoot(): string {
   }
 }
 
-export const SOURCE_ROOT = findSourceRoot();
+/**
+ * bin/warraq.js names it before it loads the bundle: the bundle may be reached through a link to
+ * another checkout's node_modules (the benchmark runs a snapshot of the code that way), and its
+ * own place would then lead to that checkout's src/.
+ */
+const given = (globalThis as Record<symbol, unknown>)[Symbol.for('warraq.sourceRoot')];
+
+export const SOURCE_ROOT = typeof given === 'string' ? given : findSourceRoot();

@@ -6,11 +6,12 @@
  * wherever the running code was loaded from).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error plain JavaScript without declarations
 import { bundle, sourceDigest } from '../../bin/bundle.js';
-import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
 import { runCli, SEED } from './run.ts';
 
 let project: FixtureProject;
@@ -54,5 +55,25 @@ describe('the bundled CLI', () => {
     expect(warm.code, warm.stderr).toBe(0);
     // only the new article is prepared: every other one comes from the cache the src/ run made
     expect(timings(warm.stderr)).toMatchObject({ prepared: 1, cached: timings(cold.stderr).prepared });
+  }, 240_000);
+
+  it("keys the cache by the src/ it was bundled from, also when reached through another checkout's node_modules", async () => {
+    // A snapshot of the code beside the repository, using its node_modules (as npm run bench runs
+    // it), with one comment added: its bundle and its cache keys are its own.
+    const snapshot = mkdtempSync(path.join(os.tmpdir(), 'warraq-snapshot-'));
+    try {
+      for (const f of ['src', 'bin', 'package.json', 'package-lock.json']) cpSync(path.join(REPO, f), path.join(snapshot, f), { recursive: true });
+      symlinkSync(path.join(REPO, 'node_modules'), path.join(snapshot, 'node_modules'));
+      const file = path.join(snapshot, 'src', 'cores.ts');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n// a snapshot\n`);
+      const env = { WARRAQ_TIMINGS: '1' };
+      const first = await runCli(['build', '--root', project.root], { env });
+      expect(first.code, first.stderr).toBe(0);
+      const fromSnapshot = await runCli(['build', '--root', project.root], { env, bin: path.join(snapshot, 'bin', 'warraq.js') });
+      expect(fromSnapshot.code, fromSnapshot.stderr).toBe(0);
+      expect(timings(fromSnapshot.stderr)).toMatchObject({ prepared: timings(first.stderr).prepared + timings(first.stderr).cached, cached: 0 });
+    } finally {
+      rmSync(snapshot, { recursive: true, force: true });
+    }
   }, 240_000);
 });
