@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     return summary(prepared, stamp.pages, started, outDir, stamp.pages);
   }
   // Loaded only now: a build that finds nothing changed never needs Eleventy (half a second to
-  // load). Its loading runs partly beside the work below (in the TypeScript loader's thread).
+  // load). Started here, awaited when Eleventy runs.
   const eleventyLoaded = Promise.all([import('@11ty/eleventy'), import('../site/eleventy.ts')]);
   eleventyLoaded.catch(() => {}); // awaited in renderSite
   const stage = { eleventyMs: 0, searchMs: 0, searchWaitMs: 0, searchYearsReused: 0, pagesReused: 0 };
