@@ -263,8 +263,9 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   const misses = checkCached(s);
   const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
   if (workers <= 1) {
-    // The Markdown and normalizer code is loaded only when something is to be prepared (a second
-    // of start-up that a build finding every article in the cache never pays).
+    // The Markdown and normalizer code is loaded only when something is to be prepared (half a
+    // second of start-up from the bundle, a second through tsx, that a build finding every
+    // article in the cache never pays).
     if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
     return finish(root, config, s, misses.length);
   }
