@@ -9,15 +9,15 @@
 // together never run half of one. Where it cannot be made (a read-only install) or
 // WARRAQ_NO_BUNDLE is set, the CLI runs from src/ through tsx (as vitest runs it).
 import { pathToFileURL } from 'node:url';
-import { bundle, SOURCE_ROOT } from './bundle.js';
+import { bundle, SOURCE_ROOT, sourceDigest } from './bundle.js';
 
 const entry = await bundle();
 let main;
 if (entry) {
   // Stack traces name the TypeScript source, not the bundle.
   process.setSourceMapsEnabled(true);
-  // The src/ the bundle was made from (src/source-root.ts).
-  globalThis[Symbol.for('warraq.sourceRoot')] = SOURCE_ROOT;
+  // The src/ the bundle was made from, and its digest (src/source-root.ts).
+  globalThis[Symbol.for('warraq.source')] = { root: SOURCE_ROOT, digest: sourceDigest() };
   ({ main } = await import(pathToFileURL(entry).href));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -14,7 +14,6 @@ import { everyPage, pageCount, sliceSelection, type RenderSelection, type SiteDa
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexArticles, placeIndexes, type SearchIndexes } from '../site/search.ts';
-import { codeVersion } from './cache.ts';
 import { availableCores } from '../cores.ts';
 import type { ContentProblem } from '../content/errors.ts';
 
@@ -76,7 +75,6 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // is removed with it by the next build (atomic.ts).
     const searchWork = `${tmp}-search`;
     const searchStarted = performance.now();
-    const code = useCache ? codeVersion() : '';
     const stopSearch = new AbortController();
     let rendered!: () => void;
     const renderDone = new Promise<void>((resolve) => (rendered = resolve));
@@ -84,10 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       lang: config.site.lang,
       workDir: searchWork,
       cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
-      articleKey: (a) => {
-        const key = prepared.contentKey(a);
-        return key === undefined ? undefined : `${code}\0${key}`;
-      },
+      articleKey: prepared.contentKey,
       // One core is Eleventy's until it is done.
       concurrency: Math.max(1, availableCores() - 1),
       widenWhen: renderDone,
@@ -110,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       stopSearch.abort(); // the build has failed: its indexes are not wanted
       throw error;
     } finally {
-      rendered();
+      rendered(); // (after the abort when the build failed: the widened workers then start nothing)
       await search.catch(() => undefined);
       await removeTree(searchWork);
     }

@@ -21,10 +21,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fnvOfKey, lowOfKey, type WordCounts } from '../text/evidence.ts';
 import type { PreparedEntry, PreparedText } from './prepare-task.ts';
-import { SOURCE_ROOT } from '../source-root.ts';
+import { SOURCE_ROOT, sourceDigestOfRoot } from '../source-root.ts';
 
-const SRC = SOURCE_ROOT;
-const REPO = path.dirname(SRC);
+const REPO = path.dirname(SOURCE_ROOT);
 /** Bump when the format of entries changes. */
 const FORMAT = 'prepared-v4'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON; v4: lookups as base64, output hash
 
@@ -35,17 +34,7 @@ export function codeVersion(): string {
   if (codeVersionMemo) return codeVersionMemo;
   const h = createHash('sha256');
   h.update(`${FORMAT}\0${process.versions.node}\0${process.versions.icu ?? ''}\0${process.versions.unicode ?? ''}\0`);
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile()) files.push(full);
-    }
-  };
-  walk(SRC);
-  files.sort();
-  for (const f of files) h.update(`${path.relative(SRC, f)}\0`).update(readFileSync(f)).update('\0');
+  h.update(`${sourceDigestOfRoot()}\0`);
   for (const f of ['package-lock.json', 'package.json']) {
     try {
       h.update(readFileSync(path.join(REPO, f)));

@@ -31,6 +31,11 @@ export interface EleventySetup {
    * (the others are already in the output folder: build/page-reuse.ts). Default: all of them.
    */
   select?: ((site: SiteData, images: Record<string, ImageSet>) => RenderSelection) | undefined;
+  /**
+   * The dev server's search indexes: what preparing an article produced (pipeline.ts contentKey),
+   * so that a rebuild keys each year by it instead of by every article's search document.
+   */
+  articleKey?: ((article: Article) => string | undefined) | undefined;
 }
 
 export function configureEleventy(setup: EleventySetup) {
@@ -66,7 +71,7 @@ export function configureEleventy(setup: EleventySetup) {
         const cacheDir = path.resolve(root, site.config.paths.cache, 'search');
         const workDir = mkdtempSync(path.join(os.tmpdir(), 'warraq-search-'));
         try {
-          placeIndexes(await indexArticles(site.articles, { lang: site.config.site.lang, workDir, cacheDir }), path.resolve(directories.output));
+          placeIndexes(await indexArticles(site.articles, { lang: site.config.site.lang, workDir, cacheDir, articleKey: setup.articleKey }), path.resolve(directories.output));
         } finally {
           rmSync(workDir, { recursive: true, force: true });
         }

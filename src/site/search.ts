@@ -24,6 +24,7 @@ import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
 import { searchDocument } from './search-document.ts';
 import { yearOfUrl } from './data.ts';
+import { sourceDigestOfRoot } from '../source-root.ts';
 
 const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
@@ -34,9 +35,10 @@ export interface IndexOptions {
   /** Where indexes are kept between builds (`.cache/search`); none: index every year. */
   cacheDir?: string | undefined;
   /**
-   * Identifies an article's search document without making it (the build: the hash of what
-   * preparing produced, with the code's version). A year whose articles all have one is keyed by
-   * them; otherwise by its documents' bytes, which means reading every article's HTML.
+   * Identifies an article's search document without making it, with the code's version that this
+   * module adds (the build and the dev server: the hash of what preparing produced). A year whose
+   * articles all have one is keyed by them; otherwise by its documents' bytes, which means reading
+   * every article's HTML.
    */
   articleKey?: ((article: Article) => string | undefined) | undefined;
   /** Pagefind processes at once (default: one per core)… */
@@ -65,43 +67,37 @@ export async function indexArticles(articles: readonly Article[], options: Index
     if (year) (byYear.get(year) ?? byYear.set(year, []).get(year)!).push(a);
   }
   const docsRoot = path.join(options.workDir, 'documents');
-  const jobs: Array<{ year: string; articles: Article[]; documents: string[] | undefined; key: string; cached: string | undefined }> = [];
+  const jobs: Array<{ year: string; articles: Article[]; key: string; cached: string | undefined }> = [];
   for (const year of [...byYear.keys()].sort().reverse()) {
     const list = byYear.get(year)!.sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
     const cached = options.cacheDir && path.join(options.cacheDir, year);
-    let documents: string[] | undefined;
     let key = '';
     if (cached) {
       const h = createHash('sha256').update(`${FORMAT}\0${version}\0${lang}\0${year}`);
       const keys = options.articleKey && list.map(options.articleKey);
       if (keys?.every((k) => k !== undefined)) {
-        h.update('\0article keys');
+        h.update(`\0article keys\0${sourceDigestOfRoot()}`);
         list.forEach((a, i) => h.update(`\0${a.url}\0${keys[i]}`));
-      } else {
-        documents = list.map(searchDocument);
-        list.forEach((a, i) => h.update(`\0${a.url}\0`).update(documents![i]!));
-      }
+      } else list.forEach((a) => h.update(`\0${a.url}\0`).update(searchDocument(a)));
       key = h.digest('hex');
     }
     if (cached && existsSync(path.join(cached, key))) {
       result.reused.push(year);
       result.folders.set(year, path.join(cached, key));
-    } else jobs.push({ year, articles: list, documents, key, cached });
+    } else jobs.push({ year, articles: list, key, cached });
   }
   // One Pagefind process per year, as many at once as asked.
   let next = 0;
   const worker = async () => {
     for (let job = jobs[next++]; job && !options.signal?.aborted; job = jobs[next++]) {
       // Written only now, a year at a time: a cold build does not hold every document at once.
-      const documents = job.documents ?? job.articles.map(searchDocument);
-      job.articles.forEach((a, i) => {
+      for (const a of job.articles) {
         const file = path.join(docsRoot, a.url, 'index.html');
         // (URLs are made from validated slugs; a document outside its folder would still be a bug)
         if (!file.startsWith(docsRoot + path.sep)) throw new Error(`search document of ${a.source} would be written outside ${docsRoot}: ${a.url}`);
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, documents[i]!);
-      });
-      job.documents = undefined;
+        writeFileSync(file, searchDocument(a));
+      }
       const target = path.join(options.workDir, 'index', job.year);
       const glob = `${job.year}/**/index.html`;
       const seeded = job.cached !== undefined && seed(job.cached, target);
@@ -247,10 +243,10 @@ function store(yearDir: string, from: string, key: string): string | undefined {
       rmSync(tmp, { recursive: true, force: true }); // the same key stored by someone else
     }
     for (const e of readdirSync(yearDir)) if (e !== key && !e.startsWith('.tmp-')) rmSync(path.join(yearDir, e), { recursive: true, force: true });
-    return existsSync(kept) ? kept : undefined;
   } catch {
-    return existsSync(from) ? undefined : existsSync(kept) ? kept : undefined; // the cache is an optimization
+    // the cache is an optimization
   }
+  return existsSync(kept) ? kept : undefined;
 }
 
 function prune(cacheDir: string, keep: Set<string>): void {

@@ -4,6 +4,7 @@ import Eleventy from '@11ty/eleventy';
 import type { Command } from '../main.ts';
 import { loadConfig } from '../../config.ts';
 import { prepareSite } from '../../build/prepare-in-thread.ts';
+import type { PrepareSiteResult } from '../../build/pipeline.ts';
 import { configureEleventy } from '../../site/eleventy.ts';
 import { deriveStylesheets } from '../../site/css.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';
@@ -29,6 +30,7 @@ in the terminal and the last good version stays on screen.`,
     // Prepared afresh for every (re)build: Eleventy calls site() before each one. A bad edit is
     // reported and the last good site stays on screen until the article is fixed.
     let last: SiteData | undefined;
+    let prepared: PrepareSiteResult | undefined;
     let fresh = false; // the first build uses the site prepared at start-up
     const site = (): SiteData => {
       if (fresh) {
@@ -36,7 +38,8 @@ in the terminal and the last good version stays on screen.`,
         return last!;
       }
       try {
-        last = prepareSite(root, config).site;
+        prepared = prepareSite(root, config);
+        last = prepared.site;
       } catch (error) {
         if (!(error instanceof ContentError) || !last) throw error;
         for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -60,7 +63,7 @@ in the terminal and the last good version stays on screen.`,
       runMode: 'serve',
       quietMode: true,
       pathPrefix: config.site.basePath,
-      config: configureEleventy({ root, site, stylesheets: () => deriveStylesheets(stylesheetFile) }),
+      config: configureEleventy({ root, site, stylesheets: () => deriveStylesheets(stylesheetFile), articleKey: (a) => prepared?.contentKey(a) }),
     });
     await elev.init();
     await elev.watch();
