@@ -136,8 +136,10 @@ export function buildSiteData(all: Article[], config: WarraqConfig): SiteData {
   const tags = group('tag', (a) => a.tags);
   const authors = group('author', (a) => a.authors);
 
-  linkNeighbours(articles);
-  relate(articles);
+  // One link object per article, shared by every page that links to it.
+  const links = articles.map(linkTo);
+  linkNeighbours(articles, links);
+  relate(articles, links);
 
   const size = config.paginate;
   const home = paginate({ kind: 'home', name: config.site.title, slug: '', url: '/', articles }, size, '/feed.xml');
@@ -193,12 +195,10 @@ export function linkTo(a: Article): ArticleLink {
   return { title: a.title, url: a.url, date: a.date, lang: a.lang, dir: a.dir, section: a.section };
 }
 
-function linkNeighbours(articles: Article[]): void {
+function linkNeighbours(articles: Article[], links: readonly ArticleLink[]): void {
   articles.forEach((a, i) => {
-    const newer = articles[i - 1];
-    const older = articles[i + 1];
-    a.newer = newer && linkTo(newer);
-    a.older = older && linkTo(older);
+    a.newer = links[i - 1];
+    a.older = links[i + 1];
   });
 }
 
@@ -207,16 +207,56 @@ function linkNeighbours(articles: Article[]): void {
  * read only in a window of WINDOW articles around the article's own date, so the work per article
  * is bounded whatever the size of the site. Score: shared tags weigh most, then shared key terms
  * weighted by rarity (idf), then the same section; ties go to the article closest in time.
+ * `links`: each article's link (linkTo), shared by every list it appears in.
  */
-export function relate(articles: Article[]): { visits: number } {
+export function relate(articles: Article[], links: readonly ArticleLink[] = articles.map(linkTo)): { visits: number } {
   let visits = 0;
   const n = articles.length;
-  const tagPostings = new Map<string, number[]>();
-  const termPostings = new Map<string, number[]>();
-  articles.forEach((a, i) => {
-    for (const t of a.tags) push(tagPostings, t.slug, i);
-    for (const term of new Set(a.terms ?? [])) push(termPostings, term, i);
-  });
+  // Posting lists, all in one array: list k is postings[start[k]] … postings[start[k + 1] - 1],
+  // ascending. Tags are numbered as first met, then terms after them; an article is posted once
+  // per term, and once per tag it lists.
+  const tagNumbers = new Map<string, number>();
+  const termNumbers = new Map<string, number>();
+  const numbered = (numbers: Map<string, number>, keys: readonly string[]) => {
+    const out = new Int32Array(keys.length);
+    for (let k = 0; k < keys.length; k++) {
+      let id = numbers.get(keys[k]!);
+      if (id === undefined) numbers.set(keys[k]!, (id = numbers.size));
+      out[k] = id;
+    }
+    return out;
+  };
+  const tagIds = articles.map((a) => numbered(tagNumbers, a.tags.map((t) => t.slug)));
+  const termIds = articles.map((a) => numbered(termNumbers, a.terms ?? [])); // (terms absent in articles cached by an older build)
+  const tagCount = tagNumbers.size;
+  const listCount = tagCount + termNumbers.size;
+  for (const list of termIds) for (let k = 0; k < list.length; k++) list[k]! += tagCount;
+  const start = new Int32Array(listCount + 1);
+  const seen = new Int32Array(listCount).fill(-1);
+  const postings = new Int32Array(articles.reduce((sum, _, i) => sum + tagIds[i]!.length + termIds[i]!.length, 0));
+  for (let pass = 0; pass < 2; pass++) {
+    // pass 0 counts each list's postings (start[id + 1]), pass 1 fills them (start[id] moves on)
+    seen.fill(-1);
+    for (let i = 0; i < n; i++) {
+      for (const id of tagIds[i]!) {
+        if (pass === 0) start[id + 1]!++;
+        else postings[start[id]!++] = i;
+      }
+      for (const id of termIds[i]!) {
+        if (seen[id] === i) continue;
+        seen[id] = i;
+        if (pass === 0) start[id + 1]!++;
+        else postings[start[id]!++] = i;
+      }
+    }
+    if (pass === 0) for (let k = 0; k < listCount; k++) start[k + 1]! += start[k]!;
+    // after filling, start[k] is where list k ends, the start of list k + 1: shift back
+    else {
+      start.copyWithin(1, 0, listCount);
+      start[0] = 0;
+    }
+  }
+
   const sectionIds = new Map<string, number>();
   const section = Int32Array.from(articles, (a) => {
     let id = sectionIds.get(a.section.slug);
@@ -229,66 +269,68 @@ export function relate(articles: Article[]): { visits: number } {
   // so that only they are read and reset (a dense array: no map in the inner loop). Every weight is
   // positive, so a score of 0 means "not a candidate yet".
   const scores = new Float64Array(n);
-  const touched: number[] = [];
+  const touched = new Int32Array(n);
   const top: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = articles[i]!;
-    const add = (list: number[] | undefined, weight: number) => {
-      if (!list) return;
-      const [from, to] = windowAround(list, i);
-      for (let k = from; k < to; k++) {
-        const j = list[k]!;
-        visits++;
-        if (j === i) continue;
-        if (scores[j] === 0) touched.push(j);
-        scores[j] = scores[j]! + weight;
+  let i = 0;
+  let count = 0;
+  // Adds `weight` to every article among the WINDOW entries of list `id` nearest to article i (binary search).
+  const add = (id: number, weight: number) => {
+    let from = start[id]!;
+    let to = start[id + 1]!;
+    if (to - from > WINDOW) {
+      let lo = from;
+      let hi = to;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (postings[mid]! < i) lo = mid + 1;
+        else hi = mid;
       }
-    };
-    for (const t of a.tags) add(tagPostings.get(t.slug), 3);
-    const terms = a.terms ?? []; // absent in articles cached by an older build
+      from = Math.max(from, Math.min(lo - WINDOW / 2, to - WINDOW));
+      to = from + WINDOW;
+    }
+    visits += to - from;
+    for (let k = from; k < to; k++) {
+      const j = postings[k]!;
+      if (j === i) continue;
+      if (scores[j] === 0) touched[count++] = j;
+      scores[j] = scores[j]! + weight;
+    }
+  };
+  for (i = 0; i < n; i++) {
+    count = 0;
+    // (in the order of the article's tags, then its terms: scores are sums of floating-point
+    // weights, and the same order gives the same sums whatever the posting lists' layout)
+    for (const id of tagIds[i]!) add(id, 3);
+    const terms = termIds[i]!;
     const termWeight = 2 / Math.max(1, terms.length ** 0.5);
-    for (const term of terms) {
-      const list = termPostings.get(term);
-      if (list && list.length > 1 && list.length <= maxDf) add(list, termWeight * idf(list.length));
+    for (const id of terms) {
+      const df = start[id + 1]! - start[id]!;
+      if (df > 1 && df <= maxDf) add(id, termWeight * idf(df));
     }
     // The RELATED best: score, then nearest in time, then the earlier index.
-    const better = (x: number, y: number) => scores[x]! > scores[y]! || (scores[x] === scores[y] && (Math.abs(x - i) < Math.abs(y - i) || (Math.abs(x - i) === Math.abs(y - i) && x < y)));
     top.length = 0;
-    for (const j of touched) {
+    for (let c = 0; c < count; c++) {
+      const j = touched[c]!;
       if (section[j] === section[i]) scores[j] = scores[j]! + 1;
-      if (scores[j]! < 1.5) continue;
+      const score = scores[j]!;
+      if (score < 1.5) continue;
       let at = top.length;
-      while (at > 0 && better(j, top[at - 1]!)) at--;
+      while (at > 0) {
+        const y = top[at - 1]!;
+        const sy = scores[y]!;
+        const better = score > sy || (score === sy && (Math.abs(j - i) < Math.abs(y - i) || (Math.abs(j - i) === Math.abs(y - i) && j < y)));
+        if (!better) break;
+        at--;
+      }
       if (at < RELATED) {
         top.splice(at, 0, j);
         if (top.length > RELATED) top.pop();
       }
     }
-    a.related = top.map((j) => linkTo(articles[j]!));
-    for (const j of touched) scores[j] = 0;
-    touched.length = 0;
+    articles[i]!.related = top.map((j) => links[j]!);
+    for (let c = 0; c < count; c++) scores[touched[c]!] = 0;
   }
   return { visits };
-}
-
-function push(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
-}
-
-/** Bounds [from, to) of the up-to-WINDOW entries of an ascending posting list nearest to index i (binary search). */
-function windowAround(list: number[], i: number): [number, number] {
-  if (list.length <= WINDOW) return [0, list.length];
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  const start = Math.max(0, Math.min(lo - WINDOW / 2, list.length - WINDOW));
-  return [start, start + WINDOW];
 }
 
 /** The years of the given article URLs (/YYYY/MM/slug/), newest first: the search shards. */
