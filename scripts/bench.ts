@@ -22,7 +22,7 @@
  *   --worktree  build with the working tree's code instead of the last commit's
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -91,6 +91,16 @@ function median(ms: Measure[]): Measure {
   return { ...mid, rssMiB: Math.max(...ms.map((m) => m.rssMiB)), ok: ms.every((m) => m.ok) };
 }
 
+/**
+ * Waits until the last build's old site is gone: the command line returns once the new site is in
+ * place and leaves the old one to a background `rm` (atomic.ts), whose work must not be counted in
+ * the next measured build.
+ */
+function settle(root: string): void {
+  const pending = () => readdirSync(root).some((n) => n.startsWith('_site.old-'));
+  for (let waited = 0; pending() && waited < 60_000; waited += 50) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+}
+
 function repeat(n: number, setup: () => void, f: () => Measure): Measure {
   const out: Measure[] = [];
   for (let i = 0; i < n; i++) {
@@ -147,7 +157,10 @@ function benchSize(code: string, n: number): Row {
   cpSync(path.join(code, 'templates'), path.join(root, 'templates'), { recursive: true });
   cpSync(path.join(code, 'public'), path.join(root, 'public'), { recursive: true });
   const heap = n >= 50_000 ? ['--max-old-space-size=4096'] : [];
-  const warraq = () => run(process.execPath, [...heap, path.join(code, 'bin/warraq.js'), 'build', '--root', root], root, { WARRAQ_TIMINGS: '1' });
+  const warraq = () => {
+    settle(root);
+    return run(process.execPath, [...heap, path.join(code, 'bin/warraq.js'), 'build', '--root', root], root, { WARRAQ_TIMINGS: '1' });
+  };
   const clean = () => {
     rmSync(path.join(root, '.cache'), { recursive: true, force: true });
     rmSync(path.join(root, '_site'), { recursive: true, force: true });

@@ -18,13 +18,14 @@ export function linkOrCopy(from: string, to: string): boolean {
   }
 }
 
-/** Links (or copies) every file under `from` to the same place under `to`. */
-export function linkTree(from: string, to: string): void {
+/** Links (or copies) every file under `from` to the same place under `to`. True when every file was linked. */
+export function linkTree(from: string, to: string): boolean {
   mkdirSync(to, { recursive: true });
+  let linked = true;
   for (const e of readdirSync(from, { withFileTypes: true })) {
     const a = path.join(from, e.name);
     const b = path.join(to, e.name);
-    if (e.isDirectory()) linkTree(a, b);
-    else linkOrCopy(a, b);
+    if (!(e.isDirectory() ? linkTree(a, b) : linkOrCopy(a, b))) linked = false;
   }
+  return linked;
 }

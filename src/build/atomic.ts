@@ -7,17 +7,26 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-/**
- * `afterSwap` runs once the new site is in place, while the old one is being removed (both take
- * a while on a large site, and they touch different folders).
- */
-export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, afterSwap?: () => void): Promise<T> {
+export interface AtomicOptions {
+  /** Runs once the new site is in place, while the old one is being removed (both take a while on a large site, and they touch different folders). */
+  afterSwap?: (() => void) | undefined;
+  /**
+   * Leave the old site's removal to a process of its own that outlives this one (the command
+   * line: the new site is in place, and the prompt need not wait for ten thousand files to be
+   * unlinked). A removal cut short leaves a `.old-` folder that the next build removes.
+   */
+  removeInBackground?: boolean | undefined;
+}
+
+export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, options: AtomicOptions = {}): Promise<T> {
   const parent = path.dirname(path.resolve(outDir));
   const name = path.basename(outDir);
   mkdirSync(parent, { recursive: true });
-  // Leftovers of killed builds.
+  // Leftovers of killed builds, and old sites a removal in the background has not finished with
+  // (still running, or cut short): those go the same way again.
   for (const entry of readdirSync(parent)) {
-    if (entry.startsWith(`${name}.tmp-`) || entry.startsWith(`${name}.old-`)) await removeTree(path.join(parent, entry));
+    if (entry.startsWith(`${name}.tmp-`)) await removeTree(path.join(parent, entry));
+    else if (entry.startsWith(`${name}.old-`)) await (options.removeInBackground ? removeInBackground : removeTree)(path.join(parent, entry));
   }
   const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp);
@@ -38,13 +47,30 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   // for microseconds; it is never half-written.
   if (existsSync(target)) renameSync(target, old);
   renameSync(tmp, target);
-  const removal = removeTree(old);
+  const removal = options.removeInBackground ? removeInBackground(old) : removeTree(old);
   try {
-    afterSwap?.();
+    options.afterSwap?.();
   } finally {
     await removal;
   }
   return result;
+}
+
+/** Starts removing a folder in a detached `rm` that this process does not wait for; removes it here where that cannot be done. */
+async function removeInBackground(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  if (process.platform !== 'win32') {
+    const started = await new Promise<boolean>((resolve) => {
+      const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore', detached: true });
+      child.on('error', () => resolve(false));
+      child.on('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
+    });
+    if (started) return;
+  }
+  await removeTree(dir);
 }
 
 /**

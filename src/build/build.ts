@@ -13,7 +13,7 @@ import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type 
 import { everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
-import { indexArticles, placeIndexes, type SearchIndexes } from '../site/search.ts';
+import { indexArticles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
 import { availableCores } from '../cores.ts';
 import type { ContentProblem } from '../content/errors.ts';
 
@@ -29,6 +29,8 @@ export interface BuildOptions {
   workers?: number | undefined;
   /** Paginated pages Eleventy writes per run (default WARRAQ_PAGES_PER_RUN, else 4,000; see build()). */
   pagesPerRun?: number | undefined;
+  /** Return once the new site is in place, leaving the old one's removal to a detached process (atomic.ts; the command line). */
+  removeOldInBackground?: boolean | undefined;
 }
 
 export interface BuildSummary {
@@ -48,7 +50,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const root = path.resolve(options.root);
   const config = options.config ?? loadConfig(root);
   const outDir = path.resolve(root, options.outDir ?? config.paths.output);
-  const prepared = await prepareSiteParallel(root, config, { progress: options.progress, cache: options.cache, workers: options.workers }); // throws ContentError before anything is written
+  locatePagefind().catch(() => {}); // (its failure is reported when the search runs)
+  // (throws ContentError before anything is written)
+  const prepared = await prepareSiteParallel(root, config, { progress: options.progress, cache: options.cache, workers: options.workers, deferCacheSave: true });
   const preparedAt = performance.now();
   const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
   const cacheRoot = path.join(root, config.paths.cache);
@@ -57,6 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const stamp = useCache ? readStamp(cacheRoot) : undefined;
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
     // Same inputs as the last build, and its output untouched: nothing to write.
+    prepared.saveCache();
     report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
     return summary(prepared, stamp.pages, started, outDir, stamp.pages);
   }
@@ -78,6 +83,17 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const stopSearch = new AbortController();
     let rendered!: () => void;
     const renderDone = new Promise<void>((resolve) => (rendered = resolve));
+    // Each year's index is linked into the output as soon as it is there (the reused ones at once),
+    // with its files' manifest entries when they are known without a stat.
+    const searchFiles: KnownFiles = { entries: new Map(), folders: new Set() };
+    const place = (year: string, folder: string) => {
+      const files = placeIndex(year, folder, tmp);
+      if (!files) return;
+      for (const f of files) searchFiles.entries.set(f[0], f);
+      searchFiles.folders.add(path.join('pagefind', year));
+    };
+    // (its import started with the build; once it is done, Pagefind starts within the call below)
+    await locatePagefind().catch(() => undefined);
     const search = indexArticles(prepared.articles, {
       lang: config.site.lang,
       workDir: searchWork,
@@ -87,12 +103,15 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       concurrency: Math.max(1, availableCores() - 1),
       widenWhen: renderDone,
       signal: stopSearch.signal,
+      onIndex: place,
     }).then((indexes) => {
       stage.searchMs = Math.round(performance.now() - searchStarted);
       return indexes;
     });
     // Awaited below, after Eleventy; a failed render must not leave it rejected and unheard.
     search.catch(() => {});
+    // Pagefind has been started on the changed years: the cache is saved while it runs.
+    prepared.saveCache();
     try {
       await renderSite(tmp);
       rendered();
@@ -100,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       const indexes: SearchIndexes = await search;
       stage.searchWaitMs = Math.round(performance.now() - waitStarted);
       stage.searchYearsReused = indexes.reused.length;
-      placeIndexes(indexes, tmp);
+      knownFiles = { entries: new Map([...(knownFiles?.entries ?? []), ...searchFiles.entries]), folders: new Set([...(knownFiles?.folders ?? []), ...searchFiles.folders]) };
     } catch (error) {
       stopSearch.abort(); // the build has failed: its indexes are not wanted
       throw error;
@@ -109,8 +128,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       await search.catch(() => undefined);
       await removeTree(searchWork);
     }
-  }, () => {
-    if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
+  }, {
+    afterSwap: () => {
+      if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
+    },
+    removeInBackground: options.removeOldInBackground,
   });
   report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
   return summary(prepared, pages, started, outDir, stage.pagesReused);

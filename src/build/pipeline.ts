@@ -26,7 +26,7 @@ import { SourceIndex } from './source-index.ts';
 import { availableCores } from '../cores.ts';
 import { SOURCE_ROOT } from '../source-root.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
-import { codeVersion, entryKey, PreparedCache, validEntry } from './cache.ts';
+import { codeVersion, entryKey, PreparedCache, validEntry, type EntryHead } from './cache.ts';
 import type { NormalizeConfig, PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
@@ -48,6 +48,12 @@ export interface PrepareSiteResult {
    * equal article, before site data adds its links to other articles.
    */
   contentKey(article: Article): string | undefined;
+  /**
+   * Saves what the next build starts from (source index, word evidence, pack; unused entries
+   * pruned): done by preparing itself unless asked to leave it (PrepareOptions.deferCacheSave).
+   * Calls after the first do nothing.
+   */
+  saveCache(): void;
 }
 
 export interface Progress {
@@ -60,6 +66,11 @@ export interface PrepareOptions {
   cache?: boolean | undefined;
   /** Worker threads for uncached articles: default one per core when there are enough of them; 0 = in this thread. */
   workers?: number | undefined;
+  /**
+   * Leave saving the cache to the caller (saveCache): the build first starts the search indexing,
+   * which waits for nothing else, and saves while it runs. Saved at once when preparing fails.
+   */
+  deferCacheSave?: boolean | undefined;
 }
 
 /** Below this many uncached articles, starting workers costs more than it saves. */
@@ -69,8 +80,8 @@ const BATCH = 16;
 export interface Slot {
   file: string;
   key: string;
-  /** The cache entry's text, until checked. */
-  json?: string | undefined;
+  /** The entry's JSON and evidence look-ups (cache.ts), until the build has hashed and packed them. */
+  head?: EntryHead | undefined;
   entry?: PreparedEntry | undefined;
   /** The article's HTML when it is not in the cache (cache off, or the entry could not be written). */
   html?: string | undefined;
@@ -109,7 +120,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
     if (known) {
       sources.record(file, st, known);
       evidenceBuilder.add(known, () => sourceText(root, file));
-      slots.push({ file, key: known, json: cache?.read(known) });
+      slots.push({ file, key: known, head: cache?.readHead(known) });
       continue;
     }
     const r = readSource(root, file, st);
@@ -120,7 +131,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
     const key = entryKey(version, optionsKey, file, Buffer.from(r.file.text));
     if (st) sources.record(file, st, key);
     evidenceBuilder.add(key, r.file.text);
-    slots.push({ file, key, json: cache?.read(key) });
+    slots.push({ file, key, head: cache?.readHead(key) });
   }
   let counts = evidenceBuilder.finish();
   if (!counts) {
@@ -145,9 +156,11 @@ export function checkCached(s: Scan): Slot[] {
   const misses: Slot[] = [];
   for (const slot of s.slots) {
     if (slot.problem) continue;
-    if (slot.json !== undefined) slot.entry = validEntry(slot.json, s.evidence);
-    slot.json = undefined;
-    if (!slot.entry) misses.push(slot);
+    if (slot.head !== undefined) slot.entry = validEntry(slot.head, s.evidence);
+    if (!slot.entry) {
+      slot.head = undefined;
+      misses.push(slot);
+    }
   }
   return misses;
 }
@@ -158,7 +171,7 @@ export function sourceText(root: string, file: string): string {
   return r.file.text;
 }
 
-export function finish(root: string, config: WarraqConfig, s: Scan, prepared: number): PrepareSiteResult {
+export function finish(root: string, config: WarraqConfig, s: Scan, prepared: number, deferCacheSave = false): PrepareSiteResult {
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
@@ -169,7 +182,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
   for (const slot of s.slots) {
-    h.update(`${slot.key}\0${slot.entry?.lookups ?? null}\0`);
+    h.update(`${slot.key}\0`).update(slot.head?.lookups ?? 'none').update('\0');
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
@@ -195,13 +208,24 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
     articles.push(a);
     contentKeys.set(a, slot.entry!.output);
   }
-  if (s.cache) {
-    s.evidenceBuilder.save(s.counts);
-    s.sources.save();
-    if (prepared > 0) s.cache.prune(used);
-  }
+  let saved = false;
+  const saveCache = () => {
+    if (saved) return;
+    saved = true;
+    if (s.cache) {
+      s.evidenceBuilder.save(s.counts);
+      s.sources.save();
+      s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.key, slot.head] as const] : [])));
+      if (prepared > 0) s.cache.prune(used);
+    }
+    for (const slot of s.slots) slot.head = undefined;
+  };
   problems.push(...duplicateUrls(articles));
-  if (problems.length) throw new ContentError(sortProblems(problems));
+  if (problems.length) {
+    saveCache();
+    throw new ContentError(sortProblems(problems));
+  }
+  if (!deferCacheSave) saveCache();
   const total = s.slots.length;
   // Listings and related articles are worked out only when asked for: a build that finds
   // nothing changed never needs them.
@@ -219,6 +243,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
     prepared,
     articlesHash: h.digest('hex'),
     contentKey: (a) => contentKeys.get(a),
+    saveCache,
   };
 }
 
@@ -267,7 +292,7 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
     // second of start-up from the bundle, a second through tsx, that a build finding every
     // article in the cache never pays).
     if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
-    return finish(root, config, s, misses.length);
+    return finish(root, config, s, misses.length, options.deferCacheSave);
   }
   const total = s.slots.length;
   let done = total - misses.length;
@@ -286,9 +311,10 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
       const batch = misses.slice(i, i + BATCH);
       const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
       batches.push(
-        (pool.run({ items }) as Promise<{ entries: Array<{ json: string; html: string | undefined }> }>).then(({ entries }) => {
-          entries.forEach(({ json, html }, k) => {
+        (pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>).then(({ entries }) => {
+          entries.forEach(({ json, lookups, size, html }, k) => {
             batch[k]!.entry = JSON.parse(json) as PreparedEntry;
+            batch[k]!.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
             batch[k]!.html = html;
           });
           done += batch.length;
@@ -300,7 +326,7 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   } finally {
     await pool.destroy();
   }
-  return finish(root, config, s, misses.length);
+  return finish(root, config, s, misses.length, options.deferCacheSave);
 }
 
 /** Two articles with one permalink would overwrite each other's page: an error naming both. */

@@ -25,10 +25,11 @@ export function prepareInThread(root: string, s: Scan, misses: Slot[], progress:
   for (const slot of misses) {
     const text = sourceText(root, slot.file);
     const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
-    const stored = s.cache !== undefined && writeEntry(s.cache.pathOf(slot.key), entry);
+    const size = s.cache === undefined ? 0 : writeEntry(s.cache.pathOf(slot.key), entry);
     if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
     slot.entry = JSON.parse(entry.json) as PreparedEntry;
-    if (!stored) slot.html = entry.html;
+    slot.head = { json: Buffer.from(entry.json), lookups: Buffer.from(entry.lookups), size };
+    if (!size) slot.html = entry.html;
     progress?.(++done, total);
   }
 }

@@ -17,8 +17,6 @@ import { encodeLookups } from './cache.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
-  /** Every evidence look-up made while preparing, as encodeLookups (cache.ts) wrote them. */
-  lookups: string;
   /**
    * Hash of what preparing produced (the result and the HTML). Pages are keyed by it
    * (page-reuse.ts): an article prepared again because a word it asked about changed count
@@ -28,12 +26,14 @@ export interface PreparedEntry {
 }
 
 /**
- * A prepared article as text: the entry's JSON without the article's HTML (no `html` field), and the
- * HTML apart. The HTML is most of an entry's bytes and is needed only when the article's page or a
- * feed is rendered, so the cache keeps it after the JSON (cache.ts) and the build reads it then.
+ * A prepared article as it is cached: the entry's JSON without the article's HTML (no `html` field),
+ * every evidence look-up made while preparing (cache.ts encodeLookups), and the HTML apart. The HTML
+ * is most of an entry's bytes and is needed only when the article's page or a feed is rendered, so
+ * the cache keeps it last (cache.ts) and the build reads it then.
  */
 export interface PreparedText {
   json: string;
+  lookups: Uint8Array;
   html: string;
 }
 
@@ -92,6 +92,6 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
   }
   const resultJson = JSON.stringify(result);
   const output = createHash('sha256').update(resultJson).update('\0').update(html).digest('hex');
-  const entry: PreparedEntry = { result, lookups: encodeLookups([...lookups].sort((a, b) => a[0] - b[0])), output };
-  return { json: JSON.stringify(entry), html };
+  const entry: PreparedEntry = { result, output };
+  return { json: JSON.stringify(entry), lookups: encodeLookups([...lookups].sort((a, b) => a[0] - b[0])), html };
 }

@@ -12,16 +12,17 @@ const evidence = evidenceFrom(workerData.evidence);
 const { normalizeConfig, cacheRoot } = workerData;
 
 /**
- * task: { items: [{ file, source, key, entryPath }] } → { entries: [{ json, html }] in order }:
- * each entry is written to entryPath when there is one, and then its HTML is not sent back (the
- * build reads it from there when it renders the page; html is undefined).
+ * task: { items: [{ file, source, key, entryPath }] } → { entries: [{ json, lookups, size, html }] in
+ * order }: each entry is written to entryPath when there is one (size: its byte length, 0 when not
+ * written), and then its HTML is not sent back (the build reads it from there when it renders the
+ * page; html is undefined).
  */
 export default function run(task) {
   const entries = task.items.map((item) => {
     const entry = prepareOne(item.file, item.source, normalizeConfig, evidence, lazyLexicon);
-    const stored = item.entryPath !== undefined && writeEntry(item.entryPath, entry);
+    const size = item.entryPath === undefined ? 0 : writeEntry(item.entryPath, entry);
     if (cacheRoot) EvidenceBuilder.store(cacheRoot, item.key, item.source);
-    return { json: entry.json, html: stored ? undefined : entry.html };
+    return { json: entry.json, lookups: entry.lookups, size, html: size ? undefined : entry.html };
   });
   return { entries };
 }

@@ -14,7 +14,7 @@
  * `.cache/search/<year>/<key>/`, and a changed year is indexed over a seed of its kept index.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
@@ -47,6 +47,11 @@ export interface IndexOptions {
   widenWhen?: Promise<unknown> | undefined;
   /** Stops indexing: no further Pagefind process starts, and running ones are killed. */
   signal?: AbortSignal | undefined;
+  /**
+   * Called with each year's finished index as soon as it is there (a reused year's once the
+   * changed years' Pagefind processes have started): the build places them while the rest runs.
+   */
+  onIndex?: ((year: string, folder: string) => void) | undefined;
 }
 
 export interface SearchIndexes {
@@ -106,12 +111,16 @@ export async function indexArticles(articles: readonly Article[], options: Index
         rmSync(target, { recursive: true, force: true });
         await runPagefind(docsRoot, glob, target, lang, options.signal);
       }
-      result.folders.set(job.year, (job.cached && store(job.cached, target, job.key)) || target);
+      const folder = (job.cached && store(job.cached, target, job.key)) || target;
+      result.folders.set(job.year, folder);
+      options.onIndex?.(job.year, folder);
     }
   };
   const cores = availableCores();
   const concurrency = Math.max(1, Math.min(options.concurrency ?? cores, jobs.length));
   const workers = Array.from({ length: concurrency }, worker);
+  // (after the workers' first Pagefind processes have started: they need not wait for this)
+  for (const year of result.reused) options.onIndex?.(year, result.folders.get(year)!);
   const widened = options.widenWhen?.then(
     () => Promise.all(Array.from({ length: Math.max(0, Math.min(cores, jobs.length) - concurrency) }, worker)),
     () => undefined,
@@ -128,13 +137,72 @@ export async function indexArticles(articles: readonly Article[], options: Index
  * indexes of years that have no articles any more (the dev server's output is not fresh).
  */
 export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
+  for (const [year, from] of indexes.folders) placeIndex(year, from, outDir);
   const root = path.join(outDir, 'pagefind');
-  for (const [year, from] of indexes.folders) {
-    const target = path.join(root, year);
-    rmSync(target, { recursive: true, force: true });
-    linkTree(from, target);
-  }
   if (existsSync(root)) for (const e of readdirSync(root)) if (/^\d{4}$/.test(e) && !indexes.folders.has(e)) rmSync(path.join(root, e), { recursive: true, force: true });
+}
+
+/**
+ * Links one year's finished index to `pagefind/<year>/` of the output folder. Returns the output
+ * manifest's entries of the files placed (stamp.ts: [path in the output, size, mtime, inode]) when
+ * they are links to a kept index, whose files were listed when it was kept: the build's manifest
+ * then need not stat ten thousand index files. Undefined otherwise (a fresh index not kept, files
+ * copied instead of linked, no list).
+ */
+export function placeIndex(year: string, from: string, outDir: string): Array<[string, number, number, number]> | undefined {
+  const target = path.join(outDir, 'pagefind', year);
+  rmSync(target, { recursive: true, force: true });
+  const linked = linkTree(from, target);
+  const files = linked ? keptFiles(from) : undefined;
+  const prefix = path.relative(outDir, target);
+  return files?.map(([file, ...stat]) => [path.join(prefix, file), ...stat]);
+}
+
+/** The list of a kept index's files (filesOf), beside it; written when missing. */
+const listOf = (kept: string) => `${kept}.files.json`;
+
+/** [path inside the index, size, mtime, inode] of every file of an index folder. */
+function filesOf(dir: string): Array<[string, number, number, number]> {
+  const out: Array<[string, number, number, number]> = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else {
+        const st = statSync(full);
+        out.push([path.relative(dir, full), st.size, st.mtimeMs, st.ino]);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * The file list of a kept index (`.cache/search/<year>/<key>`), read from beside it, or made and
+ * written there; undefined for a folder that is not a kept index, or when the list no longer
+ * describes it (its entry file, the one Pagefind writes last, checked).
+ */
+function keptFiles(folder: string): Array<[string, number, number, number]> | undefined {
+  const name = path.basename(folder);
+  if (!/^[0-9a-f]{64}$/.test(name)) return undefined;
+  try {
+    const list = JSON.parse(readFileSync(listOf(folder), 'utf8')) as Array<[string, number, number, number]>;
+    const entry = list.find((f) => f[0] === 'pagefind-entry.json');
+    const st = entry && statSync(path.join(folder, entry[0]));
+    if (st && st.size === entry[1] && st.mtimeMs === entry[2] && st.ino === entry[3]) return list;
+  } catch {
+    // no list yet, or unreadable: make one
+  }
+  try {
+    const list = filesOf(folder);
+    const tmp = `${listOf(folder)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(list));
+    renameSync(tmp, listOf(folder));
+    return list;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -145,13 +213,15 @@ export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
  */
 export async function runPagefind(site: string, glob: string, outputPath: string, lang: string, signal?: AbortSignal): Promise<void> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', lang, '--silent'];
-  const binary = await pagefindBinary();
+  // Once located, the process starts in this very call: the build goes on with work that holds its
+  // thread for a while (saving the cache, loading Eleventy) and Pagefind need not wait for it.
+  const binary = located ?? (await locatePagefind());
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true, signal });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`))));
+    child.on('close', (code) =>  (code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`))));
   });
 }
 
@@ -160,10 +230,11 @@ export async function runPagefind(site: string, glob: string, outputPath: string
  * beside its entry point, not in its exports): the extended build when installed, and the
  * PAGEFIND_EXTENDED_BINARY_PATH / PAGEFIND_BINARY_PATH overrides it honours.
  */
-let binary: Promise<string> | undefined;
-function pagefindBinary(): Promise<string> {
-  return (binary ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then(
-    (m: { resolveBinaryPath: (names: string[]) => string }) => m.resolveBinaryPath(['pagefind_extended', 'pagefind']),
+let locating: Promise<string> | undefined;
+let located: string | undefined;
+export function locatePagefind(): Promise<string> {
+  return (locating ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then(
+    (m: { resolveBinaryPath: (names: string[]) => string }) => (located = m.resolveBinaryPath(['pagefind_extended', 'pagefind'])),
   ));
 }
 
@@ -242,7 +313,7 @@ function store(yearDir: string, from: string, key: string): string | undefined {
     } catch {
       rmSync(tmp, { recursive: true, force: true }); // the same key stored by someone else
     }
-    for (const e of readdirSync(yearDir)) if (e !== key && !e.startsWith('.tmp-')) rmSync(path.join(yearDir, e), { recursive: true, force: true });
+    for (const e of readdirSync(yearDir)) if (e !== key && e !== path.basename(listOf(kept)) && !e.startsWith('.tmp-')) rmSync(path.join(yearDir, e), { recursive: true, force: true });
   } catch {
     // the cache is an optimization
   }

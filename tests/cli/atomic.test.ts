@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 import { BIN, runCli } from './run.ts';
@@ -119,11 +119,26 @@ describe('atomic output', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(hashTree(site)).toBe(good);
 
-    // The next build succeeds, replaces the site and removes what the killed one left.
+    // The next build succeeds, replaces the site and removes what the killed one left (the old
+    // site's own removal goes on in the background after the command returns: waited for).
     const r = await runCli(['build'], { cwd: project.root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Built 9 articles/);
     expect(hashTree(site)).not.toBe(good);
+    expect(leftovers(project.root).filter((n) => n.startsWith('_site.tmp-'))).toEqual([]);
+    for (let i = 0; i < 100 && leftovers(project.root).length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(leftovers(project.root)).toEqual([]);
+  }, 180_000);
+
+  it('(d) an old site whose removal was cut short is removed by the next build', async () => {
+    const old = path.join(project.root, '_site.old-1-2');
+    mkdirSync(path.join(old, '2022', '12'), { recursive: true });
+    writeFileSync(path.join(old, '2022', '12', 'index.html'), '<p>old</p>');
+    project.write('content/2022/12/news-11.md', article(11));
+    const r = await runCli(['build'], { cwd: project.root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('خبر رقم 11');
+    for (let i = 0; i < 100 && leftovers(project.root).length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(leftovers(project.root)).toEqual([]);
   }, 180_000);
 });

@@ -9,13 +9,13 @@
  *   - a changed year is indexed over a seed of its kept index and ends up exactly as a fresh index.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { buildDemoSite, walk, type BuiltSite } from './build-site.ts';
-import { indexArticles, placeIndexes, runPagefind, type SearchIndexes } from '../../src/site/search.ts';
+import { indexArticles, placeIndex, placeIndexes, runPagefind, type SearchIndexes } from '../../src/site/search.ts';
 import { prepareSite } from '../../src/build/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
@@ -181,6 +181,30 @@ describe('search index per year, reused from the cache', () => {
     const c = await indexInto(articles, { cacheDir, articleKey: (a) => (a.url.startsWith(`/${oldest}/`) ? undefined : `key:${a.url}`) });
     expect(c.report.indexed).toEqual([oldest]);
     expect(tree(c.out)).toEqual(tree(reference.out));
+  }, 120_000);
+
+  it("placing a kept index gives its files' manifest entries, equal to what a stat of the placed files says", async () => {
+    const cacheDir = path.join(work, 'cache-listed');
+    const statOf = (out: string) => walk(out).map((f) => {
+      const st = statSync(path.join(out, f));
+      return [f, st.size, st.mtimeMs, st.ino];
+    });
+    const byPath = (x: unknown[], y: unknown[]) => (String(x[0]) < String(y[0]) ? -1 : 1);
+    const { report } = await indexInto(articles, { cacheDir });
+    for (const pass of ['listed when kept', 'list read back', 'list remade after the index changed']) {
+      if (pass === 'list remade after the index changed') {
+        // (a kept index is never changed in place by a build; were it, its list must not be trusted)
+        const entry = path.join(report.folders.get(years[0]!)!, 'pagefind-entry.json');
+        writeFileSync(entry, readFileSync(entry));
+      }
+      const out = path.join(work, `out-listed-${pass.length}`);
+      const entries = years.flatMap((y): unknown[][] => placeIndex(y, report.folders.get(y)!, out) ?? [['missing', y]]);
+      expect(entries.sort(byPath), pass).toEqual(statOf(out).sort(byPath));
+      expect(walk(out).some((f) => f.endsWith('.files.json')), pass).toBe(false);
+    }
+    // an index that is not kept (no cache): no entries, the build stats its files
+    const bare = await indexArticles(articles.slice(0, 3), { workDir: path.join(work, 'work-unlisted'), lang: 'ar' });
+    expect(placeIndex(years[0]!, bare.folders.values().next().value!, path.join(work, 'out-unlisted'))).toBeUndefined();
   }, 120_000);
 
   it('placing the indexes removes those of years that have no articles any more', async () => {

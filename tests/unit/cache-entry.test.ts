@@ -1,12 +1,12 @@
 /**
- * Entries of the prepared-article cache keep the article's HTML after its JSON, so a build decodes
- * only the JSON of the articles it takes from the cache and reads an article's HTML when a page
- * asks for it.
+ * Entries of the prepared-article cache keep the article's HTML after its JSON and look-ups, so a
+ * build decodes only the head of the articles it takes from the cache and reads an article's HTML
+ * when a page asks for it; the heads of the last build's entries are also kept in one pack.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeEntry, encodeEntry } from '../../src/build/cache.ts';
+import { decodeEntry, encodeEntry, encodeLookups, readPack, writePack, type EntryHead } from '../../src/build/cache.ts';
 import { prepareSite } from '../../src/build/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
@@ -17,21 +17,78 @@ describe('prepared-cache entries', () => {
   let project: FixtureProject | undefined;
   afterEach(() => project?.remove());
 
-  it('give back the JSON and the HTML written, byte for byte, whatever their script', () => {
-    const entry = { json: JSON.stringify({ result: { title: 'تقرير «الأسواق» 😀\n' }, lookups: [[1, 2]] }), html: '<p>ارتفعت المؤشرات\u00A0اليوم</p>\n' };
-    const decoded = decodeEntry(encodeEntry(entry))!;
-    expect(decoded.json()).toBe(entry.json);
+  it('give back the JSON, the look-ups and the HTML written, byte for byte, whatever their script', () => {
+    const lookups = encodeLookups([[5, 2], [1 << 40, 7]]);
+    const entry = { json: JSON.stringify({ result: { title: 'تقرير «الأسواق» 😀\n' } }), lookups, html: '<p>ارتفعت المؤشرات\u00A0اليوم</p>\n' };
+    const bytes = encodeEntry(entry);
+    const decoded = decodeEntry(bytes)!;
+    expect(decoded.head.json.toString()).toBe(entry.json);
+    expect(decoded.head.lookups.equals(lookups)).toBe(true);
+    expect(decoded.head.size).toBe(bytes.length);
     expect(decoded.html()).toBe(entry.html);
-    expect(decodeEntry(encodeEntry({ json: '{}', html: '' }))!.html()).toBe('');
+    expect(decodeEntry(encodeEntry({ json: '{}', lookups: Buffer.alloc(0), html: '' }))!.html()).toBe('');
   });
 
-  it('are refused when the bytes are not an entry: an older JSON-only entry, a truncated one, nothing', () => {
-    const bytes = encodeEntry({ json: '{"a":"بيانات"}', html: '<p>نص</p>' });
+  it('are refused when the bytes are not an entry: an older format, a truncated one, nothing', () => {
+    const bytes = encodeEntry({ json: '{"a":"بيانات"}', lookups: encodeLookups([[3, 1]]), html: '<p>نص</p>' });
     expect(decodeEntry(Buffer.from('{"result":{"ok":true},"lookups":[]}'))).toBeUndefined();
-    expect(decodeEntry(bytes.subarray(0, 10))).toBeUndefined();
+    expect(decodeEntry(Buffer.from('14\n{"a":"بيانات"}<p>نص</p>'))).toBeUndefined(); // prepared-v4: no look-up length
+    expect(decodeEntry(bytes.subarray(0, 20))).toBeUndefined();
     expect(decodeEntry(Buffer.alloc(0))).toBeUndefined();
-    expect(decodeEntry(Buffer.from('99999999999999999999\n{}'))).toBeUndefined();
+    expect(decodeEntry(Buffer.from('99999999999999999999 0\n{}'))).toBeUndefined();
+    expect(decodeEntry(Buffer.from('2 5\n{}12345'))).toBeUndefined(); // look-ups come in 12-byte triples
   });
+
+  it('packs: give back every head written, in order; a pack cut short or of another format gives none', () => {
+    project = fixtureProject();
+    const file = path.join(project.root, '.cache', 'prepared.pack');
+    const heads: Array<[string, EntryHead]> = [
+      ['a1', { json: Buffer.from('{"t":"أخبار"}'), lookups: encodeLookups([[9, 4]]), size: 120 }],
+      ['b2', { json: Buffer.from('{}'), lookups: Buffer.alloc(0), size: 30 }],
+    ];
+    writePack(file, heads);
+    const back = readPack(file);
+    expect([...back.keys()]).toEqual(['a1', 'b2']);
+    for (const [key, h] of heads) {
+      expect(back.get(key)!.json.equals(h.json)).toBe(true);
+      expect(back.get(key)!.lookups.equals(h.lookups)).toBe(true);
+      expect(back.get(key)!.size).toBe(h.size);
+    }
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 1));
+    expect(readPack(file).size).toBe(0);
+    writeFileSync(file, bytes.toString().replace('pack-v2', 'pack-v1'));
+    expect(readPack(file).size).toBe(0);
+    expect(readPack(path.join(project.root, 'none.pack')).size).toBe(0);
+  });
+
+  it('a warm build takes its entries from the pack, writes it again only when they change, and gives what the entry files give', () => {
+    project = fixtureProject();
+    const p = project;
+    p.write('content/2023/03/markets.md', article);
+    p.write('content/2023/03/oil.md', article.replace('تقرير الأسواق', 'أسعار النفط'));
+    const config = loadConfig(p.root);
+    const pack = path.join(p.root, config.paths.cache, 'prepared.pack');
+    const cold = prepareSite(p.root, config);
+    expect(readPack(pack).size).toBe(2);
+    const stamp = (st = statSync(pack, { bigint: true })) => `${st.ino}:${st.mtimeNs}`;
+    const written = stamp();
+    const keys = [...readPack(pack).keys()];
+    const warm = prepareSite(p.root, config);
+    expect(warm.prepared).toBe(0);
+    expect(stamp()).toBe(written); // nothing changed: not written again
+    rmSync(pack);
+    const unpacked = prepareSite(p.root, config);
+    expect(unpacked.prepared).toBe(0);
+    expect(unpacked.articlesHash).toBe(warm.articlesHash);
+    expect(warm.articlesHash).toBe(cold.articlesHash);
+    expect(unpacked.site.articles.map((a) => [a.title, a.html])).toEqual(cold.site.articles.map((a) => [a.title, a.html]));
+    p.write('content/2023/03/oil.md', article.replace('تقرير الأسواق', 'أسعار الذهب'));
+    expect(prepareSite(p.root, config).prepared).toBe(1);
+    const edited = [...readPack(pack).keys()];
+    expect(edited).toHaveLength(2);
+    expect(edited.filter((k) => keys.includes(k))).toHaveLength(1); // the edited article's entry replaced
+  }, 120_000);
 
   it('an article taken from the cache reads its HTML when asked; a vanished entry is an error naming the article', () => {
     project = fixtureProject();
