@@ -67,10 +67,11 @@ export function inputFingerprint(root: string, config: WarraqConfig, outDir: str
 }
 
 /**
- * Warraq's own variables that change how a build runs or reports, never a byte it writes: setting
- * one (WARRAQ_TIMINGS=1 for a single build) must not make the next build render every page again.
+ * Variables that change how a build runs or reports, never a byte it writes: setting one
+ * (WARRAQ_TIMINGS=1 for a single build) must not make the next build render every page again.
+ * ELEVENTY_SKIP_ESM_RESOLVER: the build sets it itself (build.ts).
  */
-const NOT_IN_OUTPUT = new Set(['WARRAQ_TIMINGS', 'WARRAQ_PAGES_PER_RUN', 'WARRAQ_NO_CACHE', 'WARRAQ_DEBUG', 'WARRAQ_AUTHOR', 'WARRAQ_NO_BUNDLE']);
+const NOT_IN_OUTPUT = new Set(['WARRAQ_TIMINGS', 'WARRAQ_PAGES_PER_RUN', 'WARRAQ_NO_CACHE', 'WARRAQ_DEBUG', 'WARRAQ_AUTHOR', 'WARRAQ_NO_BUNDLE', 'ELEVENTY_SKIP_ESM_RESOLVER']);
 
 /** The environment variables Warraq and Eleventy read, but those that never change the output. */
 export function environmentKey(): string {
