@@ -145,9 +145,9 @@ export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
 /**
  * Links one year's finished index to `pagefind/<year>/` of the output folder. Returns the output
  * manifest's entries of the files placed (stamp.ts: [path in the output, size, mtime, inode]) when
- * they are links to a kept index, whose files were listed when it was kept: the build's manifest
- * then need not stat ten thousand index files. Undefined otherwise (a fresh index not kept, files
- * copied instead of linked, no list).
+ * they are links to a kept index, whose files are listed beside it the first time it is placed: a
+ * link shares its file's size, mtime and inode, so the build's manifest need not stat ten thousand
+ * index files. Undefined otherwise (an index not kept, or files copied instead of linked).
  */
 export function placeIndex(year: string, from: string, outDir: string): Array<[string, number, number, number]> | undefined {
   const target = path.join(outDir, 'pagefind', year);
@@ -184,8 +184,8 @@ function filesOf(dir: string): Array<[string, number, number, number]> {
  * describes it (its entry file, the one Pagefind writes last, checked).
  */
 function keptFiles(folder: string): Array<[string, number, number, number]> | undefined {
-  const name = path.basename(folder);
-  if (!/^[0-9a-f]{64}$/.test(name)) return undefined;
+  // (a kept index's folder is named by its key, a SHA-256 in hex (store); a fresh one by its year)
+  if (!/^[0-9a-f]{64}$/.test(path.basename(folder))) return undefined;
   try {
     const list = JSON.parse(readFileSync(listOf(folder), 'utf8')) as Array<[string, number, number, number]>;
     const entry = list.find((f) => f[0] === 'pagefind-entry.json');
@@ -221,7 +221,7 @@ export async function runPagefind(site: string, glob: string, outputPath: string
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) =>  (code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`))));
   });
 }
 
