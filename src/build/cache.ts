@@ -57,8 +57,6 @@ export function entryKey(version: string, optionsKey: string, file: string, byte
 export class PreparedCache {
   readonly dir: string;
   private pack: Map<string, EntryHead> | undefined;
-  /** How many reads the pack answered. */
-  private packHits = 0;
 
   constructor(readonly root: string) {
     this.dir = path.join(root, 'prepared');
@@ -78,10 +76,7 @@ export class PreparedCache {
    */
   readHead(key: string): EntryHead | undefined {
     const packed = (this.pack ??= readPack(this.packFile)).get(key);
-    if (packed && sizeOf(this.pathOf(key)) === packed.size) {
-      this.packHits++;
-      return packed;
-    }
+    if (packed && sizeOf(this.pathOf(key)) === packed.size) return packed;
     const bytes = this.bytes(key);
     const head = bytes && decodeEntry(bytes)?.head;
     // (copies: views would keep the whole file, HTML and all, until the pack is written)
@@ -90,11 +85,13 @@ export class PreparedCache {
 
   /**
    * Keeps the heads of the entries this build used and cached, in their order, for the next build;
-   * does not write when they are the ones the pack already holds.
+   * does not write when each is the very head the pack gave (an entry prepared again under the same
+   * key, its evidence having changed, has a head of its own).
    */
   savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
     const cached = entries.filter(([, head]) => head.size > 0);
-    if (this.pack && this.packHits === cached.length && this.pack.size === cached.length) return;
+    const pack = this.pack;
+    if (pack && pack.size === cached.length && cached.every(([key, head]) => pack.get(key) === head)) return;
     writePack(this.packFile, cached);
   }
 

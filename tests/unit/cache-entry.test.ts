@@ -145,6 +145,14 @@ describe('prepared-cache entries', () => {
     const second = prepareSite(p.root, config);
     expect(second.prepared).toBe(2);
     expect(keyOf(second, 'losses.md')).toBe(keyOf(first, 'losses.md'));
+    // prepared again under the same key: the pack holds the new head, the one its entry file has
+    const prepared = path.join(p.root, config.paths.cache, 'prepared');
+    const pack = readPack(path.join(p.root, config.paths.cache, 'prepared.pack'));
+    expect(pack.size).toBe(2);
+    for (const [key, head] of pack) {
+      const own = decodeEntry(readFileSync(path.join(prepared, key.slice(0, 2), `${key}.entry`)))!.head;
+      expect(head.lookups.equals(own.lookups) && head.json.equals(own.json)).toBe(true);
+    }
     expect(keyOf(second, 'report.md')).not.toBe(keyOf(first, 'report.md'));
     // An edit of the article itself changes its key.
     p.write('content/2023/03/losses.md', articleSource('خسائر الشركة', 'تكب دت الشركة خسائر كبيرة خلال الربع الثاني من العام.'));
