@@ -123,7 +123,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       const indexes: SearchIndexes = await search;
       stage.searchWaitMs = Math.round(performance.now() - waitStarted);
       stage.searchYearsReused = indexes.reused.length;
-      knownFiles = { entries: new Map([...(knownFiles?.entries ?? []), ...searchFiles.entries]), folders: new Set([...(knownFiles?.folders ?? []), ...searchFiles.folders]) };
+      if (!knownFiles) knownFiles = searchFiles;
+      else {
+        for (const [file, entry] of searchFiles.entries) knownFiles.entries.set(file, entry);
+        for (const folder of searchFiles.folders) knownFiles.folders.add(folder);
+      }
     } catch (error) {
       stopSearch.abort(); // the build has failed: its indexes are not wanted
       throw error;

@@ -2,9 +2,8 @@
  * Persistent cache of prepared articles in `.cache/prepared/`, one file per entry: the byte lengths
  * of the entry's JSON and look-ups on the first line, the JSON (the article without its HTML), the
  * look-ups, then the HTML. A build reads the head (JSON and look-ups) of each entry; an article's
- * HTML, most of the bytes, is decoded
- * when its page or a feed is rendered (readHtml), so it is neither parsed nor held for the
- * thousands of pages a rebuild takes from the last output.
+ * HTML, most of the bytes, is decoded when its page or a feed is rendered (readHtml), so it is
+ * neither parsed nor held for the thousands of pages a rebuild takes from the last output.
  *
  * The key is a hash of everything an article's preparation reads apart from the site-wide word
  * evidence: the code (every file under src/), the installed dependencies (package-lock.json), the
@@ -199,7 +198,6 @@ export function writeEntry(file: string, entry: PreparedText): number {
     return 0;
   }
 }
-
 
 const PACK_FORMAT = 'warraq-prepared-pack-v2';
 

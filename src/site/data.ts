@@ -230,32 +230,21 @@ export function relate(articles: Article[], links: readonly ArticleLink[] = arti
   const termIds = articles.map((a) => numbered(termNumbers, a.terms ?? [])); // (terms absent in articles cached by an older build)
   const tagCount = tagNumbers.size;
   const listCount = tagCount + termNumbers.size;
+  // The lists each article is posted to: its tags, then its terms without repeats.
+  const posted = articles.map((_, i) => {
+    const terms = new Set<number>();
+    for (const id of termIds[i]!) terms.add((id as number) + tagCount);
+    return [...tagIds[i]!, ...terms];
+  });
   for (const list of termIds) for (let k = 0; k < list.length; k++) list[k]! += tagCount;
   const start = new Int32Array(listCount + 1);
-  const seen = new Int32Array(listCount).fill(-1);
-  const postings = new Int32Array(articles.reduce((sum, _, i) => sum + tagIds[i]!.length + termIds[i]!.length, 0));
-  for (let pass = 0; pass < 2; pass++) {
-    // pass 0 counts each list's postings (start[id + 1]), pass 1 fills them (start[id] moves on)
-    seen.fill(-1);
-    for (let i = 0; i < n; i++) {
-      for (const id of tagIds[i]!) {
-        if (pass === 0) start[id + 1]!++;
-        else postings[start[id]!++] = i;
-      }
-      for (const id of termIds[i]!) {
-        if (seen[id] === i) continue;
-        seen[id] = i;
-        if (pass === 0) start[id + 1]!++;
-        else postings[start[id]!++] = i;
-      }
-    }
-    if (pass === 0) for (let k = 0; k < listCount; k++) start[k + 1]! += start[k]!;
-    // after filling, start[k] is where list k ends, the start of list k + 1: shift back
-    else {
-      start.copyWithin(1, 0, listCount);
-      start[0] = 0;
-    }
-  }
+  for (const ids of posted) for (const id of ids) start[id + 1]!++;
+  for (let k = 0; k < listCount; k++) start[k + 1]! += start[k]!;
+  const postings = new Int32Array(start[listCount]!);
+  const next = start.slice(0, listCount);
+  posted.forEach((ids, i) => {
+    for (const id of ids) postings[next[id]!++] = i;
+  });
 
   const sectionIds = new Map<string, number>();
   const section = Int32Array.from(articles, (a) => {

@@ -25,6 +25,7 @@ import { availableCores } from '../cores.ts';
 import { searchDocument } from './search-document.ts';
 import { yearOfUrl } from './data.ts';
 import { sourceDigestOfRoot } from '../source-root.ts';
+import { outputManifest, type ManifestEntry } from '../build/stamp.ts';
 
 const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
@@ -149,45 +150,28 @@ export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
  * link shares its file's size, mtime and inode, so the build's manifest need not stat ten thousand
  * index files. Undefined otherwise (an index not kept, or files copied instead of linked).
  */
-export function placeIndex(year: string, from: string, outDir: string): Array<[string, number, number, number]> | undefined {
+export function placeIndex(year: string, from: string, outDir: string): ManifestEntry[] | undefined {
   const target = path.join(outDir, 'pagefind', year);
   rmSync(target, { recursive: true, force: true });
   const linked = linkTree(from, target);
   const files = linked ? keptFiles(from) : undefined;
   const prefix = path.relative(outDir, target);
-  return files?.map(([file, ...stat]) => [path.join(prefix, file), ...stat]);
+  return files?.map(([file, ...stat]): ManifestEntry => [path.join(prefix, file), ...stat]);
 }
 
-/** The list of a kept index's files (filesOf), beside it; written when missing. */
+/** The list of a kept index's files (stamp.ts outputManifest of its folder), beside it; written when missing. */
 const listOf = (kept: string) => `${kept}.files.json`;
-
-/** [path inside the index, size, mtime, inode] of every file of an index folder. */
-function filesOf(dir: string): Array<[string, number, number, number]> {
-  const out: Array<[string, number, number, number]> = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else {
-        const st = statSync(full);
-        out.push([path.relative(dir, full), st.size, st.mtimeMs, st.ino]);
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /**
  * The file list of a kept index (`.cache/search/<year>/<key>`), read from beside it, or made and
  * written there; undefined for a folder that is not a kept index, or when the list no longer
  * describes it (its entry file, the one Pagefind writes last, checked).
  */
-function keptFiles(folder: string): Array<[string, number, number, number]> | undefined {
+function keptFiles(folder: string): ManifestEntry[] | undefined {
   // (a kept index's folder is named by its key, a SHA-256 in hex (store); a fresh one by its year)
   if (!/^[0-9a-f]{64}$/.test(path.basename(folder))) return undefined;
   try {
-    const list = JSON.parse(readFileSync(listOf(folder), 'utf8')) as Array<[string, number, number, number]>;
+    const list = JSON.parse(readFileSync(listOf(folder), 'utf8')) as ManifestEntry[];
     const entry = list.find((f) => f[0] === 'pagefind-entry.json');
     const st = entry && statSync(path.join(folder, entry[0]));
     if (st && st.size === entry[1] && st.mtimeMs === entry[2] && st.ino === entry[3]) return list;
@@ -195,7 +179,7 @@ function keptFiles(folder: string): Array<[string, number, number, number]> | un
     // no list yet, or unreadable: make one
   }
   try {
-    const list = filesOf(folder);
+    const list = outputManifest(folder);
     const tmp = `${listOf(folder)}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(list));
     renameSync(tmp, listOf(folder));
