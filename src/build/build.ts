@@ -43,6 +43,11 @@ export interface BuildSummary {
   outDir: string;
   /** Article and listing pages linked from the last output instead of rendered (page-reuse.ts). */
   pagesReused: number;
+  /** Articles prepared in this build, and articles taken from `.cache/` as they were. */
+  prepared: number;
+  cached: number;
+  /** Years whose search index was made in this build, and years whose index was kept. */
+  searchYears: { indexed: number; reused: number };
 }
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
@@ -63,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // Same inputs as the last build, and its output untouched: nothing to write.
     prepared.saveCache();
     report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
-    return summary(prepared, stamp.pages, started, outDir, stamp.pages);
+    return summary(prepared, stamp.pages, started, outDir, stamp.pages, { indexed: 0, reused: 0 });
   }
   // Loaded only now: a build that finds nothing changed never needs Eleventy (half a second to
   // load). Started here, awaited when Eleventy runs.
@@ -73,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
   const eleventyLoaded = Promise.all([import('@11ty/eleventy'), import('../site/eleventy.ts')]);
   eleventyLoaded.catch(() => {}); // awaited in renderSite
-  const stage = { eleventyMs: 0, searchMs: 0, searchWaitMs: 0, searchYearsReused: 0, pagesReused: 0 };
+  const stage = { eleventyMs: 0, searchMs: 0, searchWaitMs: 0, searchYearsIndexed: 0, searchYearsReused: 0, pagesReused: 0 };
   let pageIndex: PageIndex | undefined;
   let knownFiles: KnownFiles | undefined;
   let pages = 0;
@@ -122,6 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       const waitStarted = performance.now();
       const indexes: SearchIndexes = await search;
       stage.searchWaitMs = Math.round(performance.now() - waitStarted);
+      stage.searchYearsIndexed = indexes.indexed.length;
       stage.searchYearsReused = indexes.reused.length;
       if (!knownFiles) knownFiles = searchFiles;
       else {
@@ -143,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     removeInBackground: options.removeOldInBackground,
   });
   report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
-  return summary(prepared, pages, started, outDir, stage.pagesReused);
+  return summary(prepared, pages, started, outDir, stage.pagesReused, { indexed: stage.searchYearsIndexed, reused: stage.searchYearsReused });
 
   async function renderSite(tmp: string): Promise<void> {
     const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
@@ -205,7 +211,7 @@ function report(timings: Record<string, number>): void {
   if (process.env.WARRAQ_TIMINGS) process.stderr.write(`warraq-timings ${JSON.stringify(timings)}\n`);
 }
 
-function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string, pagesReused: number): BuildSummary {
+function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string, pagesReused: number, searchYears: BuildSummary['searchYears']): BuildSummary {
   return {
     articles: prepared.articleCount,
     drafts: prepared.drafts,
@@ -215,6 +221,9 @@ function summary(prepared: PrepareSiteResult, pages: number, started: number, ou
     ms: Math.round(performance.now() - started),
     outDir,
     pagesReused,
+    prepared: prepared.prepared,
+    cached: prepared.cached,
+    searchYears,
   };
 }
 

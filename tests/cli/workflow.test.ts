@@ -79,6 +79,23 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     expect(job.steps.indexOf(upload)).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npm run build'));
   });
 
+  it('restores the last build\'s cache after npm ci and before the build, saving a new one per commit', () => {
+    const job = publishJob();
+    const cache = job.steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    expect(cache, 'the publish job uses actions/cache').toBeDefined();
+    const paths = String(cache.with?.path).split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(paths).toEqual(expect.arrayContaining(['.cache', 'node_modules/.cache/warraq']));
+    // npm ci empties node_modules: the lexicon's cache must be restored after it.
+    const at = job.steps.indexOf(cache);
+    expect(at).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npm ci'));
+    expect(at).toBeLessThan(job.steps.findIndex((s) => s.run === 'npm run build'));
+    // A key per commit (a cache entry cannot be overwritten), restored from the newest by prefix.
+    const key = String(cache.with?.key);
+    expect(key).toMatch(/\$\{\{ github\.sha \}\}$/);
+    const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
+    expect(String(cache.with?.['restore-keys']).split('\n').map((l) => l.trim())).toContain(prefix);
+  });
+
   it('builds with WARRAQ_BASE_PATH taken from the repository name', () => {
     const job = publishJob();
     const build = job.steps.find((s) => s.run === 'npm run build')!;

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
@@ -158,5 +158,32 @@ describe('incremental builds', () => {
     expect(diff(tree(site()), before)).toEqual([]);
     rmSync(bad);
     await expectWarmEqualsCold();
+  }, 600_000);
+
+  it('a fresh checkout with the last build\'s .cache restored (the publish workflow) prepares and indexes only what changed, and writes what a cold build writes', async () => {
+    await build({ root: project.root, ...quiet });
+    // A new clone: every source file with new times and inodes, no output; .cache/ as actions/cache
+    // restores it (a tar: times kept, inodes new), at another path.
+    const checkout = mkdtempSync(path.join(os.tmpdir(), 'warraq-checkout-'));
+    const cold = `${checkout}-cold`;
+    try {
+      for (const d of ['content', 'templates', 'public']) cpSync(path.join(project.root, d), path.join(checkout, d), { recursive: true });
+      cpSync(path.join(project.root, '.cache'), path.join(checkout, '.cache'), { recursive: true, preserveTimestamps: true });
+      // The push being published edited one article.
+      const file = path.join(checkout, 'content/2022/11/cop27-loss-and-damage.md');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nأضاف المحرر هذه الفقرة في التحديث رقم 70001 بعد نشر الخبر.\n`);
+      const published = await build({ root: checkout, ...quiet });
+      expect(published.prepared).toBeGreaterThanOrEqual(1);
+      expect(published.prepared).toBeLessThan(published.articles / 2);
+      expect(published.cached + published.prepared).toBe(published.articles + published.drafts);
+      expect(published.searchYears).toEqual({ indexed: 1, reused: expect.any(Number) });
+      expect(published.searchYears.reused).toBeGreaterThan(0);
+      expect(readFileSync(path.join(checkout, '_site/2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html'), 'utf8')).toContain('70001');
+      await build({ root: checkout, outDir: cold, cache: false, ...quiet });
+      expect(diff(tree(path.join(checkout, '_site')), tree(cold))).toEqual([]);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+      rmSync(cold, { recursive: true, force: true });
+    }
   }, 600_000);
 });
