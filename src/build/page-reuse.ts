@@ -13,9 +13,14 @@
  * A key is computed from the data the templates are given, so a change anywhere in that data,
  * including the links other articles contribute, gives a new key. When in doubt the page is
  * rendered: a stale page is a bug, a needless render only costs time.
+ *
+ * "As that build left it" is first asked of the file's size, modification time and inode, which
+ * costs a stat. An output folder restored from an archive (the publishing workflow's cache: a tar)
+ * has new inodes, and a copy may have new times: such a file is reused when its bytes hash to
+ * what the page index recorded when the page was written.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { linkOrCopy } from '../link-files.ts';
 import path from 'node:path';
 import type { Article, ArticleLink } from '../content/article.ts';
@@ -25,8 +30,11 @@ import type { ImageSet } from '../site/images.ts';
 import { codeVersion } from './cache.ts';
 import { environmentKey, type KnownFiles, type ManifestEntry, type Stamp } from './stamp.ts';
 
-/** Page URL → [render key, output file relative to the output folder]. */
-export type PageIndex = Record<string, [string, string]>;
+/**
+ * Page URL → [render key, output file relative to the output folder, digest of the file's bytes].
+ * (An index written before digests were kept has none: its pages are reused only by their stat.)
+ */
+export type PageIndex = Record<string, [key: string, file: string, digest?: string]>;
 
 export interface ReusePlan {
   selection: RenderSelection;
@@ -96,7 +104,8 @@ export function pageKeys(site: SiteData, images: Record<string, ImageSet>, globa
 
 /**
  * Which pages can come from the last build (`last`): same key, and the file as that build wrote it
- * (same size, modification time and inode as its manifest says). The others are what Eleventy renders.
+ * (same size, modification time and inode as its manifest says, or else the same size and bytes
+ * as its digest says; the plan then holds the file's own stat). The others are what Eleventy renders.
  */
 export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp | undefined): ReusePlan {
   const reusable: PageIndex = {};
@@ -107,7 +116,14 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
       if (!entry || entry[0] !== key) continue;
       if (!staysInside(entry[1])) continue; // the stamp is a file anyone could edit
       const m = manifest.get(entry[1]);
-      if (!m || !sameFile(path.join(last.outDir, entry[1]), m)) continue;
+      if (!m) continue;
+      const file = path.join(last.outDir, entry[1]);
+      const st = statOf(file);
+      if (!st || !st.isFile() || st.size !== m[1]) continue;
+      if (!sameStat(st, m)) {
+        if (entry[2] === undefined || digestOfFile(file) !== entry[2]) continue;
+        manifest.set(entry[1], [m[0], st.size, st.mtimeMs, st.ino]);
+      }
       reusable[url] = entry;
     }
   }
@@ -135,7 +151,8 @@ export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: stri
     if (!key) continue;
     const file = path.relative(outDir, path.resolve(r.outputPath));
     if (!staysInside(file)) continue;
-    index[r.url] = [key, file];
+    const digest = digestOfFile(path.join(outDir, file));
+    if (digest !== undefined) index[r.url] = [key, file, digest];
   }
   let linked = 0;
   // What the next manifest can take without a stat (stamp.ts KnownFiles); nothing when a page had
@@ -173,11 +190,28 @@ function staysInside(file: string): boolean {
   return n !== '' && n !== '.' && !path.isAbsolute(n) && n !== '..' && !n.startsWith(`..${path.sep}`);
 }
 
-function sameFile(file: string, [, size, mtimeMs, ino]: ManifestEntry): boolean {
+function sameFile(file: string, m: ManifestEntry): boolean {
+  const st = statOf(file);
+  return st !== undefined && st.isFile() && sameStat(st, m);
+}
+
+function sameStat(st: Stats, [, size, mtimeMs, ino]: ManifestEntry): boolean {
+  return st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
+}
+
+function statOf(file: string): Stats | undefined {
   try {
-    const st = statSync(file);
-    return st.isFile() && st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
+    return statSync(file);
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+/** The page index's digest of a file's bytes; undefined when it cannot be read. */
+function digestOfFile(file: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('base64url');
+  } catch {
+    return undefined;
   }
 }

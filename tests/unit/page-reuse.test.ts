@@ -3,7 +3,7 @@
  * never trusts a stamp's paths or files blindly.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSiteData } from '../../src/site/data.ts';
@@ -134,5 +134,43 @@ describe('reuse plan', () => {
     expect(reuse.known!.folders).not.toContain('2021/01/s3'); // it existed already
     expect(reuse.known!.folders).toContain('tag'); // made for /tag/oil/, before /tag/oil/page/2/ went in it
     expect(outputManifest(next, reuse.known)).toEqual(outputManifest(next));
+  });
+
+  it('an output restored from an archive (new inodes and times, same bytes) is reused by its digest; a page whose bytes differ is not', () => {
+    const site = buildSiteData([0, 1, 2].map((i) => article(i)), config);
+    const keys = pageKeys(site, {}, 'g');
+    // The last build: Eleventy wrote every page, and the page index took each one's digest.
+    const first = path.join(dir, 'first');
+    const written = [...keys.keys()].map((url) => {
+      const file = path.join(first, url.slice(1), 'index.html');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `page ${url}`);
+      return { url, outputPath: file };
+    });
+    const last = linkReused(planReuse(site, keys, undefined), written, first);
+    expect(Object.values(last.index).every(([, , digest]) => typeof digest === 'string')).toBe(true);
+    const stamp: Stamp = { fingerprint: 'f', outDir: first, pages: keys.size, manifest: outputManifest(first), pageIndex: last.index };
+    // …then the folder is archived and restored: every file new (inode, times), with the same bytes
+    // but for one page, edited to another text of the same length.
+    const saved = path.join(dir, 'archived');
+    cpSync(first, saved, { recursive: true });
+    rmSync(first, { recursive: true });
+    cpSync(saved, first, { recursive: true });
+    const edited = path.join(first, '2021/01/s1/index.html');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('s1', 'XX'));
+    const s0 = path.join(first, '2021/01/s0/index.html');
+    expect(statSync(s0).ino).not.toBe(stamp.manifest.find((m) => m[0] === '2021/01/s0/index.html')![3]);
+    const plan = planReuse(site, keys, stamp);
+    expect(Object.keys(plan.reusable)).not.toContain('/2021/01/s1/');
+    expect(Object.keys(plan.reusable).sort()).toEqual([...keys.keys()].filter((u) => u !== '/2021/01/s1/').sort());
+    expect(plan.selection.articles.map((a) => a.url)).toEqual(['/2021/01/s1/']);
+    // The pages linked from it are recorded with their own stat: the next manifest is still a true one.
+    const next = path.join(dir, 'after-restore');
+    mkdirSync(path.join(next, '2021/01/s1'), { recursive: true });
+    writeFileSync(path.join(next, '2021/01/s1/index.html'), 'page /2021/01/s1/');
+    const reuse = linkReused(plan, [{ url: '/2021/01/s1/', outputPath: path.join(next, '2021/01/s1/index.html') }], next);
+    expect(reuse.linked).toBe(keys.size - 1);
+    expect(outputManifest(next, reuse.known)).toEqual(outputManifest(next));
+    expect(readFileSync(path.join(next, '2021/01/s0/index.html'), 'utf8')).toBe('page /2021/01/s0/');
   });
 });
