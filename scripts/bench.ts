@@ -5,6 +5,8 @@
  * temporary folder (/dev/shm when present) and reports, side by side:
  *   - Warraq: cold full build (whatever `warraq build` does: pages, feeds, sitemaps, search index),
  *     warm rebuild with no change, warm rebuild after one article is edited, and peak RSS;
+ *   - Warraq as the publishing workflow runs it: a new checkout (every source file with new times
+ *     and inodes) with `.cache/` and `_site/` restored from a tar, after one article was edited;
  *   - the same corpus built by a bare Eleventy 3 + markdown-it site (scripts/bare-eleventy/);
  *   - the same corpus built by Hugo, when `hugo` is installed (scripts/hugo-site/);
  *   - the ratios Warraq / bare Eleventy and Warraq / Hugo;
@@ -22,7 +24,7 @@
  *   --worktree  build with the working tree's code instead of the last commit's
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -144,6 +146,8 @@ interface Row {
   warm: Measure;
   edit: Measure;
   editVisible: boolean;
+  restored: Measure;
+  restoredVisible: boolean;
   bare?: Measure | undefined;
   hugo?: Measure | undefined;
 }
@@ -224,8 +228,49 @@ function benchSize(code: string, n: number): Row {
     }
     rmSync(bareRoot, { recursive: true, force: true });
   }
+  const { restored, restoredVisible } = restoredCheckout(root, victimFile, page, warraq);
   if (!args.keep) rmSync(root, { recursive: true, force: true });
-  return { n, cold, warm, edit, editVisible, bare, hugo };
+  return { n, cold, warm, edit, editVisible, restored, restoredVisible, bare, hugo };
+}
+
+/**
+ * The publishing workflow's build (.github/workflows/publish.yml): its runner checks out a new clone
+ * at the same path and restores `.cache/` and `_site/` from a tar (actions/cache), and the push
+ * being published edited one article. Each run starts from the same archive of the last build.
+ */
+function restoredCheckout(root: string, victimFile: string, page: string, warraq: () => Measure): { restored: Measure; restoredVisible: boolean } {
+  const archive = `${root}.tar`;
+  const tar = (argv: string[]) => {
+    const r = spawnSync('tar', argv, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tar ${argv.join(' ')} failed: ${r.stderr}`);
+  };
+  tar(['--posix', '-cf', archive, '-C', root, '.cache', '_site']);
+  const original = readFileSync(victimFile, 'utf8');
+  let marker = '';
+  let edition = 0;
+  process.stderr.write(`[${path.basename(root)}] warraq, new checkout with .cache/ and _site/ restored, one article edited… `);
+  const restored = repeat(
+    runs,
+    () => {
+      settle(root);
+      for (const d of ['.cache', '_site']) rmSync(path.join(root, d), { recursive: true, force: true });
+      // A clone writes every file anew: new inodes and times.
+      for (const d of ['content', 'templates', 'public']) {
+        cpSync(path.join(root, d), path.join(root, `${d}.clone`), { recursive: true });
+        rmSync(path.join(root, d), { recursive: true, force: true });
+        renameSync(path.join(root, `${d}.clone`), path.join(root, d));
+      }
+      tar(['-xf', archive, '-C', root]);
+      marker = `${80000 + ++edition}`;
+      writeFileSync(victimFile, `${original}\nأضاف المحرر هذه الفقرة في التحديث رقم ${marker} بعد نشر الخبر.\n`);
+    },
+    warraq,
+  );
+  const restoredVisible = existsSync(page) && readFileSync(page, 'utf8').includes(marker);
+  process.stderr.write(`${fmtS(restored)} ${JSON.stringify(restored.timings)}${restoredVisible ? '' : ' (EDIT NOT IN OUTPUT!)'}\n`);
+  rmSync(archive, { force: true });
+  writeFileSync(victimFile, original);
+  return { restored, restoredVisible };
 }
 
 /**
@@ -273,12 +318,13 @@ async function main() {
     lines.push(`Warraq benchmark — ${cores} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${base.startsWith('/dev/shm') ? 'tmpfs' : 'tmpdir'}, median of ${runs}, load avg ${load}`);
     lines.push('times are wall clock (cpu = user+sys seconds of the build and its children); RSS = peak of the build process');
     lines.push('');
-    const head = ['articles', 'warraq cold', 'warm, no change', 'warm, 1 edit', 'warraq peak RSS', 'bare eleventy cold', 'hugo cold', 'cold / eleventy', 'edit / hugo'];
+    const head = ['articles', 'warraq cold', 'warm, no change', 'warm, 1 edit', 'checkout + cache, 1 edit', 'warraq peak RSS', 'bare eleventy cold', 'hugo cold', 'cold / eleventy', 'edit / hugo'];
     const table = rows.map((r) => [
       r.n.toLocaleString('en'),
       fmtS(r.cold),
       fmtS(r.warm),
       fmtS(r.edit) + (r.editVisible ? '' : ' STALE!'),
+      fmtS(r.restored) + (r.restoredVisible ? '' : ' STALE!'),
       fmtMiB(r.cold),
       r.bare ? `${fmtS(r.bare)} ${fmtMiB(r.bare)}` : '—',
       r.hugo ? `${fmtS(r.hugo)} ${fmtMiB(r.hugo)}` : HUGO ? '—' : 'no hugo',
@@ -293,7 +339,7 @@ async function main() {
     lines.push('');
     for (const r of rows) {
       const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ` (Eleventy ${(m.timings.eleventyMs! / 1000).toFixed(1)} s, Pagefind ${(m.timings.searchMs! / 1000).toFixed(1)} s beside it, ${((m.timings.searchWaitMs ?? 0) / 1000).toFixed(1)} s waited for, ${m.timings.pagesReused ?? 0} pages reused, ${m.timings.searchYearsReused ?? 0} years' index reused)`}` : '');
-      lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
+      lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; new checkout with the cache restored, 1 edit: ${t(r.restored)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
     }
     lines.push(`normalizer: ${norm.firstPassMbPerS.toFixed(1)} MB/s on first sight of ${norm.mb.toFixed(1)} MB of Arabic article bodies (2,200 articles, after a 200-article warm-up), ${norm.mbPerS.toFixed(1)} MB/s on later passes; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s`);
     process.stdout.write(`${lines.join('\n')}\n`);
