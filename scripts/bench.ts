@@ -152,6 +152,10 @@ interface Row {
   hugo?: Measure | undefined;
 }
 
+/** The edit a measured rebuild publishes: a closing paragraph with a marker that must reach its page. */
+const withEdit = (original: string, marker: string) => `${original}\nأضاف المحرر هذه الفقرة في التحديث رقم ${marker} بعد نشر الخبر.\n`;
+const shows = (page: string, marker: string) => existsSync(page) && readFileSync(page, 'utf8').includes(marker);
+
 function benchSize(code: string, n: number): Row {
   const root = path.join(base, `warraq-${n}`);
   process.stderr.write(`\n[${n}] generating corpus… `);
@@ -177,7 +181,7 @@ function benchSize(code: string, n: number): Row {
   process.stderr.write(`[${n}] warraq warm, no change… `);
   const warm = repeat(runs, () => {}, warraq);
   process.stderr.write(`${fmtS(warm)} ${JSON.stringify(warm.timings)}\n[${n}] warraq warm, one article edited… `);
-  // Edit the article in the middle: a new closing paragraph with a marker that must reach its page.
+  // Edit the article in the middle (withEdit).
   const victim = articles[Math.floor(articles.length / 2)]!;
   const victimFile = path.join(root, victim.file);
   const original = readFileSync(victimFile, 'utf8');
@@ -187,12 +191,12 @@ function benchSize(code: string, n: number): Row {
     runs,
     () => {
       marker = `${70000 + ++edition}`;
-      writeFileSync(victimFile, `${original}\nأضاف المحرر هذه الفقرة في التحديث رقم ${marker} بعد نشر الخبر.\n`);
+      writeFileSync(victimFile, withEdit(original, marker));
     },
     warraq,
   );
   const page = path.join(root, '_site', victim.file.replace(/^content\//, '').replace(/\.md$/, ''), 'index.html');
-  const editVisible = existsSync(page) && readFileSync(page, 'utf8').includes(marker);
+  const editVisible = shows(page, marker);
   process.stderr.write(`${fmtS(edit)} ${JSON.stringify(edit.timings)}${editVisible ? '' : ' (EDIT NOT IN OUTPUT!)'}\n`);
   writeFileSync(victimFile, original);
 
@@ -262,11 +266,11 @@ function restoredCheckout(root: string, victimFile: string, page: string, warraq
       }
       tar(['-xf', archive, '-C', root]);
       marker = `${80000 + ++edition}`;
-      writeFileSync(victimFile, `${original}\nأضاف المحرر هذه الفقرة في التحديث رقم ${marker} بعد نشر الخبر.\n`);
+      writeFileSync(victimFile, withEdit(original, marker));
     },
     warraq,
   );
-  const restoredVisible = existsSync(page) && readFileSync(page, 'utf8').includes(marker);
+  const restoredVisible = shows(page, marker);
   process.stderr.write(`${fmtS(restored)} ${JSON.stringify(restored.timings)}${restoredVisible ? '' : ' (EDIT NOT IN OUTPUT!)'}\n`);
   rmSync(archive, { force: true });
   writeFileSync(victimFile, original);
