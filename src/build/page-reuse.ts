@@ -20,7 +20,7 @@
  * what the page index recorded when the page was written.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, type Stats } from 'node:fs';
 import { linkOrCopy } from '../link-files.ts';
 import path from 'node:path';
 import type { Article, ArticleLink } from '../content/article.ts';
@@ -28,7 +28,7 @@ import type { WarraqConfig } from '../config.ts';
 import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { codeVersion } from './cache.ts';
-import { environmentKey, type KnownFiles, type ManifestEntry, type Stamp } from './stamp.ts';
+import { environmentKey, statOrUndefined, type KnownFiles, type ManifestEntry, type Stamp } from './stamp.ts';
 
 /**
  * Page URL → [render key, output file relative to the output folder, digest of the file's bytes].
@@ -118,7 +118,7 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
       const m = manifest.get(entry[1]);
       if (!m) continue;
       const file = path.join(last.outDir, entry[1]);
-      const st = statOf(file);
+      const st = statOrUndefined(file);
       if (!st || !st.isFile() || st.size !== m[1]) continue;
       if (!sameStat(st, m)) {
         if (entry[2] === undefined || digestOfFile(file) !== entry[2]) continue;
@@ -191,20 +191,12 @@ function staysInside(file: string): boolean {
 }
 
 function sameFile(file: string, m: ManifestEntry): boolean {
-  const st = statOf(file);
+  const st = statOrUndefined(file);
   return st !== undefined && st.isFile() && sameStat(st, m);
 }
 
 function sameStat(st: Stats, [, size, mtimeMs, ino]: ManifestEntry): boolean {
   return st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
-}
-
-function statOf(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The page index's digest of a file's bytes; undefined when it cannot be read. */

@@ -13,7 +13,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { statSync, type Stats } from 'node:fs';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { listArticleFiles, readSource } from '../content/load.ts';
@@ -27,6 +26,7 @@ import { availableCores } from '../cores.ts';
 import { SOURCE_ROOT } from '../source-root.ts';
 import { buildSiteData, type SiteData } from '../site/data.ts';
 import { codeVersion, entryKey, PreparedCache, validEntry, type EntryHead } from './cache.ts';
+import { statOrUndefined } from './stamp.ts';
 import type { NormalizeConfig, PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
@@ -141,14 +141,6 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
     counts = countsOf(all);
   }
   return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig };
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Entries whose evidence look-ups still hold are used; the others need preparing. */

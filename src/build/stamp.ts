@@ -10,7 +10,7 @@
  * the last build wrote; any difference, or any doubt, means a full build.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './cache.ts';
@@ -79,6 +79,15 @@ export function environmentKey(): string {
     .filter(([k]) => (k.startsWith('WARRAQ_') || k.startsWith('ELEVENTY_') || k === 'NODE_ENV') && !NOT_IN_OUTPUT.has(k))
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify(env);
+}
+
+/** A file's stat, or undefined when it cannot be had (gone, unreadable). */
+export function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** [path relative to the output folder, size, mtimeMs, inode] */
