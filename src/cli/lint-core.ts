@@ -16,7 +16,7 @@ import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { ContentProblem } from '../content/errors.ts';
 import { parseArticle } from '../content/parse.ts';
 import { prepareArticle } from '../content/prepare.ts';
-import { normalize, type NormalizeOptions } from '../text/normalize.ts';
+import { normalize, showsDamage, type NormalizeOptions } from '../text/normalize.ts';
 import { pairQuotes, QUOTE_MARKS } from '../text/rules/quotes.ts';
 import { HAS_ARABIC_LETTER } from '../text/arabic.ts';
 import { dropFurniture } from '../text/furniture.ts';
@@ -275,7 +275,8 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   if (!parsed.ok) return { file, issues: parsed.problems.map((p) => fromProblem(p)), fixed: source, repairs: 0, valid: false };
   issues.push(...parsed.warnings.map((p) => fromProblem(p)));
   const { frontMatter: fm, body } = parsed.article;
-  const normalizeOptions: Partial<NormalizeOptions> = { ...options.normalize, lang: fm.lang.split('-')[0]! };
+  const damaged = options.normalize?.damaged ?? showsDamage(`${fm.title}\n${fm.summary}\n${parsed.article.body}`);
+  const normalizeOptions: Partial<NormalizeOptions> = { ...options.normalize, lang: fm.lang.split('-')[0]!, damaged };
 
   // What the build checks beyond the schema: a usable slug, an image path inside content/.
   let url: string | undefined;

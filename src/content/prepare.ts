@@ -5,7 +5,7 @@
 import type { Article } from './article.ts';
 import type { ContentProblem } from './errors.ts';
 import { parseArticle } from './parse.ts';
-import { normalize, type NormalizeOptions } from '../text/normalize.ts';
+import { normalize, showsDamage, type NormalizeOptions } from '../text/normalize.ts';
 import { dropFurniture } from '../text/furniture.ts';
 import { slugify, isSafeSlug } from '../text/slug.ts';
 import { renderMarkdown, MarkdownLimitError } from '../markdown/render.ts';
@@ -22,7 +22,9 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   if (!parsed.ok) return parsed;
   const { frontMatter: fm, body, bodyLine } = parsed.article;
   const problems: ContentProblem[] = [];
-  const options: Partial<NormalizeOptions> = { ...normalizeOptions, lang: fm.lang.split('-')[0]! };
+  // Whether the article shows damage is judged on the whole of it, title to last paragraph.
+  const damaged = normalizeOptions.damaged ?? showsDamage(`${fm.title}\n${fm.summary}\n${body}`);
+  const options: Partial<NormalizeOptions> = { ...normalizeOptions, lang: fm.lang.split('-')[0]!, damaged };
   const title = normalize(fm.title, options).text;
   const summary = normalize(fm.summary, options).text;
 

@@ -11,9 +11,11 @@ import { HAS_ARABIC_LETTER } from './arabic.ts';
 import { DEFAULT_OPTIONS, type NormalizeOptions } from './options.ts';
 import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
 import { splitWordEdits } from './rules/split-words.ts';
+export { showsDamage } from './rules/split-words.ts';
 import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
+import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
 
 export type { Change } from './edits.ts';
 export type { NormalizeOptions } from './options.ts';
@@ -56,9 +58,14 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
 
 function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[]): string {
   let current = text;
-  for (const [, rule] of RULES) {
-    const edits = rule(current, opts);
+  // Scripture and vocalized lines pass through as written; they are found once NFC has run.
+  let kept: Range[] | undefined;
+  for (const [name, rule] of RULES) {
+    let edits = rule(current, opts);
+    if (kept) edits = keepOutside(edits, kept);
+    if (name === 'nfc') kept = protectedRanges(applyEdits(current, edits));
     if (edits.length === 0) continue;
+    if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const origins = map.toOriginalMany(sorted.map((e) => e.start));
     sorted.forEach((e, k) => changes.push({ offset: origins[k]!, before: current.slice(e.start, e.end), after: e.replacement, rule: e.rule }));

@@ -31,6 +31,11 @@ export interface NormalizeOptions {
   lexicon?: (() => Lexicon) | undefined;
   /** Intact forms from the site's articles; when absent the text's own words are used. */
   evidence?: WordEvidence | undefined;
+  /**
+   * Whether the document shows damage (split-words.ts showsDamage); only then are two pieces that
+   * are both words joined. Undefined: judged from the text given. A Markdown document is judged whole.
+   */
+  damaged?: boolean | undefined;
   /** The text is one Markdown text node among siblings (its edges are not line ends). */
   fragment: boolean;
 }

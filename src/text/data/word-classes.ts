@@ -41,3 +41,29 @@ export const NEVER_INITIAL = new Set(['ة', 'ى', 'ؤ', 'ئ']);
 export const NO_MARK_AFTER = new Set(['ا', 'ة', 'ى', 'آ']);
 /** One-letter words: و is written apart by careless typists; the others never stand alone. */
 export const LONE_LETTER_WORDS = new Set(['و']);
+/**
+ * First words of names written in two words: kunyas and patronyms (أبو مازن، عبد الله، بن سلمان),
+ * and places (أبو ظبي، بيت لحم، رأس الخيمة، كفر الشيخ، شرم الشيخ، عين التينة، دير الزور).
+ * The gap after one is a word boundary; with و، ف، ب، ل before them too.
+ */
+export const NAME_HEADS = new Set(
+  `أبو أبي أبا عبد بن ابن بنت أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان`
+    .split(' ')
+    .flatMap((w) => ['', 'و', 'ف', 'ب', 'ل'].map((p) => p + w)),
+);
+/** News agencies credited by their initials, written with spaces (أ ف ب، د ب أ). */
+export const AGENCY_INITIALS = new Set(['أ ف ب', 'ا ف ب', 'د ب أ', 'أ ش أ', 'ا ش ا', 'أ ب', 'و م ع', 'ي ب أ', 'ب ن أ', 'ق ن ا']);
+/**
+ * Prepositions, particles and pronouns that follow a letter written alone on purpose (فيتامين د
+ * في، الفئة أ من) and never end a word broken after its first letter (unlike قد in عُ|قد).
+ */
+export const STANDALONE_AFTER_LETTER = new Set(
+  `في من على إلى الى عن مع أو او ثم بين حتى منذ عند لدى التي الذي الذين أن إن لكن لكنه لكنها كان كانت وفي ومن وعلى`.split(' '),
+);
+/** Nouns that a lone letter labels: الفئة أ، المجموعة ب، فيتامين د، حرف ك، البند ج. */
+export const LABEL_NOUNS = new Set(
+  `فئة فئتي مجموعة فيتامين حرف درجة بند نوع قسم مستوى جدول ملحق شكل طراز مرحلة خطة فقرة مادة رقم نموذج صنف فصل مربع قائمة`
+    .split(' ')
+    .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`])
+    .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات']),
+);

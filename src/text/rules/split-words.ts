@@ -20,7 +20,12 @@ import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { finalMarkFor } from './final-marks.ts';
 import { HashAnswers } from '../hash-answers.ts';
 import { keyOfHashes } from '../evidence.ts';
+import { keepOutside, linesWithHarakat } from '../protected.ts';
 import {
+  AGENCY_INITIALS,
+  LABEL_NOUNS,
+  NAME_HEADS,
+  STANDALONE_AFTER_LETTER,
   LONE_LETTER_WORDS,
   NEVER_INITIAL,
   NO_MARK_AFTER,
@@ -71,10 +76,23 @@ interface Chain {
 
 export function splitWordEdits(text: string, options: NormalizeOptions): Edit[] {
   const edits: Edit[] = [];
-  const ctx = new Context(options);
+  const ctx = new Context(options, options.damaged ?? showsDamage(text));
   forEachWindow(text, (chain, atChainEnd) => repairChain(text, chain, ctx, edits, atChainEnd), ctx);
-  return edits;
+  // A line that kept a haraka lost none: the damage turns every one into a space.
+  return keepOutside(edits, linesWithHarakat(text));
 }
+
+/**
+ * Does the text bear the marks of lost harakat that clean text never shows: a piece that starts
+ * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), or NO-BREAK
+ * SPACE before a space? Joins of two pieces that are both words need this before they are made.
+ */
+export function showsDamage(text: string): boolean {
+  return DAMAGE_SIGNS.test(text);
+}
+const DAMAGE_SIGNS = /[\u0621-\u064A] [\u0629\u0649\u0624\u0626](?![\u0621-\u064A]{3})|[\u0621-\u064A]{2} \u0627(?![\u0621-\u064A]| [\u0621-\u064A](?![\u0621-\u064A]))|[\u0621-\u064A]\u00A0 /;
+/** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
+const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
 
 // ---- The scan. It sees every word of every article, so it works on character codes and a
 // numeric hash and allocates nothing per word; strings are made only around the few gaps that
@@ -351,7 +369,11 @@ const LEXICON_MEMO = new WeakMap<Lexicon, HashAnswers>();
 class Context {
   private lexiconInstance: Lexicon | undefined;
   readonly evidence: WordEvidence | undefined;
-  constructor(private readonly options: NormalizeOptions) {
+  constructor(
+    private readonly options: NormalizeOptions,
+    /** The document shows damage (showsDamage): only then may two words be joined. */
+    readonly damaged: boolean,
+  ) {
     this.evidence = options.evidence;
   }
   /** The lexicon is loaded on the first question, so text without candidates never pays for it. */
@@ -480,6 +502,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     const last = text.charCodeAt(pieces[k]!.end - 1);
     if (last >= 0x064b && last <= 0x0652) return false;
   }
+  if (standsApartOnPurpose(pieces, i, j, text)) return false;
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   const tanween = endsWithTanweenSeat(pieces, i, j, text);
@@ -511,8 +534,71 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
     // second pass over the output decides exactly the same: normalizing twice never differs.
     if (r === null) return false;
+    // Two pieces that are both words are joined only in a document that shows damage elsewhere.
+    if (r === 'weak' && !ctx.damaged) return false;
   }
   return true;
+}
+
+/**
+ * Letters and words that news writes apart on purpose, which no lost mark explains: a name's
+ * first word (أبو ظبي، عبد الله، بيت لحم); a lone و after a word; a lone letter that labels
+ * (الفئة أ، فيتامين د، حرف ك), stands before a preposition (أ في) or after a number (30 م، 1998 م),
+ * touches a digit or a tatweel (م2، هـ); a run of lone letters that is an agency's
+ * initials or a list (أ ف ب، (د ب أ)، فئتي أ و ب).
+ */
+function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string): boolean {
+  const second = pieces[i + 1]!.bare;
+  if (NAME_HEADS.has(pieces[i]!.bare) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!)) return true;
+  for (let k = i; k <= j; k++) {
+    const piece = pieces[k]!;
+    if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
+    if (piece.bare === 'و' && k > i && k === j) return true;
+    if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare)) return true;
+    if (k === i && afterNumber(text, piece.start)) return true;
+    if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
+    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
+    if (initialsOrList(text, piece.start)) return true;
+  }
+  return false;
+}
+
+/** Is a number (and one space) right before this offset? */
+function afterNumber(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 2);
+  return text.charCodeAt(at - 1) === 0x20 && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9));
+}
+
+/** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
+function wordBefore(text: string, at: number): string {
+  if (text.charCodeAt(at - 1) !== 0x20) return '';
+  let a = at - 1;
+  while (a > 0 && kindOf(text.charCodeAt(a - 1)) !== 0) a--;
+  return text.slice(a, at - 1).replace(HARAKAT, '');
+}
+
+/** Is a lone letter at `at`, with one space and a word boundary on either side? */
+function loneLetterAt(text: string, at: number): boolean {
+  return kindOf(text.charCodeAt(at)) & LETTER ? kindOf(text.charCodeAt(at - 1)) === 0 && kindOf(text.charCodeAt(at + 1)) === 0 : false;
+}
+
+/**
+ * Is the lone letter at `at` part of a run of lone letters, one space apart, that reads as
+ * initials or a list: one in parentheses or beside a dash (بيروت (أ ف ب) -), a known agency's
+ * initials, or list letters joined by و (أ و ب)? A broken word's lone letters (س ج ل for سُجّل)
+ * are none of these.
+ */
+function initialsOrList(text: string, at: number): boolean {
+  let a = at;
+  let b = at;
+  while (text.charCodeAt(a - 1) === 0x20 && loneLetterAt(text, a - 2)) a -= 2;
+  while (text.charCodeAt(b + 1) === 0x20 && loneLetterAt(text, b + 2)) b += 2;
+  if (a === b) return false;
+  const letters = text.slice(a, b + 1);
+  if (AGENCY_INITIALS.has(letters) || /^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters)) return true;
+  const before = text.slice(Math.max(0, a - 2), a).trim();
+  const after = text.slice(b + 1, b + 3).trim();
+  return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
 }
 
 /** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
@@ -603,6 +689,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
   // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
   if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && ctx.lex(`ال${R}`)) return null;
+  // و and a word (وصل ولي العهد): the conjunction opens the right piece; a word tail in و is a suffix (ضخّ|وا).
+  if (R.length >= 3 && R[0] === 'و' && !WAW_SUFFIXES.has(R) && ctx.lex(R.slice(1))) return null;
   return 'weak';
 }
 

@@ -1,0 +1,96 @@
+/**
+ * Measures the harm the repair does to clean text: lines of clean news constructions (agency
+ * credits, names in two words, units, list letters, tags …), alone and interleaved with damaged
+ * lines, vocalized poetry, and the Quran in two Uthmani encodings; prints lines altered and edits.
+ * Usage: node --import tsx scripts/eval-clean.ts [-v]
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { damage } from './lib/damage.ts';
+import { normalize, type Change } from '../src/text/normalize.ts';
+import { loadLexicon } from '../src/text/lexicon.ts';
+import { WordCounts } from '../src/text/evidence.ts';
+
+const FIXTURES = new URL('../tests/fixtures/', import.meta.url);
+
+export interface CleanScore {
+  lines: number;
+  altered: string[];
+  edits: number;
+}
+
+/** The clean lines of a fixture file (one a line). */
+export function fixtureLines(name: string): string[] {
+  const bytes = readFileSync(new URL(name, FIXTURES));
+  const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => (name.includes('quran/') ? l.split('|')[2]! : l));
+}
+
+/**
+ * Normalizes `clean` lines as one document, each followed by `damaged[k]` when given (a clean
+ * credit inside damaged wire copy), and reports the clean lines that changed beyond NFC.
+ */
+export function scoreClean(clean: string[], damaged: string[] = []): CleanScore {
+  const lexicon = loadLexicon();
+  const lines: string[] = [];
+  const cleanAt: number[] = [];
+  clean.forEach((line, k) => {
+    cleanAt.push(lines.length);
+    lines.push(line);
+    if (damaged.length) lines.push(damaged[k % damaged.length]!);
+  });
+  const doc = lines.join('\n');
+  const { changes } = normalize(doc, { lexicon: () => lexicon, evidence: new WordCounts().add(doc), quotes: 'keep' });
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const lineOf = (c: Change) => {
+    let lo = 0;
+    while (lo + 1 < starts.length && starts[lo + 1]! <= c.offset) lo++;
+    return lo;
+  };
+  const touched = new Map<number, number>();
+  for (const c of changes) {
+    if (c.rule === 'nfc') continue;
+    const line = lineOf(c);
+    touched.set(line, (touched.get(line) ?? 0) + 1);
+  }
+  const score: CleanScore = { lines: clean.length, altered: [], edits: 0 };
+  cleanAt.forEach((line, k) => {
+    const n = touched.get(line);
+    if (n) {
+      score.altered.push(clean[k]!);
+      score.edits += n;
+    }
+  });
+  return score;
+}
+
+/** Damaged lines made from the tuning set's clean text. */
+export function damagedLines(): string[] {
+  const text = ['tune-01.txt', 'tune-05.txt', 'tune-09.txt', 'tune-13.txt'].map((f) => readFileSync(new URL(`devset/${f}`, FIXTURES), 'utf8')).join('\n');
+  return damage(text).text.split('\n').filter((l) => l.trim() !== '');
+}
+
+function main() {
+  const verbose = process.argv.includes('-v');
+  const damaged = damagedLines();
+  const sets: [string, string[], string[]][] = [
+    ['news constructions', fixtureLines('clean-news/constructions.txt'), []],
+    ['news constructions, interleaved with damaged lines', fixtureLines('clean-news/constructions.txt'), damaged],
+    ['vocalized poetry', fixtureLines('clean-news/poetry.txt'), []],
+    ['Quran, KFGQPC Uthmani', fixtureLines('quran/uthmani-kfgqpc.txt.gz'), []],
+    ['Quran, Tanzil Uthmani', fixtureLines('quran/uthmani-tanzil.txt.gz'), []],
+    ['Quran verses between ﴿ ﴾ inside damaged lines', fixtureLines('quran/uthmani-tanzil.txt.gz').map((v) => `قال تعالى ﴿${v}﴾`), damaged],
+  ];
+  for (const [name, clean, dmg] of sets) {
+    const s = scoreClean(clean, dmg);
+    console.log(`${name}: ${s.lines} lines, ${s.altered.length} altered, ${s.edits} edits`);
+    if (verbose) for (const l of s.altered) console.log(`  ${l}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,102 @@
+/**
+ * Text the normalizer must pass through exactly as written (NFC aside): scripture between ﴿ and ﴾,
+ * lines in the Uthmani script (its own marks), and vocalized lines (poetry, quoted verses), where
+ * most words carry harakat and a letter without one is so by design, not by damage.
+ * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one.
+ */
+import type { Edit } from './edits.ts';
+import { isHarakaCode } from './arabic.ts';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Marks and letters only the Uthmani (Quranic) script uses: alef wasla, small high and low signs, open tanween. */
+const UTHMANI = /[\u0671\u06D6-\u06ED\u08F0-\u08F2]/;
+const HARAKA = /[\u064B-\u0652]/;
+const ORNATE_PARENS = /\uFD3F[^\uFD3E]*\uFD3E?/g;
+/** A line is vocalized when at least this share of its Arabic words carries a haraka. */
+const VOCALIZED_SHARE = 0.5;
+
+const ANY_MARK_OR_ORNATE = /[\u064B-\u0652\u0670\u0671\u06D6-\u06ED\u08F0-\u08F2\uFD3F]/;
+
+export function protectedRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  if (!ANY_MARK_OR_ORNATE.test(text)) return ranges;
+  const ornate = text.includes('\uFD3F');
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (UTHMANI.test(text.slice(start, end)) || vocalized(text, start, end)) ranges.push({ start, end });
+    else if (ornate) {
+      for (const m of text.slice(start, end).matchAll(ORNATE_PARENS)) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
+    }
+    start = end + 1;
+  }
+  return ranges;
+}
+
+/** Do at least half the Arabic words of text[start, end) carry a haraka (and are there two or more)? */
+function vocalized(text: string, start: number, end: number): boolean {
+  let words = 0;
+  let marked = 0;
+  let inWord = false;
+  let wordMarked = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x20;
+    const letter = (c >= 0x0621 && c <= 0x064a) || isHarakaCode(c) || c === 0x0670;
+    if (letter) {
+      if (!inWord) {
+        inWord = true;
+        wordMarked = false;
+        words++;
+      }
+      if (isHarakaCode(c)) wordMarked = true;
+    } else if (inWord) {
+      inWord = false;
+      if (wordMarked) marked++;
+    }
+  }
+  return words >= 2 && marked >= words * VOCALIZED_SHARE;
+}
+
+/** The edits that touch no protected range (an insertion at a range's edge touches it too). */
+export function keepOutside(edits: Edit[], ranges: readonly Range[]): Edit[] {
+  if (ranges.length === 0) return edits;
+  return edits.filter((e) => !ranges.some((r) => e.start <= r.end && e.end >= r.start));
+}
+
+/** The ranges moved by edits applied outside them (each edit shifts what follows it). */
+export function shiftRanges(ranges: readonly Range[], edits: readonly Edit[]): Range[] {
+  if (ranges.length === 0 || edits.length === 0) return [...ranges];
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  return ranges.map((r) => {
+    let delta = 0;
+    for (const e of sorted) {
+      if (e.end > r.start) break;
+      delta += e.replacement.length - (e.end - e.start);
+    }
+    return { start: r.start + delta, end: r.end + delta };
+  });
+}
+
+/** The lines that kept a haraka: damage turns every one into a space, so these lost none. */
+export function linesWithHarakat(text: string): Range[] {
+  const ranges: Range[] = [];
+  if (!HARAKA.test(text)) return ranges;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    for (let i = start; i < end; i++) {
+      if (isHarakaCode(text.charCodeAt(i))) {
+        ranges.push({ start, end });
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return ranges;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { damagedLines, fixtureLines, scoreClean } from '../../scripts/eval-clean.ts';
+import { normalize } from '../../src/text/normalize.ts';
+import { loadLexicon } from '../../src/text/lexicon.ts';
+import { WordCounts } from '../../src/text/evidence.ts';
+
+// The repair's one promise: clean text comes out as it went in (NFC aside), whether it stands
+// alone or sits among damaged lines of the same document.
+describe('clean text is never changed', () => {
+  const damaged = damagedLines();
+  const constructions = fixtureLines('clean-news/constructions.txt');
+
+  it('leaves 300+ lines of news constructions alone (credits, two-word names, units, list letters, tags)', () => {
+    expect(constructions.length).toBeGreaterThanOrEqual(300);
+    expect(scoreClean(constructions).altered).toEqual([]);
+  });
+
+  it('leaves them alone inside a damaged document too, while repairing the damaged lines', () => {
+    expect(scoreClean(constructions, damaged).altered).toEqual([]);
+    const lexicon = loadLexicon();
+    const doc = damaged.slice(0, 5).join('\n');
+    const joins = normalize(doc, { lexicon: () => lexicon, evidence: new WordCounts().add(doc) }).changes.filter((c) => c.rule === 'split-word');
+    expect(joins.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['two common words', 'وصل ولي العهد إلى العاصمة مساء أمس.'],
+    ['a place name in two words', 'افتتح معرض الكتاب في أبو ظبي يوم الأحد.'],
+    ['an agency credit', 'بيروت (أ ف ب) - أعلنت الحكومة اللبنانية خطة جديدة.'],
+    ['a unit after a number', 'بلغت درجة الحرارة 30 م لكنه توقع انخفاضها.'],
+    ['an era after a year', 'تأسست الشركة عام 1998 م عن طريق مستثمرين.'],
+    ['list letters', 'تأهلت فرق فئتي أ و ب إلى الدور الثاني.'],
+    ['a word before a hashtag', 'أطلقت أبل و #آيفون الجديد يحظى بإقبال.'],
+    ['a label letter', 'يحق لحاملي رخص الفئة أ قيادة الدراجات النارية.'],
+    ['a verb-only particle', 'فلن تنجح أي هدنة.'],
+  ])('%s stays as written, next to damaged wire copy', (_, line) => {
+    const lexicon = loadLexicon();
+    const doc = `${damaged[0]}\n${line}\n${damaged[1]}`;
+    const { text } = normalize(doc, { lexicon: () => lexicon, evidence: new WordCounts().add(doc), quotes: 'keep' });
+    expect(text.split('\n')[1]).toBe(line);
+  });
+
+  it('leaves vocalized classical poetry exactly as written', () => {
+    const poetry = fixtureLines('clean-news/poetry.txt');
+    expect(poetry.length).toBeGreaterThanOrEqual(100);
+    expect(scoreClean(poetry).altered).toEqual([]);
+  });
+
+  it.each(['quran/uthmani-kfgqpc.txt.gz', 'quran/uthmani-tanzil.txt.gz'])('changes none of the 6,236 verses of %s beyond NFC', (file) => {
+    const verses = fixtureLines(file);
+    expect(verses.length).toBe(6236);
+    expect(scoreClean(verses).altered).toEqual([]);
+    expect(scoreClean(verses.map((v) => `قال تعالى ﴿${v}﴾`), damaged).altered).toEqual([]);
+  });
+});
