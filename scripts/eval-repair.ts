@@ -30,6 +30,8 @@ export interface RepairScore {
   misses: string[];
   falseJoins: string[];
   wrongMarks: string[];
+  /** Word-final damage left without its mark, or given another. */
+  finalMisses: string[];
 }
 
 export function scoreText(clean: string): RepairScore {
@@ -41,7 +43,8 @@ export function scoreText(clean: string): RepairScore {
   const finalsAt = new Map<number, string>();
   for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
   for (const c of changes) if (c.rule === 'word-final-mark') finalsAt.set(c.offset, c.after);
-  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [] };
+  const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
   for (const g of gaps.filter((g) => !g.midWord)) {
     score.finals++;
     const after = finalsAt.get(g.offset);
@@ -49,8 +52,8 @@ export function scoreText(clean: string): RepairScore {
       score.finalRestored++;
       if (after === g.marks) score.finalExact++;
     }
+    if (after !== g.marks) score.finalMisses.push(`${context(g.offset)}  want ${codes(g.marks)} got ${after === undefined ? '-' : codes(after)}`);
   }
-  const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
   const gold = new Map(gaps.filter((g) => g.midWord).map((g) => [g.offset, g]));
   for (const g of gold.values()) {
     score.splits++;
@@ -72,10 +75,12 @@ export function scoreText(clean: string): RepairScore {
   return score;
 }
 
+const codes = (marks: string) => [...marks].map((m) => m.codePointAt(0)!.toString(16)).join('+');
+
 function main() {
   const folders = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const verbose = process.argv.includes('-v');
-  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [] };
+  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [] };
   for (const folder of folders.length ? folders : ['tests/fixtures/devset']) {
     for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
       const s = scoreText(readFileSync(path.join(folder, f), 'utf8'));
@@ -83,6 +88,7 @@ function main() {
       total.misses.push(...s.misses.map((m) => `${f}: ${m}`));
       total.falseJoins.push(...s.falseJoins.map((m) => `${f}: ${m}`));
       total.wrongMarks.push(...s.wrongMarks.map((m) => `${f}: ${m}`));
+      total.finalMisses.push(...s.finalMisses.map((m) => `${f}: ${m}`));
       if (verbose) console.log(f, `recall ${(s.joined / s.splits).toFixed(3)} precision ${(s.correctJoins / Math.max(1, s.joins)).toFixed(3)} clean ${s.cleanChanges} bare ${s.bareChanges}`);
     }
   }
@@ -90,11 +96,12 @@ function main() {
   console.log(`words ${total.words}  split words ${total.splits}  joins made ${total.joins}`);
   console.log(`join recall ${pct(total.joined, total.splits)}  join precision ${pct(total.correctJoins, total.joins)}  exact marks ${pct(total.exact, total.joined)} (${total.exact}/${total.joined})`);
   console.log(`changes on clean text: ${total.cleanChanges} with diacritics, ${total.bareChanges} without`);
-  console.log(`word-final damage: ${total.finals} lost marks, ${total.finalRestored} restored, ${total.finalExact} exactly (${pct(total.finalExact, total.finalRestored)} of those restored); the rest collapse to one space`);
+  console.log(`word-final damage: ${total.finals} lost marks, ${total.finalRestored} restored, ${total.finalExact} exactly: exact words ${pct(total.finalExact, total.finals)} (${pct(total.finalExact, total.finalRestored)} of those restored); the rest collapse to one space`);
   if (process.argv.includes('--errors')) {
     console.log('\nFALSE JOINS\n' + total.falseJoins.join('\n'));
     console.log('\nMISSES\n' + total.misses.join('\n'));
     console.log('\nWRONG MARKS\n' + total.wrongMarks.join('\n'));
+    console.log('\nWORD-FINAL MISSES\n' + total.finalMisses.join('\n'));
   }
 }
 

@@ -105,6 +105,17 @@ describe('split-word repair', () => {
   ])('rejoins %s → %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });
+  it.each([
+    ['إن  الحكومة قررت في مد ة قصيرة', 'إنّ الحكومة قررت في مدّة قصيرة'],
+    ['خطوة\u00A0 مهمة في مد ة قصيرة', 'خطوةً مهمة في مدّة قصيرة'],
+    ['نمو\u00A0 الصادرات في مد ة قصيرة', 'نموّ الصادرات في مدّة قصيرة'],
+    ['تحد \u00A0 كبير في مد ة قصيرة', 'تحدٍّ كبير في مدّة قصيرة'],
+  ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {
+    expect(n(damaged)).toBe(clean);
+  });
+  it('adds no mark where no damage shows: a typed double space is only collapsed', () => {
+    expect(n('إن  الحكومة قررت')).toBe('إن الحكومة قررت');
+  });
   it('does not join two words in text that shows no damage (مدر عات alone)', () => {
     expect(n('مدر عات')).toBe('مدر عات');
   });

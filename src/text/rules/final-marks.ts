@@ -8,11 +8,13 @@
  *   - adverbial accusatives written with tanween fath (عادةً، مساءً، خاصّةً).
  * Otherwise nothing is restored: a missing mark is better than a wrong one.
  */
-import { FATHATAN, SHADDA, NBSP } from '../arabic.ts';
+import { FATHATAN, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 
 export interface FinalMarkContext {
   lex(word: string): boolean;
+  /** The document shows damage elsewhere (split-words.ts showsDamage). */
+  readonly damaged: boolean;
 }
 
 const FINAL_SHADDA = new Set(
@@ -28,15 +30,24 @@ const FINAL_TANWEEN_FATH = new Set(
 
 /** The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. */
 export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): string | undefined {
+  if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2)) return undefined;
   // How many marks were lost: every character of the gap but a real space that follows them.
   const lost = gap.endsWith(' ') && gap.length > 1 ? gap.length - 1 : gap.length;
-  if (lost !== 1 || !/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2)) return undefined;
+  if (lost > 2) return undefined;
+  const last = word.at(-1)!;
+  if (lost === 2) {
+    // Shadda and tanween together on a defective noun (تحدٍّ، تصدٍّ، مؤدٍّ) or an adjective (مستمرٌّ is rarer).
+    return 'اىةءآأإؤئ'.includes(last) || word.length < 3 ? undefined : (KASRATAN + SHADDA).normalize('NFC');
+  }
   if (FINAL_SHADDA.has(word)) return SHADDA;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
-  if (FUNCTION_WORDS.has(word) || word.length < 3) return undefined;
-  const last = word.at(-1)!;
-  if ('اىةءآأإؤئو'.includes(last)) return undefined;
+  if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
+  // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.
+  if ('ةءأا'.includes(last)) return ctx.damaged ? FATHATAN : undefined;
+  if ('ىآإؤئ'.includes(last)) return undefined;
   // A doubled root shows its two letters apart in some forms (تنضمم, استمررت): a final shadda then.
   if (ctx.lex(word + last)) return SHADDA;
-  return undefined;
+  // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
+  // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
+  return ctx.damaged ? SHADDA : undefined;
 }

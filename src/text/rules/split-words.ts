@@ -438,14 +438,14 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
-    if (after && isWordFinalDamage(after.text)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits, text);
+    if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits, text);
     i = joinedTo + 1;
   }
   // Damage at the chain's end (before punctuation or the line's end): the whitespace and
   // punctuation rules remove the debris; the mark comes back here when the evidence is strong.
   if (!atChainEnd) return;
   const last = pieces[pieces.length - 1]!;
-  const tail = /^\u00A0|^ {2,}/.exec(text.slice(last.end, last.end + 3));
+  const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 3));
   if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
     while (first > 0 && edits.length && edits[edits.length - 1]!.rule === 'split-word' && edits[edits.length - 1]!.start === gaps[first - 1]!.start) first--;
@@ -490,9 +490,15 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
  * more. A lone NBSP between two words is an editor's no-break space, never damage (the damage
  * only ever puts NBSP before a space, punctuation or a line's end).
  */
-function isWordFinalDamage(gap: string): boolean {
-  return (gap.includes(NBSP) && gap.length >= 2) || gap.length >= 3;
+function isWordFinalDamage(gap: string, damaged: boolean): boolean {
+  return (gap.includes(NBSP) && gap.length >= 2) || gap.length >= 3 || (damaged && gap === '  ');
 }
+/**
+ * Debris after a chain's last word: NBSP, or two spaces and more; in a document that shows damage,
+ * also one space before punctuation or a line's end (the lost mark's space, the real one absent).
+ */
+const DEBRIS_TAIL = /^\u00A0|^ {2,}/;
+const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n.,،؛:!؟?»)\]]|$)/;
 
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
