@@ -182,7 +182,7 @@ function wordClass(w: number): number {
 }
 
 /** Could the gap before word w be damage (or word-final debris worth a look)? Mirrors mayBeSplit. */
-function interestingGap(w: number): boolean {
+function interestingGap(w: number, text: string): boolean {
   const gap = W.gap[w]!;
   const n = gap & (GAP_NBSP - 1);
   if (gap & GAP_NBSP || n >= 2) return true;
@@ -191,7 +191,7 @@ function interestingGap(w: number): boolean {
   if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
   const left = wordClass(l);
   const right = wordClass(w);
-  if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3);
+  if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3) || stemTailAt(text, w);
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   return W.len[w]! <= 4;
@@ -270,7 +270,7 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
   // Windows: runs of interesting gaps, widened by one piece on the left and one on the right.
   // interesting[w]: the gap before word w could be damage (computed once per gap).
   if (INTERESTING.length < count + 1) INTERESTING = new Uint8Array(Math.max(count + 1, INTERESTING.length * 2));
-  for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && interestingGap(w) ? 1 : 0;
+  for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && interestingGap(w, text) ? 1 : 0;
   INTERESTING[count] = 0;
   let w = 1;
   while (w <= count) {
@@ -478,11 +478,25 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
-  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3);
+  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3) || stemTailAfterFunctionWord(L, R);
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
   return R.length <= 4;
+}
+
+/**
+ * A right piece that a frequent word's last letter, doubled, may have been split from: short, in
+ * ا (not ال) or ي (أيّ|ام، التيّ|ارات، كلّ|ية). Never after a particle that only governs verbs.
+ */
+function stemTailAfterFunctionWord(L: string, R: string): boolean {
+  return R.length >= 2 && R.length <= 4 && ((R[0] === 'ا' && R[1] !== 'ل') || R[0] === 'ي') && !VERB_ONLY_PARTICLES.has(L);
+}
+/** stemTailAfterFunctionWord's test of the right piece, on the scan's word w. */
+function stemTailAt(text: string, w: number): boolean {
+  const len = W.len[w]!;
+  const first = W.first[w]!;
+  return len >= 2 && len <= 4 && ((first === 0x0627 && text.charCodeAt(W.start[w]! + 1) !== 0x0644) || first === 0x064a);
 }
 
 /**
@@ -673,6 +687,10 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
     if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) && ctx.lex(L + R)) return 'strong';
+    // … or, in a document that shows damage, a tail in ا or ي that is no word (أي|ام، التي|ارات، كل|ية).
+    // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
+    const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
+    if (ctx.damaged && stemTailAfterFunctionWord(L, R) && !opensNext && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
