@@ -32,18 +32,23 @@ export interface RepairScore {
   wrongMarks: string[];
   /** Word-final damage left without its mark, or given another. */
   finalMisses: string[];
+  /** Missed split words that a doubt ("possible split word") points at; doubts at no split word. */
+  doubtedMisses: number;
+  doubtsElsewhere: number;
+  /** Doubts raised on the clean text, with and without its diacritics. */
+  cleanDoubts: number;
 }
 
 export function scoreText(clean: string): RepairScore {
   const lexicon = loadLexicon();
   const { text: damaged, gaps } = damage(clean);
   const evidence = new WordCounts().add(damaged);
-  const { changes } = normalize(damaged, { lexicon: () => lexicon, evidence, quotes: 'keep' });
+  const { changes, doubts } = normalize(damaged, { lexicon: () => lexicon, evidence, quotes: 'keep' });
   const joinsAt = new Map<number, string>();
   const finalsAt = new Map<number, string>();
   for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
   for (const c of changes) if (c.rule === 'word-final-mark') finalsAt.set(c.offset, c.after);
-  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [] };
+  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [], doubtedMisses: 0, doubtsElsewhere: 0, cleanDoubts: 0 };
   const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
   for (const g of gaps.filter((g) => !g.midWord)) {
     score.finals++;
@@ -58,7 +63,10 @@ export function scoreText(clean: string): RepairScore {
   for (const g of gold.values()) {
     score.splits++;
     const after = joinsAt.get(g.offset);
-    if (after === undefined) score.misses.push(context(g.offset));
+    if (after === undefined) {
+      score.misses.push(context(g.offset));
+      if (doubts.some((d) => d.offset < g.offset && g.offset < d.offset + d.before.length)) score.doubtedMisses++;
+    }
     else {
       score.joined++;
       if (after === g.marks) score.exact++;
@@ -69,9 +77,13 @@ export function scoreText(clean: string): RepairScore {
     if (gold.has(offset)) score.correctJoins++;
     else score.falseJoins.push(context(offset));
   }
-  score.cleanChanges = normalize(clean, { lexicon: () => lexicon, evidence: new WordCounts().add(clean), quotes: 'keep' }).changes.length;
+  score.doubtsElsewhere = doubts.filter((d) => !gaps.some((g) => g.midWord && d.offset < g.offset && g.offset < d.offset + d.before.length)).length;
+  const cleanResult = normalize(clean, { lexicon: () => lexicon, evidence: new WordCounts().add(clean), quotes: 'keep' });
+  score.cleanChanges = cleanResult.changes.length;
   const bare = clean.replace(/[\u064B-\u0652]/g, '');
-  score.bareChanges = normalize(bare, { lexicon: () => lexicon, evidence: new WordCounts().add(bare), quotes: 'keep' }).changes.length;
+  const bareResult = normalize(bare, { lexicon: () => lexicon, evidence: new WordCounts().add(bare), quotes: 'keep' });
+  score.bareChanges = bareResult.changes.length;
+  score.cleanDoubts = cleanResult.doubts.length + bareResult.doubts.length;
   return score;
 }
 
@@ -80,11 +92,11 @@ const codes = (marks: string) => [...marks].map((m) => m.codePointAt(0)!.toStrin
 function main() {
   const folders = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const verbose = process.argv.includes('-v');
-  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [] };
+  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [], doubtedMisses: 0, doubtsElsewhere: 0, cleanDoubts: 0 };
   for (const folder of folders.length ? folders : ['tests/fixtures/devset']) {
     for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
       const s = scoreText(readFileSync(path.join(folder, f), 'utf8'));
-      for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges', 'finals', 'finalRestored', 'finalExact'] as const) total[k] += s[k];
+      for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges', 'finals', 'finalRestored', 'finalExact', 'doubtedMisses', 'doubtsElsewhere', 'cleanDoubts'] as const) total[k] += s[k];
       total.misses.push(...s.misses.map((m) => `${f}: ${m}`));
       total.falseJoins.push(...s.falseJoins.map((m) => `${f}: ${m}`));
       total.wrongMarks.push(...s.wrongMarks.map((m) => `${f}: ${m}`));
@@ -97,6 +109,7 @@ function main() {
   console.log(`join recall ${pct(total.joined, total.splits)}  join precision ${pct(total.correctJoins, total.joins)}  exact marks ${pct(total.exact, total.joined)} (${total.exact}/${total.joined})`);
   console.log(`changes on clean text: ${total.cleanChanges} with diacritics, ${total.bareChanges} without`);
   console.log(`word-final damage: ${total.finals} lost marks, ${total.finalRestored} restored, ${total.finalExact} exactly: exact words ${pct(total.finalExact, total.finals)} (${pct(total.finalExact, total.finalRestored)} of those restored); the rest collapse to one space`);
+  console.log(`possible split words (lint warnings): ${total.doubtedMisses} of ${total.splits - total.joined} missed split words pointed at, ${total.doubtsElsewhere} elsewhere in the damaged text; on clean text ${total.cleanDoubts} in ${total.words * 2} words (with and without diacritics), ${pct(total.cleanDoubts * 1000, total.words * 2)} per 1,000`);
   if (process.argv.includes('--errors')) {
     console.log('\nFALSE JOINS\n' + total.falseJoins.join('\n'));
     console.log('\nMISSES\n' + total.misses.join('\n'));

@@ -38,6 +38,8 @@ export interface BuildSummary {
   drafts: number;
   pages: number;
   repairs: number;
+  /** Gaps left that could be a lost mark, for the editor (`warraq lint` lists them). */
+  possibleSplits: number;
   warnings: ContentProblem[];
   ms: number;
   outDir: string;
@@ -217,6 +219,7 @@ function summary(prepared: PrepareSiteResult, pages: number, started: number, ou
     drafts: prepared.drafts,
     pages,
     repairs: prepared.repairs,
+    possibleSplits: prepared.possibleSplits,
     warnings: prepared.warnings,
     ms: Math.round(performance.now() - started),
     outDir,

@@ -38,6 +38,8 @@ export interface PrepareSiteResult {
   warnings: ContentProblem[];
   drafts: number;
   repairs: number;
+  /** Gaps left that could be a lost mark, for the editor (`warraq lint` lists them). */
+  possibleSplits: number;
   /** How many articles came from the cache / were prepared in this build. */
   cached: number;
   prepared: number;
@@ -231,6 +233,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
     warnings,
     drafts,
     repairs: articles.reduce((n, a) => n + a.repairs, 0),
+    possibleSplits: articles.reduce((n, a) => n + a.possibleSplits, 0),
     cached: total - prepared,
     prepared,
     articlesHash: h.digest('hex'),

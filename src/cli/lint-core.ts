@@ -64,6 +64,7 @@ export const RULES: Record<string, { severity: Severity; message: string }> = {
   'punctuation-space': { severity: 'warning', message: 'space before, or none after, a punctuation mark' },
   'arabic-punctuation': { severity: 'warning', message: 'Latin punctuation between Arabic words' },
   digits: { severity: 'warning', message: 'digits not in the configured numbering system' },
+  'possible-split-word': { severity: 'warning', message: 'possible split word' },
 };
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -229,7 +230,7 @@ function analysePiece(piece: Piece, quoteEdits: Array<{ at: number; to: string }
   const chars = value.split('');
   for (const q of quoteEdits) chars[q.at] = q.to;
   const quoted = chars.join('');
-  const { text, changes } = normalize(quoted, options);
+  const { text, changes, doubts } = normalize(quoted, options);
   const at = (offset: number) => (loc ? loc.pos[Math.min(offset, value.length)]! : piece.fallback);
   for (const q of quoteEdits) {
     report({ rule: 'quotes', severity: RULES.quotes!.severity, message: RULES.quotes!.message, fix: `${show(value[q.at]!)} → ${show(q.to)}`, fixable: Boolean(loc && editable(loc, q.at, q.at + 1)), viewOffset: at(q.at) });
@@ -237,6 +238,11 @@ function analysePiece(piece: Piece, quoteEdits: Array<{ at: number; to: string }
   for (const c of changes) {
     const rule = RULES[c.rule] ?? { severity: 'warning' as const, message: c.rule };
     report({ rule: c.rule, severity: rule.severity, message: rule.message, fix: context(quoted, c.offset, c.before, c.after), fixable: Boolean(loc && editable(loc, c.offset, c.offset + c.before.length)), viewOffset: at(c.offset) });
+  }
+  // Gaps the repair declined that could be a lost mark: the editor decides; --fix never writes them.
+  for (const d of doubts) {
+    const rule = RULES['possible-split-word']!;
+    report({ rule: 'possible-split-word', severity: rule.severity, message: `${rule.message} "${d.before}" → "${d.candidate}"?`, fix: `write "${d.candidate}" if a mark was lost there, or leave it`, fixable: false, viewOffset: at(d.offset) });
   }
   if (!loc || text === value) return [];
   const edits: ViewEdit[] = [];
@@ -292,7 +298,7 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   const edits: ViewEdit[] = [];
   let repairs = 0;
   const report = (i: Omit<LintIssue, 'line' | 'column'> & { viewOffset: number }) => {
-    repairs++;
+    if (i.rule !== 'possible-split-word') repairs++;
     const { viewOffset, ...rest } = i;
     issues.push({ ...lineColumnOf(source, view.toSource[viewOffset]!), ...rest });
   };

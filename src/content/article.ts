@@ -41,6 +41,8 @@ export interface Article {
   wordCount: number;
   /** Number of repairs the normalizer made in this article. */
   repairs: number;
+  /** Gaps the repair left that could be a lost mark (`warraq lint` lists them as warnings). */
+  possibleSplits: number;
   /** Estimated minutes to read the body (Arabic ≈ 190 words a minute, Latin-script ≈ 230). */
   readingMinutes: number;
   /** The most frequent folded content words of title, summary and body: for related articles. */

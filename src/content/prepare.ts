@@ -25,8 +25,11 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   // Whether the article shows damage is judged on the whole of it, title to last paragraph.
   const damaged = normalizeOptions.damaged ?? showsDamage(`${fm.title}\n${fm.summary}\n${body}`);
   const options: Partial<NormalizeOptions> = { ...normalizeOptions, lang: fm.lang.split('-')[0]!, damaged };
-  const title = normalize(fm.title, options).text;
-  const summary = normalize(fm.summary, options).text;
+  const titleResult = normalize(fm.title, options);
+  const summaryResult = normalize(fm.summary, options);
+  const title = titleResult.text;
+  const summary = summaryResult.text;
+  let possibleSplits = titleResult.doubts.length + summaryResult.doubts.length;
 
   // A slug made from the headline keeps its first words only: short, readable URLs.
   const slug = fm.slug !== undefined ? slugify(fm.slug) : capWords(slugify(title), MAX_SLUG_WORDS);
@@ -47,7 +50,7 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   let repairs = 0;
   let html: string;
   try {
-    html = renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++ }).html;
+    html = renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++, onDoubt: () => possibleSplits++ }).html;
   } catch (error) {
     // Hostile or broken Markdown (too deep, too much markup): an error at its line, not a crash.
     if (!(error instanceof MarkdownLimitError)) throw error;
@@ -75,6 +78,7 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
     html,
     wordCount,
     repairs,
+    possibleSplits,
     readingMinutes: readingMinutes(wordCount, dir),
     terms: keyTerms(`${title} ${title} ${summary} ${cleanBody}`),
   };

@@ -5,7 +5,7 @@
  */
 import type { Root, Text, Parent, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
-import { normalize, type NormalizeOptions } from '../text/normalize.ts';
+import { normalize, type Doubt, type NormalizeOptions } from '../text/normalize.ts';
 import { pairQuotes, QUOTE_MARKS } from '../text/rules/quotes.ts';
 import { HAS_ARABIC_LETTER } from '../text/arabic.ts';
 import type { Change } from '../text/edits.ts';
@@ -13,6 +13,8 @@ import type { Change } from '../text/edits.ts';
 export interface RemarkNormalizeOptions extends Partial<NormalizeOptions> {
   /** Receives every change made, with the line and column in the Markdown source. */
   onChange?: ((change: Change & { line: number; column: number }) => void) | undefined;
+  /** Receives every gap the repair declined that could be a lost mark (normalize's doubts). */
+  onDoubt?: ((doubt: Doubt) => void) | undefined;
   /** When given and false, changes are not reported (their positions are not computed). */
   wantsChanges?: (() => boolean) | undefined;
 }
@@ -20,7 +22,7 @@ export interface RemarkNormalizeOptions extends Partial<NormalizeOptions> {
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options = {}) => {
-  const { onChange: report, wantsChanges, ...normalizeOptions } = options;
+  const { onChange: report, onDoubt, wantsChanges, ...normalizeOptions } = options;
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
   // One options object for every text node (quotes are paired per block below, not per node).
   const nodeOptions: Partial<NormalizeOptions> = { ...normalizeOptions, quotes: 'keep', fragment: true };
@@ -38,7 +40,8 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
       const texts: Text[] = [];
       collectTexts(block, texts);
       for (const t of texts) {
-        const { text, changes } = normalize(t.value, nodeOptions);
+        const { text, changes, doubts } = normalize(t.value, nodeOptions);
+        if (onDoubt) for (const d of doubts) onDoubt(d);
         if (onChange && t.position) {
           const at = positionsIn(t);
           for (const c of changes) onChange({ ...c, ...at(c.offset) });

@@ -8,7 +8,7 @@
  */
 import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
 import { HAS_ARABIC_LETTER } from './arabic.ts';
-import { DEFAULT_OPTIONS, type NormalizeOptions } from './options.ts';
+import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions } from './options.ts';
 import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
 import { splitWordEdits } from './rules/split-words.ts';
 export { showsDamage } from './rules/split-words.ts';
@@ -18,14 +18,16 @@ import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuati
 import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
 
 export type { Change } from './edits.ts';
-export type { NormalizeOptions } from './options.ts';
+export type { Doubt, NormalizeOptions } from './options.ts';
 
 export interface NormalizeResult {
   text: string;
   changes: Change[];
+  /** Gaps the repair declined that could still be a lost mark, for an editor to decide. */
+  doubts: Doubt[];
 }
 
-type Rule = (text: string, options: NormalizeOptions) => Edit[];
+type Rule = (text: string, options: NormalizeOptions, doubts: Doubt[]) => Edit[];
 
 /** The pipeline of rules, in order. Exported so tests and docs can name them. */
 export const RULES: ReadonlyArray<readonly [string, Rule]> = [
@@ -36,7 +38,7 @@ export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   // After the other three, which share one search for rare characters (rules/unicode.ts): most
   // texts that have any have tatweel, and its removal would make them search the new text again.
   ['tatweel', (t) => tatweelEdits(t)],
-  ['split-word', (t, o) => (o.repairSplitWords ? splitWordEdits(t, o) : [])],
+  ['split-word', (t, o, d) => (o.repairSplitWords ? splitWordEdits(t, o, d) : [])],
   ['whitespace', (t, o) => whitespaceEdits(t, o.fragment)],
   ['quotes', (t, o) => quoteEdits(t, o.quotes)],
   ['arabic-punctuation', (t) => arabicPunctuationEdits(t)],
@@ -46,22 +48,29 @@ export const RULES: ReadonlyArray<readonly [string, Rule]> = [
 
 export function normalize(text: string, options: Partial<NormalizeOptions> = {}): NormalizeResult {
   // Text with no Arabic letter (an English article, code, a URL) is left exactly as it is.
-  if (!HAS_ARABIC_LETTER.test(text)) return { text, changes: [] };
+  if (!HAS_ARABIC_LETTER.test(text)) return { text, changes: [], doubts: [] };
   const opts: NormalizeOptions = { ...DEFAULT_OPTIONS, ...options };
   const map = new OffsetMap();
   const changes: Change[] = [];
+  const doubts: Doubt[] = [];
   let current = text;
-  current = runRules(current, opts, map, changes);
+  current = runRules(current, opts, map, changes, doubts);
   changes.sort((a, b) => a.offset - b.offset);
-  return { text: current, changes };
+  return { text: current, changes, doubts };
 }
 
-function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[]): string {
+function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[], doubts: Doubt[]): string {
   let current = text;
   // Scripture and vocalized lines pass through as written; they are found once NFC has run.
   let kept: Range[] | undefined;
   for (const [name, rule] of RULES) {
-    let edits = rule(current, opts);
+    let found: Doubt[] = [];
+    let edits = rule(current, opts, found);
+    if (kept && found.length) found = found.filter((d) => !kept!.some((r) => d.offset >= r.start && d.offset <= r.end));
+    if (found.length) {
+      const origins = map.toOriginalMany(found.map((d) => d.offset));
+      found.forEach((d, k) => doubts.push({ ...d, offset: origins[k]! }));
+    }
     if (kept) edits = keepOutside(edits, kept);
     if (name === 'nfc') kept = protectedRanges(applyEdits(current, edits));
     if (edits.length === 0) continue;

@@ -47,3 +47,11 @@ export const DEFAULT_OPTIONS: NormalizeOptions = {
   repairSplitWords: true,
   fragment: false,
 };
+
+/** A gap left as it is that could be a word split by a lost mark: `before` might be `candidate`. */
+export interface Doubt {
+  /** UTF-16 offset of the doubtful words' start (in the original text, once normalize returns). */
+  offset: number;
+  before: string;
+  candidate: string;
+}

@@ -118,7 +118,18 @@ describe('lint', () => {
     expect(repairs).toBe(0);
     let before = 0;
     if (parsed.ok) renderMarkdown(dropFurniture((parseArticle('x.md', DAMAGED) as { article: { body: string } }).article.body).text, { ...options.normalize, dir: 'rtl', onChange: () => before++ });
-    expect(before).toBe(r.issues.filter((i) => i.line > 11 && RULES[i.rule]).length);
+    expect(before).toBe(r.issues.filter((i) => i.line > 11 && RULES[i.rule] && i.rule !== 'possible-split-word').length);
+  });
+
+  it('asks the editor about a gap it declined (possible split word), as a warning that --fix never writes', () => {
+    const source = '---\ntitle: تيارات\ndate: 2022-12-19T18:30:00+03:00\nsection: سياسة\nauthors: [سلمى]\nsummary: ملخص\n---\n\nاجتاحت البلاد موجة من التي ارات السياسية.\n';
+    const r = lint(source);
+    const doubts = r.issues.filter((i) => i.rule === 'possible-split-word');
+    expect(doubts).toEqual([expect.objectContaining({ line: 9, column: 23, severity: 'warning', fixable: false })]);
+    expect(doubts[0]!.message).toBe('possible split word "التي ارات" → "التيّارات"?');
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.fixed).toBe(source);
+    expect(r.repairs).toBe(0);
   });
 
   it('--fix keeps CRLF line endings, a BOM and a missing final newline', () => {

@@ -42,7 +42,7 @@ function fakeArticle(i: number, tags: string[], words: string, section = 'سيا
   return {
     source: `content/x/${i}.md`, title: `خبر ${i}`, summary: 's', date, timestamp: Date.parse(date),
     section: { name: section, slug: section }, tags: tags.map((t) => ({ name: t, slug: t })), authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2020/01/s${i}/`, html: '<p>x</p>', wordCount: 10, repairs: 0, readingMinutes: 1, terms: keyTerms(words),
+    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2020/01/s${i}/`, html: '<p>x</p>', wordCount: 10, repairs: 0, possibleSplits: 0, readingMinutes: 1, terms: keyTerms(words),
   };
 }
 

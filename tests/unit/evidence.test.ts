@@ -23,6 +23,6 @@ describe('word evidence', () => {
     const text = 'قال المسؤول إن الكاميرون دراس مهمة.';
     const evidence = new WordCounts().add('رمى اللاعب الكرة بعيدًا.').add(text);
     expect(evidence.count('الكاميروندراس')).toBe(0);
-    expect(normalize(text, { lexicon: lazyLexicon, evidence })).toEqual({ text, changes: [] });
+    expect(normalize(text, { lexicon: lazyLexicon, evidence })).toEqual({ text, changes: [], doubts: [] });
   });
 });

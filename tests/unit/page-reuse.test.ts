@@ -19,7 +19,7 @@ function article(i: number, title = `خبر ${i}`): Article {
   return {
     source: `content/x/${i}.md`, title, summary: 'ملخص', date, timestamp: Date.parse(date),
     section: { name: 'سياسة', slug: 'politics' }, tags: [{ name: 'نفط', slug: 'oil' }], authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2021/01/s${i}/`, html: `<p>نص ${i}</p>`, wordCount: 10, repairs: 0, readingMinutes: 1, terms: ['نفط', 'سعر'],
+    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2021/01/s${i}/`, html: `<p>نص ${i}</p>`, wordCount: 10, repairs: 0, possibleSplits: 0, readingMinutes: 1, terms: ['نفط', 'سعر'],
   };
 }
 

@@ -14,7 +14,7 @@
  * by one or two plain spaces are candidates.
  */
 import type { Edit } from '../edits.ts';
-import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
+import type { Doubt, Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
 import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { finalMarkFor } from './final-marks.ts';
@@ -74,12 +74,15 @@ interface Chain {
   gaps: Gap[];
 }
 
-export function splitWordEdits(text: string, options: NormalizeOptions): Edit[] {
+export function splitWordEdits(text: string, options: NormalizeOptions, doubts: Doubt[] = []): Edit[] {
   const edits: Edit[] = [];
+  const found: Doubt[] = [];
   const ctx = new Context(options, options.damaged ?? showsDamage(text));
-  forEachWindow(text, (chain, atChainEnd) => repairChain(text, chain, ctx, edits, atChainEnd), ctx);
+  forEachWindow(text, (chain, atChainEnd) => repairChain(text, chain, ctx, edits, atChainEnd, found), ctx);
   // A line that kept a haraka lost none: the damage turns every one into a space.
-  return keepOutside(edits, linesWithHarakat(text));
+  const marked = linesWithHarakat(text);
+  for (const d of found) if (!marked.some((r) => d.offset >= r.start && d.offset <= r.end)) doubts.push(d);
+  return keepOutside(edits, marked);
 }
 
 /**
@@ -270,7 +273,9 @@ function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: boolean) 
   // Windows: runs of interesting gaps, widened by one piece on the left and one on the right.
   // interesting[w]: the gap before word w could be damage (computed once per gap).
   if (INTERESTING.length < count + 1) INTERESTING = new Uint8Array(Math.max(count + 1, INTERESTING.length * 2));
-  for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && interestingGap(w, text) ? 1 : 0;
+  // In a document that shows damage, gaps beside short pieces are looked at too: no join is made
+  // there that the cheap screen refuses (repairChain asks mayBeSplit), but the editor is asked.
+  for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && (interestingGap(w, text) || (ctx.damaged && W.gap[w] === 1 && Math.min(W.len[w - 1]!, W.len[w]!) <= 4)) ? 1 : 0;
   INTERESTING[count] = 0;
   let w = 1;
   while (w <= count) {
@@ -413,10 +418,11 @@ class Context {
   }
 }
 
-function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean): void {
+function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
   const { pieces, gaps } = chain;
   // Cheap screen first: a gap no rule could ever call damage ends every possible join there.
   const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text));
+  const joined = pieces.map(() => false);
   let i = 0;
   while (i < pieces.length) {
     let joinedTo = i;
@@ -438,8 +444,15 @@ function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], at
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
+    if (joinedTo > i) for (let k = i; k <= joinedTo; k++) joined[k] = true;
     if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits, text);
     i = joinedTo + 1;
+  }
+  // Pieces left alone that are no word alone: the editor is asked about them (doubtfulPiece).
+  for (let k = 0; k < pieces.length; k++) {
+    if (joined[k]) continue;
+    const doubt = doubtfulPiece(pieces, gaps, joined, k, text, ctx);
+    if (doubt) doubts.push(doubt);
   }
   // Damage at the chain's end (before punctuation or the line's end): the whitespace and
   // punctuation rules remove the debris; the mark comes back here when the evidence is strong.
@@ -483,6 +496,43 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
   return R.length <= 4;
+}
+
+/**
+ * A piece the repair left alone that is no word on its own (a lone letter other than و, a piece
+ * that starts with ة or ى, a piece the lexicon does not know), next to a piece it makes a word
+ * with: the gap between them may be a lost mark, for the editor to decide. The side is the one
+ * whose piece is no word either, else the next word for a lone prefix letter, else the word
+ * before. Nothing written apart on purpose (names, credits, units, labels) is doubted.
+ */
+function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: number, text: string, ctx: Context): Doubt | undefined {
+  const piece = pieces[k]!;
+  const P = piece.bare;
+  const lone = P.length === 1;
+  if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.')) return undefined;
+  if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
+  const pair = (a: number): boolean => {
+    if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
+    const L = pieces[a]!;
+    if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isMarkCode(text.charCodeAt(L.end - 1))) return false;
+    if (standsApartOnPurpose(pieces, a, a + 1, text)) return false;
+    const word = L.bare + pieces[a + 1]!.bare;
+    return ctx.seen(word) || ctx.lex(word);
+  };
+  const left = pair(k - 1);
+  const right = !NEVER_INITIAL.has(P[0]!) && pair(k);
+  if (!left && !right) return undefined;
+  let a: number;
+  if (left && right) {
+    const leftNoWord = !ctx.lexPiece(pieces[k - 1]!);
+    const rightNoWord = !ctx.lexPiece(pieces[k + 1]!);
+    if (leftNoWord !== rightNoWord) a = leftNoWord ? k - 1 : k;
+    else a = lone && 'يتنأبلكف'.includes(P) ? k : k - 1;
+  } else a = left ? k - 1 : k;
+  const L = pieces[a]!;
+  const R = pieces[a + 1]!;
+  const marks = marksFor(pieces, gaps, a, a, a + 1, text);
+  return { offset: L.start, before: text.slice(L.start, R.end), candidate: text.slice(L.start, L.end) + marks + text.slice(R.start, R.end) };
 }
 
 /**
