@@ -73,10 +73,8 @@ describe('site data', () => {
     expect(v8 / 8000).toBeLessThanOrEqual(60 * (2 + 24));
     expect(v8 / v4).toBeGreaterThan(1.8);
     expect(v8 / v4).toBeLessThan(2.6); // quadratic would be 4 (small posting lists still fill up to the window)
-    const t = performance.now();
     const site = buildSiteData(make(8000), config);
-    expect(site.articles[0]!.related!.length).toBeGreaterThan(0);
-    expect(performance.now() - t).toBeLessThan(20_000);
+    expect(site.articles.every((a) => a.related!.length > 0 && a.related!.length <= 4)).toBe(true);
   });
 
   it('Google News sitemap: two days back from the newest article, at most 1,000', () => {
