@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 import { parseArticle } from '../../src/content/parse.ts';
-import { prepareArticle } from '../../src/content/prepare.ts';
+import { prepareArticle } from '../../src/prepare/prepare-article.ts';
 import { localIsoDateTime } from '../../src/cli/article-file.ts';
 import { completeFields, escapeMarkdown, splitWireCopy } from '../../src/cli/commands/import.ts';
 import { main } from '../../src/cli/main.ts';

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { buildDemoSite, htmlFiles, walk, type BuiltSite } from './build-site.ts';
 import { buildSiteData, relate } from '../../src/site/data.ts';
-import { prepareArticle, readingMinutes } from '../../src/content/prepare.ts';
+import { prepareArticle, readingMinutes } from '../../src/prepare/prepare-article.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
-import { foldArabic, keyTerms } from '../../src/site/fold.ts';
+import { foldArabic, keyTerms } from '../../src/terms/fold.ts';
 import { isolateLatin, siteUrl } from '../../src/site/filters.ts';
 import { formatDate, formatDateTime, formatHijri } from '../../src/site/dates.ts';
 

@@ -1,25 +1,25 @@
 /**
  * The per-article unit of work of the pipeline, shared by the in-process path and the worker
- * pool: validate → normalize → render one article (content/prepare.ts), note whether it is a
+ * pool: validate → normalize → render one article (prepare-article.ts), note whether it is a
  * draft, and record every question the normalizer asked of the site-wide word evidence.
  *
  * Those questions are the article's only dependency on other articles: a cached result stays
- * valid exactly as long as each recorded word still has the count it had (see cache.ts).
+ * valid exactly as long as each recorded word still has the count it had (see store/prepared-cache.ts).
  * The result is returned as the JSON text that goes into the cache, so a fresh and a cached
  * article are the same bytes and a warm build cannot differ from a cold one.
  */
 import { createHash } from 'node:crypto';
-import { prepareArticle, type PrepareResult } from '../content/prepare.ts';
+import { prepareArticle, type PrepareResult } from './prepare-article.ts';
 import type { Article } from '../content/article.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
 import { keyOfHashes, wordKey } from '../text/evidence.ts';
-import { encodeLookups } from './cache.ts';
+import { encodeLookups } from '../store/prepared-cache.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
   /**
    * Hash of what preparing produced (the result and the HTML). Pages are keyed by it
-   * (page-reuse.ts): an article prepared again because a word it asked about changed count
+   * (site/page-reuse.ts): an article prepared again because a word it asked about changed count
    * usually comes out the same, and then its page and search index need no work.
    */
   output: string;
@@ -27,9 +27,9 @@ export interface PreparedEntry {
 
 /**
  * A prepared article as it is cached: the entry's JSON without the article's HTML (no `html` field),
- * every evidence look-up made while preparing (cache.ts encodeLookups), and the HTML apart. The HTML
+ * every evidence look-up made while preparing (store/prepared-cache.ts encodeLookups), and the HTML apart. The HTML
  * is most of an entry's bytes and is needed only when the article's page or a feed is rendered, so
- * the cache keeps it last (cache.ts) and the build reads it then.
+ * the cache keeps it last (store/prepared-cache.ts) and the build reads it then.
  */
 export interface PreparedText {
   json: string;
@@ -88,7 +88,7 @@ export function prepareOne(file: string, source: string, normalizeConfig: Normal
   let html = '';
   if (result.ok) {
     html = result.article.html;
-    delete (result.article as Partial<Article>).html; // the reader gives it back (pipeline.ts)
+    delete (result.article as Partial<Article>).html; // the reader gives it back (site-scan.ts)
   }
   const resultJson = JSON.stringify(result);
   const output = createHash('sha256').update(resultJson).update('\0').update(html).digest('hex');
