@@ -40,51 +40,36 @@ export interface PreparedText {
 export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
 
 /**
- * The evidence and lexicon handed to the normalizer are one object each for the whole process,
- * delegating to the current article's: the Markdown renderer keeps a processor per set of options
- * and with it the evidence and lexicon objects of the first article it saw (markdown/render.ts),
- * so per-article objects would record one article's look-ups into another's list.
+ * The evidence as the normalizer sees it while one article is prepared: the site's counts, with
+ * every question recorded into `lookups` by the word's key (evidence.ts wordKey), however it was asked.
  */
-const current: { evidence?: WordEvidence | undefined; lookups?: Map<number, number> | undefined; lexicon?: (() => Lexicon) | undefined } = {};
-/** Every question is recorded by the word's key (evidence.ts wordKey), however it was asked. */
-const stableEvidence: WordEvidence = {
-  count(word: string): number {
-    const hash = wordKey(word);
-    return this.countHash!(hash) ?? record(hash, evidence().count(word));
-  },
-  countHash(hash: number): number | undefined {
-    const n = evidence().countHash?.(hash);
+function recordingEvidence(evidence: WordEvidence, lookups: Map<number, number>): WordEvidence {
+  const record = (hash: number, n: number): number => {
+    lookups.set(hash, n);
+    return n;
+  };
+  const countHash = (hash: number): number | undefined => {
+    const n = evidence.countHash?.(hash);
     return n === undefined ? undefined : record(hash, n);
-  },
-  countOfHashes(fnv: number, djb2: number): number | undefined {
-    const key = keyOfHashes(fnv, djb2);
-    const n = evidence().countOfHashes?.(fnv, djb2);
-    return n === undefined ? this.countHash!(key) : record(key, n);
-  },
-};
-function evidence(): WordEvidence {
-  if (!current.evidence) throw new Error('word evidence asked for outside prepareOne');
-  return current.evidence;
+  };
+  return {
+    count(word: string): number {
+      const hash = wordKey(word);
+      return countHash(hash) ?? record(hash, evidence.count(word));
+    },
+    countHash,
+    countOfHashes(fnv: number, djb2: number): number | undefined {
+      const key = keyOfHashes(fnv, djb2);
+      const n = evidence.countOfHashes?.(fnv, djb2);
+      return n === undefined ? countHash(key) : record(key, n);
+    },
+  };
 }
-function record(hash: number, n: number): number {
-  current.lookups?.set(hash, n);
-  return n;
-}
-const stableLexicon = (): Lexicon => {
-  if (!current.lexicon) throw new Error('lexicon asked for outside prepareOne');
-  return current.lexicon();
-};
 
 /** Prepares one article; returns the cache entry as text. */
 export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): PreparedText {
   const lookups = new Map<number, number>();
-  Object.assign(current, { evidence, lookups, lexicon });
-  let result: PrepareResult;
-  try {
-    result = prepareArticle(file, source, { ...normalizeConfig, lexicon: stableLexicon, evidence: stableEvidence });
-  } finally {
-    Object.assign(current, { evidence: undefined, lookups: undefined, lexicon: undefined });
-  }
+  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recordingEvidence(evidence, lookups) });
   let html = '';
   if (result.ok) {
     html = result.article.html;
