@@ -2,7 +2,7 @@
  * Warraq's own source folder (src/), wherever the code that asks runs from: src/ itself under the
  * TypeScript loader (tests, scripts), or the bundle of it that bin/warraq.js runs, which lives in
  * node_modules/.cache/ of the same checkout. The prepared-article cache and the search indexes are
- * keyed by the files here (build/cache.ts codeVersion, site/search.ts), and worker threads load
+ * keyed by the files here (store/code-version.ts, site/search.ts), and worker threads load
  * their TypeScript from here.
  */
 import { existsSync } from 'node:fs';

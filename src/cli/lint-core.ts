@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { ContentProblem } from '../content/errors.ts';
 import { parseArticle } from '../content/parse.ts';
-import { prepareArticle } from '../content/prepare.ts';
+import { prepareArticle } from '../prepare/prepare-article.ts';
 import { normalize, showsDamage, type NormalizeOptions } from '../text/normalize.ts';
 import { pairQuotes, QUOTE_MARKS } from '../text/rules/quotes.ts';
 import { HAS_ARABIC_LETTER } from '../text/arabic.ts';

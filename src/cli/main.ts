@@ -2,11 +2,7 @@
  * `warraq <command>`: the editors' and CI's entry point. Each command lives in its own module and
  * is loaded only when called, so `warraq normalize` does not pay for Eleventy's start-up.
  */
-export interface Command {
-  summary: string;
-  usage: string;
-  run(args: string[]): Promise<number>;
-}
+import type { Command } from './command.ts';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).default,

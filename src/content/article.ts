@@ -33,7 +33,7 @@ export interface Article {
   image?: ArticleImage | undefined;
   /**
    * The rendered body. On an article taken from the build cache it is a getter on the article's
-   * prototype that reads the cache entry (build/pipeline.ts), not an own property: spread or
+   * prototype that reads the cache entry (prepare/site-scan.ts), not an own property: spread or
    * JSON.stringify leave it out.
    */
   html: string;

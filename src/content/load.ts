@@ -39,6 +39,35 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
   return out.sort().map((f) => path.relative(root, f).split(path.sep).join('/'));
 }
 
+/** One article file as loadArticles gives it: its text, or only the stat that showed it unchanged, or a problem. */
+export type LoadedArticle =
+  | { file: string; stat: Stats | undefined; text: string; unchanged?: undefined; problem?: undefined }
+  | { file: string; stat: Stats; text?: undefined; unchanged: string; problem?: undefined }
+  | { file: string; stat?: undefined; text?: undefined; unchanged?: undefined; problem: ContentProblem };
+
+/**
+ * Every article under `contentDir`, in path order. Each file is stat'ed before it is read (a file
+ * changed in between is then seen as changed next time), and not read at all when `unchanged`
+ * (the build's source index) recognises its stat: `unchanged` is then what it returned.
+ */
+export function* loadArticles(root: string, contentDir: string, unchanged: (file: string, stat: Stats) => string | undefined = () => undefined): Generator<LoadedArticle> {
+  for (const file of listArticleFiles(root, contentDir)) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path.join(root, file));
+    } catch {
+      stat = undefined;
+    }
+    const known = stat && unchanged(file, stat);
+    if (stat && known !== undefined) {
+      yield { file, stat, unchanged: known };
+      continue;
+    }
+    const r = readSource(root, file, stat);
+    yield r.ok ? { file, stat, text: r.file.text } : { file, problem: r.problem };
+  }
+}
+
 /** `stat`: the file's stat when the caller already took it (the build does, for its source index). */
 export function readSource(root: string, file: string, stat?: Stats): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
   const full = path.join(root, file);

@@ -47,32 +47,40 @@ export interface RenderResult {
   html: string;
 }
 
+/** What changes from one call to the next: read from the file's data (unified's `file.data`), never from the processor. */
+interface PerCall {
+  lexicon?: RenderOptions['lexicon'];
+  evidence?: RenderOptions['evidence'];
+  onChange?: RenderOptions['onChange'];
+  onDoubt?: RenderOptions['onDoubt'];
+  damaged?: RenderOptions['damaged'];
+}
+
+/**
+ * The normalizer plugin with the per-call options of each file (`file.data.normalize`) over the
+ * processor's own: a processor is made once per set of options and reused across articles and
+ * builds, so the evidence, lexicon, listeners and damage verdict of one call must not stay in it.
+ */
+const remarkNormalizePerFile: Plugin<[RemarkNormalizeOptions], MdastRoot> = function (base) {
+  return (tree, file) => {
+    const perCall = (file.data as { normalize?: PerCall }).normalize ?? {};
+    const transform = remarkNormalizeArabic.call(this, { ...base, ...perCall }) as (tree: MdastRoot) => void;
+    transform(tree);
+  };
+};
+
 const processors = new Map<string, Processor<any, any, any, any, string>>();
 
 function processorFor(options: RenderOptions): Processor<any, any, any, any, string> {
-  const { onChange, ...rest } = options;
-  // The processor is reused across articles with the same options; onChange is read per call.
-  const key = JSON.stringify({ ...rest, lexicon: rest.lexicon ? 'yes' : 'no', evidence: rest.evidence ? 'yes' : 'no' });
+  const { onChange, onDoubt, damaged, lexicon, evidence, ...shared } = options;
+  const key = JSON.stringify(shared);
   let p = processors.get(key);
   if (!p) {
-    // The lexicon and the evidence are read per call too: a process that renders for two builds
-    // (serve, tests) must not keep asking the first build's evidence.
-    const hooks: RemarkNormalizeOptions = {
-      ...rest,
-      lexicon: rest.lexicon && (() => current.lexicon!()),
-      evidence: rest.evidence && {
-        count: (word: string) => current.evidence!.count(word),
-        countHash: (hash: number) => current.evidence!.countHash?.(hash),
-        countOfHashes: (fnv: number, djb2: number) => current.evidence!.countOfHashes?.(fnv, djb2),
-      },
-      onChange: (c) => current.onChange?.(c),
-      wantsChanges: () => current.onChange !== undefined,
-    };
     const base = unified()
       .use(remarkParse)
       .use(remarkGfm)
       .use(remarkDepthLimit)
-      .use(remarkNormalizeArabic, hooks)
+      .use(remarkNormalizePerFile, shared)
       .use(remarkRehype, { allowDangerousHtml: true })
       .use(rehypeRawWhenPresent)
       .use(rehypeSanitize, SANITIZE_SCHEMA);
@@ -82,8 +90,6 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
   return p;
 }
 
-const current: { onChange?: RemarkNormalizeOptions['onChange']; lexicon?: RenderOptions['lexicon']; evidence?: RenderOptions['evidence'] } = {};
-
 /**
  * Renders one article body. Throws MarkdownLimitError (with the source line) for input beyond the
  * limits in limits.ts: too deeply nested, or built to make the parser's work grow faster than
@@ -92,20 +98,14 @@ const current: { onChange?: RemarkNormalizeOptions['onChange']; lexicon?: Render
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
   checkMarkdownLimits(markdown);
   const processor = processorFor(options);
-  current.onChange = options.onChange;
-  current.lexicon = options.lexicon;
-  current.evidence = options.evidence;
+  const normalize: PerCall = { lexicon: options.lexicon, evidence: options.evidence, onChange: options.onChange, onDoubt: options.onDoubt, damaged: options.damaged };
   try {
     // Control characters XML forbids would make every feed that carries the article unreadable.
-    return { html: String(processor.processSync(markdown.replace(CONTROL_CHARS, ' '))) };
+    return { html: String(processor.processSync({ value: markdown.replace(CONTROL_CHARS, ' '), data: { normalize } })) };
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       throw new MarkdownLimitError(1, 'the Markdown is nested too deeply to render', 'write it with fewer quotes, lists, emphasis or HTML elements inside each other');
     }
     throw error;
-  } finally {
-    current.onChange = undefined;
-    current.lexicon = undefined;
-    current.evidence = undefined;
   }
 }

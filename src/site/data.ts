@@ -115,7 +115,7 @@ const MAX_DF_SHARE = 0.2;
 const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 const NEWS_MAX = 1000;
 
-export function buildSiteData(all: Article[], config: WarraqConfig): SiteData {
+export function buildSiteData(all: readonly Article[], config: WarraqConfig): SiteData {
   const articles = [...all].sort((a, b) => b.timestamp - a.timestamp || a.url.localeCompare(b.url));
   const group = (kind: ListingKind, keys: (a: Article) => Named[]): Listing[] => {
     const map = new Map<string, Listing>();

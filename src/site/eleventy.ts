@@ -28,11 +28,11 @@ export interface EleventySetup {
   stylesheets: () => { ltr: string; rtl: string };
   /**
    * Which article, home and listing pages to render in this build, once the images are known
-   * (the others are already in the output folder: build/page-reuse.ts). Default: all of them.
+   * (the others are already in the output folder: site/page-reuse.ts). Default: all of them.
    */
   select?: ((site: SiteData, images: Record<string, ImageSet>) => RenderSelection) | undefined;
   /**
-   * The dev server's search indexes: what preparing an article produced (pipeline.ts contentKey),
+   * The dev server's search indexes: what preparing an article produced (prepare/site-scan.ts contentKey),
    * so that a rebuild keys each year by it instead of by every article's search document.
    */
   articleKey?: ((article: Article) => string | undefined) | undefined;
@@ -64,7 +64,7 @@ export function configureEleventy(setup: EleventySetup) {
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
       render = setup.select ? setup.select(site, images) : everyPage(site);
     });
-    // `warraq build` indexes the temporary output before its atomic swap (build/build.ts); the dev
+    // `warraq build` indexes the temporary output before its atomic swap (output/build.ts); the dev
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
     cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
       if (runMode !== 'build' && site) {

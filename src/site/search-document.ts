@@ -4,7 +4,7 @@
  * data-pagefind-ignore — made from the prepared article alone.
  *
  * Indexing these instead of the rendered pages lets the search index be built while Eleventy is
- * still rendering (build/build.ts), on the core Eleventy leaves idle, and keys a year's index by
+ * still rendering (output/build.ts), on the core Eleventy leaves idle, and keys a year's index by
  * what is searchable in it rather than by everything on its pages (a new related link re-renders a
  * page but changes nothing a reader can search for). tests/site/search-document.test.ts runs
  * Pagefind on both and checks that it reads the same text, title and anchors from each: a change

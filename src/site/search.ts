@@ -25,7 +25,7 @@ import { availableCores } from '../cores.ts';
 import { searchDocument } from './search-document.ts';
 import { yearOfUrl } from './data.ts';
 import { sourceDigestOfRoot } from '../source-root.ts';
-import { outputManifest, type ManifestEntry } from '../build/stamp.ts';
+import { outputManifest, type ManifestEntry } from '../store/stamp.ts';
 
 const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
@@ -145,7 +145,7 @@ export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
 
 /**
  * Links one year's finished index to `pagefind/<year>/` of the output folder. Returns the output
- * manifest's entries of the files placed (stamp.ts: [path in the output, size, mtime, inode]) when
+ * manifest's entries of the files placed (store/stamp.ts: [path in the output, size, mtime, inode]) when
  * they are links to a kept index, whose files are listed beside it the first time it is placed: a
  * link shares its file's size, mtime and inode, so the build's manifest need not stat ten thousand
  * index files. Undefined otherwise (an index not kept, or files copied instead of linked).
@@ -159,7 +159,7 @@ export function placeIndex(year: string, from: string, outDir: string): Manifest
   return files?.map(([file, ...stat]): ManifestEntry => [path.join(prefix, file), ...stat]);
 }
 
-/** The list of a kept index's files (stamp.ts outputManifest of its folder), beside it; written when missing. */
+/** The list of a kept index's files (store/stamp.ts outputManifest of its folder), beside it; written when missing. */
 const listOf = (kept: string) => `${kept}.files.json`;
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { REPO } from '../helpers/fixture-site.ts';
 
 export const BIN = path.join(REPO, 'bin', 'warraq.js');
-export const SEED_DIR = path.resolve(REPO, '..', 'shared', 'seed');
+export const SEED_DIR = path.join(REPO, 'tests', 'fixtures', 'seed');
 export const SEED = path.join(SEED_DIR, '000_cf6fa2405558f434.txt');
 export const EXPECTED_BODY = path.join(SEED_DIR, 'expected-body.txt');
 

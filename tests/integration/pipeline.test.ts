@@ -11,10 +11,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'node-html-parser';
 import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/output/build.ts';
 
 const SEED_MD = readFileSync(path.join(REPO, 'content/2022/12/putin-minsk-visit.md'), 'utf8');
-const EXPECTED = readFileSync(path.join(REPO, '../shared/seed/expected-body.txt'), 'utf8').trim().split('\n');
+const EXPECTED = readFileSync(path.join(REPO, 'tests/fixtures/seed/expected-body.txt'), 'utf8').trim().split('\n');
 
 const ENGLISH = `---
 title: "A short English report"

@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
-import { prepareSite } from '../../src/build/prepare-in-thread.ts';
+import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
-import { prepareArticle } from '../../src/content/prepare.ts';
+import { prepareArticle } from '../../src/prepare/prepare-article.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 import { lazyLexicon } from '../../src/text/lexicon.ts';
-import { countsOf, evidenceFrom } from '../../src/build/evidence-cache.ts';
+import { countsOf, evidenceFrom } from '../../src/store/evidence-cache.ts';
 
 const article = articleSource;
 
@@ -33,12 +33,12 @@ describe('prepared-article cache', () => {
     p.write('content/2023/03/whole.md', article('تقرير الأرباح', 'تكبدت الشركات الصغيرة خسائر أقل من المتوقع وتمت الموافقة.'));
     const config = loadConfig(p.root);
     const site = prepareSite(p.root, config, undefined, { cache: false });
-    const sources = site.site.articles.map((a) => ({ file: a.source, text: readFileSync(path.join(p.root, a.source), 'utf8') }));
+    const sources = site.articles.map((a) => ({ file: a.source, text: readFileSync(path.join(p.root, a.source), 'utf8') }));
     const evidence = new WordCounts();
     for (const s of sources) evidence.add(s.text);
     for (const s of sources) {
       const r = prepareArticle(s.file, s.text, { ...config.normalize, lexicon: lazyLexicon, evidence });
-      expect(r.ok && r.article.html).toBe(site.site.articles.find((a) => a.source === s.file)!.html);
+      expect(r.ok && r.article.html).toBe(site.articles.find((a) => a.source === s.file)!.html);
     }
   }, 120_000);
 
@@ -50,7 +50,7 @@ describe('prepared-article cache', () => {
     const config = loadConfig(p.root);
     const cold = prepareSite(p.root, config);
     expect(cold.prepared).toBe(2);
-    const html = (r: typeof cold) => r.site.articles.find((a) => a.source.endsWith('split.md'))!.html;
+    const html = (r: typeof cold) => r.articles.find((a) => a.source.endsWith('split.md'))!.html;
 
     const warm = prepareSite(p.root, config);
     expect(warm.prepared).toBe(0);

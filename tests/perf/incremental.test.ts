@@ -11,8 +11,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import os from 'node:os';
 import path from 'node:path';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
-import { build } from '../../src/build/build.ts';
-import { outputManifest, readStamp } from '../../src/build/stamp.ts';
+import { build } from '../../src/output/build.ts';
+import { outputManifest, readStamp } from '../../src/store/stamp.ts';
 import { ContentError } from '../../src/content/errors.ts';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/output/build.ts';
 import { ContentError } from '../../src/content/errors.ts';
 import { contentFileInside, safeContentPath } from '../../src/content/paths.ts';
 import { isSafeSlug, MAX_SLUG_BYTES, slugify, urlKey } from '../../src/text/slug.ts';

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/chromium.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import type { FixtureProject } from '../helpers/fixture-site.ts';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/output/build.ts';
 import { PAYLOADS, TEMPLATE_MARKERS } from './payloads.ts';
 import { articleSource, hostileProject, listFiles, nthDate } from './hostile-site.ts';
 

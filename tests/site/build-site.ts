@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
-import { build, type BuildSummary } from '../../src/build/build.ts';
+import { build, type BuildSummary } from '../../src/output/build.ts';
 
 export interface BuiltSite {
   project: FixtureProject;

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { buildDemoSite, htmlFiles, walk, type BuiltSite } from './build-site.ts';
 import { buildSiteData, relate } from '../../src/site/data.ts';
-import { prepareArticle, readingMinutes } from '../../src/content/prepare.ts';
+import { prepareArticle, readingMinutes } from '../../src/prepare/prepare-article.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
-import { foldArabic, keyTerms } from '../../src/site/fold.ts';
+import { foldArabic, keyTerms } from '../../src/terms/fold.ts';
 import { isolateLatin, siteUrl } from '../../src/site/filters.ts';
 import { formatDate, formatDateTime, formatHijri } from '../../src/site/dates.ts';
 
@@ -73,10 +73,8 @@ describe('site data', () => {
     expect(v8 / 8000).toBeLessThanOrEqual(60 * (2 + 24));
     expect(v8 / v4).toBeGreaterThan(1.8);
     expect(v8 / v4).toBeLessThan(2.6); // quadratic would be 4 (small posting lists still fill up to the window)
-    const t = performance.now();
     const site = buildSiteData(make(8000), config);
-    expect(site.articles[0]!.related!.length).toBeGreaterThan(0);
-    expect(performance.now() - t).toBeLessThan(20_000);
+    expect(site.articles.every((a) => a.related!.length > 0 && a.related!.length <= 4)).toBe(true);
   });
 
   it('Google News sitemap: two days back from the newest article, at most 1,000', () => {

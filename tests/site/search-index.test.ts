@@ -16,13 +16,13 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { buildDemoSite, walk, type BuiltSite } from './build-site.ts';
 import { indexArticles, placeIndex, placeIndexes, runPagefind, type SearchIndexes } from '../../src/site/search.ts';
-import { prepareSite } from '../../src/build/prepare-in-thread.ts';
+import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
 
 let site: BuiltSite;
 let work: string;
-let articles: Article[];
+let articles: readonly Article[];
 let years: string[];
 
 /**
@@ -57,7 +57,7 @@ image:
 beforeAll(async () => {
   site = await buildDemoSite({ extra: { 'content/2023/09/g20-search-check.md': EXTRA } });
   work = mkdtempSync(path.join(os.tmpdir(), 'warraq-search-'));
-  articles = prepareSite(site.project.root, loadConfig(site.project.root)).site.articles;
+  articles = prepareSite(site.project.root, loadConfig(site.project.root)).articles;
   years = [...new Set(articles.map((a) => a.url.slice(1, 5)))].sort().reverse();
 }, 240_000);
 
@@ -96,7 +96,7 @@ async function indexInto(list: readonly Article[], options: { cacheDir?: string;
 }
 
 /** The articles with one of the oldest year's changed (a sentence added to its body). */
-function withEdit(list: Article[], year: string): Article[] {
+function withEdit(list: readonly Article[], year: string): Article[] {
   let done = false;
   return list.map((a) => {
     if (done || !a.url.startsWith(`/${year}/`)) return a;

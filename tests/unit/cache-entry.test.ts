@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeEntry, encodeEntry, encodeLookups, readPack, writePack, type EntryHead } from '../../src/build/cache.ts';
-import { prepareSite } from '../../src/build/prepare-in-thread.ts';
+import { decodeEntry, encodeEntry, encodeLookups, readPack, writePack, type EntryHead } from '../../src/store/prepared-cache.ts';
+import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 
@@ -82,7 +82,7 @@ describe('prepared-cache entries', () => {
     expect(unpacked.prepared).toBe(0);
     expect(unpacked.articlesHash).toBe(warm.articlesHash);
     expect(warm.articlesHash).toBe(cold.articlesHash);
-    expect(unpacked.site.articles.map((a) => [a.title, a.html])).toEqual(cold.site.articles.map((a) => [a.title, a.html]));
+    expect(unpacked.articles.map((a) => [a.title, a.html])).toEqual(cold.articles.map((a) => [a.title, a.html]));
     p.write('content/2023/03/oil.md', article.replace('تقرير الأسواق', 'أسعار الذهب'));
     expect(prepareSite(p.root, config).prepared).toBe(1);
     const edited = [...readPack(pack).keys()];
@@ -98,10 +98,10 @@ describe('prepared-cache entries', () => {
     const cold = prepareSite(p.root, config);
     const warm = prepareSite(p.root, config);
     expect(warm.prepared).toBe(0);
-    const html = warm.site.articles[0]!.html;
+    const html = warm.articles[0]!.html;
     expect(html).toContain('«الثقة عادت»');
-    expect(html).toBe(cold.site.articles[0]!.html);
-    expect(prepareSite(p.root, config, undefined, { cache: false }).site.articles[0]!.html).toBe(html);
+    expect(html).toBe(cold.articles[0]!.html);
+    expect(prepareSite(p.root, config, undefined, { cache: false }).articles[0]!.html).toBe(html);
     // Entries of an older format (JSON files) are removed by the next build that prepares anything.
     const prepared = path.join(p.root, config.paths.cache, 'prepared');
     const oldFormat = path.join(prepared, 'ab', `ab${'0'.repeat(62)}.json`);
@@ -117,12 +117,12 @@ describe('prepared-cache entries', () => {
     writeFileSync(onlyEntry(path.join(p.root, config.paths.cache, 'prepared')), '{"not":"an entry"}');
     const again = prepareSite(p.root, config);
     expect(again.prepared).toBe(1);
-    expect(again.site.articles[0]!.html).toBe(html);
+    expect(again.articles[0]!.html).toBe(html);
     // The last HTML read is remembered (templates read a member twice); any other is read again.
     p.write('content/2023/03/oil.md', article.replace('تقرير الأسواق', 'أسعار النفط'));
     const two = prepareSite(p.root, config);
-    const markets = two.site.articles.find((a) => a.source.endsWith('markets.md'))!;
-    const oil = two.site.articles.find((a) => a.source.endsWith('oil.md'))!;
+    const markets = two.articles.find((a) => a.source.endsWith('markets.md'))!;
+    const oil = two.articles.find((a) => a.source.endsWith('oil.md'))!;
     expect(markets.html).toBe(html);
     expect(oil.html).toBe(html);
     rmSync(path.join(p.root, config.paths.cache, 'prepared'), { recursive: true });
@@ -137,9 +137,9 @@ describe('prepared-cache entries', () => {
     p.write('content/2023/03/losses.md', articleSource('خسائر الشركة', 'تكب دت الشركة خسائر كبيرة خلال الربع الأول من العام.'));
     p.write('content/2023/03/report.md', articleSource('تقرير الربع', 'تكبدت شركات النقل خسائر أقل من المتوقع.'));
     const config = loadConfig(p.root);
-    const keyOf = (r: ReturnType<typeof prepareSite>, name: string) => r.contentKey(r.site.articles.find((a) => a.source.endsWith(name))!);
+    const keyOf = (r: ReturnType<typeof prepareSite>, name: string) => r.contentKey(r.articles.find((a) => a.source.endsWith(name))!);
     const first = prepareSite(p.root, config);
-    expect(first.site.articles.find((a) => a.source.endsWith('losses.md'))!.html).toContain('تكبّدت');
+    expect(first.articles.find((a) => a.source.endsWith('losses.md'))!.html).toContain('تكبّدت');
     // report.md now writes تكبدت twice: losses.md's look-up no longer holds, and it is prepared again.
     p.write('content/2023/03/report.md', articleSource('تقرير الربع', 'تكبدت شركات النقل خسائر أقل من المتوقع، وتكبدت شركات أخرى مثلها. تكبدت'));
     const second = prepareSite(p.root, config);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/warraq.js', import.meta.url));
-const SEED = fileURLToPath(new URL('../../../shared/seed/000_cf6fa2405558f434.txt', import.meta.url));
+const SEED = fileURLToPath(new URL('../fixtures/seed/000_cf6fa2405558f434.txt', import.meta.url));
 
 function run(args: string[], input: string): { stdout: string; stderr: string } {
   const out = execFileSync('node', [BIN, 'normalize', ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });

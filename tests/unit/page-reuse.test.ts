@@ -9,8 +9,8 @@ import path from 'node:path';
 import { buildSiteData } from '../../src/site/data.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
-import { globalRenderKey, linkReused, pageKeys, planReuse } from '../../src/build/page-reuse.ts';
-import { outputManifest, type Stamp } from '../../src/build/stamp.ts';
+import { globalRenderKey, linkReused, pageKeys, planReuse } from '../../src/site/page-reuse.ts';
+import { outputManifest, type Stamp } from '../../src/store/stamp.ts';
 
 const config = configSchema.parse({ paginate: 2 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../src/content/prepare.ts';
+import { countWords } from '../../src/prepare/prepare-article.ts';
 
 describe('countWords (reading time)', () => {
   it('counts a word written with harakat once, and punctuation as no word', () => {

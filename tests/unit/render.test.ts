@@ -35,3 +35,35 @@ describe('renderMarkdown without raw HTML', () => {
     expect(html).not.toMatch(/onclick|<script|javascript:/);
   });
 });
+
+describe('renderMarkdown keeps nothing of one call for the next', () => {
+  it('asks each call its own evidence and lexicon, and reports changes to that call alone', () => {
+    // A split word the repair rejoins when the evidence has seen the joined form (تكبّدت).
+    const md = 'وقد تكب دت القوات خسائر كبيرة في المعارك الأخيرة.';
+    const asked = { a: 0, b: 0 };
+    const evidenceOf = (name: 'a' | 'b') => ({
+      count: (word: string) => {
+        asked[name]++;
+        return word === 'تكبدت' ? 5 : 0;
+      },
+    });
+    const lexicon = () => ({ has: (word: string) => word === 'تكبدت' });
+    const changes = { a: 0, b: 0 };
+    const first = renderMarkdown(md, { dir: 'rtl', evidence: evidenceOf('a'), lexicon, onChange: () => changes.a++ }).html;
+    const afterFirst = { a: asked.a, b: asked.b, changesA: changes.a };
+    const second = renderMarkdown(md, { dir: 'rtl', evidence: evidenceOf('b'), lexicon, onChange: () => changes.b++ }).html;
+    expect(first).toContain('تكبّدت');
+    expect(second).toBe(first);
+    expect(afterFirst.a).toBeGreaterThan(0);
+    expect(afterFirst.b).toBe(0);
+    // The second call (same options, so the same processor) asked only its own evidence …
+    expect(asked.a).toBe(afterFirst.a);
+    expect(asked.b).toBe(afterFirst.a);
+    // … and its changes went to its own listener.
+    expect(changes.a).toBe(afterFirst.changesA);
+    expect(changes.b).toBe(changes.a);
+    // A call with no evidence afterwards asks neither.
+    renderMarkdown(md, { dir: 'rtl' });
+    expect(asked).toEqual({ a: afterFirst.a, b: afterFirst.a });
+  });
+});

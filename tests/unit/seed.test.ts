@@ -5,7 +5,7 @@ import { lazyLexicon } from '../../src/text/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 
-const SEED = new URL('../../../shared/seed/', import.meta.url);
+const SEED = new URL('../fixtures/seed/', import.meta.url);
 
 describe('the seed article', () => {
   it('normalizes to expected-body.txt', () => {

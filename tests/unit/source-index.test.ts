@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SourceIndex } from '../../src/build/source-index.ts';
+import { SourceIndex } from '../../src/store/source-index.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-sources-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

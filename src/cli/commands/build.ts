@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
-import { build } from '../../build/build.ts';
+import type { Command } from '../command.ts';
+import { build } from '../../output/build.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';
 import { createProgress } from '../progress.ts';
 

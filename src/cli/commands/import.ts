@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { loadConfig, type WarraqConfig } from '../../config.ts';
 import { listArticleFiles, readSource } from '../../content/load.ts';
 import { dropFurniture } from '../../text/furniture.ts';

@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { loadConfig } from '../../config.ts';
 import { listArticleFiles, readSource } from '../../content/load.ts';
 import { lazyLexicon } from '../../text/lexicon.ts';

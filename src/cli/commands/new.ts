@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { loadConfig } from '../../config.ts';
 import { normalize } from '../../text/normalize.ts';
 import { isSafeSlug, slugify } from '../../text/slug.ts';

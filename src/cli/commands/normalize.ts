@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { normalize, lineColumn } from '../../text/normalize.ts';
 import { lazyLexicon } from '../../text/lexicon.ts';
 import { WordCounts } from '../../text/evidence.ts';

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { loadConfig } from '../../config.ts';
-import { prepareSite } from '../../build/prepare-in-thread.ts';
-import type { PrepareSiteResult } from '../../build/pipeline.ts';
+import { prepareSite } from '../../prepare/prepare-in-thread.ts';
+import type { PrepareSiteResult } from '../../prepare/site-scan.ts';
 import { configureEleventy } from '../../site/eleventy.ts';
 import { deriveStylesheets } from '../../site/css.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';
-import type { SiteData } from '../../site/data.ts';
+import { buildSiteData, type SiteData } from '../../site/data.ts';
 import { loadLexicon } from '../../text/lexicon.ts';
 
 const command: Command = {
@@ -39,7 +39,7 @@ in the terminal and the last good version stays on screen.`,
       }
       try {
         prepared = prepareSite(root, config);
-        last = prepared.site;
+        last = buildSiteData(prepared.articles, config);
       } catch (error) {
         if (!(error instanceof ContentError) || !last) throw error;
         for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);

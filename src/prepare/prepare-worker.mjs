@@ -5,8 +5,8 @@ import { workerData } from 'node:worker_threads';
 
 register();
 const { prepareOne } = await import('./prepare-task.ts');
-const { writeEntry } = await import('./cache.ts');
-const { EvidenceBuilder, evidenceFrom } = await import('./evidence-cache.ts');
+const { writeEntry } = await import('../store/prepared-cache.ts');
+const { EvidenceBuilder, evidenceFrom } = await import('../store/evidence-cache.ts');
 const { lazyLexicon } = await import('../text/lexicon.ts');
 const evidence = evidenceFrom(workerData.evidence);
 const { normalizeConfig, cacheRoot } = workerData;

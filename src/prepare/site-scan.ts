@@ -1,39 +1,27 @@
 /**
- * The build pipeline, stage by stage:
- *   load (content/**\/*.md) → validate → normalize → render Markdown   [content/, text/, markdown/]
- *   → site data (listings)                                             [site/data.ts]
- *   → Eleventy runs templates/ and writes the pages                    [site/eleventy.ts]
- * Every article is checked before anything is written; all problems are reported together.
- *
- * The per-article work (validate, normalize, render: the bulk of a build) is cached in
- * `.cache/prepared/` (cache.ts) and, when many articles need it, spread over a pool of worker
- * threads (prepare-worker.mjs). Cached and fresh articles are the same JSON, so a warm build
- * gives byte-for-byte the output of a cold one.
+ * Preparing the whole site with the cache: scan (load every article file, or recognise it
+ * unchanged, count its words, find its cache entry), checkCached (which entries still hold), and
+ * finish (the articles, problems and keys a build goes on with). Who prepares the misses in
+ * between: prepare-in-thread.ts or the worker pool (prepare-site.ts).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { listArticleFiles, readSource } from '../content/load.ts';
+import { loadArticles, readSource } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import type { WarraqConfig } from '../config.ts';
 import { WordCounts } from '../text/evidence.ts';
-import { countsOf, evidenceFrom, EvidenceBuilder } from './evidence-cache.ts';
-import { SourceIndex } from './source-index.ts';
-import { availableCores } from '../cores.ts';
-import { SOURCE_ROOT } from '../source-root.ts';
-import { buildSiteData, type SiteData } from '../site/data.ts';
-import { codeVersion, entryKey, PreparedCache, validEntry, type EntryHead } from './cache.ts';
-import { statOrUndefined } from './stamp.ts';
+import { countsOf, evidenceFrom, EvidenceBuilder } from '../store/evidence-cache.ts';
+import { SourceIndex } from '../store/source-index.ts';
+import { codeVersion, entryKey } from '../store/code-version.ts';
+import { PreparedCache, validEntry, type EntryHead } from '../store/prepared-cache.ts';
 import type { NormalizeConfig, PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
-  /** The published articles, in the order of their files (site.articles has them newest first). */
+  /** The published articles, in the order of their files (site data, site/data.ts, has them newest first). */
   articles: readonly Article[];
-  /** Built on first access. */
-  readonly site: SiteData;
   articleCount: number;
   warnings: ContentProblem[];
   drafts: number;
@@ -75,14 +63,10 @@ export interface PrepareOptions {
   deferCacheSave?: boolean | undefined;
 }
 
-/** Below this many uncached articles, starting workers costs more than it saves. */
-const POOL_THRESHOLD = 64;
-const BATCH = 16;
-
 export interface Slot {
   file: string;
   key: string;
-  /** The entry's JSON and evidence look-ups (cache.ts), until the build has hashed and packed them. */
+  /** The entry's JSON and evidence look-ups (store/prepared-cache.ts), until the build has hashed and packed them. */
   head?: EntryHead | undefined;
   entry?: PreparedEntry | undefined;
   /** The article's HTML when it is not in the cache (cache off, or the entry could not be written). */
@@ -103,7 +87,6 @@ export interface Scan {
 
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
 export function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
-  const files = listArticleFiles(root, config.paths.content);
   const cacheRoot = useCache ? path.join(root, config.paths.cache) : undefined;
   const cache = cacheRoot ? new PreparedCache(cacheRoot) : undefined;
   const normalizeConfig: NormalizeConfig = { ...config.normalize };
@@ -115,24 +98,23 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   // Files unchanged since the last build are not read again: their key comes from the source index.
   const sources = new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
-  for (const file of files) {
-    // stat before reading: a file changed in between is recorded with its old times, so it is read again next time
-    const st = statOrUndefined(path.join(root, file));
-    const known = st && sources.known(file, st);
-    if (known) {
-      sources.record(file, st, known);
-      evidenceBuilder.add(known, () => sourceText(root, file));
-      slots.push({ file, key: known, head: cache?.readHead(known) });
+  for (const loaded of loadArticles(root, config.paths.content, (file, st) => sources.known(file, st))) {
+    const { file } = loaded;
+    if (loaded.problem) {
+      slots.push({ file, key: '', problem: loaded.problem });
       continue;
     }
-    const r = readSource(root, file, st);
-    if (!r.ok) {
-      slots.push({ file, key: '', problem: r.problem });
+    if (loaded.unchanged !== undefined) {
+      // Unchanged since the last build: its key comes from the source index, its text is not read.
+      const key = loaded.unchanged;
+      sources.record(file, loaded.stat, key);
+      evidenceBuilder.add(key, () => sourceText(root, file));
+      slots.push({ file, key, head: cache?.readHead(key) });
       continue;
     }
-    const key = entryKey(version, optionsKey, file, Buffer.from(r.file.text));
-    if (st) sources.record(file, st, key);
-    evidenceBuilder.add(key, r.file.text);
+    const key = entryKey(version, optionsKey, file, Buffer.from(loaded.text));
+    if (loaded.stat) sources.record(file, loaded.stat, key);
+    evidenceBuilder.add(key, loaded.text);
     slots.push({ file, key, head: cache?.readHead(key) });
   }
   let counts = evidenceBuilder.finish();
@@ -150,7 +132,7 @@ export function checkCached(s: Scan): Slot[] {
   const misses: Slot[] = [];
   for (const slot of s.slots) {
     if (slot.problem) continue;
-    if (slot.head !== undefined) slot.entry = validEntry(slot.head, s.evidence);
+    if (slot.head !== undefined) slot.entry = validEntry<PreparedEntry>(slot.head, s.evidence);
     if (!slot.entry) {
       slot.head = undefined;
       misses.push(slot);
@@ -221,14 +203,8 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
   }
   if (!deferCacheSave) saveCache();
   const total = s.slots.length;
-  // Listings and related articles are worked out only when asked for: a build that finds
-  // nothing changed never needs them.
-  let site: SiteData | undefined;
   return {
     articles,
-    get site() {
-      return (site ??= buildSiteData(articles, config));
-    },
     articleCount: articles.length,
     warnings,
     drafts,
@@ -274,54 +250,6 @@ function htmlFromCache(cache: PreparedCache): (article: Article, key: string) =>
 
 export function cacheEnabled(options: PrepareOptions): boolean {
   return options.cache ?? !process.env.WARRAQ_NO_CACHE;
-}
-
-/** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
-export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
-  const cores = availableCores();
-  const s = scan(root, config, cacheEnabled(options));
-  const misses = checkCached(s);
-  const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
-  if (workers <= 1) {
-    // The Markdown and normalizer code is loaded only when something is to be prepared (half a
-    // second of start-up from the bundle, a second through tsx, that a build finding every
-    // article in the cache never pays).
-    if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
-    return finish(root, config, s, misses.length, options.deferCacheSave);
-  }
-  const total = s.slots.length;
-  let done = total - misses.length;
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    // (by its place in src/: this code may run from a bundle, bin/warraq.js)
-    filename: pathToFileURL(path.join(SOURCE_ROOT, 'build', 'prepare-worker.mjs')).href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 1000,
-    workerData: { evidence: s.counts, normalizeConfig: s.normalizeConfig, cacheRoot: s.cache?.root },
-  });
-  try {
-    const batches: Promise<void>[] = [];
-    for (let i = 0; i < misses.length; i += BATCH) {
-      const batch = misses.slice(i, i + BATCH);
-      const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
-      batches.push(
-        (pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>).then(({ entries }) => {
-          entries.forEach(({ json, lookups, size, html }, k) => {
-            batch[k]!.entry = JSON.parse(json) as PreparedEntry;
-            batch[k]!.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
-            batch[k]!.html = html;
-          });
-          done += batch.length;
-          options.progress?.(done, total);
-        }),
-      );
-    }
-    await Promise.all(batches);
-  } finally {
-    await pool.destroy();
-  }
-  return finish(root, config, s, misses.length, options.deferCacheSave);
 }
 
 /** Two articles with one permalink would overwrite each other's page: an error naming both. */

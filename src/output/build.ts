@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import { loadConfig, type WarraqConfig } from '../config.ts';
-import { prepareSiteParallel, type PrepareSiteResult, type Progress } from './pipeline.ts';
-import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from './stamp.ts';
-import { removeTree, writeAtomically } from './atomic.ts';
+import { prepareSiteParallel, type PrepareSiteResult, type Progress } from '../prepare/prepare-site.ts';
+import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from '../store/stamp.ts';
+import { removeTree, writeAtomically } from './swap.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './nunjucks-compile-cache.ts';
-import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from './page-reuse.ts';
-import { everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
+import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './eleventy-caches.ts';
+import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from '../site/page-reuse.ts';
+import { buildSiteData, everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexArticles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
@@ -29,7 +29,7 @@ export interface BuildOptions {
   workers?: number | undefined;
   /** Paginated pages Eleventy writes per run (default WARRAQ_PAGES_PER_RUN, else 4,000; see build()). */
   pagesPerRun?: number | undefined;
-  /** Return once the new site is in place, leaving the old one's removal to a detached process (atomic.ts; the command line). */
+  /** Return once the new site is in place, leaving the old one's removal to a detached process (swap.ts; the command line). */
   removeOldInBackground?: boolean | undefined;
 }
 
@@ -43,7 +43,7 @@ export interface BuildSummary {
   warnings: ContentProblem[];
   ms: number;
   outDir: string;
-  /** Article and listing pages linked from the last output instead of rendered (page-reuse.ts). */
+  /** Article and listing pages linked from the last output instead of rendered (site/page-reuse.ts). */
   pagesReused: number;
   /** Articles prepared in this build, and articles taken from `.cache/` as they were. */
   prepared: number;
@@ -88,7 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // The search indexes are built from the prepared articles (site/search.ts), by Pagefind
     // processes that run while Eleventy renders on this thread; they join the output at the end.
     // Their scratch folder is named like the output's own temporary folder, so a killed build's
-    // is removed with it by the next build (atomic.ts).
+    // is removed with it by the next build (swap.ts).
     const searchWork = `${tmp}-search`;
     const searchStarted = performance.now();
     const stopSearch = new AbortController();
@@ -154,12 +154,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   return summary(prepared, pages, started, outDir, stage.pagesReused, { indexed: stage.searchYearsIndexed, reused: stage.searchYearsReused });
 
   async function renderSite(tmp: string): Promise<void> {
+    // Listings and related articles are worked out only now: a build that finds nothing changed never needs them.
+    let site: SiteData | undefined;
     const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
     installNunjucksCompileCache();
     await resetEleventyTemplateCaches();
     const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
     const eleventyStarted = performance.now();
-    // Article and listing pages whose inputs are unchanged come from the last output (page-reuse.ts).
+    // Article and listing pages whose inputs are unchanged come from the last output (site/page-reuse.ts).
     let plan: ReusePlan | undefined;
     let selection: RenderSelection | undefined;
     let run = 0;
@@ -185,7 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
         quietMode: true,
         pathPrefix: config.site.basePath,
-        config: configureEleventy({ root, site: () => prepared.site, stylesheets: () => stylesheets, select }),
+        config: configureEleventy({ root, site: () => (site ??= buildSiteData(prepared.articles, config)), stylesheets: () => stylesheets, select }),
       });
       return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
     };

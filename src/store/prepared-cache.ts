@@ -24,34 +24,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fnvOfKey, lowOfKey, type WordCounts } from '../text/evidence.ts';
-import type { PreparedEntry, PreparedText } from './prepare-task.ts';
-import { SOURCE_ROOT, sourceDigestOfRoot } from '../source-root.ts';
-
-const REPO = path.dirname(SOURCE_ROOT);
-/** Bump when the format of entries changes. */
-const FORMAT = 'prepared-v5'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON; v4: lookups as base64, output hash; v5: lookups as bytes beside the JSON
-
-let codeVersionMemo: string | undefined;
-
-/** Hash of the code and dependencies that prepare an article. */
-export function codeVersion(): string {
-  if (codeVersionMemo) return codeVersionMemo;
-  const h = createHash('sha256');
-  h.update(`${FORMAT}\0${process.versions.node}\0${process.versions.icu ?? ''}\0${process.versions.unicode ?? ''}\0`);
-  h.update(`${sourceDigestOfRoot()}\0`);
-  for (const f of ['package-lock.json', 'package.json']) {
-    try {
-      h.update(readFileSync(path.join(REPO, f)));
-    } catch {
-      h.update(`no ${f}`);
-    }
-  }
-  return (codeVersionMemo = h.digest('hex'));
-}
-
-export function entryKey(version: string, optionsKey: string, file: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(version).update('\0').update(optionsKey).update('\0').update(file).update('\0').update(bytes).digest('hex');
-}
 
 export class PreparedCache {
   readonly dir: string;
@@ -149,6 +121,22 @@ export class PreparedCache {
 }
 
 /**
+ * An entry as it is written (prepare/prepare-task.ts makes it): the JSON of what preparing produced
+ * without the article's HTML, the evidence look-ups (encodeLookups), and the HTML.
+ */
+export interface EntryText {
+  json: string;
+  lookups: Uint8Array;
+  html: string;
+}
+
+/** What the JSON of every entry holds: the prepared result (prepare/), and the hash of what preparing produced. */
+export interface StoredEntry {
+  result: unknown;
+  output: string;
+}
+
+/**
  * What a build reads of an entry to use it: the JSON (the article without its HTML, and the hash of
  * what preparing produced) and the evidence look-ups (encodeLookups), apart from the JSON so that
  * checking them needs no decoding or parsing.
@@ -161,7 +149,7 @@ export interface EntryHead {
 }
 
 /** An entry's bytes: the JSON's and the look-ups' byte lengths and a newline, the JSON, the look-ups, the HTML. */
-export function encodeEntry(entry: PreparedText): Buffer {
+export function encodeEntry(entry: EntryText): Buffer {
   const json = Buffer.from(entry.json);
   return Buffer.concat([Buffer.from(`${json.length} ${entry.lookups.length}\n`), json, entry.lookups, Buffer.from(entry.html)]);
 }
@@ -185,7 +173,7 @@ export function decodeEntry(bytes: Buffer): { head: EntryHead; html: () => strin
  * without its HTML. Returns the entry's byte length, or 0 when it could not be written; that only
  * costs a miss next time.
  */
-export function writeEntry(file: string, entry: PreparedText): number {
+export function writeEntry(file: string, entry: EntryText): number {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -302,11 +290,11 @@ export function everyLookup(bytes: Buffer, check: (fnv: number, low: number, cou
 }
 
 /** Checks an entry's evidence look-ups against the current evidence, and parses it when they hold. */
-export function validEntry(head: EntryHead, evidence: WordCounts): PreparedEntry | undefined {
+export function validEntry<E extends StoredEntry>(head: EntryHead, evidence: WordCounts): E | undefined {
   if (!everyLookup(head.lookups, (fnv, low, count) => evidence.countOfHashes(fnv, low) === count)) return undefined;
-  let entry: PreparedEntry;
+  let entry: E;
   try {
-    entry = JSON.parse(head.json.toString('utf8')) as PreparedEntry;
+    entry = JSON.parse(head.json.toString('utf8')) as E;
   } catch {
     return undefined;
   }

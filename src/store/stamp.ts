@@ -13,8 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { WarraqConfig } from '../config.ts';
-import { codeVersion } from './cache.ts';
-import type { PageIndex } from './page-reuse.ts';
+import { codeVersion } from './code-version.ts';
 
 function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
   const files: string[] = [];
@@ -141,12 +140,18 @@ export function outputManifest(outDir: string, known?: KnownFiles): Manifest {
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+/**
+ * Page URL → [render key, output file relative to the output folder, digest of the file's bytes].
+ * (An index written before digests were kept has none: its pages are reused only by their stat.)
+ */
+export type PageIndex = Record<string, [key: string, file: string, digest?: string]>;
+
 export interface Stamp {
   fingerprint: string;
   outDir: string;
   pages: number;
   manifest: Manifest;
-  /** Article and listing pages by URL, with the render key each was written with (page-reuse.ts). */
+  /** Article and listing pages by URL, with the render key each was written with (site/page-reuse.ts). */
   pageIndex?: PageIndex | undefined;
 }
 

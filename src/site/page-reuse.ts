@@ -25,16 +25,12 @@ import { linkOrCopy } from '../link-files.ts';
 import path from 'node:path';
 import type { Article, ArticleLink } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
-import { eachKind, everyPage, type RenderSelection, type SiteData } from '../site/data.ts';
-import type { ImageSet } from '../site/images.ts';
-import { codeVersion } from './cache.ts';
-import { environmentKey, statOrUndefined, type KnownFiles, type ManifestEntry, type Stamp } from './stamp.ts';
+import { eachKind, everyPage, type RenderSelection, type SiteData } from './data.ts';
+import type { ImageSet } from './images.ts';
+import { codeVersion } from '../store/code-version.ts';
+import { environmentKey, statOrUndefined, type KnownFiles, type ManifestEntry, type PageIndex, type Stamp } from '../store/stamp.ts';
 
-/**
- * Page URL → [render key, output file relative to the output folder, digest of the file's bytes].
- * (An index written before digests were kept has none: its pages are reused only by their stat.)
- */
-export type PageIndex = Record<string, [key: string, file: string, digest?: string]>;
+export type { PageIndex } from '../store/stamp.ts';
 
 export interface ReusePlan {
   selection: RenderSelection;
@@ -155,7 +151,7 @@ export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: stri
     if (digest !== undefined) index[r.url] = [key, file, digest];
   }
   let linked = 0;
-  // What the next manifest can take without a stat (stamp.ts KnownFiles); nothing when a page had
+  // What the next manifest can take without a stat (store/stamp.ts KnownFiles); nothing when a page had
   // to be copied (another filesystem): a copy has an inode and mtime of its own.
   const known: KnownFiles = { entries: new Map(), folders: new Set() };
   let copied = false;

@@ -2,7 +2,7 @@
  * The site-wide word evidence (text/evidence.ts: how often each word form appears intact across
  * all articles) without re-reading every article's words on each build.
  *
- * A build keeps in `.cache/evidence.json` the total counts and the keys (cache.ts: code version,
+ * A build keeps in `.cache/evidence.json` the total counts and the keys (code-version.ts entryKey: code version,
  * options, path, bytes) of the files they were counted from, and in `.cache/words/<key>.json`
  * each file's own counts. The next build takes the total, subtracts the counts of files that
  * changed or went away and adds those of files that are new or changed. Counts are additive over
@@ -24,7 +24,7 @@ type Counts = Map<string | number, number>;
 export function countsOf(wc: WordCounts): Counts {
   const counts = (wc as unknown as { counts?: unknown }).counts;
   if (counts instanceof Map) return counts as Counts;
-  throw new Error('WordCounts no longer keeps its counts in a Map named counts: update countsOf()/evidenceFrom() in src/build/evidence-cache.ts');
+  throw new Error('WordCounts no longer keeps its counts in a Map named counts: update countsOf()/evidenceFrom() in src/store/evidence-cache.ts');
 }
 
 /** A WordCounts answering from the given counts (as countsOf returned them), with its own count(). */

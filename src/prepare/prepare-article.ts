@@ -2,15 +2,15 @@
  * Stages 2–4 for one article: validate (parse.ts) → normalize title, summary and body → render
  * Markdown. Pure apart from the lazy lexicon: the same source and options give the same article.
  */
-import type { Article } from './article.ts';
-import type { ContentProblem } from './errors.ts';
-import { parseArticle } from './parse.ts';
+import type { Article } from '../content/article.ts';
+import type { ContentProblem } from '../content/errors.ts';
+import { parseArticle } from '../content/parse.ts';
 import { normalize, showsDamage, type NormalizeOptions } from '../text/normalize.ts';
 import { dropFurniture } from '../text/furniture.ts';
 import { slugify, isSafeSlug } from '../text/slug.ts';
 import { renderMarkdown, MarkdownLimitError } from '../markdown/render.ts';
-import { safeContentPath } from './paths.ts';
-import { keyTerms } from '../site/fold.ts';
+import { safeContentPath } from '../content/paths.ts';
+import { keyTerms } from '../terms/fold.ts';
 
 /** `draft`: the front matter says draft: true (the build leaves such articles out). */
 export type PrepareResult = { ok: true; article: Article; warnings: ContentProblem[]; draft: boolean } | { ok: false; problems: ContentProblem[] };

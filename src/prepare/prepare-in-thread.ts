@@ -2,13 +2,13 @@
  * Preparing articles in the calling thread: the dev server's rebuilds (one or two articles each,
  * with the code already loaded) and the build's small batches when there is no spare thread. Its own
  * module because it loads the Markdown and normalizer code, which a build that prepares nothing
- * never needs (pipeline.ts loads this only when something is to be prepared).
+ * never needs (prepare-site.ts loads this only when something is to be prepared).
  */
 import type { WarraqConfig } from '../config.ts';
-import { writeEntry } from './cache.ts';
-import { EvidenceBuilder } from './evidence-cache.ts';
+import { writeEntry } from '../store/prepared-cache.ts';
+import { EvidenceBuilder } from '../store/evidence-cache.ts';
 import { lazyLexicon } from '../text/lexicon.ts';
-import { cacheEnabled, checkCached, finish, scan, sourceText, type PrepareOptions, type PrepareSiteResult, type Progress, type Scan, type Slot } from './pipeline.ts';
+import { cacheEnabled, checkCached, finish, scan, sourceText, type PrepareOptions, type PrepareSiteResult, type Progress, type Scan, type Slot } from './site-scan.ts';
 import { prepareOne, type PreparedEntry } from './prepare-task.ts';
 
 /** Stages 1–5 in this thread. Throws ContentError listing every problem when any article is invalid. */

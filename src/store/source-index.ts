@@ -1,6 +1,6 @@
 /**
  * Which article files are unchanged since the last build, without reading them: `.cache/sources.json`
- * keeps each file's size, modification and change times, inode and cache key (cache.ts). A file
+ * keeps each file's size, modification and change times, inode and cache key (code-version.ts entryKey). A file
  * whose stat matches is taken to have the same bytes, hence the same key, as git's index does.
  *
  * The change time (ctime) cannot be set by tools that restore modification times, and every write

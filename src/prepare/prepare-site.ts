@@ -1,0 +1,66 @@
+/**
+ * Every article prepared, the way `warraq build` does it: scan and check the cache (site-scan.ts),
+ * then the misses prepared in this thread when they are few, or on a pool of worker threads
+ * (prepare-worker.mjs) in batches when there are many.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WarraqConfig } from '../config.ts';
+import { availableCores } from '../cores.ts';
+import { SOURCE_ROOT } from '../source-root.ts';
+import { cacheEnabled, checkCached, finish, scan, sourceText, type PrepareOptions, type PrepareSiteResult } from './site-scan.ts';
+import type { PreparedEntry } from './prepare-task.ts';
+
+export type { PrepareOptions, PrepareSiteResult, Progress } from './site-scan.ts';
+
+/** Below this many uncached articles, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 64;
+const BATCH = 16;
+
+/** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
+export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
+  const cores = availableCores();
+  const s = scan(root, config, cacheEnabled(options));
+  const misses = checkCached(s);
+  const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
+  if (workers <= 1) {
+    // The Markdown and normalizer code is loaded only when something is to be prepared (half a
+    // second of start-up from the bundle, a second through tsx, that a build finding every
+    // article in the cache never pays).
+    if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
+    return finish(root, config, s, misses.length, options.deferCacheSave);
+  }
+  const total = s.slots.length;
+  let done = total - misses.length;
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    // (by its place in src/: this code may run from a bundle, bin/warraq.js)
+    filename: pathToFileURL(path.join(SOURCE_ROOT, 'prepare', 'prepare-worker.mjs')).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+    workerData: { evidence: s.counts, normalizeConfig: s.normalizeConfig, cacheRoot: s.cache?.root },
+  });
+  try {
+    const batches: Promise<void>[] = [];
+    for (let i = 0; i < misses.length; i += BATCH) {
+      const batch = misses.slice(i, i + BATCH);
+      const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
+      batches.push(
+        (pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>).then(({ entries }) => {
+          entries.forEach(({ json, lookups, size, html }, k) => {
+            batch[k]!.entry = JSON.parse(json) as PreparedEntry;
+            batch[k]!.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
+            batch[k]!.html = html;
+          });
+          done += batch.length;
+          options.progress?.(done, total);
+        }),
+      );
+    }
+    await Promise.all(batches);
+  } finally {
+    await pool.destroy();
+  }
+  return finish(root, config, s, misses.length, options.deferCacheSave);
+}

@@ -1,0 +1,35 @@
+/**
+ * The version of the code that prepares and renders: a hash of every file under src/, the installed
+ * dependencies (package-lock.json), the Node version and its ICU, and the cache format. Every kept
+ * artefact (prepared entries, the stamp, page render keys) is keyed by it; entryKey adds one article.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SOURCE_ROOT, sourceDigestOfRoot } from '../source-root.ts';
+
+const REPO = path.dirname(SOURCE_ROOT);
+/** Bump when the format of entries changes. */
+const FORMAT = 'prepared-v5'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON; v4: lookups as base64, output hash; v5: lookups as bytes beside the JSON
+
+let codeVersionMemo: string | undefined;
+
+/** Hash of the code and dependencies that prepare an article. */
+export function codeVersion(): string {
+  if (codeVersionMemo) return codeVersionMemo;
+  const h = createHash('sha256');
+  h.update(`${FORMAT}\0${process.versions.node}\0${process.versions.icu ?? ''}\0${process.versions.unicode ?? ''}\0`);
+  h.update(`${sourceDigestOfRoot()}\0`);
+  for (const f of ['package-lock.json', 'package.json']) {
+    try {
+      h.update(readFileSync(path.join(REPO, f)));
+    } catch {
+      h.update(`no ${f}`);
+    }
+  }
+  return (codeVersionMemo = h.digest('hex'));
+}
+
+export function entryKey(version: string, optionsKey: string, file: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(version).update('\0').update(optionsKey).update('\0').update(file).update('\0').update(bytes).digest('hex');
+}
