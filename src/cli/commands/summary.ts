@@ -17,7 +17,8 @@ the repairs the build will make in each, and lint's errors and warnings. Without
 
 Options:
   --changed-since COMMIT  the articles changed since COMMIT (from its merge base with HEAD)
-  --preview-url URL       where the built site can be downloaded (a link in the report)
+  --preview-url URL       where the built site can be downloaded (a link in the report; empty:
+                          no link)
   --root DIR              project folder (default: the current folder)`;
 
 /** Text from an article shown in a Markdown table cell: nothing in it can become markup. */
@@ -88,7 +89,7 @@ const command: Command = {
       }
       return row;
     });
-    process.stdout.write(summaryMarkdown(rows, values['preview-url']));
+    process.stdout.write(summaryMarkdown(rows, values['preview-url'] || undefined));
     return 0;
   },
 };
