@@ -325,6 +325,19 @@ describe('pull-request workflow', { timeout: 180_000 }, () => {
   });
 });
 
+describe("editors' guide", () => {
+  it('is linked from the README, links the CMS sign-in page, and names the preview artifact the pull-request workflow uploads', () => {
+    expect(readme).toContain('](docs/editors.md)');
+    const guide = readFileSync(path.join(REPO, 'docs/editors.md'), 'utf8');
+    expect(guide).toContain('](admin.md)');
+    const upload = pullRequest.jobs.checks!.steps.find((s) => s.uses === 'actions/upload-artifact@v4')!;
+    const prefix = String(upload.with?.name).split('$')[0]!;
+    expect(prefix).toBe('site-preview-');
+    expect(guide.match(new RegExp(`${prefix}<`, 'g'))?.length).toBeGreaterThanOrEqual(2); // in Arabic and in English
+    for (const c of ['warraq new', 'warraq import', 'warraq lint --fix', 'warraq serve', 'warraq admin']) expect(guide).toContain(c);
+  });
+});
+
 describe('pre-commit hook', { timeout: 180_000 }, () => {
   it('is executable and documented in the README with the command that enables it', () => {
     expect(statSync(path.join(REPO, 'hooks/pre-commit')).mode & 0o111).not.toBe(0);

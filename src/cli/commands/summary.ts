@@ -55,7 +55,7 @@ export function summaryMarkdown(rows: readonly SummaryRow[], previewUrl?: string
   }
   out.push(`**${repairs}** repair${repairs === 1 ? '' : 's'} the build will make, **${errors}** error${errors === 1 ? '' : 's'}, **${warnings}** warning${warnings === 1 ? '' : 's'}.`);
   if (errors) out.push('', 'The errors are shown on the lines of the pull request (Files changed); `npx warraq lint --fix` writes the repairs.');
-  if (previewUrl) out.push('', `Preview: [download the built site](${encodeURI(decodeURI(previewUrl))}), unzip it and serve the folder (for example \`python3 -m http.server -d site 8080\`).`);
+  if (previewUrl) out.push('', `Preview: ${/^https:\/\/[^\s()<>]+$/.test(previewUrl) ? `[download the built site](${previewUrl})` : code(previewUrl)}, unzip it into a folder and serve it, e.g. \`unzip site-preview-*.zip -d site-preview && python3 -m http.server -d site-preview 8080\`.`);
   return `${out.join('\n')}\n`;
 }
 
