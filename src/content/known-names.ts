@@ -35,6 +35,7 @@ const withoutArticle = (folded: string) => folded.replace(/(^|\s)ال(?=\S{2})/g
 
 /** Is `name` one of `known` (compared as nameKey)? */
 export function isKnownName(name: string, known: readonly string[]): boolean {
+  if (known.includes(name)) return true; // as listed: the common case, without normalizing
   const key = nameKey(name);
   return known.some((k) => nameKey(k) === key);
 }
