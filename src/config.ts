@@ -1,10 +1,21 @@
 /**
  * Site configuration: `warraq.config.json` at the project root (optional; every key has a
  * default) plus environment overrides for deployment (WARRAQ_SITE_URL, WARRAQ_BASE_PATH).
+ * `sections` and `authors`, when listed, are the only names an article may use (knownSections,
+ * knownAuthors: undefined when the site keeps no list).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** A list of names, each with a letter or digit (it becomes a URL), no name twice. */
+function knownNameList(what: string) {
+  return z
+    .array(z.string().trim().min(1, `a ${what} name is empty`).refine((v) => /[\p{L}\p{N}]/u.test(v), { message: `a ${what} name has no letters or digits` }))
+    .min(1, `list at least one ${what}, or leave the key out to accept any`)
+    .refine((names) => new Set(names.map((n) => n.normalize('NFC'))).size === names.length, { message: `a ${what} is listed twice` })
+    .optional();
+}
 
 export const configSchema = z.strictObject({
   site: z
@@ -34,6 +45,10 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   paginate: z.number().int().min(1).max(500).default(20),
+  /** The site's sections; when listed, an article naming another is refused (src/content/known-names.ts). */
+  sections: knownNameList('section'),
+  /** The site's authors; when listed, a byline naming another is refused. */
+  authors: knownNameList('author'),
   paths: z
     .strictObject({
       content: z.string().default('content'),
@@ -71,4 +86,14 @@ export function loadConfig(root: string, overrides: Partial<Record<'url' | 'base
   if (url) config.site.url = url;
   if (basePath) config.site.basePath = basePath.endsWith('/') ? basePath : `${basePath}/`;
   return config;
+}
+
+/** The sections articles may name, as listed in the configuration; undefined when any is accepted. */
+export function knownSections(config: Pick<WarraqConfig, 'sections'>): string[] | undefined {
+  return config.sections ? [...config.sections] : undefined;
+}
+
+/** The authors bylines may name, as listed in the configuration; undefined when any is accepted. */
+export function knownAuthors(config: Pick<WarraqConfig, 'authors'>): string[] | undefined {
+  return config.authors ? [...config.authors] : undefined;
 }

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./commands/new.ts')).default,
   import: async () => (await import('./commands/import.ts')).default,
   lint: async () => (await import('./commands/lint.ts')).default,
+  summary: async () => (await import('./commands/summary.ts')).default,
   normalize: async () => (await import('./commands/normalize.ts')).default,
 };
 

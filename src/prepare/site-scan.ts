@@ -11,7 +11,8 @@ import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { loadArticles, readSource } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
-import type { WarraqConfig } from '../config.ts';
+import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
+import { knownNameProblems } from '../content/known-names.ts';
 import { WordCounts } from '../text/evidence.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from '../store/evidence-cache.ts';
 import { SourceIndex } from '../store/source-index.ts';
@@ -155,6 +156,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
   let attachHtml: ((article: Article, key: string) => void) | undefined;
   let drafts = 0;
   const used = new Set<string>();
+  const known = { sections: knownSections(config), authors: knownAuthors(config) };
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
   for (const slot of s.slots) {
@@ -170,6 +172,11 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
       continue;
     }
     warnings.push(...result.warnings);
+    const unknownNames = knownNameProblems(slot.file, { section: result.article.section.name, authors: result.article.authors.map((x) => x.name) }, known, () => sourceText(root, slot.file));
+    if (unknownNames.length) {
+      problems.push(...unknownNames);
+      continue;
+    }
     if (result.draft) {
       drafts++;
       continue;

@@ -11,14 +11,19 @@ import { parse } from 'yaml';
 import { REPO } from '../helpers/fixture-site.ts';
 
 interface Step {
+  id?: string;
+  name?: string;
+  if?: string;
   run?: string;
   uses?: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
+  'continue-on-error'?: boolean;
 }
 interface Job {
   if?: string;
   needs?: string | string[];
+  outputs?: Record<string, string>;
   permissions?: Record<string, string>;
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   environment?: { name: string };
@@ -32,7 +37,9 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const workflow = parse(readFileSync(path.join(REPO, '.github/workflows/publish.yml'), 'utf8')) as Workflow;
+const readWorkflow = (name: string) => parse(readFileSync(path.join(REPO, '.github/workflows', name), 'utf8')) as Workflow;
+const workflow = readWorkflow('publish.yml');
+const pullRequest = readWorkflow('pull-request.yml');
 const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
 
 /** Commands of the README's fenced sh blocks under a heading, comments and blank lines left out. */
@@ -47,9 +54,68 @@ function readmeCommands(heading: string): string[] {
 
 const runs = (job: Job) => job.steps.flatMap((s) => (s.run ? s.run.split('\n').map((l) => l.trim()).filter(Boolean) : []));
 const uses = (job: Job) => job.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
-const publishJob = () => Object.values(workflow.jobs).find((j) => uses(j).includes('actions/upload-pages-artifact'))!;
-const deployJob = () => Object.values(workflow.jobs).find((j) => uses(j).includes('actions/deploy-pages'))!;
-const prJob = () => Object.entries(workflow.jobs).find(([, j]) => j.if?.includes("github.event_name == 'pull_request'"))![1];
+const needsOf = (job: Job) => [job.needs ?? []].flat();
+const jobUsing = (w: Workflow, action: string) => Object.entries(w.jobs).find(([, j]) => uses(j).includes(action))!;
+const publishJob = () => jobUsing(workflow, 'actions/upload-pages-artifact')[1];
+const deployJob = () => jobUsing(workflow, 'actions/deploy-pages')[1];
+const step = (job: Job, test: (s: Step) => boolean) => job.steps.find(test)!;
+
+/** Runs `commands` in order within the job's steps (each after the one before). */
+function expectInOrder(job: Job, commands: string[]): void {
+  const steps = runs(job);
+  let at = -1;
+  for (const c of commands) {
+    const i = steps.indexOf(c);
+    expect(i, `the job runs "${c}" after "${steps[at] ?? 'the start'}"`).toBeGreaterThan(at);
+    at = i;
+  }
+}
+
+/**
+ * Evaluates a job's `if:` the way the runner does for the expressions used here: contexts given as
+ * values, ==/!= on strings, !, && and || (which return an operand, as JavaScript's do).
+ */
+function evaluate(expression: string, context: Record<string, string | boolean>): boolean {
+  const js = expression
+    .replace(/^\s*\$\{\{|\}\}\s*$/g, '')
+    .replace(/'[^']*'|[A-Za-z_][\w.-]*(?:\(\))?/g, (token) => {
+      if (token.startsWith("'")) return JSON.stringify(token.slice(1, -1));
+      if (!(token in context)) throw new Error(`no value given for ${token} in ${expression}`);
+      return JSON.stringify(context[token]);
+    })
+    .replace(/([!=])=/g, '$1==');
+  return Boolean(new Function(`return (${js});`)());
+}
+
+/** The three jobs' results of a run, as the deploy job sees them. */
+function run(contentOnly: boolean, test: 'success' | 'failure' | 'skipped', build: 'success' | 'failure') {
+  return {
+    'needs.changes.outputs.content-only': String(contentOnly),
+    'needs.changes.result': 'success',
+    'needs.test.result': test,
+    'needs.build.result': build,
+    'github.ref': 'refs/heads/main',
+    'cancelled()': false,
+    'always()': true,
+  };
+}
+
+/** A throwaway git repository; `git` runs in it. */
+function tempRepo(prefix: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  const commit = (files: Record<string, string>) => {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    git('add', '-A');
+    git('commit', '-qm', 'change');
+    return git('rev-parse', 'HEAD');
+  };
+  return { dir, git, commit, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 describe('publish workflow', { timeout: 180_000 }, () => {
   const commands = readmeCommands('Build and test');
@@ -62,26 +128,92 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     for (const s of ['new', 'import', 'lint', 'start']) expect(pkg.scripts[s]).toMatch(/^node bin\/warraq\.js /);
   });
 
-  it('on push to main: runs the README commands in order, then uploads _site/ for Pages', () => {
-    expect(workflow.on).toHaveProperty('push');
+  it('on push to main: the test job runs npm ci and npm test, the build job npm ci and npm run build, then uploads _site/ for Pages', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
     expect((workflow.on.push as { branches: string[] }).branches).toEqual(['main']);
+    expect(commands.filter((c) => c.startsWith('npm '))).toEqual(['npm ci', 'npm test', 'npm run build']);
+    expectInOrder(workflow.jobs.test!, ['npm ci', 'npm test']);
     const job = publishJob();
-    expect(job).toBeDefined();
-    const steps = runs(job);
-    let at = -1;
-    for (const c of commands) {
-      const i = steps.indexOf(c);
-      expect(i, `the publish job runs "${c}"`).toBeGreaterThan(at);
-      at = i;
-    }
-    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))!;
+    expectInOrder(job, ['npm ci', 'npm run build']);
+    expect(runs(job)).not.toContain('npm test');
+    const upload = step(job, (s) => Boolean(s.uses?.startsWith('actions/upload-pages-artifact')));
     expect(upload.with?.path).toMatch(/^_site\/?$/);
     expect(job.steps.indexOf(upload)).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npm run build'));
   });
 
+  it('a first job classifies the push with .github/content-only.sh, from the push\'s before and after commits', () => {
+    const changes = workflow.jobs.changes!;
+    expect(changes.needs).toBeUndefined();
+    expect(step(changes, (s) => Boolean(s.uses?.startsWith('actions/checkout'))).with?.['fetch-depth']).toBe(0);
+    const classify = step(changes, (s) => s.id === 'classify');
+    expect(classify.run).toMatch(/^\.github\/content-only\.sh "\$BEFORE" "\$AFTER" \| tee -a "\$GITHUB_OUTPUT"$/);
+    expect(classify.env).toEqual({ BEFORE: '${{ github.event.before }}', AFTER: '${{ github.sha }}' });
+    expect(changes.outputs?.['content-only']).toBe('${{ steps.classify.outputs.content-only }}');
+    for (const job of ['test', 'build']) expect(needsOf(workflow.jobs[job]!)).toEqual(['changes']);
+  });
+
+  it('content only: no tests, lint of the changed articles as annotations, build, deploy', () => {
+    const test = workflow.jobs.test!;
+    expect(evaluate(test.if!, run(true, 'skipped', 'success'))).toBe(false);
+    const lint = step(publishJob(), (s) => Boolean(s.run?.includes('warraq lint')));
+    expect(lint.run).toBe('npx warraq lint --format github --changed-since "$BEFORE"');
+    expect(lint.env?.BEFORE).toBe('${{ github.event.before }}');
+    expect(evaluate(lint.if!, run(true, 'skipped', 'success'))).toBe(true);
+    expect(lint['continue-on-error']).toBe(true);
+    const deploy = deployJob();
+    expect(needsOf(deploy).sort()).toEqual(['build', 'changes', 'test']);
+    expect(evaluate(deploy.if!, run(true, 'skipped', 'success'))).toBe(true);
+    expect(evaluate(deploy.if!, run(true, 'skipped', 'failure'))).toBe(false);
+    // The history the lint step diffs against is fetched only on this path.
+    const checkout = String(step(publishJob(), (s) => Boolean(s.uses?.startsWith('actions/checkout'))).with?.['fetch-depth']);
+    expect(checkout.replace(/^\$\{\{|\}\}$/g, '').trim()).toBe("needs.changes.outputs.content-only == 'true' && '0' || '1'");
+  });
+
+  it('anything else: the full tests too, and deploy only when they passed', () => {
+    const test = workflow.jobs.test!;
+    expect(evaluate(test.if!, run(false, 'success', 'success'))).toBe(true);
+    expect(evaluate(step(publishJob(), (s) => Boolean(s.run?.includes('warraq lint'))).if!, run(false, 'success', 'success'))).toBe(false);
+    const deploy = deployJob();
+    expect(evaluate(deploy.if!, run(false, 'success', 'success'))).toBe(true);
+    expect(evaluate(deploy.if!, run(false, 'failure', 'success'))).toBe(false);
+    // Tests skipped without the push being content only (a cancelled or broken classification): no deploy.
+    expect(evaluate(deploy.if!, run(false, 'skipped', 'success'))).toBe(false);
+    expect(evaluate(deploy.if!, { ...run(false, 'success', 'success'), 'github.ref': 'refs/heads/other' })).toBe(false);
+  });
+
+  it('.github/content-only.sh: true only when every changed file is under content/; false for code, the first push and a force push', () => {
+    const repo = tempRepo('warraq-classify-');
+    try {
+      cpSync(path.join(REPO, '.github/content-only.sh'), path.join(repo.dir, 'content-only.sh'));
+      const classify = (before: string, after: string) => execFileSync('bash', ['content-only.sh', before, after], { cwd: repo.dir, encoding: 'utf8' }).trim();
+      const first = repo.commit({ 'src/a.ts': 'x', 'content/2023/01/a.md': 'a' });
+      const article = repo.commit({ 'content/2023/01/a.md': 'b', 'content/media/p.jpg': 'jpg' });
+      expect(classify(first, article)).toBe('content-only=true');
+      const code = repo.commit({ 'content/2023/01/a.md': 'c', 'src/a.ts': 'y' });
+      expect(classify(article, code)).toBe('content-only=false');
+      const config = repo.commit({ 'warraq.config.json': '{}' });
+      expect(classify(code, config)).toBe('content-only=false');
+      expect(classify('0000000000000000000000000000000000000000', config)).toBe('content-only=false');
+      expect(classify('', config)).toBe('content-only=false');
+      // A force push: the old head is not an ancestor of the new one (or is not in the clone at all).
+      repo.git('checkout', '-q', '-b', 'rewritten', first);
+      const rewritten = repo.commit({ 'content/2023/01/a.md': 'd' });
+      expect(classify(config, rewritten)).toBe('content-only=false');
+      expect(classify('1234567890123456789012345678901234567890', rewritten)).toBe('content-only=false');
+      // Several commits in one push: judged on all of them together.
+      repo.git('checkout', '-q', 'main');
+      const one = repo.commit({ 'content/2023/01/b.md': 'b' });
+      const two = repo.commit({ 'content/2023/01/c.md': 'c' });
+      expect(classify(config, two)).toBe('content-only=true');
+      expect(classify(first, one)).toBe('content-only=false');
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('restores the last build\'s cache after npm ci and before the build, saving a new one per commit', () => {
     const job = publishJob();
-    const cache = job.steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    const cache = step(job, (s) => Boolean(s.uses?.startsWith('actions/cache@')));
     expect(cache, 'the publish job uses actions/cache').toBeDefined();
     const paths = String(cache.with?.path).split('\n').map((l) => l.trim()).filter(Boolean);
     expect(paths).toEqual(expect.arrayContaining(['.cache', '_site', 'node_modules/.cache/warraq']));
@@ -98,7 +230,7 @@ describe('publish workflow', { timeout: 180_000 }, () => {
 
   it('builds with WARRAQ_BASE_PATH taken from the repository name', () => {
     const job = publishJob();
-    const build = job.steps.find((s) => s.run === 'npm run build')!;
+    const build = step(job, (s) => s.run === 'npm run build');
     const base = build.env?.WARRAQ_BASE_PATH ?? job.env?.WARRAQ_BASE_PATH ?? workflow.env?.WARRAQ_BASE_PATH;
     expect(base).toMatch(/github\.event\.repository\.name/);
     expect(base).toMatch(/format\('\/\{0\}\/'/);
@@ -110,52 +242,99 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     expect(job.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     expect(job.environment?.name).toBe('github-pages');
     expect(job.concurrency?.group).toBeTruthy();
-    expect([job.needs].flat()).toContain(Object.entries(workflow.jobs).find(([, j]) => j === publishJob())![0]);
+    expect(needsOf(job)).toContain(jobUsing(workflow, 'actions/upload-pages-artifact')[0]);
     expect(job.if).toMatch(/refs\/heads\/main/);
     // Nothing else in the workflow may write.
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
+});
 
-  it('on pull requests: the tests, then lint of the articles changed against the base', () => {
-    expect(workflow.on).toHaveProperty('pull_request');
-    const job = prJob();
-    const steps = runs(job);
-    expect(steps.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
-    expect(steps.indexOf('npm test')).toBeGreaterThan(steps.indexOf('npm ci'));
-    const lint = job.steps.find((s) => s.run?.includes('warraq lint'))!;
-    expect(lint.run).toMatch(/git diff --name-only[^\n]*\$BASE_SHA[^\n]*\.\.\.HEAD[^\n]*content\/\*\.md/);
-    expect(lint.env?.BASE_SHA).toMatch(/github\.event\.pull_request\.base\.sha/);
-    expect(uses(job)).not.toContain('actions/deploy-pages');
-    expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+describe('pull-request workflow', { timeout: 180_000 }, () => {
+  const checks = pullRequest.jobs.checks!;
+
+  it('on pull requests: checkout with history, Node 20 with the npm cache, npm ci, lint as annotations, build, the site as an artifact, a job summary', () => {
+    expect(Object.keys(pullRequest.on)).toEqual(['pull_request']);
+    expect(pullRequest.permissions).toEqual({ contents: 'read' });
+    expect(step(checks, (s) => Boolean(s.uses?.startsWith('actions/checkout'))).with?.['fetch-depth']).toBe(0);
+    expect(step(checks, (s) => Boolean(s.uses?.startsWith('actions/setup-node'))).with).toEqual({ 'node-version': 20, cache: 'npm' });
+    expectInOrder(checks, ['npm ci', 'npx warraq lint --format github --changed-since "$BASE_SHA"', 'npm run build']);
+    expect(checks.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    const upload = step(checks, (s) => s.uses === 'actions/upload-artifact@v4');
+    expect(upload.with?.path).toMatch(/^_site\/?$/);
+    expect(String(upload.with?.name)).toMatch(/github\.event\.pull_request\.number/);
+    const build = step(checks, (s) => s.run === 'npm run build');
+    expect(checks.steps.indexOf(upload)).toBeGreaterThan(checks.steps.indexOf(build));
+    // Preview and report even when lint found errors: the build and the steps after it run unless cancelled.
+    for (const s of checks.steps.slice(checks.steps.indexOf(build))) expect(s.if).toMatch(/!cancelled\(\)/);
+    const summary = step(checks, (s) => Boolean(s.run?.includes('warraq summary')));
+    expect(summary.run).toBe('npx warraq summary --changed-since "$BASE_SHA" --preview-url "$PREVIEW_URL" >> "$GITHUB_STEP_SUMMARY"');
+    expect(summary.env?.PREVIEW_URL).toBe(`\${{ steps.${upload.id}.outputs.artifact-url }}`);
+    expect(uses(checks)).not.toContain('actions/deploy-pages');
+    expect(uses(checks)).not.toContain('actions/cache'); // restore only: a pull request never writes the site's cache
   });
 
-  it('the pull-request lint command works on a real diff', () => {
-    const lint = prJob().steps.find((s) => s.run?.includes('warraq lint'))!.run!;
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'warraq-pr-'));
+  it('runs the full tests unless the pull request changes only articles and media, classified like a push', () => {
+    const test = pullRequest.jobs.test!;
+    expectInOrder(test, ['npm ci', 'npm test']);
+    expect(needsOf(test)).toEqual(['changes']);
+    expect(test.if).toBe(workflow.jobs.test!.if);
+    expect(evaluate(test.if!, run(true, 'skipped', 'success'))).toBe(false);
+    expect(evaluate(test.if!, run(false, 'skipped', 'success'))).toBe(true);
+    const classify = step(pullRequest.jobs.changes!, (s) => s.id === 'classify');
+    expect(classify.run).toBe(step(workflow.jobs.changes!, (s) => s.id === 'classify').run);
+    expect(classify.env?.BEFORE).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(needsOf(checks)).toEqual([]); // the annotations and the preview do not wait for the tests
+  });
+
+  it('the lint and summary commands work on a real pull request: annotations and a report on the changed articles only', () => {
+    const lint = step(checks, (s) => Boolean(s.run?.includes('warraq lint'))).run!;
+    const summary = step(checks, (s) => Boolean(s.run?.includes('warraq summary'))).run!;
+    const repo = tempRepo('warraq-pr-');
     try {
-      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: tmp, encoding: 'utf8' });
-      git('init', '-q', '-b', 'main');
-      for (const d of ['templates', 'public']) cpSync(path.join(REPO, d), path.join(tmp, d), { recursive: true });
-      symlinkSync(path.join(REPO, 'node_modules'), path.join(tmp, 'node_modules'));
-      cpSync(path.join(REPO, 'bin'), path.join(tmp, 'bin'), { recursive: true });
-      symlinkSync(path.join(REPO, 'src'), path.join(tmp, 'src'));
-      writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: 'warraq', type: 'module', bin: { warraq: 'bin/warraq.js' } }));
-      mkdirSync(path.join(tmp, 'content/2022/12'), { recursive: true });
+      for (const d of ['templates', 'public']) cpSync(path.join(REPO, d), path.join(repo.dir, d), { recursive: true });
+      symlinkSync(path.join(REPO, 'node_modules'), path.join(repo.dir, 'node_modules'));
+      cpSync(path.join(REPO, 'bin'), path.join(repo.dir, 'bin'), { recursive: true });
+      symlinkSync(path.join(REPO, 'src'), path.join(repo.dir, 'src'));
+      writeFileSync(path.join(repo.dir, 'package.json'), JSON.stringify({ name: 'warraq', type: 'module', bin: { warraq: 'bin/warraq.js' } }));
       const ok = '---\ntitle: "خبر"\ndate: 2022-12-19T18:30:00+03:00\nsection: سياسة\nauthors: [س]\nsummary: "ملخص."\n---\n\nنص سليم.\n';
-      writeFileSync(path.join(tmp, 'content/2022/12/old.md'), ok.replace('section: سياسة\n', ''));
-      git('add', '.');
-      git('commit', '-qm', 'base');
-      const base = git('rev-parse', 'HEAD').trim();
-      writeFileSync(path.join(tmp, 'content/2022/12/new.md'), ok);
-      git('add', '.');
-      git('commit', '-qm', 'change');
-      // Only the changed article is linted: the broken one on the base is not this PR's.
-      const r = spawnSync('bash', ['-eo', 'pipefail', '-c', lint], { cwd: tmp, env: { ...process.env, BASE_SHA: base }, encoding: 'utf8' });
-      expect(r.status, r.stderr + r.stdout).toBe(0);
-      expect(r.stdout).toMatch(/Linted 1 files \(1 valid articles\): 0 errors/);
+      const base = repo.commit({ 'warraq.config.json': JSON.stringify({ sections: ['سياسة'] }), 'content/2022/12/old.md': ok.replace('section: سياسة\n', '') });
+      const damaged = ok.replace('"خبر"', '"القمة | تختتم"').replace('section: سياسة', 'section: سياسه').replace('نص سليم.', 'وقالت الوزارة إن القوات تكب دت خسائر كبيرة.');
+      repo.commit({ 'content/2022/12/new.md': damaged, 'content/2022/12/fine.md': ok.replace('"خبر"', '"خبر آخر"') });
+      const env = { ...process.env, BASE_SHA: base, PREVIEW_URL: 'https://github.com/o/r/actions/runs/1/artifacts/2', GITHUB_STEP_SUMMARY: path.join(repo.dir, 'summary.md') };
+      // Only the changed articles are linted: the broken one on the base is not this pull request's.
+      const r = spawnSync('bash', ['-eo', 'pipefail', '-c', lint], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(r.status, r.stderr + r.stdout).toBe(1);
+      const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+      expect(annotations).toEqual([
+        '::error file=content/2022/12/new.md,line=4,col=1,title=warraq front-matter::section: "سياسه" is not a known section (fix: did you mean سياسة? (the sections in warraq.config.json))',
+        '::error file=content/2022/12/new.md,line=9,col=28,title=warraq split-word::word split where a diacritic was lost (fix: "تكب دت" → "تكبّدت")',
+      ]);
+      expect(r.stdout).toMatch(/Linted 2 files/);
+      const s = spawnSync('bash', ['-eo', 'pipefail', '-c', summary], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(s.status, s.stderr).toBe(0);
+      const report = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+      expect(report).toMatch(/^### Warraq: 2 articles changed$/m);
+      // The title is the editor's text: its | cannot break the table.
+      expect(report).toContain('| القمة \\| تختتم<br>`content/2022/12/new.md` | added | سياسه | 1 | 2 | 0 |');
+      expect(report).toContain('| خبر آخر<br>`content/2022/12/fine.md` | added | سياسة | 0 | 0 | 0 |');
+      expect(report).toContain('**1** repair the build will make, **2** errors, **0** warnings.');
+      expect(report).toContain('[download the built site](https://github.com/o/r/actions/runs/1/artifacts/2)');
     } finally {
-      rmSync(tmp, { recursive: true, force: true });
+      repo.remove();
     }
+  });
+});
+
+describe("editors' guide", () => {
+  it('is linked from the README, links the CMS sign-in page, and names the preview artifact the pull-request workflow uploads', () => {
+    expect(readme).toContain('](docs/editors.md)');
+    const guide = readFileSync(path.join(REPO, 'docs/editors.md'), 'utf8');
+    expect(guide).toContain('](admin.md)');
+    const upload = pullRequest.jobs.checks!.steps.find((s) => s.uses === 'actions/upload-artifact@v4')!;
+    const prefix = String(upload.with?.name).split('$')[0]!;
+    expect(prefix).toBe('site-preview-');
+    expect(guide.match(new RegExp(`${prefix}<`, 'g'))?.length).toBeGreaterThanOrEqual(2); // in Arabic and in English
+    for (const c of ['warraq new', 'warraq import', 'warraq lint --fix', 'warraq serve', 'warraq admin']) expect(guide).toContain(c);
   });
 });
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
-import { loadConfig, type WarraqConfig } from '../../config.ts';
+import { knownAuthors, knownSections, loadConfig, type WarraqConfig } from '../../config.ts';
+import { judgeName, type KnownNames } from '../../content/known-names.ts';
 import { listArticleFiles, readSource } from '../../content/load.ts';
 import { dropFurniture } from '../../text/furniture.ts';
 import { normalize } from '../../text/normalize.ts';
@@ -83,21 +84,33 @@ type Ask = (question: string) => Promise<string>;
  * Fills the missing date, section and authors by asking (when `ask` is given), else reports
  * what is missing. Returns the problems found (empty when the fields are complete and valid).
  */
-export async function completeFields(fields: ImportFields, ask?: Ask): Promise<string[]> {
+export async function completeFields(fields: ImportFields, ask?: Ask, known: KnownNames = {}): Promise<string[]> {
+  const sectionProblem = (section: string) => (known.sections ? judgeName('section', section, known.sections) : undefined);
+  const authorProblem = (authors: string[]) => (known.authors ? authors.map((a) => judgeName('author', a, known.authors!)).find(Boolean) : undefined);
   if (ask) {
     while (!fields.date || dateProblem(fields.date)) {
       if (fields.date) process.stderr.write(`  ${dateProblem(fields.date)}\n`);
       const answer = (await ask(`Date and time (ISO 8601, Enter for now ${localIsoDateTime()}): `)).trim();
       fields.date = answer === '' || answer === 'now' ? localIsoDateTime() : answer;
     }
-    while (!fields.section) fields.section = (await ask('Section (e.g. سياسة): ')).trim() || undefined;
-    while (fields.authors.length === 0) fields.authors = listOption(await ask('Author(s), separated by commas: '));
+    const sections = known.sections ? ` (${known.sections.join('، ')})` : ' (e.g. سياسة)';
+    while (!fields.section || sectionProblem(fields.section)) {
+      if (fields.section) process.stderr.write(`  ${sectionProblem(fields.section)!.message}; ${sectionProblem(fields.section)!.hint}\n`);
+      fields.section = (await ask(`Section${sections}: `)).trim() || undefined;
+    }
+    while (fields.authors.length === 0 || authorProblem(fields.authors)) {
+      const wrong = authorProblem(fields.authors);
+      if (wrong) process.stderr.write(`  ${wrong.message}; ${wrong.hint}\n`);
+      fields.authors = listOption(await ask('Author(s), separated by commas: '));
+    }
   }
   const problems: string[] = [];
   if (!fields.date) problems.push('--date is missing (e.g. --date 2022-12-19T18:30:00+03:00)');
   else if (dateProblem(fields.date)) problems.push(`--date: ${dateProblem(fields.date)}; write it like 2022-12-19T18:30:00+03:00`);
   if (!fields.section) problems.push('--section is missing (e.g. --section سياسة)');
+  else if (sectionProblem(fields.section)) problems.push(`--section: ${sectionProblem(fields.section)!.message}; ${sectionProblem(fields.section)!.hint}`);
   if (fields.authors.length === 0) problems.push('--author is missing (e.g. --author "سلمى الحسيني")');
+  else if (authorProblem(fields.authors)) problems.push(`--author: ${authorProblem(fields.authors)!.message}; ${authorProblem(fields.authors)!.hint}`);
   return problems;
 }
 
@@ -177,25 +190,33 @@ const command: Command = {
       section: values.section?.trim() || undefined,
       authors: listOption([...(values.author ?? []), ...(values.authors ?? [])]),
     };
+    const root = path.resolve(values.root ?? process.cwd());
+    let config: WarraqConfig;
+    try {
+      config = loadConfig(root);
+    } catch (error) {
+      process.stderr.write(`warraq import: ${(error as Error).message}\n`);
+      return 1;
+    }
+    const known: KnownNames = { sections: knownSections(config), authors: knownAuthors(config) };
     // Ask only on a terminal, and never when the copy itself comes on stdin.
     const interactive = source !== '-' && Boolean(process.stdin.isTTY);
     let problems: string[];
     if (interactive) {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
-        problems = await completeFields(fields, (q) => rl.question(q));
+        problems = await completeFields(fields, (q) => rl.question(q), known);
       } finally {
         rl.close();
       }
-    } else problems = await completeFields(fields);
+    } else problems = await completeFields(fields, undefined, known);
     if (problems.length) return fail(problems.join('\n'));
 
-    const root = path.resolve(values.root ?? process.cwd());
     try {
       const result = importArticle({
         raw,
         root,
-        config: loadConfig(root),
+        config,
         date: fields.date!,
         section: fields.section!,
         authors: fields.authors,

@@ -1,117 +1,87 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { loadConfig } from '../../config.ts';
-import { listArticleFiles, readSource } from '../../content/load.ts';
-import { lazyLexicon } from '../../text/lexicon.ts';
-import { WordCounts } from '../../text/evidence.ts';
-import { urlKey } from '../../text/slug.ts';
 import { createProgress } from '../progress.ts';
-import { formatIssue, lintSource, type LintResult } from '../lint-core.ts';
+import { articleFilesAt, lintFiles } from '../lint-files.ts';
+import { changedArticles } from '../changed-files.ts';
+import { formatFindings, LINT_FORMATS, type LintFormat } from '../lint-format.ts';
 
-const usage = `Usage: warraq lint [paths...] [--fix] [--quiet] [--root DIR]
+const usage = `Usage: warraq lint [paths...] [--fix] [--quiet] [--format text|github|json]
+                   [--changed-since COMMIT] [--root DIR]
 
 Checks articles (default: every article under content/) without building: front matter against
-the schema, and text damage the normalizer repairs, one line each:
+the schema and the configured sections and authors, and text damage the normalizer repairs, one
+line each:
 
   content/2022/12/putin-minsk-visit.md:14:92  split-word  error: word split where a diacritic was lost  (fix: "تكب دت" → "تكبّدت")
 
-Errors: invalid front matter, words split by lost diacritics, invisible characters, presentation
-forms, Persian letters in Arabic. Warnings: quotation style, spacing, punctuation, tatweel, page
-furniture. Exits 1 when there is an error, 0 otherwise.
+Errors: invalid front matter, a section or author not in warraq.config.json's lists, words split
+by lost diacritics, invisible characters, presentation forms, Persian letters in Arabic.
+Warnings: quotation style, spacing, punctuation, tatweel, page furniture. Exits 1 when there is
+an error, 0 otherwise.
 
 Options:
-  --fix        write the repairs into the files; nothing else in them changes (front matter,
-               Markdown syntax, line endings)
-  --quiet      report errors only
-  --root DIR   project folder (default: the current folder)`;
+  --fix                   write the repairs into the files; nothing else in them changes (front
+                          matter, Markdown syntax, line endings)
+  --quiet                 report errors only
+  --format FORMAT         text (default); github: GitHub workflow commands, shown on the pull
+                          request's lines (::error file=…,line=…,col=…,title=…::…); json: an array
+                          of {file, line, column, severity, rule, message, fix} and nothing else
+  --changed-since COMMIT  only the articles changed since COMMIT (from its merge base with HEAD)
+  --root DIR              project folder (default: the current folder)`;
 
 const command: Command = {
   summary: 'check articles: front matter and text damage (--fix repairs the files)',
   usage,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { fix: { type: 'boolean' }, quiet: { type: 'boolean' }, root: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { fix: { type: 'boolean' }, quiet: { type: 'boolean' }, format: { type: 'string', default: 'text' }, 'changed-since': { type: 'string' }, root: { type: 'string' } },
+    });
+    const format = values.format as LintFormat;
+    if (!LINT_FORMATS.includes(format)) {
+      process.stderr.write(`warraq lint: --format must be one of ${LINT_FORMATS.join(', ')}\n`);
+      return 2;
+    }
     const started = performance.now();
     const root = path.resolve(values.root ?? process.cwd());
     const config = loadConfig(root);
 
-    // The files to check: articles under each folder given, and each file given.
-    const files: string[] = [];
-    for (const p of positionals.length ? positionals : [config.paths.content]) {
-      const full = path.resolve(root, p);
-      if (!existsSync(full)) {
-        process.stderr.write(`warraq lint: no such file or folder: ${p}\n`);
-        return 2;
+    let files: string[];
+    try {
+      files = articleFilesAt(root, positionals.length ? positionals : [config.paths.content]);
+      const since = values['changed-since'];
+      if (since !== undefined) {
+        const changed = new Set(changedArticles(root, since, config.paths.content).filter((c) => c.status !== 'deleted').map((c) => c.file));
+        files = files.filter((f) => changed.has(f));
       }
-      const relative = path.relative(root, full).split(path.sep).join('/');
-      if (statSync(full).isDirectory()) files.push(...listArticleFiles(root, relative));
-      else if (isArticleName(full)) files.push(relative);
+    } catch (error) {
+      process.stderr.write(`warraq lint: ${(error as Error).message}\n`);
+      return 2;
     }
-    const unique = [...new Set(files)];
-
-    // Split-word evidence, as in the build: every article of the site, not only those linted.
-    const evidence = new WordCounts();
-    const sources = new Map<string, string>();
-    for (const file of new Set([...listArticleFiles(root, config.paths.content), ...unique])) {
-      const r = readSource(root, file);
-      if (r.ok) {
-        evidence.add(r.file.text);
-        sources.set(file, r.file.text);
-      }
-    }
-    const options = {
-      normalize: { ...config.normalize, lexicon: lazyLexicon, evidence },
-      imageExists: (src: string) => existsSync(path.join(root, config.paths.content, src)),
-    };
 
     const progress = createProgress('files');
-    const results: LintResult[] = [];
-    let fixedRepairs = 0;
-    let fixedFiles = 0;
-    unique.forEach((file, i) => {
-      progress.update(i + 1, unique.length);
-      const text = sources.get(file);
-      if (text === undefined) {
-        const r = readSource(root, file);
-        const p = r.ok ? undefined : r.problem;
-        results.push({ file, issues: [{ line: p?.line ?? 1, column: 1, rule: 'encoding', severity: 'error', message: p?.message ?? 'cannot read the file', fix: p?.hint ?? '', fixable: false }], fixed: '', repairs: 0, valid: false });
-        return;
-      }
-      let result = lintSource(file, text, options);
-      if (values.fix && result.fixed !== text) {
-        writeFileSync(path.join(root, file), result.fixed);
-        fixedRepairs += result.issues.filter((x) => x.fixable).length;
-        fixedFiles++;
-        result = lintSource(file, result.fixed, options);
-      }
-      results.push(result);
-    });
+    const { results, fixedRepairs, fixedFiles } = lintFiles(root, config, files, { fix: values.fix, onFile: (done, total) => progress.update(done, total) });
     progress.done();
-
-    // Two articles with one URL would overwrite each other's page.
-    const byUrl = new Map<string, string>();
-    for (const r of results) {
-      if (!r.url) continue;
-      const key = urlKey(r.url);
-      const other = byUrl.get(key);
-      if (other) r.issues.push({ line: 2, column: 1, rule: 'front-matter', severity: 'error', message: `slug: same URL ${r.url} as ${other}`, fix: 'give one of them a different slug: in its front matter', fixable: false });
-      else byUrl.set(key, r.file);
-    }
 
     let errors = 0;
     let warnings = 0;
     let repairs = 0;
-    const out: string[] = [];
     for (const r of results) {
       repairs += r.repairs;
       for (const issue of r.issues) {
         if (issue.severity === 'error') errors++;
         else warnings++;
-        if (issue.severity === 'error' || !values.quiet) out.push(formatIssue(r.file, issue));
       }
     }
-    if (out.length) process.stdout.write(`${out.join('\n')}\n\n`);
+    const printed = formatFindings(results, format, values.quiet);
+    if (format === 'json') {
+      process.stdout.write(printed);
+      return errors ? 1 : 0;
+    }
+    if (printed) process.stdout.write(format === 'text' ? `${printed}\n` : printed);
     const articles = results.filter((r) => r.valid).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const fixed = values.fix ? `, ${fixedRepairs} repairs written to ${fixedFiles} files` : '';
@@ -120,10 +90,5 @@ const command: Command = {
     return errors ? 1 : 0;
   },
 };
-
-function isArticleName(file: string): boolean {
-  const name = path.basename(file);
-  return name.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.') && name.toLowerCase() !== 'readme.md';
-}
 
 export default command;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
-import { loadConfig } from '../../config.ts';
+import { knownAuthors, knownSections, loadConfig } from '../../config.ts';
+import { judgeName } from '../../content/known-names.ts';
 import { normalize } from '../../text/normalize.ts';
 import { isSafeSlug, slugify } from '../../text/slug.ts';
 import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew, ARTICLE_FIELD_OPTIONS } from '../article-file.ts';
@@ -44,6 +45,8 @@ const command: Command = {
 
     const root = path.resolve(values.root ?? process.cwd());
     const config = loadConfig(root);
+    const unknown = unknownNames(section, authors, knownSections(config), knownAuthors(config));
+    if (unknown) return fail(unknown);
     const title = normalize(rawTitle, { ...config.normalize, lang: values.lang.split('-')[0]! }).text;
     const slug = values.slug !== undefined ? slugify(values.slug) : slugify(title);
     if (!slug || !isSafeSlug(slug)) return fail('no file name can be made from the title; pass --slug with a few words in letters and digits');
@@ -68,6 +71,17 @@ const command: Command = {
     return 0;
   },
 };
+
+/** The first of section and authors missing from the configured lists, as a message; undefined when all are listed (or there are no lists). */
+export function unknownNames(section: string, authors: readonly string[], sections: readonly string[] | undefined, known: readonly string[] | undefined): string | undefined {
+  const wrongSection = sections && judgeName('section', section, sections);
+  if (wrongSection) return `--section: ${wrongSection.message}; ${wrongSection.hint}`;
+  for (const author of known ? authors : []) {
+    const wrong = judgeName('author', author, known!);
+    if (wrong) return `--author: ${wrong.message}; ${wrong.hint}`;
+  }
+  return undefined;
+}
 
 function fail(message: string): number {
   process.stderr.write(`warraq new: ${message}\nRun warraq new --help for the options.\n`);
