@@ -146,7 +146,8 @@ describe.skipIf(!haveChromium)('/admin/: the browser editor (Decap CMS, local ba
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Publish now').click();
-    await expect.poll(() => existsSync(path.join(site.root, EXPECTED_FILE)), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => articleFiles(site.root).length, { timeout: 30_000 }).toBe(2);
+    expect(articleFiles(site.root).join(' | ')).toContain(EXPECTED_FILE);
 
     const text = readFileSync(path.join(site.root, EXPECTED_FILE), 'utf8');
     const [, front, rest] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;

@@ -143,7 +143,7 @@ function registerFieldWidgets(cms: DecapCms, h: CreateElement, createClass: Wind
         return h('div', { ...own, 'data-warraq-field': String(this.props.field.get('name')) }, h(original.control, { ...this.props, ref: (r: ComponentThis['inner']) => (this.inner = r) }));
       },
     });
-    cms.registerWidget(`warraq-${name}`, control, original.preview);
+    cms.registerWidget(name === 'datetime' ? name : `warraq-${name}`, control, original.preview);
   }
 }
 

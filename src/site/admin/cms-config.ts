@@ -73,8 +73,12 @@ function unwrapped(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }
 
-/** Every field's widget name is prefixed: /admin/'s script wraps Decap's widget to validate with the schema and set the direction. */
-const widget = (name: string) => `warraq-${name}`;
+/**
+ * Every field's widget name is prefixed: /admin/'s script wraps Decap's widget to validate with the
+ * schema and set the direction. The date keeps Decap's name (its wrapper replaces Decap's): Decap
+ * finds the date it puts in the file's path by that name.
+ */
+const widget = (name: string) => (name === 'datetime' ? name : `warraq-${name}`);
 
 function fieldsOf(shape: Record<string, z.ZodType>, schemaPath: string, options: CmsConfigOptions, nested: boolean): Field[] {
   const json = inputSchema(z.object(shape));
@@ -152,8 +156,10 @@ export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
         extension: 'md',
         format: 'frontmatter',
         create: true,
-        // content/YYYY/MM/<slug>.md, the year and month as written in the date (warraq new does the same).
-        path: "{{fields.date | date('YYYY')}}/{{fields.date | date('MM')}}/{{slug}}",
+        // content/YYYY/MM/<slug>.md like warraq new. Decap reads the year and month off the date
+        // field in UTC (its path templates allow no other reading): an article dated in the first
+        // hours of a month east of UTC lands in the previous month's folder (docs/admin.md).
+        path: '{{year}}/{{month}}/{{slug}}',
         slug: '{{fields.slug}}',
         identifier_field: 'title',
         summary: '{{title}}',
