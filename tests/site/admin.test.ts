@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium)('/admin/: the browser editor (Decap CMS, local ba
   it('is in the built site with noindex, and out of the sitemap', async () => {
     const html = await (await fetch(`http://localhost:${port}/admin/`)).text();
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).toContain('<script src="decap-cms.js"></script>');
+    expect(html).toContain('<script src="/admin/decap-cms.js"></script>');
     const config = parseYaml(readFileSync(path.join(site.root, '_site/admin/config.yml'), 'utf8'));
     const fields = config.collections[0].fields as Array<{ name: string; options?: string[] }>;
     expect(fields.find((f) => f.name === 'section')!.options).toEqual(['اقتصاد']);

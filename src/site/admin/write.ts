@@ -72,14 +72,15 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 function indexHtml(config: WarraqConfig, settings: AdminSettings): string {
   // JSON in a script element: "<" escaped so no value can close it.
   const json = JSON.stringify(settings).replace(/</g, '\\u003c');
-  return `<!doctype html>
+  const base = escapeHtml(`${config.site.basePath}${ADMIN_DIR}/`);
+  return `<!DOCTYPE html>
 <html lang="ar">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>تحرير · ${escapeHtml(config.site.title)}</title>
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
+<link href="${base}config.yml" type="text/yaml" rel="cms-config-url">
 <script type="application/json" id="warraq-admin">${json}</script>
 <style>
 html[data-warraq-dir="rtl"] .warraq-text { direction: rtl; text-align: right; }
@@ -87,8 +88,8 @@ html[data-warraq-dir="ltr"] .warraq-text { direction: ltr; text-align: left; }
 </style>
 </head>
 <body>
-<script src="decap-cms.js"></script>
-<script src="${ADMIN_SCRIPT}"></script>
+<script src="${base}decap-cms.js"></script>
+<script src="${base}${ADMIN_SCRIPT}"></script>
 </body>
 </html>
 `;
