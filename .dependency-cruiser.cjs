@@ -11,7 +11,7 @@ const MAY_IMPORT = {
   markdown: ['text'],
   content: [],
   store: ['text'],
-  site: ['text', 'terms', 'content', 'store'],
+  site: ['text', 'terms', 'markdown', 'content', 'store'],
   prepare: ['text', 'terms', 'markdown', 'content', 'store'],
   output: ['text', 'terms', 'markdown', 'content', 'store', 'site', 'prepare'],
   cli: ['text', 'terms', 'markdown', 'content', 'store', 'site', 'prepare', 'output'],

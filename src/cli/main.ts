@@ -7,6 +7,7 @@ import type { Command } from './command.ts';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).default,
   serve: async () => (await import('./commands/serve.ts')).default,
+  admin: async () => (await import('./commands/admin.ts')).default,
   new: async () => (await import('./commands/new.ts')).default,
   import: async () => (await import('./commands/import.ts')).default,
   lint: async () => (await import('./commands/lint.ts')).default,

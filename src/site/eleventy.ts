@@ -4,7 +4,8 @@
  * render again), so Eleventy does only what it is best at: templates, permalinks, output, serving.
  *
  * Before each build (eleventy.before) the lead images are processed (cached in .cache/img) and,
- * with the self-hosted fonts, copied into the output folder.
+ * with the self-hosted fonts, copied into the output folder, and the browser editor is written to
+ * /admin/ (admin/write.ts).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingT
 import { everyPage, type Feed, type RenderSelection, type SiteData } from './data.ts';
 import type { Article } from '../content/article.ts';
 import { indexArticles, placeIndexes } from './search.ts';
+import { writeAdmin, type AdminOptions } from './admin/write.ts';
 
 export interface EleventySetup {
   root: string;
@@ -36,6 +38,8 @@ export interface EleventySetup {
    * so that a rebuild keys each year by it instead of by every article's search document.
    */
   articleKey?: ((article: Article) => string | undefined) | undefined;
+  /** The browser editor at /admin/ (admin/write.ts): which local backend `warraq admin` started. */
+  admin?: AdminOptions | undefined;
 }
 
 export function configureEleventy(setup: EleventySetup) {
@@ -62,6 +66,7 @@ export function configureEleventy(setup: EleventySetup) {
       const fonts = path.join(out, FONT_URL);
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
+      writeAdmin(out, site, setup.admin);
       render = setup.select ? setup.select(site, images) : everyPage(site);
     });
     // `warraq build` indexes the temporary output before its atomic swap (output/build.ts); the dev

@@ -13,13 +13,14 @@ import { loadLexicon } from '../../text/lexicon.ts';
 
 const command: Command = {
   summary: 'preview the site with live reload (Eleventy dev server)',
-  usage: `Usage: warraq serve [--port 8080] [--root DIR]
+  usage: `Usage: warraq serve [--port 8080] [--root DIR] [--local-backend URL]
 
 Builds the site into _site/ and serves it with Eleventy's dev server. Editing an article,
 a template or the stylesheet rebuilds and reloads the browser. Invalid articles are reported
-in the terminal and the last good version stays on screen.`,
+in the terminal and the last good version stays on screen. --local-backend names the Decap CMS
+local backend /admin/ writes through (warraq admin starts one and passes it).`,
   async run(args) {
-    const { values } = parseArgs({ args, options: { port: { type: 'string', default: '8080' }, root: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { port: { type: 'string', default: '8080' }, root: { type: 'string' }, 'local-backend': { type: 'string' } } });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       process.stderr.write(`warraq serve: --port must be a number from 1 to 65535\n`);
@@ -63,7 +64,7 @@ in the terminal and the last good version stays on screen.`,
       runMode: 'serve',
       quietMode: true,
       pathPrefix: config.site.basePath,
-      config: configureEleventy({ root, site, stylesheets: () => deriveStylesheets(stylesheetFile), articleKey: (a) => prepared?.contentKey(a) }),
+      config: configureEleventy({ root, site, stylesheets: () => deriveStylesheets(stylesheetFile), articleKey: (a) => prepared?.contentKey(a), admin: { localBackend: values['local-backend'] } }),
     });
     await elev.init();
     await elev.watch();
