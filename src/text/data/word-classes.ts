@@ -7,7 +7,13 @@
  * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة): after a
  * piece that is no word they may be the tail a lost shadda split off.
  */
-export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك']);
+export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'ان', 'ام']);
+/**
+ * أن and أم written without their hamza, which are also word tails after a doubled letter
+ * (السكّ|ان، الأيّ|ام، الرسّ|ام). A text that writes the particles with their hamza uses these
+ * only as tails.
+ */
+export const HAMZALESS_PARTICLES = new Map([['ان', ['أن', 'إن']], ['ام', ['أم']]]);
 
 export const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
 /**
@@ -66,4 +72,10 @@ export const LABEL_NOUNS = new Set(
     .split(' ')
     .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`])
     .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات']),
+);
+/** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */
+export const NUMBER_WORDS = new Set(
+  `ألف آلاف مليون ملايين مليار مليارات مئة مائة مئات`
+    .split(' ')
+    .flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
 );

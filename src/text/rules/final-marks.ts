@@ -39,7 +39,8 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): 
     // Shadda and tanween together on a defective noun (تحدٍّ، تصدٍّ، مؤدٍّ) or an adjective (مستمرٌّ is rarer).
     return 'اىةءآأإؤئ'.includes(last) || word.length < 3 ? undefined : (KASRATAN + SHADDA).normalize('NFC');
   }
-  if (FINAL_SHADDA.has(word)) return SHADDA;
+  // With or without a conjunction before it (وأنّ، فإنّ، وكلّ).
+  if (FINAL_SHADDA.has(word) || (/^[وف]/.test(word) && FINAL_SHADDA.has(word.slice(1)))) return SHADDA;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
   // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.

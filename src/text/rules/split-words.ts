@@ -41,6 +41,8 @@ import {
   VERB_PREFIXES,
   WORD_LIKE_PREFIXES,
   WORD_TAIL_FUNCTION_WORDS,
+  HAMZALESS_PARTICLES,
+  NUMBER_WORDS,
 } from '../data/word-classes.ts';
 
 /** A run of Arabic letters (with any marks that survived). */
@@ -515,7 +517,7 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
     const L = pieces[a]!;
     if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isMarkCode(text.charCodeAt(L.end - 1))) return false;
-    if (standsApartOnPurpose(pieces, a, a + 1, text)) return false;
+    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx)) return false;
     const word = L.bare + pieces[a + 1]!.bare;
     return ctx.seen(word) || ctx.lex(word);
   };
@@ -572,7 +574,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     const last = text.charCodeAt(pieces[k]!.end - 1);
     if (last >= 0x064b && last <= 0x0652) return false;
   }
-  if (standsApartOnPurpose(pieces, i, j, text)) return false;
+  if (standsApartOnPurpose(pieces, i, j, text, ctx)) return false;
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   const tanween = endsWithTanweenSeat(pieces, i, j, text);
@@ -617,9 +619,11 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  * touches a digit or a tatweel (م2، هـ); a run of lone letters that is an agency's
  * initials or a list (أ ف ب، (د ب أ)، فئتي أ و ب).
  */
-function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string): boolean {
+function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
   const second = pieces[i + 1]!.bare;
-  if (NAME_HEADS.has(pieces[i]!.bare) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!)) return true;
+  if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!)) return true;
+  // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
+  for (let k = i + 1; k <= j; k++) if (NAME_HEADS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
@@ -674,6 +678,17 @@ function initialsOrList(text: string, at: number): boolean {
 /** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
 function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string): boolean {
   return j > i && pieces[j]!.bare === 'ا' && !/\p{L}/u.test(text.charAt(pieces[j]!.end));
+}
+
+/**
+ * Is R (ان، ام) a particle missing its hamza, or a word's tail? A tail, when the text writes the
+ * particle with its hamza more often than without.
+ */
+function hamzaWrittenApart(R: string, ctx: Context): boolean {
+  const spelled = HAMZALESS_PARTICLES.get(R);
+  if (!spelled || !ctx.evidence) return false;
+  const withHamza = spelled.reduce((n, w) => n + ctx.evidence!.count(w), 0);
+  return withHamza > 2 * ctx.evidence.count(R);
 }
 
 /**
@@ -755,7 +770,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
-  if (FUNCTION_WORDS.has(R) && k + 1 === j) return lexL ? null : 'strong';
+  if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
   // proclitics, in their only order (أ, then و/ف, then ب/ك/ل/س), its "yes" says nothing.
   if (PROCLITIC_CHAIN.test(L)) return null;
