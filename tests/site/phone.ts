@@ -13,6 +13,9 @@ export const PHONE = {
   userAgent: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
 };
 
+/** The seed article (content/2022/12/putin-minsk-visit.md), which names لوكاشنكو seven times. */
+export const SEED_ARTICLE = '2022/12/بوتين-يدعو-إلى-تعزيز-العلاقات-العسكرية-مع-بيلاروس/';
+
 /** Lighthouse's "slow 4G" (its simulated mobile throttling), in the protocol's bytes per second. */
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
