@@ -4,7 +4,7 @@
  * render again), so Eleventy does only what it is best at: templates, permalinks, output, serving.
  *
  * Before each build (eleventy.before) the lead images are processed (cached in .cache/img) and,
- * with the self-hosted fonts, copied into the output folder.
+ * with the self-hosted fonts and the search page's name-key script, copied into the output folder.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { HtmlBasePlugin } from '@11ty/eleventy';
 import rssPlugin from '@11ty/eleventy-plugin-rss';
 import { dateFilters } from './dates.ts';
 import { fontFiles, FONT_URL } from './fonts.ts';
+import { NAME_KEY_SCRIPT } from './names.ts';
 import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
@@ -62,6 +63,7 @@ export function configureEleventy(setup: EleventySetup) {
       const fonts = path.join(out, FONT_URL);
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
+      copyFileSync(NAME_KEY_SCRIPT.from, path.join(out, NAME_KEY_SCRIPT.to));
       render = setup.select ? setup.select(site, images) : everyPage(site);
     });
     // `warraq build` indexes the temporary output before its atomic swap (build/build.ts); the dev

@@ -1,0 +1,66 @@
+/**
+ * The foreign names of an article and their spelling-tolerant keys (name-key.js), which its search
+ * document gives Pagefind as `name` filter values: a reader who types another agency's spelling
+ * finds the article through the key (public/assets/search.js). Only name-like words get a key, so
+ * an ordinary word still matches only itself: كتاب never finds كتب, though both have the key كتب.
+ *
+ * Name-like: a word written with a letter Arabic uses only for foreign sounds (پ چ ژ ڤ گ ڨ ڭ), or
+ * with a foreign ending (-سكي, -نكو, -فيتش, -ستان, -برغ, -غراد, -لاند…), or that the Arabic lexicon
+ * does not know in any reading (as written, or without a glued و ف ب ل ك or article). The lexicon
+ * knows many famous names, often in both spellings (بوتين and بوتن, واشنطن and واشنطون): those
+ * keep exact matching, as a word would. (Keying the lexicon's words that have no other word of
+ * the same key one edit away gained 5 of 120 searches and keyed most words of every article.)
+ * tests/site/names.test.ts measures recall and false matches on agency pairs.
+ */
+import path from 'node:path';
+import type { Lexicon } from '../text/options.ts';
+import { SOURCE_ROOT } from '../source-root.ts';
+import { nameKey } from './name-key.js';
+
+/** The key function's file, which the build copies to the output for the search page. */
+export const NAME_KEY_SCRIPT = { from: path.join(SOURCE_ROOT, 'site', 'name-key.js'), to: 'assets/name-key.js' };
+
+const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const CLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
+const FOREIGN_LETTERS = /[پچژڤگڨڭ]/;
+const FOREIGN_ENDINGS = /(?:سكي|سكايا|نكو|فيتش|يتش|ستان|برغ|بورغ|غراد|لاند)$/;
+
+/** The word and its readings without one glued prefix, each keeping at least three letters. */
+export function readings(word: string): string[] {
+  const bare = word.normalize('NFC').replace(MARKS, '');
+  const out = [bare];
+  for (const p of CLITICS) if (bare.startsWith(p) && bare.length - p.length >= 3) out.push(bare.slice(p.length));
+  return out;
+}
+
+export function isNameLike(word: string, lexicon: Lexicon): boolean {
+  const forms = readings(word);
+  if (FOREIGN_LETTERS.test(forms[0]!)) return true;
+  if (forms.some((f) => f.length >= 6 && FOREIGN_ENDINGS.test(f))) return true;
+  return forms.every((f) => !lexicon.has(f));
+}
+
+/** The keys a name-like word is found by: of each of its readings. */
+export function keysOfWord(word: string, lexicon: Lexicon): string[] {
+  if (!isNameLike(word, lexicon)) return [];
+  const keys = new Set<string>();
+  for (const f of readings(word)) {
+    const k = nameKey(f);
+    if (k) keys.add(k);
+  }
+  return [...keys];
+}
+
+const WORDS = /[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+/g;
+
+/** The keys of the name-like words of a text (sorted, each once). */
+export function nameKeysOf(text: string, lexicon: Lexicon): string[] {
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  for (const word of text.match(WORDS) ?? []) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    for (const k of keysOfWord(word, lexicon)) keys.add(k);
+  }
+  return [...keys].sort();
+}
