@@ -53,6 +53,7 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
       expect(fonts.size, file).toBeGreaterThan(0);
       expect(bytes, `${file}: ${[...fonts.keys()].join(', ')}`).toBeLessThanOrEqual(100 * 1024);
       if (bytes > largest.bytes) largest = { page: file, bytes, files: [...fonts.keys()] };
+      if (file === `${SEED}index.html`) console.log(`seed article fonts: ${bytes} bytes (${[...fonts].map(([f, n]) => `${f} ${n}`).join(', ')})`);
     }
     console.log(`largest font download: ${largest.page}: ${largest.bytes} bytes (${largest.files.join(', ')})`);
     await context.close();
