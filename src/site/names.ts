@@ -4,18 +4,22 @@
  * finds the article through the key (public/assets/search.js). Only name-like words get a key, so
  * an ordinary word still matches only itself: كتاب never finds كتب, though both have the key كتب.
  *
- * Name-like: a word written with a letter Arabic uses only for foreign sounds (پ چ ژ ڤ گ ڨ ڭ), or
- * with a foreign ending (-سكي, -نكو, -فيتش, -ستان, -برغ, -غراد, -لاند…), or that the Arabic lexicon
- * does not know in any reading (as written, or without a glued و ف ب ل ك or article). The lexicon
- * knows many famous names, often in both spellings (بوتين and بوتن, واشنطن and واشنطون): those
- * keep exact matching, as a word would. (Keying the lexicon's words that have no other word of
- * the same key one edit away gained 5 of 120 searches and keyed most words of every article.)
+ * Name-like: not a function word, and written with a letter Arabic uses only for foreign sounds
+ * (پ چ ژ ڤ گ ڨ ڭ), or with a foreign ending (-سكي, -نكو, -فيتش, -ستان, -برغ, -غراد, -لاند…), or, in
+ * each reading (as written, and without a glued و ف ب ل ك or article), unknown to the Arabic
+ * lexicon or known to it only as a name is: never with a pronoun or plural ending (أنطونيو,
+ * فرانكفورت; an Arabic noun or verb has كتابها, كتبوا) and not itself an inflected form of a
+ * known word (أسبوعها, مراقبون, الرقمية). The lexicon over-generates endings for some famous names
+ * (بوتينها, باريسها): those keep exact matching, as a word would. (Keying instead the lexicon's
+ * words with no other word of the same key one edit away gained 5 of 120 searches and keyed most
+ * words of every article.)
  * tests/site/names.test.ts measures recall and false matches on agency pairs.
  */
 import path from 'node:path';
 import type { Lexicon } from '../text/options.ts';
 import { SOURCE_ROOT } from '../source-root.ts';
 import { nameKey } from './name-key.js';
+import { foldArabic, STOP } from './fold.ts';
 
 /** The key function's file, which the build copies to the output for the search page. */
 export const NAME_KEY_SCRIPT = { from: path.join(SOURCE_ROOT, 'site', 'name-key.js'), to: 'assets/name-key.js' };
@@ -37,7 +41,36 @@ export function isNameLike(word: string, lexicon: Lexicon): boolean {
   const forms = readings(word);
   if (FOREIGN_LETTERS.test(forms[0]!)) return true;
   if (forms.some((f) => f.length >= 6 && FOREIGN_ENDINGS.test(f))) return true;
-  return forms.every((f) => !lexicon.has(f));
+  if (forms.some((f) => STOP.has(foldArabic(f)))) return false;
+  return forms.every((f) => !lexicon.has(f) || (!inflected(f, lexicon) && takesNoSuffix(f, lexicon)));
+}
+
+/** Endings of inflected forms: pronouns, dual and plural, feminine, nisba. */
+const ENDINGS = ['هما', 'ها', 'هم', 'كم', 'نا', 'ه', 'ك', 'ون', 'ين', 'ان', 'ات', 'وا', 'تم', 'ت', 'ية', 'ة', 'ي'];
+
+/** Is the word an inflected form of a word the lexicon knows (أسبوعها, مراقبون, مدرستها, الرقمية)? */
+function inflected(word: string, lexicon: Lexicon): boolean {
+  for (const e of ENDINGS) {
+    if (!word.endsWith(e) || word.length - e.length < 2) continue;
+    const stem = word.slice(0, -e.length);
+    if (lexicon.has(stem) || (stem.endsWith('ت') && lexicon.has(`${stem.slice(0, -1)}ة`))) return true;
+  }
+  return false;
+}
+
+/** Pronoun and plural endings the lexicon gives an Arabic noun or verb (ي and ية left out: a city has a nisba). */
+const SUFFIXES = ['ها', 'هم', 'ك', 'نا', 'وا', 'ات', 'ون'];
+
+/**
+ * A word the lexicon knows but never with a pronoun or plural ending is a name (أنطونيو,
+ * فرانكفورت, إسطنبول): an Arabic noun or verb takes them (كتابها, كتبوا). A final ة, ى or ء takes
+ * them in its joined form (مدرستها, مستشفاها, سماؤها). A definite word (الكتاب) takes none, and
+ * is judged by its other reading (كتاب).
+ */
+function takesNoSuffix(word: string, lexicon: Lexicon): boolean {
+  const last = word.at(-1);
+  const stems = last === 'ة' ? [`${word.slice(0, -1)}ت`] : last === 'ى' ? [`${word.slice(0, -1)}ا`] : last === 'ء' ? [`${word.slice(0, -1)}ؤ`, `${word.slice(0, -1)}ئ`, word] : [word];
+  return !stems.some((stem) => SUFFIXES.some((s) => lexicon.has(stem + s)));
 }
 
 /** The keys a name-like word is found by: of each of its readings. */
