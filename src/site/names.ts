@@ -86,14 +86,16 @@ export function keysOfWord(word: string, lexicon: Lexicon): string[] {
 
 const WORDS = /[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+/g;
 
+/** Each word's keys, remembered for the documents of one indexing run (words recur across articles). */
+export type NameKeyMemo = Map<string, string[]>;
+
 /** The keys of the name-like words of a text (sorted, each once). */
-export function nameKeysOf(text: string, lexicon: Lexicon): string[] {
+export function nameKeysOf(text: string, lexicon: Lexicon, memo: NameKeyMemo = new Map()): string[] {
   const keys = new Set<string>();
-  const seen = new Set<string>();
   for (const word of text.match(WORDS) ?? []) {
-    if (seen.has(word)) continue;
-    seen.add(word);
-    for (const k of keysOfWord(word, lexicon)) keys.add(k);
+    let found = memo.get(word);
+    if (!found) memo.set(word, (found = keysOfWord(word, lexicon)));
+    for (const k of found) keys.add(k);
   }
   return [...keys].sort();
 }

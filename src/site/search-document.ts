@@ -20,19 +20,20 @@
 import type { Article } from '../content/article.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { escapeHtml, isolateLatin } from './filters.ts';
-import { nameKeysOf } from './names.ts';
+import { nameKeysOf, type NameKeyMemo } from './names.ts';
 
 /** The Pagefind filter that holds the name keys (public/assets/search.js searches it). */
 export const NAME_FILTER = 'name';
 
-function nameFilters(a: Article): string {
+function nameFilters(a: Article, memo: NameKeyMemo | undefined): string {
   const text = `${a.title} ${a.summary} ${a.html.replace(/<[^>]*>/g, ' ')}`;
-  return nameKeysOf(text, loadLexicon())
+  return nameKeysOf(text, loadLexicon(), memo)
     .map((k) => `<span data-pagefind-filter="${NAME_FILTER}:${escapeHtml(k)}"></span>`)
     .join('');
 }
 
-export function searchDocument(a: Article): string {
+/** `memo`: the words' keys, shared by the documents of one indexing run (names.ts). */
+export function searchDocument(a: Article, memo?: NameKeyMemo): string {
   const ar = a.dir === 'rtl';
   const isolate = (text: string | undefined) => String(isolateLatin(text, a.dir));
   const authors = a.authors.map((x) => `<a>${escapeHtml(x.name)}</a>`).join(ar ? '، ' : ', ');
@@ -48,6 +49,6 @@ export function searchDocument(a: Article): string {
     `<h1>${isolate(a.title)}</h1>\n` +
     `<p>${isolate(a.summary)}</p>\n` +
     `<p>${ar ? 'بقلم' : 'By'} ${authors}</p>\n` +
-    `</header>\n${caption}<div>\n${a.html}\n</div>\n${nameFilters(a)}\n</article>\n</body>\n</html>\n`
+    `</header>\n${caption}<div>\n${a.html}\n</div>\n${nameFilters(a, memo)}\n</article>\n</body>\n</html>\n`
   );
 }
