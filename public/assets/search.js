@@ -1,6 +1,10 @@
 // Search page: the only script on the site. Loads Pagefind's index lazily, folds the query the
 // way the Arabic index folds words (no harakat or tatweel; أ/إ/آ → ا, ى → ي, ة → ه) and renders
 // results with DOM methods (no HTML from the index except <mark> around matched words).
+// A foreign name is also searched by its spelling-tolerant key (name-key.js, the build's own
+// copy) in the index's `name` filter, so لوكاشينكو finds the article that writes لوكاشنكو.
+import { nameKey } from './name-key.js';
+
 const form = document.querySelector('.search-form');
 const input = document.getElementById('q');
 const list = document.getElementById('search-results');
@@ -60,6 +64,32 @@ function count(n) {
   }
 }
 
+/**
+ * The words as typed, then with each name among them replaced by its key in the `name` filter,
+ * then with every name so replaced; results merged, those of the words as typed first.
+ */
+async function searchWithNames(pf, q) {
+  const words = q.split(/\s+/).filter(Boolean);
+  const keys = words.map((w) => nameKey(w));
+  const rest = (skip) => words.filter((_, i) => !skip(i)).join(' ') || null;
+  const searches = [pf.search(q)];
+  keys.forEach((key, i) => {
+    if (key) searches.push(pf.search(rest((j) => j === i), { filters: { name: key } }));
+  });
+  const named = keys.filter(Boolean);
+  if (named.length > 1) searches.push(pf.search(rest((j) => Boolean(keys[j])), { filters: { name: { all: named } } }));
+  const seen = new Set();
+  const merged = [];
+  for (const search of await Promise.all(searches)) {
+    for (const r of search.results) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      merged.push(r);
+    }
+  }
+  return merged;
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
@@ -75,10 +105,10 @@ async function run(query) {
   }
   status.textContent = 'جارٍ البحث…';
   const pf = await engine();
-  const search = await pf.search(q);
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  const found = await searchWithNames(pf, q);
+  const results = await Promise.all(found.slice(0, 20).map((r) => r.data()));
   if (ticket !== latest) return;
-  status.textContent = results.length ? count(search.results.length) : 'لا نتائج. جرّب كلمة أخرى.';
+  status.textContent = results.length ? count(found.length) : 'لا نتائج. جرّب كلمة أخرى.';
   for (const r of results) {
     const li = document.createElement('li');
     const h = document.createElement('h2');

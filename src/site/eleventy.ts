@@ -4,8 +4,8 @@
  * render again), so Eleventy does only what it is best at: templates, permalinks, output, serving.
  *
  * Before each build (eleventy.before) the lead images are processed (cached in .cache/img) and,
- * with the self-hosted fonts, copied into the output folder, and the browser editor is written to
- * /admin/ (admin/write.ts).
+ * with the self-hosted fonts and the search page's name-key script, copied into the output folder,
+ * and the browser editor is written to /admin/ (admin/write.ts).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { HtmlBasePlugin } from '@11ty/eleventy';
 import rssPlugin from '@11ty/eleventy-plugin-rss';
 import { dateFilters } from './dates.ts';
 import { fontFiles, FONT_URL } from './fonts.ts';
+import { NAME_KEY_SCRIPT } from './names.ts';
 import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
 import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
@@ -67,6 +68,7 @@ export function configureEleventy(setup: EleventySetup) {
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
       writeAdmin(out, site, setup.admin);
+      copyFileSync(NAME_KEY_SCRIPT.from, path.join(out, NAME_KEY_SCRIPT.to));
       render = setup.select ? setup.select(site, images) : everyPage(site);
     });
     // `warraq build` indexes the temporary output before its atomic swap (output/build.ts); the dev

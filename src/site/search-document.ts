@@ -12,11 +12,28 @@
  *
  * Left out on purpose: the lead picture, whose only trace in the index would be the result
  * thumbnail Pagefind takes from a page's first image. The search page shows titles and excerpts.
+ *
+ * Added here only: the spelling-tolerant keys of the article's foreign names (names.ts) as values
+ * of Pagefind's `name` filter, on empty elements (no text, so excerpts and word counts are the
+ * page's). The search page searches a query's names by their keys through this filter.
  */
 import type { Article } from '../content/article.ts';
+import { loadLexicon } from '../text/lexicon.ts';
 import { escapeHtml, isolateLatin } from './filters.ts';
+import { nameKeysOf, type NameKeyMemo } from './names.ts';
 
-export function searchDocument(a: Article): string {
+/** The Pagefind filter that holds the name keys (public/assets/search.js searches it). */
+export const NAME_FILTER = 'name';
+
+function nameFilters(a: Article, memo: NameKeyMemo | undefined): string {
+  const text = `${a.title} ${a.summary} ${a.html.replace(/<[^>]*>/g, ' ')}`;
+  return nameKeysOf(text, loadLexicon(), memo)
+    .map((k) => `<span data-pagefind-filter="${NAME_FILTER}:${escapeHtml(k)}"></span>`)
+    .join('');
+}
+
+/** `memo`: the words' keys, shared by the documents of one indexing run (names.ts). */
+export function searchDocument(a: Article, memo?: NameKeyMemo): string {
   const ar = a.dir === 'rtl';
   const isolate = (text: string | undefined) => String(isolateLatin(text, a.dir));
   const authors = a.authors.map((x) => `<a>${escapeHtml(x.name)}</a>`).join(ar ? '، ' : ', ');
@@ -32,6 +49,6 @@ export function searchDocument(a: Article): string {
     `<h1>${isolate(a.title)}</h1>\n` +
     `<p>${isolate(a.summary)}</p>\n` +
     `<p>${ar ? 'بقلم' : 'By'} ${authors}</p>\n` +
-    `</header>\n${caption}<div>\n${a.html}\n</div>\n</article>\n</body>\n</html>\n`
+    `</header>\n${caption}<div>\n${a.html}\n</div>\n${nameFilters(a, memo)}\n</article>\n</body>\n</html>\n`
   );
 }

@@ -23,6 +23,7 @@ import { packageVersion } from '../package-version.ts';
 import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
 import { searchDocument } from './search-document.ts';
+import type { NameKeyMemo } from './names.ts';
 import { yearOfUrl } from './data.ts';
 import { sourceDigestOfRoot } from '../source-root.ts';
 import { outputManifest, type ManifestEntry } from '../store/stamp.ts';
@@ -73,6 +74,7 @@ export async function indexArticles(articles: readonly Article[], options: Index
     if (year) (byYear.get(year) ?? byYear.set(year, []).get(year)!).push(a);
   }
   const docsRoot = path.join(options.workDir, 'documents');
+  const names: NameKeyMemo = new Map();
   const jobs: Array<{ year: string; articles: Article[]; key: string; cached: string | undefined }> = [];
   for (const year of [...byYear.keys()].sort().reverse()) {
     const list = byYear.get(year)!.sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
@@ -84,7 +86,7 @@ export async function indexArticles(articles: readonly Article[], options: Index
       if (keys?.every((k) => k !== undefined)) {
         h.update(`\0article keys\0${sourceDigestOfRoot()}`);
         list.forEach((a, i) => h.update(`\0${a.url}\0${keys[i]}`));
-      } else list.forEach((a) => h.update(`\0${a.url}\0`).update(searchDocument(a)));
+      } else list.forEach((a) => h.update(`\0${a.url}\0`).update(searchDocument(a, names)));
       key = h.digest('hex');
     }
     if (cached && existsSync(path.join(cached, key))) {
@@ -102,7 +104,7 @@ export async function indexArticles(articles: readonly Article[], options: Index
         // (URLs are made from validated slugs; a document outside its folder would still be a bug)
         if (!file.startsWith(docsRoot + path.sep)) throw new Error(`search document of ${a.source} would be written outside ${docsRoot}: ${a.url}`);
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, searchDocument(a));
+        writeFileSync(file, searchDocument(a, names));
       }
       const target = path.join(options.workDir, 'index', job.year);
       const glob = `${job.year}/**/index.html`;

@@ -17,7 +17,7 @@ export function foldArabic(text: string): string {
 }
 
 /** Function words that say nothing about what an article is about (already folded). */
-const STOP = new Set(
+export const STOP = new Set(
   (
     'في من على الي عن مع ان او ثم قد لا لم لن ما هذا هذه ذلك تلك التي الذي الذين هو هي هم كان كانت يكون ' +
     'بين بعد قبل عند حتي منذ خلال كل بعض غير اي اذا لكن الا ايضا حيث كما وقال قال وقالت قالت واضاف اضاف ' +

@@ -212,10 +212,19 @@ describe('the built site', () => {
     expect(read('assets/site.ltr.css')).not.toBe(read('assets/site.rtl.css'));
   });
 
-  it('self-hosts Noto Naskh and Kufi Arabic: woff2 only, unicode-range subsets, font-display swap', () => {
+  it('self-hosts Noto Naskh and Kufi Arabic: woff2 only, unicode-range subsets, font-display swap, measured local fallbacks', () => {
     const css = read('assets/site.rtl.css');
-    const faces = css.match(/@font-face\{[^}]*\}/g)!;
+    const all = css.match(/@font-face\{[^}]*\}/g)!;
+    const faces = all.filter((f) => f.includes('url('));
     expect(faces.length).toBe(6);
+    const fallbacks = all.filter((f) => !f.includes('url('));
+    expect(fallbacks.length).toBeGreaterThan(0);
+    for (const face of fallbacks) expect(face).toMatch(/src:local\("[^"]+"\).*size-adjust:[\d.]+%;ascent-override:[\d.]+%;descent-override:[\d.]+%;line-gap-override:[\d.]+%/);
+    // the body's font file is preloaded, and it is the one its @font-face names
+    const preload = parse(read('index.html')).querySelector('link[rel=preload][as=font]')!;
+    expect(preload.getAttribute('crossorigin')).toBe('');
+    expect(faces.some((f) => f.includes('"Noto Naskh Arabic"') && f.includes('font-weight:400') && f.includes(`url(fonts/${path.basename(preload.getAttribute('href')!)})`))).toBe(true);
+    expect(existsSync(path.join(site.out, preload.getAttribute('href')!))).toBe(true);
     for (const face of faces) {
       expect(face).toContain('font-display:swap');
       expect(face).toMatch(/unicode-range:U\+/);
