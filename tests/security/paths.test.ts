@@ -4,7 +4,7 @@
  * tried as each kind of name, first against the functions that guard them, then in a real build
  * whose every written file must lie inside the output folder.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
