@@ -36,6 +36,8 @@ export interface EleventySetup {
    * so that a rebuild keys each year by it instead of by every article's search document.
    */
   articleKey?: ((article: Article) => string | undefined) | undefined;
+  /** Eleventy's template cache (default on); off when it may hold what an earlier build read (output/template-cache.ts). */
+  templateCache?: boolean | undefined;
 }
 
 export function configureEleventy(setup: EleventySetup) {
@@ -52,6 +54,7 @@ export function configureEleventy(setup: EleventySetup) {
     cfg.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
     cfg.setTemplateFormats(['njk']);
     cfg.setDataDeepMerge(false);
+    if (setup.templateCache === false) cfg.setUseTemplateCache(false);
 
     cfg.on('eleventy.before', async ({ directories }: { directories: { output: string } }) => {
       site = await setup.site();
