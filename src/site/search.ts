@@ -26,6 +26,7 @@ import { searchDocument } from './search-document.ts';
 import { yearOfUrl } from './data.ts';
 import { sourceDigestOfRoot } from '../source-root.ts';
 import { outputManifest, type ManifestEntry } from '../store/stamp.ts';
+import { writeFileAtomically } from '../store/atomic-write.ts';
 
 const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
@@ -175,10 +176,7 @@ function keptFiles(folder: string): ManifestEntry[] | undefined {
   }
   try {
     const list = outputManifest(folder);
-    const tmp = `${listOf(folder)}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(list));
-    renameSync(tmp, listOf(folder));
-    return list;
+    return writeFileAtomically(listOf(folder), JSON.stringify(list)) ? list : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,8 @@
  * texts (WordCounts.add), so the result is exactly what counting every file afresh gives; when
  * any piece is missing or unreadable, it counts every file afresh.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 import { WordCounts } from '../text/evidence.ts';
 
@@ -31,14 +32,7 @@ export function fileCounts(text: string): ReadonlyMap<number, number> {
 }
 
 function writeJson(file: string, value: unknown): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-  } catch {
-    // the cache is an optimization
-  }
+  writeFileAtomically(file, JSON.stringify(value));
 }
 
 function readJson<T>(file: string): T | undefined {
