@@ -8,7 +8,7 @@ import { prepareSiteParallel, type PrepareSiteResult, type Progress } from '../p
 import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from '../store/stamp.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { installNunjucksCompileCache, resetEleventyTemplateCaches } from './eleventy-caches.ts';
+import { mayUseTemplateCache } from './template-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from '../site/page-reuse.ts';
 import { buildSiteData, everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
@@ -63,7 +63,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const preparedAt = performance.now();
   const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
   const cacheRoot = path.join(root, config.paths.cache);
-  const templates = useCache ? treeDigest(path.join(root, config.paths.templates)) : '';
+  const templatesDir = path.join(root, config.paths.templates);
+  const templates = treeDigest(templatesDir);
   const fingerprint = useCache ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
   const stamp = useCache ? readStamp(cacheRoot) : undefined;
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
@@ -157,9 +158,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // Listings and related articles are worked out only now: a build that finds nothing changed never needs them.
     let site: SiteData | undefined;
     const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
-    installNunjucksCompileCache();
-    await resetEleventyTemplateCaches();
     const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
+    const templateCache = mayUseTemplateCache(templatesDir, `${templates}\0${JSON.stringify(config)}`);
     const eleventyStarted = performance.now();
     // Article and listing pages whose inputs are unchanged come from the last output (site/page-reuse.ts).
     let plan: ReusePlan | undefined;
@@ -187,7 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
         quietMode: true,
         pathPrefix: config.site.basePath,
-        config: configureEleventy({ root, site: () => (site ??= buildSiteData(prepared.articles, config)), stylesheets: () => stylesheets, select }),
+        config: configureEleventy({ root, site: () => (site ??= buildSiteData(prepared.articles, config)), stylesheets: () => stylesheets, select, templateCache }),
       });
       return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
     };

@@ -77,7 +77,7 @@ export interface Slot {
 
 export interface Scan {
   slots: Slot[];
-  counts: Map<string | number, number>;
+  counts: ReadonlyMap<number, number>;
   evidence: WordCounts;
   evidenceBuilder: EvidenceBuilder;
   sources: SourceIndex;
@@ -118,7 +118,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
     evidenceBuilder.add(key, loaded.text);
     slots.push({ file, key, head: cache?.readHead(key) });
   }
-  let counts = evidenceBuilder.finish();
+  let counts: ReadonlyMap<number, number> | undefined = evidenceBuilder.finish();
   if (!counts) {
     // A piece of the stored evidence is missing: count every file afresh.
     const all = new WordCounts();

@@ -41,6 +41,8 @@ export interface EleventySetup {
   articleKey?: ((article: Article) => string | undefined) | undefined;
   /** The browser editor at /admin/ (admin/write.ts): which local backend `warraq admin` started. */
   admin?: AdminOptions | undefined;
+  /** Eleventy's template cache (default on); off when it may hold what an earlier build read (output/template-cache.ts). */
+  templateCache?: boolean | undefined;
 }
 
 export function configureEleventy(setup: EleventySetup) {
@@ -57,6 +59,7 @@ export function configureEleventy(setup: EleventySetup) {
     cfg.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
     cfg.setTemplateFormats(['njk']);
     cfg.setDataDeepMerge(false);
+    if (setup.templateCache === false) cfg.setUseTemplateCache(false);
 
     cfg.on('eleventy.before', async ({ directories }: { directories: { output: string } }) => {
       site = await setup.site();

@@ -4,7 +4,7 @@
  * whose key equals the one the last build wrote it with, and whose file is exactly as that build
  * left it, is linked from the last output into the new one instead of being rendered again.
  *
- * What a page's template reads (templates/article.njk, index.njk, listing.njk and the base layout):
+ * What a page's template reads (templates/article.njk, index.njk, listing.njk, the pages they include from _includes/pages/, and the base layout):
  *   - for every page: the code and dependency versions (codeVersion), every file under templates/,
  *     the configuration, the environment Eleventy and Warraq read, and the section list of the
  *     masthead (global key);

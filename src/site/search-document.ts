@@ -1,6 +1,6 @@
 /**
  * The document Pagefind indexes for an article: the indexable part of its page — the
- * `<article data-pagefind-body>` of templates/article.njk without what that marks
+ * `<article data-pagefind-body>` of templates/_includes/pages/article.njk without what that marks
  * data-pagefind-ignore — made from the prepared article alone.
  *
  * Indexing these instead of the rendered pages lets the search index be built while Eleventy is

@@ -11,12 +11,12 @@
  * and ة/ه; the English article still matches by its (unstemmed) words.
  *
  * A year whose documents are those of an earlier build gets its index back from
- * `.cache/search/<year>/<key>/`, and a changed year is indexed over a seed of its kept index.
+ * `.cache/search/<year>/<key>/`; a changed year is indexed afresh (into an empty folder: only
+ * Pagefind's documented command line and output are used, never its undocumented metadata).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import type { Article } from '../content/article.ts';
 import { packageVersion } from '../package-version.ts';
@@ -27,6 +27,7 @@ import type { NameKeyMemo } from './names.ts';
 import { yearOfUrl } from './data.ts';
 import { sourceDigestOfRoot } from '../source-root.ts';
 import { outputManifest, type ManifestEntry } from '../store/stamp.ts';
+import { writeFileAtomically } from '../store/atomic-write.ts';
 
 const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
 
@@ -108,12 +109,7 @@ export async function indexArticles(articles: readonly Article[], options: Index
       }
       const target = path.join(options.workDir, 'index', job.year);
       const glob = `${job.year}/**/index.html`;
-      const seeded = job.cached !== undefined && seed(job.cached, target);
       await runPagefind(docsRoot, glob, target, lang, options.signal);
-      if (seeded && !pruneSeeded(target)) {
-        rmSync(target, { recursive: true, force: true });
-        await runPagefind(docsRoot, glob, target, lang, options.signal);
-      }
       const folder = (job.cached && store(job.cached, target, job.key)) || target;
       result.folders.set(job.year, folder);
       options.onIndex?.(job.year, folder);
@@ -182,10 +178,7 @@ function keptFiles(folder: string): ManifestEntry[] | undefined {
   }
   try {
     const list = outputManifest(folder);
-    const tmp = `${listOf(folder)}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(list));
-    renameSync(tmp, listOf(folder));
-    return list;
+    return writeFileAtomically(listOf(folder), JSON.stringify(list)) ? list : undefined;
   } catch {
     return undefined;
   }
@@ -222,61 +215,6 @@ export function locatePagefind(): Promise<string> {
   return (locating ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then(
     (m: { resolveBinaryPath: (names: string[]) => string }) => (located = m.resolveBinaryPath(['pagefind_extended', 'pagefind'])),
   ));
-}
-
-/** The folders of an index whose files Pagefind names by a hash of their bytes. */
-const HASHED_DIRS = ['fragment', 'index', 'filter'];
-
-/**
- * Links the hashed files of the year's last kept index into the empty target before Pagefind
- * runs: Pagefind names each fragment and chunk by a hash of its bytes and does not write one that
- * exists (were it to, it would write the same bytes through the link), so re-indexing a year in
- * which one page changed writes a handful of files instead of two thousand (910 pages: 2.6 s
- * against 3.8 s). False when there is no kept index to seed from.
- */
-function seed(yearCache: string, target: string): boolean {
-  try {
-    const kept = readdirSync(yearCache, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.tmp-'));
-    if (kept.length !== 1) return false;
-    for (const dir of HASHED_DIRS) {
-      const from = path.join(yearCache, kept[0]!.name, dir);
-      if (existsSync(from)) linkTree(from, path.join(target, dir));
-    }
-    return true;
-  } catch {
-    // the kept index removed under us by another build sharing the cache
-    rmSync(target, { recursive: true, force: true });
-    return false;
-  }
-}
-
-/**
- * After Pagefind ran on a seeded target: removes the hashed files its new metadata does not name
- * (the changed pages' old fragments, replaced chunks) and older metadata, which leaves what a
- * fresh run writes. False when the result does not look whole (a fragment per page): index afresh.
- */
-function pruneSeeded(target: string): boolean {
-  try {
-    const entry = JSON.parse(readFileSync(path.join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
-    const metas = new Set(Object.values(entry.languages).map((l) => `pagefind.${l.hash}.pf_meta`));
-    // The metadata names every fragment and chunk (as CBOR text, ASCII, so latin1 keeps it searchable).
-    let named = '';
-    for (const meta of metas) named += gunzipSync(readFileSync(path.join(target, meta))).toString('latin1');
-    for (const f of readdirSync(target)) if (f.endsWith('.pf_meta') && !metas.has(f)) rmSync(path.join(target, f));
-    let fragments = 0;
-    for (const dir of HASHED_DIRS) {
-      const full = path.join(target, dir);
-      if (!existsSync(full)) continue;
-      for (const f of readdirSync(full)) {
-        const stem = f.slice(0, f.indexOf('.'));
-        if (stem && named.includes(stem)) fragments += dir === 'fragment' ? 1 : 0;
-        else rmSync(path.join(full, f));
-      }
-    }
-    return fragments === Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-  } catch {
-    return false;
-  }
 }
 
 /**

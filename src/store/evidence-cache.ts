@@ -9,44 +9,30 @@
  * texts (WordCounts.add), so the result is exactly what counting every file afresh gives; when
  * any piece is missing or unreadable, it counts every file afresh.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 import { WordCounts } from '../text/evidence.ts';
 
-/** Word (or word-hash: whatever WordCounts keys by) → count. */
-type Counts = Map<string | number, number>;
+/** Word key (text/evidence.ts wordKey) → count. */
+type Counts = Map<number, number>;
 
-/**
- * The counts behind a WordCounts (its private Map, whatever its keys), to add, subtract, store and
- * send to workers. Only WordCounts itself interprets the keys (evidenceFrom), so a change in how
- * it keys words cannot make the counts mean something else here.
- */
-export function countsOf(wc: WordCounts): Counts {
-  const counts = (wc as unknown as { counts?: unknown }).counts;
-  if (counts instanceof Map) return counts as Counts;
-  throw new Error('WordCounts no longer keeps its counts in a Map named counts: update countsOf()/evidenceFrom() in src/store/evidence-cache.ts');
+/** The counts behind a WordCounts, to add, subtract, store and send to workers. */
+export function countsOf(wc: WordCounts): ReadonlyMap<number, number> {
+  return wc.countsByKey();
 }
 
-/** A WordCounts answering from the given counts (as countsOf returned them), with its own count(). */
-export function evidenceFrom(counts: Counts): WordCounts {
-  const wc = new WordCounts();
-  countsOf(wc); // the same check
-  return wc.useCounts(counts as Map<number, number>);
+/** A WordCounts answering from the given counts (as countsOf returned them). */
+export function evidenceFrom(counts: ReadonlyMap<number, number>): WordCounts {
+  return new WordCounts().useCounts(counts as Counts);
 }
 
-export function fileCounts(text: string): Counts {
+export function fileCounts(text: string): ReadonlyMap<number, number> {
   return countsOf(new WordCounts().add(text));
 }
 
 function writeJson(file: string, value: unknown): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-  } catch {
-    // the cache is an optimization
-  }
+  writeFileAtomically(file, JSON.stringify(value));
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -60,7 +46,7 @@ function readJson<T>(file: string): T | undefined {
 interface Stored {
   tag: string;
   keys: string[];
-  counts: Array<[string | number, number]>;
+  counts: Array<[number, number]>;
 }
 
 /** Builds the evidence as files are read (add), then settles the changes (finish). */
@@ -120,7 +106,7 @@ export class EvidenceBuilder {
   finish(): Counts | undefined {
     for (const key of this.oldKeys) {
       this.changed = true;
-      const own = this.cacheRoot ? readJson<Array<[string | number, number]>>(this.wordsFile(key)) : undefined;
+      const own = this.cacheRoot ? readJson<Array<[number, number]>>(this.wordsFile(key)) : undefined;
       if (!Array.isArray(own)) return undefined;
       for (const [w, n] of own) {
         const left = (this.totals.get(w) ?? 0) - n;
@@ -132,7 +118,7 @@ export class EvidenceBuilder {
   }
 
   /** Saves the totals for the next build (after the build succeeded in preparing). */
-  save(counts: Counts): void {
+  save(counts: ReadonlyMap<number, number>): void {
     if (!this.cacheRoot || !this.changed) return;
     const stored: Stored = { tag: this.tag, keys: this.keys, counts: [...counts] };
     writeJson(path.join(this.cacheRoot, 'evidence.json'), stored);

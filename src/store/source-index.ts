@@ -8,7 +8,8 @@
  * unchanged ("racily clean"): entries whose times are not well before the moment the index was
  * saved are not trusted, and such files are read again.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
+import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 
 /** [size, mtimeMs, ctimeMs, inode, cache key] */
@@ -53,15 +54,7 @@ export class SourceIndex {
 
   save(): void {
     if (!this.cacheRoot) return;
-    const file = path.join(this.cacheRoot, 'sources.json');
-    try {
-      mkdirSync(this.cacheRoot, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ tag: this.tag, savedAt: Date.now(), files: this.next } satisfies Stored));
-      renameSync(tmp, file);
-    } catch {
-      // the cache is an optimization
-    }
+    writeFileAtomically(path.join(this.cacheRoot, 'sources.json'), JSON.stringify({ tag: this.tag, savedAt: Date.now(), files: this.next } satisfies Stored));
   }
 }
 

@@ -10,7 +10,8 @@
  * the last build wrote; any difference, or any doubt, means a full build.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './code-version.ts';
@@ -166,14 +167,7 @@ export function readStamp(cacheRoot: string): Stamp | undefined {
 }
 
 export function writeStamp(cacheRoot: string, stamp: Stamp): void {
-  try {
-    mkdirSync(cacheRoot, { recursive: true });
-    const tmp = `${stampFile(cacheRoot)}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(stamp));
-    renameSync(tmp, stampFile(cacheRoot));
-  } catch {
-    // the cache is an optimization
-  }
+  writeFileAtomically(stampFile(cacheRoot), JSON.stringify(stamp));
 }
 
 /** Is the output folder exactly as the stamp's build left it? */

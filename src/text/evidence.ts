@@ -75,6 +75,11 @@ export class WordCounts implements WordEvidence {
     return this;
   }
 
+  /** The counts by word key: what the build adds up, stores and sends to workers (store/evidence-cache.ts). Not to be changed. */
+  countsByKey(): ReadonlyMap<number, number> {
+    return this.counts;
+  }
+
   /** Answers from these counts from now on (evidence-cache.ts); the Map must not change afterwards. */
   useCounts(counts: Map<number, number>): this {
     this.counts = counts;

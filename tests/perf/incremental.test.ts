@@ -103,7 +103,7 @@ describe('incremental builds', () => {
   }, 600_000);
 
   it('a change to the article template renders every article page again', async () => {
-    const template = path.join(project.root, 'templates', 'article.njk');
+    const template = path.join(project.root, 'templates', '_includes', 'pages', 'article.njk');
     const original = readFileSync(template, 'utf8');
     writeFileSync(template, original.replace('<div class="body">', '<div class="body" data-edition="7">'));
     await expectWarmEqualsCold();
