@@ -43,11 +43,14 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
     for (const file of articles) {
       const page = await context.newPage();
       const fonts = new Map<string, number>();
-      page.on('requestfinished', async (r) => {
-        if (r.resourceType() === 'font') fonts.set(path.basename(new URL(r.url()).pathname), (await r.sizes()).responseBodySize);
+      // Each font's size is read while the page is open: every read is awaited before it closes.
+      const reads: Promise<void>[] = [];
+      page.on('requestfinished', (r) => {
+        if (r.resourceType() === 'font') reads.push(r.sizes().then((s) => void fonts.set(path.basename(new URL(r.url()).pathname), s.responseBodySize)));
       });
       await page.goto(server.url + encodeURI(file.replace(/index\.html$/, '')), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
+      await Promise.all(reads);
       await page.close();
       const bytes = [...fonts.values()].reduce((a, b) => a + b, 0);
       expect(fonts.size, file).toBeGreaterThan(0);
