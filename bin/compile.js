@@ -26,7 +26,10 @@ const digest = sourceDigest(path.join(ROOT, 'src'));
 // Compiled beside dist/ and renamed into place, so dist/ is never half of one compilation.
 const tmp = path.join(ROOT, `dist.tmp-${process.pid}`);
 rmSync(tmp, { recursive: true, force: true });
-const { status } = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', tmp], { cwd: ROOT, stdio: 'inherit' });
+const { status } = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', tmp], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (status !== 0) {
   rmSync(tmp, { recursive: true, force: true });
   console.error('warraq: compiling src/ failed (the errors are above); fix them and run `npm run compile`.');

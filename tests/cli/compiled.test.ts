@@ -21,7 +21,8 @@ const MARK = 'warraq-test: ran from dist';
 
 beforeAll(() => {
   checkout = mkdtempSync(path.join(os.tmpdir(), 'warraq-checkout-'));
-  for (const f of ['src', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(path.join(REPO, f), path.join(checkout, f), { recursive: true });
+  for (const f of ['src', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'])
+    cpSync(path.join(REPO, f), path.join(checkout, f), { recursive: true });
   symlinkSync(path.join(REPO, 'node_modules'), path.join(checkout, 'node_modules'));
   const compiled = spawnSync(process.execPath, [path.join(checkout, 'bin', 'compile.js')], { cwd: checkout, encoding: 'utf8' });
   expect(compiled.status, compiled.stdout + compiled.stderr).toBe(0);
@@ -68,14 +69,23 @@ describe('the compiled CLI', () => {
     expect(cold.code, cold.stderr).toBe(0);
     expect(cold.stderr).not.toContain(MARK);
     expect(timings(cold.stderr).prepared).toBeGreaterThan(0);
-    project.write('content/2023/02/extra-line.md', readFileSync(path.join(project.root, 'content/2023/02/travel-demand-china-reopening.md'), 'utf8').replace('title: "', 'title: "نسخة: ').replace(/^slug:.*$/m, ''));
+    project.write(
+      'content/2023/02/extra-line.md',
+      readFileSync(path.join(project.root, 'content/2023/02/travel-demand-china-reopening.md'), 'utf8')
+        .replace('title: "', 'title: "نسخة: ')
+        .replace(/^slug:.*$/m, ''),
+    );
     const warm = await runCli(['build', '--root', project.root], { bin, env });
     expect(warm.code, warm.stderr).toBe(0);
     expect(warm.stderr).toContain(MARK);
     // only the new article is prepared: every other one comes from the cache the src/ run made
     expect(timings(warm.stderr)).toMatchObject({ prepared: 1, cached: timings(cold.stderr).prepared });
     // enough new articles that the build prepares them on a pool of worker threads (dist/prepare/prepare-worker.js)
-    for (let i = 0; i < 70; i++) project.write(`content/2023/03/pool-${i}.md`, articleSource(`خبر رقم ${i} عن الأسواق`, `فقرة أولى من الخبر رقم ${i} عن الشركات والأسواق في المنطقة.`));
+    for (let i = 0; i < 70; i++)
+      project.write(
+        `content/2023/03/pool-${i}.md`,
+        articleSource(`خبر رقم ${i} عن الأسواق`, `فقرة أولى من الخبر رقم ${i} عن الشركات والأسواق في المنطقة.`),
+      );
     const pooled = await runCli(['build', '--root', project.root], { bin, env });
     expect(pooled.code, pooled.stderr).toBe(0);
     expect(pooled.stderr).toContain(MARK);
