@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '_site/', '_site.*/', '.cache/', 'tests/.tmp/', 'scripts/tmp/', 'scripts/bare-eleventy/', 'scripts/hugo-site/', 'public/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist.tmp-*/', '_site/', '_site.*/', '.cache/', 'tests/.tmp/', 'scripts/tmp/', 'scripts/bare-eleventy/', 'scripts/hugo-site/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

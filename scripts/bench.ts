@@ -113,14 +113,14 @@ function repeat(n: number, setup: () => void, f: () => Measure): Measure {
 }
 
 /**
- * A copy of the code (src/, bin/, templates/, public/, package files) with node_modules linked: a
- * stable code version for the whole run. From the last commit (git archive HEAD), so that others'
+ * A copy of the code (src/, bin/, templates/, public/, package files) with node_modules linked and
+ * src/ compiled into its dist/ (bin/compile.js, as npm ci does): a stable code version for the whole run. From the last commit (git archive HEAD), so that others'
  * half-saved edits in the working tree cannot break a long run; --worktree copies the working tree.
  */
 function snapshotCode(): string {
   const dir = path.join(base, 'code');
   mkdirSync(dir);
-  const parts = ['src', 'bin', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json'].filter((f) => existsSync(path.join(REPO, f)));
+  const parts = ['src', 'bin', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].filter((f) => existsSync(path.join(REPO, f)));
   if (args.worktree) {
     for (const f of parts) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
   } else {
@@ -129,6 +129,8 @@ function snapshotCode(): string {
   }
   mkdirSync(path.join(dir, 'public'), { recursive: true });
   symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+  const compiled = spawnSync(process.execPath, [path.join(dir, 'bin', 'compile.js')], { cwd: dir, encoding: 'utf8' });
+  if (compiled.status !== 0) throw new Error(`compiling the snapshot failed: ${compiled.stdout}${compiled.stderr}`);
   return dir;
 }
 

@@ -1,6 +1,7 @@
 // Digest of every file under a source folder (relative names and bytes, in name order). Plain
-// JavaScript because bin/bundle.js needs it before any TypeScript can be loaded; the cache keys
-// of prepared articles and search indexes use the same value (source-root.ts).
+// JavaScript because bin/warraq.js and bin/compile.js need it before any TypeScript can be loaded
+// (dist/ runs only while it was compiled from this digest); the cache keys of prepared articles and
+// search indexes use the same value (source-root.ts).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,9 +1,8 @@
 /**
  * Warraq's own source folder (src/), wherever the code that asks runs from: src/ itself under the
- * TypeScript loader (tests, scripts), or the bundle of it that bin/warraq.js runs, which lives in
- * node_modules/.cache/ of the same checkout. The prepared-article cache and the search indexes are
- * keyed by the files here (store/code-version.ts, site/search.ts), and worker threads load
- * their TypeScript from here.
+ * TypeScript loader (tests, scripts), or dist/, src/ compiled at install, that bin/warraq.js runs.
+ * The prepared-article cache and the search indexes are keyed by the files here
+ * (store/code-version.ts, site/search.ts), so runs from src/ and from dist/ share them.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,10 +19,8 @@ function findSourceRoot(): string {
 }
 
 /**
- * bin/warraq.js names it, and its digest, before it loads the bundle: the bundle may be reached
- * through a link to another checkout's node_modules (the benchmark runs a snapshot of the code that
- * way), and its own place would then lead to that checkout's src/. The digest it made the bundle by
- * is then not computed a second time.
+ * bin/warraq.js names it, and its digest, before it loads the code: it compares that digest with
+ * dist/'s, and the digest is then not computed a second time.
  */
 const given = (globalThis as Record<symbol, { root: string; digest: string } | undefined>)[Symbol.for('warraq.source')];
 

@@ -1,7 +1,7 @@
 /**
  * Every article prepared, the way `warraq build` does it: scan and check the cache (site-scan.ts),
  * then the misses prepared in this thread when they are few, or on a pool of worker threads
- * (prepare-worker.mjs) in batches when there are many.
+ * (prepare-worker.ts) in batches when there are many.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,7 +25,7 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
   if (workers <= 1) {
     // The Markdown and normalizer code is loaded only when something is to be prepared (half a
-    // second of start-up from the bundle, a second through tsx, that a build finding every
+    // second of start-up from dist/, a second through tsx, that a build finding every
     // article in the cache never pays).
     if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
     return finish(root, config, s, misses.length, options.deferCacheSave);
@@ -34,8 +34,9 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   let done = total - misses.length;
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    // (by its place in src/: this code may run from a bundle, bin/warraq.js)
-    filename: pathToFileURL(path.join(SOURCE_ROOT, 'prepare', 'prepare-worker.mjs')).href,
+    // compiled (dist/, bin/warraq.js): the worker's JavaScript beside this file; from src/: the
+    // worker that registers the TypeScript loader in its thread first
+    filename: import.meta.url.endsWith('.js') ? new URL('./prepare-worker.js', import.meta.url).href : pathToFileURL(path.join(SOURCE_ROOT, 'prepare', 'prepare-worker.mjs')).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
