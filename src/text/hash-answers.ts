@@ -4,9 +4,12 @@
  * of thousands of questions per archive, most asked before); a Map keyed by strings or numbers
  * costs several memory round trips per question, this one usually one.
  *
- * A word is keyed by two independent 32-bit hashes (FNV-1a and djb2), so two different words
- * share an entry only if both collide (odds about 1 in 2^64 per pair).
+ * A word is keyed by two independent 32-bit hashes (word-hash.ts: FNV-1a and djb2 of its letters,
+ * marks skipped), so two different bare words share an entry only if both collide (odds about
+ * 1 in 2^64 per pair). The words asked about are bare: a word and its marked form share an entry.
  */
+import { wordDjb2, wordFnv } from './word-hash.ts';
+
 export class HashAnswers {
   private keys: Int32Array;
   private checks: Int32Array;
@@ -24,7 +27,7 @@ export class HashAnswers {
   }
 
   /**
-   * The remembered answer for a word given its two hashes (FNV-1a and djb2 of its characters, as
+   * The remembered answer for a word given its two hashes (word-hash.ts wordFnv and wordDjb2, as
    * get() computes them): 1 yes, 0 no, -1 not asked yet.
    */
   peek(fnv: number, djb2: number): number {
@@ -40,13 +43,8 @@ export class HashAnswers {
 
   /** The remembered answer for `word`, or `ask(word)` remembered. */
   get(word: string, ask: (word: string) => boolean): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 5381;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-    }
+    const h1 = wordFnv(word);
+    const h2 = wordDjb2(word);
     const said = this.peek(h1, h2);
     if (said !== -1) return said === 1;
     return this.remember(word, h1, h2, ask);
