@@ -199,6 +199,8 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
   for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && (everyGap || interestingGap(w, text) || (ctx.damaged && W.gap[w] === 1 && Math.min(W.len[w - 1]!, W.len[w]!) <= 4)) ? 1 : 0;
   INTERESTING[count] = 0;
   let w = 1;
+  /** The last piece of the last window: a window's extra piece on the right is covered too. */
+  let covered = -1;
   while (w <= count) {
     if (w < count && INTERESTING[w]) {
       let b = w;
@@ -207,12 +209,13 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
       if (everyGap || W.flags[lastPiece]! & TAIL_DEBRIS || !noJoinPossible(text, w - 1, b, ctx)) {
         visit(makeChain(text, w - 1, lastPiece), lastPiece + 1 >= count || W.gap[lastPiece + 1] === 0);
       }
+      covered = lastPiece;
       w = b + 1;
       continue;
     }
     // Debris after a chain's last word, where no window already covers that word.
     const last = w - 1;
-    if (W.flags[last]! & TAIL_DEBRIS && !INTERESTING[last]) visit(makeChain(text, last, last), true);
+    if (W.flags[last]! & TAIL_DEBRIS && !INTERESTING[last] && last !== covered) visit(makeChain(text, last, last), true);
     w++;
   }
 }
