@@ -1,8 +1,8 @@
 /**
  * The one hash of a word: FNV-1a (32 bits) and djb2 over its letters, every word mark skipped
- * (arabic.ts isWordMarkCode), so a word and its bare form hash alike; and a word's evidence key,
- * 53 bits made of the two. Loops that scan text themselves use FNV_START/fnvStep/djb2Step and
- * skipsInHash, so every hash of a word agrees.
+ * (arabic.ts isWordMarkCode), so a word and its bare form hash alike, made into one 53-bit key.
+ * Loops that scan text themselves use FNV_START/fnvStep/djb2Step and skipsInHash, so every hash
+ * of a word agrees.
  */
 import { isWordMarkCode } from './arabic.ts';
 
@@ -20,29 +20,14 @@ export function djb2Step(h: number, c: number): number {
 /** The characters a word's hash leaves out: its marks. */
 export const skipsInHash = isWordMarkCode;
 
-/** FNV-1a of the word's letters, as a signed 32-bit integer. */
-export function wordFnv(word: string): number {
-  let h = FNV_START;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (!skipsInHash(c)) h = fnvStep(h, c);
-  }
-  return h | 0;
-}
-
-/** djb2 of the word's letters (signed 32 bits). */
-export function wordDjb2(word: string): number {
-  let h = DJB2_START;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (!skipsInHash(c)) h = djb2Step(h, c);
-  }
-  return h;
-}
-
 /** The key of a word from its two hashes: FNV-1a (32 bits) and djb2's low 21 bits, one safe integer. */
 export function keyOfHashes(fnv: number, djb2: number): number {
-  return (fnv >>> 0) * 0x200000 + (djb2 & 0x1fffff);
+  return (fnv >>> 0) * 0x200000 + lowOfDjb2(djb2);
+}
+
+/** The part of djb2 a key keeps: its low 21 bits. */
+export function lowOfDjb2(djb2: number): number {
+  return djb2 & 0x1fffff;
 }
 
 /** The FNV-1a half of a key (keyOfHashes), as a signed 32-bit integer. */
@@ -55,7 +40,15 @@ export function lowOfKey(key: number): number {
   return key % 0x200000;
 }
 
-/** A word's evidence key (keyOfHashes of its two hashes). */
+/** A word's key (keyOfHashes of its two hashes): what evidence counts and answers are kept by. */
 export function wordKey(word: string): number {
-  return keyOfHashes(wordFnv(word), wordDjb2(word));
+  let h = FNV_START;
+  let h2 = DJB2_START;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (skipsInHash(c)) continue;
+    h = fnvStep(h, c);
+    h2 = djb2Step(h2, c);
+  }
+  return keyOfHashes(h, h2);
 }

@@ -7,7 +7,7 @@
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import { NEVER_INITIAL, NO_MARK_AFTER, PARTICLE_STEMS, SUFFIX_PRONOUNS, VERB_PREFIXES, WORD_TAIL_FUNCTION_WORDS } from '../data/word-classes.ts';
-import { DJB2_START, djb2Step, FNV_START, fnvStep, skipsInHash, wordFnv } from '../word-hash.ts';
+import { DJB2_START, djb2Step, FNV_START, fnvOfKey, fnvStep, skipsInHash, wordKey } from '../word-hash.ts';
 import type { Context } from './split-context.ts';
 
 /** The most pieces one join may take. */
@@ -48,7 +48,7 @@ const CLASS_FLAGS = new Uint8Array(CLASS_SLOTS); // 0: empty slot
 let MAX_CLASS_LEN = 0;
 for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS_SUFFIX], [PARTICLE_STEMS, IS_STEM], [VERB_PREFIXES, IS_PREFIX], [WORD_TAIL_FUNCTION_WORDS, IS_TAIL]] as const) {
   for (const word of words) {
-    const key = wordFnv(word);
+    const key = fnvOfKey(wordKey(word));
     let at = key & (CLASS_SLOTS - 1);
     while (CLASS_FLAGS[at] !== 0 && CLASS_KEYS[at] !== key) at = (at + 1) & (CLASS_SLOTS - 1);
     CLASS_KEYS[at] = key;
