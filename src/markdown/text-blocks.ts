@@ -1,8 +1,7 @@
 /**
- * The Markdown text the normalizer reads, for the build (remark-normalize-arabic.ts) and `warraq
- * lint` alike: the blocks that hold prose (paragraphs, headings, table cells) with their text
- * nodes in order (never code, inline code, raw HTML or URLs), and quotation marks paired across a
- * block's text nodes as if they were one string, so “**bold** quote” pairs correctly.
+ * The Markdown text the normalizer reads, for the build and `warraq lint` alike: each prose block
+ * (paragraph, heading, table cell) with its text nodes in order (never code, raw HTML or URLs),
+ * and quotation marks paired across a block's text nodes as if they were one string.
  */
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import { pairQuotes, QUOTE_MARKS, type QuoteStyle } from '../text/rules/quotes.ts';
