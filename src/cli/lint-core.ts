@@ -5,22 +5,21 @@
  * and nowhere else: front matter layout, Markdown syntax, escapes and line endings (LF or CRLF)
  * stay byte for byte.
  *
- * The body is analysed like the build renders it (remark-normalize-arabic): the normalizer runs
- * on each text node of a paragraph, heading or table cell, and quotation marks are paired across
- * the text nodes of a block. Only text nodes are touched: code, URLs and raw HTML never are.
+ * The body is analysed like the build renders it, with the same walk (markdown/text-blocks.ts):
+ * the normalizer runs on each text node of a paragraph, heading or table cell, and quotation
+ * marks are paired across the text nodes of a block. Only text nodes are touched.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Parent, Root, RootContent, Text } from 'mdast';
+import type { Root } from 'mdast';
 import type { ContentProblem } from '../content/errors.ts';
 import { parseArticle } from '../content/parse.ts';
 import { prepareArticle } from '../prepare/prepare-article.ts';
 import { normalize, showsDamage, type NormalizeOptions } from '../text/normalize.ts';
-import { pairQuotes, QUOTE_MARKS } from '../text/rules/quotes.ts';
-import { HAS_ARABIC_LETTER } from '../text/arabic.ts';
 import { dropFurniture } from '../text/furniture.ts';
 import { checkMarkdownLimits, findTooDeep, MarkdownLimitError, MAX_TREE_DEPTH } from '../markdown/limits.ts';
+import { forEachTextBlock, pairBlockQuotes } from '../markdown/text-blocks.ts';
 import { diffHunks, type Hunk } from './diff.ts';
 
 export type Severity = 'error' | 'warning';
@@ -66,8 +65,6 @@ export const RULES: Record<string, { severity: Severity; message: string }> = {
   digits: { severity: 'warning', message: 'digits not in the configured numbering system' },
   'possible-split-word': { severity: 'warning', message: 'possible split word' },
 };
-
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 export interface LintOptions {
   normalize: Partial<NormalizeOptions>;
@@ -257,13 +254,6 @@ function analysePiece(piece: Piece, quoteEdits: Array<{ at: number; to: string }
   return edits;
 }
 
-function collectTexts(node: Parent, out: Text[]): void {
-  for (const child of node.children) {
-    if (child.type === 'text') out.push(child);
-    else if ('children' in child) collectTexts(child as Parent, out); // code and inline code have no children
-  }
-}
-
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
 export function lintSource(file: string, source: string, options: LintOptions): LintResult {
@@ -349,38 +339,17 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   const tree = markdown.parse(analysed) as Root;
   if (findTooDeep(tree, MAX_TREE_DEPTH)) return done();
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
-  const walk = (node: Root | RootContent): void => {
-    if (BLOCKS.has(node.type)) {
-      const texts: Text[] = [];
-      collectTexts(node as Parent, texts);
-      const pieces: Piece[] = texts.map((t) => {
-        const s = t.position?.start.offset;
-        const e = t.position?.end.offset;
-        return { value: t.value, loc: s === undefined || e === undefined ? undefined : align(t.value, view.text, bodyStart + s, bodyStart + e), fallback: bodyStart + (s ?? 0) };
-      });
-      // Quotation marks are paired per block across its text nodes, as in the build.
-      const quoteEdits: Array<Array<{ at: number; to: string }>> = pieces.map(() => []);
-      if (quoteStyle !== 'keep' && pieces.some((p) => HAS_ARABIC_LETTER.test(p.value))) {
-        const joined = pieces.map((p) => p.value).join('\u0000');
-        const positions = [...joined.matchAll(QUOTE_MARKS)].map((m) => m.index);
-        let startOf = 0;
-        const starts = pieces.map((p) => {
-          const s = startOf;
-          startOf += p.value.length + 1;
-          return s;
-        });
-        for (const e of pairQuotes(joined, positions, quoteStyle)) {
-          let i = starts.length - 1;
-          while (starts[i]! > e.start) i--;
-          quoteEdits[i]!.push({ at: e.start - starts[i]!, to: e.replacement });
-        }
-      }
-      pieces.forEach((p, i) => edits.push(...analysePiece(p, quoteEdits[i]!, { ...normalizeOptions, quotes: 'keep', fragment: true }, report)));
-      return;
-    }
-    if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(tree);
+  forEachTextBlock(tree, (texts) => {
+    const pieces: Piece[] = texts.map((t) => {
+      const s = t.position?.start.offset;
+      const e = t.position?.end.offset;
+      return { value: t.value, loc: s === undefined || e === undefined ? undefined : align(t.value, view.text, bodyStart + s, bodyStart + e), fallback: bodyStart + (s ?? 0) };
+    });
+    // Quotation marks are paired per block across its text nodes, as in the build.
+    const quoteEdits: Array<Array<{ at: number; to: string }>> = pieces.map(() => []);
+    for (const q of pairBlockQuotes(pieces.map((p) => p.value), quoteStyle)) quoteEdits[q.node]!.push({ at: q.at, to: q.to });
+    pieces.forEach((p, i) => edits.push(...analysePiece(p, quoteEdits[i]!, { ...normalizeOptions, quotes: 'keep', fragment: true }, report)));
+  });
 
   return done();
 }

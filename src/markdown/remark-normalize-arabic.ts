@@ -1,14 +1,13 @@
 /**
  * remark plugin: runs the Arabic normalizer on every text node of the Markdown tree, never on
- * code, inline code, raw HTML or URLs (those are other node types or attributes). Quotation marks
- * are paired per block across its text nodes, so “**bold** quote” pairs correctly.
+ * code, inline code, raw HTML or URLs (the text walk and quote pairing are text-blocks.ts, shared
+ * with `warraq lint`). Quotation marks are paired per block across its text nodes.
  */
-import type { Root, Text, Parent, RootContent } from 'mdast';
+import type { Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { normalize, type Doubt, type NormalizeOptions } from '../text/normalize.ts';
-import { pairQuotes, QUOTE_MARKS } from '../text/rules/quotes.ts';
-import { HAS_ARABIC_LETTER } from '../text/arabic.ts';
 import type { Change } from '../text/edits.ts';
+import { forEachTextBlock, pairBlockQuotes } from './text-blocks.ts';
 
 export interface RemarkNormalizeOptions extends Partial<NormalizeOptions> {
   /** Receives every change made, with the line and column in the Markdown source. */
@@ -19,8 +18,6 @@ export interface RemarkNormalizeOptions extends Partial<NormalizeOptions> {
   wantsChanges?: (() => boolean) | undefined;
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-
 const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options = {}) => {
   const { onChange: report, onDoubt, wantsChanges, ...normalizeOptions } = options;
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
@@ -28,17 +25,7 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
   const nodeOptions: Partial<NormalizeOptions> = { ...normalizeOptions, quotes: 'keep', fragment: true };
   return (tree) => {
     const onChange = report && (wantsChanges?.() ?? true) ? report : undefined;
-    walk(tree);
-    function walk(node: Root | RootContent): void {
-      if (BLOCKS.has(node.type)) {
-        normalizeBlock(node as Parent);
-        return;
-      }
-      if ('children' in node) for (const child of node.children) walk(child);
-    }
-    function normalizeBlock(block: Parent): void {
-      const texts: Text[] = [];
-      collectTexts(block, texts);
+    forEachTextBlock(tree, (texts) => {
       for (const t of texts) {
         const { text, changes, doubts } = normalize(t.value, nodeOptions);
         if (onDoubt) for (const d of doubts) onDoubt(d);
@@ -49,17 +36,8 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
         t.value = text;
       }
       // Quotes: one pass over the block's text nodes, as if they were one string.
-      if (quoteStyle === 'keep' || !texts.some((t) => HAS_ARABIC_LETTER.test(t.value))) return;
-      const joined = texts.map((t) => t.value).join('\u0000');
-      const positions = [...joined.matchAll(QUOTE_MARKS)].map((m) => m.index);
-      const edits = pairQuotes(joined, positions, quoteStyle);
+      const edits = pairBlockQuotes(texts.map((t) => t.value), quoteStyle);
       if (edits.length === 0) return;
-      const starts: number[] = [];
-      let at = 0;
-      for (const t of texts) {
-        starts.push(at);
-        at += t.value.length + 1;
-      }
       const values = texts.map((t) => t.value.split('')); // UTF-16 units, like the offsets
       const cursors = new Map<Text, (offset: number) => { line: number; column: number }>();
       const cursorOf = (t: Text) => {
@@ -68,23 +46,15 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
         return c;
       };
       for (const e of edits) {
-        let i = starts.length - 1;
-        while (starts[i]! > e.start) i--;
-        const local = e.start - starts[i]!;
-        values[i]![local] = e.replacement; // quote marks are single UTF-16 units
-        if (onChange && texts[i]!.position) onChange({ offset: local, before: joined[e.start]!, after: e.replacement, rule: 'quotes', ...cursorOf(texts[i]!)(local) });
+        const t = texts[e.node]!;
+        const before = t.value[e.at]!;
+        values[e.node]![e.at] = e.to; // quote marks are single UTF-16 units
+        if (onChange && t.position) onChange({ offset: e.at, before, after: e.to, rule: 'quotes', ...cursorOf(t)(e.at) });
       }
       texts.forEach((t, i) => (t.value = values[i]!.join('')));
-    }
+    });
   };
 };
-
-function collectTexts(node: Parent, out: Text[]): void {
-  for (const child of node.children) {
-    if (child.type === 'text') out.push(child);
-    else if ('children' in child && (child.type as string) !== 'code') collectTexts(child as Parent, out);
-  }
-}
 
 /**
  * Line and column in the source of offsets into a text node (exact when the node is unescaped

@@ -2,9 +2,9 @@
  * Arabic folding for matching (related articles, search queries): harakat and tatweel removed,
  * أ/إ/آ/ٱ → ا, ى → ي, ة → ه. Never used for display — only to compare words.
  */
-import { isArabicLetterCode } from '../text/arabic.ts';
+import { isArabicLetterCode, WORD_MARKS } from '../text/arabic.ts';
 
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const MARKS = new RegExp(`[\u0610-\u061A${WORD_MARKS}\u06D6-\u06ED\u0640]`, 'g');
 
 export function foldArabic(text: string): string {
   return text

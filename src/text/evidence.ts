@@ -7,41 +7,14 @@
  * The key must tell words apart, not just spread them: the repair asks about joined forms that
  * are almost never words, and a key shared with any word of the site would say "seen" and join
  * two clean words (with 32-bit keys, 3,000 articles gave الكاميرون دراس → الكاميرونّدراس).
- * So a word's key is 53 bits: FNV-1a (32 bits) and djb2 (21 bits) of its letters, one safe
- * integer; two words share a key with odds of about 1 in 2^53 per pair.
+ * So a word's key is 53 bits (word-hash.ts wordKey): FNV-1a (32 bits) and djb2 (21 bits) of its
+ * letters, one safe integer; two words share a key with odds of about 1 in 2^53 per pair.
  */
 import type { WordEvidence } from './options.ts';
+import { isBasicLetterCode, isHarakaCode } from './arabic.ts';
+import { DJB2_START, djb2Step, FNV_START, fnvOfKey, fnvStep, keyOfHashes, lowOfKey, skipsInHash, wordKey } from './word-hash.ts';
 
-const isLetter = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a);
-const isHaraka = (c: number) => c >= 0x064b && c <= 0x0652;
-
-/** The key of a word from its two hashes (as wordKey computes them over its letters). */
-export function keyOfHashes(fnv: number, djb2: number): number {
-  return (fnv >>> 0) * 0x200000 + (djb2 & 0x1fffff);
-}
-
-/** The FNV-1a half of a key (keyOfHashes), as a signed 32-bit integer. */
-export function fnvOfKey(key: number): number {
-  return Math.floor(key / 0x200000) | 0;
-}
-
-/** The djb2 half of a key (keyOfHashes): its low 21 bits. */
-export function lowOfKey(key: number): number {
-  return key % 0x200000;
-}
-
-/** A word's evidence key: FNV-1a and djb2 over its letters, harakat skipped (keyOfHashes). */
-export function wordKey(word: string): number {
-  let h = 0x811c9dc5;
-  let h2 = 5381;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (isHaraka(c)) continue;
-    h = Math.imul(h ^ c, 0x01000193);
-    h2 = (Math.imul(h2, 33) + c) | 0;
-  }
-  return keyOfHashes(h, h2);
-}
+export { keyOfHashes, fnvOfKey, lowOfKey, wordKey } from './word-hash.ts';
 
 export class WordCounts implements WordEvidence {
   /** Key (keyOfHashes) → count: what the build stores, adds up and sends to workers (evidence-cache.ts). */
@@ -54,17 +27,18 @@ export class WordCounts implements WordEvidence {
     const n = text.length;
     for (let i = 0; i < n; ) {
       let c = text.charCodeAt(i);
-      if (!isLetter(c)) {
+      if (!isBasicLetterCode(c)) {
         i++;
         continue;
       }
-      let h = 0x811c9dc5;
-      let h2 = 5381;
+      let h = FNV_START;
+      let h2 = DJB2_START;
       let len = 0;
-      for (; i < n && (isLetter((c = text.charCodeAt(i))) || isHaraka(c)); i++) {
-        if (isHaraka(c)) continue;
-        h = Math.imul(h ^ c, 0x01000193);
-        h2 = (Math.imul(h2, 33) + c) | 0;
+      // A word: letters and the harakat the wire loses (any other mark ends it).
+      for (; i < n && (isBasicLetterCode((c = text.charCodeAt(i))) || isHarakaCode(c)); i++) {
+        if (skipsInHash(c)) continue;
+        h = fnvStep(h, c);
+        h2 = djb2Step(h2, c);
         len++;
       }
       if (len > 1) {

@@ -4,9 +4,12 @@
  * of thousands of questions per archive, most asked before); a Map keyed by strings or numbers
  * costs several memory round trips per question, this one usually one.
  *
- * A word is keyed by two independent 32-bit hashes (FNV-1a and djb2), so two different words
- * share an entry only if both collide (odds about 1 in 2^64 per pair).
+ * A word is kept by its key (word-hash.ts: FNV-1a, 32 bits, and djb2's low 21 bits of its letters,
+ * marks skipped), so two different bare words share an entry with odds of about 1 in 2^53 per
+ * pair. The words asked about are bare: a word and its marked form share an entry.
  */
+import { fnvOfKey, lowOfDjb2, lowOfKey, wordKey } from './word-hash.ts';
+
 export class HashAnswers {
   private keys: Int32Array;
   private checks: Int32Array;
@@ -24,15 +27,16 @@ export class HashAnswers {
   }
 
   /**
-   * The remembered answer for a word given its two hashes (FNV-1a and djb2 of its characters, as
-   * get() computes them): 1 yes, 0 no, -1 not asked yet.
+   * The remembered answer for a word given its two hashes (FNV-1a and djb2 of its letters, as
+   * word-hash.ts wordKey computes them): 1 yes, 0 no, -1 not asked yet.
    */
   peek(fnv: number, djb2: number): number {
     const h1 = fnv | 0 || 1; // 0 marks an empty slot
+    const check = lowOfDjb2(djb2);
     const mask = this.keys.length - 1;
     let at = h1 & mask;
     for (let k = this.keys[at]!; k !== 0; k = this.keys[at]!) {
-      if (k === h1 && this.checks[at] === djb2) return this.answers[at]!;
+      if (k === h1 && this.checks[at] === check) return this.answers[at]!;
       at = (at + 1) & mask;
     }
     return -1;
@@ -40,13 +44,9 @@ export class HashAnswers {
 
   /** The remembered answer for `word`, or `ask(word)` remembered. */
   get(word: string, ask: (word: string) => boolean): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 5381;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-    }
+    const key = wordKey(word);
+    const h1 = fnvOfKey(key);
+    const h2 = lowOfKey(key);
     const said = this.peek(h1, h2);
     if (said !== -1) return said === 1;
     return this.remember(word, h1, h2, ask);
@@ -60,7 +60,7 @@ export class HashAnswers {
     const answer = ask(word);
     if (this.count >= this.maxWords) this.reset(this.initialCapacity);
     else if ((this.count + 1) * 2 > this.keys.length) this.reset(this.keys.length * 2, true);
-    this.insert(h1 || 1, h2, answer);
+    this.insert(h1 || 1, lowOfDjb2(h2), answer);
     return answer;
   }
 

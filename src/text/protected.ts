@@ -5,7 +5,9 @@
  * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one.
  */
 import type { Edit } from './edits.ts';
-import { isHarakaCode } from './arabic.ts';
+import { HARAKAT, inLetterSpan, isHarakaCode, SUPERSCRIPT_ALEF } from './arabic.ts';
+
+const SUPERSCRIPT_ALEF_CODE = SUPERSCRIPT_ALEF.charCodeAt(0);
 
 export interface Range {
   start: number;
@@ -14,12 +16,12 @@ export interface Range {
 
 /** Marks and letters only the Uthmani (Quranic) script uses: alef wasla, small high and low signs, open tanween. */
 const UTHMANI = /[\u0671\u06D6-\u06ED\u08F0-\u08F2]/;
-const HARAKA = /[\u064B-\u0652]/;
+const HARAKA = new RegExp(`[${HARAKAT}]`);
 const ORNATE_PARENS = /\uFD3F[^\uFD3E]*\uFD3E?/g;
 /** A line is vocalized when at least this share of its Arabic words carries a haraka. */
 const VOCALIZED_SHARE = 0.5;
 
-const ANY_MARK_OR_ORNATE = /[\u064B-\u0652\u0670\u0671\u06D6-\u06ED\u08F0-\u08F2\uFD3F]/;
+const ANY_MARK_OR_ORNATE = new RegExp(`[${HARAKAT}${SUPERSCRIPT_ALEF}\u0671\u06D6-\u06ED\u08F0-\u08F2\uFD3F]`);
 
 export function protectedRanges(text: string): Range[] {
   const ranges: Range[] = [];
@@ -46,7 +48,7 @@ function vocalized(text: string, start: number, end: number): boolean {
   let wordMarked = false;
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 0x20;
-    const letter = (c >= 0x0621 && c <= 0x064a) || isHarakaCode(c) || c === 0x0670;
+    const letter = inLetterSpan(c) || isHarakaCode(c) || c === SUPERSCRIPT_ALEF_CODE;
     if (letter) {
       if (!inWord) {
         inWord = true;

@@ -3,7 +3,9 @@
  * tatweel are stripped, punctuation dropped, spaces become hyphens. The result only ever holds
  * letters, digits and single hyphens, so no slug can carry a path separator or a dot segment.
  */
-const STRIP = /[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+import { WORD_MARKS } from './arabic.ts';
+
+const STRIP = new RegExp(`[${WORD_MARKS}\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]`, 'g');
 
 /** UTF-8 bytes a slug may take: a file name is at most 255 bytes, and 80 letters of some scripts take 4 each. */
 export const MAX_SLUG_BYTES = 200;

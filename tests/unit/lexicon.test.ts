@@ -20,8 +20,8 @@ describe('the cached binary lexicon', () => {
     }
     const list = [...words];
     const probes = [...list, ...list.map((w, i) => w + list[(i * 31) % list.length]!.slice(0, 2)), ...list.map((w) => w.slice(0, -1)), ...list.map((w) => `${w}ها`)];
-    // Beyond bare Arabic letters (the lexicon reads the trie's array itself: UTF-8 of one, two,
-    // three and four bytes): marks, Latin, digits, the empty word, CJK and an emoji.
+    // Beyond bare Arabic letters (UTF-8 of one, two, three and four bytes): marks, Latin, digits,
+    // the empty word, CJK and an emoji.
     probes.push('', 'a', 'the', '123', 'مدرّعات', 'سربًا', 'ك', 'و', 'abc\u0628', '\u0628abc', '中文', 'ب😀', '😀', 'ﻻ', 'پ', 'ڤ');
     for (const w of list.slice(0, 500)) probes.push(w.toUpperCase() + 'x', `${w}\u0651`, `\u200C${w}`);
     const differ = probes.filter((w) => lexicon.has(w) !== fromText.has(w));

@@ -4,9 +4,7 @@
  * touched.
  */
 import type { Edit } from '../edits.ts';
-
-const isArabicLetter = (c: number) => (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3);
-const isMark = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
+import { isTextLetterCode as isArabicLetter, isWordMarkCode as isMark, TEXT_LETTERS } from '../arabic.ts';
 
 /** Is the character before `at` (skipping harakat, and spaces when asked) an Arabic letter? */
 function arabicBefore(text: string, at: number, skipSpaces = false): boolean {
@@ -21,7 +19,7 @@ function arabicBefore(text: string, at: number, skipSpaces = false): boolean {
 const MARKS = ['،', '؛', '؟', '.', ':', '!', ',', ';', '?'];
 /** Marks after which a space goes when an Arabic word is glued to them. */
 const SPACE_AFTER = new Set(['،', '؛', '؟', '!', '.', ':']);
-const ASCII_PUNCT = /[,;?](?=[ \u00A0]*(?:[\u0621-\u063A\u0641-\u064A\u066E-\u06D3]|$|[«»"“”)\]]))/gm;
+const ASCII_PUNCT = new RegExp(`[,;?](?=[ \u00A0]*(?:[${TEXT_LETTERS}]|$|[«»"“”)\\]]))`, 'gm');
 
 const ARABIC_OF: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 

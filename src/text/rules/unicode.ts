@@ -3,7 +3,7 @@
  * (أ→ا, ة→ه, ى→ي, stripping harakat): they only undo encoding debris.
  */
 import type { Edit } from '../edits.ts';
-import { isArabicLetterCode, isHarakaCode } from '../arabic.ts';
+import { HARAKAT, isArabicLetterCode, isHarakaCode, LETTER_SPAN } from '../arabic.ts';
 
 /** NFC per cluster (base + combining marks), so each change is reported where it happened. */
 export function nfcEdits(text: string): Edit[] {
@@ -118,7 +118,7 @@ export function tatweelEdits(text: string): Edit[] {
   return edits;
 }
 
-const STRETCHING_TATWEEL = /(?<=[\u0621-\u064A][\u064B-\u0652]*)\u0640+(?=[\u0621-\u064A])/g;
+const STRETCHING_TATWEEL = new RegExp(`(?<=[${LETTER_SPAN}][${HARAKAT}]*)\u0640+(?=[${LETTER_SPAN}])`, 'g');
 
 const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
 

@@ -1,0 +1,59 @@
+/**
+ * What the split-word rules ask beyond the text: the lexicon (loaded on the first question, its
+ * answers remembered by word hash per lexicon: hash-answers.ts) and the word evidence (counts of
+ * intact forms, asked by word or by the word's two hashes), and whether the document shows damage.
+ */
+import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
+import { HashAnswers } from '../hash-answers.ts';
+import { keyOfHashes } from '../word-hash.ts';
+
+/** Lexicon answers by word hash, per lexicon, kept across calls: most questions were asked before. */
+const LEXICON_MEMO = new WeakMap<Lexicon, HashAnswers>();
+
+export class Context {
+  private lexiconInstance: Lexicon | undefined;
+  readonly evidence: WordEvidence | undefined;
+  constructor(
+    private readonly options: NormalizeOptions,
+    /** The document shows damage (showsDamage): only then may two words be joined. */
+    readonly damaged: boolean,
+  ) {
+    this.evidence = options.evidence;
+  }
+  /** The lexicon is loaded on the first question, so text without candidates never pays for it. */
+  lex(word: string): boolean {
+    if (!this.options.lexicon) return false;
+    if (!this.lexiconInstance) {
+      const lexicon = this.options.lexicon();
+      this.lexiconInstance = lexicon;
+      let memo = LEXICON_MEMO.get(lexicon);
+      if (!memo) LEXICON_MEMO.set(lexicon, (memo = new HashAnswers()));
+      this.memo = memo;
+      this.ask = (w) => lexicon.has(w);
+    }
+    return this.memo!.get(word, this.ask!);
+  }
+  /** lex(word) for a word whose two hashes are known and not yet in the memo (lexiconSaid gave -1). */
+  lexHashed(word: string, fnv: number, djb2: number): boolean {
+    if (!this.memo) return this.lex(word);
+    return this.memo.remember(word, fnv, djb2, this.ask!);
+  }
+  private memo: HashAnswers | undefined;
+  private ask: ((word: string) => boolean) | undefined;
+  /** lex(piece.bare), the answer kept on the piece (split-scan.ts Piece). */
+  lexPiece(piece: { bare: string; known: boolean | undefined }): boolean {
+    return (piece.known ??= this.lex(piece.bare));
+  }
+  /** The lexicon's remembered answer for a word's hashes (1, 0), or -1 when not asked yet in this process. */
+  lexiconSaid(fnv: number, djb2: number): number {
+    return this.memo ? this.memo.peek(fnv, djb2) : -1;
+  }
+  /** The evidence's count by the word's two hashes (evidence.ts keyOfHashes); -1 when it cannot answer so. */
+  seenByHashes(fnv: number, djb2: number): number {
+    if (!this.evidence) return 0;
+    return this.evidence.countOfHashes?.(fnv, djb2) ?? this.evidence.countHash?.(keyOfHashes(fnv, djb2)) ?? -1;
+  }
+  seen(word: string): boolean {
+    return (this.evidence?.count(word) ?? 0) > 0;
+  }
+}

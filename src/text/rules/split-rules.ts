@@ -1,0 +1,437 @@
+/**
+ * The split-word rules on one window of pieces (split-scan.ts): which gaps are joined (acceptJoin,
+ * gapReason …), the marks a join puts back (marksFor), a word's final mark (final-marks.ts) and
+ * the pieces an editor is asked about. split-scan.ts interestingGap mirrors mayBeSplit.
+ */
+import type { Edit } from '../edits.ts';
+import type { Doubt } from '../options.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, LETTER_SPAN, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
+import { finalMarkFor } from './final-marks.ts';
+import type { Context } from './split-context.ts';
+import { kindOf, LETTER, MAX_PIECES, NEVER_INITIAL_BIT, NO_MARK_AFTER_BIT, WORD_FINAL_ONLY_BIT, type Chain, type Gap, type Piece } from './split-scan.ts';
+import {
+  AGENCY_INITIALS,
+  LABEL_NOUNS,
+  NAME_HEADS,
+  STANDALONE_AFTER_LETTER,
+  LONE_LETTER_WORDS,
+  NEVER_INITIAL,
+  PARTICLE_STEMS,
+  PREFER_LEFT,
+  PROCLITIC_CHAIN,
+  SHADDA_BEFORE_ALEF,
+  SHADDA_PARTICLES,
+  SUFFIX_PRONOUNS,
+  VERB_ONLY_PARTICLES,
+  CLAUSE_OPENERS,
+  VERB_PREFIX,
+  WORD_LIKE_PREFIXES,
+  WORD_TAIL_FUNCTION_WORDS,
+  HAMZALESS_PARTICLES,
+  NUMBER_WORDS,
+} from '../data/word-classes.ts';
+
+/** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم). */
+const FORM_VIII_OR_X_STEM = new RegExp(`^[وف]?ا[${LETTER_SPAN}]ت$`);
+/** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
+const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
+
+export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
+  const { pieces, gaps } = chain;
+  // Cheap screen first: a gap no rule could ever call damage ends every possible join there.
+  const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text));
+  const joined = pieces.map(() => false);
+  let i = 0;
+  while (i < pieces.length) {
+    let joinedTo = i;
+    let reach = i;
+    while (reach < gaps.length && open[reach] && reach - i < MAX_PIECES - 1) reach++;
+    // Longest acceptable join first: a word split twice is rejoined whole.
+    for (let j = reach; j > i; j--) {
+      if (acceptJoin(pieces, gaps, i, j, text, ctx)) {
+        joinedTo = j;
+        break;
+      }
+    }
+    // A second pass would see the rejoined word as one piece and might take the next piece too
+    // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
+    while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
+    for (let k = i; k < joinedTo; k++) {
+      const gap = gaps[k]!;
+      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text), rule: 'split-word' });
+    }
+    // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
+    const after = gaps[joinedTo];
+    if (joinedTo > i) for (let k = i; k <= joinedTo; k++) joined[k] = true;
+    if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits, text);
+    i = joinedTo + 1;
+  }
+  // Pieces left alone that are no word alone: the editor is asked about them (doubtfulPiece).
+  for (let k = 0; k < pieces.length; k++) {
+    if (joined[k]) continue;
+    const doubt = doubtfulPiece(pieces, gaps, joined, k, text, ctx);
+    if (doubt) doubts.push(doubt);
+  }
+  // Damage at the chain's end (before punctuation or the line's end): the whitespace and
+  // punctuation rules remove the debris; the mark comes back here when the evidence is strong.
+  if (!atChainEnd) return;
+  const last = pieces[pieces.length - 1]!;
+  const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 3));
+  if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
+    let first = pieces.length - 1;
+    while (first > 0 && edits.length && edits[edits.length - 1]!.rule === 'split-word' && edits[edits.length - 1]!.start === gaps[first - 1]!.start) first--;
+    restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits, text);
+  }
+}
+
+function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
+  let bare = '';
+  for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
+  const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare, known: undefined };
+  return acceptJoin([whole, ...pieces.slice(j + 1, j + 3)], gaps.slice(j, j + 2), 0, 1, text, ctx);
+}
+
+function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[], text: string): void {
+  if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
+  let word = '';
+  for (let k = i; k <= j; k++) word += pieces[k]!.bare;
+  const mark = finalMarkFor(word, gap, ctx);
+  if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
+}
+
+/**
+ * Could this gap be damage? Answers without the lexicon wherever it can, so clean text, where
+ * every gap is a real space, costs a few comparisons per word.
+ */
+function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
+  const L = left.bare;
+  const R = right.bare;
+  if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
+  if (isWordMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
+  if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
+  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3) || stemTailAfterFunctionWord(L, R);
+  if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
+  if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
+  // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
+  return R.length <= 4;
+}
+
+/**
+ * A piece the repair left alone that is no word on its own (a lone letter other than و, a piece
+ * that starts with ة or ى, a piece the lexicon does not know), next to a piece it makes a word
+ * with: the gap between them may be a lost mark, for the editor to decide. The side is the one
+ * whose piece is no word either, else the next word for a lone prefix letter, else the word
+ * before. Nothing written apart on purpose (names, credits, units, labels) is doubted.
+ */
+function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: number, text: string, ctx: Context): Doubt | undefined {
+  const piece = pieces[k]!;
+  const P = piece.bare;
+  const lone = P.length === 1;
+  if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.')) return undefined;
+  if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
+  const pair = (a: number): boolean => {
+    if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
+    const L = pieces[a]!;
+    if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isWordMarkCode(text.charCodeAt(L.end - 1))) return false;
+    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx)) return false;
+    const word = L.bare + pieces[a + 1]!.bare;
+    return ctx.seen(word) || ctx.lex(word);
+  };
+  const left = pair(k - 1);
+  const right = !NEVER_INITIAL.has(P[0]!) && pair(k);
+  if (!left && !right) return undefined;
+  let a: number;
+  if (left && right) {
+    const leftNoWord = !ctx.lexPiece(pieces[k - 1]!);
+    const rightNoWord = !ctx.lexPiece(pieces[k + 1]!);
+    if (leftNoWord !== rightNoWord) a = leftNoWord ? k - 1 : k;
+    else a = lone && 'يتنأبلكف'.includes(P) ? k : k - 1;
+  } else a = left ? k - 1 : k;
+  const L = pieces[a]!;
+  const R = pieces[a + 1]!;
+  const marks = marksFor(pieces, gaps, a, a, a + 1, text);
+  return { offset: L.start, before: text.slice(L.start, R.end), candidate: text.slice(L.start, L.end) + marks + text.slice(R.start, R.end) };
+}
+
+/**
+ * A right piece that a frequent word's last letter, doubled, may have been split from: short, in
+ * ا (not ال) or ي (أيّ|ام، التيّ|ارات، كلّ|ية). Never after a particle that only governs verbs.
+ */
+function stemTailAfterFunctionWord(L: string, R: string): boolean {
+  return R.length >= 2 && R.length <= 4 && ((R[0] === 'ا' && R[1] !== 'ل') || R[0] === 'ي') && !VERB_ONLY_PARTICLES.has(L);
+}
+
+/**
+ * Debris between two words left by a lost final mark: NBSP then a space, or three spaces and
+ * more. A lone NBSP between two words is an editor's no-break space, never damage (the damage
+ * only ever puts NBSP before a space, punctuation or a line's end).
+ */
+function isWordFinalDamage(gap: string, damaged: boolean): boolean {
+  return (gap.includes(NBSP) && gap.length >= 2) || gap.length >= 3 || (damaged && gap === '  ');
+}
+/**
+ * Debris after a chain's last word: NBSP, or two spaces and more; in a document that shows damage,
+ * also one space before punctuation or a line's end (the lost mark's space, the real one absent).
+ */
+const DEBRIS_TAIL = /^\u00A0|^ {2,}/;
+const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n.,،؛:!؟?»)\]]|$)/;
+
+function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
+  for (let k = i; k < j; k++) {
+    const bare = pieces[k]!.bare;
+    if (kindOf(bare.charCodeAt(bare.length - 1)) & NO_MARK_AFTER_BIT) return false;
+    // A haraka that is still there shows the text was not damaged at this word's end.
+    const last = text.charCodeAt(pieces[k]!.end - 1);
+    if (isHarakaCode(last)) return false;
+  }
+  if (standsApartOnPurpose(pieces, i, j, text, ctx)) return false;
+  let word = '';
+  for (let k = i; k <= j; k++) word += pieces[k]!.bare;
+  const tanween = endsWithTanweenSeat(pieces, i, j, text);
+  if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
+  // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.
+  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare)) return false;
+  // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
+  // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
+  for (let k = i + 1, prefix = pieces[i]!.bare; k < j; k++) {
+    prefix += pieces[k]!.bare;
+    if (gaps[k]!.text.length < 2 || !FUNCTION_WORDS.has(prefix)) continue;
+    let rest = '';
+    for (let m = k + 1; m <= j; m++) rest += pieces[m]!.bare;
+    if (rest.length >= 3 && !SUFFIX_PRONOUNS.has(rest)) return false;
+  }
+  // The joined form must be a word (asked first: on clean text it almost never is) …
+  const isWord =
+    ctx.seen(word) ||
+    ctx.lex(word) ||
+    // ة and ى only end words: a short tail starting with one is certain, known word or not (هشّة).
+    (j === i + 1 && pieces[j]!.bare.length <= 2 && (kindOf(pieces[j]!.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) !== 0) ||
+    // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
+    // (names); not after ال, which only a known word (التزامًا) may begin.
+    (tanween && j === i + 1 && !word.startsWith('ال'));
+  if (!isWord) return false;
+  // … and every gap needs its own reason to be damage.
+  for (let k = i; k < j; k++) {
+    const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx);
+    // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
+    // second pass over the output decides exactly the same: normalizing twice never differs.
+    if (r === null) return false;
+    // Two pieces that are both words are joined only in a document that shows damage elsewhere.
+    if (r === 'weak' && !ctx.damaged) return false;
+  }
+  return true;
+}
+
+/**
+ * Letters and words that news writes apart on purpose, which no lost mark explains: a name's
+ * first word (أبو ظبي، عبد الله، بيت لحم); a lone و after a word; a lone letter that labels
+ * (الفئة أ، فيتامين د، حرف ك), stands before a preposition (أ في) or after a number (30 م، 1998 م),
+ * touches a digit or a tatweel (م2، هـ); a run of lone letters that is an agency's
+ * initials or a list (أ ف ب، (د ب أ)، فئتي أ و ب).
+ */
+function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
+  const second = pieces[i + 1]!.bare;
+  if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!)) return true;
+  // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
+  for (let k = i + 1; k <= j; k++) if (NAME_HEADS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
+  for (let k = i; k <= j; k++) {
+    const piece = pieces[k]!;
+    if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
+    if (piece.bare === 'و' && k > i && k === j) return true;
+    if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare)) return true;
+    if (k === i && afterNumber(text, piece.start)) return true;
+    if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
+    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
+    if (initialsOrList(text, piece.start)) return true;
+  }
+  return false;
+}
+
+/** Is a number (and one space) right before this offset? */
+function afterNumber(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 2);
+  return text.charCodeAt(at - 1) === 0x20 && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9));
+}
+
+/** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
+function wordBefore(text: string, at: number): string {
+  if (text.charCodeAt(at - 1) !== 0x20) return '';
+  let a = at - 1;
+  while (a > 0 && kindOf(text.charCodeAt(a - 1)) !== 0) a--;
+  return stripHarakat(text.slice(a, at - 1));
+}
+
+/** Is a lone letter at `at`, with one space and a word boundary on either side? */
+function loneLetterAt(text: string, at: number): boolean {
+  return kindOf(text.charCodeAt(at)) & LETTER ? kindOf(text.charCodeAt(at - 1)) === 0 && kindOf(text.charCodeAt(at + 1)) === 0 : false;
+}
+
+/**
+ * Is the lone letter at `at` part of a run of lone letters, one space apart, that reads as
+ * initials or a list: one in parentheses or beside a dash (بيروت (أ ف ب) -), a known agency's
+ * initials, or list letters joined by و (أ و ب)? A broken word's lone letters (س ج ل for سُجّل)
+ * are none of these.
+ */
+function initialsOrList(text: string, at: number): boolean {
+  let a = at;
+  let b = at;
+  while (text.charCodeAt(a - 1) === 0x20 && loneLetterAt(text, a - 2)) a -= 2;
+  while (text.charCodeAt(b + 1) === 0x20 && loneLetterAt(text, b + 2)) b += 2;
+  if (a === b) return false;
+  const letters = text.slice(a, b + 1);
+  if (AGENCY_INITIALS.has(letters) || /^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters)) return true;
+  const before = text.slice(Math.max(0, a - 2), a).trim();
+  const after = text.slice(b + 1, b + 3).trim();
+  return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+}
+
+/** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
+function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string): boolean {
+  return j > i && pieces[j]!.bare === 'ا' && !/\p{L}/u.test(text.charAt(pieces[j]!.end));
+}
+
+/**
+ * Is R (ان، ام) a particle missing its hamza, or a word's tail? A tail, when the text writes the
+ * particle with its hamza more often than without.
+ */
+function hamzaWrittenApart(R: string, ctx: Context): boolean {
+  const spelled = HAMZALESS_PARTICLES.get(R);
+  if (!spelled || !ctx.evidence) return false;
+  const withHamza = spelled.reduce((n, w) => n + ctx.evidence!.count(w), 0);
+  return withHamza > 2 * ctx.evidence.count(R);
+}
+
+/**
+ * Is the lone letter R the first letter of the next piece's word rather than the last of L's?
+ * (أن ي حال → أن يُحال, but أك د أن → أكّد أن.) Yes when a particle stands before it or L+R is no
+ * word, and R+next is a word that does not begin with a frequent word or the article.
+ */
+function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context): boolean {
+  if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
+  if (FUNCTION_WORDS.has(next) || (next.startsWith('ال') && !'بلكفو'.includes(R))) return false;
+  if (PREFER_LEFT.has(L + R)) return false;
+  // After أنّ، إنّ، لكنّ a lone ه is the pronoun (أنّه): far more frequent than a word opening in a
+  // marked ه (هُزم), and the lexicon's yes for ه + next (هبات) then says nothing.
+  if (R === 'ه' && SHADDA_PARTICLES.has(L)) return false;
+  // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
+  // Whichever whole form the text itself uses elsewhere wins.
+  const seenLeft = ctx.seen(L + R);
+  const seenRight = ctx.seen(R + next);
+  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
+  // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
+  // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
+  const last = L.at(-1)!;
+  // After a particle or a word that opens a clause (في حين، عندما), the letter opens the next word.
+  const particle = FUNCTION_WORDS.has(L) || CLAUSE_OPENERS.has(L);
+  if (R === 'ي' && last === 'و' && !particle) return false; // (هو ي|سمح: no nisba)
+  const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
+  if (doubled || !ctx.lex(L)) return !particle ? false : ctx.lex(R + next);
+  // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
+  // So does ك: news prose almost never addresses the reader (لافتاتك), while passives in ك are
+  // common (كُتب، كُشف، كُلّف).
+  if (!('يتنأك'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
+  return ctx.lex(R + next);
+}
+
+
+
+/**
+ * A proclitic (ب ل ك و ف) + a word seen elsewhere in the text (بأسعار) is no evidence against
+ * L + R when both L and L + R are words (تقلّ|ب أسعار → تقلّب): proclitic + noun forms recur in
+ * any text, so seeing one says nothing about this gap.
+ */
+function weakRightEvidence(L: string, R: string, seenRight: boolean, ctx: Context): boolean {
+  return seenRight && 'بلكفو'.includes(R) && ctx.lex(L) && ctx.lex(L + R);
+}
+
+/**
+ * Why gap k (between pieces k and k + 1 of a join starting at piece i) would be damage rather
+ * than a word boundary: 'strong' (the pieces cannot both be words), 'weak' (both are rare words),
+ * 'function' (a frequent word is involved), or null when a boundary is certain or likely.
+ */
+function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number, ctx: Context): 'strong' | 'weak' | null {
+  const L = pieces[k]!.bare;
+  const R = pieces[k + 1]!.bare;
+  const next = pieces[k + 2];
+  const nextGap = gaps[k + 1];
+  // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
+  if (R.length === 1 && k + 1 === j && next && nextGap && opensNextWord(L, R, next.bare, nextGap, ctx)) return null;
+  if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  if (k === i && FUNCTION_WORDS.has(L)) {
+    // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
+    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
+    // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
+    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) && ctx.lex(L + R)) return 'strong';
+    // … or, in a document that shows damage, a tail in ا or ي that is no word (أي|ام، التي|ارات، كل|ية).
+    // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
+    const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
+    if (ctx.damaged && stemTailAfterFunctionWord(L, R) && !opensNext && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
+    return PREFER_LEFT.has(L + R) ? 'strong' : null;
+  }
+  // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
+  if (R.startsWith('ال') && !(k === i && L.length === 1) && (R.length > 2 && ctx.lexPiece(pieces[k + 1]!))) return null;
+  if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
+  if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
+  if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
+  // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
+  // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
+  const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
+  const lexR = ctx.lexPiece(pieces[k + 1]!);
+  if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
+  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
+  // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
+  if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
+  // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
+  // proclitics, in their only order (أ, then و/ف, then ب/ك/ل/س), its "yes" says nothing.
+  if (PROCLITIC_CHAIN.test(L)) return null;
+  // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
+  // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
+  // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
+  if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && ctx.lex(`ال${R}`)) return null;
+  // و and a word (وصل ولي العهد): the conjunction opens the right piece; a word tail in و is a suffix (ضخّ|وا).
+  if (R.length >= 3 && R[0] === 'و' && !WAW_SUFFIXES.has(R) && ctx.lex(R.slice(1))) return null;
+  return 'weak';
+}
+
+/**
+ * ست is the number six before a noun ending (ستّة، ستّين، ستّون، ستّمئة) and the future س + the
+ * prefix ت before a verb stem (ستُنشر، ستُستخدم). Verbs never end in ة, and a long vowel right
+ * after ستّ is a noun ending.
+ */
+function isFutureBeforeVerb(L: string, R: string): boolean {
+  return /^[وف]?ست$/.test(L) && !'اوي'.includes(R[0]!) && !R.endsWith('ة');
+}
+
+/** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
+function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string): string {
+  // Two plain spaces inside a word are two lost marks (جد  ا → جدًّا); any other debris counts as one.
+  const count = gaps[k]!.text === '  ' ? 2 : 1;
+  const L = pieces[k]!.bare;
+  const R = pieces[k + 1]!.bare;
+  const lastPiece = k + 1 === j;
+  if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
+    if (SHADDA_BEFORE_ALEF.has(L)) return SHADDA;
+    return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
+  }
+  // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
+  const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
+  // The word's first letter, after the conjunction و/ف and the future س when present.
+  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R)))) ? L.at(-1)! : undefined;
+  // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
+  // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
+  if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
+  // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
+  if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
+  if (first) {
+    // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
+    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
+    const vowel = 'وفك'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
+    return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
+  }
+  if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
+    // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
+    return FATHATAN;
+  }
+  return count === 1 ? SHADDA : (FATHA + SHADDA).normalize('NFC');
+}
