@@ -7,7 +7,7 @@
  * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة): after a
  * piece that is no word they may be the tail a lost shadda split off.
  */
-export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'ان', 'ام']);
+export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'لو', 'ان', 'ام']);
 /**
  * أن and أم written without their hamza, which are also word tails after a doubled letter
  * (السكّ|ان، الأيّ|ام، الرسّ|ام). A text that writes the particles with their hamza uses these
@@ -33,7 +33,7 @@ export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']
 export const CLAUSE_OPENERS = new Set(['حين', 'حينما', 'عندما', 'لما']);
 export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
 /** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
-export const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن']);
+export const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن', 'من', 'عن', 'ومن', 'وعن']);
 /** Two-letter words that look like a conjunction + verb prefix but are words (فنّ، ستّ). */
 export const WORD_LIKE_PREFIXES = new Set(['فن', 'ست', 'في', 'فت']);
 /** Proclitics alone, in their only order: أ (question), و/ف, then ب/ك/ل/س. */
@@ -79,3 +79,7 @@ export const NUMBER_WORDS = new Set(
     .split(' ')
     .flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
 );
+/** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
+export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
+/** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد) or the article and one letter (العُ|مانية). */
+export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|ال[\u0621-\u064A])$/;

@@ -14,6 +14,8 @@ import {
   AGENCY_INITIALS,
   LABEL_NOUNS,
   NAME_HEADS,
+  NAME_HEADS_NOT_TAILS,
+  OPEN_STEM,
   STANDALONE_AFTER_LETTER,
   LONE_LETTER_WORDS,
   NEVER_INITIAL,
@@ -113,6 +115,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3) || stemTailAfterFunctionWord(L, R);
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
+  // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
+  if (OPEN_STEM.test(L)) return true;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
   return R.length <= 4;
 }
@@ -234,7 +238,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   const second = pieces[i + 1]!.bare;
   if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!)) return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
-  for (let k = i + 1; k <= j; k++) if (NAME_HEADS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
+  for (let k = i + 1; k <= j; k++) if (NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
@@ -421,6 +425,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
   // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
   if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
+  // The article and a moon letter: a vowel on that letter (العُمانية); a sun letter would take shadda.
+  if (k === i && /^ال[ءأإبجحخعغفقكمهوي]$/.test(L) && count === 1 && !tail) return DAMMA;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {

@@ -5,7 +5,7 @@
  */
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
-import { NEVER_INITIAL, NO_MARK_AFTER, PARTICLE_STEMS, SUFFIX_PRONOUNS, VERB_PREFIXES, WORD_TAIL_FUNCTION_WORDS } from '../data/word-classes.ts';
+import { NEVER_INITIAL, NO_MARK_AFTER, OPEN_STEM, PARTICLE_STEMS, SUFFIX_PRONOUNS, VERB_PREFIXES, WORD_TAIL_FUNCTION_WORDS } from '../data/word-classes.ts';
 import { DJB2_START, djb2Step, FNV_START, fnvOfKey, fnvStep, skipsInHash, wordKey } from '../word-hash.ts';
 import type { Context } from './split-context.ts';
 
@@ -116,6 +116,7 @@ function interestingGap(w: number, text: string): boolean {
   if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3) || stemTailAt(text, w);
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
+  if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4;
 }
 
