@@ -24,7 +24,18 @@
  *   --worktree  build with the working tree's code instead of the last commit's
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,7 +88,10 @@ function run(cmd: string, argv: string[], cwd: string, env: Record<string, strin
   const m = /BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   const t = /warraq-timings (\{.*\})/.exec(r.stderr ?? '');
   const ok = r.status === 0;
-  if (!ok) process.stderr.write(`\n${cmd} ${argv.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-3000)}\n${(r.stdout ?? '').slice(-1000)}\n`);
+  if (!ok)
+    process.stderr.write(
+      `\n${cmd} ${argv.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-3000)}\n${(r.stdout ?? '').slice(-1000)}\n`,
+    );
   return {
     wall: m ? Number(m[1]) : wall,
     cpu: m ? Number(m[2]) + Number(m[3]) : NaN,
@@ -120,7 +134,9 @@ function repeat(n: number, setup: () => void, f: () => Measure): Measure {
 function snapshotCode(): string {
   const dir = path.join(base, 'code');
   mkdirSync(dir);
-  const parts = ['src', 'bin', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].filter((f) => existsSync(path.join(REPO, f)));
+  const parts = ['src', 'bin', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].filter(
+    (f) => existsSync(path.join(REPO, f)),
+  );
   if (args.worktree) {
     for (const f of parts) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
   } else {
@@ -244,7 +260,12 @@ function benchSize(code: string, n: number): Row {
  * at the same path and restores `.cache/` and `_site/` from a tar (actions/cache), and the push
  * being published edited one article. Each run starts from the same archive of the last build.
  */
-function restoredCheckout(root: string, victimFile: string, page: string, warraq: () => Measure): { restored: Measure; restoredVisible: boolean } {
+function restoredCheckout(
+  root: string,
+  victimFile: string,
+  page: string,
+  warraq: () => Measure,
+): { restored: Measure; restoredVisible: boolean } {
   const archive = `${root}.tar`;
   const tar = (argv: string[]) => {
     const r = spawnSync('tar', argv, { encoding: 'utf8' });
@@ -319,12 +340,28 @@ async function main() {
   try {
     for (const n of sizes) rows.push(benchSize(code, n));
     const norm = await normalizerThroughput(code);
-    const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
     const lines: string[] = [];
-    lines.push(`Warraq benchmark — ${cores} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${base.startsWith('/dev/shm') ? 'tmpfs' : 'tmpdir'}, median of ${runs}, load avg ${load}`);
+    lines.push(
+      `Warraq benchmark — ${cores} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${base.startsWith('/dev/shm') ? 'tmpfs' : 'tmpdir'}, median of ${runs}, load avg ${load}`,
+    );
     lines.push('times are wall clock (cpu = user+sys seconds of the build and its children); RSS = peak of the build process');
     lines.push('');
-    const head = ['articles', 'warraq cold', 'warm, no change', 'warm, 1 edit', 'checkout + cache, 1 edit', 'warraq peak RSS', 'bare eleventy cold', 'hugo cold', 'cold / eleventy', 'edit / hugo'];
+    const head = [
+      'articles',
+      'warraq cold',
+      'warm, no change',
+      'warm, 1 edit',
+      'checkout + cache, 1 edit',
+      'warraq peak RSS',
+      'bare eleventy cold',
+      'hugo cold',
+      'cold / eleventy',
+      'edit / hugo',
+    ];
     const table = rows.map((r) => [
       r.n.toLocaleString('en'),
       fmtS(r.cold),
@@ -344,10 +381,17 @@ async function main() {
     for (const row of table) lines.push(line(row));
     lines.push('');
     for (const r of rows) {
-      const t = (m: Measure) => (m.timings ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ` (Eleventy ${(m.timings.eleventyMs! / 1000).toFixed(1)} s, Pagefind ${(m.timings.searchMs! / 1000).toFixed(1)} s beside it, ${((m.timings.searchWaitMs ?? 0) / 1000).toFixed(1)} s waited for, ${m.timings.pagesReused ?? 0} pages reused, ${m.timings.searchYearsReused ?? 0} years' index reused)`}` : '');
-      lines.push(`${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; new checkout with the cache restored, 1 edit: ${t(r.restored)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`);
+      const t = (m: Measure) =>
+        m.timings
+          ? `prepare ${(m.timings.prepareMs! / 1000).toFixed(1)} s (${m.timings.prepared} prepared, ${m.timings.cached} cached), site ${(m.timings.siteMs! / 1000).toFixed(1)} s${m.timings.unchanged ? ' (nothing changed: site stage skipped)' : ` (Eleventy ${(m.timings.eleventyMs! / 1000).toFixed(1)} s, Pagefind ${(m.timings.searchMs! / 1000).toFixed(1)} s beside it, ${((m.timings.searchWaitMs ?? 0) / 1000).toFixed(1)} s waited for, ${m.timings.pagesReused ?? 0} pages reused, ${m.timings.searchYearsReused ?? 0} years' index reused)`}`
+          : '';
+      lines.push(
+        `${r.n}: cold: ${t(r.cold)}; warm: ${t(r.warm)}; 1 edit: ${t(r.edit)}; new checkout with the cache restored, 1 edit: ${t(r.restored)}; warm RSS ${fmtMiB(r.warm)}, edit RSS ${fmtMiB(r.edit)}`,
+      );
     }
-    lines.push(`normalizer: ${norm.firstPassMbPerS.toFixed(1)} MB/s on first sight of ${norm.mb.toFixed(1)} MB of Arabic article bodies (2,200 articles, after a 200-article warm-up), ${norm.mbPerS.toFixed(1)} MB/s on later passes; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s`);
+    lines.push(
+      `normalizer: ${norm.firstPassMbPerS.toFixed(1)} MB/s on first sight of ${norm.mb.toFixed(1)} MB of Arabic article bodies (2,200 articles, after a 200-article warm-up), ${norm.mbPerS.toFixed(1)} MB/s on later passes; lexicon loaded beforehand in ${norm.lexiconS.toFixed(2)} s`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     if (!args.keep) rmSync(base, { recursive: true, force: true });

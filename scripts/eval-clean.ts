@@ -23,7 +23,10 @@ export interface CleanScore {
 export function fixtureLines(name: string): string[] {
   const bytes = readFileSync(new URL(name, FIXTURES));
   const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => (name.includes('quran/') ? l.split('|')[2]! : l));
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (name.includes('quran/') ? l.split('|')[2]! : l));
 }
 
 /**
@@ -71,8 +74,12 @@ export function scoreClean(clean: string[], damaged: string[] = []): CleanScore 
 
 /** Damaged lines made from the tuning set's clean text. */
 export function damagedLines(): string[] {
-  const text = ['tune-01.txt', 'tune-05.txt', 'tune-09.txt', 'tune-13.txt'].map((f) => readFileSync(new URL(`devset/${f}`, FIXTURES), 'utf8')).join('\n');
-  return damage(text).text.split('\n').filter((l) => l.trim() !== '');
+  const text = ['tune-01.txt', 'tune-05.txt', 'tune-09.txt', 'tune-13.txt']
+    .map((f) => readFileSync(new URL(`devset/${f}`, FIXTURES), 'utf8'))
+    .join('\n');
+  return damage(text)
+    .text.split('\n')
+    .filter((l) => l.trim() !== '');
 }
 
 function main() {

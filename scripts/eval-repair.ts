@@ -48,7 +48,26 @@ export function scoreText(clean: string): RepairScore {
   const finalsAt = new Map<number, string>();
   for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
   for (const c of changes) if (c.rule === 'word-final-mark') finalsAt.set(c.offset, c.after);
-  const score: RepairScore = { words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length, splits: 0, joined: 0, joins: joinsAt.size, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [], doubtedMisses: 0, doubtsElsewhere: 0, cleanDoubts: 0 };
+  const score: RepairScore = {
+    words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length,
+    splits: 0,
+    joined: 0,
+    joins: joinsAt.size,
+    correctJoins: 0,
+    exact: 0,
+    cleanChanges: 0,
+    bareChanges: 0,
+    finals: 0,
+    finalRestored: 0,
+    finalExact: 0,
+    misses: [],
+    falseJoins: [],
+    wrongMarks: [],
+    finalMisses: [],
+    doubtedMisses: 0,
+    doubtsElsewhere: 0,
+    cleanDoubts: 0,
+  };
   const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
   for (const g of gaps.filter((g) => !g.midWord)) {
     score.finals++;
@@ -57,7 +76,8 @@ export function scoreText(clean: string): RepairScore {
       score.finalRestored++;
       if (after === g.marks) score.finalExact++;
     }
-    if (after !== g.marks) score.finalMisses.push(`${context(g.offset)}  want ${codes(g.marks)} got ${after === undefined ? '-' : codes(after)}`);
+    if (after !== g.marks)
+      score.finalMisses.push(`${context(g.offset)}  want ${codes(g.marks)} got ${after === undefined ? '-' : codes(after)}`);
   }
   const gold = new Map(gaps.filter((g) => g.midWord).map((g) => [g.offset, g]));
   for (const g of gold.values()) {
@@ -66,18 +86,22 @@ export function scoreText(clean: string): RepairScore {
     if (after === undefined) {
       score.misses.push(context(g.offset));
       if (doubts.some((d) => d.offset < g.offset && g.offset < d.offset + d.before.length)) score.doubtedMisses++;
-    }
-    else {
+    } else {
       score.joined++;
       if (after === g.marks) score.exact++;
-      else score.wrongMarks.push(`${context(g.offset)}  want ${[...g.marks].map((m) => m.codePointAt(0)!.toString(16)).join('+')} got ${[...after].map((m) => m.codePointAt(0)!.toString(16)).join('+')}`);
+      else
+        score.wrongMarks.push(
+          `${context(g.offset)}  want ${[...g.marks].map((m) => m.codePointAt(0)!.toString(16)).join('+')} got ${[...after].map((m) => m.codePointAt(0)!.toString(16)).join('+')}`,
+        );
     }
   }
   for (const [offset] of joinsAt) {
     if (gold.has(offset)) score.correctJoins++;
     else score.falseJoins.push(context(offset));
   }
-  score.doubtsElsewhere = doubts.filter((d) => !gaps.some((g) => g.midWord && d.offset < g.offset && g.offset < d.offset + d.before.length)).length;
+  score.doubtsElsewhere = doubts.filter(
+    (d) => !gaps.some((g) => g.midWord && d.offset < g.offset && g.offset < d.offset + d.before.length),
+  ).length;
   const cleanResult = normalize(clean, { lexicon: () => lexicon, evidence: new WordCounts().add(clean), quotes: 'keep' });
   score.cleanChanges = cleanResult.changes.length;
   const bare = clean.replace(/[\u064B-\u0652]/g, '');
@@ -92,24 +116,71 @@ const codes = (marks: string) => [...marks].map((m) => m.codePointAt(0)!.toStrin
 function main() {
   const folders = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const verbose = process.argv.includes('-v');
-  const total: RepairScore = { words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0, finals: 0, finalRestored: 0, finalExact: 0, misses: [], falseJoins: [], wrongMarks: [], finalMisses: [], doubtedMisses: 0, doubtsElsewhere: 0, cleanDoubts: 0 };
+  const total: RepairScore = {
+    words: 0,
+    splits: 0,
+    joined: 0,
+    joins: 0,
+    correctJoins: 0,
+    exact: 0,
+    cleanChanges: 0,
+    bareChanges: 0,
+    finals: 0,
+    finalRestored: 0,
+    finalExact: 0,
+    misses: [],
+    falseJoins: [],
+    wrongMarks: [],
+    finalMisses: [],
+    doubtedMisses: 0,
+    doubtsElsewhere: 0,
+    cleanDoubts: 0,
+  };
   for (const folder of folders.length ? folders : ['tests/fixtures/devset']) {
-    for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const f of readdirSync(folder)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const s = scoreText(readFileSync(path.join(folder, f), 'utf8'));
-      for (const k of ['words', 'splits', 'joined', 'joins', 'correctJoins', 'exact', 'cleanChanges', 'bareChanges', 'finals', 'finalRestored', 'finalExact', 'doubtedMisses', 'doubtsElsewhere', 'cleanDoubts'] as const) total[k] += s[k];
+      for (const k of [
+        'words',
+        'splits',
+        'joined',
+        'joins',
+        'correctJoins',
+        'exact',
+        'cleanChanges',
+        'bareChanges',
+        'finals',
+        'finalRestored',
+        'finalExact',
+        'doubtedMisses',
+        'doubtsElsewhere',
+        'cleanDoubts',
+      ] as const)
+        total[k] += s[k];
       total.misses.push(...s.misses.map((m) => `${f}: ${m}`));
       total.falseJoins.push(...s.falseJoins.map((m) => `${f}: ${m}`));
       total.wrongMarks.push(...s.wrongMarks.map((m) => `${f}: ${m}`));
       total.finalMisses.push(...s.finalMisses.map((m) => `${f}: ${m}`));
-      if (verbose) console.log(f, `recall ${(s.joined / s.splits).toFixed(3)} precision ${(s.correctJoins / Math.max(1, s.joins)).toFixed(3)} clean ${s.cleanChanges} bare ${s.bareChanges}`);
+      if (verbose)
+        console.log(
+          f,
+          `recall ${(s.joined / s.splits).toFixed(3)} precision ${(s.correctJoins / Math.max(1, s.joins)).toFixed(3)} clean ${s.cleanChanges} bare ${s.bareChanges}`,
+        );
     }
   }
   const pct = (a: number, b: number) => (b ? (a / b).toFixed(4) : 'n/a');
   console.log(`words ${total.words}  split words ${total.splits}  joins made ${total.joins}`);
-  console.log(`join recall ${pct(total.joined, total.splits)}  join precision ${pct(total.correctJoins, total.joins)}  exact marks ${pct(total.exact, total.joined)} (${total.exact}/${total.joined})`);
+  console.log(
+    `join recall ${pct(total.joined, total.splits)}  join precision ${pct(total.correctJoins, total.joins)}  exact marks ${pct(total.exact, total.joined)} (${total.exact}/${total.joined})`,
+  );
   console.log(`changes on clean text: ${total.cleanChanges} with diacritics, ${total.bareChanges} without`);
-  console.log(`word-final damage: ${total.finals} lost marks, ${total.finalRestored} restored, ${total.finalExact} exactly: exact words ${pct(total.finalExact, total.finals)} (${pct(total.finalExact, total.finalRestored)} of those restored); the rest collapse to one space`);
-  console.log(`possible split words (lint warnings): ${total.doubtedMisses} of ${total.splits - total.joined} missed split words pointed at, ${total.doubtsElsewhere} elsewhere in the damaged text; on clean text ${total.cleanDoubts} in ${total.words * 2} words (with and without diacritics), ${pct(total.cleanDoubts * 1000, total.words * 2)} per 1,000`);
+  console.log(
+    `word-final damage: ${total.finals} lost marks, ${total.finalRestored} restored, ${total.finalExact} exactly: exact words ${pct(total.finalExact, total.finals)} (${pct(total.finalExact, total.finalRestored)} of those restored); the rest collapse to one space`,
+  );
+  console.log(
+    `possible split words (lint warnings): ${total.doubtedMisses} of ${total.splits - total.joined} missed split words pointed at, ${total.doubtsElsewhere} elsewhere in the damaged text; on clean text ${total.cleanDoubts} in ${total.words * 2} words (with and without diacritics), ${pct(total.cleanDoubts * 1000, total.words * 2)} per 1,000`,
+  );
   if (process.argv.includes('--errors')) {
     console.log('\nFALSE JOINS\n' + total.falseJoins.join('\n'));
     console.log('\nMISSES\n' + total.misses.join('\n'));

@@ -30,11 +30,19 @@ const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
  */
 const LOCALS: Record<string, Array<{ id: string; names: string[]; file: string | 'same' }>> = {
   'naskh-400': [
-    { id: 'noto', names: ['Noto Naskh Arabic', 'NotoNaskhArabic-Regular', 'Noto Naskh Arabic UI', 'NotoNaskhArabicUI-Regular'], file: 'same' },
+    {
+      id: 'noto',
+      names: ['Noto Naskh Arabic', 'NotoNaskhArabic-Regular', 'Noto Naskh Arabic UI', 'NotoNaskhArabicUI-Regular'],
+      file: 'same',
+    },
     { id: 'dejavu', names: ['DejaVu Sans', 'DejaVuSans'], file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' },
   ],
   'naskh-700': [
-    { id: 'noto', names: ['Noto Naskh Arabic Bold', 'NotoNaskhArabic-Bold', 'Noto Naskh Arabic UI Bold', 'NotoNaskhArabicUI-Bold'], file: 'same' },
+    {
+      id: 'noto',
+      names: ['Noto Naskh Arabic Bold', 'NotoNaskhArabic-Bold', 'Noto Naskh Arabic UI Bold', 'NotoNaskhArabicUI-Bold'],
+      file: 'same',
+    },
     { id: 'dejavu', names: ['DejaVu Sans Bold', 'DejaVuSans-Bold'], file: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' },
   ],
   'kufi-700': [
@@ -87,7 +95,10 @@ async function main() {
   const sample = sampleText();
   const manifest: FontManifest = { range: NEWS_ARABIC, files: [], fallbacks: [] };
   const chars = NEWS_ARABIC.split(',').flatMap((r) => {
-    const [a, b] = r.replace(/U\+/g, '').split('-').map((h) => parseInt(h, 16)) as [number, number | undefined];
+    const [a, b] = r
+      .replace(/U\+/g, '')
+      .split('-')
+      .map((h) => parseInt(h, 16)) as [number, number | undefined];
     return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => String.fromCodePoint(a + i));
   });
   for (const face of FACES) {
@@ -95,7 +106,12 @@ async function main() {
     const bytes = readFileSync(source);
     const subset = await subsetFont(bytes, chars.join(''), { targetFormat: 'woff2' });
     writeFileSync(path.join(out, face.file('arabic')), subset);
-    manifest.files.push({ name: face.file('arabic'), source: `${face.pkg}/files/${face.file('arabic')}`, sourceSha256: sha256(bytes), bytes: subset.length });
+    manifest.files.push({
+      name: face.file('arabic'),
+      source: `${face.pkg}/files/${face.file('arabic')}`,
+      sourceSha256: sha256(bytes),
+      bytes: subset.length,
+    });
     const arabic = fontkit.openSync(path.join(out, face.file('arabic')));
     const latin = fontkit.openSync(require.resolve(`${face.pkg}/files/${face.file('latin')}`));
     const text = face.family.includes('Kufi') ? sample.heads : sample.body;
@@ -103,7 +119,8 @@ async function main() {
     for (const local of LOCALS[face.id] ?? []) {
       let sizeAdjust = 1;
       if (local.file !== 'same') {
-        if (!existsSync(local.file)) throw new Error(`${local.file} is missing: install Debian's fonts-dejavu-core to measure ${local.names[0]}`);
+        if (!existsSync(local.file))
+          throw new Error(`${local.file} is missing: install Debian's fonts-dejavu-core to measure ${local.names[0]}`);
         sizeAdjust = web / shapedWidth(text, fontkit.openSync(local.file));
       }
       const fallback: Fallback = {
@@ -116,7 +133,9 @@ async function main() {
         lineGapOverride: round(arabic.lineGap / arabic.unitsPerEm / sizeAdjust),
       };
       manifest.fallbacks.push(fallback);
-      console.log(`${face.id} ← ${local.names[0]}: size-adjust ${fallback.sizeAdjust}%, ascent ${fallback.ascentOverride}%, descent ${fallback.descentOverride}%, line gap ${fallback.lineGapOverride}%`);
+      console.log(
+        `${face.id} ← ${local.names[0]}: size-adjust ${fallback.sizeAdjust}%, ascent ${fallback.ascentOverride}%, descent ${fallback.descentOverride}%, line gap ${fallback.lineGapOverride}%`,
+      );
     }
     console.log(`${face.file('arabic')}: ${bytes.length} → ${subset.length} bytes`);
   }

@@ -11,7 +11,13 @@ import { z } from 'zod';
 /** A list of names, each with a letter or digit (it becomes a URL), no name twice. */
 function knownNameList(what: string) {
   return z
-    .array(z.string().trim().min(1, `a ${what} name is empty`).refine((v) => /[\p{L}\p{N}]/u.test(v), { message: `a ${what} name has no letters or digits` }))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `a ${what} name is empty`)
+        .refine((v) => /[\p{L}\p{N}]/u.test(v), { message: `a ${what} name has no letters or digits` }),
+    )
     .min(1, `list at least one ${what}, or leave the key out to accept any`)
     .refine((names) => new Set(names.map((n) => n.normalize('NFC'))).size === names.length, { message: `a ${what} is listed twice` })
     .optional();
@@ -24,7 +30,10 @@ export const configSchema = z.strictObject({
       description: z.string().default('أخبار عربية مختارة ومنقّحة'),
       url: z.url().default('https://warraq.example.org'),
       /** Path the site is served under, e.g. /warraq/ for GitHub project pages. */
-      basePath: z.string().regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, 'basePath must start and end with /').default('/'),
+      basePath: z
+        .string()
+        .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, 'basePath must start and end with /')
+        .default('/'),
       lang: z.string().default('ar'),
       publisher: z.string().default('ورّاق'),
       timeZone: z.string().default('Asia/Riyadh'),

@@ -19,6 +19,9 @@ export function sourceDigest(src) {
   walk(src);
   files.sort();
   const h = createHash('sha256');
-  for (const f of files) h.update(`${path.relative(src, f)}\0`).update(readFileSync(f)).update('\0');
+  for (const f of files)
+    h.update(`${path.relative(src, f)}\0`)
+      .update(readFileSync(f))
+      .update('\0');
   return h.digest('hex');
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { sourceDigest } from './source-digest.js';
 
 function findSourceRoot(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; ) {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ;) {
     if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src', 'cli', 'main.ts'))) return path.join(dir, 'src');
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`Warraq's src/ folder not found above ${fileURLToPath(import.meta.url)}`);

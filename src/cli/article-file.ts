@@ -75,7 +75,8 @@ export function writeNew(root: string, relative: string, text: string): void {
   try {
     writeFileSync(full, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${relative} already exists; not overwritten (choose another title or pass --slug)`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new Error(`${relative} already exists; not overwritten (choose another title or pass --slug)`);
     throw error;
   }
 }
@@ -83,7 +84,14 @@ export function writeNew(root: string, relative: string, text: string): void {
 /** "a, b,c" and repeated options → ["a", "b", "c"]. Arabic commas separate too. */
 export function listOption(values: string | string[] | undefined): string[] {
   const all = Array.isArray(values) ? values : values === undefined ? [] : [values];
-  return [...new Set(all.flatMap((v) => v.split(/[,،]/)).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      all
+        .flatMap((v) => v.split(/[,،]/))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The front matter fields `new` and `import` both take on the command line (node:util parseArgs). */

@@ -21,14 +21,23 @@ export function changedArticles(root: string, since: string, contentDir: string)
   let out: string;
   try {
     // -z: paths as they are (Arabic file names are not quoted); three dots: from the merge base.
-    out = execFileSync('git', ['diff', '--name-status', '-z', '--find-renames', `${since}...HEAD`, '--', contentDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    out = execFileSync('git', ['diff', '--name-status', '-z', '--find-renames', `${since}...HEAD`, '--', contentDir], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
-    throw new Error(`cannot list the changes since ${since}${stderr ? ` (${stderr})` : ''}; give a commit that exists in this clone (fetch the history: actions/checkout with fetch-depth: 0)`);
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
+    throw new Error(
+      `cannot list the changes since ${since}${stderr ? ` (${stderr})` : ''}; give a commit that exists in this clone (fetch the history: actions/checkout with fetch-depth: 0)`,
+    );
   }
   const fields = out.split('\0');
   const changed: ChangedFile[] = [];
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length - 1;) {
     const code = fields[i++]!;
     const status = STATUS[code[0]!] ?? 'modified';
     if (code[0] === 'R' || code[0] === 'C') i++; // the old path

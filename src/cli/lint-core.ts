@@ -117,7 +117,15 @@ function lineColumnOf(source: string, offset: number): { line: number; column: n
   return { line, column: [...source.slice(lineStart, offset)].length + 1 };
 }
 
-const VISIBLE: Record<string, string> = { '\u00A0': '⍽', '\u200B': '<ZWSP>', '\u200C': '<ZWNJ>', '\u200D': '<ZWJ>', '\u200E': '<LRM>', '\u200F': '<RLM>', '\uFEFF': '<BOM>' };
+const VISIBLE: Record<string, string> = {
+  '\u00A0': '⍽',
+  '\u200B': '<ZWSP>',
+  '\u200C': '<ZWNJ>',
+  '\u200D': '<ZWJ>',
+  '\u200E': '<LRM>',
+  '\u200F': '<RLM>',
+  '\uFEFF': '<BOM>',
+};
 // Invisible characters spelled out; a mark standing alone drawn on a dotted circle.
 const show = (s: string) => `"${/^\p{M}/u.test(s) ? '\u25CC' : ''}${[...s].map((c) => VISIBLE[c] ?? c).join('')}"`;
 
@@ -148,7 +156,7 @@ function align(value: string, view: string, start: number, end: number): Located
   const pos = new Int32Array(value.length + 1);
   const direct = new Uint8Array(value.length);
   let j = start;
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     if (j >= end) return undefined;
     if (view[j] === '&') {
       const semi = view.indexOf(';', j);
@@ -222,7 +230,12 @@ interface Piece {
  * Runs the normalizer on a piece whose quote marks were already paired (same length), reporting
  * every change and returning the edits that turn it into the normalized text.
  */
-function analysePiece(piece: Piece, quoteEdits: Array<{ at: number; to: string }>, options: Partial<NormalizeOptions>, report: (issue: Omit<LintIssue, 'line' | 'column'> & { viewOffset: number }) => void): ViewEdit[] {
+function analysePiece(
+  piece: Piece,
+  quoteEdits: Array<{ at: number; to: string }>,
+  options: Partial<NormalizeOptions>,
+  report: (issue: Omit<LintIssue, 'line' | 'column'> & { viewOffset: number }) => void,
+): ViewEdit[] {
   const { value, loc } = piece;
   const chars = value.split('');
   for (const q of quoteEdits) chars[q.at] = q.to;
@@ -230,16 +243,37 @@ function analysePiece(piece: Piece, quoteEdits: Array<{ at: number; to: string }
   const { text, changes, doubts } = normalize(quoted, options);
   const at = (offset: number) => (loc ? loc.pos[Math.min(offset, value.length)]! : piece.fallback);
   for (const q of quoteEdits) {
-    report({ rule: 'quotes', severity: RULES.quotes!.severity, message: RULES.quotes!.message, fix: `${show(value[q.at]!)} → ${show(q.to)}`, fixable: Boolean(loc && editable(loc, q.at, q.at + 1)), viewOffset: at(q.at) });
+    report({
+      rule: 'quotes',
+      severity: RULES.quotes!.severity,
+      message: RULES.quotes!.message,
+      fix: `${show(value[q.at]!)} → ${show(q.to)}`,
+      fixable: Boolean(loc && editable(loc, q.at, q.at + 1)),
+      viewOffset: at(q.at),
+    });
   }
   for (const c of changes) {
     const rule = RULES[c.rule] ?? { severity: 'warning' as const, message: c.rule };
-    report({ rule: c.rule, severity: rule.severity, message: rule.message, fix: context(quoted, c.offset, c.before, c.after), fixable: Boolean(loc && editable(loc, c.offset, c.offset + c.before.length)), viewOffset: at(c.offset) });
+    report({
+      rule: c.rule,
+      severity: rule.severity,
+      message: rule.message,
+      fix: context(quoted, c.offset, c.before, c.after),
+      fixable: Boolean(loc && editable(loc, c.offset, c.offset + c.before.length)),
+      viewOffset: at(c.offset),
+    });
   }
   // Gaps the repair declined that could be a lost mark: the editor decides; --fix never writes them.
   for (const d of doubts) {
     const rule = RULES['possible-split-word']!;
-    report({ rule: 'possible-split-word', severity: rule.severity, message: `${rule.message} "${d.before}" → "${d.candidate}"?`, fix: `write "${d.candidate}" if a mark was lost there, or leave it`, fixable: false, viewOffset: at(d.offset) });
+    report({
+      rule: 'possible-split-word',
+      severity: rule.severity,
+      message: `${rule.message} "${d.before}" → "${d.candidate}"?`,
+      fix: `write "${d.candidate}" if a mark was lost there, or leave it`,
+      fixable: false,
+      viewOffset: at(d.offset),
+    });
   }
   if (!loc || text === value) return [];
   const edits: ViewEdit[] = [];
@@ -281,7 +315,16 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   else {
     url = prepared.article.url;
     const image = prepared.article.image;
-    if (image && options.imageExists && !options.imageExists(image.src)) issues.push({ line: 2, column: 1, rule: 'front-matter', severity: 'error', message: `image.src: no file at content/${image.src}`, fix: 'put the picture there or fix the path', fixable: false });
+    if (image && options.imageExists && !options.imageExists(image.src))
+      issues.push({
+        line: 2,
+        column: 1,
+        rule: 'front-matter',
+        severity: 'error',
+        message: `image.src: no file at content/${image.src}`,
+        fix: 'put the picture there or fix the path',
+        fixable: false,
+      });
   }
 
   const view = lfView(source);
@@ -301,20 +344,27 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   const expected: Record<string, string> = {};
   const bodyStart = view.text.endsWith(body) ? view.text.length - body.length : -1;
   const fmEnd = bodyStart >= 0 ? bodyStart : view.text.length;
-  for (const [field, value] of [['title', fm.title], ['summary', fm.summary]] as const) {
+  for (const [field, value] of [
+    ['title', fm.title],
+    ['summary', fm.summary],
+  ] as const) {
     const key = new RegExp(`^${field}[ \\t]*:`, 'm').exec(view.text.slice(0, fmEnd));
     const keyAt = key?.index ?? 0;
     const first = view.text.indexOf(value, keyAt);
-    const onKeyLine = key !== null && first !== -1 && first + value.length <= fmEnd && !view.text.slice(keyAt, first + value.length).includes('\n');
+    const onKeyLine =
+      key !== null && first !== -1 && first + value.length <= fmEnd && !view.text.slice(keyAt, first + value.length).includes('\n');
     const loc = onKeyLine ? align(value, view.text, first, first + value.length) : undefined;
     const before = issues.length;
-    fmEdits.push(...analysePiece({ value, loc, fallback: keyAt }, [], normalizeOptions, (i) => report({ ...i, message: `${field}: ${i.message}` })));
+    fmEdits.push(
+      ...analysePiece({ value, loc, fallback: keyAt }, [], normalizeOptions, (i) => report({ ...i, message: `${field}: ${i.message}` })),
+    );
     fmIssues.push(...issues.slice(before));
     expected[field] = normalize(value, normalizeOptions).text;
   }
   if (fmEdits.length) {
     const candidate = parseArticle(file, applyViewEdits(source, view, fmEdits));
-    const safe = candidate.ok && candidate.article.frontMatter.title === expected.title && candidate.article.frontMatter.summary === expected.summary;
+    const safe =
+      candidate.ok && candidate.article.frontMatter.title === expected.title && candidate.article.frontMatter.summary === expected.summary;
     if (safe) edits.push(...fmEdits);
     else for (const i of fmIssues) i.fixable = false;
   }
@@ -325,7 +375,14 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   const furniture = dropFurniture(body);
   for (const r of furniture.removed) {
     const offset = bodyStart + body.split('\n').slice(0, r.line).join('\n').length + (r.line > 0 ? 1 : 0);
-    issues.push({ ...lineColumnOf(source, view.toSource[offset]!), rule: 'furniture', severity: 'warning', message: `page furniture "${r.text.trim()}" at the end of the article (the build leaves it out)`, fix: 'delete the line', fixable: false });
+    issues.push({
+      ...lineColumnOf(source, view.toSource[offset]!),
+      rule: 'furniture',
+      severity: 'warning',
+      message: `page furniture "${r.text.trim()}" at the end of the article (the build leaves it out)`,
+      fix: 'delete the line',
+      fixable: false,
+    });
   }
   const analysed = furniture.removed.length ? body.slice(0, furniture.text.length) : body;
   // A body past the Markdown limits is not parsed (the build rejects it; prepareArticle said why).
@@ -343,12 +400,22 @@ export function lintSource(file: string, source: string, options: LintOptions): 
     const pieces: Piece[] = texts.map((t) => {
       const s = t.position?.start.offset;
       const e = t.position?.end.offset;
-      return { value: t.value, loc: s === undefined || e === undefined ? undefined : align(t.value, view.text, bodyStart + s, bodyStart + e), fallback: bodyStart + (s ?? 0) };
+      return {
+        value: t.value,
+        loc: s === undefined || e === undefined ? undefined : align(t.value, view.text, bodyStart + s, bodyStart + e),
+        fallback: bodyStart + (s ?? 0),
+      };
     });
     // Quotation marks are paired per block across its text nodes, as in the build.
     const quoteEdits: Array<Array<{ at: number; to: string }>> = pieces.map(() => []);
-    for (const q of pairBlockQuotes(pieces.map((p) => p.value), quoteStyle)) quoteEdits[q.node]!.push({ at: q.at, to: q.to });
-    pieces.forEach((p, i) => edits.push(...analysePiece(p, quoteEdits[i]!, { ...normalizeOptions, quotes: 'keep', fragment: true }, report)));
+    for (const q of pairBlockQuotes(
+      pieces.map((p) => p.value),
+      quoteStyle,
+    ))
+      quoteEdits[q.node]!.push({ at: q.at, to: q.to });
+    pieces.forEach((p, i) =>
+      edits.push(...analysePiece(p, quoteEdits[i]!, { ...normalizeOptions, quotes: 'keep', fragment: true }, report)),
+    );
   });
 
   return done();
@@ -356,7 +423,11 @@ export function lintSource(file: string, source: string, options: LintOptions): 
 
 function applyViewEdits(source: string, view: View, edits: ViewEdit[]): string {
   if (edits.length === 0) return source;
-  const hunks: Hunk[] = edits.map((e) => ({ start: view.toSource[e.start]!, end: e.end > e.start ? view.toSource[e.end - 1]! + 1 : view.toSource[e.start]!, text: e.text }));
+  const hunks: Hunk[] = edits.map((e) => ({
+    start: view.toSource[e.start]!,
+    end: e.end > e.start ? view.toSource[e.end - 1]! + 1 : view.toSource[e.start]!,
+    text: e.text,
+  }));
   hunks.sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;

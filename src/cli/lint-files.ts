@@ -39,7 +39,12 @@ export function isArticleName(file: string): boolean {
   return name.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.') && name.toLowerCase() !== 'readme.md';
 }
 
-export function lintFiles(root: string, config: WarraqConfig, files: readonly string[], options: { fix?: boolean | undefined; onFile?: ((done: number, total: number) => void) | undefined } = {}): LintRun {
+export function lintFiles(
+  root: string,
+  config: WarraqConfig,
+  files: readonly string[],
+  options: { fix?: boolean | undefined; onFile?: ((done: number, total: number) => void) | undefined } = {},
+): LintRun {
   // Split-word evidence, as in the build: every article of the site, not only those linted.
   const evidence = new WordCounts();
   const sources = new Map<string, string>();
@@ -65,7 +70,23 @@ export function lintFiles(root: string, config: WarraqConfig, files: readonly st
     if (text === undefined) {
       const r = readSource(root, file);
       const p = r.ok ? undefined : r.problem;
-      results.push({ file, issues: [{ line: p?.line ?? 1, column: 1, rule: 'encoding', severity: 'error', message: p?.message ?? 'cannot read the file', fix: p?.hint ?? '', fixable: false }], fixed: '', repairs: 0, valid: false });
+      results.push({
+        file,
+        issues: [
+          {
+            line: p?.line ?? 1,
+            column: 1,
+            rule: 'encoding',
+            severity: 'error',
+            message: p?.message ?? 'cannot read the file',
+            fix: p?.hint ?? '',
+            fixable: false,
+          },
+        ],
+        fixed: '',
+        repairs: 0,
+        valid: false,
+      });
       return;
     }
     let current = text;
@@ -86,7 +107,16 @@ export function lintFiles(root: string, config: WarraqConfig, files: readonly st
     if (!r.url) continue;
     const key = urlKey(r.url);
     const other = byUrl.get(key);
-    if (other) r.issues.push({ line: 2, column: 1, rule: 'front-matter', severity: 'error', message: `slug: same URL ${r.url} as ${other}`, fix: 'give one of them a different slug: in its front matter', fixable: false });
+    if (other)
+      r.issues.push({
+        line: 2,
+        column: 1,
+        rule: 'front-matter',
+        severity: 'error',
+        message: `slug: same URL ${r.url} as ${other}`,
+        fix: 'give one of them a different slug: in its front matter',
+        fixable: false,
+      });
     else byUrl.set(key, r.file);
   }
   return { results, fixedRepairs, fixedFiles };
@@ -100,6 +130,14 @@ function withKnownNames(result: LintResult, source: string, known: KnownNames): 
   const { section, authors } = parsed.article.frontMatter;
   const problems = knownNameProblems(result.file, { section, authors }, known, () => source);
   if (problems.length === 0) return result;
-  const issues = problems.map((p) => ({ line: p.line, column: 1, rule: 'front-matter', severity: p.severity, message: `${p.field}: ${p.message}`, fix: p.hint, fixable: false }));
+  const issues = problems.map((p) => ({
+    line: p.line,
+    column: 1,
+    rule: 'front-matter',
+    severity: p.severity,
+    message: `${p.field}: ${p.message}`,
+    fix: p.hint,
+    fixable: false,
+  }));
   return { ...result, valid: false, issues: [...result.issues, ...issues].sort((a, b) => a.line - b.line || a.column - b.column) };
 }

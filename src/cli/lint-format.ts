@@ -39,7 +39,9 @@ export function escapeProperty(s: string): string {
 
 /** `::error file=…,line=…,col=…,title=…::message (fix: …)`, one finding. */
 export function githubAnnotation(f: LintFinding): string {
-  const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`warraq ${f.rule}`)}`].join(',');
+  const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`warraq ${f.rule}`)}`].join(
+    ',',
+  );
   return `::${f.severity} ${props}::${escapeData(`${f.message} (fix: ${f.fix})`)}`;
 }
 

@@ -33,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const lines = await Promise.all(Object.entries(COMMANDS).map(async ([n, load]) => `  ${n.padEnd(10)} ${(await load()).summary}`));
-    process.stdout.write(`warraq — a static site generator for Arabic news\n\nUsage: warraq <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun warraq <command> --help for a command's options.\n`);
+    process.stdout.write(
+      `warraq — a static site generator for Arabic news\n\nUsage: warraq <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun warraq <command> --help for a command's options.\n`,
+    );
     return name ? 0 : 1;
   }
   const load = COMMANDS[name];

@@ -28,12 +28,44 @@ export class MarkdownLimitError extends Error {
 }
 
 /** The markup characters * _ [ ] ( ) < ` ~, by code (a one-character string per test would be allocated). */
-const isMarkupChar = (c: number) => c === 42 || c === 95 || c === 91 || c === 93 || c === 40 || c === 41 || c === 60 || c === 96 || c === 126;
+const isMarkupChar = (c: number) =>
+  c === 42 || c === 95 || c === 91 || c === 93 || c === 40 || c === 41 || c === 60 || c === 96 || c === 126;
 // Elements whose end tag may be left out (the parser closes them itself) and void elements: they
 // never add to the nesting depth in a way the scan could count.
 const NOT_NESTING = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rtc', 'rp', 'colgroup', 'caption',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'keygen',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+  'colgroup',
+  'caption',
 ]);
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
 
@@ -49,7 +81,11 @@ export function checkMarkdownLimits(markdown: string): void {
     const lineNo = n + 1;
     const depth = containerDepth(line);
     if (depth > MAX_CONTAINER_DEPTH) {
-      throw new MarkdownLimitError(lineNo, `the Markdown is nested more than ${MAX_CONTAINER_DEPTH} levels deep (quotes or lists inside each other)`, 'remove the extra > or list markers, or write the text without nesting');
+      throw new MarkdownLimitError(
+        lineNo,
+        `the Markdown is nested more than ${MAX_CONTAINER_DEPTH} levels deep (quotes or lists inside each other)`,
+        'remove the extra > or list markers, or write the text without nesting',
+      );
     }
     // Fenced code at the top level is not parsed for inline markup: its marks do not count.
     if (fence) {
@@ -70,7 +106,11 @@ export function checkMarkdownLimits(markdown: string): void {
     }
     for (let i = 0; i < line.length; i++) if (isMarkupChar(line.charCodeAt(i))) marks++;
     if (marks > MAX_MARKS_PER_BLOCK) {
-      throw new MarkdownLimitError(blockStart, `the paragraph starting here has more than ${MAX_MARKS_PER_BLOCK} Markdown marks (* _ [ ] ( ) < \` ~), too many to format safely`, 'split it into shorter paragraphs with blank lines, or escape literal marks with a backslash');
+      throw new MarkdownLimitError(
+        blockStart,
+        `the paragraph starting here has more than ${MAX_MARKS_PER_BLOCK} Markdown marks (* _ [ ] ( ) < \` ~), too many to format safely`,
+        'split it into shorter paragraphs with blank lines, or escape literal marks with a backslash',
+      );
     }
     if (line.includes('<')) {
       for (const m of line.matchAll(TAG)) {
@@ -78,7 +118,11 @@ export function checkMarkdownLimits(markdown: string): void {
         if (NOT_NESTING.has(name) || m[3]) continue;
         if (m[1]) htmlDepth = Math.max(0, htmlDepth - 1);
         else if (++htmlDepth > MAX_HTML_DEPTH) {
-          throw new MarkdownLimitError(lineNo, `the raw HTML here opens more than ${MAX_HTML_DEPTH} elements inside each other`, 'close the HTML elements you open, or write the text in Markdown');
+          throw new MarkdownLimitError(
+            lineNo,
+            `the raw HTML here opens more than ${MAX_HTML_DEPTH} elements inside each other`,
+            'close the HTML elements you open, or write the text in Markdown',
+          );
         }
       }
     }
@@ -123,7 +167,9 @@ function containerDepth(line: string): number {
 
 /** Depth of a unist tree, walked without recursion. Returns the deepest node's line when above `max`. */
 export function findTooDeep(root: { children?: unknown[] }, max: number): { depth: number; line: number } | undefined {
-  const stack: Array<{ node: { children?: unknown[]; position?: { start?: { line?: number } } }; depth: number }> = [{ node: root, depth: 0 }];
+  const stack: Array<{ node: { children?: unknown[]; position?: { start?: { line?: number } } }; depth: number }> = [
+    { node: root, depth: 0 },
+  ];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
     if (depth > max) return { depth, line: node.position?.start?.line ?? 1 };

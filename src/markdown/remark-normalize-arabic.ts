@@ -36,7 +36,10 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
         t.value = text;
       }
       // Quotes: one pass over the block's text nodes, as if they were one string.
-      const edits = pairBlockQuotes(texts.map((t) => t.value), quoteStyle);
+      const edits = pairBlockQuotes(
+        texts.map((t) => t.value),
+        quoteStyle,
+      );
       if (edits.length === 0) return;
       const values = texts.map((t) => t.value.split('')); // UTF-16 units, like the offsets
       const cursors = new Map<Text, (offset: number) => { line: number; column: number }>();

@@ -23,7 +23,12 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** remark plugin, first after parsing: rejects trees the recursive plugins after it could not walk. */
 const remarkDepthLimit: Plugin<[], MdastRoot> = () => (tree) => {
   const deep = findTooDeep(tree, MAX_TREE_DEPTH);
-  if (deep) throw new MarkdownLimitError(deep.line, `the Markdown is nested more than ${MAX_TREE_DEPTH} levels deep (quotes, lists, emphasis or links inside each other)`, 'write it with less nesting');
+  if (deep)
+    throw new MarkdownLimitError(
+      deep.line,
+      `the Markdown is nested more than ${MAX_TREE_DEPTH} levels deep (quotes, lists, emphasis or links inside each other)`,
+      'write it with less nesting',
+    );
 };
 
 /**
@@ -69,9 +74,13 @@ const remarkNormalizePerFile: Plugin<[RemarkNormalizeOptions], MdastRoot> = func
   };
 };
 
-const processors = new Map<string, Processor<any, any, any, any, string>>();
+/** A frozen unified processor from Markdown to an HTML string (its tree types change with each plugin used). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type HtmlProcessor = Processor<any, any, any, any, string>;
 
-function processorFor(options: RenderOptions): Processor<any, any, any, any, string> {
+const processors = new Map<string, HtmlProcessor>();
+
+function processorFor(options: RenderOptions): HtmlProcessor {
   const { onChange, onDoubt, damaged, lexicon, evidence, ...shared } = options;
   const key = JSON.stringify(shared);
   let p = processors.get(key);
@@ -84,7 +93,7 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
       .use(remarkRehype, { allowDangerousHtml: true })
       .use(rehypeRawWhenPresent)
       .use(rehypeSanitize, SANITIZE_SCHEMA);
-    p = (options.dir === 'rtl' ? base.use(rehypeIsolateLatin) : base).use(rehypeStringify).freeze() as Processor<any, any, any, any, string>;
+    p = (options.dir === 'rtl' ? base.use(rehypeIsolateLatin) : base).use(rehypeStringify).freeze() as HtmlProcessor;
     processors.set(key, p);
   }
   return p;
@@ -98,13 +107,23 @@ function processorFor(options: RenderOptions): Processor<any, any, any, any, str
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
   checkMarkdownLimits(markdown);
   const processor = processorFor(options);
-  const normalize: PerCall = { lexicon: options.lexicon, evidence: options.evidence, onChange: options.onChange, onDoubt: options.onDoubt, damaged: options.damaged };
+  const normalize: PerCall = {
+    lexicon: options.lexicon,
+    evidence: options.evidence,
+    onChange: options.onChange,
+    onDoubt: options.onDoubt,
+    damaged: options.damaged,
+  };
   try {
     // Control characters XML forbids would make every feed that carries the article unreadable.
     return { html: String(processor.processSync({ value: markdown.replace(CONTROL_CHARS, ' '), data: { normalize } })) };
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new MarkdownLimitError(1, 'the Markdown is nested too deeply to render', 'write it with fewer quotes, lists, emphasis or HTML elements inside each other');
+      throw new MarkdownLimitError(
+        1,
+        'the Markdown is nested too deeply to render',
+        'write it with fewer quotes, lists, emphasis or HTML elements inside each other',
+      );
     }
     throw error;
   }

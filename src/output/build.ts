@@ -59,7 +59,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const outDir = path.resolve(root, options.outDir ?? config.paths.output);
   locatePagefind().catch(() => {}); // (its failure is reported when the search runs)
   // (throws ContentError before anything is written)
-  const prepared = await prepareSiteParallel(root, config, { progress: options.progress, cache: options.cache, workers: options.workers, deferCacheSave: true });
+  const prepared = await prepareSiteParallel(root, config, {
+    progress: options.progress,
+    cache: options.cache,
+    workers: options.workers,
+    deferCacheSave: true,
+  });
   const preparedAt = performance.now();
   const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
   const cacheRoot = path.join(root, config.paths.cache);
@@ -70,7 +75,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
     // Same inputs as the last build, and its output untouched: nothing to write.
     prepared.saveCache();
-    report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), cached: prepared.cached, prepared: prepared.prepared, unchanged: 1 });
+    report({
+      prepareMs: Math.round(preparedAt - started),
+      siteMs: Math.round(performance.now() - preparedAt),
+      cached: prepared.cached,
+      prepared: prepared.prepared,
+      unchanged: 1,
+    });
     return summary(prepared, stamp.pages, started, outDir, stamp.pages, { indexed: 0, reused: 0 });
   }
   // Loaded only now: a build that finds nothing changed never needs Eleventy (half a second to
@@ -85,74 +96,88 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let pageIndex: PageIndex | undefined;
   let knownFiles: KnownFiles | undefined;
   let pages = 0;
-  await writeAtomically(outDir, async (tmp) => {
-    // The search indexes are built from the prepared articles (site/search.ts), by Pagefind
-    // processes that run while Eleventy renders on this thread; they join the output at the end.
-    // Their scratch folder is named like the output's own temporary folder, so a killed build's
-    // is removed with it by the next build (swap.ts).
-    const searchWork = `${tmp}-search`;
-    const searchStarted = performance.now();
-    const stopSearch = new AbortController();
-    let rendered!: () => void;
-    const renderDone = new Promise<void>((resolve) => (rendered = resolve));
-    // Each year's index is linked into the output as soon as it is there (the reused ones at once),
-    // with its files' manifest entries when they are known without a stat.
-    const searchFiles: KnownFiles = { entries: new Map(), folders: new Set() };
-    const place = (year: string, folder: string) => {
-      const files = placeIndex(year, folder, tmp);
-      if (!files) return;
-      for (const f of files) searchFiles.entries.set(f[0], f);
-      searchFiles.folders.add(path.join('pagefind', year));
-    };
-    // (its import started with the build; once it is done, Pagefind starts within the call below)
-    await locatePagefind().catch(() => undefined);
-    const search = indexArticles(prepared.articles, {
-      lang: config.site.lang,
-      workDir: searchWork,
-      cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
-      articleKey: prepared.contentKey,
-      // One core is Eleventy's until it is done.
-      concurrency: Math.max(1, availableCores() - 1),
-      widenWhen: renderDone,
-      signal: stopSearch.signal,
-      onIndex: place,
-    }).then((indexes) => {
-      stage.searchMs = Math.round(performance.now() - searchStarted);
-      return indexes;
-    });
-    // Awaited below, after Eleventy; a failed render must not leave it rejected and unheard.
-    search.catch(() => {});
-    // Pagefind has been started on the changed years: the cache is saved while it runs.
-    prepared.saveCache();
-    try {
-      await renderSite(tmp);
-      rendered();
-      const waitStarted = performance.now();
-      const indexes: SearchIndexes = await search;
-      stage.searchWaitMs = Math.round(performance.now() - waitStarted);
-      stage.searchYearsIndexed = indexes.indexed.length;
-      stage.searchYearsReused = indexes.reused.length;
-      if (!knownFiles) knownFiles = searchFiles;
-      else {
-        for (const [file, entry] of searchFiles.entries) knownFiles.entries.set(file, entry);
-        for (const folder of searchFiles.folders) knownFiles.folders.add(folder);
+  await writeAtomically(
+    outDir,
+    async (tmp) => {
+      // The search indexes are built from the prepared articles (site/search.ts), by Pagefind
+      // processes that run while Eleventy renders on this thread; they join the output at the end.
+      // Their scratch folder is named like the output's own temporary folder, so a killed build's
+      // is removed with it by the next build (swap.ts).
+      const searchWork = `${tmp}-search`;
+      const searchStarted = performance.now();
+      const stopSearch = new AbortController();
+      let rendered!: () => void;
+      const renderDone = new Promise<void>((resolve) => (rendered = resolve));
+      // Each year's index is linked into the output as soon as it is there (the reused ones at once),
+      // with its files' manifest entries when they are known without a stat.
+      const searchFiles: KnownFiles = { entries: new Map(), folders: new Set() };
+      const place = (year: string, folder: string) => {
+        const files = placeIndex(year, folder, tmp);
+        if (!files) return;
+        for (const f of files) searchFiles.entries.set(f[0], f);
+        searchFiles.folders.add(path.join('pagefind', year));
+      };
+      // (its import started with the build; once it is done, Pagefind starts within the call below)
+      await locatePagefind().catch(() => undefined);
+      const search = indexArticles(prepared.articles, {
+        lang: config.site.lang,
+        workDir: searchWork,
+        cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
+        articleKey: prepared.contentKey,
+        // One core is Eleventy's until it is done.
+        concurrency: Math.max(1, availableCores() - 1),
+        widenWhen: renderDone,
+        signal: stopSearch.signal,
+        onIndex: place,
+      }).then((indexes) => {
+        stage.searchMs = Math.round(performance.now() - searchStarted);
+        return indexes;
+      });
+      // Awaited below, after Eleventy; a failed render must not leave it rejected and unheard.
+      search.catch(() => {});
+      // Pagefind has been started on the changed years: the cache is saved while it runs.
+      prepared.saveCache();
+      try {
+        await renderSite(tmp);
+        rendered();
+        const waitStarted = performance.now();
+        const indexes: SearchIndexes = await search;
+        stage.searchWaitMs = Math.round(performance.now() - waitStarted);
+        stage.searchYearsIndexed = indexes.indexed.length;
+        stage.searchYearsReused = indexes.reused.length;
+        if (!knownFiles) knownFiles = searchFiles;
+        else {
+          for (const [file, entry] of searchFiles.entries) knownFiles.entries.set(file, entry);
+          for (const folder of searchFiles.folders) knownFiles.folders.add(folder);
+        }
+      } catch (error) {
+        stopSearch.abort(); // the build has failed: its indexes are not wanted
+        throw error;
+      } finally {
+        rendered(); // (after the abort when the build failed: the widened workers then start nothing)
+        await search.catch(() => undefined);
+        await removeTree(searchWork);
       }
-    } catch (error) {
-      stopSearch.abort(); // the build has failed: its indexes are not wanted
-      throw error;
-    } finally {
-      rendered(); // (after the abort when the build failed: the widened workers then start nothing)
-      await search.catch(() => undefined);
-      await removeTree(searchWork);
-    }
-  }, {
-    afterSwap: () => {
-      if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
     },
-    removeInBackground: options.removeOldInBackground,
+    {
+      afterSwap: () => {
+        if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
+      },
+      removeInBackground: options.removeOldInBackground,
+    },
+  );
+  report({
+    prepareMs: Math.round(preparedAt - started),
+    siteMs: Math.round(performance.now() - preparedAt),
+    ...stage,
+    cached: prepared.cached,
+    prepared: prepared.prepared,
+    unchanged: 0,
   });
-  report({ prepareMs: Math.round(preparedAt - started), siteMs: Math.round(performance.now() - preparedAt), ...stage, cached: prepared.cached, prepared: prepared.prepared, unchanged: 0 });
-  return summary(prepared, pages, started, outDir, stage.pagesReused, { indexed: stage.searchYearsIndexed, reused: stage.searchYearsReused });
+  return summary(prepared, pages, started, outDir, stage.pagesReused, {
+    indexed: stage.searchYearsIndexed,
+    reused: stage.searchYearsReused,
+  });
 
   async function renderSite(tmp: string): Promise<void> {
     // Listings and related articles are worked out only now: a build that finds nothing changed never needs them.
@@ -187,7 +212,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       const elev = new Eleventy(path.join(root, config.paths.templates), tmp, {
         quietMode: true,
         pathPrefix: config.site.basePath,
-        config: configureEleventy({ root, site: () => (site ??= buildSiteData(prepared.articles, config)), stylesheets: () => stylesheets, select, templateCache }),
+        config: configureEleventy({
+          root,
+          site: () => (site ??= buildSiteData(prepared.articles, config)),
+          stylesheets: () => stylesheets,
+          select,
+          templateCache,
+        }),
       });
       return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));
     };
@@ -215,7 +246,14 @@ function report(timings: Record<string, number>): void {
   if (process.env.WARRAQ_TIMINGS) process.stderr.write(`warraq-timings ${JSON.stringify(timings)}\n`);
 }
 
-function summary(prepared: PrepareSiteResult, pages: number, started: number, outDir: string, pagesReused: number, searchYears: BuildSummary['searchYears']): BuildSummary {
+function summary(
+  prepared: PrepareSiteResult,
+  pages: number,
+  started: number,
+  outDir: string,
+  pagesReused: number,
+  searchYears: BuildSummary['searchYears'],
+): BuildSummary {
   return {
     articles: prepared.articleCount,
     drafts: prepared.drafts,

@@ -26,7 +26,8 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
   // (still running, or cut short): those go the same way again.
   for (const entry of readdirSync(parent)) {
     if (entry.startsWith(`${name}.tmp-`)) await removeTree(path.join(parent, entry));
-    else if (entry.startsWith(`${name}.old-`)) await (options.removeInBackground ? removeInBackground : removeTree)(path.join(parent, entry));
+    else if (entry.startsWith(`${name}.old-`))
+      await (options.removeInBackground ? removeInBackground : removeTree)(path.join(parent, entry));
   }
   const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp);

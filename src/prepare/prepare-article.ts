@@ -13,7 +13,8 @@ import { safeContentPath } from '../content/paths.ts';
 import { keyTerms } from '../terms/fold.ts';
 
 /** `draft`: the front matter says draft: true (the build leaves such articles out). */
-export type PrepareResult = { ok: true; article: Article; warnings: ContentProblem[]; draft: boolean } | { ok: false; problems: ContentProblem[] };
+export type PrepareResult =
+  { ok: true; article: Article; warnings: ContentProblem[]; draft: boolean } | { ok: false; problems: ContentProblem[] };
 
 const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);
 
@@ -34,13 +35,34 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   // A slug made from the headline keeps its first words only: short, readable URLs.
   const slug = fm.slug !== undefined ? slugify(fm.slug) : capWords(slugify(title), MAX_SLUG_WORDS);
   if (!slug || !isSafeSlug(slug)) {
-    problems.push({ file, line: 2, field: fm.slug !== undefined ? 'slug' : 'title', message: 'no URL slug can be made from it', hint: 'set slug: to a few words in letters and digits', severity: 'error' });
+    problems.push({
+      file,
+      line: 2,
+      field: fm.slug !== undefined ? 'slug' : 'title',
+      message: 'no URL slug can be made from it',
+      hint: 'set slug: to a few words in letters and digits',
+      severity: 'error',
+    });
   }
   let image: Article['image'];
   if (fm.image) {
     const src = safeContentPath(fm.image.src);
-    if (!src) problems.push({ file, line: 2, field: 'image.src', message: `"${fm.image.src}" is not a path inside content/`, hint: 'give a relative path such as media/photo.jpg, without .. or a leading /', severity: 'error' });
-    else image = { src, alt: normalize(fm.image.alt, options).text, credit: fm.image.credit && normalize(fm.image.credit, options).text, caption: fm.image.caption && normalize(fm.image.caption, options).text };
+    if (!src)
+      problems.push({
+        file,
+        line: 2,
+        field: 'image.src',
+        message: `"${fm.image.src}" is not a path inside content/`,
+        hint: 'give a relative path such as media/photo.jpg, without .. or a leading /',
+        severity: 'error',
+      });
+    else
+      image = {
+        src,
+        alt: normalize(fm.image.alt, options).text,
+        credit: fm.image.credit && normalize(fm.image.credit, options).text,
+        caption: fm.image.caption && normalize(fm.image.caption, options).text,
+      };
   }
   if (problems.length) return { ok: false, problems };
 
@@ -54,7 +76,10 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   } catch (error) {
     // Hostile or broken Markdown (too deep, too much markup): an error at its line, not a crash.
     if (!(error instanceof MarkdownLimitError)) throw error;
-    return { ok: false, problems: [{ file, line: bodyLine + error.line - 1, message: error.message, hint: error.hint, severity: 'error' }] };
+    return {
+      ok: false,
+      problems: [{ file, line: bodyLine + error.line - 1, message: error.message, hint: error.hint, severity: 'error' }],
+    };
   }
   const [year, month] = fm.date.split('-') as [string, string];
   const section = fm.section.trim();

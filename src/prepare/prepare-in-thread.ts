@@ -8,7 +8,18 @@ import type { WarraqConfig } from '../config.ts';
 import { writeEntry } from '../store/prepared-cache.ts';
 import { EvidenceBuilder } from '../store/evidence-cache.ts';
 import { lazyLexicon } from '../text/lexicon.ts';
-import { cacheEnabled, checkCached, finish, scan, sourceText, type PrepareOptions, type PrepareSiteResult, type Progress, type Scan, type Slot } from './site-scan.ts';
+import {
+  cacheEnabled,
+  checkCached,
+  finish,
+  scan,
+  sourceText,
+  type PrepareOptions,
+  type PrepareSiteResult,
+  type Progress,
+  type Scan,
+  type Slot,
+} from './site-scan.ts';
 import { prepareOne, type PreparedEntry } from './prepare-task.ts';
 
 /** Stages 1–5 in this thread. Throws ContentError listing every problem when any article is invalid. */

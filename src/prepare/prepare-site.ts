@@ -36,7 +36,9 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   const pool = new Piscina({
     // compiled (dist/, bin/warraq.js): the worker's JavaScript beside this file; from src/: the
     // worker that registers the TypeScript loader in its thread first
-    filename: import.meta.url.endsWith('.js') ? new URL('./prepare-worker.js', import.meta.url).href : pathToFileURL(path.join(SOURCE_ROOT, 'prepare', 'prepare-worker.mjs')).href,
+    filename: import.meta.url.endsWith('.js')
+      ? new URL('./prepare-worker.js', import.meta.url).href
+      : pathToFileURL(path.join(SOURCE_ROOT, 'prepare', 'prepare-worker.mjs')).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
@@ -46,12 +48,23 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
     const batches: Promise<void>[] = [];
     for (let i = 0; i < misses.length; i += BATCH) {
       const batch = misses.slice(i, i + BATCH);
-      const items = batch.map((slot) => ({ file: slot.file, source: sourceText(root, slot.file), key: slot.key, entryPath: s.cache?.pathOf(slot.key) }));
+      const items = batch.map((slot) => ({
+        file: slot.file,
+        source: sourceText(root, slot.file),
+        key: slot.key,
+        entryPath: s.cache?.pathOf(slot.key),
+      }));
       batches.push(
-        (pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>).then(({ entries }) => {
+        (
+          pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>
+        ).then(({ entries }) => {
           entries.forEach(({ json, lookups, size, html }, k) => {
             batch[k]!.entry = JSON.parse(json) as PreparedEntry;
-            batch[k]!.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
+            batch[k]!.head = {
+              json: Buffer.from(json),
+              lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength),
+              size,
+            };
             batch[k]!.html = html;
           });
           done += batch.length;

@@ -67,7 +67,13 @@ function recordingEvidence(evidence: WordEvidence, lookups: Map<number, number>)
 }
 
 /** Prepares one article; returns the cache entry as text. */
-export function prepareOne(file: string, source: string, normalizeConfig: NormalizeConfig, evidence: WordEvidence, lexicon: () => Lexicon): PreparedText {
+export function prepareOne(
+  file: string,
+  source: string,
+  normalizeConfig: NormalizeConfig,
+  evidence: WordEvidence,
+  lexicon: () => Lexicon,
+): PreparedText {
   const lookups = new Map<number, number>();
   const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recordingEvidence(evidence, lookups) });
   let html = '';

@@ -160,7 +160,9 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
   for (const slot of s.slots) {
-    h.update(`${slot.key}\0`).update(slot.head?.lookups ?? 'none').update('\0');
+    h.update(`${slot.key}\0`)
+      .update(slot.head?.lookups ?? 'none')
+      .update('\0');
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
@@ -172,7 +174,12 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
       continue;
     }
     warnings.push(...result.warnings);
-    const unknownNames = knownNameProblems(slot.file, { section: result.article.section.name, authors: result.article.authors.map((x) => x.name) }, known, () => sourceText(root, slot.file));
+    const unknownNames = knownNameProblems(
+      slot.file,
+      { section: result.article.section.name, authors: result.article.authors.map((x) => x.name) },
+      known,
+      () => sourceText(root, slot.file),
+    );
     if (unknownNames.length) {
       problems.push(...unknownNames);
       continue;
@@ -185,7 +192,14 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
     if (slot.html !== undefined) a.html = slot.html;
     else if (s.cache) (attachHtml ??= htmlFromCache(s.cache))(a, slot.key);
     if (a.image && !contentFileInside(path.join(root, config.paths.content), a.image.src)) {
-      problems.push({ file: slot.file, line: 2, field: 'image.src', message: `no file at ${config.paths.content}/${a.image.src}`, hint: 'put the picture there or fix the path', severity: 'error' });
+      problems.push({
+        file: slot.file,
+        line: 2,
+        field: 'image.src',
+        message: `no file at ${config.paths.content}/${a.image.src}`,
+        hint: 'put the picture there or fix the path',
+        severity: 'error',
+      });
       continue;
     }
     articles.push(a);
@@ -244,7 +258,8 @@ function htmlFromCache(cache: PreparedCache): (article: Article, key: string) =>
       const key = keys.get(article)!;
       if (last?.key === key) return last.html;
       const html = cache.readHtml(key);
-      if (html === undefined) throw new Error(`${article.source}: its prepared copy ${cache.pathOf(key)} went missing during the build; build again`);
+      if (html === undefined)
+        throw new Error(`${article.source}: its prepared copy ${cache.pathOf(key)} went missing during the build; build again`);
       last = { key, html };
       return html;
     },
@@ -266,7 +281,15 @@ function duplicateUrls(articles: Article[]): ContentProblem[] {
   for (const a of articles) {
     const key = urlKey(a.url);
     const other = seen.get(key);
-    if (other) out.push({ file: a.source, line: 2, field: 'slug', message: `same URL ${a.url} as ${other.source}`, hint: 'give one of them a different slug: in its front matter', severity: 'error' });
+    if (other)
+      out.push({
+        file: a.source,
+        line: 2,
+        field: 'slug',
+        message: `same URL ${a.url} as ${other.source}`,
+        hint: 'give one of them a different slug: in its front matter',
+        severity: 'error',
+      });
     else seen.set(key, a);
   }
   return out;

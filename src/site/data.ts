@@ -147,7 +147,8 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
   for (const l of [...sections, ...tags, ...authors, ...months]) {
     listingPages.push(...paginate(l, size, l.kind === 'section' ? `${l.url}feed.xml` : undefined));
   }
-  const updated = articles[0]?.updated && articles[0].updated > articles[0].date ? articles[0].updated : (articles[0]?.date ?? '1970-01-01T00:00:00Z');
+  const updated =
+    articles[0]?.updated && articles[0].updated > articles[0].date ? articles[0].updated : (articles[0]?.date ?? '1970-01-01T00:00:00Z');
   const feed = (title: string, pageUrl: string, items: Article[]): Feed => ({
     title,
     pageUrl,
@@ -156,7 +157,10 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
     updated: items[0]?.updated ?? items[0]?.date ?? updated,
     items: items.slice(0, FEED_ITEMS),
   });
-  const feeds = [feed(config.site.title, '/', articles), ...sections.map((s) => feed(`${s.name} — ${config.site.title}`, s.url, s.articles))];
+  const feeds = [
+    feed(config.site.title, '/', articles),
+    ...sections.map((s) => feed(`${s.name} — ${config.site.title}`, s.url, s.articles)),
+  ];
   const newest = articles[0]?.timestamp ?? 0;
   const news = articles.filter((a) => newest - a.timestamp <= NEWS_WINDOW_MS).slice(0, NEWS_MAX);
   const directories: Directory[] = [
@@ -165,10 +169,28 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
     { kind: 'author', url: '/author/', listings: authors },
     { kind: 'month', url: '/archive/', listings: months },
   ];
-  return { config, articles, sections, tags, authors, months, home, listingPages, directories, feeds, searchYears: searchYears(articles.map((a) => a.url)), news, updated };
+  return {
+    config,
+    articles,
+    sections,
+    tags,
+    authors,
+    months,
+    home,
+    listingPages,
+    directories,
+    feeds,
+    searchYears: searchYears(articles.map((a) => a.url)),
+    news,
+    updated,
+  };
 }
 
-function paginate(l: { kind: ListingKind | 'home'; name: string; slug: string; url: string; articles: Article[] }, size: number, feedUrl?: string): ListingPage[] {
+function paginate(
+  l: { kind: ListingKind | 'home'; name: string; slug: string; url: string; articles: Article[] },
+  size: number,
+  feedUrl?: string,
+): ListingPage[] {
   const pageCount = Math.max(1, Math.ceil(l.articles.length / size));
   const urlOf = (n: number) => (n === 0 ? l.url : `${l.url}page/${n + 1}/`);
   const pages: ListingPage[] = [];
@@ -226,7 +248,12 @@ export function relate(articles: Article[], links: readonly ArticleLink[] = arti
     }
     return out;
   };
-  const tagIds = articles.map((a) => numbered(tagNumbers, a.tags.map((t) => t.slug)));
+  const tagIds = articles.map((a) =>
+    numbered(
+      tagNumbers,
+      a.tags.map((t) => t.slug),
+    ),
+  );
   const termIds = articles.map((a) => numbered(termNumbers, a.terms ?? [])); // (terms absent in articles cached by an older build)
   const tagCount = tagNumbers.size;
   const listCount = tagCount + termNumbers.size;
@@ -307,7 +334,8 @@ export function relate(articles: Article[], links: readonly ArticleLink[] = arti
       while (at > 0) {
         const y = top[at - 1]!;
         const sy = scores[y]!;
-        const better = score > sy || (score === sy && (Math.abs(j - i) < Math.abs(y - i) || (Math.abs(j - i) === Math.abs(y - i) && j < y)));
+        const better =
+          score > sy || (score === sy && (Math.abs(j - i) < Math.abs(y - i) || (Math.abs(j - i) === Math.abs(y - i) && j < y)));
         if (!better) break;
         at--;
       }

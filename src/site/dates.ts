@@ -40,7 +40,9 @@ export function formatHijri(iso: string, numberingSystem: NumberingSystem = 'lat
 
 export function formatMonth(yearMonth: string, lang = 'ar', numberingSystem: NumberingSystem = 'latn'): string {
   const [y, m] = yearMonth.split('-').map(Number) as [number, number];
-  return formatter(lang.startsWith('ar') ? 'ar' : lang, { year: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return formatter(lang.startsWith('ar') ? 'ar' : lang, { year: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem }).format(
+    new Date(Date.UTC(y, m - 1, 15)),
+  );
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -18,7 +18,18 @@ import { fontFiles, FONT_URL } from './fonts.ts';
 import { NAME_KEY_SCRIPT } from './names.ts';
 import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
-import { absoluteHtml, articleJsonLd, isolateLatin, jsonFeed, kindName, listingTitle, readingTime, rfc3339, scriptJson, siteUrl } from './filters.ts';
+import {
+  absoluteHtml,
+  articleJsonLd,
+  isolateLatin,
+  jsonFeed,
+  kindName,
+  listingTitle,
+  readingTime,
+  rfc3339,
+  scriptJson,
+  siteUrl,
+} from './filters.ts';
 import { everyPage, type Feed, type RenderSelection, type SiteData } from './data.ts';
 import type { Article } from '../content/article.ts';
 import { indexArticles, placeIndexes } from './search.ts';
@@ -81,7 +92,10 @@ export function configureEleventy(setup: EleventySetup) {
         const cacheDir = path.resolve(root, site.config.paths.cache, 'search');
         const workDir = mkdtempSync(path.join(os.tmpdir(), 'warraq-search-'));
         try {
-          placeIndexes(await indexArticles(site.articles, { lang: site.config.site.lang, workDir, cacheDir, articleKey: setup.articleKey }), path.resolve(directories.output));
+          placeIndexes(
+            await indexArticles(site.articles, { lang: site.config.site.lang, workDir, cacheDir, articleKey: setup.articleKey }),
+            path.resolve(directories.output),
+          );
         } finally {
           rmSync(workDir, { recursive: true, force: true });
         }

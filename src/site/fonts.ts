@@ -22,7 +22,10 @@ export interface Face {
 }
 
 const face = (id: string, family: string, pkg: string, weight: number): Face => ({
-  id, family, pkg, weight,
+  id,
+  family,
+  pkg,
+  weight,
   file: (subset) => `${pkg.split('/')[1]}-${subset}-${weight}-normal.woff2`,
 });
 
@@ -38,7 +41,8 @@ export const FACES: readonly Face[] = [
  * hyphens, the dotted circle and the spaces. Other Arabic-script letters (Urdu, Sindhi, Quranic
  * signs) are left to the reader's system fonts.
  */
-export const NEWS_ARABIC = 'U+0020,U+00A0,U+0600-0671,U+067E,U+0686,U+0698,U+06A4,U+06A7-06A9,U+06AD,U+06AF,U+06CC,U+06D4,U+200C-200F,U+2010-2011,U+25CC';
+export const NEWS_ARABIC =
+  'U+0020,U+00A0,U+0600-0671,U+067E,U+0686,U+0698,U+06A4,U+06A7-06A9,U+06AD,U+06AF,U+06CC,U+06D4,U+200C-200F,U+2010-2011,U+25CC';
 
 /** Folder of the made files, under src/site/. */
 export const FONT_DIR = 'fonts';
@@ -100,7 +104,10 @@ export function fontFaceCss(): string {
   const rules: string[] = [];
   const manifest = fontManifest();
   for (const f of FACES) {
-    for (const [subset, range] of [['latin', latinRange(f.pkg)], ['arabic', manifest.range]] as const) {
+    for (const [subset, range] of [
+      ['latin', latinRange(f.pkg)],
+      ['arabic', manifest.range],
+    ] as const) {
       rules.push(
         `@font-face{font-family:"${f.family}";font-style:normal;font-weight:${f.weight};font-display:swap;` +
           `src:url(fonts/${f.file(subset)}) format("woff2");unicode-range:${range}}`,

@@ -69,7 +69,14 @@ const SUFFIXES = ['ها', 'هم', 'ك', 'نا', 'وا', 'ات', 'ون'];
  */
 function takesNoSuffix(word: string, lexicon: Lexicon): boolean {
   const last = word.at(-1);
-  const stems = last === 'ة' ? [`${word.slice(0, -1)}ت`] : last === 'ى' ? [`${word.slice(0, -1)}ا`] : last === 'ء' ? [`${word.slice(0, -1)}ؤ`, `${word.slice(0, -1)}ئ`, word] : [word];
+  const stems =
+    last === 'ة'
+      ? [`${word.slice(0, -1)}ت`]
+      : last === 'ى'
+        ? [`${word.slice(0, -1)}ا`]
+        : last === 'ء'
+          ? [`${word.slice(0, -1)}ؤ`, `${word.slice(0, -1)}ئ`, word]
+          : [word];
   return !stems.some((stem) => SUFFIXES.some((s) => lexicon.has(stem + s)));
 }
 

@@ -56,14 +56,25 @@ const sha = (...parts: string[]) => {
 
 /** What every page reads besides its own data. `templates`: treeDigest of the templates folder. */
 export function globalRenderKey(config: WarraqConfig, site: SiteData, templates: string): string {
-  return sha(codeVersion(), JSON.stringify(config), environmentKey(), JSON.stringify(site.sections.map((s) => [s.name, s.slug, s.url])), templates);
+  return sha(
+    codeVersion(),
+    JSON.stringify(config),
+    environmentKey(),
+    JSON.stringify(site.sections.map((s) => [s.name, s.slug, s.url])),
+    templates,
+  );
 }
 
 /**
  * An article as the templates see it. `contentKey` identifies what preparing it produced (its data
  * and HTML): then only the links site data added are hashed, not the whole article with its HTML.
  */
-function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey: ContentKey, linked: (link: ArticleLink | undefined) => string): string {
+function articleDigest(
+  a: Article,
+  images: Record<string, ImageSet>,
+  contentKey: ContentKey,
+  linked: (link: ArticleLink | undefined) => string,
+): string {
   const image = JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);
   const prepared = contentKey(a);
   // (html named: on an article from the cache it is a getter, which JSON.stringify leaves out)
@@ -74,7 +85,12 @@ function articleDigest(a: Article, images: Record<string, ImageSet>, contentKey:
 type ContentKey = (a: Article) => string | undefined;
 
 /** Render key of every article, home and listing page, by URL. */
-export function pageKeys(site: SiteData, images: Record<string, ImageSet>, global: string, contentKey: ContentKey = () => undefined): Map<string, string> {
+export function pageKeys(
+  site: SiteData,
+  images: Record<string, ImageSet>,
+  global: string,
+  contentKey: ContentKey = () => undefined,
+): Map<string, string> {
   const keys = new Map<string, string>();
   const digests = new Map<Article, string>();
   // An article is linked to from half a dozen others (related, newer, older), always with the same
@@ -93,7 +109,15 @@ export function pageKeys(site: SiteData, images: Record<string, ImageSet>, globa
   }
   for (const p of [...site.home, ...site.listingPages]) {
     const { items, ...own } = p;
-    keys.set(p.url, sha(global, 'listing', JSON.stringify(own), items.map((a) => digests.get(a) ?? articleDigest(a, images, contentKey, linked)).join(',')));
+    keys.set(
+      p.url,
+      sha(
+        global,
+        'listing',
+        JSON.stringify(own),
+        items.map((a) => digests.get(a) ?? articleDigest(a, images, contentKey, linked)).join(','),
+      ),
+    );
   }
   return keys;
 }
@@ -139,7 +163,11 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
  * reusable page changed since the plan was made (someone wrote into the live site during the
  * build) fails the build, which leaves the site as it was: run it again.
  */
-export function linkReused(plan: ReusePlan, written: WrittenPage[], outDir: string): { index: PageIndex; linked: number; known: KnownFiles | undefined } {
+export function linkReused(
+  plan: ReusePlan,
+  written: WrittenPage[],
+  outDir: string,
+): { index: PageIndex; linked: number; known: KnownFiles | undefined } {
   const index: PageIndex = {};
   for (const r of written) {
     if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;

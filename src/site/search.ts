@@ -103,7 +103,8 @@ export async function indexArticles(articles: readonly Article[], options: Index
       for (const a of job.articles) {
         const file = path.join(docsRoot, a.url, 'index.html');
         // (URLs are made from validated slugs; a document outside its folder would still be a bug)
-        if (!file.startsWith(docsRoot + path.sep)) throw new Error(`search document of ${a.source} would be written outside ${docsRoot}: ${a.url}`);
+        if (!file.startsWith(docsRoot + path.sep))
+          throw new Error(`search document of ${a.source} would be written outside ${docsRoot}: ${a.url}`);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, searchDocument(a, names));
       }
@@ -138,7 +139,9 @@ export async function indexArticles(articles: readonly Article[], options: Index
 export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
   for (const [year, from] of indexes.folders) placeIndex(year, from, outDir);
   const root = path.join(outDir, 'pagefind');
-  if (existsSync(root)) for (const e of readdirSync(root)) if (/^\d{4}$/.test(e) && !indexes.folders.has(e)) rmSync(path.join(root, e), { recursive: true, force: true });
+  if (existsSync(root))
+    for (const e of readdirSync(root))
+      if (/^\d{4}$/.test(e) && !indexes.folders.has(e)) rmSync(path.join(root, e), { recursive: true, force: true });
 }
 
 /**
@@ -200,7 +203,9 @@ export async function runPagefind(site: string, glob: string, outputPath: string
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Pagefind failed on ${glob} (exit ${code}): ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -237,7 +242,9 @@ function store(yearDir: string, from: string, key: string): string | undefined {
     } catch {
       rmSync(tmp, { recursive: true, force: true }); // the same key stored by someone else
     }
-    for (const e of readdirSync(yearDir)) if (e !== key && e !== path.basename(listOf(kept)) && !e.startsWith('.tmp-')) rmSync(path.join(yearDir, e), { recursive: true, force: true });
+    for (const e of readdirSync(yearDir))
+      if (e !== key && e !== path.basename(listOf(kept)) && !e.startsWith('.tmp-'))
+        rmSync(path.join(yearDir, e), { recursive: true, force: true });
   } catch {
     // the cache is an optimization
   }

@@ -15,7 +15,7 @@ export function writeFileAtomically(file: string, data: string | Uint8Array | It
     mkdirSync(path.dirname(file), { recursive: true });
     fd = openSync(tmp, 'w');
     const pieces = typeof data === 'string' ? [Buffer.from(data)] : data instanceof Uint8Array ? [data] : data;
-    for (const piece of pieces) for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
+    for (const piece of pieces) for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);

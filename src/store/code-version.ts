@@ -31,5 +31,13 @@ export function codeVersion(): string {
 }
 
 export function entryKey(version: string, optionsKey: string, file: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(version).update('\0').update(optionsKey).update('\0').update(file).update('\0').update(bytes).digest('hex');
+  return createHash('sha256')
+    .update(version)
+    .update('\0')
+    .update(optionsKey)
+    .update('\0')
+    .update(file)
+    .update('\0')
+    .update(bytes)
+    .digest('hex');
 }

@@ -54,7 +54,10 @@ export class SourceIndex {
 
   save(): void {
     if (!this.cacheRoot) return;
-    writeFileAtomically(path.join(this.cacheRoot, 'sources.json'), JSON.stringify({ tag: this.tag, savedAt: Date.now(), files: this.next } satisfies Stored));
+    writeFileAtomically(
+      path.join(this.cacheRoot, 'sources.json'),
+      JSON.stringify({ tag: this.tag, savedAt: Date.now(), files: this.next } satisfies Stored),
+    );
   }
 }
 

@@ -71,7 +71,15 @@ export function inputFingerprint(root: string, config: WarraqConfig, outDir: str
  * (WARRAQ_TIMINGS=1 for a single build) must not make the next build render every page again.
  * ELEVENTY_SKIP_ESM_RESOLVER: the build sets it itself (build.ts).
  */
-const NOT_IN_OUTPUT = new Set(['WARRAQ_TIMINGS', 'WARRAQ_PAGES_PER_RUN', 'WARRAQ_NO_CACHE', 'WARRAQ_DEBUG', 'WARRAQ_AUTHOR', 'WARRAQ_FROM_SOURCE', 'ELEVENTY_SKIP_ESM_RESOLVER']);
+const NOT_IN_OUTPUT = new Set([
+  'WARRAQ_TIMINGS',
+  'WARRAQ_PAGES_PER_RUN',
+  'WARRAQ_NO_CACHE',
+  'WARRAQ_DEBUG',
+  'WARRAQ_AUTHOR',
+  'WARRAQ_FROM_SOURCE',
+  'ELEVENTY_SKIP_ESM_RESOLVER',
+]);
 
 /** The environment variables Warraq and Eleventy read, but those that never change the output. */
 export function environmentKey(): string {

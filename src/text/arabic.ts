@@ -24,7 +24,15 @@ export function isArabicLetterCode(c: number): boolean {
 
 /** Combining marks of the Arabic block: the word marks plus Quranic annotation marks. */
 export function isArabicMarkCode(c: number): boolean {
-  return isWordMarkCode(c) || (c >= 0x06d6 && c <= 0x06dc) || (c >= 0x06df && c <= 0x06e4) || c === 0x06e7 || c === 0x06e8 || (c >= 0x06ea && c <= 0x06ed) || (c >= 0x0610 && c <= 0x061a);
+  return (
+    isWordMarkCode(c) ||
+    (c >= 0x06d6 && c <= 0x06dc) ||
+    (c >= 0x06df && c <= 0x06e4) ||
+    c === 0x06e7 ||
+    c === 0x06e8 ||
+    (c >= 0x06ea && c <= 0x06ed) ||
+    (c >= 0x0610 && c <= 0x061a)
+  );
 }
 
 /** The eight harakat wire copy loses (U+064B–U+0652: tanween, short vowels, shadda, sukun). */

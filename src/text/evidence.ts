@@ -25,7 +25,7 @@ export class WordCounts implements WordEvidence {
   add(text: string): this {
     this.table = undefined;
     const n = text.length;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       let c = text.charCodeAt(i);
       if (!isBasicLetterCode(c)) {
         i++;

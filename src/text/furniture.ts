@@ -4,13 +4,44 @@
  * sentence that happens to contain these words is never touched.
  */
 const FURNITURE = [
-  'related posts', 'related articles', 'related', 'top', 'back to top', 'read more', 'share', 'share this',
-  'tweet', 'print', 'advertisement', 'comments', 'leave a comment', 'tags',
-  'اقرأ أيضا', 'اقرأ أيضًا', 'اقرأ ايضا', 'مواضيع ذات صلة', 'أخبار ذات صلة', 'مقالات ذات صلة', 'شارك', 'شارك الخبر', 'طباعة', 'إعلان', 'للأعلى', 'أعلى الصفحة', 'التعليقات',
+  'related posts',
+  'related articles',
+  'related',
+  'top',
+  'back to top',
+  'read more',
+  'share',
+  'share this',
+  'tweet',
+  'print',
+  'advertisement',
+  'comments',
+  'leave a comment',
+  'tags',
+  'اقرأ أيضا',
+  'اقرأ أيضًا',
+  'اقرأ ايضا',
+  'مواضيع ذات صلة',
+  'أخبار ذات صلة',
+  'مقالات ذات صلة',
+  'شارك',
+  'شارك الخبر',
+  'طباعة',
+  'إعلان',
+  'للأعلى',
+  'أعلى الصفحة',
+  'التعليقات',
 ];
 const SET = new Set(FURNITURE.map((s) => s.normalize('NFC')));
 
-const isFurniture = (line: string) => SET.has(line.trim().replace(/[\s:：]+$/u, '').toLowerCase().normalize('NFC'));
+const isFurniture = (line: string) =>
+  SET.has(
+    line
+      .trim()
+      .replace(/[\s:：]+$/u, '')
+      .toLowerCase()
+      .normalize('NFC'),
+  );
 
 export interface FurnitureResult {
   text: string;

@@ -77,7 +77,9 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const origins = map.toOriginalMany(sorted.map((e) => e.start));
-    sorted.forEach((e, k) => changes.push({ offset: origins[k]!, before: current.slice(e.start, e.end), after: e.replacement, rule: e.rule }));
+    sorted.forEach((e, k) =>
+      changes.push({ offset: origins[k]!, before: current.slice(e.start, e.end), after: e.replacement, rule: e.rule }),
+    );
     current = applyEdits(current, edits);
     map.push(edits);
   }

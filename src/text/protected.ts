@@ -33,7 +33,8 @@ export function protectedRanges(text: string): Range[] {
     if (end === -1) end = text.length;
     if (UTHMANI.test(text.slice(start, end)) || vocalized(text, start, end)) ranges.push({ start, end });
     else if (ornate) {
-      for (const m of text.slice(start, end).matchAll(ORNATE_PARENS)) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
+      for (const m of text.slice(start, end).matchAll(ORNATE_PARENS))
+        ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
     }
     start = end + 1;
   }

@@ -54,7 +54,9 @@ describe('atomic output', () => {
     for (let n = 1; n <= 8; n++) project.write(`content/2022/12/news-${n}.md`, article(n));
     const r = await runCli(['build'], { cwd: project.root });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Built 8 articles .* pages, \d+ repairs, \d+ possible split words \(see warraq lint\), \d+ warnings in \d+\.\d\d s/);
+    expect(r.stdout).toMatch(
+      /Built 8 articles .* pages, \d+ repairs, \d+ possible split words \(see warraq lint\), \d+ warnings in \d+\.\d\d s/,
+    );
     site = path.join(project.root, '_site');
     good = hashTree(site);
     expect(existsSync(path.join(site, 'index.html'))).toBe(true);

@@ -50,9 +50,14 @@ describe('nearest known name', () => {
     expect(isKnownName('سياسه', SECTIONS)).toBe(false);
   });
 
-  it('pins the problem to the section line and to the author\'s own line', () => {
+  it("pins the problem to the section line and to the author's own line", () => {
     const source = article('سياسه', ['سلمى الحسيني', 'نادر الشامى']);
-    const problems = knownNameProblems('a.md', { section: 'سياسه', authors: ['سلمى الحسيني', 'نادر الشامى'] }, { sections: SECTIONS, authors: AUTHORS }, () => source);
+    const problems = knownNameProblems(
+      'a.md',
+      { section: 'سياسه', authors: ['سلمى الحسيني', 'نادر الشامى'] },
+      { sections: SECTIONS, authors: AUTHORS },
+      () => source,
+    );
     expect(problems.map(formatProblem)).toEqual([
       'a.md:4: section: "سياسه" is not a known section; did you mean سياسة? (the sections in warraq.config.json)',
       'a.md:8: authors: "نادر الشامى" is not a known author; did you mean نادر الشامي? (the authors in warraq.config.json)',
@@ -88,11 +93,15 @@ describe('commands', { timeout: 120_000 }, () => {
     project.write('content/2023/03/summit.md', article('سياسه', ['سلمى الحسيني']));
     const build = await runCli(['build', '--root', project.root]);
     expect(build.code).not.toBe(0);
-    expect(build.stderr + build.stdout).toContain('content/2023/03/summit.md:4: section: "سياسه" is not a known section; did you mean سياسة?');
+    expect(build.stderr + build.stdout).toContain(
+      'content/2023/03/summit.md:4: section: "سياسه" is not a known section; did you mean سياسة?',
+    );
     expect(existsSync(path.join(project.root, '_site'))).toBe(false);
     const lint = await runCli(['lint', '--root', project.root]);
     expect(lint.code).toBe(1);
-    expect(lint.stdout).toMatch(/^content\/2023\/03\/summit\.md:4:1 {2}front-matter {2}error: section: "سياسه" is not a known section {2}\(fix: did you mean سياسة\?/m);
+    expect(lint.stdout).toMatch(
+      /^content\/2023\/03\/summit\.md:4:1 {2}front-matter {2}error: section: "سياسه" is not a known section {2}\(fix: did you mean سياسة\?/m,
+    );
   });
 
   it('with no list, the same article builds (a new section, as before)', async () => {
@@ -108,13 +117,26 @@ describe('commands', { timeout: 120_000 }, () => {
     const made = await runCli(['new', 'خبر عاجل', '--section', 'سياسه', '--author', 'سلمى الحسيني', '--root', project.root]);
     expect(made.code).toBe(2);
     expect(made.stderr).toContain('--section: "سياسه" is not a known section; did you mean سياسة?');
-    const imported = await runCli(['import', '-', '--date', '2023-03-01T10:00:00+03:00', '--section', 'سياسة', '--author', 'نادر الشامى', '--root', project.root], { input: 'عنوان الخبر\nفقرة أولى.\n' });
+    const imported = await runCli(
+      ['import', '-', '--date', '2023-03-01T10:00:00+03:00', '--section', 'سياسة', '--author', 'نادر الشامى', '--root', project.root],
+      { input: 'عنوان الخبر\nفقرة أولى.\n' },
+    );
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain('--author: "نادر الشامى" is not a known author; did you mean نادر الشامي?');
     expect(existsSync(path.join(project.root, 'content/2023'))).toBe(false);
-    const ok = await runCli(['new', 'خبر عاجل', '--section', 'سياسة', '--author', 'سلمى الحسيني', '--date', '2023-03-01T10:00:00+03:00', '--root', project.root]);
+    const ok = await runCli([
+      'new',
+      'خبر عاجل',
+      '--section',
+      'سياسة',
+      '--author',
+      'سلمى الحسيني',
+      '--date',
+      '2023-03-01T10:00:00+03:00',
+      '--root',
+      project.root,
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(readFileSync(path.join(project.root, ok.stdout.trim()), 'utf8')).toMatch(/^section: سياسة$/m);
   });
 });
-

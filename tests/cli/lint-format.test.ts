@@ -32,8 +32,12 @@ describe('lint output formats', { timeout: 120_000 }, () => {
     const r = await runCli(['lint', '--format', 'github', '--root', project.root]);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines).toContain('::error file=content/2023/03/summit%2Cday%3A1.md,line=9,col=28,title=warraq split-word::word split where a diacritic was lost (fix: "تكب دت" → "تكبّدت")');
-    expect(lines).toContain('::warning file=content/2023/03/summit%2Cday%3A1.md,line=9,col=60,title=warraq quotes::quotation mark in the wrong style or direction (fix: "“" → "«")');
+    expect(lines).toContain(
+      '::error file=content/2023/03/summit%2Cday%3A1.md,line=9,col=28,title=warraq split-word::word split where a diacritic was lost (fix: "تكب دت" → "تكبّدت")',
+    );
+    expect(lines).toContain(
+      '::warning file=content/2023/03/summit%2Cday%3A1.md,line=9,col=60,title=warraq quotes::quotation mark in the wrong style or direction (fix: "“" → "«")',
+    );
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(3);
     expect(r.stdout).toMatch(/^Linted 1 files \(1 valid articles\): 1 errors, 2 warnings/m);
   });
@@ -42,7 +46,15 @@ describe('lint output formats', { timeout: 120_000 }, () => {
     const r = await runCli(['lint', '--format', 'json', '--root', project.root]);
     expect(r.code).toBe(1);
     const findings = JSON.parse(r.stdout) as unknown[];
-    expect(findings[0]).toEqual({ file: FILE, line: 9, column: 28, severity: 'error', rule: 'split-word', message: 'word split where a diacritic was lost', fix: '"تكب دت" → "تكبّدت"' });
+    expect(findings[0]).toEqual({
+      file: FILE,
+      line: 9,
+      column: 28,
+      severity: 'error',
+      rule: 'split-word',
+      message: 'word split where a diacritic was lost',
+      fix: '"تكب دت" → "تكبّدت"',
+    });
     expect(findings.map((f) => (f as { rule: string }).rule)).toEqual(['split-word', 'quotes', 'quotes']);
     const quiet = JSON.parse((await runCli(['lint', '--format', 'json', '--quiet', '--root', project.root])).stdout) as unknown[];
     expect(quiet).toHaveLength(1);
@@ -51,7 +63,9 @@ describe('lint output formats', { timeout: 120_000 }, () => {
   it('the default output is the text format it always was', async () => {
     const r = await runCli(['lint', '--root', project.root]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe(`${FILE}:9:28  split-word  error: word split where a diacritic was lost  (fix: "تكب دت" → "تكبّدت")`);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `${FILE}:9:28  split-word  error: word split where a diacritic was lost  (fix: "تكب دت" → "تكبّدت")`,
+    );
     expect(r.stdout).not.toContain('::');
   });
 
@@ -66,7 +80,15 @@ describe('workflow command escaping', () => {
   it('escapes %, CR and LF in the message, and : and , too in properties', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a,b:c%\n')).toBe('a%2Cb%3Ac%25%0A');
-    const line = githubAnnotation({ file: 'x:y.md', line: 3, column: 2, severity: 'warning', rule: 'quotes', message: 'two\nlines', fix: '100%' });
+    const line = githubAnnotation({
+      file: 'x:y.md',
+      line: 3,
+      column: 2,
+      severity: 'warning',
+      rule: 'quotes',
+      message: 'two\nlines',
+      fix: '100%',
+    });
     expect(line).toBe('::warning file=x%3Ay.md,line=3,col=2,title=warraq quotes::two%0Alines (fix: 100%25)');
     expect(line.split('\n')).toHaveLength(1);
   });

@@ -72,9 +72,21 @@ function expectOnlyRepairs(before: string, after: string) {
     expect(before.slice(h.start, h.end) + h.text).not.toMatch(/[\r\n]/);
   }
   // The front matter is byte for byte the same but for the repairs inside the quoted summary.
-  const fm = (s: string) => s.slice(0, s.indexOf('\n---', 4) + 4).split('\n').filter((l) => !l.startsWith('summary:'));
+  const fm = (s: string) =>
+    s
+      .slice(0, s.indexOf('\n---', 4) + 4)
+      .split('\n')
+      .filter((l) => !l.startsWith('summary:'));
   expect(fm(after)).toEqual(fm(before));
-  for (const keep of ['`رمز مد ة`', 'كود “تكب دت”  فيه', '<div dir="rtl">مد ة في HTML خام</div>', '(https://example.org/a_b?q=“x”)', '\\*ليس تأكيدا\\*', '&amp;', '| --- | --- |']) {
+  for (const keep of [
+    '`رمز مد ة`',
+    'كود “تكب دت”  فيه',
+    '<div dir="rtl">مد ة في HTML خام</div>',
+    '(https://example.org/a_b?q=“x”)',
+    '\\*ليس تأكيدا\\*',
+    '&amp;',
+    '| --- | --- |',
+  ]) {
     expect(after).toContain(keep);
   }
   expect(after.split(/\r?\n/).length).toBe(before.split(/\r?\n/).length);
@@ -98,7 +110,10 @@ describe('lint', () => {
     expect(split.every((i) => i.severity === 'error')).toBe(true);
     // Code, inline code and raw HTML are never reported.
     const escaped = lines.findIndex((l) => l.includes('&amp;')) + 1;
-    expect(r.issues.filter((i) => i.line === escaped && i.rule === 'split-word' && i.fixable).length, 'a repair after an escape and an entity').toBe(split.length ? 1 : 0);
+    expect(
+      r.issues.filter((i) => i.line === escaped && i.rule === 'split-word' && i.fixable).length,
+      'a repair after an escape and an entity',
+    ).toBe(split.length ? 1 : 0);
     const codeLine = lines.findIndex((l) => l.startsWith('كود')) + 1;
     expect(r.issues.filter((i) => i.line === codeLine)).toEqual([]);
   });
@@ -117,12 +132,18 @@ describe('lint', () => {
     if (parsed.ok) renderMarkdown(dropFurniture(parsed.article.body).text, { ...options.normalize, dir: 'rtl', onChange: () => repairs++ });
     expect(repairs).toBe(0);
     let before = 0;
-    if (parsed.ok) renderMarkdown(dropFurniture((parseArticle('x.md', DAMAGED) as { article: { body: string } }).article.body).text, { ...options.normalize, dir: 'rtl', onChange: () => before++ });
+    if (parsed.ok)
+      renderMarkdown(dropFurniture((parseArticle('x.md', DAMAGED) as { article: { body: string } }).article.body).text, {
+        ...options.normalize,
+        dir: 'rtl',
+        onChange: () => before++,
+      });
     expect(before).toBe(r.issues.filter((i) => i.line > 11 && RULES[i.rule] && i.rule !== 'possible-split-word').length);
   });
 
   it('asks the editor about a gap it declined (possible split word), as a warning that --fix never writes', () => {
-    const source = '---\ntitle: تيارات\ndate: 2022-12-19T18:30:00+03:00\nsection: سياسة\nauthors: [سلمى]\nsummary: ملخص\n---\n\nاجتاحت البلاد موجة من التي ارات السياسية.\n';
+    const source =
+      '---\ntitle: تيارات\ndate: 2022-12-19T18:30:00+03:00\nsection: سياسة\nauthors: [سلمى]\nsummary: ملخص\n---\n\nاجتاحت البلاد موجة من التي ارات السياسية.\n';
     const r = lint(source);
     const doubts = r.issues.filter((i) => i.rule === 'possible-split-word');
     expect(doubts).toEqual([expect.objectContaining({ line: 9, column: 23, severity: 'warning', fixable: false })]);
@@ -179,9 +200,13 @@ describe('lint', () => {
 
   it('diffHunks turns any string into any other', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'ّ', '\n') }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'ّ', '\n') }), (a, b) => {
-        expect(applyHunks(a, diffHunks(a, b))).toBe(b);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'ّ', '\n') }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'ّ', '\n') }),
+        (a, b) => {
+          expect(applyHunks(a, diffHunks(a, b))).toBe(b);
+        },
+      ),
     );
     expect(diffHunks('تكب دت سرب ا', 'تكبّدت سربًا')).toEqual([
       { start: 3, end: 4, text: 'ّ' },
@@ -205,12 +230,16 @@ describe('warraq lint (command)', { timeout: 180_000 }, () => {
     const before = await runCli(['lint', '--root', project.root]);
     expect(before.code, before.stderr).toBe(1);
     expect(before.stdout).toMatch(/^content\/2022\/12\/damaged\.md:\d+:\d+ {2}quotes {2}warning: .+ {2}\(fix: .+\)$/m);
-    expect(before.stdout).toMatch(/^Linted 2 files \(2 valid articles\): [1-9]\d* errors, \d+ warnings, \d+ repairs to make in \d+\.\d\d s$/m);
+    expect(before.stdout).toMatch(
+      /^Linted 2 files \(2 valid articles\): [1-9]\d* errors, \d+ warnings, \d+ repairs to make in \d+\.\d\d s$/m,
+    );
     expect(before.stdout).not.toMatch(/README/);
 
     const fixed = await runCli(['lint', '--fix', '--root', project.root]);
     expect(fixed.code, fixed.stdout).toBe(0);
-    expect(fixed.stdout).toMatch(/Linted 2 files \(2 valid articles\): 0 errors, 0 warnings, 0 repairs to make, \d+ repairs written to 2 files/);
+    expect(fixed.stdout).toMatch(
+      /Linted 2 files \(2 valid articles\): 0 errors, 0 warnings, 0 repairs to make, \d+ repairs written to 2 files/,
+    );
     const lf = readFileSync(path.join(project.root, 'content/2022/12/damaged.md'), 'utf8');
     const crlf = readFileSync(path.join(project.root, 'content/2022/12/crlf.md'), 'utf8');
     expectOnlyRepairs(DAMAGED, lf);
@@ -224,7 +253,11 @@ describe('warraq lint (command)', { timeout: 180_000 }, () => {
   it('shows progress as plain lines when not on a terminal, and the summary at the end', async () => {
     const many = fixtureProject();
     try {
-      for (let n = 0; n < 60; n++) many.write(`content/2023/01/a-${n}.md`, `${FRONT.replace('lang: ar', `lang: ar\nslug: a-${n}`).replace('تنضم  ', 'تنضمّ ')}\nنص سليم رقم ${n}.\n`);
+      for (let n = 0; n < 60; n++)
+        many.write(
+          `content/2023/01/a-${n}.md`,
+          `${FRONT.replace('lang: ar', `lang: ar\nslug: a-${n}`).replace('تنضم  ', 'تنضمّ ')}\nنص سليم رقم ${n}.\n`,
+        );
       const r = await runCli(['lint', '--root', many.root]);
       expect(r.code, r.stdout).toBe(0);
       expect(r.stderr).toMatch(/^60\/60 files$/m);

@@ -67,7 +67,18 @@ describe('local ISO date with offset', () => {
 
 describe('warraq new', { timeout: 180_000 }, () => {
   it('scaffolds a valid article at content/YYYY/MM/<slug>.md with the local time zone, and never overwrites', async () => {
-    const args = ['new', 'بوتين يدعو إلى تعزيز العلاقات', '--section', 'سياسة', '--author', 'سلمى الحسيني', '--tags', 'روسيا, بيلاروس', '--root', project.root];
+    const args = [
+      'new',
+      'بوتين يدعو إلى تعزيز العلاقات',
+      '--section',
+      'سياسة',
+      '--author',
+      'سلمى الحسيني',
+      '--tags',
+      'روسيا, بيلاروس',
+      '--root',
+      project.root,
+    ];
     const before = Math.floor(Date.now() / 1000) * 1000; // the front matter keeps whole seconds
     const r = await runCli(args, { env: { TZ: 'Asia/Kolkata' } });
     const after = Date.now();
@@ -85,7 +96,13 @@ describe('warraq new', { timeout: 180_000 }, () => {
     expect(Date.parse(fm.date)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(fm.date)).toBeLessThanOrEqual(after);
     expect(file.startsWith(`content/${fm.date.slice(0, 4)}/${fm.date.slice(5, 7)}/`)).toBe(true);
-    expect(fm).toMatchObject({ title: 'بوتين يدعو إلى تعزيز العلاقات', section: 'سياسة', authors: ['سلمى الحسيني'], tags: ['روسيا', 'بيلاروس'], lang: 'ar' });
+    expect(fm).toMatchObject({
+      title: 'بوتين يدعو إلى تعزيز العلاقات',
+      section: 'سياسة',
+      authors: ['سلمى الحسيني'],
+      tags: ['روسيا', 'بيلاروس'],
+      lang: 'ar',
+    });
     expect(parsed.warnings).toEqual([]);
     expect(prepareArticle(file, text, {}).ok).toBe(true);
 
@@ -97,7 +114,9 @@ describe('warraq new', { timeout: 180_000 }, () => {
   });
 
   it('writes a negative offset in a zone west of UTC, and English articles', async () => {
-    const r = await runCli(['new', 'Markets: a quiet week', '--section', 'Economy', '--lang', 'en', '--root', project.root], { env: { TZ: 'America/St_Johns', WARRAQ_AUTHOR: 'Nadia' } });
+    const r = await runCli(['new', 'Markets: a quiet week', '--section', 'Economy', '--lang', 'en', '--root', project.root], {
+      env: { TZ: 'America/St_Johns', WARRAQ_AUTHOR: 'Nadia' },
+    });
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(project.root, r.stdout.trim()), 'utf8');
     const parsed = parseArticle('x.md', text);
@@ -122,7 +141,11 @@ describe('warraq import', { timeout: 180_000 }, () => {
     expect(w.title).toBe('بوتين يدعو إلى تعزيز العلاقات العسكرية مع بيلاروس');
     expect(w.dropped).toEqual(['Related posts', 'Top']);
     expect(w.paragraphs).toHaveLength(readFileSync(EXPECTED_BODY, 'utf8').trim().split('\n').length);
-    expect(splitWireCopy('\uFEFFTitle\r\n\r\nOne.\r\n\r\nTwo.\r\nRelated posts\r\n')).toEqual({ title: 'Title', paragraphs: ['One.', 'Two.'], dropped: ['Related posts'] });
+    expect(splitWireCopy('\uFEFFTitle\r\n\r\nOne.\r\n\r\nTwo.\r\nRelated posts\r\n')).toEqual({
+      title: 'Title',
+      paragraphs: ['One.', 'Two.'],
+      dropped: ['Related posts'],
+    });
   });
 
   it('escapes what Markdown would read as syntax', () => {
@@ -142,13 +165,25 @@ describe('warraq import', { timeout: 180_000 }, () => {
     if (!parsed.ok) return;
     expect(parsed.warnings).toEqual([]);
     const { frontMatter: fm, body } = parsed.article;
-    expect(fm).toMatchObject({ title: 'بوتين يدعو إلى تعزيز العلاقات العسكرية مع بيلاروس', date: '2022-12-19T18:30:00+03:00', section: 'سياسة', authors: ['سلمى الحسيني'], tags: ['روسيا', 'بيلاروس'], lang: 'ar' });
+    expect(fm).toMatchObject({
+      title: 'بوتين يدعو إلى تعزيز العلاقات العسكرية مع بيلاروس',
+      date: '2022-12-19T18:30:00+03:00',
+      section: 'سياسة',
+      authors: ['سلمى الحسيني'],
+      tags: ['روسيا', 'بيلاروس'],
+      lang: 'ar',
+    });
     expect(fm.summary.length).toBeGreaterThan(20);
     const paragraphs = body.trim().split('\n\n');
     const expected = readFileSync(EXPECTED_BODY, 'utf8').trim().split('\n');
     // Structure: one paragraph per wire line, blank lines between, furniture gone, quotes paired «».
     expect(paragraphs).toHaveLength(expected.length);
-    expect(body.trim().split('\n').filter((l) => l === '')).toHaveLength(expected.length - 1);
+    expect(
+      body
+        .trim()
+        .split('\n')
+        .filter((l) => l === ''),
+    ).toHaveLength(expected.length - 1);
     expect(body).not.toMatch(/Related posts|\bTop\b/);
     expect(body).not.toMatch(/[“”]/);
     expect(body.match(/«/g)?.length).toBe(expected.join('\n').match(/«/g)?.length);

@@ -61,7 +61,11 @@ describe('warraq serve', () => {
     project = fixtureProject();
     project.write(ARTICLE, TEXT);
     port = await freePort();
-    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { cwd: project.root, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+      cwd: project.root,
+      env: { ...process.env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server.stdout!.on('data', (d) => (log += d));
     server.stderr!.on('data', (d) => (log += d));
   });
@@ -93,10 +97,14 @@ describe('warraq serve', () => {
     // An edit to the body, and one to the front matter (global data must be refreshed, not cached).
     const full = path.join(project.root, ARTICLE);
     writeFileSync(full, readFileSync(full, 'utf8').replace('يوما واحدا', 'يومين كاملين').replace('زيارة قصيرة', 'زيارة طويلة'));
-    const ms = await waitFor('the edit', async () => {
-      const r = await fetchText(url);
-      return Boolean(r?.text.includes('يومين كاملين') && r.text.includes('زيارة طويلة'));
-    }, 60_000).catch(async (e) => {
+    const ms = await waitFor(
+      'the edit',
+      async () => {
+        const r = await fetchText(url);
+        return Boolean(r?.text.includes('يومين كاملين') && r.text.includes('زيارة طويلة'));
+      },
+      60_000,
+    ).catch(async (e) => {
       throw new Error(`${(e as Error).message}\n${log}\n${(await fetchText(url))?.text}`);
     });
     console.log(`warraq serve: edit → served in ${Math.round(ms)} ms`);
@@ -117,7 +125,10 @@ describe('warraq serve', () => {
     const bad = fixtureProject();
     try {
       bad.write(ARTICLE, TEXT.replace('section: سياسة\n', ''));
-      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(await freePort())], { cwd: bad.root, env: { ...process.env, CI: 'true' } });
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(await freePort())], {
+        cwd: bad.root,
+        env: { ...process.env, CI: 'true' },
+      });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       const code = await new Promise((r) => child.on('exit', r));

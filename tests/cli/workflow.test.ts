@@ -52,7 +52,15 @@ function readmeCommands(heading: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
-const runs = (job: Job) => job.steps.flatMap((s) => (s.run ? s.run.split('\n').map((l) => l.trim()).filter(Boolean) : []));
+const runs = (job: Job) =>
+  job.steps.flatMap((s) =>
+    s.run
+      ? s.run
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [],
+  );
 const uses = (job: Job) => job.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
 const needsOf = (job: Job) => [job.needs ?? []].flat();
 const jobUsing = (w: Workflow, action: string) => Object.entries(w.jobs).find(([, j]) => uses(j).includes(action))!;
@@ -103,7 +111,8 @@ function run(contentOnly: boolean, test: 'success' | 'failure' | 'skipped', buil
 /** A throwaway git repository; `git` runs in it. */
 function tempRepo(prefix: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');
   const commit = (files: Record<string, string>) => {
     for (const [file, text] of Object.entries(files)) {
@@ -141,7 +150,7 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     expect(job.steps.indexOf(upload)).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npm run build'));
   });
 
-  it('a first job classifies the push with .github/content-only.sh, from the push\'s before and after commits', () => {
+  it("a first job classifies the push with .github/content-only.sh, from the push's before and after commits", () => {
     const changes = workflow.jobs.changes!;
     expect(changes.needs).toBeUndefined();
     expect(step(changes, (s) => Boolean(s.uses?.startsWith('actions/checkout'))).with?.['fetch-depth']).toBe(0);
@@ -185,7 +194,8 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     const repo = tempRepo('warraq-classify-');
     try {
       cpSync(path.join(REPO, '.github/content-only.sh'), path.join(repo.dir, 'content-only.sh'));
-      const classify = (before: string, after: string) => execFileSync('bash', ['content-only.sh', before, after], { cwd: repo.dir, encoding: 'utf8' }).trim();
+      const classify = (before: string, after: string) =>
+        execFileSync('bash', ['content-only.sh', before, after], { cwd: repo.dir, encoding: 'utf8' }).trim();
       const first = repo.commit({ 'src/a.ts': 'x', 'content/2023/01/a.md': 'a' });
       const article = repo.commit({ 'content/2023/01/a.md': 'b', 'content/media/p.jpg': 'jpg' });
       expect(classify(first, article)).toBe('content-only=true');
@@ -211,11 +221,14 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     }
   });
 
-  it('restores the last build\'s cache after npm ci and before the build, saving a new one per commit', () => {
+  it("restores the last build's cache after npm ci and before the build, saving a new one per commit", () => {
     const job = publishJob();
     const cache = step(job, (s) => Boolean(s.uses?.startsWith('actions/cache@')));
     expect(cache, 'the publish job uses actions/cache').toBeDefined();
-    const paths = String(cache.with?.path).split('\n').map((l) => l.trim()).filter(Boolean);
+    const paths = String(cache.with?.path)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(paths).toEqual(expect.arrayContaining(['.cache', '_site', 'node_modules/.cache/warraq']));
     // npm ci empties node_modules: the lexicon's cache must be restored after it.
     const at = job.steps.indexOf(cache);
@@ -225,7 +238,11 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     const key = String(cache.with?.key);
     expect(key).toMatch(/\$\{\{ github\.sha \}\}$/);
     const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
-    expect(String(cache.with?.['restore-keys']).split('\n').map((l) => l.trim())).toContain(prefix);
+    expect(
+      String(cache.with?.['restore-keys'])
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toContain(prefix);
   });
 
   it('builds with WARRAQ_BASE_PATH taken from the repository name', () => {
@@ -295,12 +312,26 @@ describe('pull-request workflow', { timeout: 180_000 }, () => {
       symlinkSync(path.join(REPO, 'node_modules'), path.join(repo.dir, 'node_modules'));
       cpSync(path.join(REPO, 'bin'), path.join(repo.dir, 'bin'), { recursive: true });
       symlinkSync(path.join(REPO, 'src'), path.join(repo.dir, 'src'));
-      writeFileSync(path.join(repo.dir, 'package.json'), JSON.stringify({ name: 'warraq', type: 'module', bin: { warraq: 'bin/warraq.js' } }));
+      writeFileSync(
+        path.join(repo.dir, 'package.json'),
+        JSON.stringify({ name: 'warraq', type: 'module', bin: { warraq: 'bin/warraq.js' } }),
+      );
       const ok = '---\ntitle: "خبر"\ndate: 2022-12-19T18:30:00+03:00\nsection: سياسة\nauthors: [س]\nsummary: "ملخص."\n---\n\nنص سليم.\n';
-      const base = repo.commit({ 'warraq.config.json': JSON.stringify({ sections: ['سياسة'] }), 'content/2022/12/old.md': ok.replace('section: سياسة\n', '') });
-      const damaged = ok.replace('"خبر"', '"القمة | تختتم"').replace('section: سياسة', 'section: سياسه').replace('نص سليم.', 'وقالت الوزارة إن القوات تكب دت خسائر كبيرة.');
+      const base = repo.commit({
+        'warraq.config.json': JSON.stringify({ sections: ['سياسة'] }),
+        'content/2022/12/old.md': ok.replace('section: سياسة\n', ''),
+      });
+      const damaged = ok
+        .replace('"خبر"', '"القمة | تختتم"')
+        .replace('section: سياسة', 'section: سياسه')
+        .replace('نص سليم.', 'وقالت الوزارة إن القوات تكب دت خسائر كبيرة.');
       repo.commit({ 'content/2022/12/new.md': damaged, 'content/2022/12/fine.md': ok.replace('"خبر"', '"خبر آخر"') });
-      const env = { ...process.env, BASE_SHA: base, PREVIEW_URL: 'https://github.com/o/r/actions/runs/1/artifacts/2', GITHUB_STEP_SUMMARY: path.join(repo.dir, 'summary.md') };
+      const env = {
+        ...process.env,
+        BASE_SHA: base,
+        PREVIEW_URL: 'https://github.com/o/r/actions/runs/1/artifacts/2',
+        GITHUB_STEP_SUMMARY: path.join(repo.dir, 'summary.md'),
+      };
       // Only the changed articles are linted: the broken one on the base is not this pull request's.
       const r = spawnSync('bash', ['-eo', 'pipefail', '-c', lint], { cwd: repo.dir, env, encoding: 'utf8' });
       expect(r.status, r.stderr + r.stdout).toBe(1);
@@ -347,7 +378,8 @@ describe('pre-commit hook', { timeout: 180_000 }, () => {
   it('stops a commit of a broken article and lets a good one through', () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'warraq-hook-'));
     try {
-      const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: tmp, encoding: 'utf8' });
+      const git = (...args: string[]) =>
+        spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: tmp, encoding: 'utf8' });
       git('init', '-q', '-b', 'main');
       cpSync(path.join(REPO, 'hooks'), path.join(tmp, 'hooks'), { recursive: true });
       cpSync(path.join(REPO, 'bin'), path.join(tmp, 'bin'), { recursive: true });

@@ -13,7 +13,9 @@ export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 export function requireChromium(): boolean {
   if (CHROMIUM_PATH) return true;
   if (IN_CI) throw new Error('Chromium is missing in CI: install it with `apt-get install -y chromium` (.ci/run does this).');
-  console.warn('\n\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium. Install it with `sudo apt-get install -y chromium`. ***\n\n');
+  console.warn(
+    '\n\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium. Install it with `sudo apt-get install -y chromium`. ***\n\n',
+  );
   return false;
 }
 
@@ -21,6 +23,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH!,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }

@@ -57,7 +57,10 @@ describe('pipeline: the seed article from content/ to a right-to-left page', () 
   const page = (url: string) => parse(readFileSync(path.join(out, decodeURI(url), 'index.html'), 'utf8'));
   const seedUrl = () => {
     const home = parse(readFileSync(path.join(out, 'index.html'), 'utf8'));
-    const link = home.querySelectorAll('a').map((a) => a.getAttribute('href')!).find((h) => h.includes('/2022/12/'));
+    const link = home
+      .querySelectorAll('a')
+      .map((a) => a.getAttribute('href')!)
+      .find((h) => h.includes('/2022/12/'));
     return link!;
   };
 
@@ -97,7 +100,10 @@ describe('pipeline: the seed article from content/ to a right-to-left page', () 
 
   it('renders the English article left to right with the derived stylesheet', () => {
     const home = parse(readFileSync(path.join(out, 'index.html'), 'utf8'));
-    const href = home.querySelectorAll('a').map((a) => a.getAttribute('href')!).find((h) => h.includes('/2023/01/'))!;
+    const href = home
+      .querySelectorAll('a')
+      .map((a) => a.getAttribute('href')!)
+      .find((h) => h.includes('/2023/01/'))!;
     const doc = page(href);
     expect(doc.querySelector('html')!.getAttribute('dir')).toBe('ltr');
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('en');
@@ -120,8 +126,14 @@ describe('pipeline: a failing article', () => {
       const first = spawnSync('node', [bin, 'build', '--root', project.root, '--out', out], { encoding: 'utf8' });
       expect(first.status).toBe(0);
       const before = treeHash(out);
-      project.write('content/2023/01/bad-a.md', '---\ntitel: "عنوان"\ndate: 2023-02-30T10:00:00+03:00\nsection: سياسة\nauthors: [أ]\nsummary: ملخص\n---\nنص\n');
-      project.write('content/2023/01/bad-b.md', '---\ntitle: "عنوان آخر"\ndate: 2023-01-05\nsection: سياسة\nauthors: []\nsummary: ملخص\n---\nنص\n');
+      project.write(
+        'content/2023/01/bad-a.md',
+        '---\ntitel: "عنوان"\ndate: 2023-02-30T10:00:00+03:00\nsection: سياسة\nauthors: [أ]\nsummary: ملخص\n---\nنص\n',
+      );
+      project.write(
+        'content/2023/01/bad-b.md',
+        '---\ntitle: "عنوان آخر"\ndate: 2023-01-05\nsection: سياسة\nauthors: []\nsummary: ملخص\n---\nنص\n',
+      );
       const second = spawnSync('node', [bin, 'build', '--root', project.root, '--out', out], { encoding: 'utf8' });
       expect(second.status).toBe(1);
       const err = second.stderr;

@@ -29,7 +29,10 @@ describe('prepared-article cache', () => {
   it('prepares articles exactly as prepareArticle does with the whole site as evidence', () => {
     project = fixtureProject({ copyContent: true });
     const p = project;
-    p.write('content/2023/03/split.md', article('خسائر الشركات', 'وقال المدير إن الشركات تكب دت خسائر كبيرة، وقد تم ت الموافقة على الخطة.'));
+    p.write(
+      'content/2023/03/split.md',
+      article('خسائر الشركات', 'وقال المدير إن الشركات تكب دت خسائر كبيرة، وقد تم ت الموافقة على الخطة.'),
+    );
     p.write('content/2023/03/whole.md', article('تقرير الأرباح', 'تكبدت الشركات الصغيرة خسائر أقل من المتوقع وتمت الموافقة.'));
     const config = loadConfig(p.root);
     const site = prepareSite(p.root, config, undefined, { cache: false });

@@ -108,7 +108,9 @@ describe('incremental builds', () => {
     writeFileSync(template, original.replace('<div class="body">', '<div class="body" data-edition="7">'));
     await expectWarmEqualsCold();
     expect(warm.pagesReused).toBe(0);
-    expect(readFileSync(path.join(site(), '2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html'), 'utf8')).toContain('data-edition="7"');
+    expect(readFileSync(path.join(site(), '2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html'), 'utf8')).toContain(
+      'data-edition="7"',
+    );
     writeFileSync(template, original);
     await expectWarmEqualsCold();
   }, 600_000);
@@ -160,7 +162,7 @@ describe('incremental builds', () => {
     await expectWarmEqualsCold();
   }, 600_000);
 
-  it('a fresh checkout with the last build\'s .cache and _site restored (the publishing workflow) prepares, indexes and renders only what changed, and writes what a cold build writes', async () => {
+  it("a fresh checkout with the last build's .cache and _site restored (the publishing workflow) prepares, indexes and renders only what changed, and writes what a cold build writes", async () => {
     // The workflow's runner checks out at the same path every time: the last build ran there.
     const checkout = mkdtempSync(path.join(os.tmpdir(), 'warraq-checkout-'));
     const archive = `${checkout}-archive`;
@@ -173,10 +175,12 @@ describe('incremental builds', () => {
       await build({ root: checkout, ...quiet });
       // actions/cache keeps the folders in a tar; the next run starts from a new clone (every
       // source file with new times and inodes) and restores them (times kept, inodes new).
-      for (const d of ['.cache', '_site']) cpSync(path.join(checkout, d), path.join(archive, d), { recursive: true, preserveTimestamps: true });
+      for (const d of ['.cache', '_site'])
+        cpSync(path.join(checkout, d), path.join(archive, d), { recursive: true, preserveTimestamps: true });
       rmSync(checkout, { recursive: true });
       clone();
-      for (const d of ['.cache', '_site']) cpSync(path.join(archive, d), path.join(checkout, d), { recursive: true, preserveTimestamps: true });
+      for (const d of ['.cache', '_site'])
+        cpSync(path.join(archive, d), path.join(checkout, d), { recursive: true, preserveTimestamps: true });
       // The push being published edited one article.
       const file = path.join(checkout, 'content/2022/11/cop27-loss-and-damage.md');
       writeFileSync(file, `${readFileSync(file, 'utf8')}\nأضاف المحرر هذه الفقرة في التحديث رقم 70001 بعد نشر الخبر.\n`);
@@ -187,7 +191,9 @@ describe('incremental builds', () => {
       expect(published.searchYears).toEqual({ indexed: 1, reused: expect.any(Number) });
       expect(published.searchYears.reused).toBeGreaterThan(0);
       expect(published.pagesReused).toBeGreaterThan(published.articles);
-      expect(readFileSync(path.join(checkout, '_site/2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html'), 'utf8')).toContain('70001');
+      expect(readFileSync(path.join(checkout, '_site/2022/11/قمة-المناخ-في-شرم-الشيخ-تدخل-أسبوعها-الحاسم/index.html'), 'utf8')).toContain(
+        '70001',
+      );
       expect(readStamp(path.join(checkout, '.cache'))!.manifest).toEqual(outputManifest(path.join(checkout, '_site')));
       await build({ root: checkout, outDir: cold, cache: false, ...quiet });
       expect(diff(tree(path.join(checkout, '_site')), tree(cold))).toEqual([]);

@@ -24,16 +24,16 @@ const PATTERNS: Record<string, string> = {
   'brackets and parentheses': '[ (](',
   'unclosed links A': '[a](<b',
   'unclosed links B': '[a](b',
-  'backticks': '`e',
+  backticks: '`e',
   'CDATA openers': 'a <![CDATA[',
   'processing instructions': 'a <?',
-  'declarations': 'a <!A ',
+  declarations: 'a <!A ',
   'comment openers': 'a <!--',
-  'strikethrough': '~~a ',
-  'autolinks': 'a www.a',
+  strikethrough: '~~a ',
+  autolinks: 'a www.a',
   'Arabic with quotes to pair': 'كلمة "اقتباس" ',
   'Latin runs in Arabic': 'كلمة iPhone 15 ',
-  'entities': '&#x41;&amp;',
+  entities: '&#x41;&amp;',
   'nested blockquote lines (32 deep)': `${'> '.repeat(32)}نص\n`,
   'nested list lines': '- أ\n  - ب\n    - ج\n      - د\n',
   'table rows': '| أ | ب |\n',
@@ -74,8 +74,14 @@ function growthPerByte(small: string, large: string): { t1: number; t10: number;
   let t1 = Infinity;
   let t10 = Infinity;
   for (let i = 0; i < ROUNDS; i++) {
-    t1 = Math.min(t1, cpuMs(() => render(small)));
-    t10 = Math.min(t10, cpuMs(() => render(large)));
+    t1 = Math.min(
+      t1,
+      cpuMs(() => render(small)),
+    );
+    t10 = Math.min(
+      t10,
+      cpuMs(() => render(large)),
+    );
   }
   t1 = Math.max(2, t1);
   return { t1, t10, growth: t10 / t1 / (large.length / small.length) };
@@ -88,7 +94,9 @@ describe('the renderer runs in linear time on adversarial input', () => {
     const small = adversarial(unit, 2_500);
     const large = adversarial(unit, 25_000);
     const { t1, t10, growth } = growthPerByte(small, large);
-    rows.push(`${name}: ${small.length} B ${t1.toFixed(0)} ms, ${large.length} B ${t10.toFixed(0)} ms, ×${(t10 / t1).toFixed(1)} (×${growth.toFixed(2)} per byte)`);
+    rows.push(
+      `${name}: ${small.length} B ${t1.toFixed(0)} ms, ${large.length} B ${t10.toFixed(0)} ms, ×${(t10 / t1).toFixed(1)} (×${growth.toFixed(2)} per byte)`,
+    );
     // Per byte, linear work is ×1 (less, as the fixed cost of a call weighs more on the small
     // input) and quadratic work ×10. The bound sits in between, a factor 4 from linear, so that
     // a busy machine cannot reach it and a quadratic parser cannot stay under it.
@@ -115,14 +123,37 @@ describe('the renderer runs in linear time on adversarial input', () => {
         rendered = e;
       }
       expect(rendered).toBeInstanceOf(MarkdownLimitError);
-      expect({ line: (rendered as MarkdownLimitError).line, message: (rendered as Error).message }).toEqual({ line: (scan as MarkdownLimitError).line, message: (scan as Error).message });
+      expect({ line: (rendered as MarkdownLimitError).line, message: (rendered as Error).message }).toEqual({
+        line: (scan as MarkdownLimitError).line,
+        message: (scan as Error).message,
+      });
       expect((scan as Error).message).toMatch(/more than 500 Markdown marks/);
     }
     console.log(`linearity (CPU time):\n  ${rows.join('\n  ')}`);
   });
 });
 
-const FORBIDDEN = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'meta', 'base', 'svg', 'math', 'link', 'frame', 'frameset', 'applet', 'template', 'input', 'button', 'textarea', 'select']);
+const FORBIDDEN = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'style',
+  'form',
+  'meta',
+  'base',
+  'svg',
+  'math',
+  'link',
+  'frame',
+  'frameset',
+  'applet',
+  'template',
+  'input',
+  'button',
+  'textarea',
+  'select',
+]);
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'srcset', 'background', 'xlink:href', 'data']);
 
 /** Dangerous markup as parsed elements and attributes (not as escaped text or inside an attribute value). */
@@ -137,7 +168,8 @@ function dangers(html: string): string[] {
         const n = name.toLowerCase();
         if (n.startsWith('on')) out.push(`${tag} ${n}`);
         if (n === 'style' || n === 'srcdoc') out.push(`${tag} ${n}`);
-        if (URL_ATTRS.has(n) && /^[\s\u0000-\u001f]*(?:javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, ''))) out.push(`${tag} ${n}=${value}`);
+        if (URL_ATTRS.has(n) && /^[\s\u0000-\u001f]*(?:javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, '')))
+          out.push(`${tag} ${n}=${value}`);
       }
       walk(child);
     }
@@ -149,13 +181,65 @@ function dangers(html: string): string[] {
 /** Markdown and HTML fragments to build hostile documents from. */
 const FRAGMENTS = [
   ...PAYLOADS.map((p) => p.text),
-  '\n', '\n\n', '> ', '- ', '1. ', '    ', '```', '~~~', '|', '|---|', '*', '_', '**', '[', ']', '(', ')', '<', '>', '`', '!', '&', '#', ';', ':', '"', "'", '=',
-  'javascript', 'on', 'onerror', 'script', 'img', 'src', 'href', 'a', 'x', 'نص', 'كلمة', '«', '»', '\u200f', '\u202e', '\t', '\r', '\r\n', '&#', '&#x', '0', '9',
+  '\n',
+  '\n\n',
+  '> ',
+  '- ',
+  '1. ',
+  '    ',
+  '```',
+  '~~~',
+  '|',
+  '|---|',
+  '*',
+  '_',
+  '**',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '`',
+  '!',
+  '&',
+  '#',
+  ';',
+  ':',
+  '"',
+  "'",
+  '=',
+  'javascript',
+  'on',
+  'onerror',
+  'script',
+  'img',
+  'src',
+  'href',
+  'a',
+  'x',
+  'نص',
+  'كلمة',
+  '«',
+  '»',
+  '\u200f',
+  '\u202e',
+  '\t',
+  '\r',
+  '\r\n',
+  '&#',
+  '&#x',
+  '0',
+  '9',
 ];
 
 describe('fuzzing', () => {
   it('the audit itself finds dangerous markup (control)', () => {
-    expect(dangers('<p onclick="x">a</p><a href=" javascript:x">b</a><script>x</script>')).toEqual(['p onclick', 'a href= javascript:x', '<script>']);
+    expect(dangers('<p onclick="x">a</p><a href=" javascript:x">b</a><script>x</script>')).toEqual([
+      'p onclick',
+      'a href= javascript:x',
+      '<script>',
+    ]);
     expect(dangers('<p title="&lt;img onerror=x&gt;">&lt;script&gt;</p>')).toEqual([]);
   });
 
@@ -169,17 +253,24 @@ describe('fuzzing', () => {
   it('renderMarkdown never throws (except a limit error) and never lets script through', () => {
     let runs = 0;
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((a) => a.join(''))), fc.constantFrom<'rtl' | 'ltr'>('rtl', 'ltr'), (md, dir) => {
-        runs++;
-        let html: string;
-        try {
-          html = renderMarkdown(md, { dir }).html;
-        } catch (e) {
-          expect(e).toBeInstanceOf(MarkdownLimitError);
-          return;
-        }
-        expect(dangers(html), html).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((a) => a.join('')),
+        ),
+        fc.constantFrom<'rtl' | 'ltr'>('rtl', 'ltr'),
+        (md, dir) => {
+          runs++;
+          let html: string;
+          try {
+            html = renderMarkdown(md, { dir }).html;
+          } catch (e) {
+            expect(e).toBeInstanceOf(MarkdownLimitError);
+            return;
+          }
+          expect(dangers(html), html).toEqual([]);
+        },
+      ),
       { numRuns: 400, seed: 7 },
     );
     console.log(`fuzz renderMarkdown: ${runs} inputs`);
@@ -187,24 +278,54 @@ describe('fuzzing', () => {
 
   it('parseArticle never throws and every problem names a line of the file', () => {
     const fmLine = fc.oneof(
-      fc.constantFrom('title: x', 'title: "a', 'date: 2023-02-30T10:00:00+03:00', 'tags: [a, b', 'authors: 5', 'a: &a [1]', 'b: *a', 'c: *zz', ' - x', '\t', 'key: !!binary x', '? x', 'x: |', '  y', '---', '...', '%YAML 1.2', '"', "'", '{', '}', ': x', 'title: x\u0000'),
+      fc.constantFrom(
+        'title: x',
+        'title: "a',
+        'date: 2023-02-30T10:00:00+03:00',
+        'tags: [a, b',
+        'authors: 5',
+        'a: &a [1]',
+        'b: *a',
+        'c: *zz',
+        ' - x',
+        '\t',
+        'key: !!binary x',
+        '? x',
+        'x: |',
+        '  y',
+        '---',
+        '...',
+        '%YAML 1.2',
+        '"',
+        "'",
+        '{',
+        '}',
+        ': x',
+        'title: x\u0000',
+      ),
       fc.string({ maxLength: 40 }),
     );
     let runs = 0;
     fc.assert(
-      fc.property(fc.array(fmLine, { maxLength: 12 }), fc.string({ maxLength: 80 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (lines, body, eol, bom) => {
-        runs++;
-        const text = `${bom ? '\ufeff' : ''}---${eol}${lines.join(eol)}${eol}---${eol}${body}`;
-        const r = parseArticle('content/x.md', text);
-        if (r.ok) return;
-        const count = text.split(/\r\n|\r|\n/).length;
-        for (const p of r.problems) {
-          expect(p.line).toBeGreaterThanOrEqual(1);
-          expect(p.line).toBeLessThanOrEqual(count + 1);
-          expect(p.message.length).toBeGreaterThan(0);
-          expect(p.hint.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.array(fmLine, { maxLength: 12 }),
+        fc.string({ maxLength: 80 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        (lines, body, eol, bom) => {
+          runs++;
+          const text = `${bom ? '\ufeff' : ''}---${eol}${lines.join(eol)}${eol}---${eol}${body}`;
+          const r = parseArticle('content/x.md', text);
+          if (r.ok) return;
+          const count = text.split(/\r\n|\r|\n/).length;
+          for (const p of r.problems) {
+            expect(p.line).toBeGreaterThanOrEqual(1);
+            expect(p.line).toBeLessThanOrEqual(count + 1);
+            expect(p.message.length).toBeGreaterThan(0);
+            expect(p.hint.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 1000, seed: 11 },
     );
     console.log(`fuzz parseArticle: ${runs} inputs`);

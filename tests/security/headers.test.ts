@@ -25,7 +25,14 @@ function headersFor(route: string): Record<string, string> {
   return out;
 }
 
-const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).sort().join(' ')]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).sort().join(' ')]),
+  );
 
 describe('security headers', () => {
   const all = headersFor('/*');

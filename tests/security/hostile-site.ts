@@ -8,7 +8,10 @@ import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-si
 
 /** A YAML double-quoted scalar for any string: control characters and line separators escaped. */
 export function yamlQuote(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 export interface ArticleFields {
@@ -25,7 +28,16 @@ export interface ArticleFields {
 }
 
 export function articleSource(a: ArticleFields): string {
-  const lines = ['---', `title: ${yamlQuote(a.title)}`, `date: ${a.date}`, `section: ${yamlQuote(a.section)}`, `tags: [${a.tags.map(yamlQuote).join(', ')}]`, `authors: [${a.authors.map(yamlQuote).join(', ')}]`, `summary: ${yamlQuote(a.summary)}`, `lang: ${a.lang ?? 'ar'}`];
+  const lines = [
+    '---',
+    `title: ${yamlQuote(a.title)}`,
+    `date: ${a.date}`,
+    `section: ${yamlQuote(a.section)}`,
+    `tags: [${a.tags.map(yamlQuote).join(', ')}]`,
+    `authors: [${a.authors.map(yamlQuote).join(', ')}]`,
+    `summary: ${yamlQuote(a.summary)}`,
+    `lang: ${a.lang ?? 'ar'}`,
+  ];
   if (a.slug !== undefined) lines.push(`slug: ${yamlQuote(a.slug)}`);
   if (a.image) {
     lines.push('image:', `  src: ${yamlQuote(a.image.src)}`, `  alt: ${yamlQuote(a.image.alt)}`);

@@ -160,7 +160,16 @@ describe('hostile builds write only inside the output folder', () => {
     usable.forEach(([, value], i) => {
       project.write(
         `content/2023/h${i}.md`,
-        articleSource({ title: `خبر ${i}`, summary: 'ملخص', section: value.slice(0, 80), tags: [value.slice(0, 120), `وسم ${i}`], authors: [value.slice(0, 120)], slug: `h${i} ${value}`.slice(0, 120), date: nthDate(i), body: 'نص.' }),
+        articleSource({
+          title: `خبر ${i}`,
+          summary: 'ملخص',
+          section: value.slice(0, 80),
+          tags: [value.slice(0, 120), `وسم ${i}`],
+          authors: [value.slice(0, 120)],
+          slug: `h${i} ${value}`.slice(0, 120),
+          date: nthDate(i),
+          body: 'نص.',
+        }),
       );
       tried += 4;
     });
@@ -173,30 +182,46 @@ describe('hostile builds write only inside the output folder', () => {
     project.remove();
   }, 300_000);
 
-  it.each(HOSTILE)('image.src %s is refused with file:line, nothing is read or written', async (_name, value) => {
-    const project = hostileProject();
-    const out = path.join(project.root, '_site');
-    project.write('content/2023/img.md', articleSource({ title: 'خبر', summary: 'ملخص', section: 'سياسة', tags: ['وسم'], authors: ['كاتب'], date: nthDate(1), image: { src: value, alt: 'صورة' }, body: 'نص.' }));
-    tried++;
-    let error: unknown;
-    try {
-      await build({ root: project.root, outDir: out });
-    } catch (e) {
-      error = e;
-    }
-    const src = value.trim();
-    // zod refuses empty or over-long values first; every other value must be refused as a path.
-    expect(error, `image.src ${JSON.stringify(value)} was accepted`).toBeInstanceOf(ContentError);
-    const problems = (error as ContentError).problems;
-    expect(problems.every((p) => p.file === 'content/2023/img.md' && p.line >= 1)).toBe(true);
-    if (src.length > 0 && src.length <= 300) expect(problems.some((p) => p.field === 'image.src')).toBe(true);
-    rejected++;
-    expect(existsSync(out)).toBe(false);
-    const found = escapes(out);
-    escaped += found.length;
-    expect(found).toEqual([]);
-    project.remove();
-  }, 120_000);
+  it.each(HOSTILE)(
+    'image.src %s is refused with file:line, nothing is read or written',
+    async (_name, value) => {
+      const project = hostileProject();
+      const out = path.join(project.root, '_site');
+      project.write(
+        'content/2023/img.md',
+        articleSource({
+          title: 'خبر',
+          summary: 'ملخص',
+          section: 'سياسة',
+          tags: ['وسم'],
+          authors: ['كاتب'],
+          date: nthDate(1),
+          image: { src: value, alt: 'صورة' },
+          body: 'نص.',
+        }),
+      );
+      tried++;
+      let error: unknown;
+      try {
+        await build({ root: project.root, outDir: out });
+      } catch (e) {
+        error = e;
+      }
+      const src = value.trim();
+      // zod refuses empty or over-long values first; every other value must be refused as a path.
+      expect(error, `image.src ${JSON.stringify(value)} was accepted`).toBeInstanceOf(ContentError);
+      const problems = (error as ContentError).problems;
+      expect(problems.every((p) => p.file === 'content/2023/img.md' && p.line >= 1)).toBe(true);
+      if (src.length > 0 && src.length <= 300) expect(problems.some((p) => p.field === 'image.src')).toBe(true);
+      rejected++;
+      expect(existsSync(out)).toBe(false);
+      const found = escapes(out);
+      escaped += found.length;
+      expect(found).toEqual([]);
+      project.remove();
+    },
+    120_000,
+  );
 
   it('an image that is a symbolic link out of content/ is refused', async () => {
     const project = hostileProject();
@@ -208,7 +233,19 @@ describe('hostile builds write only inside the output folder', () => {
     expect(contentFileInside(path.join(project.root, 'content'), 'media/photo.png')).toBeTruthy();
     expect(contentFileInside(path.join(project.root, 'content'), 'media/link.png')).toBeUndefined();
     expect(contentFileInside(path.join(project.root, 'content'), 'media/passwd.png')).toBeUndefined();
-    project.write('content/2023/img.md', articleSource({ title: 'خبر', summary: 'ملخص', section: 'سياسة', tags: ['وسم'], authors: ['كاتب'], date: nthDate(1), image: { src: 'media/passwd.png', alt: 'صورة' }, body: 'نص.' }));
+    project.write(
+      'content/2023/img.md',
+      articleSource({
+        title: 'خبر',
+        summary: 'ملخص',
+        section: 'سياسة',
+        tags: ['وسم'],
+        authors: ['كاتب'],
+        date: nthDate(1),
+        image: { src: 'media/passwd.png', alt: 'صورة' },
+        body: 'نص.',
+      }),
+    );
     tried++;
     await expect(build({ root: project.root, outDir: out })).rejects.toThrow(/content\/2023\/img\.md:\d+: image\.src/);
     rejected++;
@@ -225,22 +262,55 @@ describe('hostile builds write only inside the output folder', () => {
     ['zero-width', 'سل\u200cام', 'سلام'],
     ['punctuation', 'a.b', 'a b'],
     ['title and slug', 'عنوان واحد', undefined],
-  ])('two articles whose URLs differ only by %s cannot overwrite each other', async (_name, a, b) => {
-    const project = hostileProject();
-    const out = path.join(project.root, '_site');
-    project.write('content/2023/a.md', articleSource({ title: 'عنوان واحد', summary: 'ملخص', section: 'سياسة', tags: ['وسم'], authors: ['كاتب'], slug: a, date: nthDate(1), body: 'نص.' }));
-    project.write('content/2023/b.md', articleSource({ title: 'عنوان واحد', summary: 'ملخص', section: 'سياسة', tags: ['وسم'], authors: ['كاتب'], slug: b, date: nthDate(2), body: 'نص.' }));
-    tried++;
-    const error = await build({ root: project.root, outDir: out }).then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(ContentError);
-    expect((error as ContentError).message).toMatch(/content\/2023\/b\.md:\d+: slug: same URL .* as content\/2023\/a\.md/);
-    rejected++;
-    expect(existsSync(out)).toBe(false);
-    project.remove();
-  }, 120_000);
+  ])(
+    'two articles whose URLs differ only by %s cannot overwrite each other',
+    async (_name, a, b) => {
+      const project = hostileProject();
+      const out = path.join(project.root, '_site');
+      project.write(
+        'content/2023/a.md',
+        articleSource({
+          title: 'عنوان واحد',
+          summary: 'ملخص',
+          section: 'سياسة',
+          tags: ['وسم'],
+          authors: ['كاتب'],
+          slug: a,
+          date: nthDate(1),
+          body: 'نص.',
+        }),
+      );
+      project.write(
+        'content/2023/b.md',
+        articleSource({
+          title: 'عنوان واحد',
+          summary: 'ملخص',
+          section: 'سياسة',
+          tags: ['وسم'],
+          authors: ['كاتب'],
+          slug: b,
+          date: nthDate(2),
+          body: 'نص.',
+        }),
+      );
+      tried++;
+      const error = await build({ root: project.root, outDir: out }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ContentError);
+      expect((error as ContentError).message).toMatch(/content\/2023\/b\.md:\d+: slug: same URL .* as content\/2023\/a\.md/);
+      rejected++;
+      expect(existsSync(out)).toBe(false);
+      project.remove();
+    },
+    120_000,
+  );
 
   it('prints the count', () => {
-    console.log(`paths: ${HOSTILE.length} hostile strings; ${tried} path cases built (names in slug/section/tag/author, image.src, symlinks, URL variants); ${rejected} refused with file:line; escaped: ${escaped}`);
+    console.log(
+      `paths: ${HOSTILE.length} hostile strings; ${tried} path cases built (names in slug/section/tag/author, image.src, symlinks, URL variants); ${rejected} refused with file:line; escaped: ${escaped}`,
+    );
     expect(escaped).toBe(0);
   });
 });

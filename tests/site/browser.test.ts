@@ -52,7 +52,11 @@ async function axeViolations(width: number, url: string): Promise<string[]> {
   const { page } = await open(width, url, true);
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
@@ -153,7 +157,9 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     const search = async (q: string) => {
       await page.fill('#q', q);
       await page.press('#q', 'Enter');
-      await page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
+        timeout: 15_000,
+      });
       return page.$$eval('#search-results li a', (as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent! })));
     };
     // «نظيرَي» is written with a fatha in the fusion article

@@ -14,7 +14,9 @@ export interface BuiltSite {
   remove(): void;
 }
 
-export async function buildDemoSite(options: { basePath?: string; extra?: Record<string, string>; config?: object } = {}): Promise<BuiltSite> {
+export async function buildDemoSite(
+  options: { basePath?: string; extra?: Record<string, string>; config?: object } = {},
+): Promise<BuiltSite> {
   const config = { site: { basePath: options.basePath ?? '/' }, paths: { cache: path.join(REPO, '.cache') }, ...options.config };
   const project = fixtureProject({ copyContent: true, config });
   for (const [file, text] of Object.entries(options.extra ?? {})) project.write(file, text);

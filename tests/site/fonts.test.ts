@@ -19,7 +19,9 @@ describe('made font files', () => {
   it('were made from the installed @fontsource files, and are the bytes the manifest lists', () => {
     for (const f of manifest.files) {
       const source = readFileSync(require.resolve(f.source));
-      expect(createHash('sha256').update(source).digest('hex'), `${f.source} changed: run node --import tsx scripts/make-fonts.ts`).toBe(f.sourceSha256);
+      expect(createHash('sha256').update(source).digest('hex'), `${f.source} changed: run node --import tsx scripts/make-fonts.ts`).toBe(
+        f.sourceSha256,
+      );
       const made = fontFiles().find((x) => x.name === f.name)!;
       expect(readFileSync(made.from).length, f.name).toBe(f.bytes);
       expect(f.bytes).toBeLessThan(source.length / 2);
@@ -34,7 +36,9 @@ describe('made font files', () => {
       for (const c of needed) expect(font.hasGlyphForCodePoint(c.codePointAt(0)!), `${face.id} ${c}`).toBe(true);
       // joining forms survive subsetting: a medial ع is not the isolated one
       const isolated = font.layout('ع', undefined, 'arab', undefined, 'rtl').advanceWidth;
-      const joined = font.layout('بعد', undefined, 'arab', undefined, 'rtl').advanceWidth - font.layout('بد', undefined, 'arab', undefined, 'rtl').advanceWidth;
+      const joined =
+        font.layout('بعد', undefined, 'arab', undefined, 'rtl').advanceWidth -
+        font.layout('بد', undefined, 'arab', undefined, 'rtl').advanceWidth;
       expect(Math.abs(joined - isolated), face.id).toBeGreaterThan(10);
     }
   });

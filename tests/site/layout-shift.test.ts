@@ -49,7 +49,9 @@ describe.skipIf(!hasChromium)('layout shift on a phone on slow 4G', () => {
       const response = await page.goto(server.url + encodeURI(url), { waitUntil: 'load' });
       expect(response!.status()).toBe(200);
       const { cls, shifts } = await cumulativeLayoutShift(page);
-      console.log(`CLS ${name}: ${cls.toFixed(4)} (${shifts.length} shifts: ${shifts.map((s) => `${s.value.toFixed(4)}@${s.time}ms ${s.sources.join("+")}${s.input ? " (input)" : ""}`).join(', ')})`);
+      console.log(
+        `CLS ${name}: ${cls.toFixed(4)} (${shifts.length} shifts: ${shifts.map((s) => `${s.value.toFixed(4)}@${s.time}ms ${s.sources.join('+')}${s.input ? ' (input)' : ''}`).join(', ')})`,
+      );
       // the web fonts did arrive and were used: the measurement covers the swap
       expect(fonts.some((f) => f.includes('noto-naskh-arabic'))).toBe(true);
       expect(await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'نص'))).toBe(true);

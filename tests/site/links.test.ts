@@ -80,7 +80,14 @@ describe('base path /warraq/', () => {
   });
 
   it('feeds, sitemaps, robots.txt and JSON-LD use absolute URLs under the base path that exist', () => {
-    const files = ['feed.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', ...walk(site.out).filter((f) => /^section\/[^/]+\/feed\.(xml|json)$/.test(f))];
+    const files = [
+      'feed.xml',
+      'feed.json',
+      'sitemap.xml',
+      'news-sitemap.xml',
+      'robots.txt',
+      ...walk(site.out).filter((f) => /^section\/[^/]+\/feed\.(xml|json)$/.test(f)),
+    ];
     expect(files.length).toBeGreaterThan(6);
     const problems: string[] = [];
     let checked = 0;

@@ -56,7 +56,9 @@ function pagesWriting(word: string): string[] {
 async function search(q: string): Promise<string[]> {
   await page.fill('#q', q);
   await page.press('#q', 'Enter');
-  await page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
+    timeout: 15_000,
+  });
   const hrefs = await page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href')!));
   return hrefs.map((h) => decodeURI(h)).sort();
 }

@@ -42,13 +42,21 @@ describe('name keys', () => {
     ]);
     const recall = 1 - missed.length / (2 * names.length);
     const falseMatches = words.flatMap(([w, n]) => [...(finds(n, w) ? [`${w} → ${n}`] : []), ...(finds(w, n) ? [`${n} → ${w}`] : [])]);
-    console.log(`names: recall ${(recall * 100).toFixed(1)}% (${2 * names.length - missed.length}/${2 * names.length}); missed: ${missed.join(', ')}`);
-    console.log(`ordinary words: ${falseMatches.length} false matches of ${2 * words.length} searches${falseMatches.length ? `: ${falseMatches.join(', ')}` : ''}`);
+    console.log(
+      `names: recall ${(recall * 100).toFixed(1)}% (${2 * names.length - missed.length}/${2 * names.length}); missed: ${missed.join(', ')}`,
+    );
+    console.log(
+      `ordinary words: ${falseMatches.length} false matches of ${2 * words.length} searches${falseMatches.length ? `: ${falseMatches.join(', ')}` : ''}`,
+    );
     // The search page keys every query word (it has no lexicon): an ordinary word typed by a
     // reader finds a name-like word of the same key. Measured against the names of the pair set.
     const nameWords = names.flatMap((p) => [p.a, p.b]);
-    const intoNames = words.flat().flatMap((w) => nameWords.filter((n) => foldArabic(n) !== foldArabic(w) && finds(n, w)).map((n) => `${w} → ${n}`));
-    console.log(`ordinary words typed: ${intoNames.length} of ${2 * words.length} find one of the ${nameWords.length} names${intoNames.length ? `: ${intoNames.join(', ')}` : ''}`);
+    const intoNames = words
+      .flat()
+      .flatMap((w) => nameWords.filter((n) => foldArabic(n) !== foldArabic(w) && finds(n, w)).map((n) => `${w} → ${n}`));
+    console.log(
+      `ordinary words typed: ${intoNames.length} of ${2 * words.length} find one of the ${nameWords.length} names${intoNames.length ? `: ${intoNames.join(', ')}` : ''}`,
+    );
     expect(intoNames).toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.75);
     expect(falseMatches).toEqual([]);

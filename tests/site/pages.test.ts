@@ -40,9 +40,24 @@ afterAll(() => site?.remove());
 function fakeArticle(i: number, tags: string[], words: string, section = 'سياسة'): Article {
   const date = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', '+00:00');
   return {
-    source: `content/x/${i}.md`, title: `خبر ${i}`, summary: 's', date, timestamp: Date.parse(date),
-    section: { name: section, slug: section }, tags: tags.map((t) => ({ name: t, slug: t })), authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2020/01/s${i}/`, html: '<p>x</p>', wordCount: 10, repairs: 0, possibleSplits: 0, readingMinutes: 1, terms: keyTerms(words),
+    source: `content/x/${i}.md`,
+    title: `خبر ${i}`,
+    summary: 's',
+    date,
+    timestamp: Date.parse(date),
+    section: { name: section, slug: section },
+    tags: tags.map((t) => ({ name: t, slug: t })),
+    authors: [{ name: 'أ', slug: 'a' }],
+    lang: 'ar',
+    dir: 'rtl',
+    slug: `s${i}`,
+    url: `/2020/01/s${i}/`,
+    html: '<p>x</p>',
+    wordCount: 10,
+    repairs: 0,
+    possibleSplits: 0,
+    readingMinutes: 1,
+    terms: keyTerms(words),
   };
 }
 
@@ -65,7 +80,10 @@ describe('site data', () => {
 
   it('related articles stay linear: bounded candidates per article, however many share a tag', () => {
     const topics = Array.from({ length: 5 }, (_, i) => `موضوع${i}`);
-    const make = (n: number) => Array.from({ length: n }, (_, i) => fakeArticle(i, [topics[i % 5]!, topics[(i * 3 + 1) % 5]!], `كلمة${i % 300} نص${i % 97} خبر${i % 13} ${topics[i % 5]}`));
+    const make = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        fakeArticle(i, [topics[i % 5]!, topics[(i * 3 + 1) % 5]!], `كلمة${i % 300} نص${i % 97} خبر${i % 13} ${topics[i % 5]}`),
+      );
     const visits = (n: number) => relate(make(n)).visits;
     const v4 = visits(4000);
     const v8 = visits(8000);
@@ -92,7 +110,11 @@ describe('site data', () => {
   });
 
   it('slugs made from a headline keep at most eight words', () => {
-    const r = prepareArticle('content/2023/01/x.md', `---\ntitle: "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"\ndate: 2023-01-01T10:00:00+03:00\nsection: سياسة\ntags: [أ, ب]\nauthors: [سلمى الحسيني]\nsummary: "ملخص"\n---\nنص.\n`, {});
+    const r = prepareArticle(
+      'content/2023/01/x.md',
+      `---\ntitle: "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"\ndate: 2023-01-01T10:00:00+03:00\nsection: سياسة\ntags: [أ, ب]\nauthors: [سلمى الحسيني]\nsummary: "ملخص"\n---\nنص.\n`,
+      {},
+    );
     expect(r.ok && r.article.slug).toBe('واحد-اثنان-ثلاثة-أربعة-خمسة-ستة-سبعة-ثمانية');
   });
 
@@ -114,13 +136,30 @@ describe('site data', () => {
   });
 
   it('absolute URLs keep the base path and are percent-encoded', () => {
-    expect(siteUrl('/2023/01/خبر/', { url: 'https://x.org', basePath: '/warraq/' })).toBe('https://x.org/warraq/2023/01/%D8%AE%D8%A8%D8%B1/');
+    expect(siteUrl('/2023/01/خبر/', { url: 'https://x.org', basePath: '/warraq/' })).toBe(
+      'https://x.org/warraq/2023/01/%D8%AE%D8%A8%D8%B1/',
+    );
   });
 });
 
 describe('the built site', () => {
   it('has home, article, section, tag, author, archive, search and 404 pages, paginated', () => {
-    for (const f of ['index.html', 'page/2/index.html', '404.html', 'search/index.html', 'section/index.html', 'tag/index.html', 'author/index.html', 'archive/index.html', 'archive/2022/12/index.html', 'archive/2022/12/page/2/index.html', 'section/سياسة/index.html', 'section/سياسة/page/2/index.html', 'tag/أوكرانيا/index.html', 'author/سلمى-الحسيني/index.html']) {
+    for (const f of [
+      'index.html',
+      'page/2/index.html',
+      '404.html',
+      'search/index.html',
+      'section/index.html',
+      'tag/index.html',
+      'author/index.html',
+      'archive/index.html',
+      'archive/2022/12/index.html',
+      'archive/2022/12/page/2/index.html',
+      'section/سياسة/index.html',
+      'section/سياسة/page/2/index.html',
+      'tag/أوكرانيا/index.html',
+      'author/سلمى-الحسيني/index.html',
+    ]) {
       expect(existsSync(path.join(site.out, f)), f).toBe(true);
     }
     const page2 = parse(read('section/سياسة/page/2/index.html'));
@@ -134,7 +173,8 @@ describe('the built site', () => {
     for (const f of pages) {
       const doc = parse(read(f));
       expect(doc.querySelectorAll('nav.crumbs li').length, f).toBe(3);
-      for (const t of doc.querySelectorAll('time')) expect(t.getAttribute('datetime'), f).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/);
+      for (const t of doc.querySelectorAll('time'))
+        expect(t.getAttribute('datetime'), f).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/);
       expect(doc.querySelector('.byline a[rel=author]'), f).toBeTruthy();
       expect(doc.querySelector('[data-pagefind-body]'), f).toBeTruthy();
       if (doc.querySelector('html')!.getAttribute('lang') === 'ar') {
@@ -219,11 +259,21 @@ describe('the built site', () => {
     expect(faces.length).toBe(6);
     const fallbacks = all.filter((f) => !f.includes('url('));
     expect(fallbacks.length).toBeGreaterThan(0);
-    for (const face of fallbacks) expect(face).toMatch(/src:local\("[^"]+"\).*size-adjust:[\d.]+%;ascent-override:[\d.]+%;descent-override:[\d.]+%;line-gap-override:[\d.]+%/);
+    for (const face of fallbacks)
+      expect(face).toMatch(
+        /src:local\("[^"]+"\).*size-adjust:[\d.]+%;ascent-override:[\d.]+%;descent-override:[\d.]+%;line-gap-override:[\d.]+%/,
+      );
     // the body's font file is preloaded, and it is the one its @font-face names
     const preload = parse(read('index.html')).querySelector('link[rel=preload][as=font]')!;
     expect(preload.getAttribute('crossorigin')).toBe('');
-    expect(faces.some((f) => f.includes('"Noto Naskh Arabic"') && f.includes('font-weight:400') && f.includes(`url(fonts/${path.basename(preload.getAttribute('href')!)})`))).toBe(true);
+    expect(
+      faces.some(
+        (f) =>
+          f.includes('"Noto Naskh Arabic"') &&
+          f.includes('font-weight:400') &&
+          f.includes(`url(fonts/${path.basename(preload.getAttribute('href')!)})`),
+      ),
+    ).toBe(true);
     expect(existsSync(path.join(site.out, preload.getAttribute('href')!))).toBe(true);
     for (const face of faces) {
       expect(face).toContain('font-display:swap');
@@ -233,7 +283,11 @@ describe('the built site', () => {
     }
     expect(faces.some((f) => f.includes('Noto Naskh Arabic'))).toBe(true);
     expect(faces.some((f) => f.includes('Noto Kufi Arabic'))).toBe(true);
-    expect(walk(site.out).filter((f) => f.startsWith('assets/fonts/')).every((f) => f.endsWith('.woff2'))).toBe(true);
+    expect(
+      walk(site.out)
+        .filter((f) => f.startsWith('assets/fonts/'))
+        .every((f) => f.endsWith('.woff2')),
+    ).toBe(true);
     expect(css).toMatch(/body\{[^}]*font:1\.125rem\/1\.9 /); // Naskh needs a tall line
   });
 
@@ -270,7 +324,10 @@ describe('the built site', () => {
     expect(years.length).toBeGreaterThan(1);
     for (const y of years) {
       expect(existsSync(path.join(site.out, `pagefind/${y}/pagefind.js`)), y).toBe(true);
-      expect(files.some((f) => new RegExp(`^pagefind/${y}/pagefind\\.ar_.*\\.pf_meta$`).test(f)), y).toBe(true);
+      expect(
+        files.some((f) => new RegExp(`^pagefind/${y}/pagefind\\.ar_.*\\.pf_meta$`).test(f)),
+        y,
+      ).toBe(true);
     }
     expect(site.summary.articles).toBe(17);
     // one fragment per article: every article page was indexed, in its year's index

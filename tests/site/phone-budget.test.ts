@@ -46,7 +46,8 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
       // Each font's size is read while the page is open: every read is awaited before it closes.
       const reads: Promise<void>[] = [];
       page.on('requestfinished', (r) => {
-        if (r.resourceType() === 'font') reads.push(r.sizes().then((s) => void fonts.set(path.basename(new URL(r.url()).pathname), s.responseBodySize)));
+        if (r.resourceType() === 'font')
+          reads.push(r.sizes().then((s) => void fonts.set(path.basename(new URL(r.url()).pathname), s.responseBodySize)));
       });
       await page.goto(server.url + encodeURI(file.replace(/index\.html$/, '')), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
@@ -56,7 +57,8 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
       expect(fonts.size, file).toBeGreaterThan(0);
       expect(bytes, `${file}: ${[...fonts.keys()].join(', ')}`).toBeLessThanOrEqual(100 * 1024);
       if (bytes > largest.bytes) largest = { page: file, bytes, files: [...fonts.keys()] };
-      if (file === `${SEED}index.html`) console.log(`seed article fonts: ${bytes} bytes (${[...fonts].map(([f, n]) => `${f} ${n}`).join(', ')})`);
+      if (file === `${SEED}index.html`)
+        console.log(`seed article fonts: ${bytes} bytes (${[...fonts].map(([f, n]) => `${f} ${n}`).join(', ')})`);
     }
     console.log(`largest font download: ${largest.page}: ${largest.bytes} bytes (${largest.files.join(', ')})`);
     await context.close();

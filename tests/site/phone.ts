@@ -10,7 +10,8 @@ export const PHONE = {
   deviceScaleFactor: 2.625,
   isMobile: true,
   hasTouch: true,
-  userAgent: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
 };
 
 /** The seed article (content/2022/12/putin-minsk-visit.md), which names لوكاشنكو seven times. */
@@ -38,7 +39,9 @@ export async function phonePage(browser: Browser): Promise<Page> {
  * Read once the page has loaded and its fonts are settled (document.fonts.ready), after two more
  * frames so a swap's reflow has been reported.
  */
-export async function cumulativeLayoutShift(page: Page): Promise<{ cls: number; shifts: Array<{ value: number; time: number; input: boolean; sources: string[] }> }> {
+export async function cumulativeLayoutShift(
+  page: Page,
+): Promise<{ cls: number; shifts: Array<{ value: number; time: number; input: boolean; sources: string[] }> }> {
   return page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -71,6 +74,14 @@ export async function cumulativeLayoutShift(page: Page): Promise<{ cls: number; 
       const el = n && (n.nodeType === 1 ? (n as Element) : n.parentElement);
       return el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}` : '?';
     };
-    return { cls: best, shifts: entries.map((e) => ({ value: e.value, time: Math.round(e.startTime), input: e.hadRecentInput, sources: e.sources.map((s) => describe(s.node)) })) };
+    return {
+      cls: best,
+      shifts: entries.map((e) => ({
+        value: e.value,
+        time: Math.round(e.startTime),
+        input: e.hadRecentInput,
+        sources: e.sources.map((s) => describe(s.node)),
+      })),
+    };
   });
 }

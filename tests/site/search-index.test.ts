@@ -9,7 +9,7 @@
  *   - a changed year alone is indexed again, and ends up exactly as a fresh index.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -67,10 +67,16 @@ afterAll(() => {
 });
 
 /** Every fragment of the indexes under `dir`, decoded (Pagefind: a 12-byte signature, then JSON), by URL. */
-function fragments(dir: string): Map<string, { url: string; content: string; word_count: number; meta: Record<string, string>; anchors: unknown[]; filters: unknown }> {
+function fragments(
+  dir: string,
+): Map<string, { url: string; content: string; word_count: number; meta: Record<string, string>; anchors: unknown[]; filters: unknown }> {
   const out = new Map();
   for (const f of walk(dir).filter((f) => f.includes('fragment/'))) {
-    const json = JSON.parse(gunzipSync(readFileSync(path.join(dir, f))).subarray(12).toString('utf8'));
+    const json = JSON.parse(
+      gunzipSync(readFileSync(path.join(dir, f)))
+        .subarray(12)
+        .toString('utf8'),
+    );
     out.set(json.url, json);
   }
   return out;
@@ -78,13 +84,19 @@ function fragments(dir: string): Map<string, { url: string; content: string; wor
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of walk(dir)) out[f] = createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex');
+  for (const f of walk(dir))
+    out[f] = createHash('sha256')
+      .update(readFileSync(path.join(dir, f)))
+      .digest('hex');
   return out;
 }
 
 let runs = 0;
 /** Indexes `list` (into a scratch folder of its own) and places the result in a fresh output folder. */
-async function indexInto(list: readonly Article[], options: { cacheDir?: string; articleKey?: (a: Article) => string | undefined } = {}): Promise<{ out: string; report: SearchIndexes }> {
+async function indexInto(
+  list: readonly Article[],
+  options: { cacheDir?: string; articleKey?: (a: Article) => string | undefined } = {},
+): Promise<{ out: string; report: SearchIndexes }> {
   const n = runs++;
   const workDir = path.join(work, `work-${n}`);
   const out = path.join(work, `out-${n}`);
@@ -182,10 +194,11 @@ describe('search index per year, reused from the cache', () => {
 
   it("placing a kept index gives its files' manifest entries, equal to what a stat of the placed files says", async () => {
     const cacheDir = path.join(work, 'cache-listed');
-    const statOf = (out: string) => walk(out).map((f) => {
-      const st = statSync(path.join(out, f));
-      return [f, st.size, st.mtimeMs, st.ino];
-    });
+    const statOf = (out: string) =>
+      walk(out).map((f) => {
+        const st = statSync(path.join(out, f));
+        return [f, st.size, st.mtimeMs, st.ino];
+      });
     const byPath = (x: unknown[], y: unknown[]) => (String(x[0]) < String(y[0]) ? -1 : 1);
     const { report } = await indexInto(articles, { cacheDir });
     for (const pass of ['listed when kept', 'list read back', 'list remade after the index changed']) {
@@ -197,7 +210,10 @@ describe('search index per year, reused from the cache', () => {
       const out = path.join(work, `out-listed-${pass.length}`);
       const entries = years.flatMap((y): unknown[][] => placeIndex(y, report.folders.get(y)!, out) ?? [['missing', y]]);
       expect(entries.sort(byPath), pass).toEqual(statOf(out).sort(byPath));
-      expect(walk(out).some((f) => f.endsWith('.files.json')), pass).toBe(false);
+      expect(
+        walk(out).some((f) => f.endsWith('.files.json')),
+        pass,
+      ).toBe(false);
     }
     // an index that is not kept (no cache): no entries, the build stats its files
     const bare = await indexArticles(articles.slice(0, 3), { workDir: path.join(work, 'work-unlisted'), lang: 'ar' });

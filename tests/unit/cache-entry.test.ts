@@ -18,8 +18,15 @@ describe('prepared-cache entries', () => {
   afterEach(() => project?.remove());
 
   it('give back the JSON, the look-ups and the HTML written, byte for byte, whatever their script', () => {
-    const lookups = encodeLookups([[5, 2], [1 << 40, 7]]);
-    const entry = { json: JSON.stringify({ result: { title: 'تقرير «الأسواق» 😀\n' } }), lookups, html: '<p>ارتفعت المؤشرات\u00A0اليوم</p>\n' };
+    const lookups = encodeLookups([
+      [5, 2],
+      [1 << 40, 7],
+    ]);
+    const entry = {
+      json: JSON.stringify({ result: { title: 'تقرير «الأسواق» 😀\n' } }),
+      lookups,
+      html: '<p>ارتفعت المؤشرات\u00A0اليوم</p>\n',
+    };
     const bytes = encodeEntry(entry);
     const decoded = decodeEntry(bytes)!;
     expect(decoded.head.json.toString()).toBe(entry.json);
@@ -141,7 +148,10 @@ describe('prepared-cache entries', () => {
     const first = prepareSite(p.root, config);
     expect(first.articles.find((a) => a.source.endsWith('losses.md'))!.html).toContain('تكبّدت');
     // report.md now writes تكبدت twice: losses.md's look-up no longer holds, and it is prepared again.
-    p.write('content/2023/03/report.md', articleSource('تقرير الربع', 'تكبدت شركات النقل خسائر أقل من المتوقع، وتكبدت شركات أخرى مثلها. تكبدت'));
+    p.write(
+      'content/2023/03/report.md',
+      articleSource('تقرير الربع', 'تكبدت شركات النقل خسائر أقل من المتوقع، وتكبدت شركات أخرى مثلها. تكبدت'),
+    );
     const second = prepareSite(p.root, config);
     expect(second.prepared).toBe(2);
     expect(keyOf(second, 'losses.md')).toBe(keyOf(first, 'losses.md'));

@@ -19,7 +19,9 @@ describe('clean text is never changed', () => {
     expect(scoreClean(constructions, damaged).altered).toEqual([]);
     const lexicon = loadLexicon();
     const doc = damaged.slice(0, 5).join('\n');
-    const joins = normalize(doc, { lexicon: () => lexicon, evidence: new WordCounts().add(doc) }).changes.filter((c) => c.rule === 'split-word');
+    const joins = normalize(doc, { lexicon: () => lexicon, evidence: new WordCounts().add(doc) }).changes.filter(
+      (c) => c.rule === 'split-word',
+    );
     expect(joins.length).toBeGreaterThan(10);
   });
 
@@ -50,6 +52,11 @@ describe('clean text is never changed', () => {
     const verses = fixtureLines(file);
     expect(verses.length).toBe(6236);
     expect(scoreClean(verses).altered).toEqual([]);
-    expect(scoreClean(verses.map((v) => `قال تعالى ﴿${v}﴾`), damaged).altered).toEqual([]);
+    expect(
+      scoreClean(
+        verses.map((v) => `قال تعالى ﴿${v}﴾`),
+        damaged,
+      ).altered,
+    ).toEqual([]);
   });
 });

@@ -15,11 +15,19 @@ describe('the cached binary lexicon', () => {
     for (const dir of ['devset', 'fresh']) {
       const folder = new URL(`../fixtures/${dir}/`, import.meta.url);
       for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt'))) {
-        for (const w of readFileSync(new URL(f, folder), 'utf8').replace(/[\u064B-\u0652]/g, '').split(/[^\u0621-\u064A]+/)) if (w) words.add(w);
+        for (const w of readFileSync(new URL(f, folder), 'utf8')
+          .replace(/[\u064B-\u0652]/g, '')
+          .split(/[^\u0621-\u064A]+/))
+          if (w) words.add(w);
       }
     }
     const list = [...words];
-    const probes = [...list, ...list.map((w, i) => w + list[(i * 31) % list.length]!.slice(0, 2)), ...list.map((w) => w.slice(0, -1)), ...list.map((w) => `${w}ها`)];
+    const probes = [
+      ...list,
+      ...list.map((w, i) => w + list[(i * 31) % list.length]!.slice(0, 2)),
+      ...list.map((w) => w.slice(0, -1)),
+      ...list.map((w) => `${w}ها`),
+    ];
     // Beyond bare Arabic letters (UTF-8 of one, two, three and four bytes): marks, Latin, digits,
     // the empty word, CJK and an emoji.
     probes.push('', 'a', 'the', '123', 'مدرّعات', 'سربًا', 'ك', 'و', 'abc\u0628', '\u0628abc', '中文', 'ب😀', '😀', 'ﻻ', 'پ', 'ڤ');

@@ -17,9 +17,24 @@ const config = configSchema.parse({ paginate: 2 });
 function article(i: number, title = `خبر ${i}`): Article {
   const date = new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().replace('.000Z', '+00:00');
   return {
-    source: `content/x/${i}.md`, title, summary: 'ملخص', date, timestamp: Date.parse(date),
-    section: { name: 'سياسة', slug: 'politics' }, tags: [{ name: 'نفط', slug: 'oil' }], authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar', dir: 'rtl', slug: `s${i}`, url: `/2021/01/s${i}/`, html: `<p>نص ${i}</p>`, wordCount: 10, repairs: 0, possibleSplits: 0, readingMinutes: 1, terms: ['نفط', 'سعر'],
+    source: `content/x/${i}.md`,
+    title,
+    summary: 'ملخص',
+    date,
+    timestamp: Date.parse(date),
+    section: { name: 'سياسة', slug: 'politics' },
+    tags: [{ name: 'نفط', slug: 'oil' }],
+    authors: [{ name: 'أ', slug: 'a' }],
+    lang: 'ar',
+    dir: 'rtl',
+    slug: `s${i}`,
+    url: `/2021/01/s${i}/`,
+    html: `<p>نص ${i}</p>`,
+    wordCount: 10,
+    repairs: 0,
+    possibleSplits: 0,
+    readingMinutes: 1,
+    terms: ['نفط', 'سعر'],
   };
 }
 
@@ -31,7 +46,10 @@ describe('render keys', () => {
     const a = keysOf([0, 1, 2, 3, 4].map((i) => article(i)));
     const b = keysOf([0, 1, 2, 3, 4].map((i) => article(i)));
     expect(changed(a, b)).toEqual([]);
-    const c = keysOf([0, 1, 2, 3, 4].map((i) => article(i)), 'other templates');
+    const c = keysOf(
+      [0, 1, 2, 3, 4].map((i) => article(i)),
+      'other templates',
+    );
     expect(changed(a, c)).toEqual([...a.keys()].sort());
   });
 
@@ -56,7 +74,10 @@ describe('render keys', () => {
 
 describe('global render key', () => {
   it('changes with a variable that can change the output, not with one that only changes how the build runs or reports', () => {
-    const site = buildSiteData([0, 1].map((i) => article(i)), config);
+    const site = buildSiteData(
+      [0, 1].map((i) => article(i)),
+      config,
+    );
     const key = () => globalRenderKey(config, site, 'templates');
     const saved = { ...process.env };
     try {
@@ -80,7 +101,10 @@ describe('reuse plan', () => {
 
   it('reuses only pages with the same key whose file is as the stamp says, and never a path outside the output', () => {
     const out = path.join(dir, '_site');
-    const site = buildSiteData([0, 1].map((i) => article(i)), config);
+    const site = buildSiteData(
+      [0, 1].map((i) => article(i)),
+      config,
+    );
     const keys = pageKeys(site, {}, 'g');
     for (const a of site.articles) {
       mkdirSync(path.join(out, a.url), { recursive: true });
@@ -89,7 +113,10 @@ describe('reuse plan', () => {
     writeFileSync(path.join(dir, 'secret'), 'not a page');
     const file = (url: string) => path.join(url.slice(1), 'index.html');
     const stamp: Stamp = {
-      fingerprint: 'f', outDir: out, pages: 2, manifest: outputManifest(out),
+      fingerprint: 'f',
+      outDir: out,
+      pages: 2,
+      manifest: outputManifest(out),
       pageIndex: {
         '/2021/01/s0/': [keys.get('/2021/01/s0/')!, file('/2021/01/s0/')],
         '/2021/01/s1/': [keys.get('/2021/01/s1/')!, '2021/../../secret'],
@@ -108,7 +135,10 @@ describe('reuse plan', () => {
   it('the next manifest, taking linked pages from the last one instead of a stat, equals one made by reading every file', () => {
     const out = path.join(dir, 'last');
     const next = path.join(dir, 'next');
-    const site = buildSiteData([0, 1, 2, 3].map((i) => article(i)), config);
+    const site = buildSiteData(
+      [0, 1, 2, 3].map((i) => article(i)),
+      config,
+    );
     const keys = pageKeys(site, {}, 'g');
     const pageIndex: Stamp['pageIndex'] = {};
     // every page, listings too: a tag's first page and its page/2/ are linked into folders made one inside the other
@@ -137,7 +167,10 @@ describe('reuse plan', () => {
   });
 
   it('an output restored from an archive (new inodes and times, same bytes) is reused by its digest; a page whose bytes differ is not', () => {
-    const site = buildSiteData([0, 1, 2].map((i) => article(i)), config);
+    const site = buildSiteData(
+      [0, 1, 2].map((i) => article(i)),
+      config,
+    );
     const keys = pageKeys(site, {}, 'g');
     // The last build: Eleventy wrote every page, and the page index took each one's digest.
     const first = path.join(dir, 'first');

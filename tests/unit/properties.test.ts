@@ -8,11 +8,43 @@ import { damage } from '../../scripts/lib/damage.ts';
 const lexicon = loadLexicon();
 const opts = { lexicon: () => lexicon };
 const DEVSET = new URL('../fixtures/devset/', import.meta.url);
-const corpus = readdirSync(DEVSET).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, DEVSET), 'utf8'));
+const corpus = readdirSync(DEVSET)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(new URL(f, DEVSET), 'utf8'));
 
 /** Text the way it arrives: Arabic letters and marks, spaces, NBSP, punctuation, quotes, Latin, digits. */
 const messy = fc
-  .array(fc.constantFrom(...'ابتثجحخدذرسشصضطظعغفقكلمنهوية ى ء أ إ آ ؤ ئ'.split(''), ' ', ' ', '\u00A0', '\u064B', '\u0651', '\u064F', '،', '.', '؟', ',', '?', '"', '“', '”', '«', '»', 'a', 'Z', '1', '9', '\n', '(', ')', '-', ':'), { maxLength: 80 })
+  .array(
+    fc.constantFrom(
+      ...'ابتثجحخدذرسشصضطظعغفقكلمنهوية ى ء أ إ آ ؤ ئ'.split(''),
+      ' ',
+      ' ',
+      '\u00A0',
+      '\u064B',
+      '\u0651',
+      '\u064F',
+      '،',
+      '.',
+      '؟',
+      ',',
+      '?',
+      '"',
+      '“',
+      '”',
+      '«',
+      '»',
+      'a',
+      'Z',
+      '1',
+      '9',
+      '\n',
+      '(',
+      ')',
+      '-',
+      ':',
+    ),
+    { maxLength: 80 },
+  )
   .map((cs) => cs.join(''));
 
 const lettersOf = (s: string) => [...s.normalize('NFC')].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('');
@@ -39,7 +71,10 @@ describe('normalize: invariants (fast-check, fixed seed)', () => {
 
   it('leaves clean, well-formed text unchanged, with or without diacritics', () => {
     // Natural text: runs of consecutive words from the corpus's sentences, cut anywhere.
-    const lines = corpus.flatMap((c) => c.split('\n')).filter(Boolean).map((l) => l.split(' '));
+    const lines = corpus
+      .flatMap((c) => c.split('\n'))
+      .filter(Boolean)
+      .map((l) => l.split(' '));
     const sentence = fc
       .tuple(fc.nat(lines.length - 1), fc.nat(200), fc.integer({ min: 2, max: 14 }))
       .map(([l, start, len]) => {

@@ -13,7 +13,13 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { renderMarkdown, SANITIZE_SCHEMA } from '../../src/markdown/render.ts';
 
-const alwaysReparse = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify);
+const alwaysReparse = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(rehypeStringify);
 
 const MARKDOWN = [
   '# عنوان\n\nفقرة فيها **خط عريض** و*مائل* و`شيفرة` و[رابط](https://example.com "عنوان الرابط").',
@@ -30,7 +36,9 @@ describe('renderMarkdown without raw HTML', () => {
   }
 
   it('still parses and sanitizes raw HTML when there is some', () => {
-    const html = renderMarkdown('نص <b onclick="x()">عريض</b> <script>alert(1)</script>\n\n<div><img src="javascript:alert(1)"></div>', { repairSplitWords: false }).html;
+    const html = renderMarkdown('نص <b onclick="x()">عريض</b> <script>alert(1)</script>\n\n<div><img src="javascript:alert(1)"></div>', {
+      repairSplitWords: false,
+    }).html;
     expect(html).toContain('<b>عريض</b>');
     expect(html).not.toMatch(/onclick|<script|javascript:/);
   });

@@ -32,7 +32,10 @@ describe('display-safe Unicode repairs', () => {
     for (let t = 0; t < 2000; t++) {
       const text = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
       const expected = [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
-      expect(tatweelEdits(text).map((e) => [e.start, e.end]), JSON.stringify(text)).toEqual(expected);
+      expect(
+        tatweelEdits(text).map((e) => [e.start, e.end]),
+        JSON.stringify(text),
+      ).toEqual(expected);
     }
   });
   it('keeps paired isolates and drops unpaired ones', () => {
@@ -131,7 +134,8 @@ describe('split-word repair', () => {
     expect(n('أن تنضم\u00A0 القوات')).toBe('أن تنضمّ القوات');
   });
   it('does not join real words, even when the lexicon accepts the concatenation', () => {
-    for (const clean of ['ولم توضح أين تقام', 'لا سيما في قطاع الدفاع', 'في أول أيام الشهر', 'قال له إن الأمر انتهى', 'حق لنا جميعا']) expect(n(clean)).toBe(clean);
+    for (const clean of ['ولم توضح أين تقام', 'لا سيما في قطاع الدفاع', 'في أول أيام الشهر', 'قال له إن الأمر انتهى', 'حق لنا جميعا'])
+      expect(n(clean)).toBe(clean);
   });
   it('never joins across punctuation, quotes, digits or lines', () => {
     for (const t of ['قال، ة', 'قال «ة»', 'عام 5 ة', 'تكب\nدت']) expect(rules(t)).not.toContain('split-word');

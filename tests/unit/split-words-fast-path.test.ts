@@ -18,9 +18,19 @@ const lexicon = loadLexicon();
 const texts: string[] = [];
 for (const set of ['devset', 'devset2', 'fresh']) {
   const dir = new URL(`../fixtures/${set}/`, import.meta.url);
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) texts.push(readFileSync(new URL(f, dir), 'utf8').normalize('NFC'));
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    texts.push(readFileSync(new URL(f, dir), 'utf8').normalize('NFC'));
 }
-const cleanWords = [...new Set(texts.join(' ').split(/[^\p{L}\p{M}]+/u).filter((w) => /[\u0621-\u064A]/.test(w)))];
+const cleanWords = [
+  ...new Set(
+    texts
+      .join(' ')
+      .split(/[^\p{L}\p{M}]+/u)
+      .filter((w) => /[\u0621-\u064A]/.test(w)),
+  ),
+];
 // Damaged words: the marks become the spaces of wire copy (a split word, a final NBSP).
 const damagedWords = cleanWords.filter((w) => /[\u064B-\u0652]/.test(w)).map((w) => damage(w).text);
 const siteEvidence = new WordCounts();
@@ -52,7 +62,9 @@ const token = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...'ابتثجحخدذرسشصضطظعغفقكلمنهويةىءأإآؤئ'.split('')) },
 );
 const separator = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\u00A0', '\u00A0 ', '   ', '، ', '.\n', ' (', ') ');
-const arabicIsh = fc.array(fc.tuple(token, separator), { minLength: 1, maxLength: 40 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+const arabicIsh = fc
+  .array(fc.tuple(token, separator), { minLength: 1, maxLength: 40 })
+  .map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 describe('split words: the fast path agrees with the full path', () => {
   for (const [name, config] of Object.entries(configs)) {
@@ -67,7 +79,7 @@ describe('split words: the fast path agrees with the full path', () => {
     });
   }
 
-  it('on the fixtures, clean and damaged like the wire, with the lexicon and each text\'s own words', () => {
+  it("on the fixtures, clean and damaged like the wire, with the lexicon and each text's own words", () => {
     let edits = 0;
     for (const clean of texts) {
       for (const text of [clean, damage(clean).text]) {

@@ -25,10 +25,16 @@ const command: Command = {
   summary: 'the browser editor at /admin/ on this machine (Decap CMS local backend + preview)',
   usage,
   async run(args) {
-    const { values } = parseArgs({ args, options: { port: { type: 'string', default: '8080' }, 'backend-port': { type: 'string', default: '8081' }, root: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string', default: '8080' }, 'backend-port': { type: 'string', default: '8081' }, root: { type: 'string' } },
+    });
     const port = Number(values.port);
     const backendPort = Number(values['backend-port']);
-    for (const [name, n] of [['--port', port], ['--backend-port', backendPort]] as const) {
+    for (const [name, n] of [
+      ['--port', port],
+      ['--backend-port', backendPort],
+    ] as const) {
       if (!Number.isInteger(n) || n < 1 || n > 65535) {
         process.stderr.write(`warraq admin: ${name} must be a number from 1 to 65535\n`);
         return 2;
@@ -38,7 +44,14 @@ const command: Command = {
     const server = createRequire(import.meta.url).resolve('decap-server/dist/index.js');
     const backend = spawn(process.execPath, [server], {
       cwd: root,
-      env: { ...process.env, PORT: String(backendPort), BIND_HOST: '127.0.0.1', MODE: 'fs', GIT_REPO_DIRECTORY: root, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(backendPort),
+        BIND_HOST: '127.0.0.1',
+        MODE: 'fs',
+        GIT_REPO_DIRECTORY: root,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const stopBackend = () => {
@@ -47,13 +60,17 @@ const command: Command = {
     process.once('exit', stopBackend);
     backend.once('exit', (code, signal) => {
       if (signal !== 'SIGTERM') {
-        process.stderr.write(`warraq admin: the local backend stopped (${signal ?? `exit code ${code}`}); is port ${backendPort} taken? Try --backend-port.\n`);
+        process.stderr.write(
+          `warraq admin: the local backend stopped (${signal ?? `exit code ${code}`}); is port ${backendPort} taken? Try --backend-port.\n`,
+        );
         process.exit(1);
       }
     });
     const serve = (await import('./serve.ts')).default;
     const localBackend = `http://localhost:${backendPort}/api/v1`;
-    process.stderr.write(`Editor: http://localhost:${port}${loadConfig(root).site.basePath}admin/ (local backend ${localBackend}, writing into ${root})\n`);
+    process.stderr.write(
+      `Editor: http://localhost:${port}${loadConfig(root).site.basePath}admin/ (local backend ${localBackend}, writing into ${root})\n`,
+    );
     return serve.run(['--port', String(port), '--root', root, '--local-backend', localBackend]);
   },
 };

@@ -18,10 +18,17 @@ Options:
     const { values } = parseArgs({ args, options: { out: { type: 'string' }, root: { type: 'string' } } });
     const progress = createProgress('articles');
     try {
-      const s = await build({ root: values.root ?? process.cwd(), outDir: values.out, progress: progress.update, removeOldInBackground: true });
+      const s = await build({
+        root: values.root ?? process.cwd(),
+        outDir: values.out,
+        progress: progress.update,
+        removeOldInBackground: true,
+      });
       progress.done();
       for (const w of s.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
-      process.stdout.write(`Built ${s.articles} articles (${s.drafts} drafts skipped), ${s.pages} pages, ${s.repairs} repairs, ${s.possibleSplits} possible split words (see warraq lint), ${s.warnings.length} warnings in ${(s.ms / 1000).toFixed(2)} s → ${s.outDir}\n`);
+      process.stdout.write(
+        `Built ${s.articles} articles (${s.drafts} drafts skipped), ${s.pages} pages, ${s.repairs} repairs, ${s.possibleSplits} possible split words (see warraq lint), ${s.warnings.length} warnings in ${(s.ms / 1000).toFixed(2)} s → ${s.outDir}\n`,
+      );
       return 0;
     } catch (error) {
       progress.done();

@@ -86,7 +86,8 @@ type Ask = (question: string) => Promise<string>;
  */
 export async function completeFields(fields: ImportFields, ask?: Ask, known: KnownNames = {}): Promise<string[]> {
   const sectionProblem = (section: string) => (known.sections ? judgeName('section', section, known.sections) : undefined);
-  const authorProblem = (authors: string[]) => (known.authors ? authors.map((a) => judgeName('author', a, known.authors!)).find(Boolean) : undefined);
+  const authorProblem = (authors: string[]) =>
+    known.authors ? authors.map((a) => judgeName('author', a, known.authors!)).find(Boolean) : undefined;
   if (ask) {
     while (!fields.date || dateProblem(fields.date)) {
       if (fields.date) process.stderr.write(`  ${dateProblem(fields.date)}\n`);
@@ -108,9 +109,11 @@ export async function completeFields(fields: ImportFields, ask?: Ask, known: Kno
   if (!fields.date) problems.push('--date is missing (e.g. --date 2022-12-19T18:30:00+03:00)');
   else if (dateProblem(fields.date)) problems.push(`--date: ${dateProblem(fields.date)}; write it like 2022-12-19T18:30:00+03:00`);
   if (!fields.section) problems.push('--section is missing (e.g. --section سياسة)');
-  else if (sectionProblem(fields.section)) problems.push(`--section: ${sectionProblem(fields.section)!.message}; ${sectionProblem(fields.section)!.hint}`);
+  else if (sectionProblem(fields.section))
+    problems.push(`--section: ${sectionProblem(fields.section)!.message}; ${sectionProblem(fields.section)!.hint}`);
   if (fields.authors.length === 0) problems.push('--author is missing (e.g. --author "سلمى الحسيني")');
-  else if (authorProblem(fields.authors)) problems.push(`--author: ${authorProblem(fields.authors)!.message}; ${authorProblem(fields.authors)!.hint}`);
+  else if (authorProblem(fields.authors))
+    problems.push(`--author: ${authorProblem(fields.authors)!.message}; ${authorProblem(fields.authors)!.hint}`);
   return problems;
 }
 
@@ -150,9 +153,13 @@ export function importArticle(o: ImportOptions): ImportResult {
   const options = { ...o.config.normalize, lang: o.lang.split('-')[0]!, lexicon: lazyLexicon, evidence };
   const title = normalize(wire.title, options);
   const normalizedBody = normalize(body, options);
-  const paragraphs = normalizedBody.text.split('\n').map((p) => p.trim()).filter(Boolean);
+  const paragraphs = normalizedBody.text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const slug = o.slug !== undefined ? slugify(o.slug) : slugify(title.text);
-  if (!slug || !isSafeSlug(slug)) throw new Error('no file name can be made from the title; pass --slug with a few words in letters and digits');
+  if (!slug || !isSafeSlug(slug))
+    throw new Error('no file name can be made from the title; pass --slug with a few words in letters and digits');
   const file = articlePath(o.config.paths.content, o.date, slug);
   const text = articleText({
     title: title.text,
@@ -182,7 +189,13 @@ const command: Command = {
       raw = source === '-' ? await readStdin() : new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(source));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      return fail(e.code === 'ENOENT' ? `no file ${source}` : e instanceof TypeError ? `${source} is not valid UTF-8; save it as UTF-8 first` : e.message);
+      return fail(
+        e.code === 'ENOENT'
+          ? `no file ${source}`
+          : e instanceof TypeError
+            ? `${source} is not valid UTF-8; save it as UTF-8 first`
+            : e.message,
+      );
     }
 
     const fields: ImportFields = {

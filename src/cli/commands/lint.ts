@@ -38,7 +38,13 @@ const command: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { fix: { type: 'boolean' }, quiet: { type: 'boolean' }, format: { type: 'string', default: 'text' }, 'changed-since': { type: 'string' }, root: { type: 'string' } },
+      options: {
+        fix: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        format: { type: 'string', default: 'text' },
+        'changed-since': { type: 'string' },
+        root: { type: 'string' },
+      },
     });
     const format = values.format as LintFormat;
     if (!LINT_FORMATS.includes(format)) {
@@ -54,7 +60,11 @@ const command: Command = {
       files = articleFilesAt(root, positionals.length ? positionals : [config.paths.content]);
       const since = values['changed-since'];
       if (since !== undefined) {
-        const changed = new Set(changedArticles(root, since, config.paths.content).filter((c) => c.status !== 'deleted').map((c) => c.file));
+        const changed = new Set(
+          changedArticles(root, since, config.paths.content)
+            .filter((c) => c.status !== 'deleted')
+            .map((c) => c.file),
+        );
         files = files.filter((f) => changed.has(f));
       }
     } catch (error) {
@@ -63,7 +73,10 @@ const command: Command = {
     }
 
     const progress = createProgress('files');
-    const { results, fixedRepairs, fixedFiles } = lintFiles(root, config, files, { fix: values.fix, onFile: (done, total) => progress.update(done, total) });
+    const { results, fixedRepairs, fixedFiles } = lintFiles(root, config, files, {
+      fix: values.fix,
+      onFile: (done, total) => progress.update(done, total),
+    });
     progress.done();
 
     let errors = 0;
@@ -85,8 +98,11 @@ const command: Command = {
     const articles = results.filter((r) => r.valid).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const fixed = values.fix ? `, ${fixedRepairs} repairs written to ${fixedFiles} files` : '';
-    process.stdout.write(`Linted ${results.length} files (${articles} valid articles): ${errors} errors, ${warnings} warnings, ${repairs} repairs to make${fixed} in ${seconds} s\n`);
-    if (errors && !values.fix && results.some((r) => r.issues.some((x) => x.fixable))) process.stdout.write('Run warraq lint --fix to write the repairs into the files.\n');
+    process.stdout.write(
+      `Linted ${results.length} files (${articles} valid articles): ${errors} errors, ${warnings} warnings, ${repairs} repairs to make${fixed} in ${seconds} s\n`,
+    );
+    if (errors && !values.fix && results.some((r) => r.issues.some((x) => x.fixable)))
+      process.stdout.write('Run warraq lint --fix to write the repairs into the files.\n');
     return errors ? 1 : 0;
   },
 };

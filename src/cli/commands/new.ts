@@ -49,7 +49,8 @@ const command: Command = {
     if (unknown) return fail(unknown);
     const title = normalize(rawTitle, { ...config.normalize, lang: values.lang.split('-')[0]! }).text;
     const slug = values.slug !== undefined ? slugify(values.slug) : slugify(title);
-    if (!slug || !isSafeSlug(slug)) return fail('no file name can be made from the title; pass --slug with a few words in letters and digits');
+    if (!slug || !isSafeSlug(slug))
+      return fail('no file name can be made from the title; pass --slug with a few words in letters and digits');
     const file = articlePath(config.paths.content, date, slug);
     const text = articleText({
       title,
@@ -73,7 +74,12 @@ const command: Command = {
 };
 
 /** The first of section and authors missing from the configured lists, as a message; undefined when all are listed (or there are no lists). */
-export function unknownNames(section: string, authors: readonly string[], sections: readonly string[] | undefined, known: readonly string[] | undefined): string | undefined {
+export function unknownNames(
+  section: string,
+  authors: readonly string[],
+  sections: readonly string[] | undefined,
+  known: readonly string[] | undefined,
+): string | undefined {
   const wrongSection = sections && judgeName('section', section, sections);
   if (wrongSection) return `--section: ${wrongSection.message}; ${wrongSection.hint}`;
   for (const author of known ? authors : []) {

@@ -20,7 +20,10 @@ a template or the stylesheet rebuilds and reloads the browser. Invalid articles 
 in the terminal and the last good version stays on screen. --local-backend names the Decap CMS
 local backend /admin/ writes through (warraq admin starts one and passes it).`,
   async run(args) {
-    const { values } = parseArgs({ args, options: { port: { type: 'string', default: '8080' }, root: { type: 'string' }, 'local-backend': { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string', default: '8080' }, root: { type: 'string' }, 'local-backend': { type: 'string' } },
+    });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       process.stderr.write(`warraq serve: --port must be a number from 1 to 65535\n`);
@@ -54,7 +57,9 @@ local backend /admin/ writes through (warraq admin starts one and passes it).`,
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
-      process.stderr.write(`\nCannot start the preview: ${error.problems.length} problem(s) in content. Fix them (warraq lint shows them all) and run warraq serve again.\n`);
+      process.stderr.write(
+        `\nCannot start the preview: ${error.problems.length} problem(s) in content. Fix them (warraq lint shows them all) and run warraq serve again.\n`,
+      );
       return 1;
     }
     // Load the lexicon now, not on the first edit: the first rebuild after a change is then as quick as the rest.
@@ -64,12 +69,20 @@ local backend /admin/ writes through (warraq admin starts one and passes it).`,
       runMode: 'serve',
       quietMode: true,
       pathPrefix: config.site.basePath,
-      config: configureEleventy({ root, site, stylesheets: () => deriveStylesheets(stylesheetFile), articleKey: (a) => prepared?.contentKey(a), admin: { localBackend: values['local-backend'] } }),
+      config: configureEleventy({
+        root,
+        site,
+        stylesheets: () => deriveStylesheets(stylesheetFile),
+        articleKey: (a) => prepared?.contentKey(a),
+        admin: { localBackend: values['local-backend'] },
+      }),
     });
     await elev.init();
     await elev.watch();
     await elev.serve(port);
-    process.stderr.write(`Previewing ${last!.articles.length} articles at http://localhost:${port}${config.site.basePath} (Ctrl+C to stop)\n`);
+    process.stderr.write(
+      `Previewing ${last!.articles.length} articles at http://localhost:${port}${config.site.basePath} (Ctrl+C to stop)\n`,
+    );
     const stop = async () => {
       await elev.stopWatch();
       process.exit(0);

@@ -53,9 +53,16 @@ export function summaryMarkdown(rows: readonly SummaryRow[], previewUrl?: string
     }
     out.push('');
   }
-  out.push(`**${repairs}** repair${repairs === 1 ? '' : 's'} the build will make, **${errors}** error${errors === 1 ? '' : 's'}, **${warnings}** warning${warnings === 1 ? '' : 's'}.`);
-  if (errors) out.push('', 'The errors are shown on the lines of the pull request (Files changed); `npx warraq lint --fix` writes the repairs.');
-  if (previewUrl) out.push('', `Preview: ${/^https:\/\/[^\s()<>]+$/.test(previewUrl) ? `[download the built site](${previewUrl})` : code(previewUrl)}, unzip it into a folder and serve it, e.g. \`unzip site-preview-*.zip -d site-preview && python3 -m http.server -d site-preview 8080\`.`);
+  out.push(
+    `**${repairs}** repair${repairs === 1 ? '' : 's'} the build will make, **${errors}** error${errors === 1 ? '' : 's'}, **${warnings}** warning${warnings === 1 ? '' : 's'}.`,
+  );
+  if (errors)
+    out.push('', 'The errors are shown on the lines of the pull request (Files changed); `npx warraq lint --fix` writes the repairs.');
+  if (previewUrl)
+    out.push(
+      '',
+      `Preview: ${/^https:\/\/[^\s()<>]+$/.test(previewUrl) ? `[download the built site](${previewUrl})` : code(previewUrl)}, unzip it into a folder and serve it, e.g. \`unzip site-preview-*.zip -d site-preview && python3 -m http.server -d site-preview 8080\`.`,
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -66,13 +73,19 @@ const command: Command = {
   summary: 'a Markdown report of the articles a branch changed (for the pull request job summary)',
   usage,
   async run(args) {
-    const { values } = parseArgs({ args, options: { 'changed-since': { type: 'string' }, 'preview-url': { type: 'string' }, root: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { 'changed-since': { type: 'string' }, 'preview-url': { type: 'string' }, root: { type: 'string' } },
+    });
     const root = path.resolve(values.root ?? process.cwd());
     const config = loadConfig(root);
     let changes: ChangedFile[];
     try {
       const since = values['changed-since'];
-      changes = since !== undefined ? changedArticles(root, since, config.paths.content) : articleFilesAt(root, [config.paths.content]).map((file) => ({ file, status: 'modified' as const }));
+      changes =
+        since !== undefined
+          ? changedArticles(root, since, config.paths.content)
+          : articleFilesAt(root, [config.paths.content]).map((file) => ({ file, status: 'modified' as const }));
     } catch (error) {
       process.stderr.write(`warraq summary: ${(error as Error).message}\n`);
       return 2;

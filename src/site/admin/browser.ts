@@ -60,7 +60,8 @@ declare global {
   }
 }
 
-const plain = (value: unknown): unknown => (value && typeof (value as ImmutableValue).toJS === 'function' ? (value as ImmutableValue).toJS() : value);
+const plain = (value: unknown): unknown =>
+  value && typeof (value as ImmutableValue).toJS === 'function' ? (value as ImmutableValue).toJS() : value;
 
 /** Nothing written: an empty string, list or object counts as a field left out. */
 function isBlank(value: unknown): boolean {
@@ -130,17 +131,26 @@ function registerFieldWidgets(cms: DecapCms, h: CreateElement, createClass: Wind
       // The lang field tells the page which way the article's text runs; Decap does not render the
       // other fields again when it changes, so /admin/'s stylesheet turns them (index.html).
       componentDidMount(this: ComponentThis) {
-        if (this.props.field.get('warraq_schema') === 'lang') document.documentElement.dataset.warraqDir = isLtr(plain(this.props.value)) ? 'ltr' : 'rtl';
+        if (this.props.field.get('warraq_schema') === 'lang')
+          document.documentElement.dataset.warraqDir = isLtr(plain(this.props.value)) ? 'ltr' : 'rtl';
       },
       componentDidUpdate(this: ComponentThis) {
-        if (this.props.field.get('warraq_schema') === 'lang') document.documentElement.dataset.warraqDir = isLtr(plain(this.props.value)) ? 'ltr' : 'rtl';
+        if (this.props.field.get('warraq_schema') === 'lang')
+          document.documentElement.dataset.warraqDir = isLtr(plain(this.props.value)) ? 'ltr' : 'rtl';
       },
       render(this: ComponentThis) {
         const entry = this.props.getEntry?.() ?? this.props.entry;
         const lang = entry?.getIn(['data', 'lang']) ?? 'ar';
         const ltr = isLtr(lang);
-        const own = TEXT_WIDGETS.has(name) && this.props.field.get('warraq_schema') !== 'lang' ? { dir: ltr ? 'ltr' : 'rtl', className: 'warraq-field warraq-text' } : { dir: 'ltr', className: 'warraq-field' };
-        return h('div', { ...own, 'data-warraq-field': String(this.props.field.get('name')) }, h(original.control, { ...this.props, ref: (r: ComponentThis['inner']) => (this.inner = r) }));
+        const own =
+          TEXT_WIDGETS.has(name) && this.props.field.get('warraq_schema') !== 'lang'
+            ? { dir: ltr ? 'ltr' : 'rtl', className: 'warraq-field warraq-text' }
+            : { dir: 'ltr', className: 'warraq-field' };
+        return h(
+          'div',
+          { ...own, 'data-warraq-field': String(this.props.field.get('name')) },
+          h(original.control, { ...this.props, ref: (r: ComponentThis['inner']) => (this.inner = r) }),
+        );
       },
     });
     cms.registerWidget(name === 'datetime' ? name : `warraq-${name}`, control, original.preview);
@@ -162,9 +172,15 @@ export function frontMatterToSave(data: Record<string, unknown>, isNew: boolean)
   }
   const lang = typeof out.lang === 'string' ? out.lang : 'ar';
   if (isNew || out.slug !== undefined) {
-    const from = typeof out.slug === 'string' ? out.slug : typeof out.title === 'string' ? normalize(out.title, { lang: lang.split('-')[0]! }).text : '';
+    const from =
+      typeof out.slug === 'string'
+        ? out.slug
+        : typeof out.title === 'string'
+          ? normalize(out.title, { lang: lang.split('-')[0]! }).text
+          : '';
     const slug = slugify(from);
-    if (!slug || !isSafeSlug(slug)) throw new Error('slug: no file name can be made from the title; write a few words in letters or digits in the slug field');
+    if (!slug || !isSafeSlug(slug))
+      throw new Error('slug: no file name can be made from the title; write a few words in letters or digits in the slug field');
     out.slug = slug;
   }
   // The last word is the build's: the same schema, all fields at once.
@@ -184,7 +200,9 @@ function registerSave(cms: DecapCms): void {
       for (const key of Object.keys(data)) if (!(key in saved)) next = next.delete(key);
       for (const [key, value] of Object.entries(saved)) if (typeof value !== 'object' || value === null) next = next.set(key, value);
       const image = saved.image as Record<string, unknown> | undefined;
-      if (image) for (const key of Object.keys((plain(next.get('image')) ?? {}) as object)) if (!(key in image)) next = next.set('image', (next.get('image') as ImmutableValue).delete(key));
+      if (image)
+        for (const key of Object.keys((plain(next.get('image')) ?? {}) as object))
+          if (!(key in image)) next = next.set('image', (next.get('image') as ImmutableValue).delete(key));
       return next;
     },
   });
@@ -199,7 +217,12 @@ function registerPreview(cms: DecapCms, h: CreateElement, createClass: Window['c
       const lang = typeof data.lang === 'string' && data.lang ? data.lang : 'ar';
       const ltr = isLtr(lang);
       const dir = ltr ? 'ltr' : 'rtl';
-      const options = { quotes: settings.quotes, digits: settings.digits, repairSplitWords: settings.repairSplitWords, lang: lang.split('-')[0]! };
+      const options = {
+        quotes: settings.quotes,
+        digits: settings.digits,
+        repairSplitWords: settings.repairSplitWords,
+        lang: lang.split('-')[0]!,
+      };
       const text = (v: unknown) => (typeof v === 'string' ? normalize(v, options).text : '');
       let html: string;
       try {
@@ -226,7 +249,11 @@ function registerPreview(cms: DecapCms, h: CreateElement, createClass: Window['c
             typeof data.date === 'string' ? h('p', { className: 'meta' }, h('time', { dateTime: data.date }, data.date)) : null,
           ),
           h('div', { className: 'body', dangerouslySetInnerHTML: { __html: html } }),
-          h('footer', { className: 'story-foot' }, h('ul', { className: 'tags', lang: 'ar', dir: 'rtl' }, ...list(data.tags).map((t) => h('li', { key: t }, t)))),
+          h(
+            'footer',
+            { className: 'story-foot' },
+            h('ul', { className: 'tags', lang: 'ar', dir: 'rtl' }, ...list(data.tags).map((t) => h('li', { key: t }, t))),
+          ),
         ),
       );
     },

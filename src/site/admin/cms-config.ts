@@ -97,7 +97,14 @@ function fieldsOf(shape: Record<string, z.ZodType>, schemaPath: string, options:
     };
     let field: Field;
     if (unwrapped(schema) === isoDateTime) {
-      field = { ...base, widget: widget('datetime'), format: CMS_DATE_FORMAT, date_format: 'YYYY-MM-DD', time_format: 'HH:mm', picker_utc: false };
+      field = {
+        ...base,
+        widget: widget('datetime'),
+        format: CMS_DATE_FORMAT,
+        date_format: 'YYYY-MM-DD',
+        time_format: 'HH:mm',
+        picker_utc: false,
+      };
     } else if (name === 'section') {
       field = { ...base, widget: widget('select'), options: options.sections };
     } else if (name === 'authors') {
@@ -111,7 +118,15 @@ function fieldsOf(shape: Record<string, z.ZodType>, schemaPath: string, options:
     } else if (prop.type === 'boolean') {
       field = { ...base, widget: widget('boolean'), default: prop.default ?? false };
     } else if (name === 'lang') {
-      field = { ...base, widget: widget('select'), options: [{ label: 'العربية', value: 'ar' }, { label: 'English', value: 'en' }], default: prop.default };
+      field = {
+        ...base,
+        widget: widget('select'),
+        options: [
+          { label: 'العربية', value: 'ar' },
+          { label: 'English', value: 'en' },
+        ],
+        default: prop.default,
+      };
     } else if (prop.type === 'string') {
       field = { ...base, widget: widget((prop.maxLength ?? 0) > 300 ? 'text' : 'string') };
     } else {

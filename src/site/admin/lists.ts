@@ -12,7 +12,8 @@ export interface AdminLists {
 }
 
 export function adminLists(site: SiteData): AdminLists {
-  const byCount = (listings: SiteData['sections']) => [...listings].sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar')).map((l) => l.name);
+  const byCount = (listings: SiteData['sections']) =>
+    [...listings].sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar')).map((l) => l.name);
   return {
     sections: knownSections(site.config) ?? byCount(site.sections),
     authors: knownAuthors(site.config) ?? byCount(site.authors),

@@ -27,5 +27,7 @@ export const FUNCTION_WORDS = new Set(
 
 /** Particles and pronouns: words that never carry tanween, so "X ا" after them is not a lost tanween. */
 export const NO_TANWEEN = new Set(
-  `من في على إلى الى عن لا لم لن ما قد هل إن أن ان لكن ثم أو او بل هو هي هم هن نحن أنا انا هذا هذه ذلك تلك الذي التي كما حتى منذ عند لدى`.split(/\s+/),
+  `من في على إلى الى عن لا لم لن ما قد هل إن أن ان لكن ثم أو او بل هو هي هم هن نحن أنا انا هذا هذه ذلك تلك الذي التي كما حتى منذ عند لدى`.split(
+    /\s+/,
+  ),
 );

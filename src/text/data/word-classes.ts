@@ -13,7 +13,10 @@ export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'ل
  * (السكّ|ان، الأيّ|ام، الرسّ|ام). A text that writes the particles with their hamza uses these
  * only as tails.
  */
-export const HAMZALESS_PARTICLES = new Map([['ان', ['أن', 'إن']], ['ام', ['أم']]]);
+export const HAMZALESS_PARTICLES = new Map([
+  ['ان', ['أن', 'إن']],
+  ['ام', ['أم']],
+]);
 
 export const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 'نا', 'ك', 'ي']);
 /**
@@ -22,7 +25,23 @@ export const SUFFIX_PRONOUNS = new Set(['ه', 'ها', 'هما', 'هم', 'ني', 
  */
 export const VERB_ONLY_PARTICLES = new Set(['لن', 'لم', 'سوف'].flatMap((p) => [p, `و${p}`, `ف${p}`]));
 /** Particles that take a pronoun suffix, often with a shadda: أنّها، إنّني، لكنّهم. */
-export const SHADDA_PARTICLES = new Set(['أن', 'إن', 'ان', 'لكن', 'كأن', 'لأن', 'لان', 'وأن', 'وإن', 'فإن', 'ولكن', 'ضد', 'وضد', 'كل', 'وكل']);
+export const SHADDA_PARTICLES = new Set([
+  'أن',
+  'إن',
+  'ان',
+  'لكن',
+  'كأن',
+  'لأن',
+  'لان',
+  'وأن',
+  'وإن',
+  'فإن',
+  'ولكن',
+  'ضد',
+  'وضد',
+  'كل',
+  'وكل',
+]);
 /** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
 export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']);
 /** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
@@ -33,14 +52,42 @@ export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']
 export const CLAUSE_OPENERS = new Set(['حين', 'حينما', 'عندما', 'لما']);
 export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
 /** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
-export const SHADDA_BEFORE_ALEF = new Set(['أم', 'إم', 'وأم', 'وإم', 'فأم', 'أل', 'إل', 'وأل', 'وإل', 'عم', 'مم', 'لم', 'ولم', 'إن', 'وإن', 'أن', 'كأن', 'لكن', 'كن', 'وكن', 'فكن', 'من', 'عن', 'ومن', 'وعن']);
+export const SHADDA_BEFORE_ALEF = new Set([
+  'أم',
+  'إم',
+  'وأم',
+  'وإم',
+  'فأم',
+  'أل',
+  'إل',
+  'وأل',
+  'وإل',
+  'عم',
+  'مم',
+  'لم',
+  'ولم',
+  'إن',
+  'وإن',
+  'أن',
+  'كأن',
+  'لكن',
+  'كن',
+  'وكن',
+  'فكن',
+  'من',
+  'عن',
+  'ومن',
+  'وعن',
+]);
 /** Two-letter words that look like a conjunction + verb prefix but are words (فنّ، ستّ). */
 export const WORD_LIKE_PREFIXES = new Set(['فن', 'ست', 'في', 'فت']);
 /** Proclitics alone, in their only order: أ (question), و/ف, then ب/ك/ل/س. */
 export const PROCLITIC_CHAIN = /^(?=.)أ?[وف]?[بكلس]?$/;
 /** A conjunction and the future س before an imperfect prefix: ي|عدّ، ست|ستخدم، فست|تداول. */
 export const VERB_PREFIX = /^[وف]?س?[يتنأ]$/;
-export const VERB_PREFIXES = ['', 'و', 'ف'].flatMap((c) => ['', 'س'].flatMap((f) => [...'يتنأ'].map((p) => c + f + p))).filter((p) => p.length > 1);
+export const VERB_PREFIXES = ['', 'و', 'ف']
+  .flatMap((c) => ['', 'س'].flatMap((f) => [...'يتنأ'].map((p) => c + f + p)))
+  .filter((p) => p.length > 1);
 /** Letters that never begin a word: a piece starting with one is the tail of a broken word. */
 export const NEVER_INITIAL = new Set(['ة', 'ى', 'ؤ', 'ئ']);
 /** Letters after which no haraka can stand, so a gap right after them is a real space. */
@@ -75,9 +122,7 @@ export const LABEL_NOUNS = new Set(
 );
 /** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */
 export const NUMBER_WORDS = new Set(
-  `ألف آلاف مليون ملايين مليار مليارات مئة مائة مئات`
-    .split(' ')
-    .flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
+  `ألف آلاف مليون ملايين مليار مليارات مئة مائة مئات`.split(' ').flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
 );
 /** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);

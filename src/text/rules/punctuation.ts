@@ -49,7 +49,8 @@ export function arabicPunctuationEdits(text: string): Edit[] {
   // than the pattern's scan, which is made only when one is there.
   if (text.indexOf(',') === -1 && text.indexOf(';') === -1 && text.indexOf('?') === -1) return edits;
   for (const m of text.matchAll(ASCII_PUNCT)) {
-    if (arabicBefore(text, m.index, true)) edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_OF[m[0]]!, rule: 'arabic-punctuation' });
+    if (arabicBefore(text, m.index, true))
+      edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_OF[m[0]]!, rule: 'arabic-punctuation' });
   }
   return edits;
 }

@@ -9,7 +9,17 @@ import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, LETTER_SPAN, isHarakaCode,
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
-import { kindOf, LETTER, MAX_PIECES, NEVER_INITIAL_BIT, NO_MARK_AFTER_BIT, WORD_FINAL_ONLY_BIT, type Chain, type Gap, type Piece } from './split-scan.ts';
+import {
+  kindOf,
+  LETTER,
+  MAX_PIECES,
+  NEVER_INITIAL_BIT,
+  NO_MARK_AFTER_BIT,
+  WORD_FINAL_ONLY_BIT,
+  type Chain,
+  type Gap,
+  type Piece,
+} from './split-scan.ts';
 import {
   AGENCY_INITIALS,
   LABEL_NOUNS,
@@ -82,7 +92,13 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 3));
   if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
-    while (first > 0 && edits.length && edits[edits.length - 1]!.rule === 'split-word' && edits[edits.length - 1]!.start === gaps[first - 1]!.start) first--;
+    while (
+      first > 0 &&
+      edits.length &&
+      edits[edits.length - 1]!.rule === 'split-word' &&
+      edits[edits.length - 1]!.start === gaps[first - 1]!.start
+    )
+      first--;
     restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits, text);
   }
 }
@@ -155,7 +171,11 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   const L = pieces[a]!;
   const R = pieces[a + 1]!;
   const marks = marksFor(pieces, gaps, a, a, a + 1, text);
-  return { offset: L.start, before: text.slice(L.start, R.end), candidate: text.slice(L.start, L.end) + marks + text.slice(R.start, R.end) };
+  return {
+    offset: L.start,
+    before: text.slice(L.start, R.end),
+    candidate: text.slice(L.start, L.end) + marks + text.slice(R.start, R.end),
+  };
 }
 
 /**
@@ -236,7 +256,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  */
 function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
   const second = pieces[i + 1]!.bare;
-  if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!)) return true;
+  if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!))
+    return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   for (let k = i + 1; k <= j; k++) if (NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
   for (let k = i; k <= j; k++) {
@@ -338,8 +359,6 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   return ctx.lex(R + next);
 }
 
-
-
 /**
  * A proclitic (ب ل ك و ف) + a word seen elsewhere in the text (بأسعار) is no evidence against
  * L + R when both L and L + R are words (تقلّ|ب أسعار → تقلّب): proclitic + noun forms recur in
@@ -366,7 +385,14 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
-    if (PARTICLE_STEMS.has(L) && R.length <= 3 && !FUNCTION_WORDS.has(R) && (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) && ctx.lex(L + R)) return 'strong';
+    if (
+      PARTICLE_STEMS.has(L) &&
+      R.length <= 3 &&
+      !FUNCTION_WORDS.has(R) &&
+      (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) &&
+      ctx.lex(L + R)
+    )
+      return 'strong';
     // … or, in a document that shows damage, a tail in ا or ي that is no word (أي|ام، التي|ارات، كل|ية).
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
     const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
@@ -374,7 +400,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
-  if (R.startsWith('ال') && !(k === i && L.length === 1) && (R.length > 2 && ctx.lexPiece(pieces[k + 1]!))) return null;
+  if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
@@ -421,7 +447,10 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
   // The word's first letter, after the conjunction و/ف and the future س when present.
-  const first = !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R)))) ? L.at(-1)! : undefined;
+  const first =
+    !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
+      ? L.at(-1)!
+      : undefined;
   // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
   // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
   if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;

@@ -5,7 +5,15 @@
  */
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
-import { NEVER_INITIAL, NO_MARK_AFTER, OPEN_STEM, PARTICLE_STEMS, SUFFIX_PRONOUNS, VERB_PREFIXES, WORD_TAIL_FUNCTION_WORDS } from '../data/word-classes.ts';
+import {
+  NEVER_INITIAL,
+  NO_MARK_AFTER,
+  OPEN_STEM,
+  PARTICLE_STEMS,
+  SUFFIX_PRONOUNS,
+  VERB_PREFIXES,
+  WORD_TAIL_FUNCTION_WORDS,
+} from '../data/word-classes.ts';
 import { DJB2_START, djb2Step, FNV_START, fnvOfKey, fnvStep, skipsInHash, wordKey } from '../word-hash.ts';
 import type { Context } from './split-context.ts';
 
@@ -45,7 +53,13 @@ const CLASS_SLOTS = 1 << 12; // a few hundred words: mostly empty, so a miss is 
 const CLASS_KEYS = new Int32Array(CLASS_SLOTS);
 const CLASS_FLAGS = new Uint8Array(CLASS_SLOTS); // 0: empty slot
 let MAX_CLASS_LEN = 0;
-for (const [words, flag] of [[FUNCTION_WORDS, IS_FUNCTION], [SUFFIX_PRONOUNS, IS_SUFFIX], [PARTICLE_STEMS, IS_STEM], [VERB_PREFIXES, IS_PREFIX], [WORD_TAIL_FUNCTION_WORDS, IS_TAIL]] as const) {
+for (const [words, flag] of [
+  [FUNCTION_WORDS, IS_FUNCTION],
+  [SUFFIX_PRONOUNS, IS_SUFFIX],
+  [PARTICLE_STEMS, IS_STEM],
+  [VERB_PREFIXES, IS_PREFIX],
+  [WORD_TAIL_FUNCTION_WORDS, IS_TAIL],
+] as const) {
   for (const word of words) {
     const key = fnvOfKey(wordKey(word));
     let at = key & (CLASS_SLOTS - 1);
@@ -71,14 +85,28 @@ export const NEVER_INITIAL_BIT = 8;
 export const WORD_FINAL_ONLY_BIT = 16;
 const KIND = new Uint8Array(0x06d4);
 for (let c = 0; c < KIND.length; c++) KIND[c] = isWordMarkCode(c) ? MARK : isBasicLetterCode(c) || isExtendedLetterCode(c) ? LETTER : 0;
-for (const [letters, bit] of [[NO_MARK_AFTER, NO_MARK_AFTER_BIT], [NEVER_INITIAL, NEVER_INITIAL_BIT], [WORD_FINAL_ONLY, WORD_FINAL_ONLY_BIT]] as const) {
+for (const [letters, bit] of [
+  [NO_MARK_AFTER, NO_MARK_AFTER_BIT],
+  [NEVER_INITIAL, NEVER_INITIAL_BIT],
+  [WORD_FINAL_ONLY, WORD_FINAL_ONLY_BIT],
+] as const) {
   for (const l of letters) KIND[l.charCodeAt(0)]! |= bit;
 }
 /** The character's KIND bits (0 for anything that is not an Arabic letter or mark). */
 export const kindOf = (c: number): number => (c < 0x06d4 ? KIND[c]! : 0);
 
 // Per-word scan results, reused across calls (grown on demand).
-let W = { start: new Int32Array(1024), end: new Int32Array(1024), len: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024), hash: new Int32Array(1024), cls: new Uint8Array(1024), flags: new Uint8Array(1024), gap: new Int32Array(1024) };
+let W = {
+  start: new Int32Array(1024),
+  end: new Int32Array(1024),
+  len: new Int32Array(1024),
+  first: new Int32Array(1024),
+  last: new Int32Array(1024),
+  hash: new Int32Array(1024),
+  cls: new Uint8Array(1024),
+  flags: new Uint8Array(1024),
+  gap: new Int32Array(1024),
+};
 const LAST_IS_MARK = 1;
 const TAIL_DEBRIS = 2;
 const GAP_NBSP = 1 << 20; // gap[w] = number of space characters before word w (0: not linked), | GAP_NBSP
@@ -88,7 +116,17 @@ function ensureRoom(n: number): void {
   const words = (n >> 1) + 2;
   if (words <= W.start.length) return;
   const size = Math.max(words, W.start.length * 2);
-  W = { start: new Int32Array(size), end: new Int32Array(size), len: new Int32Array(size), first: new Int32Array(size), last: new Int32Array(size), hash: new Int32Array(size), cls: new Uint8Array(size), flags: new Uint8Array(size), gap: new Int32Array(size) };
+  W = {
+    start: new Int32Array(size),
+    end: new Int32Array(size),
+    len: new Int32Array(size),
+    first: new Int32Array(size),
+    last: new Int32Array(size),
+    hash: new Int32Array(size),
+    cls: new Uint8Array(size),
+    flags: new Uint8Array(size),
+    gap: new Int32Array(size),
+  };
 }
 
 const UNKNOWN_CLASS = 0x80;
@@ -196,7 +234,11 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
   // In a document that shows damage, gaps beside short pieces are looked at too: no join is made
   // there that the cheap screen refuses (repairChain asks mayBeSplit), but the editor is asked.
   // With everyGap (tests only), every gap between two words is looked at and no window is passed over.
-  for (let w = 1; w < count; w++) INTERESTING[w] = W.gap[w] !== 0 && (everyGap || interestingGap(w, text) || (ctx.damaged && W.gap[w] === 1 && Math.min(W.len[w - 1]!, W.len[w]!) <= 4)) ? 1 : 0;
+  for (let w = 1; w < count; w++)
+    INTERESTING[w] =
+      W.gap[w] !== 0 && (everyGap || interestingGap(w, text) || (ctx.damaged && W.gap[w] === 1 && Math.min(W.len[w - 1]!, W.len[w]!) <= 4))
+        ? 1
+        : 0;
   INTERESTING[count] = 0;
   let w = 1;
   /** The last piece of the last window: a window's extra piece on the right is covered too. */
@@ -289,8 +331,6 @@ function hasHaraka(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (isWordMarkCode(word.charCodeAt(i))) return true;
   return false;
 }
-
-
 
 /** stemTailAfterFunctionWord's test of the right piece, on the scan's word w. */
 function stemTailAt(text: string, w: number): boolean {

@@ -194,7 +194,12 @@ export function digitEdits(text: string, digits: 'keep' | 'latn' | 'arab'): Edit
   } else {
     // Latin-script runs keep Western digits (COVID-19, iPhone 15): only digits not touching a Latin letter.
     for (const m of text.matchAll(/(?<![A-Za-z0-9\-_/.,:])[0-9]+(?:[.,:][0-9]+)*(?![A-Za-z0-9_/])/g)) {
-      edits.push({ start: m.index, end: m.index + m[0].length, replacement: m[0].replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!), rule: 'digits' });
+      edits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        replacement: m[0].replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!),
+        rule: 'digits',
+      });
     }
     for (const m of text.matchAll(/[\u06F0-\u06F9]/g)) {
       edits.push({ start: m.index, end: m.index + 1, replacement: ARABIC_INDIC[PERSIAN_INDIC.indexOf(m[0])]!, rule: 'digits' });

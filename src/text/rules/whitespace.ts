@@ -18,11 +18,12 @@ export function whitespaceEdits(text: string, fragment = false): Edit[] {
   const debris = text.includes('  ') || text.includes('\u00A0');
   const trailing = debris || text.includes('\t') || text.endsWith(' ') || spaceBeforeNewline(text);
   if (!trailing) return edits;
-  if (debris) for (const m of text.matchAll(INNER)) {
-    const end = m.index + m[0].length;
-    if (m[0] === '\u00A0' || !nonSpace(text, m.index - 1) || !nonSpace(text, end) || !arabicLine(m.index)) continue;
-    edits.push({ start: m.index, end, replacement: ' ', rule: 'whitespace' });
-  }
+  if (debris)
+    for (const m of text.matchAll(INNER)) {
+      const end = m.index + m[0].length;
+      if (m[0] === '\u00A0' || !nonSpace(text, m.index - 1) || !nonSpace(text, end) || !arabicLine(m.index)) continue;
+      edits.push({ start: m.index, end, replacement: ' ', rule: 'whitespace' });
+    }
   for (const m of text.matchAll(TRAILING)) {
     if (!nonSpace(text, m.index - 1) || !arabicLine(m.index)) continue;
     const atEnd = m.index + m[0].length === text.length;
