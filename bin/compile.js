@@ -1,7 +1,5 @@
-// `npm run compile`, run by npm ci and npm install as `prepare`: src/ compiled by tsc
-// (tsconfig.build.json) into dist/, stamped with the digest of the src/ it was compiled from
-// (dist/source-digest.txt), which bin/warraq.js compares before it runs dist/. Without TypeScript
-// (an install that omits devDependencies) it compiles nothing, and the CLI runs src/ through tsx.
+// `npm run compile` (run as `prepare` by npm ci and npm install): compiles src/ with tsc (tsconfig.build.json) into dist/, stamped
+// with the digest of that src/ (dist/source-digest.txt). Without TypeScript installed it compiles nothing; the CLI then runs src/ via tsx.
 import { spawnSync } from 'node:child_process';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,12 +1,6 @@
 #!/usr/bin/env node
-// Entry point for `npx warraq`.
-//
-// The CLI runs from dist/, src/ compiled to plain JavaScript at install (`prepare`, bin/compile.js),
-// so Node loads Warraq's code without the TypeScript loader (tsx) between it and each module.
-// dist/ is run only while it is the current source: the digest of src/ it was compiled from
-// (dist/source-digest.txt) must equal the digest of src/ now. When dist/ is missing or older
-// (src/ edited since the last install: `npm run compile` brings it up to date), or
-// WARRAQ_FROM_SOURCE is set, the CLI runs from src/ through tsx (as vitest runs it).
+// Entry point for `npx warraq`: runs dist/ (src/ compiled at install by bin/compile.js) only while its recorded digest
+// (dist/source-digest.txt) equals the digest of src/ now; otherwise, or when WARRAQ_FROM_SOURCE is set, runs src/ through tsx.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

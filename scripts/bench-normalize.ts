@@ -1,12 +1,6 @@
 /**
- * Normalizer throughput on its own, MB/s (UTF-8), the lexicon loaded and the evidence counted
- * beforehand (both timed apart), on two kinds of text:
- *   - synthetic article bodies (scripts/corpus, lightly damaged), each seen once after a warm-up,
- *     then again (the lexicon's answers remembered): what a build meets;
- *   - the repair fixtures (tests/fixtures/*), clean news damaged like the wire
- *     (scripts/lib/damage.ts): every harakah a space, the worst case per byte.
- * Prints wall-clock and CPU-time rates; on a busy machine CPU time is the steadier figure.
- * Usage: node --import tsx scripts/bench-normalize.ts [--mb 20]
+ * Normalizer throughput alone (MB/s of UTF-8, wall and CPU time; lexicon and evidence prepared beforehand) on synthetic bodies seen once
+ * then again, and on the repair fixtures damaged like the wire (worst case). Usage: node --import tsx scripts/bench-normalize.ts [--mb N]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalize } from '../src/text/normalize.ts';

@@ -1,27 +1,6 @@
 /**
- * `npm run bench [-- --quick | --huge | --sizes 1000,10000 | --runs 3 | --keep]`
- *
- * Generates a deterministic synthetic Arabic corpus (scripts/corpus/generate.ts) for each size in a
- * temporary folder (/dev/shm when present) and reports, side by side:
- *   - Warraq: cold full build (whatever `warraq build` does: pages, feeds, sitemaps, search index),
- *     warm rebuild with no change, warm rebuild after one article is edited, and peak RSS;
- *   - Warraq as the publishing workflow runs it: a new checkout (every source file with new times
- *     and inodes) with `.cache/` and `_site/` restored from a tar, after one article was edited;
- *   - the same corpus built by a bare Eleventy 3 + markdown-it site (scripts/bare-eleventy/);
- *   - the same corpus built by Hugo, when `hugo` is installed (scripts/hugo-site/);
- *   - the ratios Warraq / bare Eleventy and Warraq / Hugo;
- *   - the normalizer's throughput (MB/s of Arabic text, the lexicon loaded beforehand).
- * Every build runs as a child process under /usr/bin/time: wall time, CPU time (user + sys, the
- * fairer number on a busy machine) and peak RSS. Warraq runs from a snapshot of the code taken at
- * the start, so edits made to the tree during a run do not invalidate its cache midway.
- *
- *   --quick   N = 200 only, one run (smoke test)
- *   --huge    adds N = 100,000 (Warraq with --max-old-space-size=4096)
- *   --sizes   comma-separated sizes (default 1000,10000)
- *   --runs    runs per measurement, the median is reported (default 1)
- *   --keep    keep the temporary folder
- *   --no-ref  skip the bare Eleventy and Hugo builds
- *   --worktree  build with the working tree's code instead of the last commit's
+ * `npm run bench [-- --quick | --huge | --sizes 1000,10000 | --runs N | --keep | --no-ref | --worktree]`: builds a synthetic corpus
+ * per size with Warraq (cold, warm, one edit, as CI does), bare Eleventy and Hugo as child processes; prints wall and CPU time, peak RSS.
  */
 import { spawnSync } from 'node:child_process';
 import {

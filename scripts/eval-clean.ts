@@ -1,8 +1,6 @@
 /**
- * Measures the harm the repair does to clean text: lines of clean news constructions (agency
- * credits, names in two words, units, list letters, tags …), alone and interleaved with damaged
- * lines, vocalized poetry, and the Quran in two Uthmani encodings; prints lines altered and edits.
- * Usage: node --import tsx scripts/eval-clean.ts [-v]
+ * Measures the harm the repair does to clean text (news constructions alone and among damaged lines, vocalized poetry, the Quran in two
+ * Uthmani encodings) and prints the lines altered and the edits. Usage: node --import tsx scripts/eval-clean.ts [-v]
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';

@@ -1,11 +1,6 @@
 /**
- * Measures the split-word repair on clean, diacritized Arabic text: damages it like the wire
- * does (scripts/lib/damage.ts ≡ ../shared/tools/corrupt.mjs), repairs it, and reports
- *   join recall     = split words rejoined / split words
- *   join precision  = correct joins / joins made
- *   exact marks     = rejoined split words whose lost marks were restored exactly
- *   clean changes   = changes made to the clean text, with and without its diacritics
- * Usage: node --import tsx scripts/eval-repair.ts [folder…]   (default: tests/fixtures/devset)
+ * Measures split-word repair on clean diacritized text damaged like the wire (scripts/lib/damage.ts): join recall and precision, marks
+ * restored exactly, changes to clean text. Usage: node --import tsx scripts/eval-repair.ts [folder…] (default tests/fixtures/devset)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,13 +1,6 @@
 /**
- * Makes the site's Arabic font files and the metrics of their fallbacks, once, into src/site/fonts/
- * (committed; src/site/fonts.ts serves them, tests/site/fonts.test.ts checks they are up to date):
- *   - each @fontsource Arabic woff2 subset with HarfBuzz (subset-font) to the letters news copy
- *     uses (NEWS_ARABIC), its shaping features kept: about a quarter of the file's bytes;
- *   - for each face, metric overrides for local fallback fonts, read from the real files with
- *     fontkit: size-adjust is the ratio of the widths of the demo articles' text shaped in the web
- *     font and in the fallback (line breaks then fall at nearly the same words), ascent, descent
- *     and line gap the web font's, divided by size-adjust (which scales the overrides too).
- * Usage: node --import tsx scripts/make-fonts.ts   (re-run after upgrading @fontsource packages)
+ * Makes src/site/fonts/ (committed; re-run after upgrading @fontsource): each Arabic woff2 subset to NEWS_ARABIC with its shaping features
+ * kept, and metric overrides for local fallback fonts measured with fontkit. Usage: node --import tsx scripts/make-fonts.ts
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,6 @@
 /**
- * Site configuration: `warraq.config.json` at the project root (optional; every key has a
- * default) plus environment overrides for deployment (WARRAQ_SITE_URL, WARRAQ_BASE_PATH).
- * `sections` and `authors`, when listed, are the only names an article may use (knownSections,
- * knownAuthors: undefined when the site keeps no list).
+ * Site configuration: optional `warraq.config.json` at the project root (every key has a default) plus WARRAQ_SITE_URL and WARRAQ_BASE_PATH
+ * overrides. Listed `sections` and `authors` are the only names an article may use (knownSections, knownAuthors: else undefined).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,6 @@
 /**
- * Hard links instead of copies for files that are never written in place (finished pages, kept
- * search indexes, benchmark corpora): no bytes copied. A copy where a link is not possible (another
- * filesystem, a filesystem without links).
+ * Hard links instead of copies for files never written in place (finished pages, kept search indexes, benchmark corpora); a copy where a
+ * link is not possible (another filesystem, a filesystem without links).
  */
 import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';

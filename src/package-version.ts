@@ -1,7 +1,6 @@
 /**
- * The installed version of a dependency, for cache keys that must change when it does (the
- * lexicon's binary trie, the search index shards). Found by walking up from a file or folder of
- * the package to the first package.json that names a version.
+ * The installed version of a dependency, for cache keys that must change when it does (the lexicon's binary trie, search index shards):
+ * the first package.json naming a version found walking up from a file or folder of the package.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

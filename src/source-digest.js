@@ -1,7 +1,5 @@
-// Digest of every file under a source folder (relative names and bytes, in name order). Plain
-// JavaScript because bin/warraq.js and bin/compile.js need it before any TypeScript can be loaded
-// (dist/ runs only while it was compiled from this digest); the cache keys of prepared articles and
-// search indexes use the same value (source-root.ts).
+// Digest of every file under a source folder (relative names and bytes, in name order). Plain JavaScript so bin/warraq.js and
+// bin/compile.js can use it before TypeScript loads; prepared-article and search-index cache keys use the same value (source-root.ts).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

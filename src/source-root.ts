@@ -1,8 +1,6 @@
 /**
- * Warraq's own source folder (src/), wherever the code that asks runs from: src/ itself under the
- * TypeScript loader (tests, scripts), or dist/, src/ compiled at install, that bin/warraq.js runs.
- * The prepared-article cache and the search indexes are keyed by the files here
- * (store/code-version.ts, site/search.ts), so runs from src/ and from dist/ share them.
+ * Warraq's own source folder wherever the asking code runs: src/ under the TypeScript loader (tests, scripts), or dist/ (src/ compiled at
+ * install). Cache keys use the files here (store/code-version.ts, site/search.ts), so runs from src/ and dist/ share them.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,12 +1,6 @@
 /**
- * Deterministic synthetic Arabic news corpus for benchmarks: the same seed and count always give
- * the same files, byte for byte. Front matter follows Warraq's schema (title, date with a zone,
- * section among 8, 2–4 tags among 240, 1–2 authors among 30, summary, slug); bodies are ~700 words
- * of Markdown (paragraphs, some headings, lists, links, emphasis, a quote) with a little damage of
- * the kind the normalizer repairs (split words, tatweel, Persian letters, straight quotes).
- *
- * Articles are written as content/YYYY/MM/<slug>.md, so a bare Eleventy or Hugo site gives every
- * article the same URL as Warraq does (/YYYY/MM/<slug>/).
+ * Deterministic synthetic Arabic news corpus for benchmarks (same seed and count, same bytes): schema-valid front matter and ~700-word
+ * Markdown bodies lightly damaged, written as content/YYYY/MM/<slug>.md so bare Eleventy and Hugo give each article Warraq's URL.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

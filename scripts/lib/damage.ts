@@ -1,7 +1,6 @@
 /**
- * Damages clean Arabic text exactly like ../shared/tools/corrupt.mjs (each haraka becomes a space
- * before a letter or mark; at a word's end NO-BREAK SPACE and space in turn), and records where
- * every damage gap is, with the marks it replaced: the gold standard for measuring the repair.
+ * Damages clean Arabic text exactly like ../shared/tools/corrupt.mjs (each haraka a space; at a word's end NO-BREAK SPACE and space in
+ * turn) and records every damage gap with the marks it replaced: the gold standard for measuring the repair.
  */
 const MARK = /[\u064B-\u0652]/u;
 const LETTER = /\p{L}/u;

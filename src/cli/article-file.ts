@@ -1,7 +1,6 @@
 /**
- * Writing a new article file, shared by `warraq new` and `warraq import`: the date in the
- * editor's time zone, front matter in the house style (see content/README.md), the path
- * content/YYYY/MM/<slug>.md, and a write that never overwrites.
+ * Writing a new article file, for `warraq new` and `warraq import`: the date in the editor's time zone, front matter in the house style,
+ * the path content/YYYY/MM/<slug>.md, and a write that never overwrites.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,5 @@
 /**
- * The articles a branch or a push changed, from git: `git diff --name-status` between the merge
- * base of a commit and HEAD (a pull request's base, a push's previous head), limited to the
+ * The article files a branch or a push changed, from `git diff --name-status` between a commit's merge base and HEAD, limited to the
  * content folder. Throws a readable error when git cannot answer (no repository, unknown commit).
  */
 import { execFileSync } from 'node:child_process';

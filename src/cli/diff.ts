@@ -1,7 +1,6 @@
 /**
- * Character-level diff (Myers' O(ND) algorithm): the smallest set of hunks that turns `a` into
- * `b`. `warraq lint --fix` writes back only these hunks, so characters the normalizer left alone
- * (line endings, escapes, indentation) are never rewritten.
+ * Character-level diff (Myers' O(ND) algorithm): the smallest set of hunks turning `a` into `b`. `warraq lint --fix` writes back only
+ * these hunks, so characters the normalizer left alone (line endings, escapes, indentation) are never rewritten.
  */
 export interface Hunk {
   /** Range [start, end) of `a` replaced by `text`. */

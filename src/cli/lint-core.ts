@@ -1,13 +1,6 @@
 /**
- * `warraq lint`, file by file: front matter against the schema, and the damage the normalizer
- * would repair in the title, the summary and the Markdown body, each pinned to the line and
- * column of the source. With `fix`, the repairs are written into the source at those positions
- * and nowhere else: front matter layout, Markdown syntax, escapes and line endings (LF or CRLF)
- * stay byte for byte.
- *
- * The body is analysed like the build renders it, with the same walk (markdown/text-blocks.ts):
- * the normalizer runs on each text node of a paragraph, heading or table cell, and quotation
- * marks are paired across the text nodes of a block. Only text nodes are touched.
+ * `warraq lint` on one file: front matter against the schema, and the damage the normalizer would repair in title, summary and body (walked
+ * as the build walks it, markdown/text-blocks.ts) at its source line and column; `fix` writes only those repairs, all else byte for byte.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';

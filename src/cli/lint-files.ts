@@ -1,7 +1,6 @@
 /**
- * Lints a set of article files of a project as `warraq lint` does: split-word evidence from every
- * article of the site, lint-core's findings per file (written back with `fix`), then what only the
- * whole set can tell: names missing from the configured sections and authors, and duplicate URLs.
+ * Lints a set of article files as `warraq lint` does: split-word evidence from every article of the site, lint-core's findings per file
+ * (written back with `fix`), then whole-set checks: names missing from the configured sections and authors, and duplicate URLs.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,6 @@
 /**
- * How `warraq lint` prints its findings: `text` (one line each, lint-core's format), `github`
- * (workflow commands that GitHub shows on the pull request's changed lines) or `json` (an array of
- * {file, line, column, severity, rule, message, fix} for other tools).
+ * How `warraq lint` prints its findings: `text` (one line each, lint-core's format), `github` (workflow commands shown on a pull request's
+ * changed lines) or `json` (an array of {file, line, column, severity, rule, message, fix}).
  */
 import { formatIssue, type LintIssue, type LintResult } from './lint-core.ts';
 

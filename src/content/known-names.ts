@@ -1,7 +1,6 @@
 /**
- * Known sections and authors: when the configuration lists them, an article may name only those.
- * A name that is not listed is a problem at its front matter line with the nearest listed name,
- * found by edit distance on Arabic-folded names (ة/ه, ى/ي and hamza forms alike: سياسه → سياسة).
+ * Known sections and authors: when the configuration lists them, an article may name only those. Any other name is a problem at its front
+ * matter line, with the nearest listed name by edit distance on Arabic-folded names (ة/ه, ى/ي, hamza forms: سياسه → سياسة).
  */
 import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';

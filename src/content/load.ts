@@ -1,7 +1,6 @@
 /**
- * Stage 1, load: reads every `content/**\/*.md` article as strict UTF-8. I/O lives here; parsing
- * and checking are pure (parse.ts). Files whose name starts with _ or that are README.md are notes
- * for editors, not articles.
+ * Stage 1, load: reads every `content/**\/*.md` article as strict UTF-8. The I/O lives here; parsing and checking are pure (parse.ts).
+ * Files named README.md or starting with _ are notes for editors, not articles.
  */
 import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Paths that come from untrusted content (image sources) must stay inside content/: safeContentPath rejects them lexically, and
+ * contentFileInside also resolves symbolic links on disk and returns the file only when it really lies inside.
+ */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 

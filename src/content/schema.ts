@@ -1,7 +1,6 @@
 /**
- * The article's front matter: what an editor writes above the body. Checked with zod before any
- * page is written. Values arrive as YAML 1.2 core types: dates stay strings, so the time zone the
- * editor wrote is kept and can be required.
+ * The article's front matter schema (zod), checked before any page is written. Values arrive as YAML 1.2 core types: dates stay strings,
+ * so the time zone the editor wrote is kept and can be required.
  */
 import { z } from 'zod';
 

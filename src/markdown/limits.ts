@@ -1,9 +1,6 @@
 /**
- * Bounds on the work one article can cause. micromark (remark-parse) is quadratic or worse on some
- * adversarial inputs (runs of unmatched `_`, `]`, `<!`, nested containers), and remark/rehype walk
- * trees recursively, so a deeply nested document overflows the stack. A linear scan of the source
- * before parsing rejects such input with an error that names the line, instead of hanging or
- * crashing the build. The limits are far above anything a news article needs.
+ * Bounds on the work one article can cause: a linear scan before parsing rejects input that makes micromark quadratic (runs of unmatched
+ * `_`, `]`, `<!`) or nests deep enough to overflow the stack, with an error naming the line. The limits are far above any news article.
  */
 
 /** Blockquote and list levels a line may open (`> > - x`, or a list item indented 2 columns per level). */

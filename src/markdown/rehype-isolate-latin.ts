@@ -1,7 +1,6 @@
 /**
- * rehype plugin: in a right-to-left document, wraps each run of Latin-script text inside an Arabic
- * text node in <bdi>, so "iPhone 15" or "NATO," keeps its own order and its punctuation does not
- * jump to the wrong side. Runs inside code, links' URLs and existing <bdi> are left alone.
+ * rehype plugin: in a right-to-left document, wraps each run of Latin-script text inside an Arabic text node in <bdi>, so "iPhone 15" or
+ * "NATO," keeps its own order and punctuation. Runs inside code, links' URLs and existing <bdi> are left alone.
  */
 import type { Root, Element, ElementContent, Text } from 'hast';
 import type { Plugin } from 'unified';

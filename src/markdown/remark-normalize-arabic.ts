@@ -1,7 +1,6 @@
 /**
- * remark plugin: runs the Arabic normalizer on every text node of the Markdown tree, never on
- * code, inline code, raw HTML or URLs (the text walk and quote pairing are text-blocks.ts, shared
- * with `warraq lint`). Quotation marks are paired per block across its text nodes.
+ * remark plugin: runs the Arabic normalizer on every text node of the Markdown tree, never on code, inline code, raw HTML or URLs, with
+ * quotation marks paired per block across its text nodes (the walk and pairing are text-blocks.ts, shared with `warraq lint`).
  */
 import type { Root, Text } from 'mdast';
 import type { Plugin } from 'unified';

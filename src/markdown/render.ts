@@ -1,7 +1,6 @@
 /**
- * Markdown → safe HTML with unified: remark-parse (+ GFM tables, lists, strikethrough), the Arabic
- * normalizer on text nodes, remark-rehype, raw HTML parsed then sanitized against an allowlist,
- * Latin runs isolated in right-to-left text, and serialized. Pure: string in, string out.
+ * Markdown → safe HTML with unified: remark-parse (+ GFM), the Arabic normalizer on text nodes, remark-rehype, raw HTML parsed then
+ * sanitized against an allowlist, Latin runs isolated in right-to-left text, serialized. Pure: string in, string out.
  */
 import { unified, type Plugin, type Processor } from 'unified';
 import type { Root as MdastRoot } from 'mdast';

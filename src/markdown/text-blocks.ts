@@ -1,7 +1,6 @@
 /**
- * The Markdown text the normalizer reads, for the build and `warraq lint` alike: each prose block
- * (paragraph, heading, table cell) with its text nodes in order (never code, raw HTML or URLs),
- * and quotation marks paired across a block's text nodes as if they were one string.
+ * The Markdown text the normalizer reads, for the build and `warraq lint` alike: each prose block (paragraph, heading, table cell) with its
+ * text nodes in order (never code, raw HTML or URLs), and quotation marks paired across a block's text nodes as if one string.
  */
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import { pairQuotes, QUOTE_MARKS, type QuoteStyle } from '../text/rules/quotes.ts';

@@ -1,7 +1,6 @@
 /**
- * Atomic output: the build writes into a fresh sibling folder and only a complete, successful
- * build is swapped in for the old one. A bad article, a crash or a kill mid-build leaves the
- * previous site exactly as it was (at worst a stale `_site.tmp-*` folder, removed next time).
+ * Atomic output: the build writes into a fresh sibling folder, swapped in for the old one only after a complete, successful build. A bad
+ * article, a crash or a kill leaves the previous site as it was (at worst a stale `_site.tmp-*` folder, removed next time).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';

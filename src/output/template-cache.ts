@@ -1,9 +1,6 @@
 /**
- * Whether a build may use Eleventy's template cache. Eleventy keeps template files' text and
- * layouts in caches of the whole process that only its watch mode invalidates, so a process that
- * builds again after a template or the configuration changed (tests, a program calling build())
- * would render what its first build read. Such builds turn the cache off (setUseTemplateCache, the
- * switch Eleventy documents); a build that reads what the first one read keeps it, and its speed.
+ * Whether a build may use Eleventy's template cache, which lasts the whole process and only watch mode invalidates: a process that builds
+ * again after a template or the configuration changed turns it off (setUseTemplateCache, documented); otherwise it stays on.
  */
 
 /** What this process's first build of each templates folder read: Eleventy's caches hold that. */

@@ -1,8 +1,6 @@
 /**
- * Preparing articles in the calling thread: the dev server's rebuilds (one or two articles each,
- * with the code already loaded) and the build's small batches when there is no spare thread. Its own
- * module because it loads the Markdown and normalizer code, which a build that prepares nothing
- * never needs (prepare-site.ts loads this only when something is to be prepared).
+ * Prepares articles in the calling thread: the dev server's rebuilds and a build's small batches when no thread is spare. Its own module so
+ * the Markdown and normalizer code load only when something is to be prepared (prepare-site.ts loads it only then).
  */
 import type { WarraqConfig } from '../config.ts';
 import { writeEntry } from '../store/prepared-cache.ts';

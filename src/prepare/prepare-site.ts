@@ -1,7 +1,6 @@
 /**
- * Every article prepared, the way `warraq build` does it: scan and check the cache (site-scan.ts),
- * then the misses prepared in this thread when they are few, or on a pool of worker threads
- * (prepare-worker.ts) in batches when there are many.
+ * Every article prepared the way `warraq build` does it: scan and check the cache (site-scan.ts), then prepare the misses in this thread
+ * when they are few, or in batches on a pool of worker threads (prepare-worker.ts) when there are many.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,12 +1,6 @@
 /**
- * The per-article unit of work of the pipeline, shared by the in-process path and the worker
- * pool: validate → normalize → render one article (prepare-article.ts), note whether it is a
- * draft, and record every question the normalizer asked of the site-wide word evidence.
- *
- * Those questions are the article's only dependency on other articles: a cached result stays
- * valid exactly as long as each recorded word still has the count it had (see store/prepared-cache.ts).
- * The result is returned as the JSON text that goes into the cache, so a fresh and a cached
- * article are the same bytes and a warm build cannot differ from a cold one.
+ * One article's unit of work, for the in-process path and the worker pool: validate → normalize → render (prepare-article.ts), note drafts,
+ * record every word-evidence look-up; returns the cache's JSON text, so fresh and cached articles are the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { prepareArticle, type PrepareResult } from './prepare-article.ts';

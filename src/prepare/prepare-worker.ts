@@ -1,7 +1,6 @@
 /**
- * Piscina worker for the pipeline's per-article work (prepare-site.ts). Run as compiled JavaScript
- * from dist/; under the TypeScript loader it is loaded by prepare-worker.mjs, which registers tsx in
- * the worker thread first.
+ * Piscina worker for the per-article work (prepare-site.ts). Runs as compiled JavaScript from dist/; under the TypeScript loader it is
+ * loaded by prepare-worker.mjs, which registers tsx in the worker thread first.
  */
 import { workerData } from 'node:worker_threads';
 import { prepareOne, type NormalizeConfig } from './prepare-task.ts';

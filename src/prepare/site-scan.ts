@@ -1,8 +1,6 @@
 /**
- * Preparing the whole site with the cache: scan (load every article file, or recognise it
- * unchanged, count its words, find its cache entry), checkCached (which entries still hold), and
- * finish (the articles, problems and keys a build goes on with). Who prepares the misses in
- * between: prepare-in-thread.ts or the worker pool (prepare-site.ts).
+ * Preparing the whole site with the cache: scan (load each article or recognise it unchanged, count its words, find its cache entry),
+ * checkCached (which entries still hold), finish (articles, problems, keys); the misses are prepared in between (prepare-site.ts).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';

@@ -1,7 +1,6 @@
 /**
- * One stylesheet, two directions: the source is written left-to-right and rtlcss derives the
- * right-to-left file from it in the build. Pages load the file that matches their `dir`.
- * The @font-face rules (self-hosted Noto Naskh/Kufi Arabic) are put in front of both.
+ * One stylesheet, two directions: the left-to-right source and the right-to-left file rtlcss derives from it in the build, both headed by
+ * the self-hosted @font-face rules. Pages load the file that matches their `dir`.
  */
 import { readFileSync } from 'node:fs';
 import rtlcss from 'rtlcss';

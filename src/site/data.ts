@@ -1,8 +1,6 @@
 /**
- * Stage 5: from the list of articles to everything the templates need — listings by section, tag,
- * author and month (each sorted newest first and cut into pages), related articles, previous/next
- * links, feeds and the news sitemap. Linear in the number of articles: related articles come from
- * inverted indexes (tags, key terms) read in bounded windows, never from comparing every pair.
+ * Stage 5: the list of articles → everything the templates need (section, tag, author and month listings newest first, paginated; related
+ * articles; previous/next; feeds; news sitemap). Linear in articles: related ones come from inverted indexes, never from all pairs.
  */
 import type { Article, ArticleLink, Named } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';

@@ -1,11 +1,6 @@
 /**
- * Stage 6: hand the prepared site to Eleventy, which runs the templates in templates/ and writes
- * the output. Articles arrive as global data (not as Markdown files Eleventy would read and
- * render again), so Eleventy does only what it is best at: templates, permalinks, output, serving.
- *
- * Before each build (eleventy.before) the lead images are processed (cached in .cache/img) and,
- * with the self-hosted fonts and the search page's name-key script, copied into the output folder,
- * and the browser editor is written to /admin/ (admin/write.ts).
+ * Stage 6: hands the prepared site to Eleventy as global data (not Markdown files to read again) for templates, permalinks, output and
+ * serving; before each build it processes lead images, copies fonts and the name-key script, and writes /admin/ (admin/write.ts).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -1,7 +1,6 @@
 /**
- * Template helpers that need more than Nunjucks: absolute URLs under the base path, Latin isolation
- * in titles, reading time in Arabic, NewsArticle JSON-LD. Anything returned as markup is escaped
- * here first and only then marked safe.
+ * Template helpers that need more than Nunjucks: absolute URLs under the base path, Latin isolation in titles, reading time in Arabic,
+ * NewsArticle JSON-LD. Anything returned as markup is escaped here first and only then marked safe.
  */
 import nunjucks from 'nunjucks';
 import type { Article } from '../content/article.ts';

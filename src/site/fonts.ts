@@ -1,10 +1,6 @@
 /**
- * Self-hosted fonts: Noto Naskh Arabic for text, Noto Kufi Arabic for headings, woff2 only, one
- * file per script with its unicode-range, font-display: swap, and local fallback faces whose metric
- * overrides make the fallback take the web font's room, so nothing moves when the web font arrives.
- * The Arabic files and the overrides are made once by scripts/make-fonts.ts into ./fonts/ (the
- * Arabic files subset to NEWS_ARABIC, about a quarter of @fontsource's bytes); the Latin files
- * come from @fontsource as they are, resolved from this module, not the project root.
+ * Self-hosted woff2 fonts (Noto Naskh Arabic text, Noto Kufi Arabic headings; unicode-range, swap) with metric-matched local fallbacks so
+ * nothing moves when they load. Arabic files and overrides come from scripts/make-fonts.ts (./fonts/), Latin files from @fontsource.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';

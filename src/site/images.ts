@@ -1,8 +1,6 @@
 /**
- * Responsive lead images with @11ty/eleventy-img: AVIF and WebP with a JPEG fallback, in a few
- * widths, width/height always set. Processed files live in the project's cache folder (.cache/img)
- * — named by a hash of the source and options, so a rebuild finds them and skips the work — and
- * the files a build uses are copied into its output.
+ * Responsive lead images with @11ty/eleventy-img: AVIF and WebP with a JPEG fallback in a few widths, width/height always set. Files are
+ * kept in .cache/img under a hash of source and options; those a build uses are copied into its output.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';

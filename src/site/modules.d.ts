@@ -1,3 +1,7 @@
+/**
+ * Type declarations for the untyped modules the site stage imports (@11ty/eleventy-img, @11ty/eleventy-plugin-rss, nunjucks), covering
+ * only what Warraq uses. Types only.
+ */
 declare module '@11ty/eleventy-img' {
   const Image: (src: string, options?: Record<string, unknown>) => Promise<Record<string, unknown>>;
   export default Image;

@@ -1,14 +1,7 @@
-// The spelling-tolerant key of a foreign name written in Arabic letters: its consonant skeleton,
-// the same however an agency transliterated the name. Plain JavaScript, the one copy for both
-// sides: the build indexes the keys of an article's names (names.ts, search-document.ts) and the
-// search page (public/assets/search.js) imports this very file, served as /assets/name-key.js.
-//
-// What the key forgets: harakat and tatweel; hamza forms (أ إ آ ٱ → ا, ؤ → و, ئ → ي, ء dropped);
-// ى/ي and ة/ه; the long vowels ا و ي after the first letter (a first letter is kept: و and ي are
-// consonants there, and an initial ا tells أنطونيو from نتنياهو); a final ه (an -a); ج غ گ ڨ ڭ as
-// one g; ك ق ک as one k; ف ڤ as one f/v; ب پ as one b/p; ت ط as one t; ز ژ as one z; تش چ ش as one
-// ch; a final ش as س (Portuguese -es); doubled letters. A key of fewer than three letters is no
-// key: too many names would share it.
+// The spelling-tolerant key of a foreign name written in Arabic letters: its consonant skeleton, the same however an agency transliterated
+// it. Plain JavaScript, one copy for the build (names.ts, search-document.ts) and the search page (served as /assets/name-key.js).
+// It drops harakat, tatweel, hamza forms, ى/ي and ة/ه, long vowels after the first letter, a final ه and doubled letters; merges look-alike
+// consonants (ج غ گ ڨ ڭ; ك ق ک; ف ڤ; ب پ; ت ط; ز ژ; تش چ ش; final ش as س). A key under three letters is no key.
 
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 

@@ -1,19 +1,6 @@
 /**
- * The foreign names of an article and their spelling-tolerant keys (name-key.js), which its search
- * document gives Pagefind as `name` filter values: a reader who types another agency's spelling
- * finds the article through the key (public/assets/search.js). Only name-like words get a key, so
- * an ordinary word still matches only itself: كتاب never finds كتب, though both have the key كتب.
- *
- * Name-like: not a function word, and written with a letter Arabic uses only for foreign sounds
- * (پ چ ژ ڤ گ ڨ ڭ), or with a foreign ending (-سكي, -نكو, -فيتش, -ستان, -برغ, -غراد, -لاند…), or, in
- * each reading (as written, and without a glued و ف ب ل ك or article), unknown to the Arabic
- * lexicon or known to it only as a name is: never with a pronoun or plural ending (أنطونيو,
- * فرانكفورت; an Arabic noun or verb has كتابها, كتبوا) and not itself an inflected form of a
- * known word (أسبوعها, مراقبون, الرقمية). The lexicon over-generates endings for some famous names
- * (بوتينها, باريسها): those keep exact matching, as a word would. (Keying instead the lexicon's
- * words with no other word of the same key one edit away gained 5 of 120 searches and keyed most
- * words of every article.)
- * tests/site/names.test.ts measures recall and false matches on agency pairs.
+ * An article's foreign names and their keys (name-key.js), given to Pagefind as `name` filter values so a reader typing another agency's
+ * spelling finds it. Only name-like words are keyed (foreign letters or endings, or unknown to the lexicon but as a name).
  */
 import path from 'node:path';
 import type { Lexicon } from '../text/options.ts';

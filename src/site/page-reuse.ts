@@ -1,23 +1,6 @@
 /**
- * Page reuse: most of a site's pages are article, home and listing pages, and an edit changes few of
- * them. Each such page gets a render key — a hash of everything its template reads — and a page
- * whose key equals the one the last build wrote it with, and whose file is exactly as that build
- * left it, is linked from the last output into the new one instead of being rendered again.
- *
- * What a page's template reads (templates/article.njk, index.njk, listing.njk, the pages they include from _includes/pages/, and the base layout):
- *   - for every page: the code and dependency versions (codeVersion), every file under templates/,
- *     the configuration, the environment Eleventy and Warraq read, and the section list of the
- *     masthead (global key);
- *   - an article page: the article (with its related articles and neighbours) and its lead image;
- *   - a home or listing page: the page's own fields and, for each article listed, that article's digest.
- * A key is computed from the data the templates are given, so a change anywhere in that data,
- * including the links other articles contribute, gives a new key. When in doubt the page is
- * rendered: a stale page is a bug, a needless render only costs time.
- *
- * "As that build left it" is first asked of the file's size, modification time and inode, which
- * costs a stat. An output folder restored from an archive (the publishing workflow's cache: a tar)
- * has new inodes, and a copy may have new times: such a file is reused when its bytes hash to
- * what the page index recorded when the page was written.
+ * Page reuse: an article, home or listing page whose render key (a hash of all its template reads) and output file (by stat, else by bytes
+ * hash) match the last build's is linked from the last output instead of rendered again; in any doubt it is rendered.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, type Stats } from 'node:fs';

@@ -1,21 +1,6 @@
 /**
- * The document Pagefind indexes for an article: the indexable part of its page — the
- * `<article data-pagefind-body>` of templates/_includes/pages/article.njk without what that marks
- * data-pagefind-ignore — made from the prepared article alone.
- *
- * Indexing these instead of the rendered pages lets the search index be built while Eleventy is
- * still rendering (output/build.ts), on the core Eleventy leaves idle, and keys a year's index by
- * what is searchable in it rather than by everything on its pages (a new related link re-renders a
- * page but changes nothing a reader can search for). tests/site/search-document.test.ts runs
- * Pagefind on both and checks that it reads the same text, title and anchors from each: a change
- * to the article element of the template must be made here too.
- *
- * Left out on purpose: the lead picture, whose only trace in the index would be the result
- * thumbnail Pagefind takes from a page's first image. The search page shows titles and excerpts.
- *
- * Added here only: the spelling-tolerant keys of the article's foreign names (names.ts) as values
- * of Pagefind's `name` filter, on empty elements (no text, so excerpts and word counts are the
- * page's). The search page searches a query's names by their keys through this filter.
+ * The document Pagefind indexes for an article, made from the prepared article alone: its page's `<article data-pagefind-body>` minus the
+ * ignored parts and lead picture, plus its name keys as `name` filters. A change to that template element must be made here too.
  */
 import type { Article } from '../content/article.ts';
 import { loadLexicon } from '../text/lexicon.ts';

@@ -1,18 +1,6 @@
 /**
- * Full-text search with Pagefind, one index per year of articles (`pagefind/<year>/`), merged in
- * the reader's browser (public/assets/search.js): Pagefind's indexing time grows faster than the
- * number of pages, and an edit then re-indexes one year instead of the whole archive.
- *
- * What is indexed is each article's search document (search-document.ts), the searchable part of
- * its page made from the prepared article, not the rendered page: the indexes are built while
- * Eleventy renders, and placed into the output folder (inside the atomic build, so they always
- * ship with the pages they describe) once it is done. Only article bodies are indexed
- * (data-pagefind-body). Arabic stemming (forceLanguage) folds harakat, hamza forms of alef, ى/ي
- * and ة/ه; the English article still matches by its (unstemmed) words.
- *
- * A year whose documents are those of an earlier build gets its index back from
- * `.cache/search/<year>/<key>/`; a changed year is indexed afresh (into an empty folder: only
- * Pagefind's documented command line and output are used, never its undocumented metadata).
+ * Full-text search with Pagefind: one index per year (`pagefind/<year>/`) from the search documents, placed in the output inside the atomic
+ * build and merged in the browser; unchanged years come back from `.cache/search/`. Only Pagefind's documented CLI and output are used.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,6 @@
 /**
- * The one way a file of `.cache/` is written: to a temporary name beside it, then renamed over it,
- * so that a reader (the next build, a build killed half-way) sees the whole old file or the whole
- * new one. The cache is an optimization: a failure (read-only or full disk) returns false.
+ * The one way a file of `.cache/` is written: to a temporary name beside it, then renamed over it, so a reader sees the whole old file or
+ * the whole new one. The cache is an optimization: a failure (read-only or full disk) returns false.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';

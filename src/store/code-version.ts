@@ -1,7 +1,6 @@
 /**
- * The version of the code that prepares and renders: a hash of every file under src/, the installed
- * dependencies (package-lock.json), the Node version and its ICU, and the cache format. Every kept
- * artefact (prepared entries, the stamp, page render keys) is keyed by it; entryKey adds one article.
+ * The version of the code that prepares and renders: a hash of src/, package-lock.json, the Node version and its ICU, and the cache
+ * format. Every kept artefact (prepared entries, stamp, page render keys) is keyed by it; entryKey adds one article.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

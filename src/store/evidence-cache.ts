@@ -1,13 +1,6 @@
 /**
- * The site-wide word evidence (text/evidence.ts: how often each word form appears intact across
- * all articles) without re-reading every article's words on each build.
- *
- * A build keeps in `.cache/evidence.json` the total counts and the keys (code-version.ts entryKey: code version,
- * options, path, bytes) of the files they were counted from, and in `.cache/words/<key>.json`
- * each file's own counts. The next build takes the total, subtracts the counts of files that
- * changed or went away and adds those of files that are new or changed. Counts are additive over
- * texts (WordCounts.add), so the result is exactly what counting every file afresh gives; when
- * any piece is missing or unreadable, it counts every file afresh.
+ * The site-wide word evidence (text/evidence.ts) kept across builds: totals and counted files' keys in `.cache/evidence.json`, each file's
+ * counts in `.cache/words/<key>.json`; changed files are subtracted and added, exactly as a fresh count, which it falls back to.
  */
 import { readFileSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';

@@ -1,24 +1,6 @@
 /**
- * Persistent cache of prepared articles in `.cache/prepared/`, one file per entry: the byte lengths
- * of the entry's JSON and look-ups on the first line, the JSON (the article without its HTML), the
- * look-ups, then the HTML. A build reads the head (JSON and look-ups) of each entry; an article's
- * HTML, most of the bytes, is decoded when its page or a feed is rendered (readHtml), so it is
- * neither parsed nor held for the thousands of pages a rebuild takes from the last output.
- *
- * The key is a hash of everything an article's preparation reads apart from the site-wide word
- * evidence: the code (every file under src/), the installed dependencies (package-lock.json), the
- * Node version and its ICU, the normalize options, the file's path and its bytes. The evidence is
- * the one input shared between articles; each entry records the [word, count] pairs the
- * normalizer looked up and is used only when every one of them still holds (validEntry). So an
- * edit invalidates the edited article and the few articles whose repairs asked about the words it
- * added or removed, never a page that would come out different.
- *
- * Entries are written atomically (atomic-write.ts), so a killed build never leaves half an entry;
- * an unreadable entry is a miss.
- *
- * The heads of every entry the last build used are also kept together in `.cache/prepared.pack`
- * (readPack/writePack): a rebuild reads one file instead of ten thousand (10,000 articles: 0.6 s
- * of a one-edit rebuild), and an entry's own file only for what the pack lacks and for its HTML.
+ * Prepared articles in `.cache/prepared/`, one entry per key (code, dependencies, Node, options, path, bytes), valid while every evidence
+ * count it read still holds; written atomically, heads also packed in `.cache/prepared.pack`, HTML decoded only when rendered.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';

@@ -1,12 +1,6 @@
 /**
- * Which article files are unchanged since the last build, without reading them: `.cache/sources.json`
- * keeps each file's size, modification and change times, inode and cache key (code-version.ts entryKey). A file
- * whose stat matches is taken to have the same bytes, hence the same key, as git's index does.
- *
- * The change time (ctime) cannot be set by tools that restore modification times, and every write
- * updates it. As in git, a file changed in the same instant the index was written could look
- * unchanged ("racily clean"): entries whose times are not well before the moment the index was
- * saved are not trusted, and such files are read again.
+ * Which article files are unchanged since the last build, without reading them: `.cache/sources.json` keeps each file's size, mtime, ctime,
+ * inode and cache key, as git's index does; entries not well before the save time ("racily clean") are not trusted.
  */
 import { readFileSync, type Stats } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';

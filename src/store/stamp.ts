@@ -1,13 +1,6 @@
 /**
- * "Nothing changed" detection: a build whose inputs are exactly those of the last successful build,
- * and whose output folder is exactly as that build left it, has nothing to write.
- *
- * The inputs: the prepared articles (each file's cache key — code, dependencies, options, path,
- * bytes — plus the word-evidence counts its preparation read), every other file under content/
- * (pictures), templates/ and public/ by content hash, the configuration (with its environment
- * overrides), the WARRAQ_*, ELEVENTY_* and NODE_ENV environment variables and the output path.
- * The output folder is checked file by file (path, size, modification time, inode) against what
- * the last build wrote; any difference, or any doubt, means a full build.
+ * "Nothing changed" detection: a build whose inputs (articles' keys and evidence, other content, templates/, public/, configuration, its
+ * environment, output path) and output folder (stat per file) match the last successful build writes nothing; any doubt, a full build.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';

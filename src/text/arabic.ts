@@ -1,7 +1,6 @@
 /**
- * Character classes of the Arabic script: the one place their code point ranges are written.
- * Each class is a predicate on a code point (for hot loops) and, where a regex needs it, the
- * body of a regex character class (`[${WORD_MARKS}]`).
+ * Character classes of the Arabic script, the one place their code point ranges are written: each is a predicate on a code point (for hot
+ * loops) and, where a regex needs it, the body of a regex character class (`[${WORD_MARKS}]`).
  */
 
 /** The eight harakat that wire copy loses (U+064B–U+0652): tanween, short vowels, shadda, sukun. */

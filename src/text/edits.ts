@@ -1,7 +1,6 @@
 /**
- * Edits and the change log. Every normalization rule returns the edits it wants on its input;
- * `applyEdits` applies them and `OffsetMap` carries each edit's position back to the original
- * text, so a report can point at the line and column an editor sees in their file.
+ * Edits and the change log: every rule returns the edits it wants on its input, `applyEdits` applies them, and `OffsetMap` carries each
+ * edit's position back to the original text, so a report points at the line and column an editor sees.
  */
 
 export type RuleName =

@@ -1,14 +1,6 @@
 /**
- * Evidence for split-word repair: how often each undiacritized word form appears intact in a body
- * of text (the site's articles, or the document being repaired). A join "تكب|دت → تكبدت" is far
- * safer when تكبدت is written whole elsewhere. Words are counted by a hash of their letters, so
- * counting a whole archive allocates no strings.
- *
- * The key must tell words apart, not just spread them: the repair asks about joined forms that
- * are almost never words, and a key shared with any word of the site would say "seen" and join
- * two clean words (with 32-bit keys, 3,000 articles gave الكاميرون دراس → الكاميرونّدراس).
- * So a word's key is 53 bits (word-hash.ts wordKey): FNV-1a (32 bits) and djb2 (21 bits) of its
- * letters, one safe integer; two words share a key with odds of about 1 in 2^53 per pair.
+ * Split-word evidence: how often each undiacritized word form appears intact in a body of text (the site, or the document), counted by a
+ * 53-bit word key (word-hash.ts wordKey): no strings allocated, and a joined non-word shares a key with a seen word at odds of ~1 in 2^53.
  */
 import type { WordEvidence } from './options.ts';
 import { isBasicLetterCode, isHarakaCode } from './arabic.ts';

@@ -1,7 +1,6 @@
 /**
- * Page furniture scraped along with an article ("Related posts", "Top", "اقرأ أيضا" …). It is only
- * recognised at the end of the body, where scrapers leave it, and only as whole lines, so a
- * sentence that happens to contain these words is never touched.
+ * Page furniture scraped along with an article ("Related posts", "Top", "اقرأ أيضا" …), recognised only as whole lines at the end of the
+ * body, where scrapers leave it, so a sentence that happens to contain these words is never touched.
  */
 const FURNITURE = [
   'related posts',

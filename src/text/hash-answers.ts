@@ -1,12 +1,6 @@
 /**
- * Yes/no answers remembered by the hash of a word: an open-addressing table over typed arrays.
- * The normalizer asks the lexicon about a joined form at most gaps that could be damage (hundreds
- * of thousands of questions per archive, most asked before); a Map keyed by strings or numbers
- * costs several memory round trips per question, this one usually one.
- *
- * A word is kept by its key (word-hash.ts: FNV-1a, 32 bits, and djb2's low 21 bits of its letters,
- * marks skipped), so two different bare words share an entry with odds of about 1 in 2^53 per
- * pair. The words asked about are bare: a word and its marked form share an entry.
+ * Yes/no answers remembered by a word's 53-bit key (word-hash.ts; bare words, so a word and its marked form share an entry) in an
+ * open-addressing table over typed arrays: the lexicon's answers at the gaps the normalizer asks about.
  */
 import { fnvOfKey, lowOfDjb2, lowOfKey, wordKey } from './word-hash.ts';
 

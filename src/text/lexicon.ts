@@ -1,10 +1,6 @@
 /**
- * The Arabic lexicon (@cspell/dict-ar, a Hunspell-derived word list), loaded on first use.
- * The package ships it as a text trie that takes about two seconds to decode; decoded once, it
- * is kept as cspell-trie-lib's binary trie in `node_modules/.cache/warraq/`, which loads in tens
- * of milliseconds (each build worker and every rebuild after an edit loads the lexicon).
- * The normalizer still asks for it only when a join candidate needs a veto.
- * This module is the one place the text core touches the file system.
+ * The Arabic lexicon (@cspell/dict-ar), loaded on first use and kept decoded as cspell-trie-lib's binary trie in
+ * `node_modules/.cache/warraq/`. The one place the text core touches the file system; the normalizer asks for it only to veto a join.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

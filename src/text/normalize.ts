@@ -1,10 +1,6 @@
 /**
- * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of
- * changes. Pure: no file or network access (the lexicon is handed in as a lazy getter).
- *
- * The rules run in a fixed order, each on the output of the one before; the order matters:
- * Unicode debris goes first so later rules see real letters, split words are rejoined while the
- * spaces that lost diacritics left are still there to read, and quotes and punctuation come last.
+ * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of changes. Pure (the lexicon is handed in
+ * as a lazy getter). Rules run in a fixed order: Unicode debris first, split words while the spaces are there, quotes and punctuation last.
  */
 import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
 import { HAS_ARABIC_LETTER } from './arabic.ts';

@@ -1,7 +1,5 @@
 /**
- * Text the normalizer must pass through exactly as written (NFC aside): scripture between ﴿ and ﴾,
- * lines in the Uthmani script (its own marks), and vocalized lines (poetry, quoted verses), where
- * most words carry harakat and a letter without one is so by design, not by damage.
+ * Text the normalizer passes through as written (NFC aside): scripture between ﴿ and ﴾, lines in the Uthmani script, and vocalized lines.
  * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one.
  */
 import type { Edit } from './edits.ts';

@@ -1,7 +1,6 @@
 /**
- * URL slugs in the article's own script: Arabic stays Arabic (never transliterated). Harakat and
- * tatweel are stripped, punctuation dropped, spaces become hyphens. The result only ever holds
- * letters, digits and single hyphens, so no slug can carry a path separator or a dot segment.
+ * URL slugs in the article's own script (Arabic never transliterated): harakat and tatweel stripped, punctuation dropped, spaces to
+ * hyphens. The result holds only letters, digits and single hyphens, so no slug can carry a path separator or a dot segment.
  */
 import { WORD_MARKS } from './arabic.ts';
 

@@ -1,8 +1,6 @@
 /**
- * The one hash of a word: FNV-1a (32 bits) and djb2 over its letters, every word mark skipped
- * (arabic.ts isWordMarkCode), so a word and its bare form hash alike, made into one 53-bit key.
- * Loops that scan text themselves use FNV_START/fnvStep/djb2Step and skipsInHash, so every hash
- * of a word agrees.
+ * The one hash of a word: FNV-1a (32 bits) and djb2 over its letters, every word mark skipped, made into one 53-bit key. Loops that scan
+ * text themselves use FNV_START/fnvStep/djb2Step and skipsInHash, so every hash of a word agrees.
  */
 import { isWordMarkCode } from './arabic.ts';
 

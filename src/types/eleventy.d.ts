@@ -1,3 +1,6 @@
+/**
+ * Type declarations for @11ty/eleventy, covering only the parts of its API Warraq uses (the Eleventy class and UserConfig). Types only.
+ */
 declare module '@11ty/eleventy' {
   export interface UserConfig {
     [key: string]: any;

@@ -1,7 +1,6 @@
 /**
- * `warraq admin`: the browser editor on this machine. Starts Decap CMS's local backend
- * (decap-server, writing into this project's files, listening on 127.0.0.1 only) and the preview
- * server, whose /admin/ then saves articles straight into content/. Ctrl+C stops both.
+ * `warraq admin`: the browser editor on this machine. Starts decap-server (writing this project's files, listening on 127.0.0.1 only) and
+ * the preview server, whose /admin/ saves articles straight into content/. Ctrl+C stops both.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -1,3 +1,7 @@
+/**
+ * `warraq build`: validates, repairs and renders every article and writes the site into a temporary folder that replaces _site/ only
+ * when the whole build succeeds; content problems are printed with file and line.
+ */
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { build } from '../../output/build.ts';

@@ -1,3 +1,7 @@
+/**
+ * `warraq import <file | ->`: turns raw wire copy into a repaired article (first line the title, page furniture dropped) written as
+ * content/YYYY/MM/<slug>.md, never overwriting; asks for a missing date, section or author only on an interactive terminal.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';

@@ -1,3 +1,7 @@
+/**
+ * `warraq lint [paths...]`: checks articles' front matter and text damage (all, the given paths, or those changed since a commit) and
+ * prints findings as text, GitHub annotations or JSON; `--fix` writes the repairs into the files.
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';

@@ -1,3 +1,7 @@
+/**
+ * `warraq new "<title>"`: scaffolds a new article at content/YYYY/MM/<slug>.md with valid front matter and the current date and time
+ * in the editor's time zone, and prints its path. Never overwrites a file.
+ */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';

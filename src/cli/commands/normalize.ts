@@ -1,3 +1,7 @@
+/**
+ * `warraq normalize`: repairs Arabic text from stdin to stdout, line for line (the same number of lines); with `--report`, every change
+ * is written to stderr as one JSON object a line.
+ */
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { normalize, lineColumn } from '../../text/normalize.ts';

@@ -1,3 +1,7 @@
+/**
+ * `warraq serve`: builds the site into _site/ and serves it with Eleventy's dev server; an edited article, template or stylesheet
+ * rebuilds and reloads the browser, and an invalid article is reported while the last good version stays on screen.
+ */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';

@@ -1,3 +1,7 @@
+/**
+ * `warraq summary`: a Markdown report for a pull request's job summary: the articles changed since a commit with their title, section,
+ * the repairs the build will make and lint's findings. Always exits 0 once the report is printed.
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';

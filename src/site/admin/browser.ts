@@ -1,8 +1,6 @@
 /**
- * /admin/'s own script, bundled for the browser (admin/assets.ts) and loaded after Decap CMS: each
- * field's widget checks its value with the build's zod schema and shows the schema's message, text
- * fields are right-to-left (left-to-right when `lang` is en), a new article gets the build's slug,
- * and the preview shows the article as the build repairs and renders it (without the lexicon).
+ * /admin/'s own script, bundled for the browser and loaded after Decap CMS: fields checked with the build's zod schema, right-to-left text
+ * (left-to-right for `lang` en), the build's slug for new articles, and a preview repaired and rendered as the build does (no lexicon).
  */
 import { z } from 'zod';
 import { frontMatterSchema, imageSchema } from '../../content/schema.ts';

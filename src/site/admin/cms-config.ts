@@ -1,8 +1,6 @@
 /**
- * The Decap CMS configuration of /admin/, generated from the zod schema the build validates
- * (content/schema.ts, read with z.toJSONSchema and the schema's shape): one field per front matter
- * key, required where the schema requires it, dates where the schema takes an ISO date with a time
- * zone, sections and authors as select lists. Pure: the lists and the backend are handed in.
+ * The Decap CMS configuration of /admin/, generated from the build's zod schema (content/schema.ts): one field per front matter key,
+ * required, date or select list as the schema says. Pure: the section and author lists and the backend are handed in.
  */
 import { z } from 'zod';
 import { frontMatterSchema, imageSchema, isoDateTime } from '../../content/schema.ts';

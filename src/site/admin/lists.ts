@@ -1,7 +1,6 @@
 /**
- * The sections and authors /admin/ offers: the site's lists from warraq.config.json where it has
- * them (config.ts knownSections, knownAuthors), else every section and author the articles
- * already name (in the order of their counts).
+ * The sections and authors /admin/ offers: the site's lists from warraq.config.json where it has them (knownSections, knownAuthors),
+ * else every section and author the articles already name, in the order of their counts.
  */
 import { knownAuthors, knownSections } from '../../config.ts';
 import type { SiteData } from '../data.ts';

@@ -1,8 +1,6 @@
 /**
- * Writes /admin/ into an output folder: index.html (noindex), config.yml (cms-config.ts), Decap
- * CMS's own browser bundle from node_modules/decap-cms/dist (linked, never fetched from a CDN) and
- * /admin/'s script (browser.ts bundled by esbuild, made once per version of src/ and kept in
- * node_modules/.cache/warraq/admin/).
+ * Writes /admin/ into an output folder: index.html (noindex), config.yml (cms-config.ts), Decap CMS's bundle linked from node_modules
+ * (never a CDN), and browser.ts bundled by esbuild once per version of src/ and kept in node_modules/.cache/warraq/admin/.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

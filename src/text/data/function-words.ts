@@ -1,8 +1,6 @@
 /**
- * Frequent standalone words: particles, prepositions, pronouns, demonstratives, relatives and a
- * few very common verbs. Two such words side by side are almost always two words, and because
- * the lexicon accepts clitic chains (ولم+توضح → "ولمتوضح"), a join that only the lexicon supports
- * is refused when either piece is one of these. Undiacritized forms.
+ * Frequent standalone words, undiacritized (particles, prepositions, pronouns, demonstratives, relatives, common verbs): as the lexicon
+ * accepts clitic chains (ولم+توضح → "ولمتوضح"), a join only the lexicon supports is refused when either piece is one of these.
  */
 export const FUNCTION_WORDS = new Set(
   `

@@ -1,12 +1,6 @@
 /**
- * Word-final damage: a haraka at a word's end became NO-BREAK SPACE (or a second space). The
- * whitespace rule collapses the debris; this module decides whether the lost mark can be put
- * back, and does so only where the evidence is strong:
- *   - words editors routinely write with a final shadda (أنّ، إنّ، لكنّ، ثمّ، مهمّ …);
- *   - verbs and nouns of doubled roots, recognised because the lexicon holds their unmerged form
- *     (تنضمّ: the jussive تنضمم exists);
- *   - adverbial accusatives written with tanween fath (عادةً، مساءً، خاصّةً).
- * Otherwise nothing is restored: a missing mark is better than a wrong one.
+ * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
+ * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً); else nothing: better missing than wrong.
  */
 import { FATHATAN, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';

@@ -1,7 +1,6 @@
 /**
- * Spacing around punctuation, and ASCII , ; ? typed between Arabic words. Every pattern needs an
- * Arabic letter on the side that matters, so numbers (3.5, 10:30), URLs and Latin runs are never
- * touched.
+ * Spacing around punctuation, and ASCII , ; ? typed between Arabic words. Every pattern needs an Arabic letter on the side that matters, so
+ * numbers (3.5, 10:30), URLs and Latin runs are never touched.
  */
 import type { Edit } from '../edits.ts';
 import { isTextLetterCode as isArabicLetter, isWordMarkCode as isMark, TEXT_LETTERS } from '../arabic.ts';

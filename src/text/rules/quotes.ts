@@ -1,8 +1,6 @@
 /**
- * Double quotation marks paired by position and written in one style. Wire copy mixes “ ” " „
- * and often types a closing mark where one opens (و”تبادل); the direction of the glyph tells us
- * nothing, so the n-th mark of a paragraph opens when n is odd and closes when n is even.
- * A paragraph with an odd number of marks is left alone: guessing there could make it worse.
+ * Double quotation marks paired by position and written in one style: the n-th mark of a paragraph opens when n is odd, closes when even
+ * (a wire glyph's direction means nothing); a paragraph with an odd number of marks is left alone.
  */
 import type { Edit } from '../edits.ts';
 

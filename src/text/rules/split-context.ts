@@ -1,7 +1,6 @@
 /**
- * What the split-word rules ask beyond the text: the lexicon (loaded on the first question, its
- * answers remembered by word hash per lexicon: hash-answers.ts) and the word evidence (counts of
- * intact forms, asked by word or by the word's two hashes), and whether the document shows damage.
+ * What the split-word rules ask beyond the text: the lexicon (loaded on the first question, answers remembered by word hash per lexicon:
+ * hash-answers.ts), the word evidence (by word or by its two hashes), and whether the document shows damage.
  */
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
 import { HashAnswers } from '../hash-answers.ts';

@@ -1,7 +1,6 @@
 /**
- * The split-word rules on one window of pieces (split-scan.ts): which gaps are joined (acceptJoin,
- * gapReason …), the marks a join puts back (marksFor), a word's final mark (final-marks.ts) and
- * the pieces an editor is asked about. split-scan.ts interestingGap mirrors mayBeSplit.
+ * The split-word rules on one window of pieces (split-scan.ts): which gaps are joined (acceptJoin, gapReason …), the marks a join puts back
+ * (marksFor), a word's final mark (final-marks.ts), the pieces an editor is asked about. split-scan.ts interestingGap mirrors mayBeSplit.
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';

@@ -1,7 +1,6 @@
 /**
- * The split-word scan: one pass over a text's words on character codes (no string per word), then
- * the windows of pieces around gaps that could be damage, for the rules (split-rules.ts); a window
- * where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
+ * The split-word scan: one pass over a text's words on character codes (no string per word), then the windows of pieces around gaps that
+ * could be damage, for split-rules.ts; a window where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
  */
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';

@@ -1,17 +1,6 @@
 /**
- * Split-word repair. When wire copy loses its harakat, each one inside a word becomes a space
- * (تكبّدت → "تكب دت", سربًا → "سرب ا") and one at a word's end becomes NO-BREAK SPACE or a space
- * (تنضمّ → "تنضم" + NBSP). This rule rejoins the pieces and puts the mark back.
- *
- * A join must never be made on clean text, so a gap is rejoined only when
- *   1. the joined form is a word: the lexicon has it or the site's own text uses it intact
- *      (the lexicon over-generates, so it can veto a join but never decides one alone), and
- *   2. the pieces cannot be two words: a piece starts with a letter that never begins a word
- *      (ة ى ؤ ئ), is a lone letter other than و, is a lone ا (the tanween's seat), or is not a
- *      word at all; or, weaker, both pieces are rare words and the join is a word
- *      (مدر|عات → مدرعات), which is refused when either piece is a frequent word (من, في, لا …).
- * It never joins across punctuation, quotes, digits, Latin text or lines: only letters separated
- * by one or two plain spaces are candidates.
+ * Split-word repair: rejoins words whose harakat became spaces (تكب دت → تكبّدت), marks restored, only when the joined form is a word
+ * (site evidence or lexicon, not the lexicon alone) and the pieces cannot be two words; never across punctuation, quotes, digits or lines.
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt, NormalizeOptions } from '../options.ts';

@@ -1,7 +1,6 @@
 /**
- * Space debris left by lost diacritics and careless pasting: NO-BREAK SPACE beside a space, runs
- * of spaces between words, spaces at a line's end. Applied only to lines with Arabic letters, and
- * never to a lone NBSP between two words (an editor may have put it there to keep them together).
+ * Space debris left by lost diacritics and pasting: NO-BREAK SPACE beside a space, runs of spaces, spaces at a line's end. Only on lines
+ * with Arabic letters, and never a lone NBSP between two words (an editor may have put it there to keep them together).
  */
 import type { Edit } from '../edits.ts';
 import { HAS_ARABIC_LETTER } from '../arabic.ts';
