@@ -44,24 +44,9 @@ export function scoreText(clean: string): RepairScore {
   for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
   for (const c of changes) if (c.rule === 'word-final-mark') finalsAt.set(c.offset, c.after);
   const score: RepairScore = {
+    ...emptyScore(),
     words: clean.split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w)).length,
-    splits: 0,
-    joined: 0,
     joins: joinsAt.size,
-    correctJoins: 0,
-    exact: 0,
-    cleanChanges: 0,
-    bareChanges: 0,
-    finals: 0,
-    finalRestored: 0,
-    finalExact: 0,
-    misses: [],
-    falseJoins: [],
-    wrongMarks: [],
-    finalMisses: [],
-    doubtedMisses: 0,
-    doubtsElsewhere: 0,
-    cleanDoubts: 0,
   };
   const context = (at: number) => `${damaged.slice(Math.max(0, at - 12), at)}|${damaged.slice(at, at + 12)}`.replace(/\n/g, '⏎');
   for (const g of gaps.filter((g) => !g.midWord)) {
@@ -106,64 +91,64 @@ export function scoreText(clean: string): RepairScore {
   return score;
 }
 
+/** A score of nothing, to add scores to. */
+export function emptyScore(): RepairScore {
+  return {
+    ...{ words: 0, splits: 0, joined: 0, joins: 0, correctJoins: 0, exact: 0, cleanChanges: 0, bareChanges: 0 },
+    ...{ finals: 0, finalRestored: 0, finalExact: 0, doubtedMisses: 0, doubtsElsewhere: 0, cleanDoubts: 0 },
+    ...{ misses: [], falseJoins: [], wrongMarks: [], finalMisses: [] },
+  };
+}
+
+const COUNTS = [
+  'words',
+  'splits',
+  'joined',
+  'joins',
+  'correctJoins',
+  'exact',
+  'cleanChanges',
+  'bareChanges',
+  'finals',
+  'finalRestored',
+  'finalExact',
+  'doubtedMisses',
+  'doubtsElsewhere',
+  'cleanDoubts',
+] as const;
+
+/** Adds score `s` into `total`; the listed errors are prefixed with `label` when given. */
+export function addScore(total: RepairScore, s: RepairScore, label = ''): void {
+  for (const k of COUNTS) total[k] += s[k];
+  const tag = (m: string) => (label ? `${label}: ${m}` : m);
+  for (const k of ['misses', 'falseJoins', 'wrongMarks', 'finalMisses'] as const) total[k].push(...s[k].map(tag));
+}
+
+/** The summed score of every .txt file of a folder (a path or a file: URL). */
+export function scoreFolder(folder: string | URL, verbose = false): RepairScore {
+  const total = emptyScore();
+  const dir = typeof folder === 'string' ? folder : folder.pathname;
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const s = scoreText(readFileSync(path.join(dir, f), 'utf8'));
+    addScore(total, s, f);
+    if (verbose)
+      console.log(
+        f,
+        `recall ${(s.joined / s.splits).toFixed(3)} precision ${(s.correctJoins / Math.max(1, s.joins)).toFixed(3)} clean ${s.cleanChanges} bare ${s.bareChanges}`,
+      );
+  }
+  return total;
+}
+
 const codes = (marks: string) => [...marks].map((m) => m.codePointAt(0)!.toString(16)).join('+');
 
 function main() {
   const folders = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const verbose = process.argv.includes('-v');
-  const total: RepairScore = {
-    words: 0,
-    splits: 0,
-    joined: 0,
-    joins: 0,
-    correctJoins: 0,
-    exact: 0,
-    cleanChanges: 0,
-    bareChanges: 0,
-    finals: 0,
-    finalRestored: 0,
-    finalExact: 0,
-    misses: [],
-    falseJoins: [],
-    wrongMarks: [],
-    finalMisses: [],
-    doubtedMisses: 0,
-    doubtsElsewhere: 0,
-    cleanDoubts: 0,
-  };
-  for (const folder of folders.length ? folders : ['tests/fixtures/devset']) {
-    for (const f of readdirSync(folder)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()) {
-      const s = scoreText(readFileSync(path.join(folder, f), 'utf8'));
-      for (const k of [
-        'words',
-        'splits',
-        'joined',
-        'joins',
-        'correctJoins',
-        'exact',
-        'cleanChanges',
-        'bareChanges',
-        'finals',
-        'finalRestored',
-        'finalExact',
-        'doubtedMisses',
-        'doubtsElsewhere',
-        'cleanDoubts',
-      ] as const)
-        total[k] += s[k];
-      total.misses.push(...s.misses.map((m) => `${f}: ${m}`));
-      total.falseJoins.push(...s.falseJoins.map((m) => `${f}: ${m}`));
-      total.wrongMarks.push(...s.wrongMarks.map((m) => `${f}: ${m}`));
-      total.finalMisses.push(...s.finalMisses.map((m) => `${f}: ${m}`));
-      if (verbose)
-        console.log(
-          f,
-          `recall ${(s.joined / s.splits).toFixed(3)} precision ${(s.correctJoins / Math.max(1, s.joins)).toFixed(3)} clean ${s.cleanChanges} bare ${s.bareChanges}`,
-        );
-    }
-  }
+  const total = emptyScore();
+  for (const folder of folders.length ? folders : ['tests/fixtures/devset']) addScore(total, scoreFolder(folder, verbose));
   const pct = (a: number, b: number) => (b ? (a / b).toFixed(4) : 'n/a');
   console.log(`words ${total.words}  split words ${total.splits}  joins made ${total.joins}`);
   console.log(

@@ -1,49 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreText, type RepairScore } from '../../scripts/eval-repair.ts';
-import { readdirSync, readFileSync } from 'node:fs';
-
-/** Sums the repair scores of every file of a corpus folder (damaged with the wire's damage). */
-function scoreFolder(folder: URL): RepairScore {
-  const total: RepairScore = {
-    words: 0,
-    splits: 0,
-    joined: 0,
-    joins: 0,
-    correctJoins: 0,
-    exact: 0,
-    cleanChanges: 0,
-    bareChanges: 0,
-    finals: 0,
-    finalRestored: 0,
-    finalExact: 0,
-    misses: [],
-    falseJoins: [],
-    wrongMarks: [],
-    finalMisses: [],
-    doubtedMisses: 0,
-    doubtsElsewhere: 0,
-    cleanDoubts: 0,
-  };
-  for (const f of readdirSync(folder).filter((f) => f.endsWith('.txt'))) {
-    const s = scoreText(readFileSync(new URL(f, folder), 'utf8'));
-    for (const k of [
-      'words',
-      'splits',
-      'joined',
-      'joins',
-      'correctJoins',
-      'exact',
-      'cleanChanges',
-      'bareChanges',
-      'finals',
-      'finalExact',
-      'cleanDoubts',
-    ] as const)
-      total[k] += s[k];
-    total.falseJoins.push(...s.falseJoins);
-  }
-  return total;
-}
+import { scoreFolder } from '../../scripts/eval-repair.ts';
 
 describe('split-word repair on the dev set (clean text damaged like the wire)', () => {
   const dev = scoreFolder(new URL('../fixtures/devset/', import.meta.url));
