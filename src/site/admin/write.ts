@@ -1,14 +1,16 @@
 /**
  * Writes /admin/ into an output folder: index.html (noindex), config.yml (cms-config.ts), Decap CMS's bundle linked from node_modules
- * (never a CDN), and browser.ts bundled by esbuild once per version of src/ and kept in node_modules/.cache/warraq/admin/.
+ * (never a CDN), and browser.ts bundled by esbuild once per code version and kept in node_modules/.cache/warraq/admin/.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { WarraqConfig } from '../../config.ts';
 import { linkOrCopy } from '../../link-files.ts';
-import { SOURCE_ROOT, sourceDigestOfRoot } from '../../source-root.ts';
+import { SOURCE_ROOT } from '../../source-root.ts';
+import { codeVersion } from '../../store/code-version.ts';
+import { writeFileAtomically } from '../../store/atomic-write.ts';
 import type { SiteData } from '../data.ts';
 import type { AdminSettings } from './browser.ts';
 import { cmsConfig } from './cms-config.ts';
@@ -39,10 +41,11 @@ function decapFiles(): { dir: string; names: string[] } {
   return { dir, names };
 }
 
-/** browser.ts as one minified script, made once per version of src/. */
+/** browser.ts as one minified script, made once per code version (src/ and the locked dependencies it bundles). */
 function adminScript(): string {
   const cacheDir = path.join(path.dirname(SOURCE_ROOT), 'node_modules', '.cache', 'warraq', 'admin');
-  const file = path.join(cacheDir, `${sourceDigestOfRoot()}.js`);
+  const name = `${codeVersion().slice(0, 32)}.js`;
+  const file = path.join(cacheDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8');
   const require = createRequire(import.meta.url);
   const esbuild = require('esbuild') as typeof import('esbuild');
@@ -58,10 +61,10 @@ function adminScript(): string {
     logLevel: 'silent',
   });
   const text = result.outputFiles[0]!.text;
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  // A read-only node_modules only means the next build bundles again; older versions' bundles go.
+  if (writeFileAtomically(file, text)) {
+    for (const old of readdirSync(cacheDir)) if (old !== name && old.endsWith('.js')) rmSync(path.join(cacheDir, old), { force: true });
+  }
   return text;
 }
 
