@@ -5,7 +5,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { build, type BuildSummary } from '../../src/output/build.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 export interface BuiltSite {
   project: FixtureProject;
@@ -43,3 +47,30 @@ export function walk(dir: string, prefix = ''): string[] {
 }
 
 export const htmlFiles = (dir: string) => walk(dir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+
+/** The demo site built, served and opened in Chromium for a browser test file (hooks registered by the call). */
+export interface SiteInChromium {
+  site: BuiltSite;
+  server: Awaited<ReturnType<typeof serveStatic>>;
+  browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll that build the demo site, serve it and launch Chromium, when `enabled` (requireChromium());
+ * the returned object's fields are set once beforeAll has run.
+ */
+export function demoSiteInChromium(enabled: boolean): SiteInChromium {
+  const it = {} as SiteInChromium;
+  beforeAll(async () => {
+    if (!enabled) return;
+    it.site = await buildDemoSite();
+    it.server = await serveStatic(it.site.out);
+    it.browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await it.browser?.close();
+    await it.server?.close();
+    it.site?.remove();
+  });
+  return it;
+}

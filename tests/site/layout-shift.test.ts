@@ -4,11 +4,9 @@
  * not move when the self-hosted Arabic fonts arrive, Cumulative Layout Shift at most 0.02 each.
  * Without Chromium the suite is skipped loudly on a developer's machine and fails in CI.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, requireChromium } from '../helpers/chromium.ts';
-import { serveStatic } from '../helpers/static-server.ts';
-import { buildDemoSite, type BuiltSite } from './build-site.ts';
+import { describe, expect, it } from 'vitest';
+import { requireChromium } from '../helpers/chromium.ts';
+import { demoSiteInChromium } from './build-site.ts';
 import { cumulativeLayoutShift, phonePage, SEED_ARTICLE } from './phone.ts';
 
 const LIMIT = 0.02;
@@ -21,32 +19,17 @@ const PAGES: Record<string, string> = {
 };
 const hasChromium = requireChromium();
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  site = await buildDemoSite();
-  server = await serveStatic(site.out);
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+const env = demoSiteInChromium(hasChromium);
 
 describe.skipIf(!hasChromium)('layout shift on a phone on slow 4G', () => {
   for (const [name, url] of Object.entries(PAGES)) {
     it(`${name}: CLS ≤ ${LIMIT} while the web fonts arrive`, async () => {
-      const page = await phonePage(browser);
+      const page = await phonePage(env.browser);
       const fonts: string[] = [];
       page.on('requestfinished', (r) => {
         if (r.resourceType() === 'font') fonts.push(r.url());
       });
-      const response = await page.goto(server.url + encodeURI(url), { waitUntil: 'load' });
+      const response = await page.goto(env.server.url + encodeURI(url), { waitUntil: 'load' });
       expect(response!.status()).toBe(200);
       const { cls, shifts } = await cumulativeLayoutShift(page);
       console.log(

@@ -4,41 +4,25 @@
  * fonts are still on their way (font-display swap, fallback faces in use). HTML + CSS gzipped is
  * checked per page in pages.test.ts (20 KB). Without Chromium: skipped loudly, failing in CI.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Route } from 'playwright-core';
-import { launchChromium, requireChromium } from '../helpers/chromium.ts';
-import { serveStatic } from '../helpers/static-server.ts';
-import { buildDemoSite, htmlFiles, type BuiltSite } from './build-site.ts';
+import type { Route } from 'playwright-core';
+import { requireChromium } from '../helpers/chromium.ts';
+import { demoSiteInChromium, htmlFiles } from './build-site.ts';
 import { PHONE, phonePage, SEED_ARTICLE } from './phone.ts';
 
 const SEED = SEED_ARTICLE;
 const hasChromium = requireChromium();
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  site = await buildDemoSite();
-  server = await serveStatic(site.out);
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+const env = demoSiteInChromium(hasChromium);
 
 describe.skipIf(!hasChromium)('an article page on a phone', () => {
   it('downloads at most 100 KB of fonts, on every article page', async () => {
-    const articles = htmlFiles(site.out).filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f));
+    const articles = htmlFiles(env.site.out).filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f));
     expect(articles.length).toBeGreaterThan(10);
-    const context = await browser.newContext(PHONE);
+    const context = await env.browser.newContext(PHONE);
     let largest = { page: '', bytes: 0, files: [] as string[] };
     for (const file of articles) {
       const page = await context.newPage();
@@ -49,7 +33,7 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
         if (r.resourceType() === 'font')
           reads.push(r.sizes().then((s) => void fonts.set(path.basename(new URL(r.url()).pathname), s.responseBodySize)));
       });
-      await page.goto(server.url + encodeURI(file.replace(/index\.html$/, '')), { waitUntil: 'load' });
+      await page.goto(env.server.url + encodeURI(file.replace(/index\.html$/, '')), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       await Promise.all(reads);
       await page.close();
@@ -65,12 +49,12 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
   });
 
   it('blocks rendering on the stylesheet alone, and paints text before the web fonts arrive', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(env.browser);
     // Font responses are held until the text has been painted: a page that waited for them would
     // not paint (or would paint only after the browser gave up on them).
     const held: Route[] = [];
     await page.route('**/*.woff2', (route) => void held.push(route));
-    await page.goto(server.url + encodeURI(SEED), { waitUntil: 'domcontentloaded' });
+    await page.goto(env.server.url + encodeURI(SEED), { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const facts = await page.evaluate(() => {
       const faces: Array<{ family: string; display: string; status: string }> = [];
@@ -97,7 +81,7 @@ describe.skipIf(!hasChromium)('an article page on a phone', () => {
   });
 
   it('weighs (gzipped) what README.md says', () => {
-    const gz = (f: string) => gzipSync(readFileSync(path.join(site.out, f))).length;
+    const gz = (f: string) => gzipSync(readFileSync(path.join(env.site.out, f))).length;
     const html = gz(`${SEED}index.html`);
     const css = gz('assets/site.rtl.css');
     console.log(`seed article: HTML ${html} B, CSS ${css} B gzipped`);
