@@ -52,6 +52,8 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   paginate: z.number().int().min(1).max(500).default(20),
+  /** Shard jobs of the publishing workflow's build matrix (`warraq build --shard K/N`, then `--assemble`); 1: one build job. */
+  shards: z.number().int().min(1).max(64).default(1),
   /** The site's sections; when listed, an article naming another is refused (src/content/known-names.ts). */
   sections: knownNameList('section'),
   /** The site's authors; when listed, a byline naming another is refused. */

@@ -18,7 +18,16 @@ export type PrepareResult =
 
 const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv']);
 
-export function prepareArticle(file: string, source: string, normalizeOptions: Partial<NormalizeOptions>): PrepareResult {
+/**
+ * `renderBody: false` gives the article's head: everything but its HTML (empty) and the repair counts
+ * its body would add, for a shard that needs other articles only for links and listings.
+ */
+export function prepareArticle(
+  file: string,
+  source: string,
+  normalizeOptions: Partial<NormalizeOptions>,
+  renderBody = true,
+): PrepareResult {
   const parsed = parseArticle(file, source);
   if (!parsed.ok) return parsed;
   const { frontMatter: fm, body, bodyLine } = parsed.article;
@@ -72,7 +81,7 @@ export function prepareArticle(file: string, source: string, normalizeOptions: P
   let repairs = 0;
   let html: string;
   try {
-    html = renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++, onDoubt: () => possibleSplits++ }).html;
+    html = !renderBody ? '' : renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++, onDoubt: () => possibleSplits++ }).html;
   } catch (error) {
     // Hostile or broken Markdown (too deep, too much markup): an error at its line, not a crash.
     if (!(error instanceof MarkdownLimitError)) throw error;
