@@ -9,6 +9,7 @@ import { lazyLexicon } from '../text/lexicon.ts';
 import {
   cacheEnabled,
   checkCached,
+  headKey,
   finish,
   scan,
   sourceText,
@@ -28,18 +29,18 @@ export function prepareSite(root: string, config: WarraqConfig, progress?: Progr
   return finish(root, config, s, misses.length);
 }
 
-/** `heads`: only each article's head (site-scan.ts Slot.headOnly), kept out of the cache. */
+/** `heads`: only each article's head (site-scan.ts Slot.headOnly), cached under its headKey. */
 export function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progress | undefined, heads = false): void {
   const total = s.slots.length;
   let done = total - misses.length;
   for (const slot of misses) {
     const text = sourceText(root, slot.file);
     const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon, heads);
-    const size = s.cache === undefined || heads ? 0 : writeEntry(s.cache.pathOf(slot.key), entry);
+    const size = s.cache === undefined ? 0 : writeEntry(s.cache.pathOf(heads ? headKey(slot.key) : slot.key), entry);
     if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
     slot.entry = JSON.parse(entry.json) as PreparedEntry;
     slot.headOnly = heads;
-    slot.head = heads ? undefined : { json: Buffer.from(entry.json), lookups: Buffer.from(entry.lookups), size };
+    slot.head = { json: Buffer.from(entry.json), lookups: Buffer.from(entry.lookups), size };
     slot.html = heads || size ? undefined : entry.html;
     progress?.(++done, total);
   }

@@ -11,6 +11,7 @@ import {
   cacheEnabled,
   checkCached,
   finish,
+  headKey,
   scan,
   sourceText,
   type PrepareOptions,
@@ -29,7 +30,7 @@ const BATCH = 16;
 /** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
 export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
   const s = scan(root, config, cacheEnabled(options));
-  const misses = checkCached(s);
+  const misses = checkCached(s, Boolean(options.heads));
   await prepareSlots(root, s, misses, options, Boolean(options.heads));
   const bodies = options.heads ? (slots: Slot[]) => prepareSlots(root, s, slots, { workers: options.workers }, false) : undefined;
   return finish(root, config, s, misses.length, options.deferCacheSave, bodies);
@@ -68,7 +69,7 @@ async function prepareSlots(root: string, s: Scan, misses: Slot[], options: Prep
         file: slot.file,
         source: sourceText(root, slot.file),
         key: slot.key,
-        entryPath: s.cache?.pathOf(slot.key),
+        entryPath: s.cache?.pathOf(heads ? headKey(slot.key) : slot.key),
         head: heads,
       }));
       batches.push(
@@ -79,9 +80,7 @@ async function prepareSlots(root: string, s: Scan, misses: Slot[], options: Prep
             const slot = batch[k]!;
             slot.entry = JSON.parse(json) as PreparedEntry;
             slot.headOnly = heads;
-            slot.head = heads
-              ? undefined
-              : { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
+            slot.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
             slot.html = heads ? undefined : html;
           });
           done += batch.length;

@@ -19,7 +19,7 @@ interface Item {
   source: string;
   key: string;
   entryPath: string | undefined;
-  /** Only the article's head (no body rendered): never written to the cache. */
+  /** Only the article's head (no body rendered; entryPath is its head's). */
   head?: boolean | undefined;
 }
 
@@ -35,7 +35,7 @@ const evidence = evidenceFrom(data.evidence);
 export default function run(task: { items: Item[] }) {
   const entries = task.items.map((item) => {
     const entry = prepareOne(item.file, item.source, data.normalizeConfig, evidence, lazyLexicon, item.head);
-    const size = item.entryPath === undefined || item.head ? 0 : writeEntry(item.entryPath, entry);
+    const size = item.entryPath === undefined ? 0 : writeEntry(item.entryPath, entry);
     if (data.cacheRoot) EvidenceBuilder.store(data.cacheRoot, item.key, item.source);
     return { json: entry.json, lookups: entry.lookups, size, html: size ? undefined : entry.html };
   });

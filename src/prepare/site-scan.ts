@@ -68,7 +68,7 @@ export interface PrepareOptions {
    */
   deferCacheSave?: boolean | undefined;
   /**
-   * Prepare the articles not in the cache as heads only (no body rendered, nothing cached): a shard
+   * Prepare the articles not in the cache as heads only (no body rendered; cached apart, headKey): a shard
    * needs every article for links and listings but the bodies of its own (PrepareSiteResult.addBodies).
    */
   heads?: boolean | undefined;
@@ -83,7 +83,7 @@ export interface Slot {
   /** The article's HTML when it is not in the cache (cache off, or the entry could not be written). */
   html?: string | undefined;
   problem?: ContentProblem | undefined;
-  /** The entry is the article's head only (PrepareOptions.heads): not cached, no HTML. */
+  /** The entry is the article's head only (PrepareOptions.heads), cached under headKey: no HTML. */
   headOnly?: boolean | undefined;
 }
 
@@ -140,12 +140,20 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig };
 }
 
-/** Entries whose evidence look-ups still hold are used; the others need preparing. */
-export function checkCached(s: Scan): Slot[] {
+/** The cache key of an article's head (PrepareOptions.heads), beside its full entry's. */
+export const headKey = (key: string) => `${key}.head`;
+
+/** Entries whose evidence look-ups still hold are used (`heads`: a kept head where no full entry holds); the others need preparing. */
+export function checkCached(s: Scan, heads = false): Slot[] {
   const misses: Slot[] = [];
   for (const slot of s.slots) {
     if (slot.problem) continue;
     if (slot.head !== undefined) slot.entry = validEntry<PreparedEntry>(slot.head, s.evidence);
+    if (!slot.entry && heads && s.cache) {
+      slot.head = s.cache.readHead(headKey(slot.key));
+      slot.entry = slot.head && validEntry<PreparedEntry>(slot.head, s.evidence);
+      slot.headOnly = slot.entry !== undefined;
+    }
     if (!slot.entry) {
       slot.head = undefined;
       misses.push(slot);
@@ -194,6 +202,7 @@ export function finish(
       continue;
     }
     used.add(slot.key);
+    if (slot.headOnly) used.add(headKey(slot.key));
     const { result } = slot.entry!;
     if (!result.ok) {
       problems.push(...result.problems);
@@ -241,7 +250,7 @@ export function finish(
     if (s.cache) {
       s.evidenceBuilder.save(s.counts);
       s.sources.save();
-      s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.key, slot.head] as const] : [])));
+      s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])));
       if (prepared > 0) s.cache.prune(used);
     }
     for (const slot of s.slots) slot.head = undefined;
@@ -276,10 +285,10 @@ export function finish(
         const slot = slots[i]!;
         const full = slot.entry!.result;
         if (!full.ok) throw new Error(`${slot.file}: its body could not be prepared: ${full.problems[0]?.message ?? 'unknown problem'}`);
+        result.repairs += full.article.repairs - a.repairs;
+        result.possibleSplits += full.article.possibleSplits - a.possibleSplits;
         a.repairs = full.article.repairs;
         a.possibleSplits = full.article.possibleSplits;
-        result.repairs += a.repairs;
-        result.possibleSplits += a.possibleSplits;
         if (slot.html !== undefined)
           Object.defineProperty(a, 'html', { value: slot.html, writable: true, enumerable: true, configurable: true });
         else (attachHtml ??= htmlFromCache(s.cache!))(a, slot.key);
