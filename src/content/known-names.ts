@@ -16,6 +16,7 @@ export function nameKey(name: string): string {
   return name.normalize('NFC').replace(/\u0640/g, '').replace(/\s+/gu, ' ').trim();
 }
 
+// text/arabic.ts MARK_SPANS written out (content/ imports no other folder); tests/unit/mark-classes.test.ts keeps them equal.
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 
 /** The form names are matched in for a suggestion: marks dropped, hamza carriers, ة and ى folded. */

@@ -242,6 +242,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
           stylesheets: () => stylesheets,
           select,
           templateCache,
+          imageCache: useCache,
         }),
       });
       return written(await elev.write()).map((r) => ({ url: r.url, outputPath: r.outputPath }));

@@ -11,7 +11,7 @@ import rssPlugin from '@11ty/eleventy-plugin-rss';
 import { dateFilters } from './dates.ts';
 import { fontFiles, FONT_URL } from './fonts.ts';
 import { NAME_KEY_SCRIPT } from './names.ts';
-import { copyImages, processImages, SIZES, type ImageSet } from './images.ts';
+import { IMAGE_URL, imageCacheDir, processImages, pruneImages, SIZES, type ImageSet } from './images.ts';
 import nunjucks from 'nunjucks';
 import {
   absoluteHtml,
@@ -49,6 +49,11 @@ export interface EleventySetup {
   admin?: AdminOptions | undefined;
   /** Eleventy's template cache (default on); off when it may hold what an earlier build read (output/template-cache.ts). */
   templateCache?: boolean | undefined;
+  /**
+   * Keep lead pictures in `.cache/img/` between builds (site/images.ts; default: unless WARRAQ_NO_CACHE is set). Off, they are made in
+   * the output folder, and `.cache/img/` is neither read nor written.
+   */
+  imageCache?: boolean | undefined;
 }
 
 export function configureEleventy(setup: EleventySetup) {
@@ -56,6 +61,8 @@ export function configureEleventy(setup: EleventySetup) {
     const { root } = setup;
     let site: SiteData | undefined;
     let images: Record<string, ImageSet> = {};
+    const keepImages = setup.imageCache ?? !process.env.WARRAQ_NO_CACHE;
+    let imageDir: string | undefined;
     let render: RenderSelection | undefined;
     const current = async (): Promise<SiteData> => (site ??= await setup.site());
 
@@ -69,10 +76,9 @@ export function configureEleventy(setup: EleventySetup) {
 
     cfg.on('eleventy.before', async ({ directories }: { directories: { output: string } }) => {
       site = await setup.site();
-      const cacheDir = path.resolve(root, site.config.paths.cache, 'img');
-      images = await processImages(site.articles, path.resolve(root, site.config.paths.content), cacheDir);
       const out = path.resolve(directories.output);
-      copyImages(images, cacheDir, out);
+      imageDir = keepImages ? imageCacheDir(path.resolve(root, site.config.paths.cache)) : path.join(out, IMAGE_URL);
+      images = await processImages(site.articles, path.resolve(root, site.config.paths.content), imageDir, keepImages ? out : undefined);
       const fonts = path.join(out, FONT_URL);
       mkdirSync(fonts, { recursive: true });
       for (const f of fontFiles()) copyFileSync(f.from, path.join(fonts, f.name));
@@ -83,6 +89,8 @@ export function configureEleventy(setup: EleventySetup) {
     // `warraq build` indexes the temporary output before its atomic swap (output/build.ts); the dev
     // server (serve/watch) writes straight into _site, so index there after each rebuild.
     cfg.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      // (Eleventy emits this only when its write succeeded.)
+      if (keepImages && imageDir) pruneImages(images, imageDir);
       if (runMode !== 'build' && site) {
         const cacheDir = path.resolve(root, site.config.paths.cache, 'search');
         const workDir = mkdtempSync(path.join(os.tmpdir(), 'warraq-search-'));

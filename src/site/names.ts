@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Lexicon } from '../text/options.ts';
+import { EXTENDED_LETTERS, LETTER_SPAN, MARK_SPANS, TATWEEL, WORD_MARKS } from '../text/arabic.ts';
 import { SOURCE_ROOT } from '../source-root.ts';
 import { nameKey } from './name-key.js';
 import { foldArabic, STOP } from '../terms/fold.ts';
@@ -11,7 +12,7 @@ import { foldArabic, STOP } from '../terms/fold.ts';
 /** The key function's file, which the build copies to the output for the search page. */
 export const NAME_KEY_SCRIPT = { from: path.join(SOURCE_ROOT, 'site', 'name-key.js'), to: 'assets/name-key.js' };
 
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const MARKS = new RegExp(`[${MARK_SPANS}${TATWEEL}]`, 'g');
 const CLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
 const FOREIGN_LETTERS = /[پچژڤگڨڭ]/;
 const FOREIGN_ENDINGS = /(?:سكي|سكايا|نكو|فيتش|يتش|ستان|برغ|بورغ|غراد|لاند)$/;
@@ -78,7 +79,7 @@ export function keysOfWord(word: string, lexicon: Lexicon): string[] {
   return [...keys];
 }
 
-const WORDS = /[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+/g;
+const WORDS = new RegExp(`[${LETTER_SPAN}${EXTENDED_LETTERS}${WORD_MARKS}${TATWEEL}]+`, 'g');
 
 /** Each word's keys, remembered for the documents of one indexing run (words recur across articles). */
 export type NameKeyMemo = Map<string, string[]>;

@@ -1,6 +1,7 @@
 /**
- * The version of the code that prepares and renders: a hash of src/, package-lock.json, the Node version and its ICU, and the cache
- * format. Every kept artefact (prepared entries, stamp, page render keys) is keyed by it; entryKey adds one article.
+ * codeVersion(): SHA-256 of the entry format, Node's, ICU's and Unicode's versions, the digest of every file under src/, package.json and
+ * package-lock.json; computed once per process. It keys prepared entries, the source index, the evidence, the stamp, page render keys and
+ * the admin script (not search indexes, pictures or the lexicon). entryKey(): an article's key from it, the options, its path and bytes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
- * The site-wide word evidence (text/evidence.ts) kept across builds: totals and counted files' keys in `.cache/evidence.json`, each file's
- * counts in `.cache/words/<key>.json`; changed files are subtracted and added, exactly as a fresh count, which it falls back to.
+ * The site-wide word counts (text/evidence.ts) kept between builds: `.cache/evidence.json` holds the totals, the tag (code version and
+ * options) and the entry keys counted; `.cache/words/<k2>/<key>.json` one file's counts. A gone or changed file's counts are subtracted and
+ * the new ones added, giving exactly a fresh count; another tag, or a file's counts missing, means counting every file afresh.
  */
 import { readFileSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';

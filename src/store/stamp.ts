@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
+import { z } from 'zod';
 import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './code-version.ts';
 
@@ -157,14 +158,46 @@ export interface Stamp {
   pageIndex?: PageIndex | undefined;
 }
 
+const isManifestEntry = (m: unknown): m is ManifestEntry =>
+  Array.isArray(m) &&
+  m.length === 4 &&
+  typeof m[0] === 'string' &&
+  typeof m[1] === 'number' &&
+  typeof m[2] === 'number' &&
+  typeof m[3] === 'number';
+const isPageEntry = (e: unknown): e is PageIndex[string] =>
+  Array.isArray(e) &&
+  (e.length === 2 || e.length === 3) &&
+  typeof e[0] === 'string' &&
+  typeof e[1] === 'string' &&
+  (e[2] === undefined || typeof e[2] === 'string');
+
+/**
+ * The shape a stamp must have to be used: anything else (a damaged or hand-edited file, an older format) is no stamp. The two long
+ * lists are checked entry by entry with a plain predicate rather than z.tuple (docs/performance.md).
+ */
+const StampSchema = z.object({
+  fingerprint: z.string(),
+  outDir: z.string(),
+  pages: z.number().int().nonnegative(),
+  manifest: z.custom<Manifest>((v) => Array.isArray(v) && v.every(isManifestEntry)),
+  pageIndex: z
+    .custom<PageIndex>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isPageEntry))
+    .optional(),
+});
+
 const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');
 
+/** The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page). */
 export function readStamp(cacheRoot: string): Stamp | undefined {
+  let json: unknown;
   try {
-    return JSON.parse(readFileSync(stampFile(cacheRoot), 'utf8')) as Stamp;
+    json = JSON.parse(readFileSync(stampFile(cacheRoot), 'utf8'));
   } catch {
     return undefined;
   }
+  const parsed = StampSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function writeStamp(cacheRoot: string, stamp: Stamp): void {

@@ -50,6 +50,13 @@ export function isWordMarkCode(c: number): boolean {
 }
 export const WORD_MARKS = '\u064B-\u065F\u0670';
 
+/**
+ * The word marks, U+0610–U+061A and all of U+06D6–U+06ED as spans (a regex class body): what a name and a search query drop before they
+ * are matched (site/names.ts, the search page). Wider than isArabicMarkCode: also the end of ayah, rub el hizb, small waw and yeh and
+ * sajdah signs inside U+06D6–U+06ED.
+ */
+export const MARK_SPANS = `\u0610-\u061A${WORD_MARKS}\u06D6-\u06ED`;
+
 /** The letters of Arabic proper: hamza … ghain and feh … yeh (U+0621–U+063A, U+0641–U+064A). */
 export function isBasicLetterCode(c: number): boolean {
   return (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a);
@@ -60,6 +67,7 @@ export const BASIC_LETTERS = '\u0621-\u063A\u0641-\u064A';
 export function isExtendedLetterCode(c: number): boolean {
   return c >= 0x0671 && c <= 0x06d3;
 }
+export const EXTENDED_LETTERS = '\u0671-\u06D3';
 
 /** The basic letters and U+066E–U+06D3 (dotless beh and qaf, superscript alef, the extended letters): HAS_ARABIC_LETTER's class. */
 export function isTextLetterCode(c: number): boolean {

@@ -1,8 +1,10 @@
 /**
  * The Arabic lexicon (@cspell/dict-ar), loaded on first use and kept decoded as cspell-trie-lib's binary trie in
- * `node_modules/.cache/warraq/`. The one place the text core touches the file system; the normalizer asks for it only to veto a join.
+ * `node_modules/.cache/warraq/`, named by a digest of the dictionary's bytes and both packages' versions. The one place the text core
+ * touches the file system; the normalizer asks for it only to veto a join.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -28,13 +30,20 @@ export const lazyLexicon = (): Lexicon => loadLexicon();
 /** Where the dictionary is, and the name its binary form is cached under. */
 function source(): { gz: string; binary: string } {
   const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@cspell/dict-ar/cspell-ext.json'));
-  const gz = path.join(dir, 'ar.trie.gz');
-  // Invalidated by the dictionary's version and bytes and by the trie library's version.
-  const dict = packageVersion(dir);
+  const gz = path.join(path.dirname(require.resolve('@cspell/dict-ar/cspell-ext.json')), 'ar.trie.gz');
+  return { gz, binary: path.join(path.dirname(gz), '..', '..', '.cache', 'warraq', binaryTrieName(gz)) };
+}
+
+/**
+ * The file name of a dictionary's decoded trie: its package's version, a digest of its bytes and the trie library's version, so that
+ * any change to the dictionary file or either package decodes it again.
+ */
+export function binaryTrieName(gz: string): string {
+  const dict = packageVersion(path.dirname(gz));
   const lib = packageVersion(import.meta.resolve('cspell-trie-lib'));
-  const key = `ar-${dict}-${statSync(gz).size}-trie-${lib}`.replace(/[^\w.-]/g, '_');
-  return { gz, binary: path.join(dir, '..', '..', '.cache', 'warraq', `${key}.btrie`) };
+  const digest = createHash('sha256').update(readFileSync(gz)).digest('hex').slice(0, 16);
+  const key = `ar-${dict}-${digest}-trie-${lib}`.replace(/[^\w.-]/g, '_');
+  return `${key}.btrie`;
 }
 
 export function loadTrie(options: { useCache?: boolean } = {}): ITrie {
@@ -55,6 +64,10 @@ export function loadTrie(options: { useCache?: boolean } = {}): ITrie {
       const tmp = `${binary}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(tmp, encodeITrieToBTrie(trie));
       renameSync(tmp, binary);
+      // Tries of other dictionary bytes or versions are never read again.
+      for (const f of readdirSync(path.dirname(binary)))
+        if (f.startsWith('ar-') && f.endsWith('.btrie') && f !== path.basename(binary))
+          rmSync(path.join(path.dirname(binary), f), { force: true });
     } catch {
       // a read-only node_modules: the next load decodes the text form again
     }

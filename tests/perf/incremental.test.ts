@@ -152,6 +152,19 @@ describe('incremental builds', () => {
     await expectWarmEqualsCold();
   }, 600_000);
 
+  it('a damaged stamp (JSON of another shape) is no stamp: the next build renders every page, with the output of a cold build', async () => {
+    const file = path.join(project.root, '.cache', 'last-build.json');
+    const stamp = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // The same fingerprint and output folder, but the manifest and page index cut short and mangled.
+    writeFileSync(file, JSON.stringify({ ...stamp, manifest: 'index.html', pageIndex: { '/': 5 } }));
+    await expectWarmEqualsCold();
+    expect(warm.pagesReused).toBe(0);
+    expect(warm.pages).toBeGreaterThan(warm.articles);
+    // …and the stamp it wrote is whole again: the build after it reuses the pages.
+    await expectWarmEqualsCold();
+    expect(warm.pagesReused).toBeGreaterThan(warm.articles);
+  }, 600_000);
+
   it('a failed warm build leaves the last good site exactly as it was', async () => {
     const before = tree(site());
     const bad = path.join(project.root, 'content/2023/01/broken.md');

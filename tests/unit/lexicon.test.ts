@@ -4,8 +4,11 @@
  * the same answers as the trie decoded from the package's own text form.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { loadLexicon, loadTrie } from '../../src/text/lexicon.ts';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { binaryTrieName, loadLexicon, loadTrie } from '../../src/text/lexicon.ts';
 
 describe('the cached binary lexicon', () => {
   it('answers exactly as the text trie on fixture words, their joins and near-words', () => {
@@ -37,4 +40,26 @@ describe('the cached binary lexicon', () => {
     expect(probes.filter((w) => lexicon.has(w)).length).toBeGreaterThan(1_000);
     expect(differ).toEqual([]);
   }, 60_000);
+
+  it('is named by the bytes of the dictionary file, not its size: a changed dictionary of the same size is decoded again', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-lexicon-'));
+    try {
+      const real = path.join(path.dirname(createRequire(import.meta.url).resolve('@cspell/dict-ar/cspell-ext.json')), 'ar.trie.gz');
+      const bytes = readFileSync(real);
+      const changed = Buffer.from(bytes);
+      const middle = changed.length >> 1;
+      changed.writeUInt8(changed.readUInt8(middle) ^ 0x5a, middle); // one byte changed, the size kept
+      const put = (folder: string, content: Buffer) => {
+        mkdirSync(path.join(dir, folder));
+        writeFileSync(path.join(dir, folder, 'ar.trie.gz'), content);
+        return binaryTrieName(path.join(dir, folder, 'ar.trie.gz'));
+      };
+      const original = put('a', bytes);
+      expect(put('b', changed)).not.toBe(original);
+      expect(put('c', bytes)).toBe(original); // the same bytes elsewhere: the same name
+      expect(binaryTrieName(real)).toMatch(/^ar-[\w.-]+\.btrie$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
