@@ -276,6 +276,9 @@ function restoredCheckout(
     const r = spawnSync('tar', argv, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`tar ${argv.join(' ')} failed: ${r.stderr}`);
   };
+  // The last build's old site, still being removed in the background, shares its files with .cache/ (hard links): wait for it, or
+  // tar sees their link counts change as it reads them.
+  settle(root);
   tar(['--posix', '-cf', archive, '-C', root, '.cache', '_site']);
   const original = readFileSync(victimFile, 'utf8');
   let marker = '';
