@@ -1,5 +1,5 @@
 /**
- * `warraq build`: prepare every article (stages 1–5), then let Eleventy write the site into a
+ * `warraq build`: prepare every article (stages 1–5), then let Eleventy write the site (or one shard of it) into a
  * temporary folder that replaces the output folder only when everything succeeded.
  */
 import path from 'node:path';
@@ -14,6 +14,9 @@ import { buildSiteData, everyPage, pageCount, sliceSelection, type RenderSelecti
 import type { ImageSet } from '../site/images.ts';
 import { deriveStylesheets } from '../site/css.ts';
 import { indexArticles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
+import { searchChunks } from '../site/search-chunks.ts';
+import { planShard, type ShardPlan } from '../site/shards.ts';
+import { finishShard } from './shard.ts';
 import { availableCores } from '../cores.ts';
 import type { ContentProblem } from '../content/errors.ts';
 
@@ -31,6 +34,11 @@ export interface BuildOptions {
   pagesPerRun?: number | undefined;
   /** Return once the new site is in place, leaving the old one's removal to a detached process (swap.ts; the command line). */
   removeOldInBackground?: boolean | undefined;
+  /**
+   * Build shard k of n into the output folder (shard.ts): its article, home and listing pages, its
+   * search chunks, and, shard 1 only, the files of the whole site; `assemble` puts the shards together.
+   */
+  shard?: { k: number; n: number } | undefined;
 }
 
 export interface BuildSummary {
@@ -48,8 +56,8 @@ export interface BuildSummary {
   /** Articles prepared in this build, and articles taken from `.cache/` as they were. */
   prepared: number;
   cached: number;
-  /** Years whose search index was made in this build, and years whose index was kept. */
-  searchYears: { indexed: number; reused: number };
+  /** Search chunks whose index was made in this build, and chunks whose index was kept. */
+  searchChunks: { indexed: number; reused: number };
 }
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
@@ -64,14 +72,23 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     cache: options.cache,
     workers: options.workers,
     deferCacheSave: true,
+    heads: options.shard !== undefined,
   });
-  const preparedAt = performance.now();
   const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
   const cacheRoot = path.join(root, config.paths.cache);
   const templatesDir = path.join(root, config.paths.templates);
   const templates = treeDigest(templatesDir);
-  const fingerprint = useCache ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
-  const stamp = useCache ? readStamp(cacheRoot) : undefined;
+  // A shard works out the whole site from every article's head, then prepares the bodies it needs.
+  let site: SiteData | undefined;
+  let shard: ShardPlan | undefined;
+  if (options.shard) {
+    site = buildSiteData(prepared.articles, config);
+    shard = planShard(site, searchChunks(site.articles), options.shard.k, options.shard.n);
+    await prepared.addBodies!(shard.bodies);
+  }
+  const preparedAt = performance.now();
+  const fingerprint = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
+  const stamp = useCache && !shard ? readStamp(cacheRoot) : undefined;
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
     // Same inputs as the last build, and its output untouched: nothing to write.
     prepared.saveCache();
@@ -96,6 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let pageIndex: PageIndex | undefined;
   let knownFiles: KnownFiles | undefined;
   let pages = 0;
+  let shardPages: WrittenPage[] = [];
   await writeAtomically(
     outDir,
     async (tmp) => {
@@ -129,6 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         widenWhen: renderDone,
         signal: stopSearch.signal,
         onIndex: place,
+        chunks: shard?.chunks,
       }).then((indexes) => {
         stage.searchMs = Math.round(performance.now() - searchStarted);
         return indexes;
@@ -158,10 +177,15 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         await search.catch(() => undefined);
         await removeTree(searchWork);
       }
+      if (options.shard && shard) {
+        const inputs = inputFingerprint(root, { ...config, shards: 1 }, '', prepared.sourcesHash, templates);
+        pages = finishShard(tmp, { ...options.shard, inputs }, shard, shardPages);
+      }
     },
     {
       afterSwap: () => {
-        if (useCache) writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
+        if (useCache && !shard)
+          writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
       },
       removeInBackground: options.removeOldInBackground,
     },
@@ -180,8 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   });
 
   async function renderSite(tmp: string): Promise<void> {
-    // Listings and related articles are worked out only now: a build that finds nothing changed never needs them.
-    let site: SiteData | undefined;
+    // Listings and related articles are worked out only now (but for a shard): a build that finds nothing changed never needs them.
     const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
     const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
     const templateCache = mayUseTemplateCache(templatesDir, `${templates}\0${JSON.stringify(config)}`);
@@ -193,7 +216,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const perRun = Math.max(1, options.pagesPerRun ?? (Number(process.env.WARRAQ_PAGES_PER_RUN) || PAGES_PER_RUN));
     const select = (site: SiteData, images: Record<string, ImageSet>): RenderSelection => {
       if (!selection) {
-        if (useCache) {
+        if (shard) selection = shard.pages;
+        else if (useCache) {
           const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
           plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
           selection = plan.selection;
@@ -238,6 +262,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
     stage.eleventyMs = Math.round(performance.now() - eleventyStarted);
     pages = writtenPages.size + stage.pagesReused;
+    shardPages = [...writtenPages.values()];
   }
 }
 
@@ -252,7 +277,7 @@ function summary(
   started: number,
   outDir: string,
   pagesReused: number,
-  searchYears: BuildSummary['searchYears'],
+  searchChunks: BuildSummary['searchChunks'],
 ): BuildSummary {
   return {
     articles: prepared.articleCount,
@@ -266,7 +291,7 @@ function summary(
     pagesReused,
     prepared: prepared.prepared,
     cached: prepared.cached,
-    searchYears,
+    searchChunks,
   };
 }
 

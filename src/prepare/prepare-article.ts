@@ -81,7 +81,9 @@ export function prepareArticle(
   let repairs = 0;
   let html: string;
   try {
-    html = !renderBody ? '' : renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++, onDoubt: () => possibleSplits++ }).html;
+    html = !renderBody
+      ? ''
+      : renderMarkdown(cleanBody, { ...options, dir, onChange: () => repairs++, onDoubt: () => possibleSplits++ }).html;
   } catch (error) {
     // Hostile or broken Markdown (too deep, too much markup): an error at its line, not a crash.
     if (!(error instanceof MarkdownLimitError)) throw error;

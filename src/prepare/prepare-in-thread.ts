@@ -9,6 +9,7 @@ import { lazyLexicon } from '../text/lexicon.ts';
 import {
   cacheEnabled,
   checkCached,
+  headKey,
   finish,
   scan,
   sourceText,
@@ -28,17 +29,19 @@ export function prepareSite(root: string, config: WarraqConfig, progress?: Progr
   return finish(root, config, s, misses.length);
 }
 
-export function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progress | undefined): void {
+/** `heads`: only each article's head (site-scan.ts Slot.headOnly), cached under its headKey. */
+export function prepareInThread(root: string, s: Scan, misses: Slot[], progress: Progress | undefined, heads = false): void {
   const total = s.slots.length;
   let done = total - misses.length;
   for (const slot of misses) {
     const text = sourceText(root, slot.file);
-    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon);
-    const size = s.cache === undefined ? 0 : writeEntry(s.cache.pathOf(slot.key), entry);
+    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon, heads);
+    const size = s.cache === undefined ? 0 : writeEntry(s.cache.pathOf(heads ? headKey(slot.key) : slot.key), entry);
     if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
     slot.entry = JSON.parse(entry.json) as PreparedEntry;
+    slot.headOnly = heads;
     slot.head = { json: Buffer.from(entry.json), lookups: Buffer.from(entry.lookups), size };
-    if (!size) slot.html = entry.html;
+    slot.html = heads || size ? undefined : entry.html;
     progress?.(++done, total);
   }
 }

@@ -7,7 +7,18 @@ import { pathToFileURL } from 'node:url';
 import type { WarraqConfig } from '../config.ts';
 import { availableCores } from '../cores.ts';
 import { SOURCE_ROOT } from '../source-root.ts';
-import { cacheEnabled, checkCached, finish, scan, sourceText, type PrepareOptions, type PrepareSiteResult } from './site-scan.ts';
+import {
+  cacheEnabled,
+  checkCached,
+  finish,
+  headKey,
+  scan,
+  sourceText,
+  type PrepareOptions,
+  type PrepareSiteResult,
+  type Scan,
+  type Slot,
+} from './site-scan.ts';
 import type { PreparedEntry } from './prepare-task.ts';
 
 export type { PrepareOptions, PrepareSiteResult, Progress } from './site-scan.ts';
@@ -18,16 +29,23 @@ const BATCH = 16;
 
 /** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
 export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
-  const cores = availableCores();
   const s = scan(root, config, cacheEnabled(options));
-  const misses = checkCached(s);
+  const misses = checkCached(s, Boolean(options.heads));
+  await prepareSlots(root, s, misses, options, Boolean(options.heads));
+  const bodies = options.heads ? (slots: Slot[]) => prepareSlots(root, s, slots, { workers: options.workers }, false) : undefined;
+  return finish(root, config, s, misses.length, options.deferCacheSave, bodies);
+}
+
+/** Prepares the given slots (in full, or `heads` only), in this thread when they are few, else on a pool of worker threads. */
+async function prepareSlots(root: string, s: Scan, misses: Slot[], options: PrepareOptions, heads: boolean): Promise<void> {
+  const cores = availableCores();
   const workers = Math.min(options.workers ?? (misses.length >= POOL_THRESHOLD ? cores : 0), Math.ceil(misses.length / BATCH));
   if (workers <= 1) {
     // The Markdown and normalizer code is loaded only when something is to be prepared (half a
     // second of start-up from dist/, a second through tsx, that a build finding every
     // article in the cache never pays).
-    if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress);
-    return finish(root, config, s, misses.length, options.deferCacheSave);
+    if (misses.length > 0) (await import('./prepare-in-thread.ts')).prepareInThread(root, s, misses, options.progress, heads);
+    return;
   }
   const total = s.slots.length;
   let done = total - misses.length;
@@ -51,20 +69,19 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
         file: slot.file,
         source: sourceText(root, slot.file),
         key: slot.key,
-        entryPath: s.cache?.pathOf(slot.key),
+        entryPath: s.cache?.pathOf(heads ? headKey(slot.key) : slot.key),
+        head: heads,
       }));
       batches.push(
         (
           pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>
         ).then(({ entries }) => {
           entries.forEach(({ json, lookups, size, html }, k) => {
-            batch[k]!.entry = JSON.parse(json) as PreparedEntry;
-            batch[k]!.head = {
-              json: Buffer.from(json),
-              lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength),
-              size,
-            };
-            batch[k]!.html = html;
+            const slot = batch[k]!;
+            slot.entry = JSON.parse(json) as PreparedEntry;
+            slot.headOnly = heads;
+            slot.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
+            slot.html = heads ? undefined : html;
           });
           done += batch.length;
           options.progress?.(done, total);
@@ -75,5 +92,4 @@ export async function prepareSiteParallel(root: string, config: WarraqConfig, op
   } finally {
     await pool.destroy();
   }
-  return finish(root, config, s, misses.length, options.deferCacheSave);
 }

@@ -60,16 +60,17 @@ function recordingEvidence(evidence: WordEvidence, lookups: Map<number, number>)
   };
 }
 
-/** Prepares one article; returns the cache entry as text. */
+/** Prepares one article (`head`: without rendering its body, prepare-article.ts); returns the cache entry as text. */
 export function prepareOne(
   file: string,
   source: string,
   normalizeConfig: NormalizeConfig,
   evidence: WordEvidence,
   lexicon: () => Lexicon,
+  head = false,
 ): PreparedText {
   const lookups = new Map<number, number>();
-  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recordingEvidence(evidence, lookups) });
+  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recordingEvidence(evidence, lookups) }, !head);
   let html = '';
   if (result.ok) {
     html = result.article.html;

@@ -19,20 +19,22 @@ interface Item {
   source: string;
   key: string;
   entryPath: string | undefined;
+  /** Only the article's head (no body rendered; entryPath is its head's). */
+  head?: boolean | undefined;
 }
 
 const data = workerData as WorkerData;
 const evidence = evidenceFrom(data.evidence);
 
 /**
- * task: { items: [{ file, source, key, entryPath }] } → { entries: [{ json, lookups, size, html }] in
+ * task: { items: [{ file, source, key, entryPath, head }] } → { entries: [{ json, lookups, size, html }] in
  * order }: each entry is written to entryPath when there is one (size: its byte length, 0 when not
  * written), and then its HTML is not sent back (the build reads it from there when it renders the
  * page; html is undefined).
  */
 export default function run(task: { items: Item[] }) {
   const entries = task.items.map((item) => {
-    const entry = prepareOne(item.file, item.source, data.normalizeConfig, evidence, lazyLexicon);
+    const entry = prepareOne(item.file, item.source, data.normalizeConfig, evidence, lazyLexicon, item.head);
     const size = item.entryPath === undefined ? 0 : writeEntry(item.entryPath, entry);
     if (data.cacheRoot) EvidenceBuilder.store(data.cacheRoot, item.key, item.source);
     return { json: entry.json, lookups: entry.lookups, size, html: size ? undefined : entry.html };

@@ -37,6 +37,13 @@ export interface PrepareSiteResult {
    * equal article, before site data adds its links to other articles.
    */
   contentKey(article: Article): string | undefined;
+  /** Hash of every source's cache key (its path, bytes, the code's version and the options): equal hashes, equal inputs. */
+  sourcesHash: string;
+  /**
+   * Prepared with PrepareOptions.heads: gives these articles their body (HTML, repair counts), prepared
+   * and cached like any other; reading the HTML of an article left a head is an error. Absent otherwise.
+   */
+  addBodies?: ((articles: Iterable<Article>) => Promise<void>) | undefined;
   /**
    * Saves what the next build starts from (source index, word evidence, pack; unused entries
    * pruned): done by preparing itself unless asked to leave it (PrepareOptions.deferCacheSave).
@@ -60,6 +67,11 @@ export interface PrepareOptions {
    * which waits for nothing else, and saves while it runs. Saved at once when preparing fails.
    */
   deferCacheSave?: boolean | undefined;
+  /**
+   * Prepare the articles not in the cache as heads only (no body rendered; cached apart, headKey): a shard
+   * needs every article for links and listings but the bodies of its own (PrepareSiteResult.addBodies).
+   */
+  heads?: boolean | undefined;
 }
 
 export interface Slot {
@@ -71,6 +83,8 @@ export interface Slot {
   /** The article's HTML when it is not in the cache (cache off, or the entry could not be written). */
   html?: string | undefined;
   problem?: ContentProblem | undefined;
+  /** The entry is the article's head only (PrepareOptions.heads), cached under headKey: no HTML. */
+  headOnly?: boolean | undefined;
 }
 
 export interface Scan {
@@ -126,12 +140,20 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig };
 }
 
-/** Entries whose evidence look-ups still hold are used; the others need preparing. */
-export function checkCached(s: Scan): Slot[] {
+/** The cache key of an article's head (PrepareOptions.heads), beside its full entry's. */
+export const headKey = (key: string) => `${key}.head`;
+
+/** Entries whose evidence look-ups still hold are used (`heads`: a kept head where no full entry holds); the others need preparing. */
+export function checkCached(s: Scan, heads = false): Slot[] {
   const misses: Slot[] = [];
   for (const slot of s.slots) {
     if (slot.problem) continue;
     if (slot.head !== undefined) slot.entry = validEntry<PreparedEntry>(slot.head, s.evidence);
+    if (!slot.entry && heads && s.cache) {
+      slot.head = s.cache.readHead(headKey(slot.key));
+      slot.entry = slot.head && validEntry<PreparedEntry>(slot.head, s.evidence);
+      slot.headOnly = slot.entry !== undefined;
+    }
     if (!slot.entry) {
       slot.head = undefined;
       misses.push(slot);
@@ -146,18 +168,32 @@ export function sourceText(root: string, file: string): string {
   return r.file.text;
 }
 
-export function finish(root: string, config: WarraqConfig, s: Scan, prepared: number, deferCacheSave = false): PrepareSiteResult {
+/**
+ * The articles, problems and keys of a scan whose misses are prepared. `prepareBodies` (PrepareOptions.heads):
+ * prepares the given head-only slots in full, for PrepareSiteResult.addBodies.
+ */
+export function finish(
+  root: string,
+  config: WarraqConfig,
+  s: Scan,
+  prepared: number,
+  deferCacheSave = false,
+  prepareBodies?: (slots: Slot[]) => Promise<void>,
+): PrepareSiteResult {
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
   const contentKeys = new Map<Article, string>();
   let attachHtml: ((article: Article, key: string) => void) | undefined;
+  const heads = new Map<Article, Slot>();
   let drafts = 0;
   const used = new Set<string>();
   const known = { sections: knownSections(config), authors: knownAuthors(config) };
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
+  const sources = createHash('sha256');
   for (const slot of s.slots) {
+    sources.update(`${slot.file}\0${slot.key}\0`);
     h.update(`${slot.key}\0`)
       .update(slot.head?.lookups ?? 'none')
       .update('\0');
@@ -166,6 +202,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
       continue;
     }
     used.add(slot.key);
+    if (slot.headOnly) used.add(headKey(slot.key));
     const { result } = slot.entry!;
     if (!result.ok) {
       problems.push(...result.problems);
@@ -187,7 +224,10 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
       continue;
     }
     const a = result.article;
-    if (slot.html !== undefined) a.html = slot.html;
+    if (slot.headOnly) {
+      Object.setPrototypeOf(a, HEAD_ONLY);
+      heads.set(a, slot);
+    } else if (slot.html !== undefined) a.html = slot.html;
     else if (s.cache) (attachHtml ??= htmlFromCache(s.cache))(a, slot.key);
     if (a.image && !contentFileInside(path.join(root, config.paths.content), a.image.src)) {
       problems.push({
@@ -210,7 +250,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
     if (s.cache) {
       s.evidenceBuilder.save(s.counts);
       s.sources.save();
-      s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.key, slot.head] as const] : [])));
+      s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])));
       if (prepared > 0) s.cache.prune(used);
     }
     for (const slot of s.slots) slot.head = undefined;
@@ -222,7 +262,7 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
   }
   if (!deferCacheSave) saveCache();
   const total = s.slots.length;
-  return {
+  const result: PrepareSiteResult = {
     articles,
     articleCount: articles.length,
     warnings,
@@ -232,10 +272,39 @@ export function finish(root: string, config: WarraqConfig, s: Scan, prepared: nu
     cached: total - prepared,
     prepared,
     articlesHash: h.digest('hex'),
+    sourcesHash: sources.digest('hex'),
     contentKey: (a) => contentKeys.get(a),
     saveCache,
   };
+  if (prepareBodies)
+    result.addBodies = async (wanted) => {
+      const todo = [...new Set(wanted)].filter((a) => heads.has(a));
+      const slots = todo.map((a) => heads.get(a)!);
+      if (slots.length) await prepareBodies(slots);
+      todo.forEach((a, i) => {
+        const slot = slots[i]!;
+        const full = slot.entry!.result;
+        if (!full.ok) throw new Error(`${slot.file}: its body could not be prepared: ${full.problems[0]?.message ?? 'unknown problem'}`);
+        result.repairs += full.article.repairs - a.repairs;
+        result.possibleSplits += full.article.possibleSplits - a.possibleSplits;
+        a.repairs = full.article.repairs;
+        a.possibleSplits = full.article.possibleSplits;
+        if (slot.html !== undefined)
+          Object.defineProperty(a, 'html', { value: slot.html, writable: true, enumerable: true, configurable: true });
+        else (attachHtml ??= htmlFromCache(s.cache!))(a, slot.key);
+        contentKeys.set(a, slot.entry!.output);
+        heads.delete(a);
+      });
+    };
+  return result;
 }
+
+/** The prototype of an article prepared as a head only: its HTML was never made, and asking for it is a bug of the caller. */
+const HEAD_ONLY = {
+  get html(): string {
+    throw new Error(`${(this as unknown as Article).source}: its body was not prepared in this shard (PrepareSiteResult.addBodies)`);
+  },
+};
 
 /**
  * An article taken from the cache gets its HTML from the cache entry when a template asks for it

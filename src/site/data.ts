@@ -4,6 +4,7 @@
  */
 import type { Article, ArticleLink, Named } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
+import { searchChunks } from './search-chunks.ts';
 
 export type ListingKind = 'section' | 'tag' | 'author' | 'month';
 
@@ -62,8 +63,8 @@ export interface SiteData {
   /** /section/, /tag/, /author/, /archive/: lists of the listings. */
   directories: Directory[];
   feeds: Feed[];
-  /** Years with articles, newest first: one search index each (site/search.ts). */
-  searchYears: string[];
+  /** The search index's chunks, newest first (site/search-chunks.ts): the search page merges them. */
+  searchChunks: string[];
   /** Articles for the Google News sitemap: the last two days before the newest article, ≤ 1,000. */
   news: Article[];
   /** Date of the newest article (ISO): "now" for feeds and sitemaps, so builds are reproducible. */
@@ -178,7 +179,7 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
     listingPages,
     directories,
     feeds,
-    searchYears: searchYears(articles.map((a) => a.url)),
+    searchChunks: [...searchChunks(articles).keys()],
     news,
     updated,
   };
@@ -346,20 +347,4 @@ export function relate(articles: Article[], links: readonly ArticleLink[] = arti
     for (let c = 0; c < count; c++) scores[touched[c]!] = 0;
   }
   return { visits };
-}
-
-/** The years of the given article URLs (/YYYY/MM/slug/), newest first: the search shards. */
-export function searchYears(urls: Iterable<string>): string[] {
-  const years = new Set<string>();
-  for (const url of urls) {
-    const year = yearOfUrl(url);
-    if (year) years.add(year);
-  }
-  return [...years].sort().reverse();
-}
-
-/** The year of an article's URL (/2024/05/slug/): its search index (site/search.ts). */
-export function yearOfUrl(url: string): string | undefined {
-  const year = url.split('/')[1];
-  return year && /^\d{4}$/.test(year) ? year : undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * Full-text search with Pagefind: one index per year (`pagefind/<year>/`) from the search documents, placed in the output inside the atomic
- * build and merged in the browser; unchanged years come back from `.cache/search/`. Only Pagefind's documented CLI and output are used.
+ * Full-text search with Pagefind: one index per chunk (`pagefind/<chunk>/`, site/search-chunks.ts) from the search documents, placed in the
+ * output inside the atomic build and merged in the browser; unchanged chunks come back from `.cache/search/`. Only Pagefind's documented
+ * CLI and output are used.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,22 +13,22 @@ import { linkTree } from '../link-files.ts';
 import { availableCores } from '../cores.ts';
 import { searchDocument } from './search-document.ts';
 import type { NameKeyMemo } from './names.ts';
-import { yearOfUrl } from './data.ts';
+import { CHUNK_NAME, searchChunks } from './search-chunks.ts';
 import { sourceDigestOfRoot } from '../source-root.ts';
 import { outputManifest, type ManifestEntry } from '../store/stamp.ts';
 import { writeFileAtomically } from '../store/atomic-write.ts';
 
-const FORMAT = 'search-shard-v2'; // v2: indexed from search documents
+const FORMAT = 'search-chunk-v3'; // v3: one index per chunk (search-chunks.ts)
 
 export interface IndexOptions {
   lang?: string;
   /** Scratch folder of this run (documents, fresh indexes); the caller removes it after placeIndexes. */
   workDir: string;
-  /** Where indexes are kept between builds (`.cache/search`); none: index every year. */
+  /** Where indexes are kept between builds (`.cache/search`); none: index every chunk. */
   cacheDir?: string | undefined;
   /**
    * Identifies an article's search document without making it, with the code's version that this
-   * module adds (the build and the dev server: the hash of what preparing produced). A year whose
+   * module adds (the build and the dev server: the hash of what preparing produced). A chunk whose
    * articles all have one is keyed by them; otherwise by its documents' bytes, which means reading
    * every article's HTML.
    */
@@ -36,20 +37,22 @@ export interface IndexOptions {
   concurrency?: number | undefined;
   /** …and one per core once this settles (the build: when Eleventy is done with its core). */
   widenWhen?: Promise<unknown> | undefined;
+  /** Index only these chunks (a shard's, output/shard.ts); the others are neither indexed nor pruned from the cache. */
+  chunks?: ReadonlySet<string> | undefined;
   /** Stops indexing: no further Pagefind process starts, and running ones are killed. */
   signal?: AbortSignal | undefined;
   /**
-   * Called with each year's finished index as soon as it is there (a reused year's once the
-   * changed years' Pagefind processes have started): the build places them while the rest runs.
+   * Called with each chunk's finished index as soon as it is there (a reused chunk's once the
+   * changed chunks' Pagefind processes have started): the build places them while the rest runs.
    */
-  onIndex?: ((year: string, folder: string) => void) | undefined;
+  onIndex?: ((chunk: string, folder: string) => void) | undefined;
 }
 
 export interface SearchIndexes {
-  /** Years indexed afresh, and years whose index came from the cache. */
+  /** Chunks indexed afresh, and chunks whose index came from the cache. */
   indexed: string[];
   reused: string[];
-  /** The finished index of each year, to be placed into the output (placeIndexes). */
+  /** The finished index of each chunk, to be placed into the output (placeIndexes). */
   folders: Map<string, string>;
 }
 
@@ -57,20 +60,16 @@ export async function indexArticles(articles: readonly Article[], options: Index
   const lang = (options.lang ?? 'ar').split('-')[0]!;
   const result: SearchIndexes = { indexed: [], reused: [], folders: new Map() };
   const version = packageVersion(import.meta.resolve('pagefind'));
-  const byYear = new Map<string, Article[]>();
-  for (const a of articles) {
-    const year = yearOfUrl(a.url);
-    if (year) (byYear.get(year) ?? byYear.set(year, []).get(year)!).push(a);
-  }
+  const chunks = searchChunks(articles);
   const docsRoot = path.join(options.workDir, 'documents');
   const names: NameKeyMemo = new Map();
-  const jobs: Array<{ year: string; articles: Article[]; key: string; cached: string | undefined }> = [];
-  for (const year of [...byYear.keys()].sort().reverse()) {
-    const list = byYear.get(year)!.sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
-    const cached = options.cacheDir && path.join(options.cacheDir, year);
+  const jobs: Array<{ chunk: string; articles: Article[]; key: string; cached: string | undefined }> = [];
+  for (const [chunk, list] of chunks) {
+    if (options.chunks && !options.chunks.has(chunk)) continue;
+    const cached = options.cacheDir && path.join(options.cacheDir, chunk);
     let key = '';
     if (cached) {
-      const h = createHash('sha256').update(`${FORMAT}\0${version}\0${lang}\0${year}`);
+      const h = createHash('sha256').update(`${FORMAT}\0${version}\0${lang}\0${chunk}`);
       const keys = options.articleKey && list.map(options.articleKey);
       if (keys?.every((k) => k !== undefined)) {
         h.update(`\0article keys\0${sourceDigestOfRoot()}`);
@@ -79,68 +78,68 @@ export async function indexArticles(articles: readonly Article[], options: Index
       key = h.digest('hex');
     }
     if (cached && existsSync(path.join(cached, key))) {
-      result.reused.push(year);
-      result.folders.set(year, path.join(cached, key));
-    } else jobs.push({ year, articles: list, key, cached });
+      result.reused.push(chunk);
+      result.folders.set(chunk, path.join(cached, key));
+    } else jobs.push({ chunk, articles: list, key, cached });
   }
-  // One Pagefind process per year, as many at once as asked.
+  // One Pagefind process per chunk, as many at once as asked.
   let next = 0;
   const worker = async () => {
     for (let job = jobs[next++]; job && !options.signal?.aborted; job = jobs[next++]) {
-      // Written only now, a year at a time: a cold build does not hold every document at once.
+      // Written only now, a chunk at a time (each a site of its own, URLs as on the real site): a
+      // cold build does not hold every document at once.
+      const site = path.join(docsRoot, job.chunk);
       for (const a of job.articles) {
-        const file = path.join(docsRoot, a.url, 'index.html');
+        const file = path.join(site, a.url, 'index.html');
         // (URLs are made from validated slugs; a document outside its folder would still be a bug)
-        if (!file.startsWith(docsRoot + path.sep))
-          throw new Error(`search document of ${a.source} would be written outside ${docsRoot}: ${a.url}`);
+        if (!file.startsWith(site + path.sep)) throw new Error(`search document of ${a.source} would be written outside ${site}: ${a.url}`);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, searchDocument(a, names));
       }
-      const target = path.join(options.workDir, 'index', job.year);
-      const glob = `${job.year}/**/index.html`;
-      await runPagefind(docsRoot, glob, target, lang, options.signal);
+      const target = path.join(options.workDir, 'index', job.chunk);
+      await runPagefind(site, '**/index.html', target, lang, options.signal);
       const folder = (job.cached && store(job.cached, target, job.key)) || target;
-      result.folders.set(job.year, folder);
-      options.onIndex?.(job.year, folder);
+      result.folders.set(job.chunk, folder);
+      options.onIndex?.(job.chunk, folder);
     }
   };
   const cores = availableCores();
   const concurrency = Math.max(1, Math.min(options.concurrency ?? cores, jobs.length));
   const workers = Array.from({ length: concurrency }, worker);
   // (after the workers' first Pagefind processes have started: they need not wait for this)
-  for (const year of result.reused) options.onIndex?.(year, result.folders.get(year)!);
+  for (const chunk of result.reused) options.onIndex?.(chunk, result.folders.get(chunk)!);
   const widened = options.widenWhen?.then(
     () => Promise.all(Array.from({ length: Math.max(0, Math.min(cores, jobs.length) - concurrency) }, worker)),
     () => undefined,
   );
   await Promise.all([...workers, widened]);
   options.signal?.throwIfAborted();
-  result.indexed = jobs.map((j) => j.year);
-  if (options.cacheDir) prune(options.cacheDir, new Set(byYear.keys()));
+  result.indexed = jobs.map((j) => j.chunk);
+  if (options.cacheDir) prune(options.cacheDir, new Set(chunks.keys()));
   return result;
 }
 
 /**
- * Links each year's finished index to `pagefind/<year>/` of the output folder, and removes the
- * indexes of years that have no articles any more (the dev server's output is not fresh).
+ * Links each chunk's finished index to `pagefind/<chunk>/` of the output folder, and removes the
+ * indexes of chunks that are no more (the dev server's output is not fresh).
  */
 export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
-  for (const [year, from] of indexes.folders) placeIndex(year, from, outDir);
+  for (const [chunk, from] of indexes.folders) placeIndex(chunk, from, outDir);
   const root = path.join(outDir, 'pagefind');
   if (existsSync(root))
     for (const e of readdirSync(root))
-      if (/^\d{4}$/.test(e) && !indexes.folders.has(e)) rmSync(path.join(root, e), { recursive: true, force: true });
+      if (CHUNK_NAME.test(e) && !indexes.folders.has(e)) rmSync(path.join(root, e), { recursive: true, force: true });
 }
 
 /**
- * Links one year's finished index to `pagefind/<year>/` of the output folder. Returns the output
+ * Links one chunk's finished index to `pagefind/<chunk>/` of the output folder. Returns the output
  * manifest's entries of the files placed (store/stamp.ts: [path in the output, size, mtime, inode]) when
  * they are links to a kept index, whose files are listed beside it the first time it is placed: a
  * link shares its file's size, mtime and inode, so the build's manifest need not stat ten thousand
  * index files. Undefined otherwise (an index not kept, or files copied instead of linked).
  */
-export function placeIndex(year: string, from: string, outDir: string): ManifestEntry[] | undefined {
-  const target = path.join(outDir, 'pagefind', year);
+export function placeIndex(chunk: string, from: string, outDir: string): ManifestEntry[] | undefined {
+  const target = path.join(outDir, 'pagefind', chunk);
   rmSync(target, { recursive: true, force: true });
   const linked = linkTree(from, target);
   const files = linked ? keptFiles(from) : undefined;
@@ -152,12 +151,12 @@ export function placeIndex(year: string, from: string, outDir: string): Manifest
 const listOf = (kept: string) => `${kept}.files.json`;
 
 /**
- * The file list of a kept index (`.cache/search/<year>/<key>`), read from beside it, or made and
+ * The file list of a kept index (`.cache/search/<chunk>/<key>`), read from beside it, or made and
  * written there; undefined for a folder that is not a kept index, or when the list no longer
  * describes it (its entry file, the one Pagefind writes last, checked).
  */
 function keptFiles(folder: string): ManifestEntry[] | undefined {
-  // (a kept index's folder is named by its key, a SHA-256 in hex (store); a fresh one by its year)
+  // (a kept index's folder is named by its key, a SHA-256 in hex (store); a fresh one by its chunk)
   if (!/^[0-9a-f]{64}$/.test(path.basename(folder))) return undefined;
   try {
     const list = JSON.parse(readFileSync(listOf(folder), 'utf8')) as ManifestEntry[];
@@ -211,15 +210,15 @@ export function locatePagefind(): Promise<string> {
 }
 
 /**
- * Keeps a year's fresh index under its key, moved (or, across filesystems, copied) into the cache
- * folder whole: a reader sees a whole index or none. Older keys of the year are removed. Returns
+ * Keeps a chunk's fresh index under its key, moved (or, across filesystems, copied) into the cache
+ * folder whole: a reader sees a whole index or none. Older keys of the chunk are removed. Returns
  * where the index now is; undefined when it could not be kept (it is then still at `from`).
  */
-function store(yearDir: string, from: string, key: string): string | undefined {
-  const kept = path.join(yearDir, key);
+function store(chunkDir: string, from: string, key: string): string | undefined {
+  const kept = path.join(chunkDir, key);
   try {
-    mkdirSync(yearDir, { recursive: true });
-    const tmp = path.join(yearDir, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(chunkDir, { recursive: true });
+    const tmp = path.join(chunkDir, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
     try {
       renameSync(from, tmp);
     } catch {
@@ -230,9 +229,9 @@ function store(yearDir: string, from: string, key: string): string | undefined {
     } catch {
       rmSync(tmp, { recursive: true, force: true }); // the same key stored by someone else
     }
-    for (const e of readdirSync(yearDir))
+    for (const e of readdirSync(chunkDir))
       if (e !== key && e !== path.basename(listOf(kept)) && !e.startsWith('.tmp-'))
-        rmSync(path.join(yearDir, e), { recursive: true, force: true });
+        rmSync(path.join(chunkDir, e), { recursive: true, force: true });
   } catch {
     // the cache is an optimization
   }
