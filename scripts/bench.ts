@@ -1,8 +1,12 @@
 /**
  * `npm run bench [-- --quick | --huge | --sizes 1000,10000 | --runs N | --keep | --no-ref | --worktree]`: builds a synthetic corpus
  * per size with Warraq (cold, warm, one edit, as CI does), bare Eleventy and Hugo as child processes; prints wall and CPU time, peak RSS.
+ * `--shards 2,4,8 [--no-single]` instead: per size and N, the N shard builds one after another (each cold) and their assembly, the CI
+ * wall time (slowest shard + assembly) against bare Eleventy's cold build, every process's peak RSS, and whether the assembled site is
+ * byte for byte the one-machine build's.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -33,8 +37,13 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-ref': { type: 'boolean', default: false },
     worktree: { type: 'boolean', default: false },
+    shards: { type: 'string' },
+    'no-single': { type: 'boolean', default: false },
   },
 });
+const shardCounts = args.shards?.split(',').map(Number);
+if (shardCounts?.some((n) => !Number.isInteger(n) || n < 1 || n > 64))
+  throw new Error(`--shards ${args.shards}: give shard counts from 1 to 64, separated by commas (e.g. --shards 2,4,8)`);
 const sizes = args.quick ? [200] : [...(args.sizes ?? '1000,10000').split(',').map(Number), ...(args.huge ? [100_000] : [])];
 const runs = Math.max(1, Number(args.runs ?? 1));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -91,8 +100,8 @@ function median(ms: Measure[]): Measure {
  * place and leaves the old one to a background `rm` (atomic.ts), whose work must not be counted in
  * the next measured build.
  */
-function settle(root: string): void {
-  const pending = () => readdirSync(root).some((n) => n.startsWith('_site.old-'));
+function settle(root: string, name = '_site'): void {
+  const pending = () => existsSync(root) && readdirSync(root).some((n) => n.startsWith(`${name}.old-`));
   for (let waited = 0; pending() && waited < 60_000; waited += 50) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
 }
 
@@ -153,7 +162,8 @@ interface Row {
 const withEdit = (original: string, marker: string) => `${original}\nأضاف المحرر هذه الفقرة في التحديث رقم ${marker} بعد نشر الخبر.\n`;
 const shows = (page: string, marker: string) => existsSync(page) && readFileSync(page, 'utf8').includes(marker);
 
-function benchSize(code: string, n: number): Row {
+/** A project of `n` synthetic articles with the snapshot's templates and public files; Node's heap flags for its builds. */
+function makeCorpus(code: string, n: number): { root: string; articles: CorpusArticle[]; heap: string[] } {
   const root = path.join(base, `warraq-${n}`);
   process.stderr.write(`\n[${n}] generating corpus… `);
   const t0 = performance.now();
@@ -161,15 +171,45 @@ function benchSize(code: string, n: number): Row {
   process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   cpSync(path.join(code, 'templates'), path.join(root, 'templates'), { recursive: true });
   cpSync(path.join(code, 'public'), path.join(root, 'public'), { recursive: true });
-  const heap = n >= 50_000 ? ['--max-old-space-size=4096'] : [];
-  const warraq = () => {
-    settle(root);
-    return run(process.execPath, [...heap, path.join(code, 'bin/warraq.js'), 'build', '--root', root], root, { WARRAQ_TIMINGS: '1' });
+  return { root, articles, heap: n >= 50_000 ? ['--max-old-space-size=4096'] : [] };
+}
+
+/** `warraq build` of the project at `root` (after the last one's old site is gone), and a cold start for it. */
+function warraqBuilder(code: string, root: string, heap: string[]): { warraq: () => Measure; clean: () => void } {
+  return {
+    warraq: () => {
+      settle(root);
+      return run(process.execPath, [...heap, path.join(code, 'bin/warraq.js'), 'build', '--root', root], root, { WARRAQ_TIMINGS: '1' });
+    },
+    clean: () => {
+      rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+      rmSync(path.join(root, '_site'), { recursive: true, force: true });
+    },
   };
-  const clean = () => {
-    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
-    rmSync(path.join(root, '_site'), { recursive: true, force: true });
-  };
+}
+
+/** Bare Eleventy's cold build of the same Markdown files (hard links), with its own layout and paginated index. */
+function bareEleventy(root: string, n: number, heap: string[]): Measure {
+  const bareRoot = path.join(base, `bare-${n}`);
+  cpSync(path.join(REPO, 'scripts/bare-eleventy'), bareRoot, { recursive: true });
+  linkTree(path.join(root, 'content'), path.join(bareRoot, 'posts'));
+  cpSync(path.join(bareRoot, 'posts.11tydata.json'), path.join(bareRoot, 'posts', 'posts.11tydata.json'));
+  rmSync(path.join(bareRoot, 'posts.11tydata.json'));
+  const eleventyCmd = path.join(REPO, 'node_modules/@11ty/eleventy/cmd.cjs');
+  process.stderr.write(`[${n}] bare eleventy cold… `);
+  const bare = repeat(
+    runs,
+    () => rmSync(path.join(bareRoot, '_site'), { recursive: true, force: true }),
+    () => run(process.execPath, [...heap, eleventyCmd, '--config=eleventy.config.mjs', '--quiet'], bareRoot),
+  );
+  process.stderr.write(`${fmtS(bare)}\n`);
+  rmSync(bareRoot, { recursive: true, force: true });
+  return bare;
+}
+
+function benchSize(code: string, n: number): Row {
+  const { root, articles, heap } = makeCorpus(code, n);
+  const { warraq, clean } = warraqBuilder(code, root, heap);
 
   process.stderr.write(`[${n}] warraq cold… `);
   const cold = repeat(runs, clean, warraq);
@@ -200,20 +240,7 @@ function benchSize(code: string, n: number): Row {
   let bare: Measure | undefined;
   let hugo: Measure | undefined;
   if (!args['no-ref']) {
-    // Bare Eleventy: the same Markdown files (hard links), its own layout and paginated index.
-    const bareRoot = path.join(base, `bare-${n}`);
-    cpSync(path.join(REPO, 'scripts/bare-eleventy'), bareRoot, { recursive: true });
-    linkTree(path.join(root, 'content'), path.join(bareRoot, 'posts'));
-    cpSync(path.join(bareRoot, 'posts.11tydata.json'), path.join(bareRoot, 'posts', 'posts.11tydata.json'));
-    rmSync(path.join(bareRoot, 'posts.11tydata.json'));
-    const eleventyCmd = path.join(REPO, 'node_modules/@11ty/eleventy/cmd.cjs');
-    process.stderr.write(`[${n}] bare eleventy cold… `);
-    bare = repeat(
-      runs,
-      () => rmSync(path.join(bareRoot, '_site'), { recursive: true, force: true }),
-      () => run(process.execPath, [...heap, eleventyCmd, '--config=eleventy.config.mjs', '--quiet'], bareRoot),
-    );
-    process.stderr.write(`${fmtS(bare)}\n`);
+    bare = bareEleventy(root, n, heap);
     if (HUGO) {
       const hugoRoot = path.join(base, `hugo-${n}`);
       cpSync(path.join(REPO, 'scripts/hugo-site'), hugoRoot, { recursive: true });
@@ -227,7 +254,6 @@ function benchSize(code: string, n: number): Row {
       process.stderr.write(`${fmtS(hugo)}\n`);
       rmSync(hugoRoot, { recursive: true, force: true });
     }
-    rmSync(bareRoot, { recursive: true, force: true });
   }
   const { restored, restoredVisible } = restoredCheckout(root, victimFile, page, warraq);
   if (!args.keep) rmSync(root, { recursive: true, force: true });
@@ -250,6 +276,9 @@ function restoredCheckout(
     const r = spawnSync('tar', argv, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`tar ${argv.join(' ')} failed: ${r.stderr}`);
   };
+  // The last build's old site, still being removed in the background, shares its files with .cache/ (hard links): wait for it, or
+  // tar sees their link counts change as it reads them.
+  settle(root);
   tar(['--posix', '-cf', archive, '-C', root, '.cache', '_site']);
   const original = readFileSync(victimFile, 'utf8');
   let marker = '';
@@ -277,6 +306,187 @@ function restoredCheckout(
   rmSync(archive, { force: true });
   writeFileSync(victimFile, original);
   return { restored, restoredVisible };
+}
+
+/** The sha256 of every file under `dir`, by path relative to it. */
+function treeDigests(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else
+        out.set(
+          child,
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, child)))
+            .digest('hex'),
+        );
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** File-by-file comparison of two built sites: "identical (N files)", or what differs. */
+function compareSites(single: string, assembled: string): { same: boolean; summary: string } {
+  const a = treeDigests(single);
+  const b = treeDigests(assembled);
+  const differ = [...a].filter(([f, h]) => b.has(f) && b.get(f) !== h).map(([f]) => f);
+  const onlySingle = [...a.keys()].filter((f) => !b.has(f));
+  const onlyAssembled = [...b.keys()].filter((f) => !a.has(f));
+  if (!differ.length && !onlySingle.length && !onlyAssembled.length) return { same: true, summary: `identical (${a.size} files)` };
+  const some = (files: string[]) => files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
+  return {
+    same: false,
+    summary: [
+      differ.length ? `${differ.length} files differ (${some(differ)})` : '',
+      onlySingle.length ? `${onlySingle.length} only in the one-machine build (${some(onlySingle)})` : '',
+      onlyAssembled.length ? `${onlyAssembled.length} only in the assembled one (${some(onlyAssembled)})` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  };
+}
+
+interface ShardRun {
+  shards: number;
+  each: Measure[];
+  assembly: Measure;
+  /** What the workflow waits for: the slowest shard, then the assembly (GitHub's per-job cost left out). */
+  ciWall: Measure;
+  comparison?: { same: boolean; summary: string } | undefined;
+}
+
+interface ShardRow {
+  n: number;
+  single?: Measure | undefined;
+  bare?: Measure | undefined;
+  runs: ShardRun[];
+}
+
+/**
+ * The publishing workflow's sharded build, on this machine: for each N, `warraq build --shard K/N` for K = 1..N one after another,
+ * each cold (no .cache/, as on a runner without a cache; the decoded lexicon in node_modules/.cache is kept, as in every cold build
+ * here), then `warraq build --assemble` of the N folders; the assembled site compared with the one-machine cold build of the same run.
+ */
+function benchShards(code: string, n: number, counts: number[]): ShardRow {
+  const { root, heap } = makeCorpus(code, n);
+  const { warraq, clean } = warraqBuilder(code, root, heap);
+  const cli = path.join(code, 'bin/warraq.js');
+  let single: Measure | undefined;
+  if (!args['no-single']) {
+    process.stderr.write(`[${n}] warraq cold, one machine… `);
+    single = repeat(runs, clean, warraq);
+    process.stderr.write(`${fmtS(single)} ${fmtMiB(single)}\n`);
+  }
+  const bare = args['no-ref'] ? undefined : bareEleventy(root, n, heap);
+  const shardRuns: ShardRun[] = [];
+  for (const count of counts) {
+    const folder = path.join(base, `shards-${n}-of-${count}`);
+    const site = path.join(base, `assembled-${n}-of-${count}`);
+    const dirs = Array.from({ length: count }, (_, i) => path.join(folder, String(i + 1)));
+    const each: Measure[] = [];
+    for (let k = 1; k <= count; k++) {
+      process.stderr.write(`[${n}] warraq build --shard ${k}/${count}, cold… `);
+      const m = repeat(
+        runs,
+        () => {
+          rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+          rmSync(dirs[k - 1]!, { recursive: true, force: true });
+          settle(folder, String(k));
+        },
+        () => run(process.execPath, [...heap, cli, 'build', '--root', root, '--shard', `${k}/${count}`, '--out', dirs[k - 1]!], root),
+      );
+      process.stderr.write(`${fmtS(m)} ${fmtMiB(m)}\n`);
+      each.push(m);
+      if (!m.ok) break;
+    }
+    let assembly: Measure = { wall: NaN, cpu: NaN, rssMiB: NaN, ok: false, note: 'not run: a shard failed' };
+    if (each.length === count && each.every((m) => m.ok)) {
+      process.stderr.write(`[${n}] warraq build --assemble (${count} folders)… `);
+      assembly = repeat(
+        runs,
+        () => {
+          rmSync(site, { recursive: true, force: true });
+          settle(path.dirname(site), path.basename(site));
+        },
+        () => run(process.execPath, [...heap, cli, 'build', '--root', root, '--assemble', ...dirs, '--out', site], root),
+      );
+      process.stderr.write(`${fmtS(assembly)} ${fmtMiB(assembly)}\n`);
+    }
+    const slowest = each.reduce((a, b) => (b.wall > a.wall ? b : a), each[0]!);
+    const all = [...each, assembly];
+    const ciWall: Measure = {
+      wall: slowest.wall + assembly.wall,
+      cpu: all.reduce((sum, m) => sum + m.cpu, 0),
+      rssMiB: Math.max(...all.map((m) => m.rssMiB)),
+      ok: all.every((m) => m.ok),
+    };
+    let comparison: ShardRun['comparison'];
+    if (single?.ok && assembly.ok) {
+      comparison = compareSites(path.join(root, '_site'), site);
+      process.stderr.write(`[${n}] N = ${count}: the assembled site against the one-machine build: ${comparison.summary}\n`);
+    }
+    shardRuns.push({ shards: count, each, assembly, ciWall, comparison });
+    if (!args.keep) rmSync(folder, { recursive: true, force: true });
+    if (!args.keep) rmSync(site, { recursive: true, force: true });
+  }
+  if (!args.keep) rmSync(root, { recursive: true, force: true });
+  return { n, single, bare, runs: shardRuns };
+}
+
+/** The report of `--shards`: a line per size and N, then every process's time and peak RSS. */
+function shardReport(rows: ShardRow[]): string[] {
+  const lines: string[] = [];
+  lines.push('sharded builds: the shards run one after another here, each cold, as N runners would run them at once');
+  lines.push(
+    'CI wall = slowest shard + assembly (GitHub starting the jobs, checkout, npm ci and the artifacts not counted); cpu = all processes',
+  );
+  lines.push('');
+  const head = [
+    'articles',
+    'N',
+    'slowest shard',
+    'assembly',
+    'CI wall (cpu of all)',
+    'bare eleventy cold',
+    'CI wall / eleventy',
+    'one machine cold',
+    'largest peak RSS',
+    'same bytes as one machine',
+  ];
+  const table = rows.flatMap((r) =>
+    r.runs.map((s) => {
+      const slowest = s.each.reduce((a, b) => (b.wall > a.wall ? b : a), s.each[0]!);
+      return [
+        r.n.toLocaleString('en'),
+        String(s.shards),
+        `${fmtS(slowest)} (${s.each.indexOf(slowest) + 1}/${s.shards})`,
+        fmtS(s.assembly),
+        fmtS(s.ciWall),
+        r.bare ? `${fmtS(r.bare)} ${fmtMiB(r.bare)}` : '—',
+        ratio(s.ciWall, r.bare),
+        r.single ? `${fmtS(r.single)} ${fmtMiB(r.single)}` : 'not built',
+        fmtMiB(s.ciWall),
+        s.comparison ? (s.comparison.same ? 'yes' : 'NO') : 'not compared',
+      ];
+    }),
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  lines.push(line(head));
+  lines.push(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of table) lines.push(line(row));
+  lines.push('');
+  for (const r of rows)
+    for (const s of r.runs) {
+      const processes = s.each.map((m, i) => `shard ${i + 1}/${s.shards} ${fmtS(m)} ${fmtMiB(m)}`);
+      processes.push(`assembly ${s.assembly.note ?? `${fmtS(s.assembly)} ${fmtMiB(s.assembly)}`}`);
+      lines.push(`${r.n.toLocaleString('en')}, N = ${s.shards}: ${processes.join('; ')}; largest peak RSS ${fmtMiB(s.ciWall)}`);
+      if (s.comparison) lines.push(`  assembled site against the one-machine build: ${s.comparison.summary}`);
+    }
+  return lines;
 }
 
 /**
@@ -316,6 +526,26 @@ async function main() {
   process.stderr.write(`bench folder ${base}; ${cores} cores; runs ${runs}; hugo ${HUGO ?? 'not installed (skipped)'}\n`);
   const code = snapshotCode();
   const rows: Row[] = [];
+  if (shardCounts) {
+    try {
+      const shardRows = sizes.map((n) => benchShards(code, n, shardCounts));
+      const load = os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ');
+      const lines = [
+        `Warraq sharded build benchmark — ${cores} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, median of ${runs}, load avg ${load}`,
+        'times are wall clock (cpu = user+sys seconds of the process and its children); RSS = peak of the process',
+        ...shardReport(shardRows),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (shardRows.some((r) => r.runs.some((s) => !s.ciWall.ok || s.comparison?.same === false))) process.exitCode = 1;
+    } finally {
+      if (!args.keep) rmSync(base, { recursive: true, force: true });
+      else process.stderr.write(`kept ${base}\n`);
+    }
+    return;
+  }
   try {
     for (const n of sizes) rows.push(benchSize(code, n));
     const norm = await normalizerThroughput(code);

@@ -1,6 +1,6 @@
 /**
- * The publishing workflow runs what the README tells a developer to run, and the pre-commit hook
- * is the one the README documents.
+ * The publishing workflow runs what the README tells a developer to run (one build job, or shard
+ * jobs and their assembly), and the pre-commit hook is the one the README documents.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { REPO } from '../helpers/fixture-site.ts';
+import { configSchema } from '../../src/config.ts';
 
 interface Step {
   id?: string;
@@ -22,6 +23,7 @@ interface Step {
 }
 interface Job {
   if?: string;
+  strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown> };
   needs?: string | string[];
   outputs?: Record<string, string>;
   permissions?: Record<string, string>;
@@ -64,6 +66,7 @@ const runs = (job: Job) =>
 const uses = (job: Job) => job.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
 const needsOf = (job: Job) => [job.needs ?? []].flat();
 const jobUsing = (w: Workflow, action: string) => Object.entries(w.jobs).find(([, j]) => uses(j).includes(action))!;
+/** The single build job (shards = 1), the first to upload the Pages artifact. */
 const publishJob = () => jobUsing(workflow, 'actions/upload-pages-artifact')[1];
 const deployJob = () => jobUsing(workflow, 'actions/deploy-pages')[1];
 const step = (job: Job, test: (s: Step) => boolean) => job.steps.find(test)!;
@@ -95,13 +98,20 @@ function evaluate(expression: string, context: Record<string, string | boolean>)
   return Boolean(new Function(`return (${js});`)());
 }
 
-/** The three jobs' results of a run, as the deploy job sees them. */
-function run(contentOnly: boolean, test: 'success' | 'failure' | 'skipped', build: 'success' | 'failure') {
+type Result = 'success' | 'failure' | 'skipped';
+
+/**
+ * The jobs' results of a run, as the deploy job sees them: one build job (shards = 1, the shard
+ * and assemble jobs skipped), or, given `assemble`, shards (the build job skipped).
+ */
+function run(contentOnly: boolean, test: Result, build: Result, assemble?: Result) {
   return {
     'needs.changes.outputs.content-only': String(contentOnly),
+    'needs.changes.outputs.shards': assemble ? '4' : '1',
     'needs.changes.result': 'success',
     'needs.test.result': test,
-    'needs.build.result': build,
+    'needs.build.result': assemble ? 'skipped' : build,
+    'needs.assemble.result': assemble ?? 'skipped',
     'github.ref': 'refs/heads/main',
     'cancelled()': false,
     'always()': true,
@@ -170,7 +180,7 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     expect(evaluate(lint.if!, run(true, 'skipped', 'success'))).toBe(true);
     expect(lint['continue-on-error']).toBe(true);
     const deploy = deployJob();
-    expect(needsOf(deploy).sort()).toEqual(['build', 'changes', 'test']);
+    expect(needsOf(deploy).sort()).toEqual(['assemble', 'build', 'changes', 'test']);
     expect(evaluate(deploy.if!, run(true, 'skipped', 'success'))).toBe(true);
     expect(evaluate(deploy.if!, run(true, 'skipped', 'failure'))).toBe(false);
     // The history the lint step diffs against is fetched only on this path.
@@ -263,6 +273,223 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     expect(job.if).toMatch(/refs\/heads\/main/);
     // Nothing else in the workflow may write.
     expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+});
+
+/** Replaces each `${{ expression }}` of a workflow value by its value in `context`. */
+function expand(text: string, context: Record<string, string | number>): string {
+  return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
+    if (!(expression in context)) throw new Error(`no value given for ${expression} in ${text}`);
+    return String(context[expression]);
+  });
+}
+
+/** Runs the changes job's "shards" step in a folder holding `config` as warraq.config.json (none when undefined). */
+function shardsStep(config: string | undefined): { status: number | null; outputs: Record<string, string>; stderr: string } {
+  const script = step(workflow.jobs.changes!, (s) => s.id === 'shards').run!;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-shards-'));
+  try {
+    if (config !== undefined) writeFileSync(path.join(dir, 'warraq.config.json'), config);
+    const output = path.join(dir, 'github-output');
+    writeFileSync(output, '');
+    const r = spawnSync('bash', ['-eo', 'pipefail', '-c', script], {
+      cwd: dir,
+      env: { ...process.env, GITHUB_OUTPUT: output },
+      encoding: 'utf8',
+    });
+    const outputs = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    return { status: r.status, outputs, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The README's sharded build: N shard commands `--shard K/N --out DIR` (K = 1..N) and one `--assemble DIR…` of their folders in order. */
+function readmeShardedBuild(): { n: number; shard: (k: number) => string; assemble: string } {
+  const commands = readmeCommands('Large archives: sharded builds');
+  const shards = commands.map((c) => /^npx warraq build --shard (\d+)\/(\d+) --out (\S+)$/.exec(c)).filter((m) => m !== null);
+  const n = Number(shards[0]?.[2]);
+  expect(n, 'the README shows a sharded build of N > 1 shards').toBeGreaterThan(1);
+  expect(shards.map((m) => `${m[1]}/${m[2]}`)).toEqual(Array.from({ length: n }, (_, i) => `${i + 1}/${n}`));
+  const assemble = commands.filter((c) => c.startsWith('npx warraq build --assemble '));
+  expect(assemble).toEqual([`npx warraq build --assemble ${shards.map((m) => m[3]).join(' ')}`]);
+  return { n, shard: (k) => shards[k - 1]![0], assemble: assemble[0]! };
+}
+
+describe('publish workflow: a sharded build (warraq.config.json "shards" > 1)', { timeout: 180_000 }, () => {
+  const shard = workflow.jobs.shard!;
+  const assemble = workflow.jobs.assemble!;
+  const onShard = (k: number, n: number) => ({ 'matrix.shard': k, 'needs.changes.outputs.shards': n });
+  const uploadOf = (job: Job) => step(job, (s) => s.uses === 'actions/upload-artifact@v4');
+  const shardCommand = () => step(shard, (s) => Boolean(s.run?.includes('--shard')));
+  const assembleCommand = () => step(assemble, (s) => Boolean(s.run?.includes('--assemble')));
+
+  it('the changes job reads N from warraq.config.json (1 when absent) and lists the shard jobs 1..N; it refuses what the configuration refuses', () => {
+    const changes = workflow.jobs.changes!;
+    expect(changes.outputs?.shards).toBe('${{ steps.shards.outputs.shards }}');
+    expect(changes.outputs?.matrix).toBe('${{ steps.shards.outputs.matrix }}');
+    expect(shardsStep(undefined)).toMatchObject({ status: 0, outputs: { shards: '1', matrix: '[1]' } });
+    expect(shardsStep('{"sections": ["سياسة"]}')).toMatchObject({ status: 0, outputs: { shards: '1', matrix: '[1]' } });
+    expect(shardsStep('{"shards": 4}')).toMatchObject({ status: 0, outputs: { shards: '4', matrix: '[1,2,3,4]' } });
+    expect(JSON.parse(shardsStep('{"shards": 64}').outputs.matrix!)).toHaveLength(64);
+    // The same values the configuration accepts, and only those.
+    for (const value of [1, 2, 16, 64, 0, 65, -1, 2.5, '3', null, true]) {
+      const r = shardsStep(JSON.stringify({ shards: value }));
+      const accepted = value === null ? false : configSchema.shape.shards.safeParse(value).success;
+      expect(r.status === 0, `shards: ${JSON.stringify(value)}`).toBe(accepted);
+      if (!accepted) {
+        expect(r.stderr).toContain(`warraq.config.json: "shards" is ${JSON.stringify(value)}`);
+        expect(r.outputs).toEqual({});
+      }
+    }
+    const broken = shardsStep('{"shards": 4,}');
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/^warraq\.config\.json: .*JSON/m);
+  });
+
+  it('N = 1 runs the single build job as before; N > 1 runs the shard and assemble jobs instead', () => {
+    const when = (shards: string) => ({ 'needs.changes.outputs.shards': shards });
+    expect(needsOf(workflow.jobs.build!)).toEqual(['changes']);
+    expect(evaluate(workflow.jobs.build!.if!, when('1'))).toBe(true);
+    expect(evaluate(workflow.jobs.build!.if!, when('4'))).toBe(false);
+    for (const job of [shard, assemble]) {
+      expect(evaluate(job.if!, when('1'))).toBe(false);
+      expect(evaluate(job.if!, when('4'))).toBe(true);
+    }
+    // The single job keeps what it had: the content-only lint, its cache with _site/, npm run build, the Pages artifact.
+    expect(uses(publishJob())).toEqual(expect.arrayContaining(['actions/cache', 'actions/upload-pages-artifact']));
+    expect(publishJob()).toBe(workflow.jobs.build);
+    expect(runs(publishJob())).toContain('npm run build');
+  });
+
+  it("one shard job per listed shard, each running the README's shard command after npm ci and its own cache", () => {
+    expect(needsOf(shard)).toEqual(['changes']);
+    expect(shard.strategy?.matrix).toEqual({ shard: '${{ fromJSON(needs.changes.outputs.matrix) }}' });
+    expect(shard.strategy?.['fail-fast']).not.toBe(false);
+    expect(step(shard, (s) => Boolean(s.uses?.startsWith('actions/setup-node'))).with).toEqual({ 'node-version': 20, cache: 'npm' });
+    const readme = readmeShardedBuild();
+    const folder = String(uploadOf(shard).with?.path).replace(/\/$/, '');
+    for (let k = 1; k <= readme.n; k++)
+      expect(expand(shardCommand().run!, onShard(k, readme.n))).toBe(readme.shard(k).replace(/--out \S+$/, `--out ${folder}`));
+    expectInOrder(shard, ['npm ci', shardCommand().run!]);
+    // The build job's cache, keyed per shard: .cache/ and the lexicon restored after npm ci, a key per commit.
+    const cache = step(shard, (s) => Boolean(s.uses?.startsWith('actions/cache@')));
+    const paths = String(cache.with?.path)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect(paths).toEqual(expect.arrayContaining(['.cache', 'node_modules/.cache/warraq']));
+    const at = shard.steps.indexOf(cache);
+    expect(at).toBeGreaterThan(shard.steps.findIndex((s) => s.run === 'npm ci'));
+    expect(at).toBeLessThan(shard.steps.indexOf(shardCommand()));
+    const key = String(cache.with?.key);
+    expect(key).toMatch(/\$\{\{ github\.sha \}\}$/);
+    const keys = [1, 2, 3].map((k) => expand(key, { ...onShard(k, 3), 'runner.os': 'Linux', 'github.sha': 'abc' }));
+    expect(new Set(keys).size).toBe(3);
+    expect(expand(key, { ...onShard(1, 3), 'runner.os': 'Linux', 'github.sha': 'abc' })).not.toBe(
+      expand(key, { ...onShard(1, 4), 'runner.os': 'Linux', 'github.sha': 'abc' }),
+    );
+    const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
+    expect(
+      String(cache.with?.['restore-keys'])
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toContain(prefix);
+    // The site's address, as the build job has it.
+    expect(shardCommand().env?.WARRAQ_SITE_URL).toBe(step(publishJob(), (s) => s.run === 'npm run build').env?.WARRAQ_SITE_URL);
+    expect(shard.env?.WARRAQ_BASE_PATH ?? workflow.env?.WARRAQ_BASE_PATH).toMatch(/github\.event\.repository\.name/);
+  });
+
+  it('each shard uploads its folder with actions/upload-artifact@v4 under a name of its own, after building it', () => {
+    const upload = uploadOf(shard);
+    expect(shard.steps.indexOf(upload)).toBeGreaterThan(shard.steps.indexOf(shardCommand()));
+    expect(shardCommand().run).toContain(`--out ${String(upload.with?.path).replace(/\/$/, '')}`);
+    // An artifact's name is unique in a run: one per shard, and a re-run replaces its own.
+    const names = Array.from({ length: 8 }, (_, i) => expand(String(upload.with?.name), onShard(i + 1, 8)));
+    expect(new Set(names).size).toBe(8);
+    expect(upload.with).toMatchObject({ 'if-no-files-found': 'error', 'include-hidden-files': true, overwrite: true });
+  });
+
+  it("assemble downloads every shard's artifact with actions/download-artifact@v4, a folder each, and runs the README's assemble command on them in order", () => {
+    expect(needsOf(assemble).sort()).toEqual(['changes', 'shard']);
+    const n = 11; // two digits: the folders must be given 1..N, not in the shell's sort order
+    const names = Array.from({ length: n }, (_, i) => expand(String(uploadOf(shard).with?.name), onShard(i + 1, n)));
+    const download = step(assemble, (s) => s.uses === 'actions/download-artifact@v4');
+    expect(download.with?.name).toBeUndefined(); // a name would download that one artifact only
+    expect(download.with?.['merge-multiple']).toBe(false);
+    const pattern = expand(String(download.with?.pattern), onShard(0, n));
+    const glob = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    expect(names.filter((name) => glob.test(name))).toEqual(names);
+    expect(glob.test(expand(String(uploadOf(shard).with?.name), onShard(1, n + 1)))).toBe(false); // another N's are not this run's
+    expect(assemble.steps.indexOf(download)).toBeLessThan(assemble.steps.indexOf(assembleCommand()));
+    expectInOrder(assemble, ['npm ci', assembleCommand().run!]);
+    // Run the assemble step with `npx` standing in, where merge-multiple: false puts each artifact: <path>/<name>/.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-assemble-'));
+    try {
+      const folders = names.map((name) => path.join(String(download.with?.path), name));
+      for (const f of folders) mkdirSync(path.join(dir, f), { recursive: true });
+      mkdirSync(path.join(dir, 'bin'));
+      writeFileSync(path.join(dir, 'bin/npx'), '#!/bin/sh\nprintf "%s\\n" "npx $*"\n', { mode: 0o755 });
+      const env = Object.fromEntries(
+        Object.entries(assembleCommand().env ?? {}).map(([k, v]) => [
+          k,
+          expand(v, { ...onShard(0, n), 'steps.pages.outputs.origin': 'https://o.github.io' }),
+        ]),
+      );
+      const r = spawnSync('bash', ['-eo', 'pipefail', '-c', assembleCommand().run!], {
+        cwd: dir,
+        env: { ...process.env, ...env, PATH: `${path.join(dir, 'bin')}:${process.env.PATH}` },
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      // The README's command, on the folders the artifacts were downloaded to.
+      expect(r.stdout.trim()).toBe(readmeShardedBuild().assemble.replace(/ --assemble .*$/, ` --assemble ${folders.join(' ')}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Then _site/ goes to Pages, as from the build job.
+    const pages = step(assemble, (s) => Boolean(s.uses?.startsWith('actions/upload-pages-artifact')));
+    expect(pages.uses).toBe(step(publishJob(), (s) => Boolean(s.uses?.startsWith('actions/upload-pages-artifact'))).uses);
+    expect(pages.with?.path).toMatch(/^_site\/?$/);
+    expect(assemble.steps.indexOf(pages)).toBeGreaterThan(assemble.steps.indexOf(assembleCommand()));
+    expect(assembleCommand().env?.WARRAQ_SITE_URL).toBe('${{ steps.pages.outputs.origin }}');
+  });
+
+  it('the content-only path lints the changed articles once, in the assemble job, as the build job does', () => {
+    const lint = step(assemble, (s) => Boolean(s.run?.includes('warraq lint')));
+    const single = step(publishJob(), (s) => Boolean(s.run?.includes('warraq lint')));
+    expect(lint).toEqual(single);
+    expect(step(assemble, (s) => Boolean(s.uses?.startsWith('actions/checkout'))).with?.['fetch-depth']).toBe(
+      step(publishJob(), (s) => Boolean(s.uses?.startsWith('actions/checkout'))).with?.['fetch-depth'],
+    );
+    for (const job of [shard, workflow.jobs.deploy!]) expect(runs(job).some((r) => r.includes('warraq lint'))).toBe(false);
+  });
+
+  it('deploy needs the assembly, and deploys a sharded build as it deploys a single one', () => {
+    const deploy = deployJob();
+    expect(needsOf(deploy)).toEqual(expect.arrayContaining(['assemble', 'build']));
+    // Content only: no tests.
+    expect(evaluate(deploy.if!, run(true, 'skipped', 'skipped', 'success'))).toBe(true);
+    expect(evaluate(deploy.if!, run(true, 'skipped', 'skipped', 'failure'))).toBe(false);
+    // A shard failed: assemble is skipped, nothing is deployed.
+    expect(evaluate(deploy.if!, run(true, 'skipped', 'skipped', 'skipped'))).toBe(false);
+    expect(evaluate(deploy.if!, run(false, 'success', 'skipped', 'skipped'))).toBe(false);
+    // Anything else: the tests too.
+    expect(evaluate(deploy.if!, run(false, 'success', 'skipped', 'success'))).toBe(true);
+    expect(evaluate(deploy.if!, run(false, 'failure', 'skipped', 'success'))).toBe(false);
+    expect(evaluate(deploy.if!, run(false, 'skipped', 'skipped', 'success'))).toBe(false);
+  });
+
+  it('the README explains when to raise "shards", with the commands the workflow runs', () => {
+    const section = readme.split(/^## /m).find((s) => s.startsWith('Large archives: sharded builds'))!;
+    expect(section).toContain('"shards"');
+    expect(section).toContain('.github/workflows/publish.yml');
+    readmeShardedBuild();
   });
 });
 
