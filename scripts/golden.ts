@@ -1,7 +1,7 @@
 /**
- * `npm run golden [-- --check]`: records the golden manifests of tests/fixtures/golden/ (tests/perf/golden.test.ts) from cold
- * builds — the fixture site, and the 1,000-article corpus before and after each change — and prints what changed since the
- * committed ones. With --check it writes nothing and exits 1 when anything differs.
+ * `npm run golden [-- --check] [--site fixture-site|corpus-1000]`: records the manifests of tests/fixtures/golden/ (for
+ * tests/perf/golden.test.ts) from cold builds — the fixture site, the 1,000-article corpus before and after each change — and prints
+ * what changed since the committed ones. --check writes nothing and exits 1 when anything differs; --site records one site.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import {
   manifestFile,
   readManifest,
   recordIntl,
+  unsetOutputVariables,
   type GoldenSite,
   type Manifest,
   type Step,
@@ -24,6 +25,11 @@ import {
 import { diff } from '../tests/helpers/output-tree.ts';
 
 const check = process.argv.includes('--check');
+const only = process.argv.includes('--site') ? process.argv[process.argv.indexOf('--site') + 1] : undefined;
+if (only !== undefined && !GOLDEN_SITES.some((s) => s.name === only)) {
+  process.stderr.write(`--site: one of ${GOLDEN_SITES.map((s) => s.name).join(', ')}\n`);
+  process.exit(2);
+}
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function record(site: GoldenSite): Promise<Manifest> {
@@ -102,8 +108,9 @@ function changes(old: Manifest | undefined, now: Manifest): string[] {
 }
 
 let differs = false;
+unsetOutputVariables();
 mkdirSync(GOLDEN_DIR, { recursive: true });
-for (const site of GOLDEN_SITES) {
+for (const site of GOLDEN_SITES.filter((s) => only === undefined || s.name === only)) {
   const now = await record(site);
   const file = path.relative(process.cwd(), manifestFile(site));
   const lines = changes(readManifest(site), now);

@@ -146,6 +146,14 @@ export function outputOf(dir: string): Record<string, string> {
   return Object.fromEntries([...tree(dir)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Variables that change the output (the site's URL and base path, the admin's back end): unset for the recorded builds. */
+export const OUTPUT_VARIABLES = ['WARRAQ_SITE_URL', 'WARRAQ_BASE_PATH', 'WARRAQ_CMS_REPO', 'WARRAQ_CMS_BRANCH', 'WARRAQ_CMS_AUTH_URL'];
+
+/** Unsets OUTPUT_VARIABLES in this process (a test file's worker, the script), so a developer's shell does not change the output. */
+export function unsetOutputVariables(): void {
+  for (const v of OUTPUT_VARIABLES) delete process.env[v];
+}
+
 /** Builds the project at root cold (no cache) into outDir and returns its output. */
 export async function coldBuild(root: string, outDir: string): Promise<Record<string, string>> {
   rmSync(outDir, { recursive: true, force: true });
