@@ -154,10 +154,10 @@ export function unsetOutputVariables(): void {
   for (const v of OUTPUT_VARIABLES) delete process.env[v];
 }
 
-/** Builds the project at root cold (no cache) into outDir and returns its output. */
-export async function coldBuild(root: string, outDir: string): Promise<Record<string, string>> {
+/** Builds the project at root cold (no cache) into outDir and returns its output; `workers` as build()'s (default: per core). */
+export async function coldBuild(root: string, outDir: string, workers?: number): Promise<Record<string, string>> {
   rmSync(outDir, { recursive: true, force: true });
-  await build({ root, outDir, cache: false, progress: undefined });
+  await build({ root, outDir, cache: false, workers, progress: undefined });
   return outputOf(outDir);
 }
 
