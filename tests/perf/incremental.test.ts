@@ -6,36 +6,15 @@
  * hash, file by file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+import { diff, tree } from '../helpers/output-tree.ts';
 import { build } from '../../src/output/build.ts';
 import { outputManifest, readStamp } from '../../src/store/stamp.ts';
 import { ContentError } from '../../src/content/errors.ts';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
-
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-/** Differences between two trees, readable in a failure message. */
-function diff(a: Map<string, string>, b: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `changed ${f}` : `only in warm: ${f}`);
-  for (const f of b.keys()) if (!a.has(f)) out.push(`only in cold: ${f}`);
-  return out.sort();
-}
 
 const quiet = { progress: undefined };
 

@@ -4,35 +4,17 @@
  * folders that are not shards 1…N of the same inputs, and leaves the previous site in place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
+import { diff, tree } from '../helpers/output-tree.ts';
 import { build } from '../../src/output/build.ts';
 import { assemble, SHARD_FILE } from '../../src/output/shard.ts';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
 
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function differences(a: Map<string, string>, b: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `changed ${f}` : `only in the first: ${f}`);
-  for (const f of b.keys()) if (!a.has(f)) out.push(`only in the second: ${f}`);
-  return out.sort().slice(0, 20);
-}
-
 const quiet = { progress: undefined };
+/** The first differences between an assembled (or edited) site and the one it must equal. */
+const sharedDiff = (a: Map<string, string>, b: Map<string, string>) => diff(a, b, ['first', 'second']).slice(0, 20);
 
 describe('sharded builds', () => {
   let project: FixtureProject;
@@ -63,10 +45,10 @@ describe('sharded builds', () => {
     single = tree(out('single'));
     expect(single.size).toBeGreaterThan(1000);
     expect([...single.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true);
-    expect(differences(await sharded(1, 'n1', false), single)).toEqual([]);
+    expect(sharedDiff(await sharded(1, 'n1', false), single)).toEqual([]);
     // (with the cache: the first shards fill it, N = 4 takes what N = 3 prepared)
-    expect(differences(await sharded(3, 'n3', true), single)).toEqual([]);
-    expect(differences(await sharded(4, 'n4', true), single)).toEqual([]);
+    expect(sharedDiff(await sharded(3, 'n3', true), single)).toEqual([]);
+    expect(sharedDiff(await sharded(4, 'n4', true), single)).toEqual([]);
     // Every shard but the first holds only its own pages and search chunks, none twice.
     const shardFiles = [2, 3, 4].map((k) => tree(out(`n4-shard-${k}`)));
     for (const files of shardFiles) expect(files.has('feed.xml')).toBe(false);
@@ -80,8 +62,8 @@ describe('sharded builds', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nوأكّد المتحدث أن الاجتماع المقبل سيُعقد في أيّار، وقال "لن نتراجع".\n`);
     await build({ root: project.root, outDir: out('single-edited'), cache: false, ...quiet });
     const edited = tree(out('single-edited'));
-    expect(differences(edited, single).length).toBeGreaterThan(0);
-    expect(differences(await sharded(3, 'n3', true), edited)).toEqual([]);
+    expect(sharedDiff(edited, single).length).toBeGreaterThan(0);
+    expect(sharedDiff(await sharded(3, 'n3', true), edited)).toEqual([]);
   }, 900_000);
 
   it('assemble refuses a missing shard, a shard given twice, and shards of other inputs, and keeps the last site', async () => {
@@ -92,7 +74,7 @@ describe('sharded builds', () => {
     await expect(assemble([path.join(project.root, 'content'), out('n3-shard-2')], out('n3'))).rejects.toThrow(
       new RegExp(`no ${SHARD_FILE}`),
     );
-    expect(differences(tree(out('n3')), before)).toEqual([]);
+    expect(sharedDiff(tree(out('n3')), before)).toEqual([]);
     expect(existsSync(path.join(out('n3'), SHARD_FILE))).toBe(false);
     rmSync(out('n4'), { recursive: true, force: true });
   });
