@@ -63,8 +63,15 @@ export function contentWords(text: string): string[] {
 export function keyTerms(text: string, limit = 24): string[] {
   const counts = new Map<string, number>();
   for (const w of contentWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
-    .map(([w]) => w);
+  // The best `limit` kept in order while the words are read in the order first seen: a word goes in
+  // after every kept word with at least its count (what a stable sort of all of them would give).
+  const top: Array<[string, number]> = [];
+  for (const entry of counts) {
+    if (top.length === limit && top[limit - 1]![1] >= entry[1]) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]![1] < entry[1]) at--;
+    top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top.map(([w]) => w);
 }
