@@ -122,7 +122,7 @@ export const LABEL_NOUNS = new Set(
 );
 /** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */
 export const NUMBER_WORDS = new Set(
-  `ألف آلاف مليون ملايين مليار مليارات مئة مائة مئات`.split(' ').flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
+  `ألف الف آلاف الاف مليون ملايين مليار مليارات مئة مائة مئات`.split(' ').flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
 );
 /** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);

@@ -28,7 +28,8 @@ const FINAL_TANWEEN_FATH = new Set(
 
 /** The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. */
 export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): string | undefined {
-  if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2)) return undefined;
+  // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
+  if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2 && !ctx.damaged)) return undefined;
   // How many marks were lost: every character of the gap but a real space that follows them.
   const lost = gap.endsWith(' ') && gap.length > 1 ? gap.length - 1 : gap.length;
   if (lost > 2) return undefined;

@@ -45,6 +45,12 @@ import {
 
 /** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم). */
 const FORM_VIII_OR_X_STEM = new RegExp(`^[وف]?ا[${LETTER_SPAN}]ت$`);
+/** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
+const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
+/** Proclitics and the article before a word's stem (وبال، لل، ف). */
+const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
+/** Debris after a word's last letter: NBSP, two spaces and more, or one space before punctuation or a line's end. */
+const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]|$))/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
 
@@ -147,13 +153,15 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   const piece = pieces[k]!;
   const P = piece.bare;
   const lone = P.length === 1;
-  if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.')) return undefined;
+  if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.') || HAMZALESS_TAIL.test(P)) return undefined;
+  // A word written without its first hamza (اي، امر، ازمة، اخر) is a word.
+  if (P[0] === 'ا' && P.length > 1 && ['أ', 'إ', 'آ'].some((h) => ctx.lex(h + P.slice(1)))) return undefined;
   if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
   const pair = (a: number): boolean => {
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
     const L = pieces[a]!;
     if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isWordMarkCode(text.charCodeAt(L.end - 1))) return false;
-    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx)) return false;
+    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx)) return false;
     const word = L.bare + pieces[a + 1]!.bare;
     return ctx.seen(word) || ctx.lex(word);
   };
@@ -316,6 +324,15 @@ function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string
 }
 
 /**
+ * Is R (ان، ام, or ان with a pronoun) after L the particle أن، إن، أم written without its hamza (يتوقّع ان، علي ان، اصدق
+ * انني)? A tail of theirs follows a doubled letter after at most two others (السكّ|ان، الفنّ|ان، الأيّ|ام), in a text that
+ * shows damage.
+ */
+function hamzalessParticle(L: string, R: string, ctx: Context): boolean {
+  return HAMZALESS_TAIL.test(R) && (!ctx.damaged || L.replace(BEFORE_STEM, '').length > 2);
+}
+
+/**
  * Is R (ان، ام) a particle missing its hamza, or a word's tail? A tail, when the text writes the
  * particle with its hamza more often than without.
  */
@@ -407,6 +424,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
   const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
   const lexR = ctx.lexPiece(pieces[k + 1]!);
+  // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
+  if (hamzalessParticle(L, R, ctx)) return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
@@ -440,7 +459,9 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const R = pieces[k + 1]!.bare;
   const lastPiece = k + 1 === j;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
-    if (SHADDA_BEFORE_ALEF.has(L)) return SHADDA;
+    // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
+    if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && MARK_LOST_AFTER.test(text.slice(pieces[k + 1]!.end, pieces[k + 1]!.end + 3))))
+      return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.

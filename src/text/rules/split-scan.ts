@@ -221,7 +221,8 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
       linkedSpaces = spaces | (nbsp ? GAP_NBSP : 0);
     } else {
       linkedSpaces = 0;
-      if (nbsp || spaces >= 2) flag |= TAIL_DEBRIS;
+      // In a text that shows damage, one space before punctuation or a line's end is a lost final mark's too (split-rules DAMAGED_TAIL).
+      if (nbsp || spaces >= 2 || (spaces === 1 && ctx.damaged && (j >= n || isClosingPunctuation(text.charCodeAt(j))))) flag |= TAIL_DEBRIS;
     }
     flags[count] = flag;
     i = j;
@@ -262,6 +263,24 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
 }
 
 let INTERESTING = new Uint8Array(1024);
+
+/** Line end and the punctuation split-rules.ts DAMAGED_TAIL accepts after a word's lost final mark: \n . , ، ؛ : ! ؟ ? » ) ]. */
+function isClosingPunctuation(c: number): boolean {
+  return (
+    c === 0x0a ||
+    c === 0x2e ||
+    c === 0x2c ||
+    c === 0x060c ||
+    c === 0x061b ||
+    c === 0x3a ||
+    c === 0x21 ||
+    c === 0x061f ||
+    c === 0x3f ||
+    c === 0xbb ||
+    c === 0x29 ||
+    c === 0x5d
+  );
+}
 
 /**
  * Most windows hold one or two gaps between words, plain spaces, with nothing to repair: the only
