@@ -153,6 +153,24 @@ describe('split-word repair', () => {
   it('reads the older tanween style (جدّاً → جد ا + debris): shadda before the alef, tanween after it, before punctuation too', () => {
     expect(n('كان الفريق قوي ا\u00A0 جد ا . وكان آليا ، ثم')).toBe('كان الفريق قويّاً جدّاً. وكان آلياً، ثم');
   });
+  it.each([
+    // form VIII's اتّ opens the next piece's word, not a tail of the word before (ضمنّات)
+    [
+      'وقد شارك ضمن ات فاقيات تعاون علمي، ووق عت الوزارة الثلاثاء ات فاقية مع شركة.',
+      'وقد شارك ضمن اتّفاقيات تعاون علمي، ووقّعت الوزارة الثلاثاء اتّفاقية مع شركة.',
+    ],
+    ['وشهد تبادل ا حاد  ا للات هامات بين النو اب.', 'وشهد تبادلًا حادًّا للاتّهامات بين النوّاب.'],
+    // a verb prefix does not open a word with tanween (يُدوراً); و/ف does not open the noun after كلّ (فالخزينة)
+    ['المناطق الجاف ة تؤد ي دورا\u00A0 محوريا  في الشبكات.', 'المناطق الجافّة تؤدّي دوراً محورياً في الشبكات.'],
+    ['بعد توق ف استمر\u00A0 عام ا وكل ف الخزينة مليارات.', 'بعد توقّف استمرّ عامًا وكلّف الخزينة مليارات.'],
+    // a frequent word as the stem of three pieces that end in a tail, or before a frequent word in ا with tanween after it
+    [
+      'تبر ئه كل ي  ا. أنقذنا الأطفال أو لا\u00A0، وفحص أو لي  ا في كل ي ة الطب\u00A0، وهذه أو ل مر ة.',
+      'تبرّئه كلّيًّا. أنقذنا الأطفال أوّلاً، وفحص أوّليًّا في كلّيّة الطبّ، وهذه أوّل مرّة.',
+    ],
+  ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
+    expect(n(damaged)).toBe(clean);
+  });
   it('reports each change with its offset in the original text', () => {
     const { changes } = normalize('وقال تكب دت «ثم»', { lexicon: lazyLexicon });
     expect(changes).toContainEqual({ offset: 8, before: ' ', after: '\u0651', rule: 'split-word' });

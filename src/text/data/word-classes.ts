@@ -43,7 +43,11 @@ export const SHADDA_PARTICLES = new Set([
   'وكل',
 ]);
 /** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
-export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']);
+export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل', 'وكل', 'فكل', 'بكل', 'لكل']);
+/** كلّ and prepositions: a noun follows them, never a word opened by the conjunction و or ف (وكلّ|ف الخزينة). */
+export const NOUN_GOVERNORS = new Set(
+  `كل وكل فكل بكل لكل في من على إلى الى عن مع بين عند لدى حول دون ضد خلال عبر بعد قبل أمام نحو`.split(' '),
+);
 /** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
 /**
  * Words that open a clause, so a verb usually follows (في حين يُسمح، عندما تُعلن). Not function
@@ -126,5 +130,7 @@ export const NUMBER_WORDS = new Set(
 );
 /** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
-/** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد) or the article and one letter (العُ|مانية). */
-export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|ال[\u0621-\u064A])$/;
+/** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات) or the article and one letter (العُ|مانية). */
+export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
+/** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */
+export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;

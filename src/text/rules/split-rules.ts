@@ -25,6 +25,8 @@ import {
   NAME_HEADS,
   NAME_HEADS_NOT_TAILS,
   OPEN_STEM,
+  FORM_VIII_OPENING,
+  NOUN_GOVERNORS,
   STANDALONE_AFTER_LETTER,
   LONE_LETTER_WORDS,
   NEVER_INITIAL,
@@ -133,7 +135,14 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isWordMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
-  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3) || stemTailAfterFunctionWord(L, R);
+  if (FUNCTION_WORDS.has(L))
+    return (
+      SUFFIX_PRONOUNS.has(R) ||
+      (PARTICLE_STEMS.has(L) && R.length <= 3) ||
+      stemTailAfterFunctionWord(L, R) ||
+      tanweenAfterAlef(right, text) ||
+      isOrBeforeLam(L, R)
+    );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
@@ -221,8 +230,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   const tanween = endsWithTanweenSeat(pieces, i, j, text);
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
-  // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.
-  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare)) return false;
+  // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join, unless a word tail ends it
+  // (ة، ى or a tanween's alef) after a stem (كلّ|يّ|ة، كلّ|ي|ًّا، أيّ|ام|ًا، أوّ|لي|ًّا).
+  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare) && !tailAfterStem(pieces, i, j, tanween)) return false;
   // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
   // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
   for (let k = i + 1, prefix = pieces[i]!.bare; k < j; k++) {
@@ -244,7 +254,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
-    const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx);
+    const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx, text);
     // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
     // second pass over the output decides exactly the same: normalizing twice never differs.
     if (r === null) return false;
@@ -318,6 +328,27 @@ function initialsOrList(text: string, at: number): boolean {
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
 }
 
+/** A short piece ending in ا with a lost mark after it (NBSP, two spaces, one space before punctuation): the older style's tanween (أوّلاً). */
+function tanweenAfterAlef(piece: Piece, text: string): boolean {
+  return piece.bare.length <= 3 && piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
+}
+
+/**
+ * Pieces i..j are three: a stem that is a frequent word (كلّ، أيّ، قد، أوّ), one or two letters a lost mark split off
+ * it, and a word's tail: ة or ى, or a tanween's lone alef (كلّ|يّ|ة، أوّ|لي|ًّا).
+ */
+function tailAfterStem(pieces: Piece[], i: number, j: number, tanween: boolean): boolean {
+  if (j !== i + 2 || pieces[i + 1]!.bare.length > 2) return false;
+  const first = pieces[i]!.bare;
+  if (!PARTICLE_STEMS.has(first) && !isOrBeforeLam(first, pieces[i + 1]!.bare)) return false;
+  return tanween || NEVER_INITIAL.has(pieces[j]!.bare[0]!);
+}
+
+/** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
+function isOrBeforeLam(L: string, R: string): boolean {
+  return (L === 'أو' || L === 'او') && R[0] === 'ل' && R.length <= 3;
+}
+
 /** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
 function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string): boolean {
   return j > i && pieces[j]!.bare === 'ا' && !/\p{L}/u.test(text.charAt(pieces[j]!.end));
@@ -348,8 +379,12 @@ function hamzaWrittenApart(R: string, ctx: Context): boolean {
  * (أن ي حال → أن يُحال, but أك د أن → أكّد أن.) Yes when a particle stands before it or L+R is no
  * word, and R+next is a word that does not begin with a frequent word or the article.
  */
-function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context): boolean {
+function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean): boolean {
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
+  // A verb prefix does not open a word that carries tanween (تؤدّ|ي دوراً); nor does و/ف open the noun after كلّ or a
+  // preposition (وكلّ|ف الخزينة, never وكل فالخزينة).
+  if (nextIsNoun && 'يتنأ'.includes(R)) return false;
+  if ('وف'.includes(R) && NOUN_GOVERNORS.has(L)) return false;
   if (FUNCTION_WORDS.has(next) || (next.startsWith('ال') && !'بلكفو'.includes(R))) return false;
   if (PREFER_LEFT.has(L + R)) return false;
   // After أنّ، إنّ، لكنّ a lone ه is the pronoun (أنّه): far more frequent than a word opening in a
@@ -376,6 +411,17 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
 }
 
 /**
+ * Does piece m end a word with tanween fath: it ends in ا with a lost mark after it (دوراً), or a lone ا follows it (دورًا)?
+ */
+function carriesTanween(pieces: Piece[], gaps: Gap[], m: number, text: string): boolean {
+  const piece = pieces[m];
+  if (!piece) return false;
+  if (piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3))) return true;
+  const after = pieces[m + 1];
+  return after?.bare === 'ا' && gaps[m]!.text === ' ' && !/\p{L}/u.test(text.charAt(after.end));
+}
+
+/**
  * A proclitic (ب ل ك و ف) + a word seen elsewhere in the text (بأسعار) is no evidence against
  * L + R when both L and L + R are words (تقلّ|ب أسعار → تقلّب): proclitic + noun forms recur in
  * any text, so seeing one says nothing about this gap.
@@ -389,14 +435,24 @@ function weakRightEvidence(L: string, R: string, seenRight: boolean, ctx: Contex
  * than a word boundary: 'strong' (the pieces cannot both be words), 'weak' (both are rare words),
  * 'function' (a frequent word is involved), or null when a boundary is certain or likely.
  */
-function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number, ctx: Context): 'strong' | 'weak' | null {
+function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number, ctx: Context, text: string): 'strong' | 'weak' | null {
   const L = pieces[k]!.bare;
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
-  if (R.length === 1 && k + 1 === j && next && nextGap && opensNextWord(L, R, next.bare, nextGap, ctx)) return null;
+  if (
+    R.length === 1 &&
+    k + 1 === j &&
+    next &&
+    nextGap &&
+    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text))
+  )
+    return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
+  if (k + 1 === j && FORM_VIII_OPENING.test(R) && next && nextGap?.text === ' ' && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(R + next.bare))
+    return null;
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
@@ -413,6 +469,11 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
     const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
     if (ctx.damaged && stemTailAfterFunctionWord(L, R) && !opensNext && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
+    // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
+    // one that does, in the older style (أوّ|لاً، كلّ|ياً).
+    if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or the stem of a longer word that a tail ends (tailAfterStem).
+    if (j > k + 1 && tailAfterStem(pieces, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).

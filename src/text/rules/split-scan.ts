@@ -150,7 +150,18 @@ function interestingGap(w: number, text: string): boolean {
   if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
   const left = wordClass(l);
   const right = wordClass(w);
-  if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3) || stemTailAt(text, w);
+  if (left & IS_FUNCTION)
+    return (
+      (right & IS_SUFFIX) !== 0 ||
+      ((left & IS_STEM) !== 0 && W.len[w]! <= 3) ||
+      stemTailAt(text, w) ||
+      tanweenAfterAlefAt(text, w) ||
+      (W.len[l] === 2 &&
+        (W.first[l] === 0x0623 || W.first[l] === 0x0627) &&
+        W.last[l] === 0x0648 &&
+        W.first[w] === 0x0644 &&
+        W.len[w]! <= 3)
+    );
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
@@ -348,6 +359,17 @@ function makeChain(text: string, a: number, b: number): Chain {
 function hasHaraka(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (isWordMarkCode(word.charCodeAt(i))) return true;
   return false;
+}
+
+/** split-rules.ts tanweenAfterAlef on the scan's word w: at most three letters, the last ا, a lost mark's debris after it. */
+function tanweenAfterAlefAt(text: string, w: number): boolean {
+  if (W.len[w]! > 3 || W.last[w] !== 0x0627) return false;
+  const end = W.end[w]!;
+  const c = text.charCodeAt(end);
+  if (c === 0xa0) return true;
+  if (c !== 0x20) return false;
+  const d = text.charCodeAt(end + 1);
+  return d === 0x20 || end + 1 >= text.length || isClosingPunctuation(d);
 }
 
 /** stemTailAfterFunctionWord's test of the right piece, on the scan's word w. */
