@@ -4,6 +4,7 @@ import { lazyLexicon } from '../../src/text/lexicon.ts';
 import { slugify, isSafeSlug } from '../../src/text/slug.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 import { tatweelEdits } from '../../src/text/rules/unicode.ts';
+import { WordCounts } from '../../src/text/evidence.ts';
 
 const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
 const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
@@ -168,8 +169,25 @@ describe('split-word repair', () => {
       'تبر ئه كل ي  ا. أنقذنا الأطفال أو لا\u00A0، وفحص أو لي  ا في كل ي ة الطب\u00A0، وهذه أو ل مر ة.',
       'تبرّئه كلّيًّا. أنقذنا الأطفال أوّلاً، وفحص أوّليًّا في كلّيّة الطبّ، وهذه أوّل مرّة.',
     ],
+    // a doubled letter before a plural pronoun or ان with a pronoun; قد/أيّ + one letter and a pronoun (not أيّ منّا)
+    ['في حين أي دها ست ة، وقد قد مها الوزير، ولم يت ضح عن أي\u00A0 من ا.', 'في حين أيّدها ستّة، وقد قدّمها الوزير، ولم يتّضح عن أيّ منّا.'],
+    // form VIII passive before a frequent word; ثمّ takes no suffix (not ثمّك); وعمّا; لكلّ and لأنّ keep their final shadda
+    [
+      'افت تحت أمس الدورة في مد ة قصيرة، ث م\u00A0 ك ل ف مديرها، وعم ا قريب لكل\u00A0 حملة لأن  القرار صدر.',
+      'افتُتحت أمس الدورة في مدّة قصيرة، ثُمّ كَلّف مديرها، وعمّا قريب لكلّ حملة لأنّ القرار صدر.',
+    ],
   ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
+  });
+  it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
+    const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.',
+    );
+  });
+  it('leaves clean unvocalised lines alone inside damaged copy: ان after a frequent word, a hamzaless word, a name with ولد', () => {
+    const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
+    expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);
   });
   it('reports each change with its offset in the original text', () => {
     const { changes } = normalize('وقال تكب دت «ثم»', { lexicon: lazyLexicon });

@@ -67,7 +67,11 @@ export const SHADDA_BEFORE_ALEF = new Set([
   'وأل',
   'وإل',
   'عم',
+  'وعم',
+  'فعم',
   'مم',
+  'ومم',
+  'فمم',
   'لم',
   'ولم',
   'إن',
@@ -104,7 +108,7 @@ export const LONE_LETTER_WORDS = new Set(['و']);
  * The gap after one is a word boundary; with و، ف، ب، ل before them too.
  */
 export const NAME_HEADS = new Set(
-  `أبو أبي أبا عبد بن ابن بنت أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان`
+  `أبو أبي أبا عبد بن ابن بنت ولد أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان`
     .split(' ')
     .flatMap((w) => ['', 'و', 'ف', 'ب', 'ل'].map((p) => p + w)),
 );
@@ -132,5 +136,11 @@ export const NUMBER_WORDS = new Set(
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
 /** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات) or the article and one letter (العُ|مانية). */
 export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
+/** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح). */
+export const FORM_VIII_OR_X_STEM = /^[وف]?ا[\u0621-\u064A]ت$/;
+/** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */
+/** Frequent words that never take a pronoun suffix or another letter: a lost final mark after them ends the word (ثمّ، بل، لم). */
+export const NO_SUFFIX_WORDS = new Set(['ثم', 'وثم', 'بل', 'هل', 'لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن']);
+export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
 /** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */
 export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;

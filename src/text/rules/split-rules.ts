@@ -4,9 +4,9 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, LETTER_SPAN, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
-import { finalMarkFor } from './final-marks.ts';
+import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
 import {
   kindOf,
@@ -27,6 +27,9 @@ import {
   OPEN_STEM,
   FORM_VIII_OPENING,
   NOUN_GOVERNORS,
+  NO_SUFFIX_WORDS,
+  FORM_VIII_OR_X_STEM,
+  PLURAL_PRONOUNS,
   STANDALONE_AFTER_LETTER,
   LONE_LETTER_WORDS,
   NEVER_INITIAL,
@@ -45,8 +48,6 @@ import {
   NUMBER_WORDS,
 } from '../data/word-classes.ts';
 
-/** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم). */
-const FORM_VIII_OR_X_STEM = new RegExp(`^[وف]?ا[${LETTER_SPAN}]ت$`);
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
@@ -144,6 +145,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
       isOrBeforeLam(L, R)
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
+  // The passive of form VIII or X may lose the damma before a tail that is a frequent word (افتُ|تحت).
+  if (FORM_VIII_OR_X_STEM.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
@@ -232,7 +235,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
   // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join, unless a word tail ends it
   // (ة، ى or a tanween's alef) after a stem (كلّ|يّ|ة، كلّ|ي|ًّا، أيّ|ام|ًا، أوّ|لي|ًّا).
-  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare) && !tailAfterStem(pieces, i, j, tanween)) return false;
+  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare) && !tailAfterStem(pieces, gaps, i, j, tanween)) return false;
   // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
   // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
   for (let k = i + 1, prefix = pieces[i]!.bare; k < j; k++) {
@@ -241,6 +244,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     let rest = '';
     for (let m = k + 1; m <= j; m++) rest += pieces[m]!.bare;
     if (rest.length >= 3 && !SUFFIX_PRONOUNS.has(rest)) return false;
+    // ثمّ، بل، لم … take no suffix at all: what follows their lost final mark is the next word (ثمّ|  كُلّف), unless a tail
+    // (ثمّة، لمّا).
+    if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
   // The joined form must be a word (asked first: on clean text it almost never is) …
   const isWord =
@@ -335,13 +341,29 @@ function tanweenAfterAlef(piece: Piece, text: string): boolean {
 
 /**
  * Pieces i..j are three: a stem that is a frequent word (كلّ، أيّ، قد، أوّ), one or two letters a lost mark split off
- * it, and a word's tail: ة or ى, or a tanween's lone alef (كلّ|يّ|ة، أوّ|لي|ًّا).
+ * it (one space: no final mark's debris, as in أيّ  منّا), and a word's tail: ة or ى, or a tanween's lone alef (كلّ|يّ|ة، أوّ|لي|ًّا).
  */
-function tailAfterStem(pieces: Piece[], i: number, j: number, tanween: boolean): boolean {
-  if (j !== i + 2 || pieces[i + 1]!.bare.length > 2) return false;
+function tailAfterStem(pieces: Piece[], gaps: Gap[], i: number, j: number, tanween: boolean): boolean {
+  if (j !== i + 2 || pieces[i + 1]!.bare.length > 2 || gaps[i]!.text !== ' ') return false;
   const first = pieces[i]!.bare;
   if (!PARTICLE_STEMS.has(first) && !isOrBeforeLam(first, pieces[i + 1]!.bare)) return false;
   return tanween || NEVER_INITIAL.has(pieces[j]!.bare[0]!);
+}
+
+/** After قد or أيّ, one letter and a pronoun: a form II verb with its object (قدّ|مها، أيّ|دها); not أيّ منّا, أيّ في. */
+function verbAfterStem(L: string, R: string): boolean {
+  if (R.length < 2 || R.endsWith('ي') || FUNCTION_WORDS.has(R) || !SUFFIX_PRONOUNS.has(R.slice(1))) return false;
+  return L === 'قد' || L === 'وقد' || ((L === 'أي' || L === 'وأي') && R[0] !== 'م' && R[0] !== 'ن');
+}
+
+/**
+ * Is R a word written with a bare alef for its first hamza: a frequent word (ان، اي، او، اذا) or, three letters and more,
+ * a word with أ or إ (امر، اخر، انني)? (A two-letter tail such as ار of التيّ|ار is not asked: أر is in the lexicon.)
+ */
+function writtenWithoutHamza(R: string, ctx: Context): boolean {
+  if (R[0] !== 'ا') return false;
+  if (FUNCTION_WORDS.has(R) || HAMZALESS_TAIL.test(R)) return true;
+  return R.length >= 3 && (ctx.lex(`أ${R.slice(1)}`) || ctx.lex(`إ${R.slice(1)}`));
 }
 
 /** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
@@ -368,10 +390,12 @@ function hamzalessParticle(L: string, R: string, ctx: Context): boolean {
  * particle with its hamza more often than without.
  */
 function hamzaWrittenApart(R: string, ctx: Context): boolean {
-  const spelled = HAMZALESS_PARTICLES.get(R);
+  // ان with a pronoun (انه، انها) is judged by how the text writes the particle alone.
+  const particle = HAMZALESS_TAIL.test(R) ? R.slice(0, 2) : R;
+  const spelled = HAMZALESS_PARTICLES.get(particle);
   if (!spelled || !ctx.evidence) return false;
   const withHamza = spelled.reduce((n, w) => n + ctx.evidence!.count(w), 0);
-  return withHamza > 2 * ctx.evidence.count(R);
+  return withHamza > 2 * ctx.evidence.count(particle);
 }
 
 /**
@@ -453,6 +477,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
   if (k + 1 === j && FORM_VIII_OPENING.test(R) && next && nextGap?.text === ' ' && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(R + next.bare))
     return null;
+  // The passive of form VIII or X before a tail that is a frequent word (افتُ|تحت), in a document that shows damage.
+  if (k === i && ctx.damaged && FORM_VIII_OR_X_STEM.test(L) && FUNCTION_WORDS.has(R) && R.length >= 2) return 'strong';
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
@@ -468,12 +494,24 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // … or, in a document that shows damage, a tail in ا or ي that is no word (أي|ام، التي|ارات، كل|ية).
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
     const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
-    if (ctx.damaged && stemTailAfterFunctionWord(L, R) && !opensNext && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
+    // (Nor when the tail is a word written without its hamza, as unvocalised copy does after any frequent word but كلّ،
+    // أيّ، قد، كم: غير ان، قبل ان، عن اي، وهو امر.)
+    if (
+      ctx.damaged &&
+      stemTailAfterFunctionWord(L, R) &&
+      !opensNext &&
+      !ctx.lexPiece(pieces[k + 1]!) &&
+      (PARTICLE_STEMS.has(L) || !writtenWithoutHamza(R, ctx)) &&
+      ctx.lex(L + R)
+    )
+      return 'strong';
     // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
     // one that does, in the older style (أوّ|لاً، كلّ|ياً).
     if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
+    if (ctx.damaged && k + 1 === j && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
-    if (j > k + 1 && tailAfterStem(pieces, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
+    if (j > k + 1 && tailAfterStem(pieces, gaps, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
@@ -489,6 +527,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (hamzalessParticle(L, R, ctx)) return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
+  // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
+  if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
@@ -526,7 +566,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
-  const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
+  const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
   const first =
     !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))

@@ -5,6 +5,7 @@
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
+  FORM_VIII_OR_X_STEM,
   NEVER_INITIAL,
   NO_MARK_AFTER,
   OPEN_STEM,
@@ -163,6 +164,10 @@ function interestingGap(w: number, text: string): boolean {
         W.len[w]! <= 3)
     );
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
+  if (W.len[l] === 3 || W.len[l] === 4) {
+    const bare = stripHarakat(text.slice(W.start[l]!, W.end[l]!));
+    if (FORM_VIII_OR_X_STEM.test(bare)) return true; // mayBeSplit: افتُ|تحت
+  }
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4;
