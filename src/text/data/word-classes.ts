@@ -4,10 +4,10 @@
  */
 /** Pronoun suffixes: never a word of their own after a particle or a verb. */
 /**
- * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة): after a
+ * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة، يؤيّ|دون): after a
  * piece that is no word they may be the tail a lost shadda split off.
  */
-export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'لو', 'ان', 'ام']);
+export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'لو', 'ان', 'ام', 'دون']);
 /**
  * أن and أم written without their hamza, which are also word tails after a doubled letter
  * (السكّ|ان، الأيّ|ام، الرسّ|ام). A text that writes the particles with their hamza uses these
@@ -141,6 +141,8 @@ export const FORM_VIII_OR_X_STEM = /^[وف]?ا[\u0621-\u064A]ت$/;
 /** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */
 /** Frequent words that never take a pronoun suffix or another letter: a lost final mark after them ends the word (ثمّ، بل، لم). */
 export const NO_SUFFIX_WORDS = new Set(['ثم', 'وثم', 'بل', 'هل', 'لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن']);
+/** Two-letter stems that ما ends, written joined with a shadda between (لا سيّما، ربّما). */
+export const JOINED_WITH_MA = new Set(['سي', 'رب']);
 export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
 /** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */
 export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;

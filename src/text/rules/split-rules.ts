@@ -27,6 +27,7 @@ import {
   OPEN_STEM,
   FORM_VIII_OPENING,
   NOUN_GOVERNORS,
+  JOINED_WITH_MA,
   NO_SUFFIX_WORDS,
   FORM_VIII_OR_X_STEM,
   PLURAL_PRONOUNS,
@@ -98,7 +99,8 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   if (!atChainEnd) return;
   const last = pieces[pieces.length - 1]!;
   const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 3));
-  if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
+  // (A number may follow the debris: بأنّ  62%.)
+  if (tail && !/\p{L}/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
     while (
       first > 0 &&
@@ -279,7 +281,13 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  */
 function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
   const second = pieces[i + 1]!.bare;
-  if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!))
+  // (A piece in ة that is no word is a tail, not a name: بنّ|اءة.)
+  if (
+    (NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) &&
+    second.length >= 2 &&
+    !NEVER_INITIAL.has(second[0]!) &&
+    !(second.endsWith('ة') && !ctx.lexPiece(pieces[i + 1]!))
+  )
     return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   for (let k = i + 1; k <= j; k++) if (NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
@@ -332,6 +340,11 @@ function initialsOrList(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+}
+
+/** Is there a lost mark's debris right after the piece (NBSP, two spaces, one space before punctuation)? */
+function markLostAfter(piece: Piece, text: string): boolean {
+  return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
 }
 
 /** A short piece ending in ا with a lost mark after it (NBSP, two spaces, one space before punctuation): the older style's tanween (أوّلاً). */
@@ -508,6 +521,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
     // one that does, in the older style (أوّ|لاً، كلّ|ياً).
     if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or أو before a piece in ل with a lost mark after it (أوّ|ليّ، أوّ|لاً).
+    if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
@@ -529,6 +544,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
+  // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
+  if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(L)) return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
@@ -565,6 +582,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
+  if (R === 'ما' && JOINED_WITH_MA.has(L)) return SHADDA; // سيّما, not the future's سيُ
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
