@@ -495,8 +495,12 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
+    // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
+    // was judged by opensNextWord above.)
+    const opensNext = R.length > 1 && next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
     if (
+      !opensNext &&
       PARTICLE_STEMS.has(L) &&
       R.length <= 3 &&
       !FUNCTION_WORDS.has(R) &&
@@ -505,8 +509,6 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     )
       return 'strong';
     // … or, in a document that shows damage, a tail in ا or ي that is no word (أي|ام، التي|ارات، كل|ية).
-    // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
-    const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
     // (Nor when the tail is a word written without its hamza, as unvocalised copy does after any frequent word but كلّ،
     // أيّ، قد، كم: غير ان، قبل ان، عن اي، وهو امر.)
     if (
@@ -524,7 +526,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // … or أو before a piece in ل with a lost mark after it (أوّ|ليّ، أوّ|لاً).
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
-    if (ctx.damaged && k + 1 === j && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
+    if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
     if (j > k + 1 && tailAfterStem(pieces, gaps, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
@@ -599,8 +601,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
     // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
-    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
-    const vowel = 'وفك'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
+    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب): damma; بِ and لِ take kasra.
+    const vowel = 'وف'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
