@@ -186,6 +186,12 @@ describe('split-word repair', () => {
       'وقد مك نت الإصلاحات الحكومة من خفض العجز في مد ة قصيرة، ورفعوا لافتات ك تب عليها.',
       'وقد مكّنت الإصلاحات الحكومة من خفض العجز في مدّة قصيرة، ورفعوا لافتات كُتب عليها.',
     ],
+    // و alone inside a word is no list letter (وتُوّج); أيّام with a pronoun; a long tail with a pronoun (معدّلاتها); ووُلد;
+    // ان after a doubled letter in a paragraph that writes إنّ with its hamza is a dual's tail (يحدّان)
+    [
+      'وت و ج بجوائز عد ة في أي امه الأخيرة، وو لد في دمشق، وسج لت البطالة أعلى معد لاتها، وقال إن\u00A0 ضعف الاستثمار يحد ان من النمو .',
+      'وتُوّج بجوائز عدّة في أيّامه الأخيرة، ووُلد في دمشق، وسجّلت البطالة أعلى معدّلاتها، وقال إنّ ضعف الاستثمار يحدّان من النموّ.',
+    ],
   ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });
@@ -198,6 +204,10 @@ describe('split-word repair', () => {
   it('leaves clean unvocalised lines alone inside damaged copy: ان after a frequent word, a hamzaless word, a name with ولد', () => {
     const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
     expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);
+  });
+  it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
+    const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
+    expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);
   });
   it('reports each change with its offset in the original text', () => {
     const { changes } = normalize('وقال تكب دت «ثم»', { lexicon: lazyLexicon });

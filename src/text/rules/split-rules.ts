@@ -9,6 +9,7 @@ import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
 import {
+  showsDamage,
   kindOf,
   LETTER,
   MAX_PIECES,
@@ -53,6 +54,8 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
 const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
+/** A word tail's pronoun of two letters (ها، هم، كم، نا). */
+const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
 /** Debris after a word's last letter: NBSP, two spaces and more, or one space before punctuation or a line's end. */
 const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]|$))/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
@@ -152,8 +155,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
-  // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
-  return R.length <= 4;
+  // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة), or short and a pronoun (معدّ|لاتها).
+  return R.length <= 4 || (R.length <= 6 && PRONOUN_END.test(R));
 }
 
 /**
@@ -175,7 +178,8 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
     const L = pieces[a]!;
     if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isWordMarkCode(text.charCodeAt(L.end - 1))) return false;
-    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx)) return false;
+    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx, text, L.start))
+      return false;
     const word = L.bare + pieces[a + 1]!.bare;
     return ctx.seen(word) || ctx.lex(word);
   };
@@ -336,7 +340,9 @@ function initialsOrList(text: string, at: number): boolean {
   while (text.charCodeAt(b + 1) === 0x20 && loneLetterAt(text, b + 2)) b += 2;
   if (a === b) return false;
   const letters = text.slice(a, b + 1);
-  if (AGENCY_INITIALS.has(letters) || /^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters)) return true;
+  if (AGENCY_INITIALS.has(letters)) return true;
+  // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
+  if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
@@ -391,12 +397,21 @@ function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string
 
 /**
  * Is R (ان، ام, or ان with a pronoun) after L the particle أن، إن، أم written without its hamza (يتوقّع ان، علي ان، اصدق
- * انني)? A tail of theirs follows a doubled letter after at most two others (السكّ|ان، الفنّ|ان، الأيّ|ام), in a text that
- * shows damage.
+ * انني)? Only in a text that shows damage is it a tail: in a paragraph that shows damage and writes the particles with
+ * their hamza, or after a doubled letter that follows at most two others (السكّ|ان، الفنّ|ان، الأيّ|ام).
  */
-function hamzalessParticle(L: string, R: string, ctx: Context): boolean {
-  return HAMZALESS_TAIL.test(R) && (!ctx.damaged || L.replace(BEFORE_STEM, '').length > 2);
+function hamzalessParticle(L: string, R: string, ctx: Context, text: string, at: number): boolean {
+  if (!HAMZALESS_TAIL.test(R)) return false;
+  if (!ctx.damaged) return true;
+  // A paragraph that shows damage and writes أن or إن with their hamza writes ان only as a tail (يحدّ|ان، السكّ|ان).
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end === -1 ? text.length : end);
+  if (HAMZA_PARTICLE.test(line) && showsDamage(line)) return false;
+  return L.replace(BEFORE_STEM, '').length > 2;
 }
+/** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
+const HAMZA_PARTICLE = /(?<![\u0621-\u064A\u064B-\u0652])[وفبلك]?[أإ]ن(?![\u0621-\u064A])/;
 
 /**
  * Is R (ان، ام) a particle missing its hamza, or a word's tail? A tail, when the text writes the
@@ -487,6 +502,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  // أيّام with a pronoun (أيّ|امه، لأيّ|امها): no hamzaless أمّه after أيّ.
+  if (ctx.damaged && k + 1 === j && /^[وفبل]?أي$/.test(L) && /^ام(?:ه|ها|هم|هما|نا|ك|كم)$/.test(R) && ctx.lex(L + R)) return 'strong';
   // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
   if (k + 1 === j && FORM_VIII_OPENING.test(R) && next && nextGap?.text === ' ' && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(R + next.bare))
     return null;
@@ -541,7 +558,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
   const lexR = ctx.lexPiece(pieces[k + 1]!);
   // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
-  if (hamzalessParticle(L, R, ctx)) return null;
+  if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
@@ -597,6 +614,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
   // The article and a moon letter: a vowel on that letter (العُمانية); a sun letter would take shadda.
   if (k === i && /^ال[ءأإبجحخعغفقكمهوي]$/.test(L) && count === 1 && !tail) return DAMMA;
+  // After و or ف, a mark on a word's first و is a vowel (ووُلد، فوُضع): no word begins with a doubled letter.
+  if (k === i && (L === 'وو' || L === 'فو') && count === 1 && !tail) return DAMMA;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {

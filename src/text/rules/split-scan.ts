@@ -2,7 +2,7 @@
  * The split-word scan: one pass over a text's words on character codes (no string per word), then the windows of pieces around gaps that
  * could be damage, for split-rules.ts; a window where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
  */
-import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
+import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, LETTER_SPAN, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
   FORM_VIII_OR_X_STEM,
@@ -170,7 +170,22 @@ function interestingGap(w: number, text: string): boolean {
   }
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
-  return W.len[w]! <= 4;
+  return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
+}
+
+/** split-rules.ts mayBeSplit's PRONOUN_END on word w: its last two letters are ها، هم، كم or نا. */
+function pronounEnd(text: string, w: number): boolean {
+  const last = W.last[w]!;
+  let i = W.end[w]! - 1;
+  while (isWordMarkCode(text.charCodeAt(i))) i--;
+  i--;
+  while (isWordMarkCode(text.charCodeAt(i))) i--;
+  const before = text.charCodeAt(i);
+  return (
+    (before === 0x0647 && (last === 0x0627 || last === 0x0645)) ||
+    (last === 0x0645 && before === 0x0643) ||
+    (last === 0x0627 && before === 0x0646)
+  );
 }
 
 /**
@@ -383,3 +398,14 @@ function stemTailAt(text: string, w: number): boolean {
   const first = W.first[w]!;
   return len >= 2 && len <= 4 && ((first === 0x0627 && text.charCodeAt(W.start[w]! + 1) !== 0x0644) || first === 0x064a);
 }
+
+/**
+ * Does the text bear the marks of lost harakat that clean text never shows: a piece that starts
+ * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), or NO-BREAK
+ * SPACE before a space? Joins of two pieces that are both words need this before they are made.
+ */
+export function showsDamage(text: string): boolean {
+  return DAMAGE_SIGNS.test(text);
+}
+const A = `[${LETTER_SPAN}]`;
+const DAMAGE_SIGNS = new RegExp(`${A} [\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))|${A}\u00A0 `);
