@@ -164,10 +164,13 @@ function interestingGap(w: number, text: string): boolean {
         W.len[w]! <= 3)
     );
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
-  if (W.len[l] === 3 || W.len[l] === 4) {
-    const bare = stripHarakat(text.slice(W.start[l]!, W.end[l]!));
-    if (FORM_VIII_OR_X_STEM.test(bare)) return true; // mayBeSplit: افتُ|تحت
-  }
+  // mayBeSplit's form VIII or X stem (افتُ|تحت): three or four letters ending in ت (the letters tested only then).
+  if (
+    W.last[l] === 0x062a &&
+    (W.len[l] === 3 || W.len[l] === 4) &&
+    FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
+  )
+    return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
