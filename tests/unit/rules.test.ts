@@ -192,6 +192,12 @@ describe('split-word repair', () => {
       'وت و ج بجوائز عد ة في أي امه الأخيرة، وو لد في دمشق، وسج لت البطالة أعلى معد لاتها، وقال إن\u00A0 ضعف الاستثمار يحد ان من النمو .',
       'وتُوّج بجوائز عدّة في أيّامه الأخيرة، ووُلد في دمشق، وسجّلت البطالة أعلى معدّلاتها، وقال إنّ ضعف الاستثمار يحدّان من النموّ.',
     ],
+    // a frequent word after pieces that make a word stands apart (not وشرّدتّما); form VIII passive before a piece that is
+    // no word (انتُزعت); two letters and a plural ending are a participle's tail (متّهمين)
+    [
+      'وأودت بحياة الآلاف وشر دت ما يزيد على مليون، وقالت إن\u00A0 الاعترافات انت زعت تحت الضغط، وحكمت على ثلاثة مت همين.',
+      'وأودت بحياة الآلاف وشرّدت ما يزيد على مليون، وقالت إنّ الاعترافات انتُزعت تحت الضغط، وحكمت على ثلاثة متّهمين.',
+    ],
   ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });

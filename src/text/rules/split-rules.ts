@@ -141,6 +141,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isWordMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
+  // The passive of form VIII or X may lose the damma before any tail (افتُ|تحت، انتُ|زعت).
+  if (FORM_VIII_OR_X_STEM.test(L)) return true;
   if (FUNCTION_WORDS.has(L))
     return (
       SUFFIX_PRONOUNS.has(R) ||
@@ -150,8 +152,6 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
       isOrBeforeLam(L, R)
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
-  // The passive of form VIII or X may lose the damma before a tail that is a frequent word (افتُ|تحت).
-  if (FORM_VIII_OR_X_STEM.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
@@ -348,6 +348,13 @@ function initialsOrList(text: string, at: number): boolean {
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
 }
 
+/** The letters of pieces i..k, joined. */
+function joinedBare(pieces: Piece[], i: number, k: number): string {
+  let word = '';
+  for (let m = i; m <= k; m++) word += pieces[m]!.bare;
+  return word;
+}
+
 /** Is there a lost mark's debris right after the piece (NBSP, two spaces, one space before punctuation)? */
 function markLostAfter(piece: Piece, text: string): boolean {
   return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
@@ -507,8 +514,10 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
   if (k + 1 === j && FORM_VIII_OPENING.test(R) && next && nextGap?.text === ' ' && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(R + next.bare))
     return null;
-  // The passive of form VIII or X before a tail that is a frequent word (افتُ|تحت), in a document that shows damage.
-  if (k === i && ctx.damaged && FORM_VIII_OR_X_STEM.test(L) && FUNCTION_WORDS.has(R) && R.length >= 2) return 'strong';
+  // The passive of form VIII or X before a tail that is a frequent word or no word (افتُ|تحت، انتُ|زعت), in a document
+  // that shows damage.
+  if (k === i && ctx.damaged && FORM_VIII_OR_X_STEM.test(L) && R.length >= 2 && (FUNCTION_WORDS.has(R) || !ctx.lexPiece(pieces[k + 1]!)))
+    return 'strong';
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
@@ -559,6 +568,17 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const lexR = ctx.lexPiece(pieces[k + 1]!);
   // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
   if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
+  // A frequent word (not a suffix or a word tail) after pieces that make a word together stands apart: وشرّ|دت ما is
+  // وشرّدت ما, not وشرّدتما.
+  if (
+    k > i &&
+    k + 1 === j &&
+    FUNCTION_WORDS.has(R) &&
+    !SUFFIX_PRONOUNS.has(R) &&
+    !WORD_TAIL_FUNCTION_WORDS.has(R) &&
+    ctx.lex(joinedBare(pieces, i, k))
+  )
+    return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
@@ -573,7 +593,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
   // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
   // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
-  if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && ctx.lex(`ال${R}`)) return null;
+  // (Not two letters and a plural ending, a participle's tail: مت|همين is متّهمين.)
+  if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && !/^[\u0621-\u064A]{2}(?:ين|ون|ات)$/.test(R) && ctx.lex(`ال${R}`)) return null;
   // و and a word (وصل ولي العهد): the conjunction opens the right piece; a word tail in و is a suffix (ضخّ|وا).
   if (R.length >= 3 && R[0] === 'و' && !WAW_SUFFIXES.has(R) && ctx.lex(R.slice(1))) return null;
   return 'weak';

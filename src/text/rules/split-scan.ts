@@ -149,6 +149,13 @@ function interestingGap(w: number, text: string): boolean {
   const l = w - 1;
   if (W.flags[l]! & LAST_IS_MARK || kindOf(W.last[l]!) & NO_MARK_AFTER_BIT) return false;
   if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
+  // mayBeSplit's form VIII or X stem (افتُ|تحت، انتُ|زعت): three or four letters ending in ت (the letters tested only then).
+  if (
+    W.last[l] === 0x062a &&
+    (W.len[l] === 3 || W.len[l] === 4) &&
+    FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
+  )
+    return true;
   const left = wordClass(l);
   const right = wordClass(w);
   if (left & IS_FUNCTION)
@@ -164,13 +171,6 @@ function interestingGap(w: number, text: string): boolean {
         W.len[w]! <= 3)
     );
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
-  // mayBeSplit's form VIII or X stem (افتُ|تحت): three or four letters ending in ت (the letters tested only then).
-  if (
-    W.last[l] === 0x062a &&
-    (W.len[l] === 3 || W.len[l] === 4) &&
-    FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
-  )
-    return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
