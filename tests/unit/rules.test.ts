@@ -207,6 +207,12 @@ describe('split-word repair', () => {
       'قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.',
     );
   });
+  it('does not join two words across a final mark it puts back (تحدٍّ مهمّ, not تحدّمهمّ)', () => {
+    const damaged = 'وهو تحد   مهم  أمام شبكة الكهرباء، في مد ة قصيرة.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وهو تحدٍّ مهمّ أمام شبكة الكهرباء، في مدّة قصيرة.',
+    );
+  });
   it('leaves clean unvocalised lines alone inside damaged copy: ان after a frequent word, a hamzaless word, a name with ولد', () => {
     const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
     expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);

@@ -272,6 +272,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     if (r === null) return false;
     // Two pieces that are both words are joined only in a document that shows damage elsewhere.
     if (r === 'weak' && !ctx.damaged) return false;
+    // Nor across a lost final mark's debris (NBSP, three spaces) whose mark will be put back, which a second pass then
+    // sees (تحدٍّ مهمّ, not تحدّمهمّ).
+    if (r === 'weak' && /\u00A0| {3}/.test(gaps[k]!.text) && finalMarkFor(joinedBare(pieces, i, k), gaps[k]!.text, ctx)) return false;
   }
   return true;
 }
