@@ -262,7 +262,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     (j === i + 1 && pieces[j]!.bare.length <= 2 && (kindOf(pieces[j]!.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) !== 0) ||
     // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
     // (names); not after ال, which only a known word (التزامًا) may begin.
-    (tanween && j === i + 1 && !word.startsWith('ال'));
+    (tanween && j === i + 1 && !word.startsWith('ال')) ||
+    // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
+    (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx));
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
@@ -349,6 +351,19 @@ function initialsOrList(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+}
+
+/** L ends in the letter R begins with, R is that letter and ة (or ات), and neither is a word (مفخّ|خة، مفخّ|خات). */
+function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
+  const L = left.bare;
+  const R = right.bare;
+  return (
+    L.length >= 3 &&
+    L.at(-1) === R[0] &&
+    (R.length === 2 ? R[1] === 'ة' : R.slice(1) === 'ات') &&
+    !ctx.lexPiece(left) &&
+    !ctx.lexPiece(right)
+  );
 }
 
 /** The letters of pieces i..k, joined. */
@@ -629,15 +644,19 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
+  // (No short vowel is written before a long alef: سيّ|ارة is a shadda.)
   const first =
-    !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
+    !tail &&
+    k === i &&
+    !(R[0] === 'ا' && R[1] !== 'ل') &&
+    (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
       ? L.at(-1)!
       : undefined;
   // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
   // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
   if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
   // The article and a moon letter: a vowel on that letter (العُمانية); a sun letter would take shadda.
-  if (k === i && /^ال[ءأإبجحخعغفقكمهوي]$/.test(L) && count === 1 && !tail) return DAMMA;
+  if (k === i && /^(?:[وفبك]?ال|[وف]?لل)[ءأإبجحخعغفقكمهوي]$/.test(L) && count === 1 && !tail) return DAMMA;
   // After و or ف, a mark on a word's first و is a vowel (ووُلد، فوُضع): no word begins with a doubled letter.
   if (k === i && (L === 'وو' || L === 'فو') && count === 1 && !tail) return DAMMA;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
