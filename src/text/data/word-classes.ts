@@ -139,10 +139,10 @@ export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621
 /** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح). */
 export const FORM_VIII_OR_X_STEM = /^[وف]?ا[\u0621-\u064A]ت$/;
 /** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */
+export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
 /** Frequent words that never take a pronoun suffix or another letter: a lost final mark after them ends the word (ثمّ، بل، لم). */
 export const NO_SUFFIX_WORDS = new Set(['ثم', 'وثم', 'بل', 'هل', 'لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن']);
 /** Two-letter stems that ما ends, written joined with a shadda between (لا سيّما، ربّما). */
 export const JOINED_WITH_MA = new Set(['سي', 'رب']);
-export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
 /** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */
 export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;
