@@ -142,6 +142,8 @@ export const FORM_VIII_OR_X_STEM = /^[وف]?ا[\u0621-\u064A]ت$/;
 export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
 /** Frequent words that never take a pronoun suffix or another letter: a lost final mark after them ends the word (ثمّ، بل، لم). */
 export const NO_SUFFIX_WORDS = new Set(['ثم', 'وثم', 'بل', 'هل', 'لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن']);
+/** Two-letter frequent words whose first letter editors mark to tell them apart (مَن from مِن، لَم، قَد، هَل، كَم). */
+export const VOWELLED_SHORT_WORDS = new Set(['من', 'عن', 'لم', 'لن', 'قد', 'هل', 'كم', 'بل']);
 /** Two-letter stems that ما ends, written joined with a shadda between (لا سيّما، ربّما). */
 export const JOINED_WITH_MA = new Set(['سي', 'رب']);
 /** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */

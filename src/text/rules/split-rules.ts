@@ -28,6 +28,7 @@ import {
   OPEN_STEM,
   FORM_VIII_OPENING,
   NOUN_GOVERNORS,
+  VOWELLED_SHORT_WORDS,
   JOINED_WITH_MA,
   NO_SUFFIX_WORDS,
   FORM_VIII_OR_X_STEM,
@@ -242,6 +243,13 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join, unless a word tail ends it
   // (ة، ى or a tanween's alef) after a stem (كلّ|يّ|ة، كلّ|ي|ًّا، أيّ|ام|ًا، أوّ|لي|ًّا).
   if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare) && !tailAfterStem(pieces, gaps, i, j, tanween)) return false;
+  // Nor does a short one whose first letter kept a vowel (مَن، لَم): it ends after its second letter (مَن تُوفّي, not مُنّت),
+  // unless a lone letter follows that opens no word with the next piece (قُ|دّ|ر بمئات).
+  if (j > i + 1 && vowelledShortWord(pieces, gaps, i)) {
+    const third = pieces[i + 2]!;
+    const fourth = pieces[i + 3];
+    if (third.bare.length > 1 || (fourth && gaps[i + 2]!.text === ' ' && ctx.lex(third.bare + fourth.bare))) return false;
+  }
   // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
   // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
   for (let k = i + 1, prefix = pieces[i]!.bare; k < j; k++) {
@@ -364,6 +372,15 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
     !ctx.lexPiece(left) &&
     !ctx.lexPiece(right)
   );
+}
+
+/** Are pieces m and m + 1 lone letters (the first after و or ف or not), one space apart, that make a short frequent word (مَن، ومَن، لَم)? */
+function vowelledShortWord(pieces: Piece[], gaps: Gap[], m: number): boolean {
+  const a = pieces[m];
+  const b = pieces[m + 1];
+  if (a === undefined || b === undefined || b.bare.length !== 1 || gaps[m]!.text !== ' ') return false;
+  const first = a.bare.length === 2 && (a.bare[0] === 'و' || a.bare[0] === 'ف') ? a.bare[1]! : a.bare;
+  return first.length === 1 && VOWELLED_SHORT_WORDS.has(first + b.bare);
 }
 
 /** The letters of pieces i..k, joined. */
@@ -517,6 +534,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
+  // A lone letter and the next one that make a short frequent word with a vowel on its first letter (مَن، لَم، قَد) are
+  // that word: the letter does not end the word before (وسأل مَن يُمثّل, not وسألّم نّي).
+  if (L.length > 1 && vowelledShortWord(pieces, gaps, k + 1) && ctx.lexPiece(pieces[k]!)) return null;
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
   if (
     R.length === 1 &&
@@ -641,6 +661,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(L)) return SHADDA; // سيّما, not the future's سيُ
+  // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
+  if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
