@@ -224,6 +224,12 @@ describe('split-word repair', () => {
       'وهو تحدٍّ مهمّ أمام شبكة الكهرباء، في مدّة قصيرة.',
     );
   });
+  it('joins إنّما in a paragraph that shows damage, not إنّ  ما across a final mark nor إن ما in a clean paragraph', () => {
+    const damaged = 'وقال إن  «الأمر لم ي حسم بعد، وإن ما يجري بحثه»، وإن\u00A0 ما جرى خطير.\nوقال إن ما حدث مؤسف';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وقال إنّ «الأمر لم يُحسم بعد، وإنّما يجري بحثه»، وإنّ ما جرى خطير.\nوقال إن ما حدث مؤسف',
+    );
+  });
   it('leaves clean unvocalised lines alone inside damaged copy: ان after a frequent word, a hamzaless word, a name with ولد', () => {
     const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
     expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);

@@ -150,7 +150,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
       (PARTICLE_STEMS.has(L) && R.length <= 3) ||
       stemTailAfterFunctionWord(L, R) ||
       tanweenAfterAlef(right, text) ||
-      isOrBeforeLam(L, R)
+      isOrBeforeLam(L, R) ||
+      (R === 'ما' && MA_PARTICLES.test(L))
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
@@ -446,12 +447,18 @@ function hamzalessParticle(L: string, R: string, ctx: Context, text: string, at:
   if (!HAMZALESS_TAIL.test(R)) return false;
   if (!ctx.damaged) return true;
   // A paragraph that shows damage and writes أن or إن with their hamza writes ان only as a tail (يحدّ|ان، السكّ|ان).
-  const start = text.lastIndexOf('\n', at) + 1;
-  const end = text.indexOf('\n', at);
-  const line = text.slice(start, end === -1 ? text.length : end);
+  const line = lineAround(text, at);
   if (HAMZA_PARTICLE.test(line) && showsDamage(line)) return false;
   return L.replace(BEFORE_STEM, '').length > 2;
 }
+/** The line (paragraph) around offset `at`. */
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+/** إنّ، أنّ، لكنّ، كأنّ (with و or ف), which ما may end (إنّما). */
+const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن)$/;
 /** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
 const HAMZA_PARTICLE = /(?<![\u0621-\u064A\u064B-\u0652])[وفبلك]?[أإ]ن(?![\u0621-\u064A])/;
 
@@ -591,6 +598,18 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
+    // … or ما after إنّ، أنّ، لكنّ، كأنّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
+    // particle's shadda: an unvocalised paragraph may write إن ما apart.
+    // (Not across a final mark's debris: إنّ  ما جرى.)
+    if (
+      k + 1 === j &&
+      R === 'ما' &&
+      gaps[k]!.text === ' ' &&
+      ctx.damaged &&
+      MA_PARTICLES.test(L) &&
+      showsDamage(lineAround(text, pieces[k]!.start))
+    )
+      return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
     if (j > k + 1 && tailAfterStem(pieces, gaps, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;

@@ -164,6 +164,7 @@ function interestingGap(w: number, text: string): boolean {
       ((left & IS_STEM) !== 0 && W.len[w]! <= 3) ||
       stemTailAt(text, w) ||
       tanweenAfterAlefAt(text, w) ||
+      (W.len[w] === 2 && W.first[w] === 0x0645 && W.last[w] === 0x0627) || // ما (mayBeSplit: إنّ|ما)
       (W.len[l] === 2 &&
         (W.first[l] === 0x0623 || W.first[l] === 0x0627) &&
         W.last[l] === 0x0648 &&
