@@ -174,7 +174,7 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   const lone = P.length === 1;
   if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.') || HAMZALESS_TAIL.test(P)) return undefined;
   // A word written without its first hamza (اي، امر، ازمة، اخر) is a word.
-  if (P[0] === 'ا' && P.length > 1 && ['أ', 'إ', 'آ'].some((h) => ctx.lex(h + P.slice(1)))) return undefined;
+  if (writtenWithoutHamza(P, ctx)) return undefined;
   if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
   const pair = (a: number): boolean => {
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
