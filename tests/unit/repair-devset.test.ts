@@ -37,3 +37,17 @@ describe('split-word repair on the fresh dev set (written after tuning; a regres
     expect(fresh.cleanChanges + fresh.bareChanges).toBe(0);
   });
 });
+
+describe('split-word repair on devset4 (issue #18: wire copy with its hard shapes and bare hamzaless closing paragraphs)', () => {
+  const dev4 = scoreFolder(new URL('../fixtures/devset4/', import.meta.url));
+  // Measured first (before any rule was changed): recall 0.9813, precision 0.9863, word-final exact 0.9531, 4 + 4 clean changes.
+  it('keeps recall, precision, exact marks and word-final marks just under what they reached, and clean text untouched', () => {
+    expect(dev4.words).toBeGreaterThan(4000);
+    expect(dev4.joined / dev4.splits).toBeGreaterThanOrEqual(0.99);
+    expect(dev4.correctJoins / dev4.joins).toBeGreaterThanOrEqual(0.998);
+    expect(dev4.exact / dev4.joined).toBeGreaterThanOrEqual(0.98);
+    expect(dev4.finalExact / dev4.finals).toBeGreaterThanOrEqual(0.98);
+    expect(dev4.cleanChanges + dev4.bareChanges).toBe(0);
+    expect((dev4.cleanDoubts * 1000) / (dev4.words * 2)).toBeLessThanOrEqual(1);
+  });
+});

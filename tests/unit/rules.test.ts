@@ -4,6 +4,7 @@ import { lazyLexicon } from '../../src/text/lexicon.ts';
 import { slugify, isSafeSlug } from '../../src/text/slug.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 import { tatweelEdits } from '../../src/text/rules/unicode.ts';
+import { WordCounts } from '../../src/text/evidence.ts';
 
 const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
 const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
@@ -139,6 +140,103 @@ describe('split-word repair', () => {
   });
   it('never joins across punctuation, quotes, digits or lines', () => {
     for (const t of ['قال، ة', 'قال «ة»', 'عام 5 ة', 'تكب\nدت']) expect(rules(t)).not.toContain('split-word');
+  });
+  it('leaves ان and ام written without their hamza alone after a word, and does not ask the editor about them (devset4)', () => {
+    const bare = 'ومن المقرر ان يعقد المجلس جلسة، ويتوقع ان يسهم، علي ان تبدا، فالحق ان الاجيال، لم اكن اصدق انني سافوز عن اي امر';
+    const result = normalize(bare, { lexicon: lazyLexicon });
+    expect(result.text).toBe(bare);
+    expect(result.doubts).toEqual([]);
+    // in wire copy that shows damage, the bare closing paragraph keeps them too, while a short stem's tail still joins
+    expect(n('ومن المقرر ان يعقد المجلس جلسة في مد ة قصيرة، ويتوقع ان يسهم عدد السك ان في الأي ام المقبلة')).toBe(
+      'ومن المقرر ان يعقد المجلس جلسة في مدّة قصيرة، ويتوقع ان يسهم عدد السكّان في الأيّام المقبلة',
+    );
+  });
+  it('reads the older tanween style (جدّاً → جد ا + debris): shadda before the alef, tanween after it, before punctuation too', () => {
+    expect(n('كان الفريق قوي ا\u00A0 جد ا . وكان آليا ، ثم')).toBe('كان الفريق قويّاً جدّاً. وكان آلياً، ثم');
+  });
+  it.each([
+    // form VIII's اتّ opens the next piece's word, not a tail of the word before (ضمنّات)
+    [
+      'وقد شارك ضمن ات فاقيات تعاون علمي، ووق عت الوزارة الثلاثاء ات فاقية مع شركة.',
+      'وقد شارك ضمن اتّفاقيات تعاون علمي، ووقّعت الوزارة الثلاثاء اتّفاقية مع شركة.',
+    ],
+    ['وشهد تبادل ا حاد  ا للات هامات بين النو اب.', 'وشهد تبادلًا حادًّا للاتّهامات بين النوّاب.'],
+    // a verb prefix does not open a word with tanween (يُدوراً); و/ف does not open the noun after كلّ (فالخزينة)
+    ['المناطق الجاف ة تؤد ي دورا\u00A0 محوريا  في الشبكات.', 'المناطق الجافّة تؤدّي دوراً محورياً في الشبكات.'],
+    ['بعد توق ف استمر\u00A0 عام ا وكل ف الخزينة مليارات.', 'بعد توقّف استمرّ عامًا وكلّف الخزينة مليارات.'],
+    // a frequent word as the stem of three pieces that end in a tail, or before a frequent word in ا with tanween after it
+    [
+      'تبر ئه كل ي  ا. أنقذنا الأطفال أو لا\u00A0، وفحص أو لي  ا في كل ي ة الطب\u00A0، وهذه أو ل مر ة.',
+      'تبرّئه كلّيًّا. أنقذنا الأطفال أوّلاً، وفحص أوّليًّا في كلّيّة الطبّ، وهذه أوّل مرّة.',
+    ],
+    // a doubled letter before a plural pronoun or ان with a pronoun; قد/أيّ + one letter and a pronoun (not أيّ منّا)
+    ['في حين أي دها ست ة، وقد قد مها الوزير، ولم يت ضح عن أي\u00A0 من ا.', 'في حين أيّدها ستّة، وقد قدّمها الوزير، ولم يتّضح عن أيّ منّا.'],
+    // form VIII passive before a frequent word; ثمّ takes no suffix (not ثمّك); وعمّا; لكلّ and لأنّ keep their final shadda
+    [
+      'افت تحت أمس الدورة في مد ة قصيرة، ث م\u00A0 ك ل ف مديرها، وعم ا قريب لكل\u00A0 حملة لأن  القرار صدر.',
+      'افتُتحت أمس الدورة في مدّة قصيرة، ثُمّ كُلّف مديرها، وعمّا قريب لكلّ حملة لأنّ القرار صدر.',
+    ],
+    // لا سيّما; أو before ل with a final mark's debris (أوّليّ); بن before a tail in ة is no name (بنّاءة); يؤيّ|دون; a number after debris
+    [
+      'وشد دت على الالتزام، ولا سي ما في الأماكن، برأسمال أو لي\u00A0 قدره مليار، وقالت إن  المحادثات «بن اءة»، وأفاد بأن\u00A0 62% يؤي دون الإصلاحات.',
+      'وشدّدت على الالتزام، ولا سيّما في الأماكن، برأسمال أوّليّ قدره مليار، وقالت إنّ المحادثات «بنّاءة»، وأفاد بأنّ 62% يؤيّدون الإصلاحات.',
+    ],
+    // a tail that opens the next piece's word is no tail of قد (not وقدّمك نت); a passive in ك takes damma
+    [
+      'وقد مك نت الإصلاحات الحكومة من خفض العجز في مد ة قصيرة، ورفعوا لافتات ك تب عليها.',
+      'وقد مكّنت الإصلاحات الحكومة من خفض العجز في مدّة قصيرة، ورفعوا لافتات كُتب عليها.',
+    ],
+    // و alone inside a word is no list letter (وتُوّج); أيّام with a pronoun; a long tail with a pronoun (معدّلاتها); ووُلد;
+    // ان after a doubled letter in a paragraph that writes إنّ with its hamza is a dual's tail (يحدّان)
+    [
+      'وت و ج بجوائز عد ة في أي امه الأخيرة، وو لد في دمشق، وسج لت البطالة أعلى معد لاتها، وقال إن\u00A0 ضعف الاستثمار يحد ان من النمو .',
+      'وتُوّج بجوائز عدّة في أيّامه الأخيرة، ووُلد في دمشق، وسجّلت البطالة أعلى معدّلاتها، وقال إنّ ضعف الاستثمار يحدّان من النموّ.',
+    ],
+    // a frequent word after pieces that make a word stands apart (not وشرّدتّما); form VIII passive before a piece that is
+    // no word (انتُزعت); two letters and a plural ending are a participle's tail (متّهمين)
+    [
+      'وأودت بحياة الآلاف وشر دت ما يزيد على مليون، وقالت إن\u00A0 الاعترافات انت زعت تحت الضغط، وحكمت على ثلاثة مت همين.',
+      'وأودت بحياة الآلاف وشرّدت ما يزيد على مليون، وقالت إنّ الاعترافات انتُزعت تحت الضغط، وحكمت على ثلاثة متّهمين.',
+    ],
+    // no short vowel before a long alef (سيّارة, not سيُارة); a doubled letter before its tail in ة, the lexicon silent
+    // (مفخّخة); للعُمانيّين like العُمانية
+    [
+      'انفجار سي ارة مفخ خة قرب السوق، وهرعت سي ارات الإسعاف، ووظائف للع ماني ين في مد ة قصيرة.',
+      'انفجار سيّارة مفخّخة قرب السوق، وهرعت سيّارات الإسعاف، ووظائف للعُمانيّين في مدّة قصيرة.',
+    ],
+    // مَن، لَم with the vowel on their first letter are short words of their own, not tails or heads (not وسألّم نّي مثّل)
+    [
+      'وسأل م ن ي مث ل الطل اب، وم ن يتحم ل المسؤولي ة، وكل\u00A0 م ن ت وف ي في الحادث، ول م يحضر أحد في مد ة قصيرة.',
+      'وسأل مَن يُمثّل الطلّاب، ومَن يتحمّل المسؤوليّة، وكلّ مَن تُوفّي في الحادث، ولَم يحضر أحد في مدّة قصيرة.',
+    ],
+  ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
+    expect(n(damaged)).toBe(clean);
+  });
+  it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
+    const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.',
+    );
+  });
+  it('does not join two words across a final mark it puts back (تحدٍّ مهمّ, not تحدّمهمّ)', () => {
+    const damaged = 'وهو تحد   مهم  أمام شبكة الكهرباء، في مد ة قصيرة.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وهو تحدٍّ مهمّ أمام شبكة الكهرباء، في مدّة قصيرة.',
+    );
+  });
+  it('joins إنّما in a paragraph that shows damage, not إنّ  ما across a final mark nor إن ما in a clean paragraph', () => {
+    const damaged = 'وقال إن  «الأمر لم ي حسم بعد، وإن ما يجري بحثه»، وإن\u00A0 ما جرى خطير.\nوقال إن ما حدث مؤسف';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وقال إنّ «الأمر لم يُحسم بعد، وإنّما يجري بحثه»، وإنّ ما جرى خطير.\nوقال إن ما حدث مؤسف',
+    );
+  });
+  it('leaves clean unvocalised lines alone inside damaged copy: ان after a frequent word, a hamzaless word, a name with ولد', () => {
+    const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
+    expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);
+  });
+  it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
+    const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
+    expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);
   });
   it('reports each change with its offset in the original text', () => {
     const { changes } = normalize('وقال تكب دت «ثم»', { lexicon: lazyLexicon });

@@ -4,10 +4,10 @@
  */
 /** Pronoun suffixes: never a word of their own after a particle or a verb. */
 /**
- * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة): after a
+ * Frequent words that are also the ends of longer words (تأهّ|له، يموّ|له، الأوّ|لي|ة، يؤيّ|دون): after a
  * piece that is no word they may be the tail a lost shadda split off.
  */
-export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'لو', 'ان', 'ام']);
+export const WORD_TAIL_FUNCTION_WORDS = new Set(['له', 'لها', 'لهم', 'لي', 'لنا', 'لك', 'لو', 'ان', 'ام', 'دون']);
 /**
  * أن and أم written without their hamza, which are also word tails after a doubled letter
  * (السكّ|ان، الأيّ|ام، الرسّ|ام). A text that writes the particles with their hamza uses these
@@ -43,7 +43,11 @@ export const SHADDA_PARTICLES = new Set([
   'وكل',
 ]);
 /** Frequent words that also begin common words with a shadda on their last letter (قدّم، أيّد، كمّية). */
-export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل']);
+export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل', 'وكل', 'فكل', 'بكل', 'لكل']);
+/** كلّ and prepositions: a noun follows them, never a word opened by the conjunction و or ف (وكلّ|ف الخزينة). */
+export const NOUN_GOVERNORS = new Set(
+  `كل وكل فكل بكل لكل في من على إلى الى عن مع بين عند لدى حول دون ضد خلال عبر بعد قبل أمام نحو`.split(' '),
+);
 /** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
 /**
  * Words that open a clause, so a verb usually follows (في حين يُسمح، عندما تُعلن). Not function
@@ -63,7 +67,11 @@ export const SHADDA_BEFORE_ALEF = new Set([
   'وأل',
   'وإل',
   'عم',
+  'وعم',
+  'فعم',
   'مم',
+  'ومم',
+  'فمم',
   'لم',
   'ولم',
   'إن',
@@ -100,7 +108,7 @@ export const LONE_LETTER_WORDS = new Set(['و']);
  * The gap after one is a word boundary; with و، ف، ب، ل before them too.
  */
 export const NAME_HEADS = new Set(
-  `أبو أبي أبا عبد بن ابن بنت أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان`
+  `أبو أبي أبا عبد بن ابن بنت ولد أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان`
     .split(' ')
     .flatMap((w) => ['', 'و', 'ف', 'ب', 'ل'].map((p) => p + w)),
 );
@@ -122,9 +130,21 @@ export const LABEL_NOUNS = new Set(
 );
 /** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */
 export const NUMBER_WORDS = new Set(
-  `ألف آلاف مليون ملايين مليار مليارات مئة مائة مئات`.split(' ').flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
+  `ألف الف آلاف الاف مليون ملايين مليار مليارات مئة مائة مئات`.split(' ').flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
 );
 /** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
-/** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد) or the article and one letter (العُ|مانية). */
-export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|ال[\u0621-\u064A])$/;
+/** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات) or the article and one letter (العُ|مانية). */
+export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
+/** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح). */
+export const FORM_VIII_OR_X_STEM = /^[وف]?ا[\u0621-\u064A]ت$/;
+/** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */
+export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
+/** Frequent words that never take a pronoun suffix or another letter: a lost final mark after them ends the word (ثمّ، بل، لم). */
+export const NO_SUFFIX_WORDS = new Set(['ثم', 'وثم', 'بل', 'هل', 'لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن']);
+/** Two-letter frequent words whose first letter editors mark to tell them apart (مَن from مِن، لَم، قَد، هَل، كَم). */
+export const VOWELLED_SHORT_WORDS = new Set(['من', 'عن', 'لم', 'لن', 'قد', 'هل', 'كم', 'بل']);
+/** Two-letter stems that ما ends, written joined with a shadda between (لا سيّما، ربّما). */
+export const JOINED_WITH_MA = new Set(['سي', 'رب']);
+/** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */
+export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;

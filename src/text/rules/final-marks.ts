@@ -11,7 +11,7 @@ export interface FinalMarkContext {
   readonly damaged: boolean;
 }
 
-const FINAL_SHADDA = new Set(
+export const FINAL_SHADDA = new Set(
   `أن إن لكن كأن ثم أي عام خاص مهم هام حق ضد جد حد تم استمر مر رد شد أشد أهم أتم أقل أدق أحق أعم أخص أخف أحب أجل
   يتم تتم يعد تعد يمر تمر يستمر تستمر ينضم تنضم انضم يضم تضم ضم يحق يهم يرد ترد يظل تظل ظل يقر تقر أقر يمتد تمتد امتد
   يحتل تحتل احتل يستعد تستعد استعد اضطر يضطر عد مد حل يحل تحل محل كل فن عدو قوي سري جوي بري بحري`
@@ -28,7 +28,8 @@ const FINAL_TANWEEN_FATH = new Set(
 
 /** The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. */
 export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): string | undefined {
-  if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2)) return undefined;
+  // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
+  if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2 && !ctx.damaged)) return undefined;
   // How many marks were lost: every character of the gap but a real space that follows them.
   const lost = gap.endsWith(' ') && gap.length > 1 ? gap.length - 1 : gap.length;
   if (lost > 2) return undefined;
@@ -39,6 +40,8 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): 
   }
   // With or without a conjunction before it (وأنّ، فإنّ، وكلّ).
   if (FINAL_SHADDA.has(word) || (/^[وف]/.test(word) && FINAL_SHADDA.has(word.slice(1)))) return SHADDA;
+  // … and the particles and كلّ after ب or ل (لأنّ، بأنّ، لكلّ، بكلّ).
+  if (/^[وف]?[بل](?:أن|إن|كل)$/.test(word)) return SHADDA;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
   // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.

@@ -4,11 +4,12 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, LETTER_SPAN, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
-import { finalMarkFor } from './final-marks.ts';
+import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
 import {
+  showsDamage,
   kindOf,
   LETTER,
   MAX_PIECES,
@@ -25,6 +26,13 @@ import {
   NAME_HEADS,
   NAME_HEADS_NOT_TAILS,
   OPEN_STEM,
+  FORM_VIII_OPENING,
+  NOUN_GOVERNORS,
+  VOWELLED_SHORT_WORDS,
+  JOINED_WITH_MA,
+  NO_SUFFIX_WORDS,
+  FORM_VIII_OR_X_STEM,
+  PLURAL_PRONOUNS,
   STANDALONE_AFTER_LETTER,
   LONE_LETTER_WORDS,
   NEVER_INITIAL,
@@ -43,8 +51,14 @@ import {
   NUMBER_WORDS,
 } from '../data/word-classes.ts';
 
-/** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم). */
-const FORM_VIII_OR_X_STEM = new RegExp(`^[وف]?ا[${LETTER_SPAN}]ت$`);
+/** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
+const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
+/** Proclitics and the article before a word's stem (وبال، لل، ف). */
+const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
+/** A word tail's pronoun of two letters (ها، هم، كم، نا). */
+const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
+/** Debris after a word's last letter: NBSP, two spaces and more, or one space before punctuation or a line's end. */
+const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]|$))/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
 
@@ -89,7 +103,8 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   if (!atChainEnd) return;
   const last = pieces[pieces.length - 1]!;
   const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 3));
-  if (tail && !/[\p{L}\p{N}]/u.test(text.charAt(last.end + tail[0].length))) {
+  // (A number may follow the debris: بأنّ  62%.)
+  if (tail && !/\p{L}/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
     while (
       first > 0 &&
@@ -127,13 +142,23 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isWordMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
-  if (FUNCTION_WORDS.has(L)) return SUFFIX_PRONOUNS.has(R) || (PARTICLE_STEMS.has(L) && R.length <= 3) || stemTailAfterFunctionWord(L, R);
+  // The passive of form VIII or X may lose the damma before any tail (افتُ|تحت، انتُ|زعت).
+  if (FORM_VIII_OR_X_STEM.test(L)) return true;
+  if (FUNCTION_WORDS.has(L))
+    return (
+      SUFFIX_PRONOUNS.has(R) ||
+      (PARTICLE_STEMS.has(L) && R.length <= 3) ||
+      stemTailAfterFunctionWord(L, R) ||
+      tanweenAfterAlef(right, text) ||
+      isOrBeforeLam(L, R) ||
+      (R === 'ما' && MA_PARTICLES.test(L))
+    );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
-  // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة).
-  return R.length <= 4;
+  // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة), or short and a pronoun (معدّ|لاتها).
+  return R.length <= 4 || (R.length <= 6 && PRONOUN_END.test(R));
 }
 
 /**
@@ -147,13 +172,16 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   const piece = pieces[k]!;
   const P = piece.bare;
   const lone = P.length === 1;
-  if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.')) return undefined;
+  if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.') || HAMZALESS_TAIL.test(P)) return undefined;
+  // A word written without its first hamza (اي، امر، ازمة، اخر) is a word.
+  if (writtenWithoutHamza(P, ctx)) return undefined;
   if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
   const pair = (a: number): boolean => {
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
     const L = pieces[a]!;
     if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isWordMarkCode(text.charCodeAt(L.end - 1))) return false;
-    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx)) return false;
+    if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx, text, L.start))
+      return false;
     const word = L.bare + pieces[a + 1]!.bare;
     return ctx.seen(word) || ctx.lex(word);
   };
@@ -213,8 +241,16 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   const tanween = endsWithTanweenSeat(pieces, i, j, text);
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
-  // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join.
-  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare)) return false;
+  // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join, unless a word tail ends it
+  // (ة، ى or a tanween's alef) after a stem (كلّ|يّ|ة، كلّ|ي|ًّا، أيّ|ام|ًا، أوّ|لي|ًّا).
+  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare) && !tailAfterStem(pieces, gaps, i, j, tanween)) return false;
+  // Nor does a short one whose first letter kept a vowel (مَن، لَم): it ends after its second letter (مَن تُوفّي, not مُنّت),
+  // unless a lone letter follows that opens no word with the next piece (قُ|دّ|ر بمئات).
+  if (j > i + 1 && vowelledShortWord(pieces, gaps, i)) {
+    const third = pieces[i + 2]!;
+    const fourth = pieces[i + 3];
+    if (third.bare.length > 1 || (fourth && gaps[i + 2]!.text === ' ' && ctx.lex(third.bare + fourth.bare))) return false;
+  }
   // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
   // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
   for (let k = i + 1, prefix = pieces[i]!.bare; k < j; k++) {
@@ -223,6 +259,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     let rest = '';
     for (let m = k + 1; m <= j; m++) rest += pieces[m]!.bare;
     if (rest.length >= 3 && !SUFFIX_PRONOUNS.has(rest)) return false;
+    // ثمّ، بل، لم … take no suffix at all: what follows their lost final mark is the next word (ثمّ|  كُلّف), unless a tail
+    // (ثمّة، لمّا).
+    if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
   // The joined form must be a word (asked first: on clean text it almost never is) …
   const isWord =
@@ -232,16 +271,21 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     (j === i + 1 && pieces[j]!.bare.length <= 2 && (kindOf(pieces[j]!.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) !== 0) ||
     // A lone ا after a word is the seat of a lost tanween even when the lexicon lacks the word
     // (names); not after ال, which only a known word (التزامًا) may begin.
-    (tanween && j === i + 1 && !word.startsWith('ال'));
+    (tanween && j === i + 1 && !word.startsWith('ال')) ||
+    // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
+    (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx));
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
-    const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx);
+    const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx, text);
     // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
     // second pass over the output decides exactly the same: normalizing twice never differs.
     if (r === null) return false;
     // Two pieces that are both words are joined only in a document that shows damage elsewhere.
     if (r === 'weak' && !ctx.damaged) return false;
+    // Nor across a lost final mark's debris (NBSP, three spaces) whose mark will be put back, which a second pass then
+    // sees (تحدٍّ مهمّ, not تحدّمهمّ).
+    if (r === 'weak' && /\u00A0| {3}/.test(gaps[k]!.text) && finalMarkFor(joinedBare(pieces, i, k), gaps[k]!.text, ctx)) return false;
   }
   return true;
 }
@@ -255,7 +299,13 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  */
 function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
   const second = pieces[i + 1]!.bare;
-  if ((NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) && second.length >= 2 && !NEVER_INITIAL.has(second[0]!))
+  // (A piece in ة that is no word is a tail, not a name: بنّ|اءة.)
+  if (
+    (NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) &&
+    second.length >= 2 &&
+    !NEVER_INITIAL.has(second[0]!) &&
+    !(second.endsWith('ة') && !ctx.lexPiece(pieces[i + 1]!))
+  )
     return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   for (let k = i + 1; k <= j; k++) if (NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
@@ -304,10 +354,83 @@ function initialsOrList(text: string, at: number): boolean {
   while (text.charCodeAt(b + 1) === 0x20 && loneLetterAt(text, b + 2)) b += 2;
   if (a === b) return false;
   const letters = text.slice(a, b + 1);
-  if (AGENCY_INITIALS.has(letters) || /^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters)) return true;
+  if (AGENCY_INITIALS.has(letters)) return true;
+  // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
+  if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+}
+
+/** L ends in the letter R begins with, R is that letter and ة (or ات), and neither is a word (مفخّ|خة، مفخّ|خات). */
+function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
+  const L = left.bare;
+  const R = right.bare;
+  return (
+    L.length >= 3 &&
+    L.at(-1) === R[0] &&
+    (R.length === 2 ? R[1] === 'ة' : R.slice(1) === 'ات') &&
+    !ctx.lexPiece(left) &&
+    !ctx.lexPiece(right)
+  );
+}
+
+/** Are pieces m and m + 1 lone letters (the first after و or ف or not), one space apart, that make a short frequent word (مَن، ومَن، لَم)? */
+function vowelledShortWord(pieces: Piece[], gaps: Gap[], m: number): boolean {
+  const a = pieces[m];
+  const b = pieces[m + 1];
+  if (a === undefined || b === undefined || b.bare.length !== 1 || gaps[m]!.text !== ' ') return false;
+  const first = a.bare.length === 2 && (a.bare[0] === 'و' || a.bare[0] === 'ف') ? a.bare[1]! : a.bare;
+  return first.length === 1 && VOWELLED_SHORT_WORDS.has(first + b.bare);
+}
+
+/** The letters of pieces i..k, joined. */
+function joinedBare(pieces: Piece[], i: number, k: number): string {
+  let word = '';
+  for (let m = i; m <= k; m++) word += pieces[m]!.bare;
+  return word;
+}
+
+/** Is there a lost mark's debris right after the piece (NBSP, two spaces, one space before punctuation)? */
+function markLostAfter(piece: Piece, text: string): boolean {
+  return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
+}
+
+/** A short piece ending in ا with a lost mark after it (NBSP, two spaces, one space before punctuation): the older style's tanween (أوّلاً). */
+function tanweenAfterAlef(piece: Piece, text: string): boolean {
+  return piece.bare.length <= 3 && piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
+}
+
+/**
+ * Pieces i..j are three: a stem that is a frequent word (كلّ، أيّ، قد، أوّ), one or two letters a lost mark split off
+ * it (one space: no final mark's debris, as in أيّ  منّا), and a word's tail: ة or ى, or a tanween's lone alef (كلّ|يّ|ة، أوّ|لي|ًّا).
+ */
+function tailAfterStem(pieces: Piece[], gaps: Gap[], i: number, j: number, tanween: boolean): boolean {
+  if (j !== i + 2 || pieces[i + 1]!.bare.length > 2 || gaps[i]!.text !== ' ') return false;
+  const first = pieces[i]!.bare;
+  if (!PARTICLE_STEMS.has(first) && !isOrBeforeLam(first, pieces[i + 1]!.bare)) return false;
+  return tanween || NEVER_INITIAL.has(pieces[j]!.bare[0]!);
+}
+
+/** After قد or أيّ, one letter and a pronoun: a form II verb with its object (قدّ|مها، أيّ|دها); not أيّ منّا, أيّ في. */
+function verbAfterStem(L: string, R: string): boolean {
+  if (R.length < 2 || R.endsWith('ي') || FUNCTION_WORDS.has(R) || !SUFFIX_PRONOUNS.has(R.slice(1))) return false;
+  return L === 'قد' || L === 'وقد' || ((L === 'أي' || L === 'وأي') && R[0] !== 'م' && R[0] !== 'ن');
+}
+
+/**
+ * Is R a word written with a bare alef for its first hamza: a frequent word (ان، اي، او، اذا) or, three letters and more,
+ * a word with أ or إ (امر، اخر، انني)? (A two-letter tail such as ار of التيّ|ار is not asked: أر is in the lexicon.)
+ */
+function writtenWithoutHamza(R: string, ctx: Context): boolean {
+  if (R[0] !== 'ا') return false;
+  if (FUNCTION_WORDS.has(R) || HAMZALESS_TAIL.test(R)) return true;
+  return R.length >= 3 && (ctx.lex(`أ${R.slice(1)}`) || ctx.lex(`إ${R.slice(1)}`));
+}
+
+/** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
+function isOrBeforeLam(L: string, R: string): boolean {
+  return (L === 'أو' || L === 'او') && R[0] === 'ل' && R.length <= 3;
 }
 
 /** The segment ends in a lone ا followed by no letter: a tanween fath was lost before it. */
@@ -316,14 +439,40 @@ function endsWithTanweenSeat(pieces: Piece[], i: number, j: number, text: string
 }
 
 /**
+ * Is R (ان، ام, or ان with a pronoun) after L the particle أن، إن، أم written without its hamza (يتوقّع ان، علي ان، اصدق
+ * انني)? Only in a text that shows damage is it a tail: in a paragraph that shows damage and writes the particles with
+ * their hamza, or after a doubled letter that follows at most two others (السكّ|ان، الفنّ|ان، الأيّ|ام).
+ */
+function hamzalessParticle(L: string, R: string, ctx: Context, text: string, at: number): boolean {
+  if (!HAMZALESS_TAIL.test(R)) return false;
+  if (!ctx.damaged) return true;
+  // A paragraph that shows damage and writes أن or إن with their hamza writes ان only as a tail (يحدّ|ان، السكّ|ان).
+  const line = lineAround(text, at);
+  if (HAMZA_PARTICLE.test(line) && showsDamage(line)) return false;
+  return L.replace(BEFORE_STEM, '').length > 2;
+}
+/** The line (paragraph) around offset `at`. */
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+/** إنّ، أنّ، لكنّ، كأنّ (with و or ف), which ما may end (إنّما). */
+const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن)$/;
+/** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
+const HAMZA_PARTICLE = /(?<![\u0621-\u064A\u064B-\u0652])[وفبلك]?[أإ]ن(?![\u0621-\u064A])/;
+
+/**
  * Is R (ان، ام) a particle missing its hamza, or a word's tail? A tail, when the text writes the
  * particle with its hamza more often than without.
  */
 function hamzaWrittenApart(R: string, ctx: Context): boolean {
-  const spelled = HAMZALESS_PARTICLES.get(R);
+  // ان with a pronoun (انه، انها) is judged by how the text writes the particle alone.
+  const particle = HAMZALESS_TAIL.test(R) ? R.slice(0, 2) : R;
+  const spelled = HAMZALESS_PARTICLES.get(particle);
   if (!spelled || !ctx.evidence) return false;
   const withHamza = spelled.reduce((n, w) => n + ctx.evidence!.count(w), 0);
-  return withHamza > 2 * ctx.evidence.count(R);
+  return withHamza > 2 * ctx.evidence.count(particle);
 }
 
 /**
@@ -331,8 +480,12 @@ function hamzaWrittenApart(R: string, ctx: Context): boolean {
  * (أن ي حال → أن يُحال, but أك د أن → أكّد أن.) Yes when a particle stands before it or L+R is no
  * word, and R+next is a word that does not begin with a frequent word or the article.
  */
-function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context): boolean {
+function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean): boolean {
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
+  // A verb prefix does not open a word that carries tanween (تؤدّ|ي دوراً); nor does و/ف open the noun after كلّ or a
+  // preposition (وكلّ|ف الخزينة, never وكل فالخزينة).
+  if (nextIsNoun && 'يتنأ'.includes(R)) return false;
+  if ('وف'.includes(R) && NOUN_GOVERNORS.has(L)) return false;
   if (FUNCTION_WORDS.has(next) || (next.startsWith('ال') && !'بلكفو'.includes(R))) return false;
   if (PREFER_LEFT.has(L + R)) return false;
   // After أنّ، إنّ، لكنّ a lone ه is the pronoun (أنّه): far more frequent than a word opening in a
@@ -359,6 +512,17 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
 }
 
 /**
+ * Does piece m end a word with tanween fath: it ends in ا with a lost mark after it (دوراً), or a lone ا follows it (دورًا)?
+ */
+function carriesTanween(pieces: Piece[], gaps: Gap[], m: number, text: string): boolean {
+  const piece = pieces[m];
+  if (!piece) return false;
+  if (piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3))) return true;
+  const after = pieces[m + 1];
+  return after?.bare === 'ا' && gaps[m]!.text === ' ' && !/\p{L}/u.test(text.charAt(after.end));
+}
+
+/**
  * A proclitic (ب ل ك و ف) + a word seen elsewhere in the text (بأسعار) is no evidence against
  * L + R when both L and L + R are words (تقلّ|ب أسعار → تقلّب): proclitic + noun forms recur in
  * any text, so seeing one says nothing about this gap.
@@ -372,19 +536,42 @@ function weakRightEvidence(L: string, R: string, seenRight: boolean, ctx: Contex
  * than a word boundary: 'strong' (the pieces cannot both be words), 'weak' (both are rare words),
  * 'function' (a frequent word is involved), or null when a boundary is certain or likely.
  */
-function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number, ctx: Context): 'strong' | 'weak' | null {
+function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number, ctx: Context, text: string): 'strong' | 'weak' | null {
   const L = pieces[k]!.bare;
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
+  // A lone letter and the next one that make a short frequent word with a vowel on its first letter (مَن، لَم، قَد) are
+  // that word: the letter does not end the word before (وسأل مَن يُمثّل, not وسألّم نّي).
+  if (L.length > 1 && vowelledShortWord(pieces, gaps, k + 1) && ctx.lexPiece(pieces[k]!)) return null;
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
-  if (R.length === 1 && k + 1 === j && next && nextGap && opensNextWord(L, R, next.bare, nextGap, ctx)) return null;
+  if (
+    R.length === 1 &&
+    k + 1 === j &&
+    next &&
+    nextGap &&
+    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text))
+  )
+    return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  // أيّام with a pronoun (أيّ|امه، لأيّ|امها): no hamzaless أمّه after أيّ.
+  if (ctx.damaged && k + 1 === j && /^[وفبل]?أي$/.test(L) && /^ام(?:ه|ها|هم|هما|نا|ك|كم)$/.test(R) && ctx.lex(L + R)) return 'strong';
+  // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
+  if (k + 1 === j && FORM_VIII_OPENING.test(R) && next && nextGap?.text === ' ' && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(R + next.bare))
+    return null;
+  // The passive of form VIII or X before a tail that is a frequent word or no word (افتُ|تحت، انتُ|زعت), in a document
+  // that shows damage.
+  if (k === i && ctx.damaged && FORM_VIII_OR_X_STEM.test(L) && R.length >= 2 && (FUNCTION_WORDS.has(R) || !ctx.lexPiece(pieces[k + 1]!)))
+    return 'strong';
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
+    // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
+    // was judged by opensNextWord above.)
+    const opensNext = R.length > 1 && next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
     // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
     if (
+      !opensNext &&
       PARTICLE_STEMS.has(L) &&
       R.length <= 3 &&
       !FUNCTION_WORDS.has(R) &&
@@ -393,9 +580,38 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     )
       return 'strong';
     // … or, in a document that shows damage, a tail in ا or ي that is no word (أي|ام، التي|ارات، كل|ية).
-    // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ.)
-    const opensNext = next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
-    if (ctx.damaged && stemTailAfterFunctionWord(L, R) && !opensNext && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
+    // (Nor when the tail is a word written without its hamza, as unvocalised copy does after any frequent word but كلّ،
+    // أيّ، قد، كم: غير ان، قبل ان، عن اي، وهو امر.)
+    if (
+      ctx.damaged &&
+      stemTailAfterFunctionWord(L, R) &&
+      !opensNext &&
+      !ctx.lexPiece(pieces[k + 1]!) &&
+      (PARTICLE_STEMS.has(L) || !writtenWithoutHamza(R, ctx)) &&
+      ctx.lex(L + R)
+    )
+      return 'strong';
+    // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
+    // one that does, in the older style (أوّ|لاً، كلّ|ياً).
+    if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or أو before a piece in ل with a lost mark after it (أوّ|ليّ، أوّ|لاً).
+    if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
+    if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
+    // … or ما after إنّ، أنّ، لكنّ، كأنّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
+    // particle's shadda: an unvocalised paragraph may write إن ما apart.
+    // (Not across a final mark's debris: إنّ  ما جرى.)
+    if (
+      k + 1 === j &&
+      R === 'ما' &&
+      gaps[k]!.text === ' ' &&
+      ctx.damaged &&
+      MA_PARTICLES.test(L) &&
+      showsDamage(lineAround(text, pieces[k]!.start))
+    )
+      return 'strong';
+    // … or the stem of a longer word that a tail ends (tailAfterStem).
+    if (j > k + 1 && tailAfterStem(pieces, gaps, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
@@ -407,8 +623,25 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
   const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
   const lexR = ctx.lexPiece(pieces[k + 1]!);
+  // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
+  if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
+  // A frequent word (not a suffix or a word tail) after pieces that make a word together stands apart: وشرّ|دت ما is
+  // وشرّدت ما, not وشرّدتما.
+  if (
+    k > i &&
+    k + 1 === j &&
+    FUNCTION_WORDS.has(R) &&
+    !SUFFIX_PRONOUNS.has(R) &&
+    !WORD_TAIL_FUNCTION_WORDS.has(R) &&
+    ctx.lex(joinedBare(pieces, i, k))
+  )
+    return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
+  // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
+  if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
+  // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
+  if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(L)) return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
@@ -417,7 +650,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
   // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
   // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
-  if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && ctx.lex(`ال${R}`)) return null;
+  // (Not two letters and a plural ending, a participle's tail: مت|همين is متّهمين.)
+  if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && !/^[\u0621-\u064A]{2}(?:ين|ون|ات)$/.test(R) && ctx.lex(`ال${R}`)) return null;
   // و and a word (وصل ولي العهد): the conjunction opens the right piece; a word tail in و is a suffix (ضخّ|وا).
   if (R.length >= 3 && R[0] === 'و' && !WAW_SUFFIXES.has(R) && ctx.lex(R.slice(1))) return null;
   return 'weak';
@@ -440,27 +674,38 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const R = pieces[k + 1]!.bare;
   const lastPiece = k + 1 === j;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
-    if (SHADDA_BEFORE_ALEF.has(L)) return SHADDA;
+    // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
+    if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && MARK_LOST_AFTER.test(text.slice(pieces[k + 1]!.end, pieces[k + 1]!.end + 3))))
+      return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
+  if (R === 'ما' && JOINED_WITH_MA.has(L)) return SHADDA; // سيّما, not the future's سيُ
+  // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
+  if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
-  const tail = NEVER_INITIAL.has(R[0]!) || R === 'ي';
+  const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
+  // (No short vowel is written before a long alef: سيّ|ارة is a shadda.)
   const first =
-    !tail && k === i && (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
+    !tail &&
+    k === i &&
+    !(R[0] === 'ا' && R[1] !== 'ل') &&
+    (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
       ? L.at(-1)!
       : undefined;
   // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
   // (اتّخاذ، اتّصال، اتّفق), not the passive vowel of the rule below.
   if (k === i && /^[وف]?ات$/.test(L) && count === 1 && !tail) return SHADDA;
   // The article and a moon letter: a vowel on that letter (العُمانية); a sun letter would take shadda.
-  if (k === i && /^ال[ءأإبجحخعغفقكمهوي]$/.test(L) && count === 1 && !tail) return DAMMA;
+  if (k === i && /^(?:[وفبك]?ال|[وف]?لل)[ءأإبجحخعغفقكمهوي]$/.test(L) && count === 1 && !tail) return DAMMA;
+  // After و or ف, a mark on a word's first و is a vowel (ووُلد، فوُضع): no word begins with a doubled letter.
+  if (k === i && (L === 'وو' || L === 'فو') && count === 1 && !tail) return DAMMA;
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
     // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
-    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد): damma; بِ and لِ take kasra.
-    const vowel = 'وفك'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
+    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب): damma; بِ and لِ take kasra.
+    const vowel = 'وف'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {

@@ -2,9 +2,10 @@
  * The split-word scan: one pass over a text's words on character codes (no string per word), then the windows of pieces around gaps that
  * could be damage, for split-rules.ts; a window where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
  */
-import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
+import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, LETTER_SPAN, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
+  FORM_VIII_OR_X_STEM,
   NEVER_INITIAL,
   NO_MARK_AFTER,
   OPEN_STEM,
@@ -148,13 +149,47 @@ function interestingGap(w: number, text: string): boolean {
   const l = w - 1;
   if (W.flags[l]! & LAST_IS_MARK || kindOf(W.last[l]!) & NO_MARK_AFTER_BIT) return false;
   if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
+  // mayBeSplit's form VIII or X stem (افتُ|تحت، انتُ|زعت): three or four letters ending in ت (the letters tested only then).
+  if (
+    W.last[l] === 0x062a &&
+    (W.len[l] === 3 || W.len[l] === 4) &&
+    FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
+  )
+    return true;
   const left = wordClass(l);
   const right = wordClass(w);
-  if (left & IS_FUNCTION) return (right & IS_SUFFIX) !== 0 || ((left & IS_STEM) !== 0 && W.len[w]! <= 3) || stemTailAt(text, w);
+  if (left & IS_FUNCTION)
+    return (
+      (right & IS_SUFFIX) !== 0 ||
+      ((left & IS_STEM) !== 0 && W.len[w]! <= 3) ||
+      stemTailAt(text, w) ||
+      tanweenAfterAlefAt(text, w) ||
+      (W.len[w] === 2 && W.first[w] === 0x0645 && W.last[w] === 0x0627) || // ما (mayBeSplit: إنّ|ما)
+      (W.len[l] === 2 &&
+        (W.first[l] === 0x0623 || W.first[l] === 0x0627) &&
+        W.last[l] === 0x0648 &&
+        W.first[w] === 0x0644 &&
+        W.len[w]! <= 3)
+    );
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
-  return W.len[w]! <= 4;
+  return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
+}
+
+/** split-rules.ts mayBeSplit's PRONOUN_END on word w: its last two letters are ها، هم، كم or نا. */
+function pronounEnd(text: string, w: number): boolean {
+  const last = W.last[w]!;
+  let i = W.end[w]! - 1;
+  while (isWordMarkCode(text.charCodeAt(i))) i--;
+  i--;
+  while (isWordMarkCode(text.charCodeAt(i))) i--;
+  const before = text.charCodeAt(i);
+  return (
+    (before === 0x0647 && (last === 0x0627 || last === 0x0645)) ||
+    (last === 0x0645 && before === 0x0643) ||
+    (last === 0x0627 && before === 0x0646)
+  );
 }
 
 /**
@@ -221,7 +256,8 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
       linkedSpaces = spaces | (nbsp ? GAP_NBSP : 0);
     } else {
       linkedSpaces = 0;
-      if (nbsp || spaces >= 2) flag |= TAIL_DEBRIS;
+      // In a text that shows damage, one space before punctuation or a line's end is a lost final mark's too (split-rules DAMAGED_TAIL).
+      if (nbsp || spaces >= 2 || (spaces === 1 && ctx.damaged && (j >= n || isClosingPunctuation(text.charCodeAt(j))))) flag |= TAIL_DEBRIS;
     }
     flags[count] = flag;
     i = j;
@@ -263,6 +299,24 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
 
 let INTERESTING = new Uint8Array(1024);
 
+/** Line end and the punctuation split-rules.ts DAMAGED_TAIL accepts after a word's lost final mark: \n . , ، ؛ : ! ؟ ? » ) ]. */
+function isClosingPunctuation(c: number): boolean {
+  return (
+    c === 0x0a ||
+    c === 0x2e ||
+    c === 0x2c ||
+    c === 0x060c ||
+    c === 0x061b ||
+    c === 0x3a ||
+    c === 0x21 ||
+    c === 0x061f ||
+    c === 0x3f ||
+    c === 0xbb ||
+    c === 0x29 ||
+    c === 0x5d
+  );
+}
+
 /**
  * Most windows hold one or two gaps between words, plain spaces, with nothing to repair: the only
  * possible edits are joins of neighbouring words, and each needs the joined form to be a word
@@ -287,6 +341,7 @@ function noJoinPossible(text: string, a: number, b: number, ctx: Context): boole
     for (let e = s + 1; e <= b && e - s < MAX_PIECES; e++) {
       if (e === s + 1 && W.len[e]! <= 2 && kindOf(W.first[e]!) & WORD_FINAL_ONLY_BIT) return false; // a ة/ى tail
       if (W.len[e] === 1 && W.first[e] === 0x0627) return false; // a lone ا: a lost tanween's seat
+      if (e === s + 1 && W.first[e] === W.last[s] && (W.last[e] === 0x0629 || W.last[e] === 0x062a) && W.len[e]! <= 3) return false; // مفخّ|خة
       for (let i = W.start[e]!, end = W.end[e]!; i < end; i++) {
         const c = text.charCodeAt(i);
         if (skipsInHash(c)) continue;
@@ -331,9 +386,31 @@ function hasHaraka(word: string): boolean {
   return false;
 }
 
+/** split-rules.ts tanweenAfterAlef on the scan's word w: at most three letters, the last ا, a lost mark's debris after it. */
+function tanweenAfterAlefAt(text: string, w: number): boolean {
+  if (W.len[w]! > 3 || W.last[w] !== 0x0627) return false;
+  const end = W.end[w]!;
+  const c = text.charCodeAt(end);
+  if (c === 0xa0) return true;
+  if (c !== 0x20) return false;
+  const d = text.charCodeAt(end + 1);
+  return d === 0x20 || end + 1 >= text.length || isClosingPunctuation(d);
+}
+
 /** stemTailAfterFunctionWord's test of the right piece, on the scan's word w. */
 function stemTailAt(text: string, w: number): boolean {
   const len = W.len[w]!;
   const first = W.first[w]!;
   return len >= 2 && len <= 4 && ((first === 0x0627 && text.charCodeAt(W.start[w]! + 1) !== 0x0644) || first === 0x064a);
 }
+
+/**
+ * Does the text bear the marks of lost harakat that clean text never shows: a piece that starts
+ * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), or NO-BREAK
+ * SPACE before a space? Joins of two pieces that are both words need this before they are made.
+ */
+export function showsDamage(text: string): boolean {
+  return DAMAGE_SIGNS.test(text);
+}
+const A = `[${LETTER_SPAN}]`;
+const DAMAGE_SIGNS = new RegExp(`${A} [\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))|${A}\u00A0 `);

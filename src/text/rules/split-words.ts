@@ -4,10 +4,9 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt, NormalizeOptions } from '../options.ts';
-import { LETTER_SPAN } from '../arabic.ts';
 import { keepOutside, linesWithHarakat } from '../protected.ts';
 import { Context } from './split-context.ts';
-import { forEachWindow } from './split-scan.ts';
+import { forEachWindow, showsDamage } from './split-scan.ts';
 import { repairChain } from './split-rules.ts';
 
 export function splitWordEdits(text: string, options: NormalizeOptions, doubts: Doubt[] = []): Edit[] {
@@ -33,13 +32,4 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
   return keepOutside(edits, marked);
 }
 
-/**
- * Does the text bear the marks of lost harakat that clean text never shows: a piece that starts
- * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), or NO-BREAK
- * SPACE before a space? Joins of two pieces that are both words need this before they are made.
- */
-export function showsDamage(text: string): boolean {
-  return DAMAGE_SIGNS.test(text);
-}
-const A = `[${LETTER_SPAN}]`;
-const DAMAGE_SIGNS = new RegExp(`${A} [\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))|${A}\u00A0 `);
+export { showsDamage };
