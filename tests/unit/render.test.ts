@@ -12,6 +12,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { renderMarkdown, SANITIZE_SCHEMA } from '../../src/markdown/render.ts';
+import { loadLexicon } from '../../src/text/lexicon.ts';
 
 const alwaysReparse = unified()
   .use(remarkParse)
@@ -73,5 +74,20 @@ describe('renderMarkdown keeps nothing of one call for the next', () => {
     // A call with no evidence afterwards asks neither.
     renderMarkdown(md, { dir: 'rtl' });
     expect(asked).toEqual({ a: afterFirst.a, b: afterFirst.a });
+  });
+});
+
+describe('a Markdown text node ends before a link or emphasis, not at a line end', () => {
+  it('a clean word before a link, emphasis or code in damaged copy gets no final mark', () => {
+    const lexicon = loadLexicon();
+    // The first sentence shows damage (a lone ا after a word, NBSP + space): the article is judged damaged.
+    const md =
+      'وحلقت الطائرات سرب ا فوق المدينة\u00A0 أمس.\n\n' +
+      'وقال المستخدم [المسافة بتنظيم](https://example.org/a) وقرر **الترجيح** ثم أشد `رمز` في النهاية.';
+    const html = renderMarkdown(md, { dir: 'rtl', lexicon: () => lexicon, damaged: true }).html;
+    expect(html).toContain('سربًا');
+    expect(html).toContain('المستخدم <a href="https://example.org/a">');
+    expect(html).toContain('وقرر <strong>');
+    expect(html).toContain('أشد <code>');
   });
 });

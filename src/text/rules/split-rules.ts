@@ -57,8 +57,11 @@ const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|ك�
 const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
 /** A word tail's pronoun of two letters (ها، هم، كم، نا). */
 const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
-/** Debris after a word's last letter: NBSP, two spaces and more, or one space before punctuation or a line's end. */
-const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]|$))/;
+/**
+ * Debris after a word's last letter: NBSP, two spaces and more, or one space before punctuation or a line break (not before the
+ * text's end: a Markdown text node ends with a space before a link or emphasis).
+ */
+const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]))/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
 
@@ -226,7 +229,7 @@ function isWordFinalDamage(gap: string, damaged: boolean): boolean {
  * also one space before punctuation or a line's end (the lost mark's space, the real one absent).
  */
 const DEBRIS_TAIL = /^\u00A0|^ {2,}/;
-const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n.,،؛:!؟?»)\]]|$)/;
+const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n.,،؛:!؟?»)\]])/;
 
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {

@@ -256,8 +256,9 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
       linkedSpaces = spaces | (nbsp ? GAP_NBSP : 0);
     } else {
       linkedSpaces = 0;
-      // In a text that shows damage, one space before punctuation or a line's end is a lost final mark's too (split-rules DAMAGED_TAIL).
-      if (nbsp || spaces >= 2 || (spaces === 1 && ctx.damaged && (j >= n || isClosingPunctuation(text.charCodeAt(j))))) flag |= TAIL_DEBRIS;
+      // In a text that shows damage, one space before punctuation or a line break is a lost final mark's too (split-rules
+      // DAMAGED_TAIL); not one before the text's end, where a Markdown text node stops before a link or emphasis.
+      if (nbsp || spaces >= 2 || (spaces === 1 && ctx.damaged && j < n && isClosingPunctuation(text.charCodeAt(j)))) flag |= TAIL_DEBRIS;
     }
     flags[count] = flag;
     i = j;
