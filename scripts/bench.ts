@@ -138,6 +138,13 @@ function snapshotCode(): string {
   return dir;
 }
 
+/** A plain-text table: the header, a rule, the rows, each column as wide as its widest cell. */
+function textTable(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
+}
+
 function fmtS(m: Measure | undefined): string {
   if (!m) return '—';
   if (!m.ok) return 'FAILED';
@@ -473,11 +480,7 @@ function shardReport(rows: ShardRow[]): string[] {
       ];
     }),
   );
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  lines.push(line(head));
-  lines.push(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const row of table) lines.push(line(row));
+  lines.push(...textTable(head, table));
   lines.push('');
   for (const r of rows)
     for (const s of r.runs) {
@@ -583,11 +586,7 @@ async function main() {
       ratio(r.cold, r.bare),
       ratio(r.edit, r.hugo),
     ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-    lines.push(line(head));
-    lines.push(widths.map((w) => '-'.repeat(w)).join('-|-'));
-    for (const row of table) lines.push(line(row));
+    lines.push(...textTable(head, table));
     lines.push('');
     for (const r of rows) {
       const t = (m: Measure) =>

@@ -72,6 +72,18 @@ const deployJob = () => jobUsing(workflow, 'actions/deploy-pages')[1];
 const step = (job: Job, test: (s: Step) => boolean) => job.steps.find(test)!;
 
 /** Runs `commands` in order within the job's steps (each after the one before). */
+/** An actions/cache step keyed per commit (an entry cannot be overwritten) and restored from the newest entry by the key's prefix. */
+function expectKeyPerCommit(cache: Step): void {
+  const key = String(cache.with?.key);
+  expect(key).toMatch(/\$\{\{ github\.sha \}\}$/);
+  const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
+  expect(
+    String(cache.with?.['restore-keys'])
+      .split('\n')
+      .map((l) => l.trim()),
+  ).toContain(prefix);
+}
+
 function expectInOrder(job: Job, commands: string[]): void {
   const steps = runs(job);
   let at = -1;
@@ -245,14 +257,7 @@ describe('publish workflow', { timeout: 180_000 }, () => {
     expect(at).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npm ci'));
     expect(at).toBeLessThan(job.steps.findIndex((s) => s.run === 'npm run build'));
     // A key per commit (a cache entry cannot be overwritten), restored from the newest by prefix.
-    const key = String(cache.with?.key);
-    expect(key).toMatch(/\$\{\{ github\.sha \}\}$/);
-    const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
-    expect(
-      String(cache.with?.['restore-keys'])
-        .split('\n')
-        .map((l) => l.trim()),
-    ).toContain(prefix);
+    expectKeyPerCommit(cache);
   });
 
   it('builds with WARRAQ_BASE_PATH taken from the repository name', () => {
@@ -388,18 +393,12 @@ describe('publish workflow: a sharded build (warraq.config.json "shards" > 1)', 
     expect(at).toBeGreaterThan(shard.steps.findIndex((s) => s.run === 'npm ci'));
     expect(at).toBeLessThan(shard.steps.indexOf(shardCommand()));
     const key = String(cache.with?.key);
-    expect(key).toMatch(/\$\{\{ github\.sha \}\}$/);
     const keys = [1, 2, 3].map((k) => expand(key, { ...onShard(k, 3), 'runner.os': 'Linux', 'github.sha': 'abc' }));
     expect(new Set(keys).size).toBe(3);
     expect(expand(key, { ...onShard(1, 3), 'runner.os': 'Linux', 'github.sha': 'abc' })).not.toBe(
       expand(key, { ...onShard(1, 4), 'runner.os': 'Linux', 'github.sha': 'abc' }),
     );
-    const prefix = key.slice(0, key.indexOf('${{ github.sha }}'));
-    expect(
-      String(cache.with?.['restore-keys'])
-        .split('\n')
-        .map((l) => l.trim()),
-    ).toContain(prefix);
+    expectKeyPerCommit(cache);
     // The site's address, as the build job has it.
     expect(shardCommand().env?.WARRAQ_SITE_URL).toBe(step(publishJob(), (s) => s.run === 'npm run build').env?.WARRAQ_SITE_URL);
     expect(shard.env?.WARRAQ_BASE_PATH ?? workflow.env?.WARRAQ_BASE_PATH).toMatch(/github\.event\.repository\.name/);

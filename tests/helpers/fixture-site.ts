@@ -35,8 +35,8 @@ export function fixtureProject(options: { copyContent?: boolean; config?: object
   };
 }
 
-/** A valid article file (economy section, one tag, one author) with this headline and body. */
-export function articleSource(title: string, body: string): string {
+/** A valid article file (economy section, one tag, one author) with this headline and body; `more`: front matter lines to add. */
+export function articleSource(title: string, body: string, more = ''): string {
   return `---
 title: "${title}"
 date: 2023-03-01T10:00:00+03:00
@@ -44,7 +44,7 @@ section: اقتصاد
 tags: [الشركات]
 authors: [سلمى الحسيني]
 summary: "ملخص قصير للخبر عن الشركات والأسواق."
----
+${more}---
 
 ${body}
 `;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
+import { articleSource, fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
+import { tree } from '../helpers/output-tree.ts';
 import { build } from '../../src/output/build.ts';
 
 const version = (pkg: string) =>
@@ -15,32 +15,11 @@ const version = (pkg: string) =>
 
 function article(slug: string, picture: string | undefined): string {
   const image = picture ? `image:\n  src: media/${picture}\n  alt: "صورة الخبر"\n` : '';
-  return `---
-title: "خبر عن ${slug}"
-date: 2023-03-01T10:00:00+03:00
-section: اقتصاد
-tags: [الشركات]
-authors: [سلمى الحسيني]
-summary: "ملخص قصير للخبر عن الشركات والأسواق."
-slug: ${slug}
-${image}---
-
-نص الخبر عن الشركات والأسواق في المنطقة.
-`;
+  return articleSource(`خبر عن ${slug}`, 'نص الخبر عن الشركات والأسواق في المنطقة.', `slug: ${slug}\n${image}`);
 }
 
-/** File name → SHA-256 of its bytes, for every file of a folder (none when it does not exist). */
-function files(dir: string): Map<string, string> {
-  if (!existsSync(dir)) return new Map();
-  return new Map(
-    readdirSync(dir).map((f) => [
-      f,
-      createHash('sha256')
-        .update(readFileSync(path.join(dir, f)))
-        .digest('hex'),
-    ]),
-  );
-}
+/** File name → SHA-256 of its bytes, for every file of a (flat) folder; none when it does not exist. */
+const files = (dir: string): Map<string, string> => (existsSync(dir) ? tree(dir) : new Map());
 
 describe('kept lead pictures', () => {
   let project: FixtureProject;
