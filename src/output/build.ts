@@ -177,9 +177,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         await search.catch(() => undefined);
         await removeTree(searchWork);
       }
-      if (options.shard && shard) {
+      if (shard) {
         const inputs = inputFingerprint(root, { ...config, shards: 1 }, '', prepared.sourcesHash, templates);
-        pages = finishShard(tmp, { ...options.shard, inputs }, shard, shardPages);
+        pages = finishShard(tmp, shard, inputs, shardPages);
       }
     },
     {
@@ -263,7 +263,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
     stage.eleventyMs = Math.round(performance.now() - eleventyStarted);
     pages = writtenPages.size + stage.pagesReused;
-    shardPages = [...writtenPages.values()];
+    if (shard) shardPages = [...writtenPages.values()];
   }
 }
 

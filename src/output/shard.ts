@@ -28,13 +28,8 @@ export type ShardFile = z.infer<typeof shardFile>;
  * Leaves in a shard's finished output only what it owns: for shard k > 1, the pages of its plan and its search chunks (every shard
  * writes the site's other files with the same bytes: shard 1 keeps them). Writes the shard file; returns how many files it keeps.
  */
-export function finishShard(
-  dir: string,
-  shard: { k: number; n: number; inputs: string },
-  plan: ShardPlan,
-  written: readonly WrittenPage[],
-): number {
-  if (shard.k > 1) {
+export function finishShard(dir: string, plan: ShardPlan, inputs: string, written: readonly WrittenPage[]): number {
+  if (plan.k > 1) {
     const urls = new Set([...plan.pages.articles, ...plan.pages.home, ...plan.pages.listingPages].map((p) => p.url));
     const keep = new Set<string>();
     for (const page of written) if (urls.has(String(page.url))) keep.add(path.resolve(String(page.outputPath)));
@@ -42,7 +37,7 @@ export function finishShard(
     prune(path.resolve(dir), keep);
   }
   const files = countFiles(dir);
-  const record: ShardFile = { format: FORMAT, shard: shard.k, of: shard.n, inputs: shard.inputs, files };
+  const record: ShardFile = { format: FORMAT, shard: plan.k, of: plan.n, inputs, files };
   writeFileSync(path.join(dir, SHARD_FILE), `${JSON.stringify(record, null, 2)}\n`);
   return files;
 }

@@ -7,6 +7,9 @@ import type { Article } from '../content/article.ts';
 import type { RenderSelection, SiteData } from './data.ts';
 
 export interface ShardPlan {
+  /** Shard k of n (1 ≤ k ≤ n). */
+  k: number;
+  n: number;
   /** The search chunks this shard indexes. */
   chunks: Set<string>;
   /** The article, home and listing pages it renders. */
@@ -69,5 +72,5 @@ export function planShard(site: SiteData, chunks: ReadonlyMap<string, readonly A
   const bodies = new Set<Article>(articles);
   for (const name of myChunks) for (const a of chunks.get(name)!) bodies.add(a);
   for (const feed of site.feeds) for (const a of feed.items) bodies.add(a);
-  return { chunks: myChunks, pages, bodies };
+  return { k, n, chunks: myChunks, pages, bodies };
 }
