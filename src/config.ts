@@ -52,6 +52,12 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   paginate: z.number().int().min(1).max(500).default(20),
+  search: z
+    .strictObject({
+      /** The newest articles a search covers first; older ones when the reader asks, in tiers twice as large each time. */
+      firstTier: z.number().int().min(1).default(2000),
+    })
+    .prefault({}),
   /** Shard jobs of the publishing workflow's build matrix (`warraq build --shard K/N`, then `--assemble`); 1: one build job. */
   shards: z.number().int().min(1).max(64).default(1),
   /** The site's sections; when listed, an article naming another is refused (src/content/known-names.ts). */

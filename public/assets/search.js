@@ -21,19 +21,35 @@ export function fold(text) {
     .trim();
 }
 
-// One Pagefind index per year of articles, newest first (site/search.ts): the newest is loaded,
-// the others merged into it, so one search covers the whole archive.
-const shards = (form.dataset.shards || '').split(' ').filter(Boolean);
-let pagefind;
-async function engine() {
-  if (!pagefind) {
-    const pf = await import(`${base}pagefind/${shards[0]}/pagefind.js`);
-    await pf.options({ baseUrl: base });
-    for (const year of shards.slice(1)) await pf.mergeIndex(`${base}pagefind/${year}/`, { baseUrl: base });
-    pf.init();
-    pagefind = pf;
+// One Pagefind index per chunk of articles, newest first (site/search-chunks.ts), searched in
+// tiers so that a phone fetches only what it needs: the newest articles first (config
+// search.firstTier, 2,000 by default), then, when the reader asks for more, tiers twice as large. A tier is one Pagefind instance (its
+// newest chunk's pagefind.js, the others merged into it); its results follow the newer tiers'.
+const FIRST_TIER = Number(form.dataset.firstTier) || 2000;
+const chunks = (form.dataset.chunks || '')
+  .split(' ')
+  .filter(Boolean)
+  .map((c) => ({ name: c.slice(0, c.lastIndexOf(':')), articles: Number(c.slice(c.lastIndexOf(':') + 1)) }));
+const tiers = [];
+for (let i = 0, size = FIRST_TIER; i < chunks.length; size *= 2) {
+  const tier = { chunks: [], articles: 0 };
+  for (; i < chunks.length && tier.articles < size; i++) {
+    tier.chunks.push(chunks[i].name);
+    tier.articles += chunks[i].articles;
   }
-  return pagefind;
+  tiers.push(tier);
+}
+const engines = [];
+function engine(t) {
+  engines[t] ??= (async () => {
+    const [first, ...rest] = tiers[t].chunks;
+    const pf = await import(`${base}pagefind/${first}/pagefind.js`);
+    await pf.options({ baseUrl: base });
+    for (const chunk of rest) await pf.mergeIndex(`${base}pagefind/${chunk}/`, { baseUrl: base });
+    pf.init();
+    return pf;
+  })();
+  return engines[t];
 }
 
 const digits = new Intl.NumberFormat('ar', { numberingSystem: form.dataset.nums || 'latn' });
@@ -90,26 +106,45 @@ async function searchWithNames(pf, q) {
   return merged;
 }
 
-let latest = 0;
+const PAGE = 20;
+const more = document.getElementById('search-more');
+/** The query being shown: its results so far (newer tiers first), how many tiers searched, how many shown. */
+let current;
+
 async function run(query) {
-  const ticket = ++latest;
   const q = fold(query);
   list.replaceChildren();
+  more.hidden = true;
+  current = q ? { q, found: [], searched: 0, shown: 0 } : undefined;
   if (!q) {
     status.textContent = '';
     return;
   }
-  if (!shards.length) {
+  if (!tiers.length) {
     status.textContent = 'لا نتائج. جرّب كلمة أخرى.';
     return;
   }
+  await showMore(current);
+}
+
+/** The next page of results: from those found, else from the next older tiers until one finds any. */
+async function showMore(state) {
   status.textContent = 'جارٍ البحث…';
-  const pf = await engine();
-  const found = await searchWithNames(pf, q);
-  const results = await Promise.all(found.slice(0, 20).map((r) => r.data()));
-  if (ticket !== latest) return;
-  status.textContent = results.length ? count(found.length) : 'لا نتائج. جرّب كلمة أخرى.';
-  for (const r of results) {
+  more.hidden = true;
+  while (state.shown >= state.found.length && state.searched < tiers.length) {
+    const found = await searchWithNames(await engine(state.searched), state.q);
+    if (state !== current) return;
+    state.found.push(...found);
+    state.searched++;
+  }
+  const page = await Promise.all(state.found.slice(state.shown, state.shown + PAGE).map((r) => r.data()));
+  if (state !== current) return;
+  state.shown += page.length;
+  const older = state.searched < tiers.length;
+  status.textContent = state.found.length
+    ? `${count(state.found.length)}${older ? ' في الأخبار الأحدث' : ''}`
+    : 'لا نتائج. جرّب كلمة أخرى.';
+  for (const r of page) {
     const li = document.createElement('li');
     const h = document.createElement('h2');
     const a = document.createElement('a');
@@ -119,7 +154,14 @@ async function run(query) {
     li.append(h, excerpt(r.excerpt));
     list.append(li);
   }
+  if (state.shown < state.found.length) more.textContent = 'المزيد من النتائج';
+  else if (older) more.textContent = 'ابحث في الأخبار الأقدم';
+  more.hidden = !(state.shown < state.found.length || older);
 }
+
+more.addEventListener('click', () => {
+  if (current) showMore(current);
+});
 
 let timer;
 form.addEventListener('submit', (event) => {

@@ -63,8 +63,8 @@ export interface SiteData {
   /** /section/, /tag/, /author/, /archive/: lists of the listings. */
   directories: Directory[];
   feeds: Feed[];
-  /** The search index's chunks, newest first (site/search-chunks.ts): the search page merges them. */
-  searchChunks: string[];
+  /** The search index's chunks, newest first, with their article counts (site/search-chunks.ts): the search page opens them in tiers. */
+  searchChunks: Array<{ name: string; articles: number }>;
   /** Articles for the Google News sitemap: the last two days before the newest article, ≤ 1,000. */
   news: Article[];
   /** Date of the newest article (ISO): "now" for feeds and sitemaps, so builds are reproducible. */
@@ -179,7 +179,7 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
     listingPages,
     directories,
     feeds,
-    searchChunks: [...searchChunks(articles).keys()],
+    searchChunks: [...searchChunks(articles)].map(([name, list]) => ({ name, articles: list.length })),
     news,
     updated,
   };

@@ -6,7 +6,7 @@
 import type { Article } from '../content/article.ts';
 
 /** The most articles one chunk's index holds (a day with more is a chunk of its own). */
-export const CHUNK_ARTICLES = 2000;
+export const CHUNK_ARTICLES = 500;
 
 /** Chunk name → its articles in URL order, newest chunk first. */
 export function searchChunks(articles: Iterable<Article>): Map<string, Article[]> {

@@ -120,9 +120,16 @@ describe('base path /warraq/', () => {
     const html = readFileSync(path.join(site.out, 'search/index.html'), 'utf8');
     expect(html).toContain(`data-base="${BASE}"`);
     expect(html).toContain(`src="${BASE}assets/search.js"`);
-    // one index per year of articles, each named on the search page and present in the output
-    const years = /data-shards="([\d ]+)"/.exec(html)![1]!.split(' ');
-    expect(years.length).toBeGreaterThan(1);
-    for (const y of years) expect(existsSync(path.join(site.out, `pagefind/${y}/pagefind.js`)), y).toBe(true);
+    // one index per chunk of articles (here a year), each named on the search page with its article count and present in the output
+    const chunks = /data-chunks="([\d: -]+)"/
+      .exec(html)![1]!
+      .split(' ')
+      .map((c) => c.split(':'));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const [name, count] of chunks) {
+      expect(name, 'a year').toMatch(/^\d{4}$/);
+      expect(Number(count)).toBeGreaterThan(0);
+      expect(existsSync(path.join(site.out, `pagefind/${name}/pagefind.js`)), name).toBe(true);
+    }
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * The search page searches the newest articles first and older ones when the reader asks (public/assets/search.js, config
+ * `search.firstTier`), in Chromium on the demo site built with a first tier of one article: its two chunks (2023, 2022) are then
+ * two tiers. Without Chromium: skipped loudly, failing in CI.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, requireChromium } from '../helpers/chromium.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { buildDemoSite, type BuiltSite } from './build-site.ts';
+
+const hasChromium = requireChromium();
+
+let site: BuiltSite;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const requested: string[] = [];
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  site = await buildDemoSite({ config: { search: { firstTier: 1 } } });
+  server = await serveStatic(site.out);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}search/`);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.remove();
+});
+
+const status = () => page.$eval('#search-status', (e) => e.textContent ?? '');
+const results = () => page.$$eval('#search-results li a', (as) => as.map((a) => decodeURI(a.getAttribute('href')!)));
+const more = () => page.$eval('#search-more', (e) => ((e as HTMLButtonElement).hidden ? undefined : e.textContent));
+const settled = () =>
+  page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
+    timeout: 15_000,
+  });
+
+async function search(q: string): Promise<void> {
+  await page.fill('#q', q);
+  await page.press('#q', 'Enter');
+  await settled();
+}
+
+describe.skipIf(!hasChromium)('search in tiers, newest first', () => {
+  it('the search page names each chunk with its article count and the first tier', () => {
+    const html = readFileSync(path.join(site.out, 'search/index.html'), 'utf8');
+    expect(html).toMatch(/data-first-tier="1" data-chunks="2023:\d+ 2022:\d+"/);
+  });
+
+  it('finds in the newest tier first, and in the older one only when the reader asks', async () => {
+    requested.length = 0;
+    // «قال» is written in articles of both years
+    await search('قال');
+    const first = await results();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((u) => u.startsWith('/2023/'))).toBe(true);
+    expect(await status()).toContain('في الأخبار الأحدث');
+    expect(requested.some((p) => p.startsWith('/pagefind/2022/'))).toBe(false);
+    expect(await more()).toBe('ابحث في الأخبار الأقدم');
+
+    await page.click('#search-more');
+    await page.waitForFunction(
+      () => /^(?!.*الأحدث).*(نتيج|نتائج)/.test(document.getElementById('search-status')!.textContent ?? ''),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const all = await results();
+    expect(all.slice(0, first.length)).toEqual(first);
+    expect(all.slice(first.length).length).toBeGreaterThan(0);
+    expect(all.slice(first.length).every((u) => u.startsWith('/2022/'))).toBe(true);
+    expect(requested.some((p) => p.startsWith('/pagefind/2022/'))).toBe(true);
+    expect(await more()).toBeUndefined();
+  });
+
+  it('goes on to older tiers by itself when the newest finds nothing', async () => {
+    // «نظيرَي» is written only in the fusion article of December 2022
+    await search('نظيري');
+    const found = await results();
+    expect(found.some((u) => u.includes('اندماج'))).toBe(true);
+    expect(await status()).not.toContain('الأحدث');
+    expect(await more()).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+});
