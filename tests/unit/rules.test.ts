@@ -73,6 +73,13 @@ describe('quotes, punctuation, digits', () => {
     expect(n('قال الرئيس ، ثم غادر')).toBe('قال الرئيس، ثم غادر');
     expect(n('قال الرئيس،ثم غادر')).toBe('قال الرئيس، ثم غادر');
   });
+  it('keeps an ellipsis standing free between words (a verse quoted with its halves apart) but closes up one that ends a phrase', () => {
+    const verse = 'إِذَا الشَّعْبُ يَوْمًا أَرَادَ الْحَيَاةَ ... فَلَا بُدَّ أَنْ يَسْتَجِيبَ الْقَدَرْ';
+    expect(n(verse)).toBe(verse);
+    expect(n('قال الشاعر: «إذا الشعب يوما أراد الحياة .. فلا بد أن يستجيب القدر»')).toContain('الحياة .. فلا');
+    expect(n('وقال إن الأمر انتهى ...')).toBe('وقال إن الأمر انتهى...');
+    expect(n('وقال إن الأمر انتهى ...»')).toBe('وقال إن الأمر انتهى...»');
+  });
   it('turns ASCII , ; ? between Arabic words into Arabic marks, never in numbers or Latin', () => {
     expect(n('هل جاء, أم لا?')).toBe('هل جاء، أم لا؟');
     expect(n('بلغ 3,5 مليون في Paris, France')).toBe('بلغ 3,5 مليون في Paris, France');

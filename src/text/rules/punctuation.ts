@@ -27,10 +27,12 @@ export function punctuationSpaceEdits(text: string): Edit[] {
   for (const mark of MARKS) {
     const spaceAfter = SPACE_AFTER.has(mark);
     for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
-      // Spaces before the mark, after an Arabic word: removed.
+      // Spaces before the mark, after an Arabic word: removed, unless the mark opens an ellipsis that stands free between
+      // words ("تعرفني ... والسيف": the break between a verse's halves, or words left out of a quote).
       let start = at;
       while (start > 0 && (text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0xa0)) start--;
-      if (start < at && arabicBefore(text, start)) edits.push({ start, end: at, replacement: '', rule: 'punctuation-space' });
+      if (start < at && arabicBefore(text, start) && !(mark === '.' && freeEllipsisAt(text, at)))
+        edits.push({ start, end: at, replacement: '', rule: 'punctuation-space' });
       // An Arabic word glued after the mark gets a space. The spaces before the mark go in this
       // same pass ("كلمة ،كلمة"), so look past them.
       if (!spaceAfter || !isArabicLetter(text.charCodeAt(at + 1)) || !arabicBefore(text, at, true)) continue;
@@ -40,6 +42,14 @@ export function punctuationSpaceEdits(text: string): Edit[] {
     }
   }
   return edits.sort((a, b) => a.start - b.start);
+}
+
+/** Do two dots or more start at `at`, with a space after them? */
+function freeEllipsisAt(text: string, at: number): boolean {
+  let end = at;
+  while (text.charCodeAt(end) === 0x2e) end++;
+  const after = text.charCodeAt(end);
+  return end - at >= 2 && (after === 0x20 || after === 0xa0);
 }
 
 export function arabicPunctuationEdits(text: string): Edit[] {
