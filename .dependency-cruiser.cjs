@@ -43,11 +43,20 @@ module.exports = {
     },
     {
       name: 'pure-layers-import-no-foundation',
-      comment:
-        'text/, terms/ and markdown/ are pure: no foundation file either. One exception: the lexicon keys its decoded-trie file by the dictionary package version (text/lexicon.ts → package-version.ts).',
+      comment: 'text/, terms/ and markdown/ are pure: no foundation file either.',
       severity: 'error',
-      from: { path: '^src/(text|terms|markdown)/', pathNot: '^src/text/lexicon\\.ts$' },
+      from: { path: '^src/(text|terms|markdown)/' },
       to: { path: '^src/[^/]+\\.(ts|js|mjs)$' },
+    },
+    {
+      name: 'pure-layers-do-no-io',
+      comment: 'text/, terms/ and markdown/ do no I/O: no file system, processes, threads or network (the lexicon file is read in store/).',
+      severity: 'error',
+      from: { path: '^src/(text|terms|markdown)/' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|fs/promises|child_process|worker_threads|net|http|https|http2|dgram|cluster|module|process|os|readline|v8|vm)$',
+      },
     },
     ...layerRules,
     {

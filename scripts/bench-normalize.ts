@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalize } from '../src/text/normalize.ts';
-import { loadLexicon } from '../src/text/lexicon.ts';
+import { loadLexicon } from '../src/store/lexicon.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 import { generateCorpus } from './corpus/generate.ts';
 import { damage } from './lib/damage.ts';

@@ -501,7 +501,7 @@ function shardReport(rows: ShardRow[]): string[] {
 async function normalizerThroughput(code: string): Promise<{ mbPerS: number; firstPassMbPerS: number; lexiconS: number; mb: number }> {
   const from = (f: string) => pathToFileURL(path.join(code, f)).href;
   const { normalize } = (await import(from('src/text/normalize.ts'))) as typeof import('../src/text/normalize.ts');
-  const { loadLexicon } = (await import(from('src/text/lexicon.ts'))) as typeof import('../src/text/lexicon.ts');
+  const { loadLexicon } = (await import(from('src/store/lexicon.ts'))) as typeof import('../src/store/lexicon.ts');
   const { WordCounts } = (await import(from('src/text/evidence.ts'))) as typeof import('../src/text/evidence.ts');
   const { generateCorpus } = await import('./corpus/generate.ts');
   const t0 = performance.now();

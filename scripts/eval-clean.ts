@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { damage } from './lib/damage.ts';
 import { normalize, type Change } from '../src/text/normalize.ts';
-import { loadLexicon } from '../src/text/lexicon.ts';
+import { loadLexicon } from '../src/store/lexicon.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 
 const FIXTURES = new URL('../tests/fixtures/', import.meta.url);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { damage } from './lib/damage.ts';
 import { normalize } from '../src/text/normalize.ts';
-import { loadLexicon } from '../src/text/lexicon.ts';
+import { loadLexicon } from '../src/store/lexicon.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 
 export interface RepairScore {

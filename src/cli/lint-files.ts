@@ -8,7 +8,7 @@ import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
 import { listArticleFiles, readSource } from '../content/load.ts';
 import { parseArticle } from '../content/parse.ts';
 import { knownNameProblems, type KnownNames } from '../content/known-names.ts';
-import { lazyLexicon } from '../text/lexicon.ts';
+import { lazyLexicon } from '../store/lexicon.ts';
 import { WordCounts } from '../text/evidence.ts';
 import { urlKey } from '../text/slug.ts';
 import { lintSource, type LintResult } from './lint-core.ts';

@@ -5,7 +5,7 @@
 import type { WarraqConfig } from '../config.ts';
 import { writeEntry } from '../store/prepared-cache.ts';
 import { EvidenceBuilder } from '../store/evidence-cache.ts';
-import { lazyLexicon } from '../text/lexicon.ts';
+import { lazyLexicon } from '../store/lexicon.ts';
 import {
   cacheEnabled,
   checkCached,

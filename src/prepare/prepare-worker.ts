@@ -6,7 +6,7 @@ import { workerData } from 'node:worker_threads';
 import { prepareOne, type NormalizeConfig } from './prepare-task.ts';
 import { writeEntry } from '../store/prepared-cache.ts';
 import { EvidenceBuilder, evidenceFrom } from '../store/evidence-cache.ts';
-import { lazyLexicon } from '../text/lexicon.ts';
+import { lazyLexicon } from '../store/lexicon.ts';
 
 interface WorkerData {
   evidence: ReadonlyMap<number, number>;

@@ -3,7 +3,7 @@
  * ignored parts and lead picture, plus its name keys as `name` filters. A change to that template element must be made here too.
  */
 import type { Article } from '../content/article.ts';
-import { loadLexicon } from '../text/lexicon.ts';
+import { loadLexicon } from '../store/lexicon.ts';
 import { escapeHtml, isolateLatin } from './filters.ts';
 import { nameKeysOf, type NameKeyMemo } from './names.ts';
 

@@ -8,7 +8,7 @@ import { parseArticle } from '../../src/content/parse.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 import { applyHunks, diffHunks } from '../../src/cli/diff.ts';
-import { lazyLexicon } from '../../src/text/lexicon.ts';
+import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 import { runCli, SEED } from './run.ts';
 

@@ -11,7 +11,7 @@ import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import { prepareArticle } from '../../src/prepare/prepare-article.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
-import { lazyLexicon } from '../../src/text/lexicon.ts';
+import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { countsOf, evidenceFrom } from '../../src/store/evidence-cache.ts';
 
 const article = articleSource;

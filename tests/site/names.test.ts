@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadLexicon } from '../../src/text/lexicon.ts';
+import { loadLexicon } from '../../src/store/lexicon.ts';
 import { foldArabic } from '../../src/terms/fold.ts';
 import { nameKey } from '../../src/site/name-key.js';
 import { keysOfWord, nameKeysOf } from '../../src/site/names.ts';

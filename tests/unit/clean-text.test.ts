@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { damagedLines, fixtureLines, scoreClean } from '../../scripts/eval-clean.ts';
 import { normalize } from '../../src/text/normalize.ts';
-import { loadLexicon } from '../../src/text/lexicon.ts';
+import { loadLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 
 // The repair's one promise: clean text comes out as it went in (NFC aside), whether it stands

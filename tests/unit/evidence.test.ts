@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/normalize.ts';
-import { lazyLexicon } from '../../src/text/lexicon.ts';
+import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts, wordKey } from '../../src/text/evidence.ts';
 
 describe('word evidence', () => {

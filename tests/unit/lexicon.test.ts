@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { binaryTrieName, loadLexicon, loadTrie } from '../../src/text/lexicon.ts';
+import { binaryTrieName, loadLexicon, loadTrie } from '../../src/store/lexicon.ts';
 
 describe('the cached binary lexicon', () => {
   it('answers exactly as the text trie on fixture words, their joins and near-words', () => {

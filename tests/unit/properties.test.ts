@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalize } from '../../src/text/normalize.ts';
-import { loadLexicon } from '../../src/text/lexicon.ts';
+import { loadLexicon } from '../../src/store/lexicon.ts';
 import { damage } from '../../scripts/lib/damage.ts';
 
 const lexicon = loadLexicon();

@@ -12,7 +12,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { renderMarkdown, SANITIZE_SCHEMA } from '../../src/markdown/render.ts';
-import { loadLexicon } from '../../src/text/lexicon.ts';
+import { loadLexicon } from '../../src/store/lexicon.ts';
 
 const alwaysReparse = unified()
   .use(remarkParse)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/text/normalize.ts';
-import { lazyLexicon } from '../../src/text/lexicon.ts';
+import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { slugify, isSafeSlug } from '../../src/text/slug.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 import { tatweelEdits } from '../../src/text/rules/unicode.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { normalize } from '../../src/text/normalize.ts';
-import { lazyLexicon } from '../../src/text/lexicon.ts';
+import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { splitWordEdits, splitWordEditsEveryGap } from '../../src/text/rules/split-words.ts';
 import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions, type WordEvidence } from '../../src/text/options.ts';
-import { loadLexicon } from '../../src/text/lexicon.ts';
+import { loadLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 import { damage } from '../../scripts/lib/damage.ts';
 

@@ -12,7 +12,7 @@ import { judgeName, type KnownNames } from '../../content/known-names.ts';
 import { listArticleFiles, readSource } from '../../content/load.ts';
 import { dropFurniture } from '../../text/furniture.ts';
 import { normalize } from '../../text/normalize.ts';
-import { lazyLexicon } from '../../text/lexicon.ts';
+import { lazyLexicon } from '../../store/lexicon.ts';
 import { WordCounts } from '../../text/evidence.ts';
 import { isSafeSlug, slugify } from '../../text/slug.ts';
 import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew, ARTICLE_FIELD_OPTIONS } from '../article-file.ts';

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { normalize, lineColumn } from '../../text/normalize.ts';
-import { lazyLexicon } from '../../text/lexicon.ts';
+import { lazyLexicon } from '../../store/lexicon.ts';
 import { WordCounts } from '../../text/evidence.ts';
 
 const command: Command = {

@@ -13,7 +13,7 @@ import { configureEleventy } from '../../site/eleventy.ts';
 import { deriveStylesheets } from '../../site/css.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';
 import { buildSiteData, type SiteData } from '../../site/data.ts';
-import { loadLexicon } from '../../text/lexicon.ts';
+import { loadLexicon } from '../../store/lexicon.ts';
 
 const command: Command = {
   summary: 'preview the site with live reload (Eleventy dev server)',

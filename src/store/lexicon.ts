@@ -1,16 +1,16 @@
 /**
  * The Arabic lexicon (@cspell/dict-ar), loaded on first use and kept decoded as cspell-trie-lib's binary trie in
- * `node_modules/.cache/warraq/`, named by a digest of the dictionary's bytes and both packages' versions. The one place the text core
- * touches the file system; the normalizer asks for it only to veto a join.
+ * `node_modules/.cache/warraq/`, named by a digest of the dictionary's bytes and both packages' versions. The text core never reads it:
+ * the normalizer is handed it (NormalizeOptions.lexicon) and asks it only to veto a join.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { decodeTrie, encodeITrieToBTrie, type ITrie } from 'cspell-trie-lib';
-import type { Lexicon } from './options.ts';
+import type { Lexicon } from '../text/options.ts';
+import { writeFileAtomically } from './atomic-write.ts';
 import { packageVersion } from '../package-version.ts';
 
 let cached: Lexicon | undefined;
@@ -57,19 +57,12 @@ export function loadTrie(options: { useCache?: boolean } = {}): ITrie {
   }
   const trie = decodeTrie(gunzipSync(readFileSync(gz)).toString('utf8'));
   if (options.useCache !== false) {
-    try {
-      mkdirSync(path.dirname(binary), { recursive: true });
-      // Unique per writer (test workers and build workers may be threads of one process), then
-      // renamed into place: a reader sees a whole file or none.
-      const tmp = `${binary}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, encodeITrieToBTrie(trie));
-      renameSync(tmp, binary);
+    // Kept when it can be (with a read-only node_modules, the next load decodes the text form again).
+    if (writeFileAtomically(binary, encodeITrieToBTrie(trie))) {
       // Tries of other dictionary bytes or versions are never read again.
       for (const f of readdirSync(path.dirname(binary)))
         if (f.startsWith('ar-') && f.endsWith('.btrie') && f !== path.basename(binary))
           rmSync(path.join(path.dirname(binary), f), { force: true });
-    } catch {
-      // a read-only node_modules: the next load decodes the text form again
     }
   }
   return trie;
