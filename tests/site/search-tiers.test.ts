@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/chromium.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { buildDemoSite, type BuiltSite } from './build-site.ts';
+import { articleSource } from '../helpers/fixture-site.ts';
 
 const hasChromium = requireChromium();
 
@@ -22,7 +23,14 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  site = await buildDemoSite({ config: { search: { firstTier: 1 } } });
+  // 23 more articles of 2023 that write one rare word: more results than a page shows
+  const extra = Object.fromEntries(
+    Array.from({ length: 23 }, (_, i) => [
+      `content/2023/03/saffron-${i + 1}.md`,
+      articleSource(`مزارعو الزعفران في القرية ${i + 1}`, `قطف مزارعو الزعفران محصولهم، وبدت زعفرانيات الموسم وفيرة (${i + 1}).`),
+    ]),
+  );
+  site = await buildDemoSite({ config: { search: { firstTier: 1 } }, extra });
   server = await serveStatic(site.out);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -81,6 +89,21 @@ describe.skipIf(!hasChromium)('search in tiers, newest first', () => {
     expect(all.slice(first.length).every((u) => u.startsWith('/2022/'))).toBe(true);
     expect(requested.some((p) => p.startsWith('/pagefind/2022/'))).toBe(true);
     expect(await more()).toBeUndefined();
+  });
+
+  it('shows 20 results a page, then the rest of the tier, then asks before the older tier', async () => {
+    await search('زعفرانيات');
+    expect((await results()).length).toBe(20);
+    expect(await more()).toBe('المزيد من النتائج');
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 23, undefined, { timeout: 15_000 });
+    expect(await status()).toContain('في الأخبار الأحدث');
+    expect(await more()).toBe('ابحث في الأخبار الأقدم');
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.getElementById('search-more')!.hidden, undefined, { timeout: 15_000 });
+    expect((await results()).length).toBe(23);
+    expect(new Set(await results()).size).toBe(23);
+    expect(await status()).not.toContain('الأحدث');
   });
 
   it('goes on to older tiers by itself when the newest finds nothing', async () => {
