@@ -40,15 +40,22 @@ for (let i = 0, size = FIRST_TIER; i < chunks.length; size *= 2) {
   tiers.push(tier);
 }
 const engines = [];
+let attempts = 0;
 function engine(t) {
   engines[t] ??= (async () => {
     const [first, ...rest] = tiers[t].chunks;
-    const pf = await import(`${base}pagefind/${first}/pagefind.js`);
-    await pf.options({ baseUrl: base });
+    const bundle = `${base}pagefind/${first}/`;
+    // A module that failed to load stays failed at its URL: another try asks for it at another one.
+    const pf = await import(`${bundle}pagefind.js${attempts ? `?try=${attempts}` : ''}`);
+    await pf.options({ basePath: bundle, baseUrl: base });
     for (const chunk of rest) await pf.mergeIndex(`${base}pagefind/${chunk}/`, { baseUrl: base });
     pf.init();
     return pf;
-  })();
+  })().catch((error) => {
+    engines[t] = undefined; // a lost connection: the next search tries again
+    attempts++;
+    throw error;
+  });
   return engines[t];
 }
 
@@ -131,13 +138,23 @@ async function run(query) {
 async function showMore(state) {
   status.textContent = 'جارٍ البحث…';
   more.hidden = true;
-  while (state.shown >= state.found.length && state.searched < tiers.length) {
-    const found = await searchWithNames(await engine(state.searched), state.q);
+  let page;
+  try {
+    while (state.shown >= state.found.length && state.searched < tiers.length) {
+      const found = await searchWithNames(await engine(state.searched), state.q);
+      if (state !== current) return;
+      state.found.push(...found);
+      state.searched++;
+    }
+    page = await Promise.all(state.found.slice(state.shown, state.shown + PAGE).map((r) => r.data()));
+  } catch {
+    // (a lost connection on a phone: the results shown stay, and the same step can be tried again)
     if (state !== current) return;
-    state.found.push(...found);
-    state.searched++;
+    status.textContent = 'تعذّر البحث الآن. تحقّق من الاتصال وأعد المحاولة.';
+    more.textContent = 'أعد المحاولة';
+    more.hidden = false;
+    return;
   }
-  const page = await Promise.all(state.found.slice(state.shown, state.shown + PAGE).map((r) => r.data()));
   if (state !== current) return;
   state.shown += page.length;
   const older = state.searched < tiers.length;

@@ -106,6 +106,27 @@ describe.skipIf(!hasChromium)('search in tiers, newest first', () => {
     expect(await status()).not.toContain('الأحدث');
   });
 
+  it('keeps the results shown when the older tier cannot be fetched, and tries again when asked', async () => {
+    await page.route('**/pagefind/2022/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}search/`); // a fresh page: no index loaded yet
+    await search('قال');
+    const first = await results();
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.startsWith('تعذّر'), undefined, {
+      timeout: 15_000,
+    });
+    expect(await results()).toEqual(first);
+    expect(await more()).toBe('أعد المحاولة');
+    await page.unroute('**/pagefind/2022/**');
+    await page.click('#search-more');
+    await settled();
+    await page.waitForFunction(() => document.getElementById('search-more')!.hidden, undefined, { timeout: 15_000 });
+    const all = await results();
+    expect(all.slice(0, first.length)).toEqual(first);
+    expect(all.slice(first.length).some((u) => u.startsWith('/2022/'))).toBe(true);
+    errors.length = 0; // the aborted requests' console errors
+  });
+
   it('goes on to older tiers by itself when the newest finds nothing', async () => {
     // «نظيرَي» is written only in the fusion article of December 2022
     await search('نظيري');
