@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build, type BuildSummary } from '../../src/output/build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -59,11 +59,11 @@ export interface SiteInChromium {
  * Registers beforeAll/afterAll that build the demo site, serve it and launch Chromium, when `enabled` (requireChromium());
  * the returned object's fields are set once beforeAll has run.
  */
-export function demoSiteInChromium(enabled: boolean): SiteInChromium {
+export function demoSiteInChromium(enabled: boolean, options: Parameters<typeof buildDemoSite>[0] = {}): SiteInChromium {
   const it = {} as SiteInChromium;
   beforeAll(async () => {
     if (!enabled) return;
-    it.site = await buildDemoSite();
+    it.site = await buildDemoSite(options);
     it.server = await serveStatic(it.site.out);
     it.browser = await launchChromium();
   }, 240_000);
@@ -73,4 +73,37 @@ export function demoSiteInChromium(enabled: boolean): SiteInChromium {
     it.site?.remove();
   });
   return it;
+}
+
+/** The demo site built with `options`, served, and its search page open in Chromium (page errors and requested paths recorded). */
+export interface SearchPageInChromium extends SiteInChromium {
+  page: Page;
+  errors: string[];
+  requested: string[];
+}
+
+/** Registers beforeAll/afterAll for a search-page test file, when `enabled` (requireChromium()); fields are set once beforeAll has run. */
+export function searchPageInChromium(enabled: boolean, options: Parameters<typeof buildDemoSite>[0] = {}): SearchPageInChromium {
+  const it = Object.assign(demoSiteInChromium(enabled, options), {
+    errors: [] as string[],
+    requested: [] as string[],
+  }) as SearchPageInChromium;
+  beforeAll(async () => {
+    if (!enabled) return;
+    it.page = await it.browser.newPage();
+    it.page.on('pageerror', (e) => it.errors.push(String(e)));
+    it.page.on('console', (m) => void (m.type() === 'error' && it.errors.push(m.text())));
+    it.page.on('request', (r) => it.requested.push(new URL(r.url()).pathname));
+    await it.page.goto(`${it.server.url}search/`);
+  });
+  return it;
+}
+
+/** Types `q` into the search form, presses Enter and waits until the status tells a count of results (or none). */
+export async function submitSearch(page: Page, q: string): Promise<void> {
+  await page.fill('#q', q);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
+    timeout: 15_000,
+  });
 }

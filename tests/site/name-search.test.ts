@@ -5,47 +5,23 @@
  * (src/site/name-key.js served as /assets/name-key.js). Without Chromium: skipped loudly, failing
  * in CI.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { parse } from 'node-html-parser';
-import { launchChromium, requireChromium } from '../helpers/chromium.ts';
-import { serveStatic } from '../helpers/static-server.ts';
-import { buildDemoSite, htmlFiles, type BuiltSite } from './build-site.ts';
+import { requireChromium } from '../helpers/chromium.ts';
+import { htmlFiles, searchPageInChromium, submitSearch } from './build-site.ts';
 import { SEED_ARTICLE } from './phone.ts';
 
 const hasChromium = requireChromium();
-
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  site = await buildDemoSite();
-  server = await serveStatic(site.out);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  await page.goto(`${server.url}search/`);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+const searchPage = searchPageInChromium(hasChromium);
 
 /** The article pages (paths under the site) whose indexed text (data-pagefind-body) writes `word`. */
 function pagesWriting(word: string): string[] {
-  return htmlFiles(site.out)
+  return htmlFiles(searchPage.site.out)
     .filter((f) => {
       if (!/^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f)) return false;
-      const body = parse(readFileSync(path.join(site.out, f), 'utf8')).querySelector('[data-pagefind-body]')!;
+      const body = parse(readFileSync(path.join(searchPage.site.out, f), 'utf8')).querySelector('[data-pagefind-body]')!;
       for (const ignored of body.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
       return body.text.includes(word);
     })
@@ -54,12 +30,8 @@ function pagesWriting(word: string): string[] {
 }
 
 async function search(q: string): Promise<string[]> {
-  await page.fill('#q', q);
-  await page.press('#q', 'Enter');
-  await page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
-    timeout: 15_000,
-  });
-  const hrefs = await page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href')!));
+  await submitSearch(searchPage.page, q);
+  const hrefs = await searchPage.page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href')!));
   return hrefs.map((h) => decodeURI(h)).sort();
 }
 
@@ -88,6 +60,6 @@ describe.skipIf(!hasChromium)('names however an agency spelled them', () => {
     expect(await search('مينسك لوكاشينكو')).toContain(seed);
     expect(pagesWriting('الديوتيريوم')).not.toContain(seed);
     expect(await search('الديوتيريوم لوكاشينكو')).not.toContain(seed);
-    expect(errors).toEqual([]);
+    expect(searchPage.errors).toEqual([]);
   });
 });

@@ -3,66 +3,37 @@
  * `search.firstTier`), in Chromium on the demo site built with a first tier of one article: its two chunks (2023, 2022) are then
  * two tiers. Without Chromium: skipped loudly, failing in CI.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, requireChromium } from '../helpers/chromium.ts';
-import { serveStatic } from '../helpers/static-server.ts';
-import { buildDemoSite, type BuiltSite } from './build-site.ts';
+import { requireChromium } from '../helpers/chromium.ts';
+import { searchPageInChromium, submitSearch } from './build-site.ts';
 import { articleSource } from '../helpers/fixture-site.ts';
 
 const hasChromium = requireChromium();
+// 23 more articles of 2023 that write one rare word: more results than a page shows
+const extra = Object.fromEntries(
+  Array.from({ length: 23 }, (_, i) => [
+    `content/2023/03/saffron-${i + 1}.md`,
+    articleSource(`مزارعو الزعفران في القرية ${i + 1}`, `قطف مزارعو الزعفران محصولهم، وبدت زعفرانيات الموسم وفيرة (${i + 1}).`),
+  ]),
+);
+const searchPage = searchPageInChromium(hasChromium, { config: { search: { firstTier: 1 } }, extra });
+const { errors, requested } = searchPage;
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
-const requested: string[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  // 23 more articles of 2023 that write one rare word: more results than a page shows
-  const extra = Object.fromEntries(
-    Array.from({ length: 23 }, (_, i) => [
-      `content/2023/03/saffron-${i + 1}.md`,
-      articleSource(`مزارعو الزعفران في القرية ${i + 1}`, `قطف مزارعو الزعفران محصولهم، وبدت زعفرانيات الموسم وفيرة (${i + 1}).`),
-    ]),
-  );
-  site = await buildDemoSite({ config: { search: { firstTier: 1 } }, extra });
-  server = await serveStatic(site.out);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(`${server.url}search/`);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
-
-const status = () => page.$eval('#search-status', (e) => e.textContent ?? '');
-const results = () => page.$$eval('#search-results li a', (as) => as.map((a) => decodeURI(a.getAttribute('href')!)));
-const more = () => page.$eval('#search-more', (e) => ((e as HTMLButtonElement).hidden ? undefined : e.textContent));
+const status = () => searchPage.page.$eval('#search-status', (e) => e.textContent ?? '');
+const results = () => searchPage.page.$$eval('#search-results li a', (as) => as.map((a) => decodeURI(a.getAttribute('href')!)));
+const more = () => searchPage.page.$eval('#search-more', (e) => ((e as HTMLButtonElement).hidden ? undefined : e.textContent));
 const settled = () =>
-  page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
+  searchPage.page.waitForFunction(() => /نتيج|نتائج/.test(document.getElementById('search-status')!.textContent ?? ''), undefined, {
     timeout: 15_000,
   });
 
-async function search(q: string): Promise<void> {
-  await page.fill('#q', q);
-  await page.press('#q', 'Enter');
-  await settled();
-}
+const search = (q: string) => submitSearch(searchPage.page, q);
 
 describe.skipIf(!hasChromium)('search in tiers, newest first', () => {
   it('the search page names each chunk with its article count and the first tier', () => {
-    const html = readFileSync(path.join(site.out, 'search/index.html'), 'utf8');
+    const html = readFileSync(path.join(searchPage.site.out, 'search/index.html'), 'utf8');
     expect(html).toMatch(/data-first-tier="1" data-chunks="2023:\d+ 2022:\d+"/);
   });
 
@@ -77,8 +48,8 @@ describe.skipIf(!hasChromium)('search in tiers, newest first', () => {
     expect(requested.some((p) => p.startsWith('/pagefind/2022/'))).toBe(false);
     expect(await more()).toBe('ابحث في الأخبار الأقدم');
 
-    await page.click('#search-more');
-    await page.waitForFunction(
+    await searchPage.page.click('#search-more');
+    await searchPage.page.waitForFunction(
       () => /^(?!.*الأحدث).*(نتيج|نتائج)/.test(document.getElementById('search-status')!.textContent ?? ''),
       undefined,
       { timeout: 15_000 },
@@ -95,32 +66,34 @@ describe.skipIf(!hasChromium)('search in tiers, newest first', () => {
     await search('زعفرانيات');
     expect((await results()).length).toBe(20);
     expect(await more()).toBe('المزيد من النتائج');
-    await page.click('#search-more');
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 23, undefined, { timeout: 15_000 });
+    await searchPage.page.click('#search-more');
+    await searchPage.page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 23, undefined, {
+      timeout: 15_000,
+    });
     expect(await status()).toContain('في الأخبار الأحدث');
     expect(await more()).toBe('ابحث في الأخبار الأقدم');
-    await page.click('#search-more');
-    await page.waitForFunction(() => document.getElementById('search-more')!.hidden, undefined, { timeout: 15_000 });
+    await searchPage.page.click('#search-more');
+    await searchPage.page.waitForFunction(() => document.getElementById('search-more')!.hidden, undefined, { timeout: 15_000 });
     expect((await results()).length).toBe(23);
     expect(new Set(await results()).size).toBe(23);
     expect(await status()).not.toContain('الأحدث');
   });
 
   it('keeps the results shown when the older tier cannot be fetched, and tries again when asked', async () => {
-    await page.route('**/pagefind/2022/**', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${server.url}search/`); // a fresh page: no index loaded yet
+    await searchPage.page.route('**/pagefind/2022/**', (route) => route.abort('internetdisconnected'));
+    await searchPage.page.goto(`${searchPage.server.url}search/`); // a fresh page: no index loaded yet
     await search('قال');
     const first = await results();
-    await page.click('#search-more');
-    await page.waitForFunction(() => document.getElementById('search-status')!.textContent!.startsWith('تعذّر'), undefined, {
+    await searchPage.page.click('#search-more');
+    await searchPage.page.waitForFunction(() => document.getElementById('search-status')!.textContent!.startsWith('تعذّر'), undefined, {
       timeout: 15_000,
     });
     expect(await results()).toEqual(first);
     expect(await more()).toBe('أعد المحاولة');
-    await page.unroute('**/pagefind/2022/**');
-    await page.click('#search-more');
+    await searchPage.page.unroute('**/pagefind/2022/**');
+    await searchPage.page.click('#search-more');
     await settled();
-    await page.waitForFunction(() => document.getElementById('search-more')!.hidden, undefined, { timeout: 15_000 });
+    await searchPage.page.waitForFunction(() => document.getElementById('search-more')!.hidden, undefined, { timeout: 15_000 });
     const all = await results();
     expect(all.slice(0, first.length)).toEqual(first);
     expect(all.slice(first.length).some((u) => u.startsWith('/2022/'))).toBe(true);
