@@ -212,6 +212,21 @@ describe('split-word repair', () => {
   ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });
+  it.each([
+    // a mark on a word's first و، ف، ب is the passive's damma, as on ك and ي (وُزّعت، فُرضت، بُنيت، عن بُعد)
+    [
+      'وتسل م المزارعون الفسائل التي و ز عت عليهم بعد أن ف رضت القيود، والمعبد ب ني قبل قرون، ويعمل عن ب عد.',
+      'وتسلّم المزارعون الفسائل التي وُزّعت عليهم بعد أن فُرضت القيود، والمعبد بُني قبل قرون، ويعمل عن بُعد.',
+    ],
+    // a stem's doubled ل or ب split from a pronoun (يسجّ|له، لتعقّ|بها), or the older tanween after a doubled letter (مصمّ|ماً);
+    // not in a paragraph that shows no damage (النص به أخطاء)
+    [
+      'ولم يسج له المهرجان في مد ة قصيرة، وقام بحملة لتعق بها، وكان مصم ما\u00A0 لها.\nوقال ان النص به أخطاء وان الفريق له مدرب جديد.',
+      'ولم يسجّله المهرجان في مدّة قصيرة، وقام بحملة لتعقّبها، وكان مصمّماً لها.\nوقال ان النص به أخطاء وان الفريق له مدرب جديد.',
+    ],
+  ])('rejoins the shapes of devset5: %s', (damaged, clean) => {
+    expect(n(damaged)).toBe(clean);
+  });
   it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
     const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
     expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(

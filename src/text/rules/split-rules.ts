@@ -4,7 +4,7 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import { FATHA, FATHATAN, DAMMA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
@@ -62,6 +62,8 @@ const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
  * text's end: a Markdown text node ends with a space before a link or emphasis).
  */
 const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]))/;
+/** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
+const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
 
@@ -157,6 +159,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
       (R === 'ما' && MA_PARTICLES.test(L))
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
+  if (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text))) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
@@ -376,6 +379,19 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
     !ctx.lexPiece(left) &&
     !ctx.lexPiece(right)
   );
+}
+
+/**
+ * A stem whose last letter, doubled, a lost shadda split from a tail that is a frequent word: ل or ب and a pronoun (يسجّ|له،
+ * لتعقّ|بها، مدرّ|به) or, in the older style, a letter and the tanween's alef with debris after it (مصمّ|ماً، مكمّ|لاً). The
+ * stem and the tail's first letter make a word (ل and ب are no suffix, so the lexicon knows that stem: يسجل، مصمم); the gap is
+ * one plain space in a paragraph that shows damage, where a word before له that had a final mark would show its debris.
+ */
+function doubledBeforeWordTail(stem: string, right: Piece, gap: Gap, ctx: Context, text: string): boolean {
+  const R = right.bare;
+  if (!ctx.damaged || gap.text !== ' ' || stem.length < 3 || FUNCTION_WORDS.has(stem)) return false;
+  if (!LETTER_PRONOUN_TAIL.test(R) && !(R.length === 2 && R[0] !== 'ا' && tanweenAfterAlef(right, text))) return false;
+  return ctx.lex(stem + R[0]!) && showsDamage(lineAround(text, right.start));
 }
 
 /** Are pieces m and m + 1 lone letters (the first after و or ف or not), one space apart, that make a short frequent word (مَن، ومَن، لَم)? */
@@ -628,6 +644,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const lexR = ctx.lexPiece(pieces[k + 1]!);
   // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
   if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
+  if (k + 1 === j && doubledBeforeWordTail(joinedBare(pieces, i, k), pieces[k + 1]!, gaps[k]!, ctx, text)) return 'strong';
   // A frequent word (not a suffix or a word tail) after pieces that make a word together stands apart: وشرّ|دت ما is
   // وشرّدت ما, not وشرّدتما.
   if (
@@ -706,10 +723,10 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
-    // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
-    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب): damma; بِ and لِ take kasra.
-    const vowel = 'وف'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
-    return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
+    // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to show a passive or a form-IV
+    // verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب، وُزّع، فُقد، بُني): damma, on و، ف، ب and ل too, which news never vowels as the
+    // conjunction or the preposition.
+    return count === 1 ? DAMMA : (DAMMA + SHADDA).normalize('NFC');
   }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
     // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
