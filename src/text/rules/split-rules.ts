@@ -159,6 +159,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
       (R === 'ما' && MA_PARTICLES.test(L))
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
+  if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
   if (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text))) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
@@ -394,6 +395,11 @@ function doubledBeforeWordTail(stem: string, right: Piece, gap: Gap, ctx: Contex
   return ctx.lex(stem + R[0]!) && showsDamage(lineAround(text, right.start));
 }
 
+/** The word without the conjunction و or ف before it (وربّ → ربّ). */
+function withoutConjunction(L: string): string {
+  return L.length > 2 && (L[0] === 'و' || L[0] === 'ف') ? L.slice(1) : L;
+}
+
 /** Are pieces m and m + 1 lone letters (the first after و or ف or not), one space apart, that make a short frequent word (مَن، ومَن، لَم)? */
 function vowelledShortWord(pieces: Piece[], gaps: Gap[], m: number): boolean {
   const a = pieces[m];
@@ -476,8 +482,8 @@ function lineAround(text: string, at: number): string {
   const end = text.indexOf('\n', at);
   return text.slice(start, end === -1 ? text.length : end);
 }
-/** إنّ، أنّ، لكنّ، كأنّ (with و or ف), which ما may end (إنّما). */
-const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن)$/;
+/** إنّ، أنّ، لكنّ، كأنّ and كلّ (with و or ف), which ما may end (إنّما، كلّما). */
+const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن|كل)$/;
 /** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
 const HAMZA_PARTICLE = /(?<![\u0621-\u064A\u064B-\u0652])[وفبلك]?[أإ]ن(?![\u0621-\u064A])/;
 
@@ -617,7 +623,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
-    // … or ما after إنّ، أنّ، لكنّ، كأنّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
+    // … or ما after إنّ، أنّ، لكنّ، كأنّ، كلّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
     // particle's shadda: an unvocalised paragraph may write إن ما apart.
     // (Not across a final mark's debris: إنّ  ما جرى.)
     if (
@@ -661,7 +667,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
-  if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(L)) return 'strong';
+  if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(withoutConjunction(L))) return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
@@ -699,7 +705,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
-  if (R === 'ما' && JOINED_WITH_MA.has(L)) return SHADDA; // سيّما, not the future's سيُ
+  if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
   // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
   if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
