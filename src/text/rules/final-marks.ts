@@ -1,6 +1,7 @@
 /**
  * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
- * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً); else nothing: better missing than wrong.
+ * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ);
+ * else nothing: better missing than wrong.
  */
 import { FATHATAN, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
@@ -26,6 +27,14 @@ const FINAL_TANWEEN_FATH = new Set(
     .filter(Boolean),
 );
 
+/** Is `word` (after و/ف and ب/ل/ك) an indefinite فاعٍ or مفاعٍ: ا before its last letter, ال + it no word, ال + it + ي one? */
+function defectiveNoun(word: string, ctx: FinalMarkContext): boolean {
+  const stem = /^(?:[وف]?[بلك]|[وف])?(.*)$/.exec(word)![1]!;
+  for (const w of stem === word ? [word] : [word, stem])
+    if (w.length >= 3 && w.at(-2) === 'ا' && !w.startsWith('ال') && !ctx.lex(`ال${w}`) && ctx.lex(`ال${w}ي`)) return true;
+  return false;
+}
+
 /** The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. */
 export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): string | undefined {
   // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
@@ -49,6 +58,9 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): 
   if ('ىآإؤئ'.includes(last)) return undefined;
   // A doubled root shows its two letters apart in some forms (تنضمم, استمررت): a final shadda then.
   if (ctx.lex(word + last)) return SHADDA;
+  // A defective noun without the article drops its final ي and takes tanween kasr (نادٍ، ثانٍ، مبانٍ، أراضٍ): after ا, where
+  // the lexicon knows the word with the article only with that ي (النادي، المباني; not الناد, while العامّ، الشابّ are words).
+  if (defectiveNoun(word, ctx)) return KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;
