@@ -133,7 +133,7 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
-  const mark = finalMarkFor(word, gap, ctx);
+  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start));
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
 
