@@ -70,7 +70,7 @@ const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ون�
 export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
   const { pieces, gaps } = chain;
   // Cheap screen first: a gap no rule could ever call damage ends every possible join there.
-  const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text));
+  const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text, ctx.damaged));
   const joined = pieces.map(() => false);
   let i = 0;
   while (i < pieces.length) {
@@ -141,7 +141,7 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
  * Could this gap be damage? Answers without the lexicon wherever it can, so clean text, where
  * every gap is a real space, costs a few comparisons per word.
  */
-function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
+function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: boolean): boolean {
   const L = left.bare;
   const R = right.bare;
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
@@ -160,7 +160,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
-  if (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text))) return true;
+  // (doubledBeforeWordTail, in a document that shows damage)
+  if (damaged && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
