@@ -244,6 +244,10 @@ describe('split-word repair', () => {
   ])('rejoins the shapes of devset5: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });
+  it('joins a word whose lone و stands between two lost marks (ومُ|و|ّلت): only a first piece is a proclitic', () => {
+    const out = n('وقال إن\u00A0 العقود و ق عت وم و لت بالكامل في مد ة قصيرة.');
+    expect(out.replace(/[\u064B-\u0652]/g, '')).toBe('وقال إن العقود وقعت ومولت بالكامل في مدة قصيرة.');
+  });
   it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
     const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
     expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(

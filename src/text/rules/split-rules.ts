@@ -673,7 +673,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
   // proclitics, in their only order (أ, then و/ف, then ب/ك/ل/س), its "yes" says nothing.
-  if (PROCLITIC_CHAIN.test(L)) return null;
+  // (Proclitics open a word: a lone و after the join's first pieces is inside it, ومُ|و|ّلت.)
+  if (PROCLITIC_CHAIN.test(joinedBare(pieces, i, k))) return null;
   // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
   // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
   // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
