@@ -506,7 +506,9 @@ function hamzaWrittenApart(R: string, ctx: Context): boolean {
  * (أن ي حال → أن يُحال, but أك د أن → أكّد أن.) Yes when a particle stands before it or L+R is no
  * word, and R+next is a word that does not begin with a frequent word or the article.
  */
-function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean): boolean {
+function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean, tail = ''): boolean {
+  // The next piece may itself have lost a mark before a short tail (ي توقّ|ع، ي فوّ|ج): the word the letter opens takes it.
+  const opens = () => ctx.lex(R + next) || (tail !== '' && ctx.lex(R + next + tail));
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
   // A verb prefix does not open a word that carries tanween (تؤدّ|ي دوراً); nor does و/ف open the noun after كلّ or a
   // preposition (وكلّ|ف الخزينة, never وكل فالخزينة).
@@ -524,17 +526,25 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
+  // (Not a stem in ت: the lexicon's X + ت is a verb's feminine ending as often, وقّتت.)
   const last = L.at(-1)!;
   // After a particle or a word that opens a clause (في حين، عندما), the letter opens the next word.
   const particle = FUNCTION_WORDS.has(L) || CLAUSE_OPENERS.has(L);
   if (R === 'ي' && last === 'و' && !particle) return false; // (هو ي|سمح: no nisba)
-  const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
-  if (doubled || !ctx.lex(L)) return !particle ? false : ctx.lex(R + next);
+  const doubled = !'يوات'.includes(last) && ctx.lex(L + last);
+  if (doubled || !ctx.lex(L)) return !particle ? false : opens();
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
   // So does ك: news prose almost never addresses the reader (لافتاتك), while passives in ك are
   // common (كُتب، كُشف، كُلّف).
   if (!('يتنأك'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
-  return ctx.lex(R + next);
+  return opens();
+}
+
+/** The short tail (one or two letters) of piece m's word when a lost mark split it off (one or two plain spaces), else ''. */
+function splitTail(pieces: Piece[], gaps: Gap[], m: number): string {
+  const tail = pieces[m + 1];
+  const gap = gaps[m];
+  return tail && gap && (gap.text === ' ' || gap.text === '  ') && tail.bare.length <= 2 ? tail.bare : '';
 }
 
 /**
@@ -576,7 +586,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     k + 1 === j &&
     next &&
     nextGap &&
-    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text))
+    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text), splitTail(pieces, gaps, k + 2))
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
