@@ -247,6 +247,8 @@ describe('split-word repair', () => {
       'وقال إن\u00A0 الطلب يرتفع في وقت ي توق  ع فيه الخبراء ذلك، على أن ي فو  ج الحج اج في مد ة قصيرة.',
       'وقال إنّ الطلب يرتفع في وقت يُتوقَّع فيه الخبراء ذلك، على أن يُفوَّج الحجّاج في مدّة قصيرة.',
     ],
+    // a frequent word between a lone verb prefix and a tail is the middle of a word (يُ|بل|ّغون)
+    ['وقال إن\u00A0 المواطنين باتوا ي بل غون عن المخالفات في مد ة قصيرة.', 'وقال إنّ المواطنين باتوا يُبلّغون عن المخالفات في مدّة قصيرة.'],
   ])('rejoins the shapes of devset5: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });

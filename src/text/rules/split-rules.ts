@@ -71,6 +71,9 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   const { pieces, gaps } = chain;
   // Cheap screen first: a gap no rule could ever call damage ends every possible join there.
   const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text, ctx.damaged));
+  // A frequent word after a lone verb prefix that may open it is the middle of a word (يُ|بل|ّغون): the gap after it too.
+  for (let k = 1; k < gaps.length; k++)
+    if (!open[k] && open[k - 1] && VERB_PREFIX.test(pieces[k - 1]!.bare) && FUNCTION_WORDS.has(pieces[k]!.bare)) open[k] = true;
   const joined = pieces.map(() => false);
   let i = 0;
   while (i < pieces.length) {
