@@ -213,10 +213,11 @@ describe('split-word repair', () => {
     expect(n(damaged)).toBe(clean);
   });
   it.each([
-    // a mark on a word's first و، ف، ب is the passive's damma, as on ك and ي (وُزّعت، فُرضت، بُنيت، عن بُعد)
+    // a mark on a word's first و، ف، ب is the passive's damma, as on ك and ي (وُزّعت، فُرضت، بُنيت، عن بُعد); a lone ب before
+    // a word of four letters is the preposition with its kasra (بِرصيد)
     [
-      'وتسل م المزارعون الفسائل التي و ز عت عليهم بعد أن ف رضت القيود، والمعبد ب ني قبل قرون، ويعمل عن ب عد.',
-      'وتسلّم المزارعون الفسائل التي وُزّعت عليهم بعد أن فُرضت القيود، والمعبد بُني قبل قرون، ويعمل عن بُعد.',
+      'وتسل م المزارعون الفسائل التي و ز عت عليهم بعد أن ف رضت القيود، والمعبد ب ني قبل قرون، ويعمل عن ب عد ب رصيد كبير.',
+      'وتسلّم المزارعون الفسائل التي وُزّعت عليهم بعد أن فُرضت القيود، والمعبد بُني قبل قرون، ويعمل عن بُعد بِرصيد كبير.',
     ],
     // a stem's doubled ل or ب split from a pronoun (يسجّ|له، لتعقّ|بها), or the older tanween after a doubled letter (مصمّ|ماً);
     // not in a paragraph that shows no damage (النص به أخطاء)

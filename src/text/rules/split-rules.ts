@@ -4,7 +4,7 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
@@ -92,7 +92,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
-      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text), rule: 'split-word' });
+      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
@@ -208,7 +208,7 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   } else a = left ? k - 1 : k;
   const L = pieces[a]!;
   const R = pieces[a + 1]!;
-  const marks = marksFor(pieces, gaps, a, a, a + 1, text);
+  const marks = marksFor(pieces, gaps, a, a, a + 1, text, ctx);
   return {
     offset: L.start,
     before: text.slice(L.start, R.end),
@@ -708,7 +708,7 @@ function isFutureBeforeVerb(L: string, R: string): boolean {
 }
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
-function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string): string {
+function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
   // Two plain spaces inside a word are two lost marks (جد  ا → جدًّا); any other debris counts as one.
   const count = gaps[k]!.text === '  ' ? 2 : 1;
   const L = pieces[k]!.bare;
@@ -745,9 +745,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
     // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to show a passive or a form-IV
-    // verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب، وُزّع، فُقد، بُني): damma, on و، ف، ب and ل too, which news never vowels as the
-    // conjunction or the preposition.
-    return count === 1 ? DAMMA : (DAMMA + SHADDA).normalize('NFC');
+    // verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب، وُزّع، فُقد، بُني): damma, on و and ف too, which news never vowels as the conjunction;
+    // a lone ب or ل before a word of four letters and more is the preposition, with its kasra (بِرصيد، لِلجنود; the passives
+    // are short: بُني، بُعث).
+    const preposition = (first === 'ب' || first === 'ل') && L.length === 1 && R.length >= 4 && ctx.lexPiece(pieces[k + 1]!);
+    const vowel = preposition ? KASRA : DAMMA;
+    return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
     // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
