@@ -250,6 +250,8 @@ describe('split-word repair', () => {
     ],
     // a frequent word between a lone verb prefix and a tail is the middle of a word (يُ|بل|ّغون)
     ['وقال إن\u00A0 المواطنين باتوا ي بل غون عن المخالفات في مد ة قصيرة.', 'وقال إنّ المواطنين باتوا يُبلّغون عن المخالفات في مدّة قصيرة.'],
+    // the masdar of form V of a defective root keeps its ي (بتلقّي رشى, not بتلقّ يُرشى)
+    ['وقال إن\u00A0 المحكمة أدانتهم بتلق ي رشى في مد ة قصيرة.', 'وقال إنّ المحكمة أدانتهم بتلقّي رشى في مدّة قصيرة.'],
   ])('rejoins the shapes of devset5: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });

@@ -62,6 +62,8 @@ const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
  * text's end: a Markdown text node ends with a space before a link or emphasis).
  */
 const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]))/;
+/** A noun's proclitic or article, then ت and two letters: the start of a form V masdar (بتلقّ، للتحدّ، التصدّ). */
+const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[^ا]{2}$/;
 /** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
 const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
@@ -534,6 +536,8 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   // After a particle or a word that opens a clause (في حين، عندما), the letter opens the next word.
   const particle = FUNCTION_WORDS.has(L) || CLAUSE_OPENERS.has(L);
   if (R === 'ي' && last === 'و' && !particle) return false; // (هو ي|سمح: no nisba)
+  // The masdar of form V of a defective root ends in ي after its doubled letter (بتلقّ|ي، للتحدّ|ي، والتصدّ|ي).
+  if (R === 'ي' && TAFAUUL_DEFECTIVE.test(L) && ctx.lex(L + R)) return false;
   const doubled = !'يوات'.includes(last) && ctx.lex(L + last);
   if (doubled || !ctx.lex(L)) return !particle ? false : opens();
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
