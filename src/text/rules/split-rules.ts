@@ -708,7 +708,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
  * after ستّ is a noun ending.
  */
 function isFutureBeforeVerb(L: string, R: string): boolean {
-  return /^[وف]?ست$/.test(L) && !'اوي'.includes(R[0]!) && !R.endsWith('ة');
+  return /^[وف]?ست$/.test(L) && R[0] !== 'ا' && !/^(?:ون|ين)/.test(R) && !R.endsWith('ة');
 }
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
@@ -727,6 +727,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
   // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
   if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
+  // ؤ sits on و after a damma: on a word's first letter, the mark before it is that damma (يُؤدّي، مُؤتمر، سُؤال; but التنبّؤات).
+  if (R[0] === 'ؤ' && count === 1 && L.replace(BEFORE_STEM, '').length === 1) return DAMMA;
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.

@@ -150,9 +150,9 @@ function interestingGap(w: number, text: string): boolean {
   const l = w - 1;
   if (W.flags[l]! & LAST_IS_MARK || kindOf(W.last[l]!) & NO_MARK_AFTER_BIT) return false;
   if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
-  // mayBeSplit's form VIII or X stem (افتُ|تحت، انتُ|زعت): three or four letters ending in ت (the letters tested only then).
+  // mayBeSplit's form VIII or X stem (افتُ|تحت، انتُ|زعت، اضطُ|رّ): three or four letters ending in ت or ط (the letters tested only then).
   if (
-    W.last[l] === 0x062a &&
+    (W.last[l] === 0x062a || W.last[l] === 0x0637) &&
     (W.len[l] === 3 || W.len[l] === 4) &&
     FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
   )
