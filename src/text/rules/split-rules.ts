@@ -166,7 +166,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
   // (doubledBeforeWordTail, in a document that shows damage)
-  if (damaged && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
+  if (damaged && gap.text === ' ' && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
