@@ -219,6 +219,59 @@ describe('split-word repair', () => {
   ])('rejoins the shapes of devset4: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });
+  it.each([
+    // a mark on a word's first و، ف، ب is the passive's damma, as on ك and ي (وُزّعت، فُرضت، بُنيت، عن بُعد); a lone ب before
+    // a word of four letters is the preposition with its kasra (بِرصيد)
+    [
+      'وتسل م المزارعون الفسائل التي و ز عت عليهم بعد أن ف رضت القيود، والمعبد ب ني قبل قرون، ويعمل عن ب عد ب رصيد كبير.',
+      'وتسلّم المزارعون الفسائل التي وُزّعت عليهم بعد أن فُرضت القيود، والمعبد بُني قبل قرون، ويعمل عن بُعد بِرصيد كبير.',
+    ],
+    // a stem's doubled ل or ب split from a pronoun (يسجّ|له، لتعقّ|بها), or the older tanween after a doubled letter (مصمّ|ماً);
+    // not in a paragraph that shows no damage (النص به أخطاء)
+    [
+      'ولم يسج له المهرجان في مد ة قصيرة، وقام بحملة لتعق بها، وكان مصم ما\u00A0 لها.\nوقال ان النص به أخطاء وان الفريق له مدرب جديد.',
+      'ولم يسجّله المهرجان في مدّة قصيرة، وقام بحملة لتعقّبها، وكان مصمّماً لها.\nوقال ان النص به أخطاء وان الفريق له مدرب جديد.',
+    ],
+    // كلّما in a paragraph that shows damage (كلّ ما would show its final shadda's debris); ربّما after و; no كلّما in a
+    // paragraph without damage
+    [
+      'وقال إن\u00A0 الضرر يزيد كل ما تأخ ر المطر في مد ة قصيرة، ورب ما على صلة.\nوقال ان كل ما لديه قليل.',
+      'وقال إنّ الضرر يزيد كلّما تأخّر المطر في مدّة قصيرة، وربّما على صلة.\nوقال ان كل ما لديه قليل.',
+    ],
+    // tanween kasr on a defective noun without the article (نادٍ، مبانٍ، ثانٍ); a doubled root's shadda (حادّ، شابّ)
+    [
+      'بدأ في ناد\u00A0 صغير في مد ة قصيرة، وقصفت مبان  سكنية، ووق ع مع فريق ثان\u00A0 بعد ارتفاع حاد  في الأسعار، وهو شاب\u00A0 من المدينة.',
+      'بدأ في نادٍ صغير في مدّة قصيرة، وقصفت مبانٍ سكنية، ووقّع مع فريق ثانٍ بعد ارتفاع حادّ في الأسعار، وهو شابّ من المدينة.',
+    ],
+    // أمّ's final shadda (the conjunction أم takes no mark); after a preposition a noun in ة or ء takes tanween kasr (في خطوةٍ),
+    // elsewhere the fath (خطوةً); after لم a defective verb keeps the vowel of its lost letter (ننتهِ), form V its shadda (نتلقّ)
+    [
+      'وقالت إن\u00A0 العمل في مد ة قصيرة، وهي أم\u00A0 لخمسة أطفال، جاء في خطوة  مهم ة، وكانت خطوة\u00A0 جريئة، ولم ننته\u00A0 بعد، ولم نتلق  إل ا الوعود.',
+      'وقالت إنّ العمل في مدّة قصيرة، وهي أمّ لخمسة أطفال، جاء في خطوةٍ مهمّة، وكانت خطوةً جريئة، ولم ننتهِ بعد، ولم نتلقّ إلّا الوعود.',
+    ],
+    // a lone verb prefix opens a word that lost a second mark before its last letter (يُتوقَّع، يُفوَّج), not أنّي or a
+    // form II وقّتت's tail (the lexicon's وقتت says nothing of a doubled ت)
+    [
+      'وقال إن\u00A0 الطلب يرتفع في وقت ي توق  ع فيه الخبراء ذلك، على أن ي فو  ج الحج اج في مد ة قصيرة.',
+      'وقال إنّ الطلب يرتفع في وقت يُتوقَّع فيه الخبراء ذلك، على أن يُفوَّج الحجّاج في مدّة قصيرة.',
+    ],
+    // a frequent word between a lone verb prefix and a tail is the middle of a word (يُ|بل|ّغون)
+    ['وقال إن\u00A0 المواطنين باتوا ي بل غون عن المخالفات في مد ة قصيرة.', 'وقال إنّ المواطنين باتوا يُبلّغون عن المخالفات في مدّة قصيرة.'],
+    // the masdar of form V of a defective root keeps its ي (بتلقّي رشى, not بتلقّ يُرشى)
+    ['وقال إن\u00A0 المحكمة أدانتهم بتلق ي رشى في مد ة قصيرة.', 'وقال إنّ المحكمة أدانتهم بتلقّي رشى في مدّة قصيرة.'],
+    // form VIII's passive with ط (اضطُرّ); the future ستُ before و (ستُوزَّع); a damma before ؤ on a word's first letter
+    // (يُؤدّون) but the shadda of a stem before it (التنبّؤات)
+    [
+      'وقال إن\u00A0 الرعاة اضط ر وا إلى النزوح، والمساعدات ست وز  ع على الجنود الذين ي ؤد ون واجبهم، وقسم التنب ؤات في مد ة قصيرة.',
+      'وقال إنّ الرعاة اضطُرّوا إلى النزوح، والمساعدات ستُوزَّع على الجنود الذين يُؤدّون واجبهم، وقسم التنبّؤات في مدّة قصيرة.',
+    ],
+  ])('rejoins the shapes of devset5: %s', (damaged, clean) => {
+    expect(n(damaged)).toBe(clean);
+  });
+  it('joins a word whose lone و stands between two lost marks (ومُ|و|ّلت): only a first piece is a proclitic', () => {
+    const out = n('وقال إن\u00A0 العقود و ق عت وم و لت بالكامل في مد ة قصيرة.');
+    expect(out.replace(/[\u064B-\u0652]/g, '')).toBe('وقال إن العقود وقعت ومولت بالكامل في مدة قصيرة.');
+  });
   it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
     const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
     expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(

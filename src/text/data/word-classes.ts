@@ -136,8 +136,8 @@ export const NUMBER_WORDS = new Set(
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
 /** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات) or the article and one letter (العُ|مانية). */
 export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
-/** و/ف, alef, one letter and ت: the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح). */
-export const FORM_VIII_OR_X_STEM = /^[وف]?ا[\u0621-\u064A]ت$/;
+/** و/ف, alef, one letter and ت (ط after ص ض ط ظ): the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح، اضطُرّ، اصطُحب). */
+export const FORM_VIII_OR_X_STEM = /^[وف]?ا(?:[\u0621-\u064A]ت|[صضطظ]ط)$/;
 /** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */
 export const PLURAL_PRONOUNS = new Set(['كم', 'كما', 'هم', 'هما']);
 /** Frequent words that never take a pronoun suffix or another letter: a lost final mark after them ends the word (ثمّ، بل، لم). */

@@ -1,8 +1,9 @@
 /**
  * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
- * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً); else nothing: better missing than wrong.
+ * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ);
+ * else nothing: better missing than wrong.
  */
-import { FATHATAN, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
+import { DAMMA, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 
 export interface FinalMarkContext {
@@ -12,7 +13,7 @@ export interface FinalMarkContext {
 }
 
 export const FINAL_SHADDA = new Set(
-  `أن إن لكن كأن ثم أي عام خاص مهم هام حق ضد جد حد تم استمر مر رد شد أشد أهم أتم أقل أدق أحق أعم أخص أخف أحب أجل
+  `أن إن لكن كأن ثم أي أم عام خاص مهم هام حق ضد جد حد تم استمر مر رد شد أشد أهم أتم أقل أدق أحق أعم أخص أخف أحب أجل
   يتم تتم يعد تعد يمر تمر يستمر تستمر ينضم تنضم انضم يضم تضم ضم يحق يهم يرد ترد يظل تظل ظل يقر تقر أقر يمتد تمتد امتد
   يحتل تحتل احتل يستعد تستعد استعد اضطر يضطر عد مد حل يحل تحل محل كل فن عدو قوي سري جوي بري بحري`
     .split(/\s+/)
@@ -26,8 +27,35 @@ const FINAL_TANWEEN_FATH = new Set(
     .filter(Boolean),
 );
 
-/** The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. */
-export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): string | undefined {
+/** Is `word` (after و/ف and ب/ل/ك) an indefinite فاعٍ or مفاعٍ: ا before its last letter, ال + it no word, ال + it + ي one? */
+function defectiveNoun(word: string, ctx: FinalMarkContext): boolean {
+  const stem = /^(?:[وف]?[بلك]|[وف])?(.*)$/.exec(word)![1]!;
+  for (const w of stem === word ? [word] : [word, stem])
+    if (w.length >= 3 && w.at(-2) === 'ا' && !w.startsWith('ال') && !ctx.lex(`ال${w}`) && ctx.lex(`ال${w}ي`)) return true;
+  return false;
+}
+
+/** Prepositions (with و or ف) after which a noun is genitive; not حتى (also "even"). */
+const PREPOSITION = /^[وف]?(?:في|من|إلى|الى|على|عن|حول|نحو|دون|عبر|ضد|خلال|منذ|لدى|عند|بعد|قبل|بين)$/;
+
+/**
+ * The vowel a defective verb keeps after لم once its last letter is gone (لم ننتهِ، لم يسعَ، لم تخلُ): the one whose long letter
+ * (ي، ى، و) makes a word the lexicon knows, when only one does.
+ */
+function jussiveVowel(word: string, ctx: FinalMarkContext): string | undefined {
+  const vowels = [
+    [`${word}ي`, KASRA],
+    [`${word}ى`, FATHA],
+    [`${word}و`, DAMMA],
+  ].filter(([w]) => ctx.lex(w!));
+  return vowels.length === 1 ? vowels[0]![1] : undefined;
+}
+
+/**
+ * The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. `before` is the word before it
+ * (letters only), when known.
+ */
+export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, before = ''): string | undefined {
   // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
   if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2 && !ctx.damaged)) return undefined;
   // How many marks were lost: every character of the gap but a real space that follows them.
@@ -42,6 +70,8 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): 
   if (FINAL_SHADDA.has(word) || (/^[وف]/.test(word) && FINAL_SHADDA.has(word.slice(1)))) return SHADDA;
   // … and the particles and كلّ after ب or ل (لأنّ، بأنّ، لكلّ، بكلّ).
   if (/^[وف]?[بل](?:أن|إن|كل)$/.test(word)) return SHADDA;
+  // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.
+  if (ctx.damaged && 'ةءأ'.includes(last) && PREPOSITION.test(before)) return KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
   // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.
@@ -49,6 +79,15 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext): 
   if ('ىآإؤئ'.includes(last)) return undefined;
   // A doubled root shows its two letters apart in some forms (تنضمم, استمررت): a final shadda then.
   if (ctx.lex(word + last)) return SHADDA;
+  // After لم a verb of a defective root has lost its last letter: the mark is the vowel before it. Not form V, whose last
+  // letter is doubled and keeps its shadda (لم نتلقّ).
+  if (ctx.damaged && /^[وف]?لم$/.test(before) && /^[يتنأ]/.test(word) && !/^[يتنأ]ت..$/.test(word)) {
+    const vowel = jussiveVowel(word, ctx);
+    if (vowel) return vowel;
+  }
+  // A defective noun without the article drops its final ي and takes tanween kasr (نادٍ، ثانٍ، مبانٍ، أراضٍ): after ا, where
+  // the lexicon knows the word with the article only with that ي (النادي، المباني; not الناد, while العامّ، الشابّ are words).
+  if (defectiveNoun(word, ctx)) return KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;

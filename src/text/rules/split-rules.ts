@@ -62,13 +62,20 @@ const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
  * text's end: a Markdown text node ends with a space before a link or emphasis).
  */
 const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]))/;
+/** A noun's proclitic or article, then ت and two letters: the start of a form V masdar (بتلقّ، للتحدّ، التصدّ). */
+const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[^ا]{2}$/;
+/** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
+const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
 
 export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
   const { pieces, gaps } = chain;
   // Cheap screen first: a gap no rule could ever call damage ends every possible join there.
-  const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text));
+  const open = gaps.map((g, k) => mayBeSplit(pieces[k]!, pieces[k + 1]!, g, text, ctx.damaged));
+  // A frequent word after a lone verb prefix that may open it is the middle of a word (يُ|بل|ّغون): the gap after it too.
+  for (let k = 1; k < gaps.length; k++)
+    if (!open[k] && open[k - 1] && VERB_PREFIX.test(pieces[k - 1]!.bare) && FUNCTION_WORDS.has(pieces[k]!.bare)) open[k] = true;
   const joined = pieces.map(() => false);
   let i = 0;
   while (i < pieces.length) {
@@ -87,7 +94,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
-      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text), rule: 'split-word' });
+      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
@@ -131,7 +138,7 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
-  const mark = finalMarkFor(word, gap, ctx);
+  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start));
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
 
@@ -139,7 +146,7 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
  * Could this gap be damage? Answers without the lexicon wherever it can, so clean text, where
  * every gap is a real space, costs a few comparisons per word.
  */
-function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean {
+function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: boolean): boolean {
   const L = left.bare;
   const R = right.bare;
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
@@ -157,6 +164,9 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string): boolean 
       (R === 'ما' && MA_PARTICLES.test(L))
     );
   if (L.length <= 2 || SUFFIX_PRONOUNS.has(R) || VERB_PREFIX.test(L)) return true;
+  if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
+  // (doubledBeforeWordTail, in a document that shows damage)
+  if (damaged && gap.text === ' ' && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
@@ -200,7 +210,7 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   } else a = left ? k - 1 : k;
   const L = pieces[a]!;
   const R = pieces[a + 1]!;
-  const marks = marksFor(pieces, gaps, a, a, a + 1, text);
+  const marks = marksFor(pieces, gaps, a, a, a + 1, text, ctx);
   return {
     offset: L.start,
     before: text.slice(L.start, R.end),
@@ -378,6 +388,24 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
   );
 }
 
+/**
+ * A stem whose last letter, doubled, a lost shadda split from a tail that is a frequent word: ل or ب and a pronoun (يسجّ|له،
+ * لتعقّ|بها، مدرّ|به) or, in the older style, a letter and the tanween's alef with debris after it (مصمّ|ماً، مكمّ|لاً). The
+ * stem and the tail's first letter make a word (ل and ب are no suffix, so the lexicon knows that stem: يسجل، مصمم); the gap is
+ * one plain space in a paragraph that shows damage, where a word before له that had a final mark would show its debris.
+ */
+function doubledBeforeWordTail(stem: string, right: Piece, gap: Gap, ctx: Context, text: string): boolean {
+  const R = right.bare;
+  if (!ctx.damaged || gap.text !== ' ' || stem.length < 3 || FUNCTION_WORDS.has(stem)) return false;
+  if (!LETTER_PRONOUN_TAIL.test(R) && !(R.length === 2 && R[0] !== 'ا' && tanweenAfterAlef(right, text))) return false;
+  return ctx.lex(stem + R[0]!) && showsDamage(lineAround(text, right.start));
+}
+
+/** The word without the conjunction و or ف before it (وربّ → ربّ). */
+function withoutConjunction(L: string): string {
+  return L.length > 2 && (L[0] === 'و' || L[0] === 'ف') ? L.slice(1) : L;
+}
+
 /** Are pieces m and m + 1 lone letters (the first after و or ف or not), one space apart, that make a short frequent word (مَن، ومَن، لَم)? */
 function vowelledShortWord(pieces: Piece[], gaps: Gap[], m: number): boolean {
   const a = pieces[m];
@@ -460,8 +488,8 @@ function lineAround(text: string, at: number): string {
   const end = text.indexOf('\n', at);
   return text.slice(start, end === -1 ? text.length : end);
 }
-/** إنّ، أنّ، لكنّ، كأنّ (with و or ف), which ما may end (إنّما). */
-const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن)$/;
+/** إنّ، أنّ، لكنّ، كأنّ and كلّ (with و or ف), which ما may end (إنّما، كلّما). */
+const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن|كل)$/;
 /** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
 const HAMZA_PARTICLE = /(?<![\u0621-\u064A\u064B-\u0652])[وفبلك]?[أإ]ن(?![\u0621-\u064A])/;
 
@@ -483,7 +511,9 @@ function hamzaWrittenApart(R: string, ctx: Context): boolean {
  * (أن ي حال → أن يُحال, but أك د أن → أكّد أن.) Yes when a particle stands before it or L+R is no
  * word, and R+next is a word that does not begin with a frequent word or the article.
  */
-function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean): boolean {
+function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean, tail = ''): boolean {
+  // The next piece may itself have lost a mark before a short tail (ي توقّ|ع، ي فوّ|ج): the word the letter opens takes it.
+  const opens = () => ctx.lex(R + next) || (tail !== '' && ctx.lex(R + next + tail));
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
   // A verb prefix does not open a word that carries tanween (تؤدّ|ي دوراً); nor does و/ف open the noun after كلّ or a
   // preposition (وكلّ|ف الخزينة, never وكل فالخزينة).
@@ -501,17 +531,27 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
+  // (Not a stem in ت: the lexicon's X + ت is a verb's feminine ending as often, وقّتت.)
   const last = L.at(-1)!;
   // After a particle or a word that opens a clause (في حين، عندما), the letter opens the next word.
   const particle = FUNCTION_WORDS.has(L) || CLAUSE_OPENERS.has(L);
   if (R === 'ي' && last === 'و' && !particle) return false; // (هو ي|سمح: no nisba)
-  const doubled = !'يوا'.includes(last) && ctx.lex(L + last);
-  if (doubled || !ctx.lex(L)) return !particle ? false : ctx.lex(R + next);
+  // The masdar of form V of a defective root ends in ي after its doubled letter (بتلقّ|ي، للتحدّ|ي، والتصدّ|ي).
+  if (R === 'ي' && TAFAUUL_DEFECTIVE.test(L) && ctx.lex(L + R)) return false;
+  const doubled = !'يوات'.includes(last) && ctx.lex(L + last);
+  if (doubled || !ctx.lex(L)) return !particle ? false : opens();
   // Imperfect and passive prefixes (يُذكر، تُعدّ، نُشر، أُعلن) open words; other letters do after a particle.
   // So does ك: news prose almost never addresses the reader (لافتاتك), while passives in ك are
   // common (كُتب، كُشف، كُلّف).
   if (!('يتنأك'.includes(R) || FUNCTION_WORDS.has(L) || !ctx.lex(L + R))) return false;
-  return ctx.lex(R + next);
+  return opens();
+}
+
+/** The short tail (one or two letters) of piece m's word when a lost mark split it off (one or two plain spaces), else ''. */
+function splitTail(pieces: Piece[], gaps: Gap[], m: number): string {
+  const tail = pieces[m + 1];
+  const gap = gaps[m];
+  return tail && gap && (gap.text === ' ' || gap.text === '  ') && tail.bare.length <= 2 ? tail.bare : '';
 }
 
 /**
@@ -553,7 +593,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     k + 1 === j &&
     next &&
     nextGap &&
-    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text))
+    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text), splitTail(pieces, gaps, k + 2))
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
@@ -601,7 +641,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
-    // … or ما after إنّ، أنّ، لكنّ، كأنّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
+    // … or ما after إنّ، أنّ، لكنّ، كأنّ، كلّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
     // particle's shadda: an unvocalised paragraph may write إن ما apart.
     // (Not across a final mark's debris: إنّ  ما جرى.)
     if (
@@ -628,6 +668,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const lexR = ctx.lexPiece(pieces[k + 1]!);
   // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
   if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
+  if (k + 1 === j && doubledBeforeWordTail(joinedBare(pieces, i, k), pieces[k + 1]!, gaps[k]!, ctx, text)) return 'strong';
   // A frequent word (not a suffix or a word tail) after pieces that make a word together stands apart: وشرّ|دت ما is
   // وشرّدت ما, not وشرّدتما.
   if (
@@ -644,12 +685,13 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
-  if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(L)) return 'strong';
+  if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(withoutConjunction(L))) return 'strong';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
   // proclitics, in their only order (أ, then و/ف, then ب/ك/ل/س), its "yes" says nothing.
-  if (PROCLITIC_CHAIN.test(L)) return null;
+  // (Proclitics open a word: a lone و after the join's first pieces is inside it, ومُ|و|ّلت.)
+  if (PROCLITIC_CHAIN.test(joinedBare(pieces, i, k))) return null;
   // Two rare words whose concatenation is a word. A two-letter left piece is usually a form-II
   // verb's start (قرّ|رت، سجّ|لت) or a verb prefix (ست|ستخدم); before a long right piece that is
   // a noun of its own (the lexicon knows it with the article: الصادق) it is a word (سن صادق).
@@ -666,11 +708,11 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
  * after ستّ is a noun ending.
  */
 function isFutureBeforeVerb(L: string, R: string): boolean {
-  return /^[وف]?ست$/.test(L) && !'اوي'.includes(R[0]!) && !R.endsWith('ة');
+  return /^[وف]?ست$/.test(L) && R[0] !== 'ا' && !/^(?:ون|ين)/.test(R) && !R.endsWith('ة');
 }
 
 /** The marks to put in gap k of a join of pieces i..j (the gap's length says how many were lost). */
-function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string): string {
+function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
   // Two plain spaces inside a word are two lost marks (جد  ا → جدًّا); any other debris counts as one.
   const count = gaps[k]!.text === '  ' ? 2 : 1;
   const L = pieces[k]!.bare;
@@ -682,9 +724,11 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
-  if (R === 'ما' && JOINED_WITH_MA.has(L)) return SHADDA; // سيّما, not the future's سيُ
+  if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
   // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
   if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
+  // ؤ sits on و after a damma: on a word's first letter, the mark before it is that damma (يُؤدّي، مُؤتمر، سُؤال; but التنبّؤات).
+  if (R[0] === 'ؤ' && count === 1 && L.replace(BEFORE_STEM, '').length === 1) return DAMMA;
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
@@ -706,9 +750,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // Passives of forms VIII and X: اعتُبر، افتُتح، استُخدم.
   if (k === i && FORM_VIII_OR_X_STEM.test(L) && count === 1 && !tail) return DAMMA;
   if (first) {
-    // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to
-    // show a passive or a form-IV verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب): damma; بِ and لِ take kasra.
-    const vowel = 'وف'.includes(first) ? FATHA : 'بل'.includes(first) ? KASRA : DAMMA;
+    // A mark on a word's first letter (after و/ف) is a vowel, never shadda. Editors write it to show a passive or a form-IV
+    // verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب، وُزّع، فُقد، بُني): damma, on و and ف too, which news never vowels as the conjunction;
+    // a lone ب or ل before a word of four letters and more is the preposition, with its kasra (بِرصيد، لِلجنود; the passives
+    // are short: بُني، بُعث).
+    const preposition = (first === 'ب' || first === 'ل') && L.length === 1 && R.length >= 4 && ctx.lexPiece(pieces[k + 1]!);
+    const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {

@@ -6,6 +6,7 @@ import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, LETTER_SPAN, s
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
   FORM_VIII_OR_X_STEM,
+  JOINED_WITH_MA,
   NEVER_INITIAL,
   NO_MARK_AFTER,
   OPEN_STEM,
@@ -149,9 +150,9 @@ function interestingGap(w: number, text: string): boolean {
   const l = w - 1;
   if (W.flags[l]! & LAST_IS_MARK || kindOf(W.last[l]!) & NO_MARK_AFTER_BIT) return false;
   if (kindOf(W.first[w]!) & NEVER_INITIAL_BIT || W.len[w] === 1) return true;
-  // mayBeSplit's form VIII or X stem (افتُ|تحت، انتُ|زعت): three or four letters ending in ت (the letters tested only then).
+  // mayBeSplit's form VIII or X stem (افتُ|تحت، انتُ|زعت، اضطُ|رّ): three or four letters ending in ت or ط (the letters tested only then).
   if (
-    W.last[l] === 0x062a &&
+    (W.last[l] === 0x062a || W.last[l] === 0x0637) &&
     (W.len[l] === 3 || W.len[l] === 4) &&
     FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
   )
@@ -172,6 +173,9 @@ function interestingGap(w: number, text: string): boolean {
         W.len[w]! <= 3)
     );
   if (W.len[l]! <= 2 || right & IS_SUFFIX || left & IS_PREFIX) return true;
+  // mayBeSplit's ربّ|ما، سيّ|ما after و or ف (وربّما).
+  if (W.len[l] === 3 && W.len[w] === 2 && W.first[w] === 0x0645 && W.last[w] === 0x0627 && (W.first[l] === 0x0648 || W.first[l] === 0x0641))
+    if (JOINED_WITH_MA.has(stripHarakat(text.slice(W.start[l]!, W.end[l]!)).slice(1))) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
