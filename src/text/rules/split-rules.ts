@@ -59,9 +59,9 @@ const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
 const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
 /**
  * Debris after a word's last letter: NBSP, two spaces and more, or one space before punctuation or a line break (not before the
- * text's end: a Markdown text node ends with a space before a link or emphasis).
+ * text's end: a Markdown text node ends with a space before a link or emphasis; not before an ellipsis standing free between words).
  */
-const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n.,،؛:!؟?»)\]]))/;
+const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n,،؛:!؟?»)\]]|\.(?!\.+[ \u00A0])))/;
 /** A noun's proclitic or article, then ت and two letters: the start of a form V masdar (بتلقّ، للتحدّ، التصدّ). */
 const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[^ا]{2}$/;
 /** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
@@ -112,7 +112,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   // punctuation rules remove the debris; the mark comes back here when the evidence is strong.
   if (!atChainEnd) return;
   const last = pieces[pieces.length - 1]!;
-  const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 3));
+  const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 8));
   // (A number may follow the debris: بأنّ  62%.)
   if (tail && !/\p{L}/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
@@ -236,10 +236,11 @@ function isWordFinalDamage(gap: string, damaged: boolean): boolean {
 }
 /**
  * Debris after a chain's last word: NBSP, or two spaces and more; in a document that shows damage,
- * also one space before punctuation or a line's end (the lost mark's space, the real one absent).
+ * also one space before punctuation or a line's end (the lost mark's space, the real one absent), but not before an ellipsis
+ * standing free between words (`العزائم .. وتأتي`: the writer's own space).
  */
 const DEBRIS_TAIL = /^\u00A0|^ {2,}/;
-const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n.,،؛:!؟?»)\]])/;
+const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n,،؛:!؟?»)\]]|\.(?!\.+[ \u00A0]))/;
 
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
@@ -424,12 +425,12 @@ function joinedBare(pieces: Piece[], i: number, k: number): string {
 
 /** Is there a lost mark's debris right after the piece (NBSP, two spaces, one space before punctuation)? */
 function markLostAfter(piece: Piece, text: string): boolean {
-  return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
+  return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 8));
 }
 
 /** A short piece ending in ا with a lost mark after it (NBSP, two spaces, one space before punctuation): the older style's tanween (أوّلاً). */
 function tanweenAfterAlef(piece: Piece, text: string): boolean {
-  return piece.bare.length <= 3 && piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3));
+  return piece.bare.length <= 3 && piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 8));
 }
 
 /**
@@ -560,7 +561,7 @@ function splitTail(pieces: Piece[], gaps: Gap[], m: number): string {
 function carriesTanween(pieces: Piece[], gaps: Gap[], m: number, text: string): boolean {
   const piece = pieces[m];
   if (!piece) return false;
-  if (piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 3))) return true;
+  if (piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 8))) return true;
   const after = pieces[m + 1];
   return after?.bare === 'ا' && gaps[m]!.text === ' ' && !/\p{L}/u.test(text.charAt(after.end));
 }
@@ -720,7 +721,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const lastPiece = k + 1 === j;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
-    if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && MARK_LOST_AFTER.test(text.slice(pieces[k + 1]!.end, pieces[k + 1]!.end + 3))))
+    if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && MARK_LOST_AFTER.test(text.slice(pieces[k + 1]!.end, pieces[k + 1]!.end + 8))))
       return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }

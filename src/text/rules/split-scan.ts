@@ -262,7 +262,7 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
       linkedSpaces = 0;
       // In a text that shows damage, one space before punctuation or a line break is a lost final mark's too (split-rules
       // DAMAGED_TAIL); not one before the text's end, where a Markdown text node stops before a link or emphasis.
-      if (nbsp || spaces >= 2 || (spaces === 1 && ctx.damaged && j < n && isClosingPunctuation(text.charCodeAt(j)))) flag |= TAIL_DEBRIS;
+      if (nbsp || spaces >= 2 || (spaces === 1 && ctx.damaged && j < n && closesAfterLostMark(text, j))) flag |= TAIL_DEBRIS;
     }
     flags[count] = flag;
     i = j;
@@ -304,7 +304,19 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
 
 let INTERESTING = new Uint8Array(1024);
 
-/** Line end and the punctuation split-rules.ts DAMAGED_TAIL accepts after a word's lost final mark: \n . , ، ؛ : ! ؟ ? » ) ]. */
+/**
+ * Line end and the punctuation split-rules.ts DAMAGED_TAIL accepts after a word's lost final mark: \n . , ، ؛ : ! ؟ ? » ) ], but not
+ * an ellipsis standing free between words (`تعرفني ... والسيف`: a verse's halves, words left out), whose space is the writer's.
+ */
+function closesAfterLostMark(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 0x2e) return isClosingPunctuation(c);
+  let end = at;
+  while (text.charCodeAt(end) === 0x2e) end++;
+  const after = text.charCodeAt(end);
+  return end - at < 2 || (after !== 0x20 && after !== 0xa0);
+}
+
 function isClosingPunctuation(c: number): boolean {
   return (
     c === 0x0a ||
@@ -399,7 +411,7 @@ function tanweenAfterAlefAt(text: string, w: number): boolean {
   if (c === 0xa0) return true;
   if (c !== 0x20) return false;
   const d = text.charCodeAt(end + 1);
-  return d === 0x20 || end + 1 >= text.length || isClosingPunctuation(d);
+  return d === 0x20 || end + 1 >= text.length || closesAfterLostMark(text, end + 1);
 }
 
 /** stemTailAfterFunctionWord's test of the right piece, on the scan's word w. */
