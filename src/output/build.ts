@@ -23,7 +23,6 @@ import { mayUseTemplateCache } from './template-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from '../site/page-reuse.ts';
 import { buildSiteData, everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
-import { deriveStylesheets } from '../site/css.ts';
 import { indexArticles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
 import { searchChunks } from '../site/search-chunks.ts';
 import { planShard, type ShardPlan } from '../site/shards.ts';
@@ -265,6 +264,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   async function renderSite(tmp: string): Promise<void> {
     // Listings and related articles are worked out only now (but for a shard): a build that finds nothing changed never needs them.
+    // (rtlcss and PostCSS are loaded only by a build that renders)
+    const { deriveStylesheets } = await import('../site/css.ts');
     const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
     const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
     const templateCache = mayUseTemplateCache(templatesDir, `${templates}\0${JSON.stringify(config)}`);
