@@ -76,7 +76,7 @@ describe('a build that finds nothing changed', () => {
     expect((await buildPrepared()).prepared).toBe(false);
   }, 300_000);
 
-  it('a changed template, public file, picture, configuration or environment variable: built again', async () => {
+  it('a changed template, public file, other file under content/, configuration or environment variable: built again', async () => {
     const changes: Array<[string, () => void, () => void]> = [];
     const edit = (file: string, add: string): [() => void, () => void] => {
       const full = path.join(project.root, file);
