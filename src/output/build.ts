@@ -85,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   if (useCache && !options.shard) {
     const sources = unchangedSources(root, config);
     if (sources !== undefined) {
-      stamp = readStamp(cacheRoot);
+      stamp = readStamp(cacheRoot, { pageIndex: false });
       const last = stamp?.summary;
       if (
         last &&
@@ -136,7 +136,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     possibleSplits: prepared.possibleSplits,
     warnings: prepared.warnings,
   };
-  if (useCache && !shard) stamp ??= readStamp(cacheRoot);
+  // (read again with its page index when the check above read it without)
+  if (useCache && !shard) stamp = readStamp(cacheRoot);
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
     // Same inputs as the last build, and its output untouched: nothing to write. (A stamp written before it kept
     // its inputs and summary gets them, so that the next build can tell before preparing.)

@@ -194,6 +194,9 @@ const isPageEntry = (e: unknown): e is PageIndex[string] =>
   typeof e[1] === 'string' &&
   (e[2] === undefined || typeof e[2] === 'string');
 
+const isPageIndex = (v: unknown): v is PageIndex =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isPageEntry);
+
 /**
  * The shape a stamp must have to be used: anything else (a damaged or hand-edited file, an older format) is no stamp. The two long
  * lists are checked entry by entry with a plain predicate rather than z.tuple (docs/performance.md).
@@ -213,15 +216,20 @@ const StampSchema = z.object({
   outDir: z.string(),
   pages: z.number().int().nonnegative(),
   manifest: z.custom<Manifest>((v) => Array.isArray(v) && v.every(isManifestEntry)),
-  pageIndex: z
-    .custom<PageIndex>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isPageEntry))
-    .optional(),
+  // (written by an older Warraq inside the stamp; now in a file of its own, named by pagesDigest)
+  pageIndex: z.custom<PageIndex>(isPageIndex).optional(),
+  pagesDigest: z.string().optional(),
 });
 
 const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');
+const pagesFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build-pages.json');
 
-/** The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page). */
-export function readStamp(cacheRoot: string): Stamp | undefined {
+/**
+ * The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page).
+ * Its page index is kept in a file of its own, read unless `pageIndex: false` (a no-change check needs none) and used only when
+ * its bytes have the SHA-256 the stamp recorded: anything else (missing, damaged, another build's) is no page index.
+ */
+export function readStamp(cacheRoot: string, options: { pageIndex?: boolean } = {}): Stamp | undefined {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(stampFile(cacheRoot), 'utf8'));
@@ -229,11 +237,32 @@ export function readStamp(cacheRoot: string): Stamp | undefined {
     return undefined;
   }
   const parsed = StampSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  const { pagesDigest, ...stamp } = parsed.data;
+  if (pagesDigest !== undefined && options.pageIndex !== false) stamp.pageIndex = readPageIndex(cacheRoot, pagesDigest);
+  return stamp;
 }
 
+function readPageIndex(cacheRoot: string, digest: string): PageIndex | undefined {
+  try {
+    const bytes = readFileSync(pagesFile(cacheRoot));
+    if (createHash('sha256').update(bytes).digest('hex') !== digest) return undefined;
+    const index: unknown = JSON.parse(bytes.toString('utf8'));
+    return isPageIndex(index) ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the page index, then the stamp naming it by its digest (a stamp whose page index could not be written names none). */
 export function writeStamp(cacheRoot: string, stamp: Stamp): void {
-  writeFileAtomically(stampFile(cacheRoot), JSON.stringify(stamp));
+  const { pageIndex, ...rest } = stamp;
+  let pagesDigest: string | undefined;
+  if (pageIndex) {
+    const bytes = Buffer.from(JSON.stringify(pageIndex));
+    if (writeFileAtomically(pagesFile(cacheRoot), bytes)) pagesDigest = createHash('sha256').update(bytes).digest('hex');
+  }
+  writeFileAtomically(stampFile(cacheRoot), JSON.stringify(pagesDigest === undefined ? rest : { ...rest, pagesDigest }));
 }
 
 /**
