@@ -19,8 +19,10 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 export function listArticleFiles(root: string, contentDir: string): string[] {
   const base = path.join(root, contentDir);
+  // Names relative to the root, made as the walk goes rather than by path.relative per file.
+  const prefix = path.relative(root, base);
   const out: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, rel: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -29,13 +31,14 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
     }
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('_') && e.name.toLowerCase() !== 'readme.md') out.push(full);
+      const name = rel === '' ? e.name : `${rel}${path.sep}${e.name}`;
+      if (e.isDirectory()) walk(path.join(dir, e.name), name);
+      else if (e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('_') && e.name.toLowerCase() !== 'readme.md') out.push(name);
     }
   };
-  walk(base);
-  return out.sort().map((f) => path.relative(root, f).split(path.sep).join('/'));
+  walk(base, prefix);
+  out.sort();
+  return path.sep === '/' ? out : out.map((f) => f.split(path.sep).join('/'));
 }
 
 /** One article file as loadArticles gives it: its text, or only the stat that showed it unchanged, or a problem. */

@@ -5,14 +5,24 @@
 import path from 'node:path';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from '../prepare/prepare-site.ts';
-import { inputFingerprint, outputIntact, outputManifest, readStamp, treeDigest, writeStamp, type KnownFiles } from '../store/stamp.ts';
+import {
+  inputFingerprint,
+  outputIntact,
+  outputManifest,
+  readStamp,
+  treeDigest,
+  writeStamp,
+  type KnownFiles,
+  type Stamp,
+  type StampSummary,
+} from '../store/stamp.ts';
+import { unchangedSources } from '../prepare/site-scan.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { mayUseTemplateCache } from './template-cache.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from '../site/page-reuse.ts';
 import { buildSiteData, everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
-import { deriveStylesheets } from '../site/css.ts';
 import { indexArticles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
 import { searchChunks } from '../site/search-chunks.ts';
 import { planShard, type ShardPlan } from '../site/shards.ts';
@@ -65,6 +75,40 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const root = path.resolve(options.root);
   const config = options.config ?? loadConfig(root);
   const outDir = path.resolve(root, options.outDir ?? config.paths.output);
+  const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
+  const cacheRoot = path.join(root, config.paths.cache);
+  const templatesDir = path.join(root, config.paths.templates);
+  const templates = treeDigest(templatesDir);
+  // Every article file as the source index has it, the other inputs and the output as the stamp has them: nothing to
+  // prepare or write (docs/cache.md, note 6). Any doubt falls through to the build, which makes the same check after preparing.
+  let stamp: Stamp | undefined;
+  if (useCache && !options.shard) {
+    const sources = unchangedSources(root, config);
+    if (sources !== undefined) {
+      stamp = readStamp(cacheRoot, { pageIndex: false });
+      const last = stamp?.summary;
+      if (
+        last &&
+        stamp!.inputs === inputFingerprint(root, config, outDir, sources, templates) &&
+        stamp!.outDir === outDir &&
+        outputIntact(stamp!)
+      ) {
+        const ms = Math.round(performance.now() - started);
+        report({ prepareMs: ms, siteMs: 0, cached: last.articles + last.drafts, prepared: 0, unchanged: 1, sourcesOnly: 1 });
+        return {
+          ...last,
+          warnings: last.warnings as ContentProblem[],
+          pages: stamp!.pages,
+          ms,
+          outDir,
+          pagesReused: stamp!.pages,
+          prepared: 0,
+          cached: last.articles + last.drafts,
+          searchChunks: { indexed: 0, reused: 0 },
+        };
+      }
+    }
+  }
   locatePagefind().catch(() => {}); // (its failure is reported when the search runs)
   // (throws ContentError before anything is written)
   const prepared = await prepareSiteParallel(root, config, {
@@ -74,10 +118,6 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     deferCacheSave: true,
     heads: options.shard !== undefined,
   });
-  const useCache = options.cache ?? !process.env.WARRAQ_NO_CACHE;
-  const cacheRoot = path.join(root, config.paths.cache);
-  const templatesDir = path.join(root, config.paths.templates);
-  const templates = treeDigest(templatesDir);
   // A shard works out the whole site from every article's head, then prepares the bodies it needs.
   let site: SiteData | undefined;
   let shard: ShardPlan | undefined;
@@ -88,10 +128,22 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   }
   const preparedAt = performance.now();
   const fingerprint = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
-  const stamp = useCache && !shard ? readStamp(cacheRoot) : undefined;
+  const inputs = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.sourcesHash, templates) : '';
+  const stampSummary: StampSummary = {
+    articles: prepared.articleCount,
+    drafts: prepared.drafts,
+    repairs: prepared.repairs,
+    possibleSplits: prepared.possibleSplits,
+    warnings: prepared.warnings,
+  };
+  // (read again with its page index when the check above read it without)
+  if (useCache && !shard) stamp = readStamp(cacheRoot);
   if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
-    // Same inputs as the last build, and its output untouched: nothing to write.
+    // Same inputs as the last build, and its output untouched: nothing to write. (A stamp written before it kept
+    // its inputs and summary gets them, so that the next build can tell before preparing.)
     prepared.saveCache();
+    if (stamp.inputs !== inputs || JSON.stringify(stamp.summary) !== JSON.stringify(stampSummary))
+      writeStamp(cacheRoot, { ...stamp, inputs, summary: stampSummary });
     report({
       prepareMs: Math.round(preparedAt - started),
       siteMs: Math.round(performance.now() - preparedAt),
@@ -185,7 +237,15 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     {
       afterSwap: () => {
         if (useCache && !shard)
-          writeStamp(cacheRoot, { fingerprint, outDir, pages, manifest: outputManifest(outDir, knownFiles), pageIndex });
+          writeStamp(cacheRoot, {
+            fingerprint,
+            inputs,
+            summary: stampSummary,
+            outDir,
+            pages,
+            manifest: outputManifest(outDir, knownFiles),
+            pageIndex,
+          });
       },
       removeInBackground: options.removeOldInBackground,
     },
@@ -205,6 +265,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   async function renderSite(tmp: string): Promise<void> {
     // Listings and related articles are worked out only now (but for a shard): a build that finds nothing changed never needs them.
+    // (rtlcss and PostCSS are loaded only by a build that renders)
+    const { deriveStylesheets } = await import('../site/css.ts');
     const stylesheets = deriveStylesheets(path.join(root, config.paths.templates, '_styles', 'site.css'));
     const [{ default: Eleventy }, { configureEleventy }] = await eleventyLoaded;
     const templateCache = mayUseTemplateCache(templatesDir, `${templates}\0${JSON.stringify(config)}`);

@@ -140,6 +140,26 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig };
 }
 
+/**
+ * The sourcesHash (PrepareSiteResult) of a build that would find every article file as the last one left it, from the
+ * source index alone (a stat per file, nothing read); undefined when a file is new, gone, changed, racy or unreadable.
+ * Equal hashes mean the same files with the same bytes, the same code version and the same options, hence the same articles.
+ */
+export function unchangedSources(root: string, config: WarraqConfig): string | undefined {
+  const sources = new SourceIndex(
+    path.join(root, config.paths.cache),
+    `${codeVersion()}:${JSON.stringify({ ...config.normalize } satisfies NormalizeConfig)}`,
+  );
+  const h = createHash('sha256');
+  let files = 0;
+  for (const loaded of loadArticles(root, config.paths.content, (file, st) => sources.known(file, st))) {
+    if (loaded.unchanged === undefined) return undefined;
+    h.update(`${loaded.file}\0${loaded.unchanged}\0`);
+    files++;
+  }
+  return files === sources.recorded ? h.digest('hex') : undefined;
+}
+
 /** The cache key of an article's head (PrepareOptions.heads), beside its full entry's. */
 export const headKey = (key: string) => `${key}.head`;
 

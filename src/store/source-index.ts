@@ -42,6 +42,11 @@ export class SourceIndex {
     return e[4];
   }
 
+  /** How many files the last build recorded: with every listed file known, equal counts mean no file was added or removed. */
+  get recorded(): number {
+    return Object.keys(this.old).length;
+  }
+
   record(file: string, st: Stats, key: string): void {
     this.next[file] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, key];
   }

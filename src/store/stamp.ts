@@ -22,14 +22,13 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: st
     for (const e of entries) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
-      else files.push(full);
+      else if (!skip(full)) files.push(full);
     }
   };
   walk(dir);
   files.sort();
   h.update(`tree ${dir}\0`);
   for (const f of files) {
-    if (skip(f)) continue;
     h.update(`${path.relative(dir, f)}\0`);
     try {
       h.update(readFileSync(f));
@@ -47,10 +46,13 @@ export function treeDigest(dir: string): string {
   return h.digest('hex');
 }
 
-/** `templates`: treeDigest of the templates folder, which the page render keys use too. */
-export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articlesHash: string, templates: string): string {
+/**
+ * `articles`: the articles hash (every entry key and its evidence look-ups) for the stamp's fingerprint, or the sources hash (every
+ * article file's path and entry key) for its `inputs`; `templates`: treeDigest of the templates folder, which the page render keys use too.
+ */
+export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articles: string, templates: string): string {
   const h = createHash('sha256');
-  h.update(`${codeVersion()}\0${articlesHash}\0${outDir}\0${JSON.stringify(config)}\0`);
+  h.update(`${codeVersion()}\0${articles}\0${outDir}\0${JSON.stringify(config)}\0`);
   h.update(environmentKey());
   // Articles are covered by articlesHash; everything else under content/ is hashed here.
   hashTree(h, path.join(root, config.paths.content), (f) => f.endsWith('.md'));
@@ -63,7 +65,8 @@ export function inputFingerprint(root: string, config: WarraqConfig, outDir: str
 /**
  * Variables that change how a build runs or reports, never a byte it writes: setting one
  * (WARRAQ_TIMINGS=1 for a single build) must not make the next build render every page again.
- * ELEVENTY_SKIP_ESM_RESOLVER: the build sets it itself (build.ts).
+ * ELEVENTY_SKIP_ESM_RESOLVER: the build sets it itself (build.ts); ELEVENTY_VERSION, _ROOT, _SOURCE and _RUN_MODE: Eleventy sets
+ * them itself when it runs (overwriting any given value), so a second build in one process must not see them as a change.
  */
 const NOT_IN_OUTPUT = new Set([
   'WARRAQ_TIMINGS',
@@ -73,6 +76,10 @@ const NOT_IN_OUTPUT = new Set([
   'WARRAQ_AUTHOR',
   'WARRAQ_FROM_SOURCE',
   'ELEVENTY_SKIP_ESM_RESOLVER',
+  'ELEVENTY_VERSION',
+  'ELEVENTY_ROOT',
+  'ELEVENTY_SOURCE',
+  'ELEVENTY_RUN_MODE',
 ]);
 
 /** The environment variables Warraq and Eleventy read, but those that never change the output. */
@@ -149,8 +156,23 @@ export function outputManifest(outDir: string, known?: KnownFiles): Manifest {
  */
 export type PageIndex = Record<string, [key: string, file: string, digest?: string]>;
 
+/** What a build reports of its articles (output/build.ts BuildSummary), kept so that a build finding nothing changed can say it again. */
+export interface StampSummary {
+  articles: number;
+  drafts: number;
+  repairs: number;
+  possibleSplits: number;
+  warnings: unknown[];
+}
+
 export interface Stamp {
   fingerprint: string;
+  /**
+   * inputFingerprint over the sources hash instead of the articles hash: a build whose article files all match the source index
+   * (prepare/site-scan.ts unchangedSources) and whose other inputs are the same has this value before preparing anything.
+   */
+  inputs?: string | undefined;
+  summary?: StampSummary | undefined;
   outDir: string;
   pages: number;
   manifest: Manifest;
@@ -172,24 +194,42 @@ const isPageEntry = (e: unknown): e is PageIndex[string] =>
   typeof e[1] === 'string' &&
   (e[2] === undefined || typeof e[2] === 'string');
 
+const isPageIndex = (v: unknown): v is PageIndex =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isPageEntry);
+
 /**
  * The shape a stamp must have to be used: anything else (a damaged or hand-edited file, an older format) is no stamp. The two long
  * lists are checked entry by entry with a plain predicate rather than z.tuple (docs/performance.md).
  */
 const StampSchema = z.object({
   fingerprint: z.string(),
+  inputs: z.string().optional(),
+  summary: z
+    .object({
+      articles: z.number().int().nonnegative(),
+      drafts: z.number().int().nonnegative(),
+      repairs: z.number().int().nonnegative(),
+      possibleSplits: z.number().int().nonnegative(),
+      warnings: z.array(z.unknown()),
+    })
+    .optional(),
   outDir: z.string(),
   pages: z.number().int().nonnegative(),
   manifest: z.custom<Manifest>((v) => Array.isArray(v) && v.every(isManifestEntry)),
-  pageIndex: z
-    .custom<PageIndex>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isPageEntry))
-    .optional(),
+  // (written by an older Warraq inside the stamp; now in a file of its own, named by pagesDigest)
+  pageIndex: z.custom<PageIndex>(isPageIndex).optional(),
+  pagesDigest: z.string().optional(),
 });
 
 const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');
+const pagesFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build-pages.json');
 
-/** The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page). */
-export function readStamp(cacheRoot: string): Stamp | undefined {
+/**
+ * The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page).
+ * Its page index is kept in a file of its own, read unless `pageIndex: false` (a no-change check needs none) and used only when
+ * its bytes have the SHA-256 the stamp recorded: anything else (missing, damaged, another build's) is no page index.
+ */
+export function readStamp(cacheRoot: string, options: { pageIndex?: boolean } = {}): Stamp | undefined {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(stampFile(cacheRoot), 'utf8'));
@@ -197,17 +237,59 @@ export function readStamp(cacheRoot: string): Stamp | undefined {
     return undefined;
   }
   const parsed = StampSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  const { pagesDigest, ...stamp } = parsed.data;
+  if (pagesDigest !== undefined && options.pageIndex !== false) stamp.pageIndex = readPageIndex(cacheRoot, pagesDigest);
+  return stamp;
 }
 
-export function writeStamp(cacheRoot: string, stamp: Stamp): void {
-  writeFileAtomically(stampFile(cacheRoot), JSON.stringify(stamp));
-}
-
-/** Is the output folder exactly as the stamp's build left it? */
-export function outputIntact(stamp: Stamp): boolean {
+function readPageIndex(cacheRoot: string, digest: string): PageIndex | undefined {
   try {
-    return JSON.stringify(outputManifest(stamp.outDir)) === JSON.stringify(stamp.manifest);
+    const bytes = readFileSync(pagesFile(cacheRoot));
+    if (createHash('sha256').update(bytes).digest('hex') !== digest) return undefined;
+    const index: unknown = JSON.parse(bytes.toString('utf8'));
+    return isPageIndex(index) ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the page index, then the stamp naming it by its digest (a stamp whose page index could not be written names none). */
+export function writeStamp(cacheRoot: string, stamp: Stamp): void {
+  const { pageIndex, ...rest } = stamp;
+  let pagesDigest: string | undefined;
+  if (pageIndex) {
+    const bytes = Buffer.from(JSON.stringify(pageIndex));
+    if (writeFileAtomically(pagesFile(cacheRoot), bytes)) pagesDigest = createHash('sha256').update(bytes).digest('hex');
+  }
+  writeFileAtomically(stampFile(cacheRoot), JSON.stringify(pagesDigest === undefined ? rest : { ...rest, pagesDigest }));
+}
+
+/**
+ * Is the output folder exactly as the stamp's build left it: the same files, each with the manifest's size, mtime and inode?
+ * Stops at the first difference.
+ */
+export function outputIntact(stamp: Stamp): boolean {
+  const manifest = new Map<string, ManifestEntry>();
+  for (const m of stamp.manifest) manifest.set(m[0], m);
+  let seen = 0;
+  const walk = (dir: string, rel: string): boolean => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const name = rel === '' ? e.name : `${rel}${path.sep}${e.name}`;
+      if (e.isDirectory()) {
+        if (!walk(`${dir}${path.sep}${e.name}`, name)) return false;
+        continue;
+      }
+      const m = manifest.get(name);
+      if (!m) return false;
+      const st = statSync(`${dir}${path.sep}${e.name}`);
+      if (st.size !== m[1] || st.mtimeMs !== m[2] || st.ino !== m[3]) return false;
+      seen++;
+    }
+    return true;
+  };
+  try {
+    return walk(stamp.outDir, '') && seen === manifest.size;
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@
  * and no stamp otherwise (the build then renders every page).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readStamp, writeStamp, type Stamp } from '../../src/store/stamp.ts';
@@ -29,6 +29,22 @@ describe('readStamp', () => {
     const { pageIndex: _, ...withoutIndex } = good;
     writeStamp(dir, withoutIndex);
     expect(readStamp(dir)).toEqual(withoutIndex);
+  });
+
+  it('keeps the page index in a file of its own, used only with the bytes the stamp names', () => {
+    writeStamp(dir, good);
+    expect(readStamp(dir, { pageIndex: false })).toEqual({ ...good, pageIndex: undefined });
+    const pages = path.join(dir, 'last-build-pages.json');
+    const bytes = readFileSync(pages);
+    // another build's page index (a build killed between the two writes), or a damaged one: the stamp, without page index
+    for (const other of [JSON.stringify({ '/': ['k9', 'index.html', 'd9'] }), bytes.toString().slice(0, -1), '']) {
+      writeFileSync(pages, other);
+      expect(readStamp(dir)).toEqual({ ...good, pageIndex: undefined });
+    }
+    rmSync(pages);
+    expect(readStamp(dir)).toEqual({ ...good, pageIndex: undefined });
+    writeFileSync(pages, bytes);
+    expect(readStamp(dir)).toEqual(good);
   });
 
   it('treats a file that is not JSON, or JSON of another shape, as no stamp', () => {
