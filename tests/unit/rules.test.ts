@@ -294,6 +294,20 @@ describe('split-word repair', () => {
     const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
     expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);
   });
+  it('gives a piece to the tail after it that is no word alone (أحد سكّان, الّتي تميّز), not to a word before it (devset6)', () => {
+    const damaged = 'وقال أحد سك ان القرية إن  المرتفعات ال تي تمي ز المدينة مهم ة جد  ا.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وقال أحد سكّان القرية إنّ المرتفعات الّتي تميّز المدينة مهمّة جدًّا.',
+    );
+  });
+  it('never joins هما after a verb in clean text, nor a pronoun that a tanween follows (صارت هم  ا) (devset6)', () => {
+    const clean = 'وقالت إن وجبة الإفطار صارت هما يوميا، وإن الأسعار صارت هما في كل بيت';
+    expect(n(clean)).toBe(clean);
+    const damaged = 'وقالت إن  وجبة الإفطار صارت هم  ا يومي  ا في مد ة قصيرة.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وقالت إنّ وجبة الإفطار صارت هم ا يوميًّا في مدّة قصيرة.',
+    );
+  });
   it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
     const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
     expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);

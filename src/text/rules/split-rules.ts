@@ -89,6 +89,21 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
         break;
       }
     }
+    // A word that would take the next piece gives it up to the piece after it when that one is no word alone and makes a
+    // word with it (أحد سكّ|ان, not أحدسكّ ان; صارت همًّا, not صارتهمًّا).
+    if (joinedTo > i && yieldsToRight(pieces, gaps, open, i, joinedTo, text, ctx)) joinedTo--;
+    // Nor does a word alone take a pronoun that a tanween's alef follows (صارت هم  ا is صارت همًّا, not صارتهمًّا): a word with a
+    // pronoun suffix never takes tanween.
+    if (
+      joinedTo > i &&
+      pieces[i + 1]!.bare.length >= 2 &&
+      SUFFIX_PRONOUNS.has(pieces[i + 1]!.bare) &&
+      open[i + 1] &&
+      endsWithTanweenSeat(pieces, i + 1, i + 2, text) &&
+      pieces[i]!.bare.length >= 3 &&
+      ctx.lexPiece(pieces[i]!)
+    )
+      joinedTo = i;
     // A second pass would see the rejoined word as one piece and might take the next piece too
     // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
@@ -125,6 +140,21 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
       first--;
     restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits, text);
   }
+}
+
+/**
+ * The join of pieces i..j gives up its last piece when that piece makes a word with the next one, which is no word alone (a
+ * tail or a lone letter), and the join is acceptable without it (or piece i is a word alone): the lost mark is between j and
+ * j + 1 (أحد سكّ|ان, not أحدسكّ ان; الّتي تميّ|ز, not الّتيّتمي ز).
+ */
+function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number, j: number, text: string, ctx: Context): boolean {
+  const middle = pieces[j]!;
+  const tail = pieces[j + 1];
+  if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
+  if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
+  if (tail.bare.length > 1 && ctx.lexPiece(tail)) return false;
+  if (j === i + 1 ? pieces[i]!.bare.length < 2 || !ctx.lexPiece(pieces[i]!) : !acceptJoin(pieces, gaps, i, j - 1, text, ctx)) return false;
+  return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
 }
 
 function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
@@ -682,7 +712,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
-  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
+  // (Not هم، هما: the pronouns stand alone after a verb as often, صارت هما.)
+  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم' && R !== 'هما') return 'strong';
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
