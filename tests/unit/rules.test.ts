@@ -308,6 +308,26 @@ describe('split-word repair', () => {
       'وقالت إنّ وجبة الإفطار صارت هم ا يوميًّا في مدّة قصيرة.',
     );
   });
+  it.each([
+    // a plural suffix with a pronoun after a doubled letter
+    ['وقال إن  الناس يعد ونها أمانة في مد ة قصيرة.', 'وقال إنّ الناس يعدّونها أمانة في مدّة قصيرة.'],
+    // a frequent noun, its case ending and a pronoun
+    ['وقال إن  المخطوطات كثيرة، بعض ها قديم في مد ة قصيرة.', 'وقال إنّ المخطوطات كثيرة، بعضُها قديم في مدّة قصيرة.'],
+    // the dual of a noun in ة takes a fatha on its ت; ستّين keeps its shadda
+    [
+      'فاز مر ت ين وت نقل على قنات ين، وزار مدينت ي وادان وتيشيت بعد ست ين عاما في مد ة قصيرة.',
+      'فاز مرّتَين وتُنقل على قناتَين، وزار مدينتَي وادان وتيشيت بعد ستّين عاما في مدّة قصيرة.',
+    ],
+    // بين after a participle in م with the article: its plural ending; after other nouns the preposition
+    [
+      'وقال إن  تغيير المدر بين كل  موسم يضر  بالتعاون بين اللاعبين في مد ة قصيرة.',
+      'وقال إنّ تغيير المدرّبين كلّ موسم يضرّ بالتعاون بين اللاعبين في مدّة قصيرة.',
+    ],
+    // two marks after ست are ستّ's final marks, not the future's ت before a verb
+    ['شارك سب احون من ست  دول، وست ستخدم الأموال في مد ة قصيرة.', 'شارك سبّاحون من ستّ دول، وستُستخدم الأموال في مدّة قصيرة.'],
+  ])('rejoins the shapes of devset6: %s', (damaged, clean) => {
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(clean);
+  });
   it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
     const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
     expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);

@@ -55,6 +55,8 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
 const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
+/** Nouns among the frequent words, which take a pronoun suffix after their case ending (بعضُها، جميعُهم، نفسُه، غيرُها). */
+const PRONOUN_TAKING_NOUNS = new Set(['بعض', 'جميع', 'نفس', 'ذات', 'غير', 'مثل', 'أكثر', 'أقل']);
 /** A word tail's pronoun of two letters (ها، هم، كم، نا). */
 const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
 /**
@@ -67,7 +69,7 @@ const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[
 /** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
 const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
-const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
+const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'وهما', 'ونا', 'وني', 'وك', 'وكم', 'ونه', 'ونها', 'ونهم', 'ونهما']);
 
 export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
   const { pieces, gaps } = chain;
@@ -172,6 +174,11 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
 
+/** بين after a participle in م with the article or لل (المدرّ|بين، للمتدرّ|بين): its plural ending, or the preposition. */
+function pluralTailBin(L: string, R: string): boolean {
+  return R === 'بين' && /^(?:[وف]?[بك]?ال|[وف]?لل)م[\u0621-\u064A]{2}/.test(L);
+}
+
 /**
  * Could this gap be damage? Answers without the lexicon wherever it can, so clean text, where
  * every gap is a real space, costs a few comparisons per word.
@@ -197,7 +204,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
   // (doubledBeforeWordTail, in a document that shows damage)
   if (damaged && gap.text === ' ' && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
-  if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
+  if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R) && !pluralTailBin(L, R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة), or short and a pronoun (معدّ|لاتها).
@@ -628,6 +635,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  // The future's ت takes one vowel, never shadda and a vowel: two lost marks after ست before a verb's stem are ستّ's final
+  // marks, and the next word stands apart (من ستٍّ دول, not ستّدول).
+  if (k === i && gaps[k]!.text === '  ' && isFutureBeforeVerb(L, R)) return null;
   // أيّام with a pronoun (أيّ|امه، لأيّ|امها): no hamzaless أمّه after أيّ.
   if (ctx.damaged && k + 1 === j && /^[وفبل]?أي$/.test(L) && /^ام(?:ه|ها|هم|هما|نا|ك|كم)$/.test(R) && ctx.lex(L + R)) return 'strong';
   // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
@@ -665,6 +675,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       ctx.lex(L + R)
     )
       return 'strong';
+    // … or, in a document that shows damage, a noun among the frequent words and a pronoun: the writer marked its case ending
+    // (بعضُ|ها، جميعُ|هم، غيرُ|ه).
+    if (ctx.damaged && k + 1 === j && PRONOUN_TAKING_NOUNS.has(L) && SUFFIX_PRONOUNS.has(R) && ctx.lex(L + R)) return 'strong';
     // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
     // one that does, in the older style (أوّ|لاً، كلّ|ياً).
     if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
@@ -718,6 +731,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
   if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(withoutConjunction(L))) return 'strong';
+  // بين after a noun with the article, in a document that shows damage, is the plural of a participle whose ب a lost shadda
+  // split off (المدرّ|بين، المقرّ|بين), when the lexicon knows the whole.
+  if (ctx.damaged && k + 1 === j && pluralTailBin(joinedBare(pieces, i, k), R)) return 'weak';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
@@ -757,6 +773,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
+  // A noun among the frequent words before a pronoun: its case ending, most often the subject's damma (بعضُها، جميعُهم).
+  if (k === i && lastPiece && count === 1 && PRONOUN_TAKING_NOUNS.has(L) && SUFFIX_PRONOUNS.has(R)) return DAMMA;
   // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
   if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
   // ؤ sits on و after a damma: on a word's first letter, the mark before it is that damma (يُؤدّي، مُؤتمر، سُؤال; but التنبّؤات).
@@ -790,6 +808,16 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
+  // The dual of a noun in ة, accusative, genitive or construct (مرّتَين، قناتَين، مدينتَي): the ت takes a fatha, never a shadda
+  // (but ستّين: a stem of two letters).
+  if (
+    lastPiece &&
+    count === 1 &&
+    (R === 'ين' || R === 'ي') &&
+    L.endsWith('ت') &&
+    joinedBare(pieces, i, k).replace(BEFORE_STEM, '').length >= 3
+  )
+    return FATHA;
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
     // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
     return FATHATAN;
