@@ -808,16 +808,15 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
-  // The dual of a noun in ة, accusative, genitive or construct (مرّتَين، قناتَين، مدينتَي): the ت takes a fatha, never a shadda
-  // (but ستّين: a stem of two letters).
-  if (
-    lastPiece &&
-    count === 1 &&
-    (R === 'ين' || R === 'ي') &&
-    L.endsWith('ت') &&
-    joinedBare(pieces, i, k).replace(BEFORE_STEM, '').length >= 3
-  )
-    return FATHA;
+  // The dual, accusative, genitive or construct, takes a fatha before its ين (شوطَين، لاعبَين، الفريقَين), and a noun in ة before
+  // ي too (مرّتَين، قناتَين، مدينتَي). A doubled last letter takes shadda before a plural ين: participles in م (المختصّين،
+  // مسنّين), فاعّ (الفارّين), short stems (ستّين), و and ي (عدوّين، المهنيّين).
+  if (lastPiece && count === 1 && (R === 'ين' || R === 'ي')) {
+    const stem = joinedBare(pieces, i, k).replace(BEFORE_STEM, '');
+    const dual =
+      L.endsWith('ت') || (R === 'ين' && !stem.startsWith('م') && !(stem.length === 3 && stem[1] === 'ا') && !'وي'.includes(stem.at(-1)!));
+    if (dual && stem.length >= 3) return FATHA;
+  }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
     // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
     return FATHATAN;
