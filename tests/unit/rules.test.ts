@@ -333,6 +333,11 @@ describe('split-word repair', () => {
   ])('rejoins the shapes of devset6: %s', (damaged, clean) => {
     expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(clean);
   });
+  it('asks about a plural or dual ending left alone after a name the lexicon lacks (حطّ|ين), not about ين after a number (devset6)', () => {
+    const doubts = (t: string) => normalize(t, { lexicon: lazyLexicon, evidence: new WordCounts().add(t) }).doubts.map((d) => d.candidate);
+    expect(doubts('في مد ة قصيرة صو ر الفيلم في سهل حط ين وقرب البحيرة')).toEqual(['حطّين']);
+    expect(doubts('وقال إن  الاقتصاد نما، وبلغت الصادرات مليار ين في مد ة قصيرة.')).toEqual([]);
+  });
   it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
     const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
     expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);

@@ -55,6 +55,8 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
 const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
+/** Word endings that are no word alone: plural and dual endings, the nisba's ي and its plurals. */
+const ENDING_PIECES = new Set(['ين', 'ون', 'ات', 'ية', 'يين', 'يون', 'يات', 'ي']);
 /** Nouns among the frequent words, which take a pronoun suffix after their case ending (بعضُها، جميعُهم، نفسُه، غيرُها). */
 const PRONOUN_TAKING_NOUNS = new Set(['بعض', 'جميع', 'نفس', 'ذات', 'غير', 'مثل', 'أكثر', 'أقل']);
 /** A word tail's pronoun of two letters (ها، هم، كم، نا). */
@@ -225,7 +227,11 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.') || HAMZALESS_TAIL.test(P)) return undefined;
   // A word written without its first hamza (اي، امر، ازمة، اخر) is a word.
   if (writtenWithoutHamza(P, ctx)) return undefined;
-  if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
+  // A plural, dual or nisba ending standing alone after a word, in a document that shows damage, is a word's tail whether or not
+  // the lexicon knows the word (a name: حطّ|ين، الشابّ|ي).
+  const ending =
+    ctx.damaged && k > 0 && ENDING_PIECES.has(P) && !NUMBER_WORDS.has(pieces[k - 1]!.bare) && !afterNumber(text, pieces[k - 1]!.start);
+  if (!lone && !NEVER_INITIAL.has(P[0]!) && !ending && ctx.lexPiece(piece)) return undefined;
   const pair = (a: number): boolean => {
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
     const L = pieces[a]!;
@@ -233,10 +239,10 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx, text, L.start))
       return false;
     const word = L.bare + pieces[a + 1]!.bare;
-    return ctx.seen(word) || ctx.lex(word);
+    return ctx.seen(word) || ctx.lex(word) || (ending && a === k - 1 && L.bare.length >= 2 && !FUNCTION_WORDS.has(L.bare));
   };
   const left = pair(k - 1);
-  const right = !NEVER_INITIAL.has(P[0]!) && pair(k);
+  const right = !NEVER_INITIAL.has(P[0]!) && !ending && pair(k);
   if (!left && !right) return undefined;
   let a: number;
   if (left && right) {
