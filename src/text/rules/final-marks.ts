@@ -1,6 +1,7 @@
 /**
  * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
- * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ);
+ * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ, and on a noun without the article after a
+ * preposition: منذ عقدٍ);
  * else nothing: better missing than wrong.
  */
 import { DAMMA, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
@@ -88,6 +89,9 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   // A defective noun without the article drops its final ي and takes tanween kasr (نادٍ، ثانٍ، مبانٍ، أراضٍ): after ا, where
   // the lexicon knows the word with the article only with that ي (النادي، المباني; not الناد, while العامّ، الشابّ are words).
   if (defectiveNoun(word, ctx)) return KASRATAN;
+  // Any other noun without the article right after a preposition is genitive and indefinite: tanween kasr (في موسمٍ، منذ عقدٍ).
+  // Not a noun in و (نموّ، جوّ) nor the plural مفاعّ of a doubled root (موادّ، مهامّ، مسامّ), whose last mark is a shadda.
+  if (ctx.damaged && PREPOSITION.test(before) && word.length >= 3 && !/^[وف]?(?:[بلك]?ال|لل)|و$|^م.ا.$/.test(word)) return KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;
