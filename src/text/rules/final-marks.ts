@@ -1,8 +1,7 @@
 /**
  * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
- * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ, and on a noun without the article after a
- * preposition: منذ عقدٍ);
- * else nothing: better missing than wrong.
+ * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ,
+ * and on a noun without the article after a preposition: منذ عقدٍ); else nothing: better missing than wrong.
  */
 import { DAMMA, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
