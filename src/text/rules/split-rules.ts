@@ -172,7 +172,10 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
-  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start));
+  // The mark the word before got back at its own end, right before this word (a noun's tanween its adjective agrees with).
+  const prev = edits[edits.length - 1];
+  const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
+  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree);
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
 
