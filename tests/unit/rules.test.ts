@@ -294,6 +294,61 @@ describe('split-word repair', () => {
     const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
     expect(n(`في مد ة قصيرة\n${bare}`)).toBe(`في مدّة قصيرة\n${bare}`);
   });
+  it('gives a piece to the tail after it that is no word alone (أحد سكّان, الّتي تميّز), not to a word before it (devset6)', () => {
+    const damaged = 'وقال أحد سك ان القرية إن  المرتفعات ال تي تمي ز المدينة مهم ة جد  ا.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وقال أحد سكّان القرية إنّ المرتفعات الّتي تميّز المدينة مهمّة جدًّا.',
+    );
+  });
+  it('never joins هما after a verb in clean text, nor a pronoun that a tanween follows (صارت هم  ا) (devset6)', () => {
+    const clean = 'وقالت إن وجبة الإفطار صارت هما يوميا، وإن الأسعار صارت هما في كل بيت';
+    expect(n(clean)).toBe(clean);
+    const damaged = 'وقالت إن  وجبة الإفطار صارت هم  ا يومي  ا في مد ة قصيرة.';
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
+      'وقالت إنّ وجبة الإفطار صارت هم ا يوميًّا في مدّة قصيرة.',
+    );
+  });
+  it.each([
+    // a plural suffix with a pronoun after a doubled letter
+    ['وقال إن  الناس يعد ونها أمانة في مد ة قصيرة.', 'وقال إنّ الناس يعدّونها أمانة في مدّة قصيرة.'],
+    // a frequent noun, its case ending and a pronoun
+    ['وقال إن  المخطوطات كثيرة، بعض ها قديم في مد ة قصيرة.', 'وقال إنّ المخطوطات كثيرة، بعضُها قديم في مدّة قصيرة.'],
+    // the dual of a noun in ة takes a fatha on its ت; ستّين keeps its shadda
+    [
+      'فاز مر ت ين وت نقل على قنات ين، وزار مدينت ي وادان وتيشيت بعد ست ين عاما في مد ة قصيرة.',
+      'فاز مرّتَين وتُنقل على قناتَين، وزار مدينتَي وادان وتيشيت بعد ستّين عاما في مدّة قصيرة.',
+    ],
+    // the dual of other nouns too; a participle in م, فاعّ and ي keep the shadda of their plural
+    [
+      'فاز في الشوط ين بفضل اللاعب ين، وقال المختص ين إن  الفار ين من الخدمات المهني ين في مد ة قصيرة.',
+      'فاز في الشوطَين بفضل اللاعبَين، وقال المختصّين إنّ الفارّين من الخدمات المهنيّين في مدّة قصيرة.',
+    ],
+    // a noun without the article right after a preposition takes tanween kasr (منذ عقدٍ، على طائرٍ); not one in و (نموّ) nor
+    // the plural مفاعّ of a doubled root (موادّ)
+    [
+      'وقال إن\u00A0 الموسم الأفضل منذ عقد\u00A0 وعثر على طائر  جارح في مد ة قصيرة، ويدل على نمو\u00A0 سريع في مواد  كثيرة.',
+      'وقال إنّ الموسم الأفضل منذ عقدٍ وعثر على طائرٍ جارح في مدّة قصيرة، ويدل على نموّ سريع في موادّ كثيرة.',
+    ],
+    // an adjective without the article agrees with the tanween its noun got back (منذ عقدٍ طويلٍ); a nisba keeps its shadda (حوارٍ عربيّ)
+    [
+      'وقال إن\u00A0 الموسم الأفضل منذ عقد\u00A0 طويل  في مد ة قصيرة، وجاء بعد حوار\u00A0 عربي  واسع.',
+      'وقال إنّ الموسم الأفضل منذ عقدٍ طويلٍ في مدّة قصيرة، وجاء بعد حوارٍ عربيّ واسع.',
+    ],
+    // بين after a participle in م with the article: its plural ending; after other nouns the preposition
+    [
+      'وقال إن  تغيير المدر بين كل  موسم يضر  بالتعاون بين اللاعبين في مد ة قصيرة.',
+      'وقال إنّ تغيير المدرّبين كلّ موسم يضرّ بالتعاون بين اللاعبين في مدّة قصيرة.',
+    ],
+    // two marks after ست are ستّ's final marks, not the future's ت before a verb
+    ['شارك سب احون من ست  دول، وست ستخدم الأموال في مد ة قصيرة.', 'شارك سبّاحون من ستّ دول، وستُستخدم الأموال في مدّة قصيرة.'],
+  ])('rejoins the shapes of devset6: %s', (damaged, clean) => {
+    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(clean);
+  });
+  it('asks about a plural or dual ending left alone after a name the lexicon lacks (حطّ|ين), not about ين after a number (devset6)', () => {
+    const doubts = (t: string) => normalize(t, { lexicon: lazyLexicon, evidence: new WordCounts().add(t) }).doubts.map((d) => d.candidate);
+    expect(doubts('في مد ة قصيرة صو ر الفيلم في سهل حط ين وقرب البحيرة')).toEqual(['حطّين']);
+    expect(doubts('وقال إن  الاقتصاد نما، وبلغت الصادرات مليار ين في مد ة قصيرة.')).toEqual([]);
+  });
   it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
     const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
     expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);

@@ -1,9 +1,9 @@
 /**
  * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
- * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ);
- * else nothing: better missing than wrong.
+ * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ,
+ * and on a noun without the article after a preposition: منذ عقدٍ); else nothing: better missing than wrong.
  */
-import { DAMMA, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
+import { DAMMA, DAMMATAN, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 
 export interface FinalMarkContext {
@@ -55,7 +55,7 @@ function jussiveVowel(word: string, ctx: FinalMarkContext): string | undefined {
  * The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. `before` is the word before it
  * (letters only), when known.
  */
-export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, before = ''): string | undefined {
+export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, before = '', agree?: string): string | undefined {
   // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
   if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2 && !ctx.damaged)) return undefined;
   // How many marks were lost: every character of the gap but a real space that follows them.
@@ -74,6 +74,16 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   if (ctx.damaged && 'ةءأ'.includes(last) && PREPOSITION.test(before)) return KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
+  // An adjective without the article after a noun that got tanween kasr or damm back agrees with it (بخطٍّ سريعٍ، أمرٌ ضروريٌ;
+  // في مدينةٍ كبيرةٍ); not a nisba in ي, whose mark is its shadda (تعاونٍ عربيّ), nor a doubled root (عملٍ جادّ).
+  if (
+    ctx.damaged &&
+    (agree === KASRATAN || agree === DAMMATAN) &&
+    !/^[وف]?(?:[بلك]?ال|لل)/.test(word) &&
+    !'اىآإؤئيءأ'.includes(last) &&
+    !ctx.lex(word + last)
+  )
+    return agree;
   // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.
   if ('ةءأا'.includes(last)) return ctx.damaged ? FATHATAN : undefined;
   if ('ىآإؤئ'.includes(last)) return undefined;
@@ -88,6 +98,9 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   // A defective noun without the article drops its final ي and takes tanween kasr (نادٍ، ثانٍ، مبانٍ، أراضٍ): after ا, where
   // the lexicon knows the word with the article only with that ي (النادي، المباني; not الناد, while العامّ، الشابّ are words).
   if (defectiveNoun(word, ctx)) return KASRATAN;
+  // Any other noun without the article right after a preposition is genitive and indefinite: tanween kasr (في موسمٍ، منذ عقدٍ).
+  // Not a noun in و (نموّ، جوّ) nor the plural مفاعّ of a doubled root (موادّ، مهامّ، مسامّ), whose last mark is a shadda.
+  if (ctx.damaged && PREPOSITION.test(before) && word.length >= 3 && !/^[وف]?(?:[بلك]?ال|لل)|و$|^م.ا.$/.test(word)) return KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;

@@ -55,6 +55,10 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
 const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
+/** Word endings that are no word alone: plural and dual endings, the nisba's ي and its plurals. */
+const ENDING_PIECES = new Set(['ين', 'ون', 'ات', 'ية', 'يين', 'يون', 'يات', 'ي']);
+/** Nouns among the frequent words, which take a pronoun suffix after their case ending (بعضُها، جميعُهم، نفسُه، غيرُها). */
+const PRONOUN_TAKING_NOUNS = new Set(['بعض', 'جميع', 'نفس', 'ذات', 'غير', 'مثل', 'أكثر', 'أقل']);
 /** A word tail's pronoun of two letters (ها، هم، كم، نا). */
 const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
 /**
@@ -67,7 +71,7 @@ const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[
 /** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
 const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
-const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'ونا', 'وني', 'وك', 'وكم']);
+const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'وهما', 'ونا', 'وني', 'وك', 'وكم', 'ونه', 'ونها', 'ونهم', 'ونهما']);
 
 export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
   const { pieces, gaps } = chain;
@@ -89,6 +93,21 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
         break;
       }
     }
+    // A word that would take the next piece gives it up to the piece after it when that one is no word alone and makes a
+    // word with it (أحد سكّ|ان, not أحدسكّ ان; صارت همًّا, not صارتهمًّا).
+    if (joinedTo > i && yieldsToRight(pieces, gaps, open, i, joinedTo, text, ctx)) joinedTo--;
+    // Nor does a word alone take a pronoun that a tanween's alef follows (صارت هم  ا is صارت همًّا, not صارتهمًّا): a word with a
+    // pronoun suffix never takes tanween.
+    if (
+      joinedTo > i &&
+      pieces[i + 1]!.bare.length >= 2 &&
+      SUFFIX_PRONOUNS.has(pieces[i + 1]!.bare) &&
+      open[i + 1] &&
+      endsWithTanweenSeat(pieces, i + 1, i + 2, text) &&
+      pieces[i]!.bare.length >= 3 &&
+      ctx.lexPiece(pieces[i]!)
+    )
+      joinedTo = i;
     // A second pass would see the rejoined word as one piece and might take the next piece too
     // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
@@ -127,6 +146,21 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   }
 }
 
+/**
+ * The join of pieces i..j gives up its last piece when that piece makes a word with the next one, which is no word alone (a
+ * tail or a lone letter), and the join is acceptable without it (or piece i is a word alone): the lost mark is between j and
+ * j + 1 (أحد سكّ|ان, not أحدسكّ ان; الّتي تميّ|ز, not الّتيّتمي ز).
+ */
+function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number, j: number, text: string, ctx: Context): boolean {
+  const middle = pieces[j]!;
+  const tail = pieces[j + 1];
+  if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
+  if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
+  if (tail.bare.length > 1 && ctx.lexPiece(tail)) return false;
+  if (j === i + 1 ? pieces[i]!.bare.length < 2 || !ctx.lexPiece(pieces[i]!) : !acceptJoin(pieces, gaps, i, j - 1, text, ctx)) return false;
+  return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
+}
+
 function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   let bare = '';
   for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
@@ -138,8 +172,16 @@ function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: C
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
-  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start));
+  // The mark the word before got back at its own end, right before this word (a noun's tanween its adjective agrees with).
+  const prev = edits[edits.length - 1];
+  const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
+  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree);
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
+}
+
+/** بين after a participle in م with the article or لل (المدرّ|بين، للمتدرّ|بين): its plural ending, or the preposition. */
+function pluralTailBin(L: string, R: string): boolean {
+  return R === 'بين' && /^(?:[وف]?[بك]?ال|[وف]?لل)م[\u0621-\u064A]{2}/.test(L);
 }
 
 /**
@@ -167,7 +209,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
   // (doubledBeforeWordTail, in a document that shows damage)
   if (damaged && gap.text === ' ' && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
-  if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R)) return false;
+  if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R) && !pluralTailBin(L, R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
   // Word tails left by a lost shadda are short (مدرّ|عات، تكبّ|دت، المصنّ|فة), or short and a pronoun (معدّ|لاتها).
@@ -188,7 +230,11 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
   if (P === 'و' || P === 'ا' || (lone && text.charAt(piece.end) === '.') || HAMZALESS_TAIL.test(P)) return undefined;
   // A word written without its first hamza (اي، امر، ازمة، اخر) is a word.
   if (writtenWithoutHamza(P, ctx)) return undefined;
-  if (!lone && !NEVER_INITIAL.has(P[0]!) && ctx.lexPiece(piece)) return undefined;
+  // A plural, dual or nisba ending standing alone after a word, in a document that shows damage, is a word's tail whether or not
+  // the lexicon knows the word (a name: حطّ|ين، الشابّ|ي).
+  const ending =
+    ctx.damaged && k > 0 && ENDING_PIECES.has(P) && !NUMBER_WORDS.has(pieces[k - 1]!.bare) && !afterNumber(text, pieces[k - 1]!.start);
+  if (!lone && !NEVER_INITIAL.has(P[0]!) && !ending && ctx.lexPiece(piece)) return undefined;
   const pair = (a: number): boolean => {
     if (a < 0 || a + 1 >= pieces.length || gaps[a]!.text !== ' ' || joined[a] || joined[a + 1]) return false;
     const L = pieces[a]!;
@@ -196,10 +242,10 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx, text, L.start))
       return false;
     const word = L.bare + pieces[a + 1]!.bare;
-    return ctx.seen(word) || ctx.lex(word);
+    return ctx.seen(word) || ctx.lex(word) || (ending && a === k - 1 && L.bare.length >= 2 && !FUNCTION_WORDS.has(L.bare));
   };
   const left = pair(k - 1);
-  const right = !NEVER_INITIAL.has(P[0]!) && pair(k);
+  const right = !NEVER_INITIAL.has(P[0]!) && !ending && pair(k);
   if (!left && !right) return undefined;
   let a: number;
   if (left && right) {
@@ -598,6 +644,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  // The future's ت takes one vowel, never shadda and a vowel: two lost marks after ست before a verb's stem are ستّ's final
+  // marks, and the next word stands apart (من ستٍّ دول, not ستّدول).
+  if (k === i && gaps[k]!.text === '  ' && isFutureBeforeVerb(L, R)) return null;
   // أيّام with a pronoun (أيّ|امه، لأيّ|امها): no hamzaless أمّه after أيّ.
   if (ctx.damaged && k + 1 === j && /^[وفبل]?أي$/.test(L) && /^ام(?:ه|ها|هم|هما|نا|ك|كم)$/.test(R) && ctx.lex(L + R)) return 'strong';
   // Form VIII's اتّ opens the next piece's word when it makes one with it (ضمن ات|فاقيات is ضمن اتّفاقيات, not ضمنّات).
@@ -635,6 +684,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       ctx.lex(L + R)
     )
       return 'strong';
+    // … or, in a document that shows damage, a noun among the frequent words and a pronoun: the writer marked its case ending
+    // (بعضُ|ها، جميعُ|هم، غيرُ|ه).
+    if (ctx.damaged && k + 1 === j && PRONOUN_TAKING_NOUNS.has(L) && SUFFIX_PRONOUNS.has(R) && ctx.lex(L + R)) return 'strong';
     // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
     // one that does, in the older style (أوّ|لاً، كلّ|ياً).
     if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
@@ -682,11 +734,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
-  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم') return 'strong';
+  // (Not هم، هما: the pronouns stand alone after a verb as often, صارت هما.)
+  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم' && R !== 'هما') return 'strong';
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
   if (R === 'ما' && k + 1 === j && JOINED_WITH_MA.has(withoutConjunction(L))) return 'strong';
+  // بين after a noun with the article, in a document that shows damage, is the plural of a participle whose ب a lost shadda
+  // split off (المدرّ|بين، المقرّ|بين), when the lexicon knows the whole.
+  if (ctx.damaged && k + 1 === j && pluralTailBin(joinedBare(pieces, i, k), R)) return 'weak';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
   if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
@@ -726,6 +782,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
+  // A noun among the frequent words before a pronoun: its case ending, most often the subject's damma (بعضُها، جميعُهم).
+  if (k === i && lastPiece && count === 1 && PRONOUN_TAKING_NOUNS.has(L) && SUFFIX_PRONOUNS.has(R)) return DAMMA;
   // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
   if (k === i && lastPiece && count === 1 && R.length === 1 && VOWELLED_SHORT_WORDS.has(L.replace(/^[وف](?=.$)/, '') + R)) return FATHA;
   // ؤ sits on و after a damma: on a word's first letter, the mark before it is that damma (يُؤدّي، مُؤتمر، سُؤال; but التنبّؤات).
@@ -758,6 +816,15 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     const preposition = (first === 'ب' || first === 'ل') && L.length === 1 && R.length >= 4 && ctx.lexPiece(pieces[k + 1]!);
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
+  }
+  // The dual, accusative, genitive or construct, takes a fatha before its ين (شوطَين، لاعبَين، الفريقَين), and a noun in ة before
+  // ي too (مرّتَين، قناتَين، مدينتَي). A doubled last letter takes shadda before a plural ين: participles in م (المختصّين،
+  // مسنّين), فاعّ (الفارّين), short stems (ستّين), و and ي (عدوّين، المهنيّين).
+  if (lastPiece && count === 1 && (R === 'ين' || R === 'ي')) {
+    const stem = joinedBare(pieces, i, k).replace(BEFORE_STEM, '');
+    const dual =
+      L.endsWith('ت') || (R === 'ين' && !stem.startsWith('م') && !(stem.length === 3 && stem[1] === 'ا') && !'وي'.includes(stem.at(-1)!));
+    if (dual && stem.length >= 3) return FATHA;
   }
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
     // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
