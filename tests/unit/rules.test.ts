@@ -7,6 +7,8 @@ import { tatweelEdits } from '../../src/text/rules/unicode.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 
 const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
+/** Normalized with the word evidence of the text itself, as a build gives a one-article site. */
+const nWithEvidence = (text: string) => n(text, { evidence: new WordCounts().add(text) });
 const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
 
 describe('display-safe Unicode repairs', () => {
@@ -274,21 +276,15 @@ describe('split-word repair', () => {
   });
   it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
     const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
-    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
-      'قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.',
-    );
+    expect(nWithEvidence(damaged)).toBe('قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.');
   });
   it('does not join two words across a final mark it puts back (تحدٍّ مهمّ, not تحدّمهمّ)', () => {
     const damaged = 'وهو تحد   مهم  أمام شبكة الكهرباء، في مد ة قصيرة.';
-    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
-      'وهو تحدٍّ مهمّ أمام شبكة الكهرباء، في مدّة قصيرة.',
-    );
+    expect(nWithEvidence(damaged)).toBe('وهو تحدٍّ مهمّ أمام شبكة الكهرباء، في مدّة قصيرة.');
   });
   it('joins إنّما in a paragraph that shows damage, not إنّ  ما across a final mark nor إن ما in a clean paragraph', () => {
     const damaged = 'وقال إن  «الأمر لم ي حسم بعد، وإن ما يجري بحثه»، وإن\u00A0 ما جرى خطير.\nوقال إن ما حدث مؤسف';
-    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
-      'وقال إنّ «الأمر لم يُحسم بعد، وإنّما يجري بحثه»، وإنّ ما جرى خطير.\nوقال إن ما حدث مؤسف',
-    );
+    expect(nWithEvidence(damaged)).toBe('وقال إنّ «الأمر لم يُحسم بعد، وإنّما يجري بحثه»، وإنّ ما جرى خطير.\nوقال إن ما حدث مؤسف');
   });
   it('leaves clean unvocalised lines alone inside damaged copy: ان after a frequent word, a hamzaless word, a name with ولد', () => {
     const bare = 'غير ان الجلسات لم تنته، قبل ان يعود، عن اي لجنة، وهو امر مهم، قال سيدي احمد ولد بابا ان حالتهم مستقرة';
@@ -296,17 +292,13 @@ describe('split-word repair', () => {
   });
   it('gives a piece to the tail after it that is no word alone (أحد سكّان, الّتي تميّز), not to a word before it (devset6)', () => {
     const damaged = 'وقال أحد سك ان القرية إن  المرتفعات ال تي تمي ز المدينة مهم ة جد  ا.';
-    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
-      'وقال أحد سكّان القرية إنّ المرتفعات الّتي تميّز المدينة مهمّة جدًّا.',
-    );
+    expect(nWithEvidence(damaged)).toBe('وقال أحد سكّان القرية إنّ المرتفعات الّتي تميّز المدينة مهمّة جدًّا.');
   });
   it('never joins هما after a verb in clean text, nor a pronoun that a tanween follows (صارت هم  ا) (devset6)', () => {
     const clean = 'وقالت إن وجبة الإفطار صارت هما يوميا، وإن الأسعار صارت هما في كل بيت';
     expect(n(clean)).toBe(clean);
     const damaged = 'وقالت إن  وجبة الإفطار صارت هم  ا يومي  ا في مد ة قصيرة.';
-    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(
-      'وقالت إنّ وجبة الإفطار صارت هم ا يوميًّا في مدّة قصيرة.',
-    );
+    expect(nWithEvidence(damaged)).toBe('وقالت إنّ وجبة الإفطار صارت هم ا يوميًّا في مدّة قصيرة.');
   });
   it.each([
     // a plural suffix with a pronoun after a doubled letter
@@ -342,7 +334,7 @@ describe('split-word repair', () => {
     // two marks after ست are ستّ's final marks, not the future's ت before a verb
     ['شارك سب احون من ست  دول، وست ستخدم الأموال في مد ة قصيرة.', 'شارك سبّاحون من ستّ دول، وستُستخدم الأموال في مدّة قصيرة.'],
   ])('rejoins the shapes of devset6: %s', (damaged, clean) => {
-    expect(normalize(damaged, { lexicon: lazyLexicon, evidence: new WordCounts().add(damaged) }).text).toBe(clean);
+    expect(nWithEvidence(damaged)).toBe(clean);
   });
   it('asks about a plural or dual ending left alone after a name the lexicon lacks (حطّ|ين), not about ين after a number (devset6)', () => {
     const doubts = (t: string) => normalize(t, { lexicon: lazyLexicon, evidence: new WordCounts().add(t) }).doubts.map((d) => d.candidate);
