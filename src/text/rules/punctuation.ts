@@ -44,8 +44,8 @@ export function punctuationSpaceEdits(text: string): Edit[] {
   return edits.sort((a, b) => a.start - b.start);
 }
 
-/** Do two dots or more start at `at`, with a space after them? */
-function freeEllipsisAt(text: string, at: number): boolean {
+/** Do two dots or more start at `at`, with a space after them (an ellipsis standing free between words)? */
+export function freeEllipsisAt(text: string, at: number): boolean {
   let end = at;
   while (text.charCodeAt(end) === 0x2e) end++;
   const after = text.charCodeAt(end);

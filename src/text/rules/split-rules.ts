@@ -59,6 +59,8 @@ const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
 const ENDING_PIECES = new Set(['ين', 'ون', 'ات', 'ية', 'يين', 'يون', 'يات', 'ي']);
 /** Nouns among the frequent words, which take a pronoun suffix after their case ending (بعضُها، جميعُهم، نفسُه، غيرُها). */
 const PRONOUN_TAKING_NOUNS = new Set(['بعض', 'جميع', 'نفس', 'ذات', 'غير', 'مثل', 'أكثر', 'أقل']);
+/** How far after a word the debris patterns look: a space, an ellipsis of a few dots and the space after it. */
+const DEBRIS_LOOKAHEAD = 8;
 /** A word tail's pronoun of two letters (ها، هم، كم، نا). */
 const PRONOUN_END = /(?:ها|هم|كم|نا)$/;
 /**
@@ -131,7 +133,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   // punctuation rules remove the debris; the mark comes back here when the evidence is strong.
   if (!atChainEnd) return;
   const last = pieces[pieces.length - 1]!;
-  const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + 8));
+  const tail = (ctx.damaged ? DAMAGED_TAIL : DEBRIS_TAIL).exec(text.slice(last.end, last.end + DEBRIS_LOOKAHEAD));
   // (A number may follow the debris: بأنّ  62%.)
   if (tail && !/\p{L}/u.test(text.charAt(last.end + tail[0].length))) {
     let first = pieces.length - 1;
@@ -471,12 +473,12 @@ function joinedBare(pieces: Piece[], i: number, k: number): string {
 
 /** Is there a lost mark's debris right after the piece (NBSP, two spaces, one space before punctuation)? */
 function markLostAfter(piece: Piece, text: string): boolean {
-  return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 8));
+  return MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + DEBRIS_LOOKAHEAD));
 }
 
 /** A short piece ending in ا with a lost mark after it (NBSP, two spaces, one space before punctuation): the older style's tanween (أوّلاً). */
 function tanweenAfterAlef(piece: Piece, text: string): boolean {
-  return piece.bare.length <= 3 && piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 8));
+  return piece.bare.length <= 3 && piece.bare.endsWith('ا') && markLostAfter(piece, text);
 }
 
 /**
@@ -607,7 +609,7 @@ function splitTail(pieces: Piece[], gaps: Gap[], m: number): string {
 function carriesTanween(pieces: Piece[], gaps: Gap[], m: number, text: string): boolean {
   const piece = pieces[m];
   if (!piece) return false;
-  if (piece.bare.endsWith('ا') && MARK_LOST_AFTER.test(text.slice(piece.end, piece.end + 8))) return true;
+  if (piece.bare.endsWith('ا') && markLostAfter(piece, text)) return true;
   const after = pieces[m + 1];
   return after?.bare === 'ا' && gaps[m]!.text === ' ' && !/\p{L}/u.test(text.charAt(after.end));
 }
@@ -777,8 +779,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const lastPiece = k + 1 === j;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
-    if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && MARK_LOST_AFTER.test(text.slice(pieces[k + 1]!.end, pieces[k + 1]!.end + 8))))
-      return SHADDA;
+    if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && markLostAfter(pieces[k + 1]!, text))) return SHADDA;
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ

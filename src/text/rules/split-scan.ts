@@ -2,6 +2,7 @@
  * The split-word scan: one pass over a text's words on character codes (no string per word), then the windows of pieces around gaps that
  * could be damage, for split-rules.ts; a window where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
  */
+import { freeEllipsisAt } from './punctuation.ts';
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, LETTER_SPAN, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
@@ -309,12 +310,7 @@ let INTERESTING = new Uint8Array(1024);
  * an ellipsis standing free between words (`تعرفني ... والسيف`: a verse's halves, words left out), whose space is the writer's.
  */
 function closesAfterLostMark(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c !== 0x2e) return isClosingPunctuation(c);
-  let end = at;
-  while (text.charCodeAt(end) === 0x2e) end++;
-  const after = text.charCodeAt(end);
-  return end - at < 2 || (after !== 0x20 && after !== 0xa0);
+  return isClosingPunctuation(text.charCodeAt(at)) && !freeEllipsisAt(text, at);
 }
 
 function isClosingPunctuation(c: number): boolean {
