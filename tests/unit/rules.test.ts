@@ -341,6 +341,24 @@ describe('split-word repair', () => {
     expect(doubts('في مد ة قصيرة صو ر الفيلم في سهل حط ين وقرب البحيرة')).toEqual(['حطّين']);
     expect(doubts('وقال إن  الاقتصاد نما، وبلغت الصادرات مليار ين في مد ة قصيرة.')).toEqual([]);
   });
+  it.each([
+    // a lone letter that lone letters after it make a word with opens that word: the word before does not take it
+    ['قال إن السعر كان أكبر م م  ا أستطيع في مد ة قصيرة.', 'قال إن السعر كان أكبر ممّا أستطيع في مدّة قصيرة.'],
+    ['وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر من 4 كغ في مد ة قصيرة.', 'وقال إن الخلية لم تعد تنتج أكثر من 4 كغ في مدّة قصيرة.'],
+    ['وأكد أن القطيع بقي ف ي م ح م ي  ة  ع ر وق  بني معارض في مد ة قصيرة.', 'وأكد أن القطيع بقي في محمية عروق بني معارض في مدّة قصيرة.'],
+    // a suffix pronoun after من one space apart is منهم, not مَن هم
+    ['وقال إن كثيرا م ن ه م  صاروا يشترون في مد ة قصيرة.', 'وقال إن كثيرا منهم صاروا يشترون في مدّة قصيرة.'],
+    // ان before a fully vocalised verb's lone letters, in a paragraph that writes إن with its hamza, opens the verb
+    ['وقال إن المهرجان ان ط ل ق  صباح الأحد في مد ة قصيرة.', 'وقال إن المهرجان انطلق صباح الأحد في مدّة قصيرة.'],
+  ])('rejoins the shapes of devset7 (letters compared without their marks): %s', (damaged, clean) => {
+    const bare = (t: string) => t.replace(/[\u064B-\u0652]/g, '');
+    expect(bare(nWithEvidence(damaged))).toBe(bare(clean));
+  });
+  it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
+    const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');
+    expect(out).toContain('نَتَج');
+    expect(out).toContain('كَان');
+  });
   it('keeps و before an initial apart (و د. سامي) in damaged copy', () => {
     const line = 'شارك في الندوة كل من د. ليلى عبد الله و د. سامي نصر.';
     expect(n(`${line} وفي مد ة قصيرة.`)).toBe(`${line} وفي مدّة قصيرة.`);

@@ -167,7 +167,8 @@ function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: s
   let bare = '';
   for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
   const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare, known: undefined };
-  return acceptJoin([whole, ...pieces.slice(j + 1, j + 3)], gaps.slice(j, j + 2), 0, 1, text, ctx);
+  // (The pieces after the next stay in view: a lone letter may open a word that several lone letters make, opensLetterRun.)
+  return acceptJoin([whole, ...pieces.slice(j + 1, j + 1 + MAX_PIECES)], gaps.slice(j, j + MAX_PIECES), 0, 1, text, ctx);
 }
 
 function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[], text: string): void {
@@ -305,13 +306,25 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   if (tanween && NO_TANWEEN.has(word.slice(0, -1)) && !SHADDA_BEFORE_ALEF.has(word.slice(0, -1))) return false;
   // A frequent word is whole: it may take a suffix (أنّ|ها) but never begins a longer join, unless a word tail ends it
   // (ة، ى or a tanween's alef) after a stem (كلّ|يّ|ة، كلّ|ي|ًّا، أيّ|ام|ًا، أوّ|لي|ًّا).
-  if (j - i > 1 && FUNCTION_WORDS.has(pieces[i]!.bare) && !tailAfterStem(pieces, gaps, i, j, tanween)) return false;
+  // (Unless ان in a paragraph that writes أن with its hamza, before a fully vocalised word's lone letters: ان|ط|ل|ق is انطلق.)
+  if (
+    j - i > 1 &&
+    FUNCTION_WORDS.has(pieces[i]!.bare) &&
+    !tailAfterStem(pieces, gaps, i, j, tanween) &&
+    !hamzalessBeforeLetterRun(pieces, gaps, i, j, text)
+  )
+    return false;
   // Nor does a short one whose first letter kept a vowel (مَن، لَم): it ends after its second letter (مَن تُوفّي, not مُنّت),
   // unless a lone letter follows that opens no word with the next piece (قُ|دّ|ر بمئات).
   if (j > i + 1 && vowelledShortWord(pieces, gaps, i)) {
     const third = pieces[i + 2]!;
     const fourth = pieces[i + 3];
-    if (third.bare.length > 1 || (fourth && gaps[i + 2]!.text === ' ' && ctx.lex(third.bare + fourth.bare))) return false;
+    // (Nor when a suffix pronoun ends the join, one space apart: من|ه|م is منهم, the sukun of مَنْ هُمْ would leave two.)
+    if (
+      !pronounAfterShortWord(pieces, gaps, i, j, text) &&
+      (third.bare.length > 1 || (fourth && gaps[i + 2]!.text === ' ' && ctx.lex(third.bare + fourth.bare)))
+    )
+      return false;
   }
   // Nor does one that the first pieces make, before a word of its own (م ن  فعل is مَنْ فعل, not
   // منفعل: the lost sukun of مَنْ left two spaces); a suffix or ما may still follow (إنّ|ما).
@@ -462,6 +475,58 @@ function vowelledShortWord(pieces: Piece[], gaps: Gap[], m: number): boolean {
   if (a === undefined || b === undefined || b.bare.length !== 1 || gaps[m]!.text !== ' ') return false;
   const first = a.bare.length === 2 && (a.bare[0] === 'و' || a.bare[0] === 'ف') ? a.bare[1]! : a.bare;
   return first.length === 1 && VOWELLED_SHORT_WORDS.has(first + b.bare);
+}
+
+/**
+ * Do the pieces from m, a lone letter, and two short ones or more after it (a lone letter or a long ا and a letter, one space apart, or
+ * two before a lone ا, ة or ى) make a word of three letters or more that ends in one of these or before a lost final mark? The
+ * index of its last piece, or -1. Only a fully vocalised word leaves such a run (ت ن ت ج، ك ان ت، م م  ا).
+ */
+function letterRunEnd(pieces: Piece[], gaps: Gap[], m: number, ctx: Context, text: string): number {
+  let word = pieces[m]!.bare;
+  for (let e = m + 1; e < pieces.length && e - m < MAX_PIECES; e++) {
+    const gap = gaps[e - 1]!.text;
+    const bare = pieces[e]!.bare;
+    // (Two spaces only before a lone ا, ة or ى: the shadda and a vowel of ممًّا، محميّة; before another letter they may be a final
+    // mark's debris.)
+    const tail = bare === 'ا' || bare === 'ة' || bare === 'ى';
+    if ((gap !== ' ' && !(gap === '  ' && tail)) || bare.length > 2 || (bare.length === 2 && bare[0] !== 'ا')) return -1;
+    word += pieces[e]!.bare;
+    if (e - m >= 2 && word.length >= 3 && (tail || markLostAfter(pieces[e]!, text)) && ctx.lex(word)) return e;
+  }
+  return -1;
+}
+
+/** Are pieces a..b (two at least) lone letters, one or two spaces apart: a fully vocalised word's letters (ط ل ق، ج د)? */
+function loneLetterRun(pieces: Piece[], gaps: Gap[], a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let m = a; m <= b; m++) {
+    if (pieces[m]!.bare.length !== 1) return false;
+    if (m > a && gaps[m - 1]!.text !== ' ' && gaps[m - 1]!.text !== '  ') return false;
+  }
+  return true;
+}
+
+/**
+ * Is piece i ان or ام in a paragraph that writes أن or إن with their hamza, and pieces i + 1..j lone letters one or two spaces apart
+ * before a lost final mark: the start of a fully vocalised word of form VII or VIII (انْطَلَقَ، امْتَدَّ), not the particle? (After
+ * any other frequent word the lone letters are a word of their own as often: لم ت ع د، أن ت ن ظ  م.)
+ */
+function hamzalessBeforeLetterRun(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string): boolean {
+  const first = pieces[i]!.bare;
+  if ((first !== 'ان' && first !== 'ام') || j >= pieces.length || gaps[i]!.text !== ' ') return false;
+  if (!loneLetterRun(pieces, gaps, i + 1, j) || !markLostAfter(pieces[j]!, text)) return false;
+  return HAMZA_PARTICLE.test(lineAround(text, pieces[i]!.start));
+}
+
+/**
+ * Do pieces i + 2..j, one space apart from each other and from piece i + 1, make a suffix pronoun of two letters that ends in ا or
+ * before a lost final mark (م ن ه م  is مِنْهُمْ, ع ن ه ا)? Not a lone letter, which may open the next word (مَن يُمثّل).
+ */
+function pronounAfterShortWord(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string): boolean {
+  for (let k = i + 1; k < j; k++) if (gaps[k]!.text !== ' ') return false;
+  const rest = joinedBare(pieces, i + 2, j);
+  return rest.length >= 2 && SUFFIX_PRONOUNS.has(rest) && (rest.endsWith('ا') || markLostAfter(pieces[j]!, text));
 }
 
 /** The letters of pieces i..k, joined. */
@@ -636,6 +701,16 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // A lone letter and the next one that make a short frequent word with a vowel on its first letter (مَن، لَم، قَد) are
   // that word: the letter does not end the word before (وسأل مَن يُمثّل, not وسألّم نّي).
   if (L.length > 1 && vowelledShortWord(pieces, gaps, k + 1) && ctx.lexPiece(pieces[k]!)) return null;
+  // A lone letter that two short pieces or more after it make a word with, one or two spaces apart, opens that word when the join would
+  // cut it: a fully vocalised word leaves a letter a piece, and the lexicon knows the left word with any letter after it (أكبر م م  ا
+  // is أكبر ممّا; لم ت ع د  ت ن ت ج). (After pieces a join made, only across a final mark's debris, two spaces or NBSP, or after a
+  // lone long vowel, which takes no mark: نصيب|ي ج اء keeps its ي, ف ي م ح م ي  ة is في محميّة.)
+  if (
+    (R.length === 1 || pieces.some((_, e) => e > k + 2 && hamzalessBeforeLetterRun(pieces, gaps, k + 1, e, text))) &&
+    (k === i || gaps[k]!.text.length >= 2 || L === 'ي' || L === 'و' || L === 'ا') &&
+    letterRunEnd(pieces, gaps, k + 1, ctx, text) > j
+  )
+    return null;
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
   if (
     R.length === 1 &&
@@ -710,6 +785,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
     if (j > k + 1 && tailAfterStem(pieces, gaps, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
+    // … or ان that opens a fully vocalised word (hamzalessBeforeLetterRun), in a document that shows damage (ان|ط|ل|ق).
+    if (ctx.damaged && k === i && hamzalessBeforeLetterRun(pieces, gaps, i, j, text)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
@@ -783,6 +860,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
+  // A word's first letter alone before a long ا: its fatha (ك|ان|ت is كَانَتْ, ف|از is فَاز); no word opens with a doubled letter.
+  if (k === i && count === 1 && L.length === 1 && R.length > 1 && R[0] === 'ا' && R[1] !== 'ل') return FATHA;
   // A noun among the frequent words before a pronoun: its case ending, most often the subject's damma (بعضُها، جميعُهم).
   if (k === i && lastPiece && count === 1 && PRONOUN_TAKING_NOUNS.has(L) && SUFFIX_PRONOUNS.has(R)) return DAMMA;
   // مَن، لَم، قَد (and ومَن): the vowel editors write to tell them from مِن، لِم، قِد is a fatha.
@@ -827,6 +906,18 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       L.endsWith('ت') || (R === 'ين' && !stem.startsWith('م') && !(stem.length === 3 && stem[1] === 'ا') && !'وي'.includes(stem.at(-1)!));
     if (dual && stem.length >= 3) return FATHA;
   }
+  // Inside a fully vocalised word, lone letters up to a lost final mark, one lost mark after a letter that is not the word's first is a
+  // vowel: a shadda comes with its vowel, two spaces (ت|ن|ت|ج، ك|ان|ت). Fatha is the most frequent. (Without the final mark, the
+  // sparse passive of form II: س|ج|ل is سُجّل.)
+  if (
+    count === 1 &&
+    k > i &&
+    L.length === 1 &&
+    (R.length === 1 || R[0] === 'ا') &&
+    loneLetterRun(pieces, gaps, i, k) &&
+    markLostAfter(pieces[j]!, text)
+  )
+    return FATHA;
   if (R === 'ى' && lastPiece && L.startsWith('م') && L.length >= 3 && count === 1) {
     // مستشفًى، مستوًى، ملتقًى: nouns of place and the like take tanween before alef maksura.
     return FATHATAN;
