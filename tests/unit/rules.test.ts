@@ -354,6 +354,16 @@ describe('split-word repair', () => {
     const bare = (t: string) => t.replace(/[\u064B-\u0652]/g, '');
     expect(bare(nWithEvidence(damaged))).toBe(bare(clean));
   });
+  it.each([
+    // a piece in a hamza's seat lost the mark on it, whatever follows; the mark is the seat's vowel or sukun, never shadda
+    [
+      'وأبدى خبراء تفاؤ لا حذرا، متسائ لين عن مصير الأموال في مد ة قصيرة.',
+      'وأبدى خبراء تفاؤُلا حذرا، متسائِلين عن مصير الأموال في مدّة قصيرة.',
+    ],
+    ['وقال الخبير في شؤون التأ مينات إن العائد تراجع في مد ة قصيرة.', 'وقال الخبير في شؤون التأْمينات إن العائد تراجع في مدّة قصيرة.'],
+  ])('rejoins a piece that ends in a hamza seat (devset7): %s', (damaged, clean) => {
+    expect(nWithEvidence(damaged)).toBe(clean);
+  });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
     const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');
     expect(out).toContain('نَتَج');

@@ -4,7 +4,7 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, SUKUN, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
@@ -53,6 +53,8 @@ import {
 
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
+/** The hamza on its seats: a piece that ends in one lost the vowel or sukun written on it. */
+const HAMZA_SEATS = 'أؤئ';
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
 const BEFORE_STEM = /^[وف]?(?:[بكل]?ال|لل|[بكل])?/;
 /** Word endings that are no word alone: plural and dual endings, the nisba's ي and its plurals. */
@@ -212,6 +214,8 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return true;
   // (doubledBeforeWordTail, in a document that shows damage)
   if (damaged && gap.text === ' ' && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
+  // A piece that ends in a hamza's seat kept its vowel or sukun there, whatever tail follows (تفاؤ|لا، متسائ|لا، التأ|مينات).
+  if (L.length >= 3 && HAMZA_SEATS.includes(L[L.length - 1]!)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R) && !pluralTailBin(L, R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
@@ -860,6 +864,15 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
+  // A hamza's seat never takes shadda: ؤ carries a damma (تفاؤُل، مسؤُول), ئ a kasra (متسائِل، الأسئِلة), أ inside a word a sukun
+  // (التأْمين، الرأْي).
+  // (Not a word's first hamza after و or ف: وأُقيمت.)
+  if (count === 1 && L.replace(BEFORE_STEM, '').length >= 2 && !NEVER_INITIAL.has(R[0]!)) {
+    const seat = L[L.length - 1];
+    if (seat === 'ؤ') return DAMMA;
+    if (seat === 'ئ') return KASRA;
+    if (seat === 'أ') return SUKUN;
+  }
   // A word's first letter alone before a long ا: its fatha (ك|ان|ت is كَانَتْ, ف|از is فَاز); no word opens with a doubled letter.
   if (k === i && count === 1 && L.length === 1 && R.length > 1 && R[0] === 'ا' && R[1] !== 'ل') return FATHA;
   // A noun among the frequent words before a pronoun: its case ending, most often the subject's damma (بعضُها، جميعُهم).
