@@ -364,6 +364,13 @@ describe('split-word repair', () => {
   ])('rejoins a piece that ends in a hamza seat (devset7): %s', (damaged, clean) => {
     expect(nWithEvidence(damaged)).toBe(clean);
   });
+  it('rejoins a lone و to its word where a lone ل shows vocalised proclitics, not in a paragraph without one (devset7)', () => {
+    expect(n('وقال المدير إن المتحف يستقبل المدارس صباحا و العائلات مساء، و يتسع ل لزوار في وقت واحد.')).toBe(
+      'وقال المدير إن المتحف يستقبل المدارس صباحا وَالعائلات مساء، وَيتسع لِلزوار في وقت واحد.',
+    );
+    const apart = 'قال الرئيس: سنعمل اليوم و غدا حتى ننجز المهمة، وفي مد ة قصيرة.';
+    expect(n(apart)).toBe(apart.replace('مد ة', 'مدّة'));
+  });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
     const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');
     expect(out).toContain('نَتَج');

@@ -53,6 +53,8 @@ import {
 
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
+/** A lone ل before a word: the preposition with its kasra lost (لِلأطفال، لِإعادة), never written apart. */
+const LONE_LAM = /(?<![\u0621-\u064A\u064B-\u0652\d])ل [\u0621-\u064A]{2}/;
 /** The hamza on its seats: a piece that ends in one lost the vowel or sukun written on it. */
 const HAMZA_SEATS = 'أؤئ';
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
@@ -797,6 +799,10 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
+  // A lone و before a word, in a paragraph where a lone ل stands before a word too, which no writer types apart: the writer vocalises
+  // the proclitics (وَقال، لِلأطفال), whose marks became spaces. (An unvocalised paragraph may write و apart: اليوم و غدا.)
+  if (L === 'و' && k === i && k + 1 === j && R.length >= 2 && gaps[k]!.text === ' ' && LONE_LAM.test(lineAround(text, pieces[k]!.start)))
+    return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
   // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
   // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
@@ -906,7 +912,13 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     // verb (يُعدّ، تُوفّي، رُصدت، عُقد، كُتب، وُزّع، فُقد، بُني): damma, on و and ف too, which news never vowels as the conjunction;
     // a lone ب or ل before a word of four letters and more is the preposition, with its kasra (بِرصيد، لِلجنود; the passives
     // are short: بُني، بُعث).
-    const preposition = (first === 'ب' || first === 'ل') && L.length === 1 && R.length >= 4 && ctx.lexPiece(pieces[k + 1]!);
+    // (ل before the article or ل is the preposition however short the word: لِلزائر، لِلكبار.) A lone و before a word in a paragraph
+    // whose lone ل shows vocalised proclitics is the conjunction, with its fatha (وَقال).
+    const preposition =
+      (first === 'ب' || first === 'ل') &&
+      L.length === 1 &&
+      ((R.length >= 4 && ctx.lexPiece(pieces[k + 1]!)) || (first === 'ل' && /^ا?ل/.test(R) && R.length >= 3));
+    if (L === 'و' && count === 1 && R.length >= 2 && LONE_LAM.test(lineAround(text, pieces[k]!.start))) return FATHA;
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
