@@ -717,12 +717,14 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     letterRunEnd(pieces, gaps, k + 1, ctx, text) > j
   )
     return null;
-  // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left.
+  // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left; not after a fully vocalised word's lone
+  // letters, when the next word kept no mark (ت ع ط ي ضعف is تُعطِي ضعف, not تعط يضعف).
   if (
     R.length === 1 &&
     k + 1 === j &&
     next &&
     nextGap &&
+    !(k > i && next.bare.length >= 3 && loneLetterRun(pieces, gaps, i, k)) &&
     opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text), splitTail(pieces, gaps, k + 2))
   )
     return null;
