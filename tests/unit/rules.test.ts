@@ -373,6 +373,11 @@ describe('split-word repair', () => {
     const apart = 'قال الرئيس: سنعمل اليوم و غدا حتى ننجز المهمة، وفي مد ة قصيرة.';
     expect(n(apart)).toBe(apart.replace('مد ة', 'مدّة'));
   });
+  it('rejoins a form II participle that lost two marks before its ending, not a doubled word before a word (devset7)', () => {
+    expect(n('وقال إن المور  دين الصغار تعلموا على أيدي مدر  بين أجانب.')).toBe('وقال إن المورِّدين الصغار تعلموا على أيدي مدرِّبين أجانب.');
+    expect(n('وقال إن التطو  ر السريع للقطاع لافت.')).toBe('وقال إن التطوُّر السريع للقطاع لافت.');
+    expect(n('وقال إن الأمر مهم  لا يمكن تجاهله.')).toBe('وقال إن الأمر مهم لا يمكن تجاهله.');
+  });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
     const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');
     expect(out).toContain('نَتَج');

@@ -55,6 +55,18 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** A lone ل before a word: the preposition with its kasra lost (لِلأطفال، لِإعادة), never written apart. */
 const LONE_LAM = /(?<![\u0621-\u064A\u064B-\u0652\d])ل [\u0621-\u064A]{2}/;
+/** A form II participle's start: proclitics and the article, م and its first two root letters (مدر، والمور، المحل، للمطو). */
+const PARTICIPLE_START = /^(?:[وف]?(?:[بلك]?ال|لل)?)م[^ا][^اويى]$/;
+/** A participle's last root letter and its ending: plural, feminine, dual, tanween's alef or none (دون، بين، قة، دا، ع). */
+const PARTICIPLE_END = /^[^ا](?:ون|ين|ة|ات|ان|ا|ي)?$/;
+/**
+ * Two marks lost between a participle's start and end (مدرّ  بين، والمورِّ  دون، المحلِّ  لون، المطوِّ  رين): the shadda and vowel of a
+ * form II participle's middle letter. Two spaces that a final mark left between two words seldom fall so (a plural ending alone is
+ * no word; بين، دون after a word of three letters in م are rare), except after a word whose last letter is doubled (مهمّ  لا، المحلّ).
+ */
+function participleSplit(L: string, R: string): boolean {
+  return PARTICIPLE_START.test(L) && PARTICIPLE_END.test(R) && !FINAL_SHADDA.has(L.replace(BEFORE_STEM, ''));
+}
 /** The hamza on its seats: a piece that ends in one lost the vowel or sukun written on it. */
 const HAMZA_SEATS = 'أؤئ';
 /** Proclitics and the article before a word's stem (وبال، لل، ف). */
@@ -218,6 +230,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   if (damaged && gap.text === ' ' && (LETTER_PRONOUN_TAIL.test(R) || (R.length === 2 && tanweenAfterAlef(right, text)))) return true;
   // A piece that ends in a hamza's seat kept its vowel or sukun there, whatever tail follows (تفاؤ|لا، متسائ|لا، التأ|مينات).
   if (L.length >= 3 && HAMZA_SEATS.includes(L[L.length - 1]!)) return true;
+  if (gap.text === '  ' && participleSplit(L, R)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R) && !pluralTailBin(L, R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;
@@ -729,6 +742,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
+  // A form II participle that lost the shadda and vowel of its middle letter (participleSplit), whose whole the lexicon knows.
+  if (k === i && k + 1 === j && gaps[k]!.text === '  ' && participleSplit(L, R) && ctx.lex(L + R)) return 'strong';
   // The future's ت takes one vowel, never shadda and a vowel: two lost marks after ست before a verb's stem are ستّ's final
   // marks, and the next word stands apart (من ستٍّ دول, not ستّدول).
   if (k === i && gaps[k]!.text === '  ' && isFutureBeforeVerb(L, R)) return null;
@@ -881,6 +896,11 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     if (seat === 'ئ') return KASRA;
     if (seat === 'أ') return SUKUN;
   }
+  // Two marks on a form II participle's middle letter before a plural ending or tanween's alef: kasra and shadda, the active participle
+  // that takes the human plural (المدرِّبين، مورِّدا; not the passive المجمَّع، المقدَّمة). On a form V masdar's with the article, damma and shadda (التطوُّر، التوسُّع).
+  if (count === 2 && k === i && lastPiece && /^.(?:ون|ين|ا)$/.test(R) && participleSplit(L, R)) return (KASRA + SHADDA).normalize('NFC');
+  if (count === 2 && k === i && lastPiece && /^(?:[وف]?[بلك]?ال|[وف]?لل)ت[^ا]{2}$/.test(L) && /^[^ا](?:ات)?$/.test(R))
+    return (DAMMA + SHADDA).normalize('NFC');
   // A word's first letter alone before a long ا: its fatha (ك|ان|ت is كَانَتْ, ف|از is فَاز); no word opens with a doubled letter.
   if (k === i && count === 1 && L.length === 1 && R.length > 1 && R[0] === 'ا' && R[1] !== 'ل') return FATHA;
   // A noun among the frequent words before a pronoun: its case ending, most often the subject's damma (بعضُها، جميعُهم).
