@@ -887,11 +887,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
-  // A hamza's seat never takes shadda: ؤ carries a damma (تفاؤُل، مسؤُول), ئ a kasra (متسائِل، الأسئِلة), أ inside a word a sukun
-  // (التأْمين، الرأْي).
+  // A hamza's seat never takes shadda: a fatha before a long ا, else ؤ carries a damma (تفاؤُل، مسؤُول), ئ a kasra (متسائِل،
+  // الأسئِلة), أ inside a word a sukun (التأْمين، الرأْي).
   // (Not a word's first hamza after و or ف: وأُقيمت.)
   if (count === 1 && L.replace(BEFORE_STEM, '').length >= 2 && !NEVER_INITIAL.has(R[0]!)) {
     const seat = L[L.length - 1];
+    if ('أؤئ'.includes(seat!) && R[0] === 'ا') return FATHA; // before a long ا (السؤَال، الفئَات)
     if (seat === 'ؤ') return DAMMA;
     if (seat === 'ئ') return KASRA;
     if (seat === 'أ') return SUKUN;
