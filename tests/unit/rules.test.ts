@@ -123,6 +123,10 @@ describe('split-word repair', () => {
     ['خطوة\u00A0 مهمة في مد ة قصيرة', 'خطوةً مهمة في مدّة قصيرة'],
     ['نمو\u00A0 الصادرات في مد ة قصيرة', 'نموّ الصادرات في مدّة قصيرة'],
     ['تحد \u00A0 كبير في مد ة قصيرة', 'تحدٍّ كبير في مدّة قصيرة'],
+    // a word with the article after a preposition takes the genitive's kasra, its adjective too, never tanween (devset7)
+    ['وفاز بالمرحلة  السادسة  من الطواف في مد ة قصيرة', 'وفاز بالمرحلةِ السادسةِ من الطواف في مدّة قصيرة'],
+    // the sound plural's ن takes a fatha, never shadda (devset7)
+    ['ويشكل المواطنون  منهم 57% في مد ة قصيرة', 'ويشكل المواطنونَ منهم 57% في مدّة قصيرة'],
   ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
   });

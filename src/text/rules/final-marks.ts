@@ -1,7 +1,8 @@
 /**
  * Word-final damage (a haraka turned NO-BREAK SPACE or space): the mark is put back only on strong evidence (habitual final shadda: أنّ؛
  * doubled roots whose unmerged form the lexicon holds: تنضمّ؛ adverbial tanween fath: عادةً؛ tanween kasr on defective nouns: نادٍ,
- * and on a noun without the article after a preposition: منذ عقدٍ); else nothing: better missing than wrong.
+ * and on a noun without the article after a preposition: منذ عقدٍ; the genitive's kasra on a noun with the article after one:
+ * بالمرحلةِ; the sound plural's fatha: المواطنونَ); else nothing: better missing than wrong.
  */
 import { DAMMA, DAMMATAN, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
@@ -35,6 +36,8 @@ function defectiveNoun(word: string, ctx: FinalMarkContext): boolean {
   return false;
 }
 
+/** The article, after و or ف and ب، ل or ك (الـ، وبالـ، للـ). */
+const ARTICLE = /^[وف]?(?:[بلك]?ال|لل)/;
 /** Prepositions (with و or ف) after which a noun is genitive; not حتى (also "even"). */
 const PREPOSITION = /^[وف]?(?:في|من|إلى|الى|على|عن|حول|نحو|دون|عبر|ضد|خلال|منذ|لدى|عند|بعد|قبل|بين)$/;
 
@@ -84,6 +87,18 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
     !ctx.lex(word + last)
   )
     return agree;
+  // A word with the article takes no tanween: after a preposition, attached (بالمرحلةِ، للوزاراتِ) or not (في المدينةِ), or after a
+  // word that got it back (المركزِ الثالثِ), the genitive's kasra; else its case is not known. (Not a doubled last letter, which
+  // takes a shadda: a stem of two letters, بالصفّ، للطبّ؛ فاعّ، للشابّ؛ one the lexicon shows apart; nor a nisba in ي or a word in و.)
+  const stem = word.replace(ARTICLE, '');
+  if (stem !== word) {
+    const genitive = /^[وف]?(?:[بلك]ال|لل)/.test(word) || PREPOSITION.test(before) || agree === KASRA;
+    const doubled = stem.length < 3 || /^.ا.$/.test(stem) || FINAL_SHADDA.has(stem) || ctx.lex(word + last);
+    if (genitive && !doubled && !'اىآإؤئيوءأ'.includes(last)) return ctx.damaged ? KASRA : undefined;
+    if (last === 'ة' || (stem.endsWith('ات') && stem.length >= 4)) return undefined;
+  }
+  // The sound plural's ن takes a fatha (المواطنونَ، المهندسينَ، عشرينَ), the dual's after ت a kasra (محافظتَينِ), never shadda.
+  if (ctx.damaged && word.length >= 4 && /[وي]ن$/.test(word)) return word.endsWith('تين') ? KASRA : FATHA;
   // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.
   if ('ةءأا'.includes(last)) return ctx.damaged ? FATHATAN : undefined;
   if ('ىآإؤئ'.includes(last)) return undefined;
