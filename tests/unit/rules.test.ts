@@ -125,6 +125,8 @@ describe('split-word repair', () => {
     ['تحد \u00A0 كبير في مد ة قصيرة', 'تحدٍّ كبير في مدّة قصيرة'],
     // a word with the article after a preposition takes the genitive's kasra, its adjective too, never tanween (devset7)
     ['وفاز بالمرحلة  السادسة  من الطواف في مد ة قصيرة', 'وفاز بالمرحلةِ السادسةِ من الطواف في مدّة قصيرة'],
+    // a noun without the article after an attached ب is genitive: tanween kasr, its adjective too; not a doubled word (بأقلّ) (devset6)
+    ['وطالبوا بتعويض  عادل ، مقارنة  بأقل  من ساعة في مد ة قصيرة.', 'وطالبوا بتعويضٍ عادلٍ، مقارنةً بأقلّ من ساعة في مدّة قصيرة.'],
     // the sound plural's ن takes a fatha, never shadda (devset7)
     ['ويشكل المواطنون  منهم 57% في مد ة قصيرة', 'ويشكل المواطنونَ منهم 57% في مدّة قصيرة'],
   ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {

@@ -42,6 +42,16 @@ const ARTICLE = /^[وف]?(?:[بلك]?ال|لل)/;
 const PREPOSITION = /^[وف]?(?:في|من|إلى|الى|على|عن|حول|نحو|دون|عبر|ضد|خلال|منذ|لدى|عند|بعد|قبل|بين)$/;
 
 /**
+ * Is `word` the preposition ب (after و or ف) and a noun without the article (بخطٍّ، بفائدةٍ، وبتطبيقٍ): the rest a word, the whole no
+ * word with the article (not بنك، برنامج, which take it), its last letter not doubled (بأقلّ)?
+ */
+function afterAttachedBa(word: string, ctx: FinalMarkContext): boolean {
+  const rest = /^[وف]?ب(.{2,})$/.exec(word)?.[1];
+  if (rest === undefined || rest.startsWith('ال') || FINAL_SHADDA.has(rest) || ctx.lex(rest + rest.at(-1)!)) return false; // (بأقلّ)
+  return ctx.lex(rest) && !ctx.lex(`ال${word.replace(/^[وف]/, '')}`);
+}
+
+/**
  * The vowel a defective verb keeps after لم once its last letter is gone (لم ننتهِ، لم يسعَ، لم تخلُ): the one whose long letter
  * (ي، ى، و) makes a word the lexicon knows, when only one does.
  */
@@ -74,7 +84,7 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   // … and the particles and كلّ after ب or ل (لأنّ، بأنّ، لكلّ، بكلّ).
   if (/^[وف]?[بل](?:أن|إن|كل)$/.test(word)) return SHADDA;
   // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.
-  if (ctx.damaged && 'ةءأ'.includes(last) && PREPOSITION.test(before)) return KASRATAN;
+  if (ctx.damaged && 'ةءأ'.includes(last) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx))) return KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
   // An adjective without the article after a noun that got tanween kasr or damm back agrees with it (بخطٍّ سريعٍ، أمرٌ ضروريٌ;
@@ -115,7 +125,13 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   if (defectiveNoun(word, ctx)) return KASRATAN;
   // Any other noun without the article right after a preposition is genitive and indefinite: tanween kasr (في موسمٍ، منذ عقدٍ).
   // Not a noun in و (نموّ، جوّ) nor the plural مفاعّ of a doubled root (موادّ، مهامّ، مسامّ), whose last mark is a shadda.
-  if (ctx.damaged && PREPOSITION.test(before) && word.length >= 3 && !/^[وف]?(?:[بلك]?ال|لل)|و$|^م.ا.$/.test(word)) return KASRATAN;
+  if (
+    ctx.damaged &&
+    (PREPOSITION.test(before) || afterAttachedBa(word, ctx)) &&
+    word.length >= 3 &&
+    !/^[وف]?(?:[بلك]?ال|لل)|و$|^م.ا.$/.test(word)
+  )
+    return KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;
