@@ -76,6 +76,9 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   if (lost > 2) return undefined;
   const last = word.at(-1)!;
   if (lost === 2) {
+    // Shadda and fatha on a past verb whose last letter doubles: forms VII, VIII, X (اهتزَّ، امتدَّ، استمرَّ) or a short stem after
+    // و or ف, which opens a clause with it (وردَّ، وتمَّ، فعدَّ).
+    if (/^[وف]?ا[^ل].{2,}$/.test(word) || /^[وف]..$/.test(word)) return (FATHA + SHADDA).normalize('NFC');
     // Shadda and tanween together on a defective noun (تحدٍّ، تصدٍّ، مؤدٍّ) or an adjective (مستمرٌّ is rarer).
     return 'اىةءآأإؤئ'.includes(last) || word.length < 3 ? undefined : (KASRATAN + SHADDA).normalize('NFC');
   }
