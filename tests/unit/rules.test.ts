@@ -385,6 +385,7 @@ describe('split-word repair', () => {
   it('rejoins a form II participle that lost two marks before its ending, not a doubled word before a word (devset7)', () => {
     expect(n('وقال إن المور  دين الصغار تعلموا على أيدي مدر  بين أجانب.')).toBe('وقال إن المورِّدين الصغار تعلموا على أيدي مدرِّبين أجانب.');
     expect(n('وقال إن التطو  ر السريع للقطاع لافت.')).toBe('وقال إن التطوُّر السريع للقطاع لافت.');
+    expect(n('وقال: هذه الميدالية أهديها لمدر  بي ولعائلتي.')).toBe('وقال: هذه الميدالية أهديها لمدرِّبي ولعائلتي.');
     expect(n('وقال إن الأمر مهم  لا يمكن تجاهله.')).toBe('وقال إن الأمر مهم لا يمكن تجاهله.');
   });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {

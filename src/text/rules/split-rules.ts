@@ -55,8 +55,8 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** A lone ل before a word: the preposition with its kasra lost (لِلأطفال، لِإعادة), never written apart. */
 const LONE_LAM = /(?<![\u0621-\u064A\u064B-\u0652\d])ل [\u0621-\u064A]{2}/;
-/** A form II participle's start: proclitics and the article, م and its first two root letters (مدر، والمور، المحل، للمطو). */
-const PARTICIPLE_START = /^(?:[وف]?(?:[بلك]?ال|لل)?)م[^ا][^اويى]$/;
+/** A form II participle's start: proclitics and the article, م and its first two root letters (مدر، لمدر، والمور، المحل، للمطو). */
+const PARTICIPLE_START = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)م[^ا][^اويى]$/;
 /** A participle's last root letter and its ending: plural, feminine, dual, tanween's alef or none (دون، بين، قة، دا، ع). */
 const PARTICIPLE_END = /^[^ا](?:ون|ين|ة|ات|ان|ا|ي)?$/;
 /**
@@ -899,7 +899,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   }
   // Two marks on a form II participle's middle letter before a plural ending or tanween's alef: kasra and shadda, the active participle
   // that takes the human plural (المدرِّبين، مورِّدا; not the passive المجمَّع، المقدَّمة). On a form V masdar's with the article, damma and shadda (التطوُّر، التوسُّع).
-  if (count === 2 && k === i && lastPiece && /^.(?:ون|ين|ا)$/.test(R) && participleSplit(L, R)) return (KASRA + SHADDA).normalize('NFC');
+  if (count === 2 && k === i && lastPiece && /^.(?:ون|ين|ا|ي)$/.test(R) && participleSplit(L, R)) return (KASRA + SHADDA).normalize('NFC');
   if (count === 2 && k === i && lastPiece && /^(?:[وف]?[بلك]?ال|[وف]?لل)ت[^ا]{2}$/.test(L) && /^[^ا](?:ات)?$/.test(R))
     return (DAMMA + SHADDA).normalize('NFC');
   // A word's first letter alone before a long ا: its fatha (ك|ان|ت is كَانَتْ, ف|از is فَاز); no word opens with a doubled letter.
