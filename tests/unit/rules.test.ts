@@ -356,6 +356,11 @@ describe('split-word repair', () => {
     ['وأكد أن القطيع بقي ف ي م ح م ي  ة  ع ر وق  بني معارض في مد ة قصيرة.', 'وأكد أن القطيع بقي في محمية عروق بني معارض في مدّة قصيرة.'],
     // … and the last of such letters stays in its word before a word that kept no mark
     ['وقال إن الخلية ت ع ط ي ضعف ذلك في مد ة قصيرة.', 'وقال إن الخلية تعطي ضعف ذلك في مدّة قصيرة.'],
+    // after the article and two letters, the sukun writer's long rest (المحْترفين، الإعْلانات) or a frequent word (المقْبل)
+    [
+      'وقال إن المح ترفين والمع روضات والإع لانات في العام المق بل كثيرة في مد ة قصيرة.',
+      'وقال إن المحترفين والمعروضات والإعلانات في العام المقبل كثيرة في مدّة قصيرة.',
+    ],
     // a suffix pronoun after من one space apart is منهم, not مَن هم
     ['وقال إن كثيرا م ن ه م  صاروا يشترون في مد ة قصيرة.', 'وقال إن كثيرا منهم صاروا يشترون في مدّة قصيرة.'],
     // ان before a fully vocalised verb's lone letters, in a paragraph that writes إن with its hamza, opens the verb

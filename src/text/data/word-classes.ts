@@ -136,6 +136,11 @@ export const NUMBER_WORDS = new Set(
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
 /** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات) or the article and one letter (العُ|مانية). */
 export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
+/**
+ * The article and two letters, no long vowel among them (المح|ترفون، المع|روضات، الإع|لانات، والمق|بل): a writer who marks the sukun
+ * of a closed syllable leaves a long rest after it. (A piece that is a word, الحجّ، المدّ، is asked no further: split-rules.ts.)
+ */
+export const ARTICLE_AND_TWO = /^(?:[وف]?[بلك]?ال|[وف]?لل)[\u0621-\u0626\u0628\u062A-\u0647][\u0621-\u0626\u0628\u062A-\u0647]$/;
 /** و/ف, alef, one letter and ت (ط after ص ض ط ظ): the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح، اضطُرّ، اصطُحب). */
 export const FORM_VIII_OR_X_STEM = /^[وف]?ا(?:[\u0621-\u064A]ت|[صضطظ]ط)$/;
 /** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */

@@ -11,6 +11,7 @@ import {
   NEVER_INITIAL,
   NO_MARK_AFTER,
   OPEN_STEM,
+  ARTICLE_AND_TWO,
   PARTICLE_STEMS,
   SUFFIX_PRONOUNS,
   VERB_PREFIXES,
@@ -177,9 +178,10 @@ function interestingGap(w: number, text: string): boolean {
   // mayBeSplit's ربّ|ما، سيّ|ما after و or ف (وربّما).
   if (W.len[l] === 3 && W.len[w] === 2 && W.first[w] === 0x0645 && W.last[w] === 0x0627 && (W.first[l] === 0x0648 || W.first[l] === 0x0641))
     if (JOINED_WITH_MA.has(stripHarakat(text.slice(W.start[l]!, W.end[l]!)).slice(1))) return true;
-  // mayBeSplit's piece in a hamza's seat (تفاؤ|لا، التأ|مينات).
+  // mayBeSplit's piece in a hamza's seat (تفاؤ|لا، التأ|مينات), and the article and two letters (المح|ترفون).
   const lastLeft = W.last[l]!;
   if (W.len[l]! >= 3 && (lastLeft === 0x0623 || lastLeft === 0x0624 || lastLeft === 0x0626)) return true;
+  if (W.len[l]! >= 4 && W.len[l]! <= 6 && ARTICLE_AND_TWO.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
