@@ -138,7 +138,7 @@ export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو
 export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
 /**
  * The article and two letters, no long vowel among them (المح|ترفون، المع|روضات، الإع|لانات، والمق|بل): a writer who marks the sukun
- * of a closed syllable leaves a long rest after it. (A piece that is a word, الحجّ، المدّ، is asked no further: split-rules.ts.)
+ * of a closed syllable leaves a long rest after it; looked at in a document that shows damage only.
  */
 export const ARTICLE_AND_TWO = /^(?:[وف]?[بلك]?ال|[وف]?لل)[\u0621-\u0626\u0628\u062A-\u0647][\u0621-\u0626\u0628\u062A-\u0647]$/;
 /** و/ف, alef, one letter and ت (ط after ص ض ط ظ): the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح، اضطُرّ، اصطُحب). */

@@ -232,7 +232,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   // A piece that ends in a hamza's seat kept its vowel or sukun there, whatever tail follows (تفاؤ|لا، متسائ|لا، التأ|مينات).
   if (L.length >= 3 && HAMZA_SEATS.includes(L[L.length - 1]!)) return true;
   if (gap.text === '  ' && participleSplit(L, R)) return true;
-  if (ARTICLE_AND_TWO.test(L)) return true;
+  if (damaged && ARTICLE_AND_TWO.test(L)) return true;
   if (FUNCTION_WORDS.has(R) && !WORD_TAIL_FUNCTION_WORDS.has(R) && !pluralTailBin(L, R)) return false;
   // After form VIII's اتّ or the article and one letter, the rest of the word is long (الاتّ|صالات، العُ|مانية).
   if (OPEN_STEM.test(L)) return true;

@@ -145,7 +145,7 @@ function wordClass(w: number): number {
 }
 
 /** Could the gap before word w be damage (or word-final debris worth a look)? Mirrors mayBeSplit. */
-function interestingGap(w: number, text: string): boolean {
+function interestingGap(w: number, text: string, damaged: boolean): boolean {
   const gap = W.gap[w]!;
   const n = gap & (GAP_NBSP - 1);
   if (gap & GAP_NBSP || n >= 2) return true;
@@ -178,10 +178,11 @@ function interestingGap(w: number, text: string): boolean {
   // mayBeSplit's ربّ|ما، سيّ|ما after و or ف (وربّما).
   if (W.len[l] === 3 && W.len[w] === 2 && W.first[w] === 0x0645 && W.last[w] === 0x0627 && (W.first[l] === 0x0648 || W.first[l] === 0x0641))
     if (JOINED_WITH_MA.has(stripHarakat(text.slice(W.start[l]!, W.end[l]!)).slice(1))) return true;
-  // mayBeSplit's piece in a hamza's seat (تفاؤ|لا، التأ|مينات), and the article and two letters (المح|ترفون).
+  // mayBeSplit's piece in a hamza's seat (تفاؤ|لا، التأ|مينات), and the article and two letters in a document that shows damage
+  // (المح|ترفون).
   const lastLeft = W.last[l]!;
   if (W.len[l]! >= 3 && (lastLeft === 0x0623 || lastLeft === 0x0624 || lastLeft === 0x0626)) return true;
-  if (W.len[l]! >= 4 && W.len[l]! <= 6 && ARTICLE_AND_TWO.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
+  if (damaged && W.len[l]! >= 4 && W.len[l]! <= 6 && ARTICLE_AND_TWO.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   if (right & IS_FUNCTION && !(right & IS_TAIL)) return false;
   if (W.len[l]! <= 5 && OPEN_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))) return true;
   return W.len[w]! <= 4 || (W.len[w]! <= 6 && pronounEnd(text, w));
@@ -282,7 +283,8 @@ export function forEachWindow(text: string, visit: (chain: Chain, atChainEnd: bo
   // With everyGap (tests only), every gap between two words is looked at and no window is passed over.
   for (let w = 1; w < count; w++)
     INTERESTING[w] =
-      W.gap[w] !== 0 && (everyGap || interestingGap(w, text) || (ctx.damaged && W.gap[w] === 1 && Math.min(W.len[w - 1]!, W.len[w]!) <= 4))
+      W.gap[w] !== 0 &&
+      (everyGap || interestingGap(w, text, ctx.damaged) || (ctx.damaged && W.gap[w] === 1 && Math.min(W.len[w - 1]!, W.len[w]!) <= 4))
         ? 1
         : 0;
   INTERESTING[count] = 0;
