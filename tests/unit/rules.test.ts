@@ -393,6 +393,12 @@ describe('split-word repair', () => {
     expect(n('وقال: هذه الميدالية أهديها لمدر  بي ولعائلتي.')).toBe('وقال: هذه الميدالية أهديها لمدرِّبي ولعائلتي.');
     expect(n('وقال إن الأمر مهم  لا يمكن تجاهله.')).toBe('وقال إن الأمر مهم لا يمكن تجاهله.');
   });
+  it('rejoins من and عن before a pronoun or the letter that ends منذ, with their sukun, not من هم (devset7)', () => {
+    expect(n('واختارت اللجنة من ها 400 عمل، وتدرس الخط من ذ 1998 في مد ة قصيرة.')).toBe(
+      'واختارت اللجنة منْها 400 عمل، وتدرس الخط منْذ 1998 في مدّة قصيرة.',
+    );
+    expect(n('وسأل الناس من هم الفائزون في مد ة قصيرة.')).toBe('وسأل الناس من هم الفائزون في مدّة قصيرة.');
+  });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
     const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');
     expect(out).toContain('نَتَج');

@@ -56,6 +56,14 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** A lone ل before a word: the preposition with its kasra lost (لِلأطفال، لِإعادة), never written apart. */
 const LONE_LAM = /(?<![\u0621-\u064A\u064B-\u0652\d])ل [\u0621-\u064A]{2}/;
+/** من or عن (after و or ف) before a pronoun its writer marked the sukun before, or a frequent word that ends in a lone letter (منذ). */
+function sukunBeforeTail(L: string, R: string, right: Piece, text: string): boolean {
+  const bare = L.replace(/^[وف](?=..)/, '');
+  if (bare === 'من' && R === 'ها') return true;
+  if (bare === 'عن' && (R === 'ها' || R === 'هم' || R === 'هما')) return true;
+  return R.length === 1 && !LONE_LETTER_WORDS.has(R) && FUNCTION_WORDS.has(L + R) && !/^[.ـ\d]/.test(text.charAt(right.end));
+}
+
 /** A form II participle's start: proclitics and the article, م and its first two root letters (مدر، لمدر، والمور، المحل، للمطو). */
 const PARTICIPLE_START = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)م[^ا][^اويى]$/;
 /** A participle's last root letter and its ending: plural, feminine, dual, tanween's alef or none (دون، بين، قة، دا، ع). */
@@ -808,6 +816,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       showsDamage(lineAround(text, pieces[k]!.start))
     )
       return 'strong';
+    // … or, in a document that shows damage, a preposition whose ن kept its sukun before a pronoun (منْ|ها، عنْ|هم; not من هم,
+    // «who are they»), or a lone letter that ends a frequent word, not an initial (منْ|ذ).
+    if (ctx.damaged && k + 1 === j && gaps[k]!.text === ' ' && sukunBeforeTail(L, R, pieces[k + 1]!, text)) return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
     if (j > k + 1 && tailAfterStem(pieces, gaps, i, j, endsWithTanweenSeat(pieces, i, j, text))) return 'strong';
     // … or ان that opens a fully vocalised word (hamzalessBeforeLetterRun), in a document that shows damage (ان|ط|ل|ق).
@@ -889,6 +900,15 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return count === 1 ? FATHATAN : (FATHATAN + SHADDA).normalize('NFC');
   }
   if (R === 'ما' && JOINED_WITH_MA.has(withoutConjunction(L))) return SHADDA; // سيّما، وربّما, not the future's سيُ
+  // من and عن before a pronoun or the letter of منذ، عند: the sukun on their ن (منْها، عنْهم، منْذ، عنْد).
+  if (
+    count === 1 &&
+    lastPiece &&
+    k === i &&
+    /^[وف]?[مع]ن$/.test(L) &&
+    ((SUFFIX_PRONOUNS.has(R) && R.length >= 2) || R === 'ذ' || R === 'د')
+  )
+    return SUKUN;
   // A hamza's seat never takes shadda: a fatha before a long ا, else ؤ carries a damma (تفاؤُل، مسؤُول), ئ a kasra (متسائِل،
   // الأسئِلة), أ inside a word a sukun (التأْمين، الرأْي).
   // (Not a word's first hamza after و or ف: وأُقيمت.)
