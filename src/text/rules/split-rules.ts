@@ -56,6 +56,7 @@ import {
 const HAMZALESS_TAIL = /^(?:ا[نم]|ان(?:ه|ها|هما|هم|ني|نا|ك|كم))$/;
 /** A lone ل before a word: the preposition with its kasra lost (لِلأطفال، لِإعادة), never written apart. */
 const LONE_LAM = /(?<![\u0621-\u064A\u064B-\u0652\d])ل [\u0621-\u064A]{2}/;
+const LONE_LAM_G = new RegExp(LONE_LAM.source, 'g');
 /** من or عن (after و or ف) before a pronoun its writer marked the sukun before, or a frequent word that ends in a lone letter (منذ). */
 function sukunBeforeTail(L: string, R: string, right: Piece, text: string): boolean {
   const bare = L.replace(/^[وف](?=..)/, '');
@@ -64,8 +65,11 @@ function sukunBeforeTail(L: string, R: string, right: Piece, text: string): bool
   return R.length === 1 && !LONE_LETTER_WORDS.has(R) && FUNCTION_WORDS.has(L + R) && !/^[.ـ\d]/.test(text.charAt(right.end));
 }
 
-/** A form II participle's start: proclitics and the article, م and its first two root letters (مدر، لمدر، والمور، المحل، للمطو). */
-const PARTICIPLE_START = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)م[^ا][^اويى]$/;
+/**
+ * A form II participle's start: proclitics and the article, م and its first two root letters (مدر، لمدر، والمور، المحل، للمطو; و or
+ * ي last is a consonant, which the lost shadda and vowel were on).
+ */
+const PARTICIPLE_START = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)م[^ا][^اى]$/;
 /** A participle's last root letter and its ending: plural, feminine, dual, tanween's alef or none (دون، بين، قة، دا، ع). */
 const PARTICIPLE_END = /^[^ا](?:ون|ين|ة|ات|ان|ا|ي)?$/;
 /**
@@ -417,7 +421,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     const piece = pieces[k]!;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
     if (piece.bare === 'و' && k > i && k === j) return true;
-    if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare)) return true;
+    // (Not و before its word where a lone ل shows vocalised proclitics: وَ|من، وَ|أن.)
+    if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) && !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))))
+      return true;
     if (k === i && afterNumber(text, piece.start)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
@@ -738,6 +744,19 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     (R.length === 1 || pieces.some((_, e) => e > k + 2 && hamzalessBeforeLetterRun(pieces, gaps, k + 1, e, text))) &&
     (k === i || gaps[k]!.text.length >= 2 || L === 'ي' || L === 'و' || L === 'ا') &&
     letterRunEnd(pieces, gaps, k + 1, ctx, text) > j
+  )
+    return null;
+  // A lone ل before a word in ل or the article opens it where two lone ل show vocalised proclitics and the word before is whole
+  // (تترك ل لزائر is تترك لِلزائر; التدخّ|ل لفصل keeps its ل).
+  if (
+    R === 'ل' &&
+    k + 1 === j &&
+    next &&
+    nextGap?.text === ' ' &&
+    /^ا?ل/.test(next.bare) &&
+    (lineAround(text, pieces[k]!.start).match(LONE_LAM_G) ?? []).length >= 2 &&
+    ctx.lexPiece(pieces[k]!) &&
+    ctx.lex(R + next.bare)
   )
     return null;
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left; not after a fully vocalised word's lone
