@@ -408,6 +408,12 @@ describe('split-word repair', () => {
     );
     expect(n('وسأل الناس من هم الفائزون في مد ة قصيرة.')).toBe('وسأل الناس من هم الفائزون في مدّة قصيرة.');
   });
+  it("ends a fully vocalised word with its verb's or pronoun's vowel: تْ، ـُ of the imperfect, هُمْ، ونَ (devset7)", () => {
+    const out = n(
+      'وقال إن الخلية ك ان ت  ت ن ت ج  أكثر من 4 كغ، والمهرجان ي ه د ف  إلى فتح أسواق، ون ت ر ك ه م  ي ت ذ و  ق ون  في مد ة قصيرة.',
+    );
+    for (const word of ['تْ تُ', 'جُ أكثر', 'فُ إلى', 'مْ يُ', 'ونَ في']) expect(out).toContain(word);
+  });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
     const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');
     expect(out).toContain('نَتَج');

@@ -4,7 +4,7 @@
  * and on a noun without the article after a preposition: منذ عقدٍ; the genitive's kasra on a noun with the article after one:
  * بالمرحلةِ; the sound plural's fatha: المواطنونَ); else nothing: better missing than wrong.
  */
-import { DAMMA, DAMMATAN, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, NBSP } from '../arabic.ts';
+import { DAMMA, DAMMATAN, FATHA, FATHATAN, KASRA, KASRATAN, SHADDA, SUKUN, NBSP } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 
 export interface FinalMarkContext {
@@ -52,6 +52,29 @@ function afterAttachedBa(word: string, ctx: FinalMarkContext): boolean {
 }
 
 /**
+ * The last mark of a fully vocalised word (its letters apart, each with its mark), when its shape tells it: هُمْ's sukun; the past's
+ * feminine تْ (تِ before the article); the imperfect's damma, or its sukun after لم, fatha after لن، أن، كي; a past verb's fatha (قالَ،
+ * أضافَ، انطلقَ). A word with the article, a plural or a tanween is left to the rules after.
+ */
+function vocalisedEnding(word: string, before: string, after: string, ctx: FinalMarkContext): string | undefined {
+  const stem = word.replace(/^[وف]/, '');
+  // (Not a nisba in ي or a word in و, whose mark is a shadda; nor a doubled root: تُفكّ، تُبثّ.)
+  if (/^(?:[بلك]?ال|لل)/.test(stem) || /[وي]ن$|[اىةءيو]$/.test(stem) || ctx.lex(word + word.at(-1)!)) return undefined;
+  if (stem.length >= 4 && stem.endsWith('هم')) return SUKUN;
+  if (stem.length >= 3 && stem.endsWith('ت')) return /^ال|^ا/.test(after) ? KASRA : SUKUN;
+  const verb = stem.replace(/^س(?=[يتنأ])/, '');
+  if (FINAL_SHADDA.has(verb)) return undefined; // (سيُعِدّ)
+  if (/^[يتن]/.test(verb) && verb.length >= 3) {
+    // (After لم a defective verb lost its last letter and keeps the vowel before it: jussiveVowel, below.)
+    if (/^[وف]?لم$/.test(before)) return jussiveVowel(verb, ctx) ? undefined : SUKUN;
+    if (/^[وف]?(?:لن|أن|ان|كي|لكي)$/.test(before) || /^[وف]?ل[يتن]/.test(word)) return FATHA;
+    return DAMMA;
+  }
+  if ((stem.length >= 3 && stem.length <= 4) || (stem.startsWith('ا') && stem.length <= 6)) return FATHA;
+  return undefined;
+}
+
+/**
  * The vowel a defective verb keeps after لم once its last letter is gone (لم ننتهِ، لم يسعَ، لم تخلُ): the one whose long letter
  * (ي، ى، و) makes a word the lexicon knows, when only one does.
  */
@@ -68,7 +91,14 @@ function jussiveVowel(word: string, ctx: FinalMarkContext): string | undefined {
  * The mark to restore at the end of `word` whose final haraka(s) became `gap`, or undefined. `before` is the word before it
  * (letters only), when known.
  */
-export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, before = '', agree?: string): string | undefined {
+export function finalMarkFor(
+  word: string,
+  gap: string,
+  ctx: FinalMarkContext,
+  before = '',
+  agree?: string,
+  vocalised?: { after: string },
+): string | undefined {
   // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
   if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2 && !ctx.damaged)) return undefined;
   // How many marks were lost: every character of the gap but a real space that follows them.
@@ -86,6 +116,11 @@ export function finalMarkFor(word: string, gap: string, ctx: FinalMarkContext, b
   if (FINAL_SHADDA.has(word) || (/^[وف]/.test(word) && FINAL_SHADDA.has(word.slice(1)))) return SHADDA;
   // … and the particles and كلّ after ب or ل (لأنّ، بأنّ، لكلّ، بكلّ).
   if (/^[وف]?[بل](?:أن|إن|كل)$/.test(word)) return SHADDA;
+  // A word whose every letter carried its mark (vocalised) ends in its verb's or pronoun's vowel.
+  if (vocalised && ctx.damaged) {
+    const mark = vocalisedEnding(word, before, vocalised.after, ctx);
+    if (mark) return mark;
+  }
   // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.
   if (ctx.damaged && 'ةءأ'.includes(last) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx))) return KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;

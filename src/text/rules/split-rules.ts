@@ -149,7 +149,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
     if (joinedTo > i) for (let k = i; k <= joinedTo; k++) joined[k] = true;
-    if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, i, joinedTo, after.text, ctx, edits, text);
+    if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, gaps, i, joinedTo, after.text, ctx, edits, text);
     i = joinedTo + 1;
   }
   // Pieces left alone that are no word alone: the editor is asked about them (doubtfulPiece).
@@ -173,7 +173,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
       edits[edits.length - 1]!.start === gaps[first - 1]!.start
     )
       first--;
-    restoreFinal(pieces, first, pieces.length - 1, tail[0], ctx, edits, text);
+    restoreFinal(pieces, gaps, first, pieces.length - 1, tail[0], ctx, edits, text);
   }
 }
 
@@ -200,14 +200,16 @@ function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: s
   return acceptJoin([whole, ...pieces.slice(j + 1, j + 1 + MAX_PIECES)], gaps.slice(j, j + MAX_PIECES), 0, 1, text, ctx);
 }
 
-function restoreFinal(pieces: Piece[], i: number, j: number, gap: string, ctx: Context, edits: Edit[], text: string): void {
+function restoreFinal(pieces: Piece[], gaps: Gap[], i: number, j: number, gap: string, ctx: Context, edits: Edit[], text: string): void {
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
   // The mark the word before got back at its own end, right before this word (a noun's tanween its adjective agrees with).
   const prev = edits[edits.length - 1];
   const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
-  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree);
+  // A word rejoined from short pieces was fully vocalised: its last mark is a vowel (final-marks.ts vocalisedEnding).
+  const vocalised = fullyVocalised(pieces, i, j) ? { after: lettersAt(text, pieces[j]!.end + gap.length) } : undefined;
+  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree, vocalised);
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
 
@@ -430,6 +432,25 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (initialsOrList(text, piece.start)) return true;
   }
   return false;
+}
+
+/** Are pieces i..j, none longer than two letters, three or more, or two with a lone letter (ي|ه|د|ف، ك|ان|ت، ت|ع)? */
+function fullyVocalised(pieces: Piece[], i: number, j: number): boolean {
+  if (j <= i) return false;
+  let lone = false;
+  for (let k = i; k <= j; k++) {
+    const n = pieces[k]!.bare.length;
+    if (n > 2) return false;
+    if (n === 1) lone = true;
+  }
+  return j - i >= 2 || lone;
+}
+
+/** The letters of the word that starts at `at` ('' if none). */
+function lettersAt(text: string, at: number): string {
+  let b = at;
+  while (b < text.length && kindOf(text.charCodeAt(b)) !== 0) b++;
+  return stripHarakat(text.slice(at, b));
 }
 
 /** Is a number (and one space) right before this offset? */
@@ -760,13 +781,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left; not after a fully vocalised word's lone
-  // letters, when the next word kept no mark (ت ع ط ي ضعف is تُعطِي ضعف, not تعط يضعف).
+  // letters, when the next word kept no mark (ت ع ط ي ضعف is تُعطِي ضعف, not تعط يضعف) or the letter lost its own final mark
+  // (ك ان ت  ت ن ت ج is كانتْ تنتج).
   if (
     R.length === 1 &&
     k + 1 === j &&
     next &&
     nextGap &&
     !(k > i && next.bare.length >= 3 && loneLetterRun(pieces, gaps, i, k)) &&
+    !(k > i && fullyVocalised(pieces, i, k) && markLostAfter(pieces[k + 1]!, text)) &&
     opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text), splitTail(pieces, gaps, k + 2))
   )
     return null;
