@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { loadArticles, readSource } from '../content/load.ts';
+import { decodeSource, loadArticles, readSource } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -125,9 +125,10 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
       slots.push({ file, key, head: cache?.readHead(key) });
       continue;
     }
-    const key = entryKey(version, optionsKey, file, Buffer.from(loaded.text));
+    const key = entryKey(version, optionsKey, file, loaded.bytes);
     if (loaded.stat) sources.record(file, loaded.stat, key);
-    evidenceBuilder.add(key, loaded.text);
+    const { bytes } = loaded;
+    evidenceBuilder.add(key, () => decodeSource(bytes));
     slots.push({ file, key, head: cache?.readHead(key) });
   }
   let counts: ReadonlyMap<number, number> | undefined = evidenceBuilder.finish();
