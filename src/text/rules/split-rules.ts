@@ -379,9 +379,45 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (k === i && afterNumber(text, piece.start)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
+    if (labelsAList(text, piece, ctx)) return true;
     if (initialsOrList(text, piece.start)) return true;
   }
   return false;
+}
+
+/** Letters that label the items of a list (الموقع أ … والموقع ب، الحاوية أ … والحاوية ب). */
+const LIST_LETTERS = 'أبجده';
+
+/** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
+function nounKey(word: string): string {
+  return /^[وف]ال/.test(word) ? word.slice(1) : word;
+}
+
+/**
+ * Is this lone letter one of a list the document labels after the same noun: the word before it is written
+ * before another list letter elsewhere in the document (الموقع أ قبالة أملج، والموقع ب قرب الجزر)? A lost
+ * mark leaves no such pair.
+ */
+function labelsAList(text: string, piece: { bare: string; start: number }, ctx: Context): boolean {
+  if (!LIST_LETTERS.includes(piece.bare)) return false;
+  const noun = nounKey(wordBefore(text, piece.start));
+  if (noun.length < 2) return false;
+  const letters = (ctx.lettersAfterNouns ??= lettersAfterNouns(text)).get(noun);
+  return letters !== undefined && letters.size >= 2;
+}
+
+/** Every noun the text writes before a lone list letter (one space apart), with those letters. */
+function lettersAfterNouns(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+    if (!LIST_LETTERS.includes(text.charAt(at + 1)) || !loneLetterAt(text, at + 1)) continue;
+    const noun = nounKey(wordBefore(text, at + 1));
+    if (noun.length < 2) continue;
+    let letters = out.get(noun);
+    if (!letters) out.set(noun, (letters = new Set()));
+    letters.add(text.charAt(at + 1));
+  }
+  return out;
 }
 
 /** Is a number (and one space) right before this offset? */
