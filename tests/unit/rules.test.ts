@@ -301,6 +301,13 @@ describe('split-word repair', () => {
     const damaged = 'وقال إن الشركة تكب دت خسائر، والشركة ب الإضافة إلى ذلك خف ضت أسعارها.';
     expect(nWithEvidence(damaged)).toBe('وقال إن الشركة تكبّدت خسائر، والشركة بِالإضافة إلى ذلك خفّضت أسعارها.');
   });
+  it('keeps كل ما apart before what reads "all that" (an imperfect verb, a function word) in a damaged paragraph (devset9)', () => {
+    const damaged =
+      'في مد ة قصيرة، كل ما نطلبه هو أن يضعوا الورق، ووعدوا بتوفير كل ما في وسعهم وكل ما يلزم، وقال إن\u00A0 الضرر يزيد كل ما تأخ ر المطر.';
+    expect(nWithEvidence(damaged)).toBe(
+      'في مدّة قصيرة، كل ما نطلبه هو أن يضعوا الورق، ووعدوا بتوفير كل ما في وسعهم وكل ما يلزم، وقال إنّ الضرر يزيد كلّما تأخّر المطر.',
+    );
+  });
   it('never joins هما after a verb in clean text, nor a pronoun that a tanween follows (صارت هم  ا) (devset6)', () => {
     const clean = 'وقالت إن وجبة الإفطار صارت هما يوميا، وإن الأسعار صارت هما في كل بيت';
     expect(n(clean)).toBe(clean);

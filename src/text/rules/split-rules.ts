@@ -434,6 +434,24 @@ function wordBefore(text: string, at: number): string {
   return stripHarakat(text.slice(a, at - 1));
 }
 
+/** The letters of the word after the one ending at `at` (one space apart), without harakat; '' if none. */
+function wordAfter(text: string, at: number): string {
+  if (text.charCodeAt(at) !== 0x20) return '';
+  let b = at + 1;
+  while (b < text.length && kindOf(text.charCodeAt(b)) !== 0) b++;
+  return stripHarakat(text.slice(at + 1, b));
+}
+
+/**
+ * After كل ما, a word that reads "all that" (كل ما نطلبه، كل ما يسبب، كل ما في وسعه، كل ما لديهم، كل ما تحتاجه), not
+ * "whenever" (كلّما اشتدّ، كلّما تأخّر): an imperfect verb, a function word, لدى with a pronoun, or nothing.
+ */
+function allThatFollows(next: string): boolean {
+  return (
+    next === '' || /^[ين]/.test(next) || FUNCTION_WORDS.has(next) || next.startsWith('لد') || /^[تأ].+(?:ه|ها|هم|هن|كم|نا)$/.test(next)
+  );
+}
+
 /** Is a lone letter at `at`, with one space and a word boundary on either side? */
 function loneLetterAt(text: string, at: number): boolean {
   return kindOf(text.charCodeAt(at)) & LETTER ? kindOf(text.charCodeAt(at - 1)) === 0 && kindOf(text.charCodeAt(at + 1)) === 0 : false;
@@ -741,7 +759,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       gaps[k]!.text === ' ' &&
       ctx.damaged &&
       MA_PARTICLES.test(L) &&
-      showsDamage(lineAround(text, pieces[k]!.start))
+      showsDamage(lineAround(text, pieces[k]!.start)) &&
+      !(withoutConjunction(L) === 'كل' && allThatFollows(wordAfter(text, pieces[k + 1]!.end)))
     )
       return 'strong';
     // … or the stem of a longer word that a tail ends (tailAfterStem).
