@@ -1,4 +1,7 @@
-/** The article as the templates see it: validated, normalized, rendered. Plain data (JSON-safe). */
+/**
+ * The article as the templates see it: validated, normalized, rendered. Plain data (JSON-safe): the prepared-article
+ * cache (store/prepared-cache.ts) keeps it as JSON.
+ */
 export interface Named {
   name: string;
   slug: string;

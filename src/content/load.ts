@@ -41,11 +41,14 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
   return path.sep === '/' ? out : out.map((f) => f.split(path.sep).join('/'));
 }
 
-/** One article file as loadArticles gives it: its text, or only the stat that showed it unchanged, or a problem. */
+/**
+ * One article file as loadArticles gives it: its bytes (valid UTF-8; decodeSource gives the text), or only the stat that
+ * showed it unchanged, or a problem.
+ */
 export type LoadedArticle =
-  | { file: string; stat: Stats | undefined; text: string; unchanged?: undefined; problem?: undefined }
-  | { file: string; stat: Stats; text?: undefined; unchanged: string; problem?: undefined }
-  | { file: string; stat?: undefined; text?: undefined; unchanged?: undefined; problem: ContentProblem };
+  | { file: string; stat: Stats | undefined; bytes: Buffer; unchanged?: undefined; problem?: undefined }
+  | { file: string; stat: Stats; bytes?: undefined; unchanged: string; problem?: undefined }
+  | { file: string; stat?: undefined; bytes?: undefined; unchanged?: undefined; problem: ContentProblem };
 
 /**
  * Every article under `contentDir`, in path order. Each file is stat'ed before it is read (a file
@@ -65,13 +68,25 @@ export function* loadArticles(root: string, contentDir: string, unchanged: (file
       yield { file, stat, unchanged: known };
       continue;
     }
-    const r = readSource(root, file, stat);
-    yield r.ok ? { file, stat, text: r.file.text } : { file, problem: r.problem };
+    const r = readSourceBytes(root, file, stat);
+    yield r.ok ? { file, stat, bytes: r.bytes } : { file, problem: r.problem };
   }
 }
 
 /** `stat`: the file's stat when the caller already took it (the build does, for its source index). */
 export function readSource(root: string, file: string, stat?: Stats): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
+  const r = readSourceBytes(root, file, stat);
+  return r.ok ? { ok: true, file: { path: file, text: decodeSource(r.bytes), mtimeMs: r.mtimeMs } } : r;
+}
+
+/** An article file's text from its bytes (checked UTF-8 by readSourceBytes). */
+export function decodeSource(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // as TextDecoder does: a BOM is no content
+}
+
+/** An article file's bytes, refused when too large, unreadable or not UTF-8. */
+function readSourceBytes(root: string, file: string, stat?: Stats): { ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; problem: ContentProblem } {
   const full = path.join(root, file);
   let bytes: Buffer;
   let mtimeMs: number;
@@ -91,9 +106,7 @@ export function readSource(root: string, file: string, stat?: Stats): { ok: true
     const line = firstInvalidUtf8Line(bytes);
     return { ok: false, problem: { file, line, message: 'the file is not valid UTF-8', hint: 'save it as UTF-8 (your editor\'s "Save with encoding" menu)', severity: 'error' } };
   }
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // as TextDecoder does: a BOM is no content
-  return { ok: true, file: { path: file, text, mtimeMs } };
+  return { ok: true, bytes, mtimeMs };
 }
 
 function firstInvalidUtf8Line(bytes: Uint8Array): number {

@@ -3,13 +3,11 @@
  * the Markdown and normalizer code load only when something is to be prepared (prepare-site.ts loads it only then).
  */
 import type { WarraqConfig } from '../config.ts';
-import { writeEntry } from '../store/prepared-cache.ts';
-import { EvidenceBuilder } from '../store/evidence-cache.ts';
+import { headKey, writeEntry } from '../store/prepared-cache.ts';
 import { lazyLexicon } from '../store/lexicon.ts';
 import {
   cacheEnabled,
   checkCached,
-  headKey,
   finish,
   scan,
   sourceText,
@@ -37,7 +35,6 @@ export function prepareInThread(root: string, s: Scan, misses: Slot[], progress:
     const text = sourceText(root, slot.file);
     const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon, heads);
     const size = s.cache === undefined ? 0 : writeEntry(s.cache.pathOf(heads ? headKey(slot.key) : slot.key), entry);
-    if (s.cache) EvidenceBuilder.store(s.cache.root, slot.key, text);
     slot.entry = JSON.parse(entry.json) as PreparedEntry;
     slot.headOnly = heads;
     slot.head = { json: Buffer.from(entry.json), lookups: Buffer.from(entry.lookups), size };

@@ -11,7 +11,6 @@ import {
   cacheEnabled,
   checkCached,
   finish,
-  headKey,
   scan,
   sourceText,
   type PrepareOptions,
@@ -20,6 +19,7 @@ import {
   type Slot,
 } from './site-scan.ts';
 import type { PreparedEntry } from './prepare-task.ts';
+import { headKey } from '../store/prepared-cache.ts';
 
 export type { PrepareOptions, PrepareSiteResult, Progress } from './site-scan.ts';
 
@@ -59,7 +59,7 @@ async function prepareSlots(root: string, s: Scan, misses: Slot[], options: Prep
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    workerData: { evidence: s.counts, normalizeConfig: s.normalizeConfig, cacheRoot: s.cache?.root },
+    workerData: { evidence: s.counts, normalizeConfig: s.normalizeConfig },
   });
   try {
     const batches: Promise<void>[] = [];

@@ -7,7 +7,8 @@ import { prepareArticle, type PrepareResult } from './prepare-article.ts';
 import type { Article } from '../content/article.ts';
 import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
 import { keyOfHashes, wordKey } from '../text/evidence.ts';
-import { encodeLookups } from '../store/prepared-cache.ts';
+import { encodeLookups, type EntryText } from '../store/prepared-cache.ts';
+import { encodeFileCounts } from '../store/evidence-cache.ts';
 
 export interface PreparedEntry {
   result: PrepareResult;
@@ -21,15 +22,11 @@ export interface PreparedEntry {
 
 /**
  * A prepared article as it is cached: the entry's JSON without the article's HTML (no `html` field),
- * every evidence look-up made while preparing (store/prepared-cache.ts encodeLookups), and the HTML apart. The HTML
- * is most of an entry's bytes and is needed only when the article's page or a feed is rendered, so
- * the cache keeps it last (store/prepared-cache.ts) and the build reads it then.
+ * every evidence look-up made while preparing (store/prepared-cache.ts encodeLookups), the source file's own
+ * word counts, and the HTML apart. The HTML is most of an entry's bytes and is needed only when the article's
+ * page or a feed is rendered, so the cache keeps it last (store/prepared-cache.ts) and the build reads it then.
  */
-export interface PreparedText {
-  json: string;
-  lookups: Uint8Array;
-  html: string;
-}
+export type PreparedText = EntryText;
 
 export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
 
@@ -79,5 +76,10 @@ export function prepareOne(
   const resultJson = JSON.stringify(result);
   const output = createHash('sha256').update(resultJson).update('\0').update(html).digest('hex');
   const entry: PreparedEntry = { result, output };
-  return { json: JSON.stringify(entry), lookups: encodeLookups([...lookups].sort((a, b) => a[0] - b[0])), html };
+  return {
+    json: JSON.stringify(entry),
+    lookups: encodeLookups([...lookups].sort((a, b) => a[0] - b[0])),
+    wordCounts: encodeFileCounts(source),
+    html,
+  };
 }

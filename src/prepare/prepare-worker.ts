@@ -5,13 +5,12 @@
 import { workerData } from 'node:worker_threads';
 import { prepareOne, type NormalizeConfig } from './prepare-task.ts';
 import { writeEntry } from '../store/prepared-cache.ts';
-import { EvidenceBuilder, evidenceFrom } from '../store/evidence-cache.ts';
+import { evidenceFrom } from '../store/evidence-cache.ts';
 import { lazyLexicon } from '../store/lexicon.ts';
 
 interface WorkerData {
   evidence: ReadonlyMap<number, number>;
   normalizeConfig: NormalizeConfig;
-  cacheRoot: string | undefined;
 }
 
 interface Item {
@@ -36,7 +35,6 @@ export default function run(task: { items: Item[] }) {
   const entries = task.items.map((item) => {
     const entry = prepareOne(item.file, item.source, data.normalizeConfig, evidence, lazyLexicon, item.head);
     const size = item.entryPath === undefined ? 0 : writeEntry(item.entryPath, entry);
-    if (data.cacheRoot) EvidenceBuilder.store(data.cacheRoot, item.key, item.source);
     return { json: entry.json, lookups: entry.lookups, size, html: size ? undefined : entry.html };
   });
   return { entries };

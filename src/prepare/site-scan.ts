@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { loadArticles, readSource } from '../content/load.ts';
+import { decodeSource, loadArticles, readSource } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -15,7 +15,7 @@ import { WordCounts } from '../text/evidence.ts';
 import { countsOf, evidenceFrom, EvidenceBuilder } from '../store/evidence-cache.ts';
 import { SourceIndex } from '../store/source-index.ts';
 import { codeVersion, entryKey } from '../store/code-version.ts';
-import { PreparedCache, validEntry, type EntryHead } from '../store/prepared-cache.ts';
+import { headKey, PreparedCache, validEntry, type EntryHead } from '../store/prepared-cache.ts';
 import type { NormalizeConfig, PreparedEntry } from './prepare-task.ts';
 
 export interface PrepareSiteResult {
@@ -107,7 +107,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   const version = codeVersion();
   const tag = `${version}:${optionsKey}`;
   // Evidence for split-word repair: every word form written anywhere on the site.
-  const evidenceBuilder = new EvidenceBuilder(cacheRoot, tag);
+  const evidenceBuilder = new EvidenceBuilder(cache, tag);
   // Files unchanged since the last build are not read again: their key comes from the source index.
   const sources = new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
@@ -125,9 +125,10 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
       slots.push({ file, key, head: cache?.readHead(key) });
       continue;
     }
-    const key = entryKey(version, optionsKey, file, Buffer.from(loaded.text));
+    const key = entryKey(version, optionsKey, file, loaded.bytes);
     if (loaded.stat) sources.record(file, loaded.stat, key);
-    evidenceBuilder.add(key, loaded.text);
+    const { bytes } = loaded;
+    evidenceBuilder.add(key, () => decodeSource(bytes));
     slots.push({ file, key, head: cache?.readHead(key) });
   }
   let counts: ReadonlyMap<number, number> | undefined = evidenceBuilder.finish();
@@ -159,9 +160,6 @@ export function unchangedSources(root: string, config: WarraqConfig): string | u
   }
   return files === sources.recorded ? h.digest('hex') : undefined;
 }
-
-/** The cache key of an article's head (PrepareOptions.heads), beside its full entry's. */
-export const headKey = (key: string) => `${key}.head`;
 
 /** Entries whose evidence look-ups still hold are used (`heads`: a kept head where no full entry holds); the others need preparing. */
 export function checkCached(s: Scan, heads = false): Slot[] {

@@ -10,7 +10,7 @@ import { SOURCE_ROOT, sourceDigestOfRoot } from '../source-root.ts';
 
 const REPO = path.dirname(SOURCE_ROOT);
 /** Bump when the format of entries changes. */
-const FORMAT = 'prepared-v5'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON; v4: lookups as base64, output hash; v5: lookups as bytes beside the JSON
+const FORMAT = 'prepared-v6'; // v2: evidence lookups recorded by word hash; v3: the HTML after the JSON; v4: lookups as base64, output hash; v5: lookups as bytes beside the JSON; v6: the file's word counts in its entry
 
 let codeVersionMemo: string | undefined;
 

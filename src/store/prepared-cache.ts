@@ -1,11 +1,15 @@
 /**
  * Prepared articles in `.cache/prepared/`, one entry per key (code, dependencies, Node, options, path, bytes), valid while every evidence
- * count it read still holds; written atomically, heads also packed in `.cache/prepared.pack`, HTML decoded only when rendered.
+ * count it read still holds; each also holds its file's own word counts. Written atomically, heads also packed in
+ * `.cache/prepared.pack`, HTML decoded only when rendered.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
-import { fnvOfKey, lowOfKey, type WordCounts } from '../text/evidence.ts';
+import { fnvOfKey, keyOfHashes, lowOfKey, type WordCounts } from '../text/evidence.ts';
+
+/** The cache key of an article's head (a shard's article whose body it does not render), beside its full entry's. */
+export const headKey = (key: string) => `${key}.head`;
 
 export class PreparedCache {
   readonly dir: string;
@@ -54,6 +58,22 @@ export class PreparedCache {
     return bytes && decodeEntry(bytes)?.html();
   }
 
+  /**
+   * The word counts of the article file whose entry key this is (they depend only on its bytes), from its
+   * full entry or its head's; undefined when neither is there.
+   */
+  readWordCounts(key: string): Map<number, number> | undefined {
+    for (const k of [key, headKey(key)]) {
+      const bytes = this.bytes(k);
+      const entry = bytes && decodeEntry(bytes);
+      if (!entry) continue;
+      const counts = new Map<number, number>();
+      everyLookup(entry.wordCounts, (fnv, low, count) => counts.set(keyOfHashes(fnv, low), count) !== undefined);
+      return counts;
+    }
+    return undefined;
+  }
+
   private bytes(key: string): Buffer | undefined {
     try {
       return readFileSync(this.pathOf(key));
@@ -62,10 +82,11 @@ export class PreparedCache {
     }
   }
 
-  /** Removes entries (and word counts) this build did not use, when they outnumber the used ones (amortized). */
+  /** Removes entries this build did not use, when they outnumber the used ones (amortized). */
   prune(used: Set<string>): void {
     this.pruneDir(this.dir, used, '.entry');
-    this.pruneDir(path.join(this.root, 'words'), used, '.json');
+    // Each file's word counts had a folder of their own before they moved into its entry (prepared-v6).
+    rmSync(path.join(this.root, 'words'), { recursive: true, force: true });
   }
 
   /**
@@ -104,11 +125,13 @@ export class PreparedCache {
 
 /**
  * An entry as it is written (prepare/prepare-task.ts makes it): the JSON of what preparing produced
- * without the article's HTML, the evidence look-ups (encodeLookups), and the HTML.
+ * without the article's HTML, the evidence look-ups (encodeLookups), the article file's own word
+ * counts (the same encoding), and the HTML.
  */
 export interface EntryText {
   json: string;
   lookups: Uint8Array;
+  wordCounts: Uint8Array;
   html: string;
 }
 
@@ -130,25 +153,32 @@ export interface EntryHead {
   size: number;
 }
 
-/** An entry's bytes: the JSON's and the look-ups' byte lengths and a newline, the JSON, the look-ups, the HTML. */
+/**
+ * An entry's bytes: the byte lengths of the JSON, the look-ups and the word counts and a newline, the JSON, the
+ * look-ups, the word counts, the HTML.
+ */
 export function encodeEntry(entry: EntryText): Buffer {
   const json = Buffer.from(entry.json);
-  return Buffer.concat([Buffer.from(`${json.length} ${entry.lookups.length}\n`), json, entry.lookups, Buffer.from(entry.html)]);
+  const lengths = `${json.length} ${entry.lookups.length} ${entry.wordCounts.length}\n`;
+  return Buffer.concat([Buffer.from(lengths), json, entry.lookups, entry.wordCounts, Buffer.from(entry.html)]);
 }
 
-/** The head (views into the bytes) and the HTML of an entry's bytes; undefined when the bytes are not an entry. */
-export function decodeEntry(bytes: Buffer): { head: EntryHead; html: () => string } | undefined {
+/** The head (views into the bytes), the word counts and the HTML of an entry's bytes; undefined when the bytes are not an entry. */
+export function decodeEntry(bytes: Buffer): { head: EntryHead; wordCounts: Buffer; html: () => string } | undefined {
   const newline = bytes.indexOf(10);
-  if (newline < 3 || newline > 24) return undefined;
-  const lengths = /^(\d+) (\d+)$/.exec(bytes.toString('latin1', 0, newline));
+  if (newline < 5 || newline > 36) return undefined;
+  const lengths = /^(\d+) (\d+) (\d+)$/.exec(bytes.toString('latin1', 0, newline));
   if (!lengths) return undefined;
   const json = Number(lengths[1]);
   const lookups = Number(lengths[2]);
+  const counts = Number(lengths[3]);
   const start = newline + 1;
-  const end = start + json + lookups;
-  if (!Number.isSafeInteger(end) || json < 2 || lookups % 12 !== 0 || end > bytes.length) return undefined;
+  const end = start + json + lookups + counts;
+  if (!Number.isSafeInteger(end) || json < 2 || lookups % 12 !== 0 || counts % 12 !== 0 || end > bytes.length) return undefined;
+  const countsAt = start + json + lookups;
   return {
-    head: { json: bytes.subarray(start, start + json), lookups: bytes.subarray(start + json, end), size: bytes.length },
+    head: { json: bytes.subarray(start, start + json), lookups: bytes.subarray(start + json, countsAt), size: bytes.length },
+    wordCounts: bytes.subarray(countsAt, end),
     html: () => bytes.toString('utf8', end),
   };
 }

@@ -1,4 +1,7 @@
-/** Options of the normalizer, with the defaults the build and `warraq normalize` use. */
+/**
+ * Options of the normalizer, with the defaults the build and `warraq normalize` use. Pure types and constants: the
+ * lexicon and the word evidence are passed in by the caller (store/ loads them), never read here.
+ */
 import type { QuoteStyle } from './rules/quotes.ts';
 
 export interface Lexicon {

@@ -4,7 +4,7 @@
  * that word whole, and only then; everything else comes from the cache.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
 import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
@@ -71,5 +71,37 @@ describe('prepared-article cache', () => {
     const removed = prepareSite(p.root, config);
     expect(removed.prepared).toBe(1); // split.md: its entry now holds the look-ups of the previous build
     expect(html(removed)).toBe(html(cold));
+  }, 120_000);
+
+  it("keeps the site-wide counts equal to a fresh count through edits and deletions, each file's own counts in its entry", () => {
+    project = fixtureProject();
+    const p = project;
+    const files = ['content/2023/03/a.md', 'content/2023/03/b.md', 'content/2023/03/c.md'];
+    p.write(files[0]!, article('خسائر الشركات', 'وقال المدير إن الشركات تكب دت خسائر كبيرة هذا العام.'));
+    p.write(files[1]!, article('أسواق المال', 'ارتفعت مؤشرات الأسواق المالية، وتكبدت الشركات خسائر أقل.'));
+    p.write(files[2]!, article('الطقس', 'أمطار غزيرة على المرتفعات الشمالية هذا الأسبوع.'));
+    const config = loadConfig(p.root);
+    const cacheDir = path.join(p.root, config.paths.cache);
+    const stored = () =>
+      new Map((JSON.parse(readFileSync(path.join(cacheDir, 'evidence.json'), 'utf8')) as { counts: [number, number][] }).counts);
+    const fresh = () => {
+      const wc = new WordCounts();
+      for (const f of files) if (existsSync(path.join(p.root, f))) wc.add(readFileSync(path.join(p.root, f), 'utf8'));
+      return new Map(countsOf(wc));
+    };
+    prepareSite(p.root, config);
+    expect(stored()).toEqual(fresh());
+    p.write(files[1]!, article('أسواق المال', 'تراجعت مؤشرات الأسواق المالية في ختام تعاملات الأسبوع.'));
+    prepareSite(p.root, config);
+    expect(stored()).toEqual(fresh());
+    rmSync(path.join(p.root, files[2]!));
+    prepareSite(p.root, config);
+    expect(stored()).toEqual(fresh());
+    expect(existsSync(path.join(cacheDir, 'words'))).toBe(false); // no store of its own: the counts live in the entries
+    // An entry gone: the gone file's counts cannot be subtracted, so every file is counted again.
+    rmSync(path.join(cacheDir, 'prepared'), { recursive: true });
+    p.write(files[0]!, article('خسائر الشركات', 'وقال المدير إن المصارف تكبدت خسائر كبيرة.'));
+    prepareSite(p.root, config);
+    expect(stored()).toEqual(fresh());
   }, 120_000);
 });

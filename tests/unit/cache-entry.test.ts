@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { encodeFileCounts } from '../../src/store/evidence-cache.ts';
 import { decodeEntry, encodeEntry, encodeLookups, readPack, writePack, type EntryHead } from '../../src/store/prepared-cache.ts';
 import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -22,28 +23,35 @@ describe('prepared-cache entries', () => {
       [5, 2],
       [1 << 40, 7],
     ]);
+    const wordCounts = encodeFileCounts('الأسعار ارتفعت اليوم، ارتفعت الأسعار');
     const entry = {
       json: JSON.stringify({ result: { title: 'تقرير «الأسواق» 😀\n' } }),
       lookups,
+      wordCounts,
       html: '<p>ارتفعت المؤشرات\u00A0اليوم</p>\n',
     };
     const bytes = encodeEntry(entry);
     const decoded = decodeEntry(bytes)!;
     expect(decoded.head.json.toString()).toBe(entry.json);
     expect(decoded.head.lookups.equals(lookups)).toBe(true);
+    expect(decoded.wordCounts.equals(wordCounts)).toBe(true);
+    expect(wordCounts.length).toBe(3 * 12); // three word forms, two of them twice
     expect(decoded.head.size).toBe(bytes.length);
     expect(decoded.html()).toBe(entry.html);
-    expect(decodeEntry(encodeEntry({ json: '{}', lookups: Buffer.alloc(0), html: '' }))!.html()).toBe('');
+    const empty = { json: '{}', lookups: Buffer.alloc(0), wordCounts: Buffer.alloc(0), html: '' };
+    expect(decodeEntry(encodeEntry(empty))!.html()).toBe('');
   });
 
   it('are refused when the bytes are not an entry: an older format, a truncated one, nothing', () => {
-    const bytes = encodeEntry({ json: '{"a":"بيانات"}', lookups: encodeLookups([[3, 1]]), html: '<p>نص</p>' });
+    const bytes = encodeEntry({ json: '{"a":"بيانات"}', lookups: encodeLookups([[3, 1]]), wordCounts: Buffer.alloc(0), html: '<p>نص</p>' });
     expect(decodeEntry(Buffer.from('{"result":{"ok":true},"lookups":[]}'))).toBeUndefined();
     expect(decodeEntry(Buffer.from('14\n{"a":"بيانات"}<p>نص</p>'))).toBeUndefined(); // prepared-v4: no look-up length
     expect(decodeEntry(bytes.subarray(0, 20))).toBeUndefined();
     expect(decodeEntry(Buffer.alloc(0))).toBeUndefined();
-    expect(decodeEntry(Buffer.from('99999999999999999999 0\n{}'))).toBeUndefined();
-    expect(decodeEntry(Buffer.from('2 5\n{}12345'))).toBeUndefined(); // look-ups come in 12-byte triples
+    expect(decodeEntry(Buffer.from('99999999999999999999 0 0\n{}'))).toBeUndefined();
+    expect(decodeEntry(Buffer.from('2 5 0\n{}12345'))).toBeUndefined(); // look-ups come in 12-byte triples
+    expect(decodeEntry(Buffer.from('2 0 5\n{}12345'))).toBeUndefined(); // word counts too
+    expect(decodeEntry(Buffer.from('2 0\n{}<p>نص</p>'))).toBeUndefined(); // prepared-v5: no word counts
   });
 
   it('packs: give back every head written, in order; a pack cut short or of another format gives none', () => {

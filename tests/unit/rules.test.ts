@@ -302,6 +302,20 @@ describe('split-word repair', () => {
     const damaged = 'وقال أحد سك ان القرية إن  المرتفعات ال تي تمي ز المدينة مهم ة جد  ا.';
     expect(nWithEvidence(damaged)).toBe('وقال أحد سكّان القرية إنّ المرتفعات الّتي تميّز المدينة مهمّة جدًّا.');
   });
+  it('keeps list letters after the same noun apart (الموقع أ … والموقع ب), but joins a lone ب that no other letter pairs with (devset8, devset9)', () => {
+    const clean = 'في موقعين: الموقع أ قبالة أملج، والموقع ب قرب الجزر. الحاوية أ الزرقاء والحاوية ب الرمادية.';
+    expect(n(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    const damaged = 'وقال إن الشركة تكب دت خسائر، والشركة ب الإضافة إلى ذلك خف ضت أسعارها.';
+    expect(nWithEvidence(damaged)).toBe('وقال إن الشركة تكبّدت خسائر، والشركة بِالإضافة إلى ذلك خفّضت أسعارها.');
+  });
+  it('keeps كل ما apart before what reads "all that" (an imperfect verb, a function word) in a damaged paragraph (devset9)', () => {
+    const damaged =
+      'في مد ة قصيرة، كل ما نطلبه هو أن يضعوا الورق، ووعدوا بتوفير كل ما في وسعهم وكل ما يلزم، وقال إن\u00A0 الضرر يزيد كل ما تأخ ر المطر.';
+    expect(nWithEvidence(damaged)).toBe(
+      'في مدّة قصيرة، كل ما نطلبه هو أن يضعوا الورق، ووعدوا بتوفير كل ما في وسعهم وكل ما يلزم، وقال إنّ الضرر يزيد كلّما تأخّر المطر.',
+    );
+  });
   it('never joins هما after a verb in clean text, nor a pronoun that a tanween follows (صارت هم  ا) (devset6)', () => {
     const clean = 'وقالت إن وجبة الإفطار صارت هما يوميا، وإن الأسعار صارت هما في كل بيت';
     expect(n(clean)).toBe(clean);

@@ -55,4 +55,6 @@ export class Context {
   seen(word: string): boolean {
     return (this.evidence?.count(word) ?? 0) > 0;
   }
+  /** The nouns this document writes before a lone letter, with those letters (split-rules.ts lettersAfterNouns); made on first need. */
+  lettersAfterNouns: Map<string, Set<string>> | undefined;
 }

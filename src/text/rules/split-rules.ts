@@ -208,7 +208,7 @@ function restoreFinal(pieces: Piece[], gaps: Gap[], i: number, j: number, gap: s
   const prev = edits[edits.length - 1];
   const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
   // A word rejoined from short pieces was fully vocalised: its last mark is a vowel (final-marks.ts vocalisedEnding).
-  const vocalised = fullyVocalised(pieces, i, j) ? { after: lettersAt(text, pieces[j]!.end + gap.length) } : undefined;
+  const vocalised = fullyVocalised(pieces, i, j) ? { after: wordAfter(text, pieces[j]!.end + gap.length - 1) } : undefined;
   const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree, vocalised);
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
@@ -429,6 +429,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (k === i && afterNumber(text, piece.start)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
+    if (labelsAList(text, piece, ctx)) return true;
     if (initialsOrList(text, piece.start)) return true;
   }
   return false;
@@ -446,11 +447,39 @@ function fullyVocalised(pieces: Piece[], i: number, j: number): boolean {
   return j - i >= 2 || lone;
 }
 
-/** The letters of the word that starts at `at` ('' if none). */
-function lettersAt(text: string, at: number): string {
-  let b = at;
-  while (b < text.length && kindOf(text.charCodeAt(b)) !== 0) b++;
-  return stripHarakat(text.slice(at, b));
+/** Letters that label the items of a list (الموقع أ … والموقع ب، الحاوية أ … والحاوية ب). */
+const LIST_LETTERS = 'أبجده';
+
+/** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
+function nounKey(word: string): string {
+  return /^[وف]ال/.test(word) ? word.slice(1) : word;
+}
+
+/**
+ * Is this lone letter one of a list the document labels after the same noun: the word before it is written
+ * before another list letter elsewhere in the document (الموقع أ قبالة أملج، والموقع ب قرب الجزر)? A lost
+ * mark leaves no such pair.
+ */
+function labelsAList(text: string, piece: { bare: string; start: number }, ctx: Context): boolean {
+  if (!LIST_LETTERS.includes(piece.bare)) return false;
+  const noun = nounKey(wordBefore(text, piece.start));
+  if (noun.length < 2) return false;
+  const letters = (ctx.lettersAfterNouns ??= lettersAfterNouns(text)).get(noun);
+  return letters !== undefined && letters.size >= 2;
+}
+
+/** Every noun the text writes before a lone list letter (one space apart), with those letters. */
+function lettersAfterNouns(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+    if (!LIST_LETTERS.includes(text.charAt(at + 1)) || !loneLetterAt(text, at + 1)) continue;
+    const noun = nounKey(wordBefore(text, at + 1));
+    if (noun.length < 2) continue;
+    let letters = out.get(noun);
+    if (!letters) out.set(noun, (letters = new Set()));
+    letters.add(text.charAt(at + 1));
+  }
+  return out;
 }
 
 /** Is a number (and one space) right before this offset? */
@@ -465,6 +494,24 @@ function wordBefore(text: string, at: number): string {
   let a = at - 1;
   while (a > 0 && kindOf(text.charCodeAt(a - 1)) !== 0) a--;
   return stripHarakat(text.slice(a, at - 1));
+}
+
+/** The letters of the word after the one ending at `at` (one space apart), without harakat; '' if none. */
+function wordAfter(text: string, at: number): string {
+  if (text.charCodeAt(at) !== 0x20) return '';
+  let b = at + 1;
+  while (b < text.length && kindOf(text.charCodeAt(b)) !== 0) b++;
+  return stripHarakat(text.slice(at + 1, b));
+}
+
+/**
+ * After كل ما, a word that reads "all that" (كل ما نطلبه، كل ما يسبب، كل ما في وسعه، كل ما لديهم، كل ما تحتاجه), not
+ * "whenever" (كلّما اشتدّ، كلّما تأخّر): an imperfect verb, a function word, لدى with a pronoun, or nothing.
+ */
+function allThatFollows(next: string): boolean {
+  return (
+    next === '' || /^[ين]/.test(next) || FUNCTION_WORDS.has(next) || next.startsWith('لد') || /^[تأ].+(?:ه|ها|هم|هن|كم|نا)$/.test(next)
+  );
 }
 
 /** Is a lone letter at `at`, with one space and a word boundary on either side? */
@@ -855,7 +902,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       gaps[k]!.text === ' ' &&
       ctx.damaged &&
       MA_PARTICLES.test(L) &&
-      showsDamage(lineAround(text, pieces[k]!.start))
+      showsDamage(lineAround(text, pieces[k]!.start)) &&
+      !(withoutConjunction(L) === 'كل' && allThatFollows(wordAfter(text, pieces[k + 1]!.end)))
     )
       return 'strong';
     // … or, in a document that shows damage, a preposition whose ن kept its sukun before a pronoun (منْ|ها، عنْ|هم; not من هم,
