@@ -375,6 +375,11 @@ describe('split-word repair', () => {
       'وقال إن المح ترفين والمع روضات والإع لانات في العام المق بل كثيرة في مد ة قصيرة.',
       'وقال إن المحترفين والمعروضات والإعلانات في العام المقبل كثيرة في مدّة قصيرة.',
     ],
+    // a lone letter after pieces that are no word without it ends their word, though it makes one with the next (وسُئِل رئِيس,
+    // devset8)
+    ['واستمر المطر. وس ئ ل رئ يس فريق الطوارئ عن الخطة في مد ة قصيرة.', 'واستمر المطر. وسئل رئيس فريق الطوارئ عن الخطة في مدّة قصيرة.'],
+    // no join across a final mark's debris that a mark is put back on, whatever the reason (الحدّ   ب ي ن, devset9)
+    ['وقال إن الاتفاق رسم الحد   ب ي ن  البلدين في مد ة قصيرة.', 'وقال إن الاتفاق رسم الحد بين البلدين في مدّة قصيرة.'],
     // a suffix pronoun after من one space apart is منهم, not مَن هم
     ['وقال إن كثيرا م ن ه م  صاروا يشترون في مد ة قصيرة.', 'وقال إن كثيرا منهم صاروا يشترون في مدّة قصيرة.'],
     // ان before a fully vocalised verb's lone letters, in a paragraph that writes إن with its hamza, opens the verb

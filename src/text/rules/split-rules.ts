@@ -393,9 +393,13 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     if (r === null) return false;
     // Two pieces that are both words are joined only in a document that shows damage elsewhere.
     if (r === 'weak' && !ctx.damaged) return false;
-    // Nor across a lost final mark's debris (NBSP, three spaces) whose mark will be put back, which a second pass then
-    // sees (تحدٍّ مهمّ, not تحدّمهمّ).
-    if (r === 'weak' && /\u00A0| {3}/.test(gaps[k]!.text) && finalMarkFor(joinedBare(pieces, i, k), gaps[k]!.text, ctx)) return false;
+    // Nor across a lost final mark's debris (NBSP, three spaces), which no mark inside a word leaves, whose mark will be put
+    // back, which a second pass then sees (تحدٍّ مهمّ, not تحدّمهمّ; وسُئِلَ رئيس, not وسئل لرئيس).
+    if (
+      /\u00A0| {3}/.test(gaps[k]!.text) &&
+      finalMarkFor(joinedBare(pieces, i, k), gaps[k]!.text, ctx, '', undefined, vocalisedAt(pieces, i, k))
+    )
+      return false;
   }
   return true;
 }
@@ -433,6 +437,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (initialsOrList(text, piece.start)) return true;
   }
   return false;
+}
+
+/** fullyVocalised's answer as finalMarkFor takes it (the word after unknown). */
+function vocalisedAt(pieces: Piece[], i: number, k: number): { after: string } | undefined {
+  return fullyVocalised(pieces, i, k) ? { after: '' } : undefined;
 }
 
 /** Are pieces i..j, none longer than two letters, three or more, or two with a lone letter (ي|ه|د|ف، ك|ان|ت، ت|ع)? */
@@ -827,7 +836,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     ctx.lex(R + next.bare)
   )
     return null;
-  // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left; not after a fully vocalised word's lone
+  // A lone letter that begins the next word (أن ي|حال → يُحال) belongs to it, not to the left, judged against the whole of what
+  // the join has before it (وس|ئ|ل رئ|يس: وسئ is no word, so ل ends وسُئِل); not after a fully vocalised word's lone
   // letters, when the next word kept no mark (ت ع ط ي ضعف is تُعطِي ضعف, not تعط يضعف) or the letter lost its own final mark
   // (ك ان ت  ت ن ت ج is كانتْ تنتج).
   if (
@@ -837,7 +847,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     nextGap &&
     !(k > i && next.bare.length >= 3 && loneLetterRun(pieces, gaps, i, k)) &&
     !(k > i && fullyVocalised(pieces, i, k) && markLostAfter(pieces[k + 1]!, text)) &&
-    opensNextWord(L, R, next.bare, nextGap, ctx, carriesTanween(pieces, gaps, k + 2, text), splitTail(pieces, gaps, k + 2))
+    opensNextWord(
+      k > i && L.length === 1 ? joinedBare(pieces, i, k) : L,
+      R,
+      next.bare,
+      nextGap,
+      ctx,
+      carriesTanween(pieces, gaps, k + 2, text),
+      splitTail(pieces, gaps, k + 2),
+    )
   )
     return null;
   if (NEVER_INITIAL.has(R[0]!)) return 'strong';
