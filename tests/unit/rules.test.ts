@@ -380,6 +380,11 @@ describe('split-word repair', () => {
     ['واستمر المطر. وس ئ ل رئ يس فريق الطوارئ عن الخطة في مد ة قصيرة.', 'واستمر المطر. وسئل رئيس فريق الطوارئ عن الخطة في مدّة قصيرة.'],
     // no join across a final mark's debris that a mark is put back on, whatever the reason (الحدّ   ب ي ن, devset9)
     ['وقال إن الاتفاق رسم الحد   ب ي ن  البلدين في مد ة قصيرة.', 'وقال إن الاتفاق رسم الحد بين البلدين في مدّة قصيرة.'],
+    // after a number, ب is no unit, nor م or ع before the ن of من، عن; a piece of proclitics alone opens the next word (devset8)
+    [
+      'وسجل في الدقيقة 6 ب رأسية، ثم في الدقيقة 27 م ن  ركلة جزاء. وب هذا الفوز صعد، وقطع 30 م في مد ة قصيرة.',
+      'وسجل في الدقيقة 6 برأسية، ثم في الدقيقة 27 من ركلة جزاء. وبهذا الفوز صعد، وقطع 30 م في مدّة قصيرة.',
+    ],
     // a suffix pronoun after من one space apart is منهم, not مَن هم
     ['وقال إن كثيرا م ن ه م  صاروا يشترون في مد ة قصيرة.', 'وقال إن كثيرا منهم صاروا يشترون في مدّة قصيرة.'],
     // ان before a fully vocalised verb's lone letters, in a paragraph that writes إن with its hamza, opens the verb

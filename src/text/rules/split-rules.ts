@@ -430,7 +430,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // (Not و before its word where a lone ل shows vocalised proclitics: وَ|من، وَ|أن.)
     if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) && !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))))
       return true;
-    if (k === i && afterNumber(text, piece.start)) return true;
+    if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
     if (labelsAList(text, piece, ctx)) return true;
@@ -489,6 +489,19 @@ function lettersAfterNouns(text: string): Map<string, Set<string>> {
     letters.add(text.charAt(at + 1));
   }
   return out;
+}
+
+/**
+ * Is the lone letter at piece k, after a number, a preposition that lost its vowel rather than a unit (الدقيقة 6 بِرأسية، الدقيقة
+ * 27 مِنْ ركلة، 3-2 فِي مباراة)? ب is no unit; م، ع and ف are when no lone letter follows that ends من، عن، في with it.
+ */
+function prepositionAfterNumber(pieces: Piece[], k: number, text: string): boolean {
+  const next = pieces[k + 1];
+  if (!next || text.slice(pieces[k]!.end, next.start) !== ' ') return false;
+  const letter = pieces[k]!.bare;
+  if (letter === 'ب') return next.bare.length >= 2;
+  if (next.bare.length !== 1 || !/^(?:من|عن|في)$/.test(letter + next.bare)) return false;
+  return next.bare === 'ي' || markLostAfter(next, text);
 }
 
 /** Is a number (and one space) right before this offset? */
@@ -937,6 +950,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
+  // A piece that is only proclitics, و or ف and ب، ل or ك, never stands alone: their vowel was lost before the word (وبِ|هذا).
+  if (k === i && /^[وف][بلك]$/.test(L) && R.length >= 2 && gaps[k]!.text === ' ') return 'strong';
   // A lone و before a word, in a paragraph where a lone ل stands before a word too, which no writer types apart: the writer vocalises
   // the proclitics (وَقال، لِلأطفال), whose marks became spaces. (An unvocalised paragraph may write و apart: اليوم و غدا.)
   if (L === 'و' && k === i && k + 1 === j && R.length >= 2 && gaps[k]!.text === ' ' && LONE_LAM.test(lineAround(text, pieces[k]!.start)))
