@@ -385,6 +385,11 @@ describe('split-word repair', () => {
       'وسجل في الدقيقة 6 ب رأسية، ثم في الدقيقة 27 م ن  ركلة جزاء. وب هذا الفوز صعد، وقطع 30 م في مد ة قصيرة.',
       'وسجل في الدقيقة 6 برأسية، ثم في الدقيقة 27 من ركلة جزاء. وبهذا الفوز صعد، وقطع 30 م في مدّة قصيرة.',
     ],
+    // the first person's أ opens no plural noun; two lone letters that make في after a final mark's two spaces stand apart (devset8)
+    [
+      'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة ل ه  ف ي الشوط الأول في مد ة قصيرة.',
+      'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة له في الشوط الأول في مدّة قصيرة.',
+    ],
     // a suffix pronoun after من one space apart is منهم, not مَن هم
     ['وقال إن كثيرا م ن ه م  صاروا يشترون في مد ة قصيرة.', 'وقال إن كثيرا منهم صاروا يشترون في مدّة قصيرة.'],
     // ان before a fully vocalised verb's lone letters, in a paragraph that writes إن with its hamza, opens the verb

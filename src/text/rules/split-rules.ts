@@ -617,9 +617,19 @@ function letterRunEnd(pieces: Piece[], gaps: Gap[], m: number, ctx: Context, tex
     const tail = bare === 'ا' || bare === 'ة' || bare === 'ى';
     if ((gap !== ' ' && !(gap === '  ' && tail)) || bare.length > 2 || (bare.length === 2 && bare[0] !== 'ا')) return -1;
     word += pieces[e]!.bare;
-    if (e - m >= 2 && word.length >= 3 && (tail || markLostAfter(pieces[e]!, text)) && ctx.lex(word)) return e;
+    // (Two lone letters that make a frequent word ending in its long vowel: ف ي، ع ل ى.)
+    const short = e - m === 1 && (bare === 'ي' || bare === 'ى') && FUNCTION_WORDS.has(word);
+    if ((short || (e - m >= 2 && word.length >= 3 && (tail || markLostAfter(pieces[e]!, text)))) && ctx.lex(word)) return e;
   }
   return -1;
+}
+
+/**
+ * A word that lone letters make from piece m (letterRunEnd's end) opens there when the join would cut it, or, a frequent word,
+ * across a final mark's two spaces whether or not the join takes it whole (ل ه  ف ي is لَهُ فِي, not لهفي).
+ */
+function runPastJoinOrDebris(pieces: Piece[], m: number, end: number, j: number, gap: Gap): boolean {
+  return end > j || (end >= 0 && gap.text.length >= 2 && FUNCTION_WORDS.has(joinedBare(pieces, m, end)));
 }
 
 /** Are pieces a..b (two at least) lone letters, one or two spaces apart: a fully vocalised word's letters (ط ل ق، ج د)? */
@@ -833,7 +843,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (
     (R.length === 1 || pieces.some((_, e) => e > k + 2 && hamzalessBeforeLetterRun(pieces, gaps, k + 1, e, text))) &&
     (k === i || gaps[k]!.text.length >= 2 || L === 'ي' || L === 'و' || L === 'ا') &&
-    letterRunEnd(pieces, gaps, k + 1, ctx, text) > j
+    runPastJoinOrDebris(pieces, k + 1, letterRunEnd(pieces, gaps, k + 1, ctx, text), j, gaps[k]!)
   )
     return null;
   // A lone ل before a word in ل or the article opens it where two lone ل show vocalised proclitics and the word before is whole
@@ -949,6 +959,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
   if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
+  // The first person's أ opens no plural noun (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون).
+  if (L === 'أ' && k === i && /(?:ون|ين|ات)$/.test(R) && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   // A piece that is only proclitics, و or ف and ب، ل or ك, never stands alone: their vowel was lost before the word (وبِ|هذا).
   if (k === i && /^[وف][بلك]$/.test(L) && R.length >= 2 && gaps[k]!.text === ' ') return 'strong';
