@@ -129,6 +129,11 @@ describe('split-word repair', () => {
     ['وطالبوا بتعويض  عادل ، مقارنة  بأقل  من ساعة في مد ة قصيرة.', 'وطالبوا بتعويضٍ عادلٍ، مقارنةً بأقلّ من ساعة في مدّة قصيرة.'],
     // shadda and fatha on a past verb whose last letter doubles (form VIII; a short stem after و), shadda and tanween on a noun (devset6)
     ['«ثم اهتز   البيت»، ورد   المدير على تحد   كبير في مد ة قصيرة.', '«ثم اهتزَّ البيت»، وردَّ المدير على تحدٍّ كبير في مدّة قصيرة.'],
+    // eleven to nineteen and their ordinals are built on the fatha, both words (devset8)
+    [
+      'وبلغت الصادرات أحد  عشر  ألف يورو من الرابع  عشر  إلى آخر الشهر في مد ة قصيرة',
+      'وبلغت الصادرات أحدَ عشرَ ألف يورو من الرابعَ عشرَ إلى آخر الشهر في مدّة قصيرة',
+    ],
     // the sound plural's ن takes a fatha, never shadda (devset7)
     ['ويشكل المواطنون  منهم 57% في مد ة قصيرة', 'ويشكل المواطنونَ منهم 57% في مدّة قصيرة'],
   ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {

@@ -36,6 +36,9 @@ function defectiveNoun(word: string, ctx: FinalMarkContext): boolean {
   return false;
 }
 
+/** The first word of a compound number or ordinal from eleven to nineteen (أحد عشر، ثلاثة عشر، الرابع عشر). */
+const COMPOUND_UNIT =
+  /^[وفبل]?(?:أحد|إحدى|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع|ال(?:حادي|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ة?)$/;
 /** The article, after و or ف and ب، ل or ك (الـ، وبالـ، للـ). */
 const ARTICLE = /^[وف]?(?:[بلك]?ال|لل)/;
 /** Prepositions (with و or ف) after which a noun is genitive; not حتى (also "even"). */
@@ -97,7 +100,7 @@ export function finalMarkFor(
   ctx: FinalMarkContext,
   before = '',
   agree?: string,
-  vocalised?: { after: string },
+  around?: { after: string; vocalised: boolean; beforeAcrossDebris?: string },
 ): string | undefined {
   // One space is debris only before punctuation or a line's end in a text that shows damage (the caller checks where it stands).
   if (!/^[ \u00A0]+$/.test(gap) || (!gap.includes(NBSP) && gap.length < 2 && !ctx.damaged)) return undefined;
@@ -116,9 +119,13 @@ export function finalMarkFor(
   if (FINAL_SHADDA.has(word) || (/^[وف]/.test(word) && FINAL_SHADDA.has(word.slice(1)))) return SHADDA;
   // … and the particles and كلّ after ب or ل (لأنّ، بأنّ، لكلّ، بكلّ).
   if (/^[وف]?[بل](?:أن|إن|كل)$/.test(word)) return SHADDA;
+  // The numbers eleven to nineteen and their ordinals are built on the fatha, both words (أحدَ عشرَ، الرابعَ عشرَ).
+  // (The word before may have lost its own final mark: أحدَ  عشرَ.)
+  const unitBefore = COMPOUND_UNIT.test(around?.beforeAcrossDebris || before);
+  if (ctx.damaged && (unitBefore ? /^عشرة?$/.test(word) : COMPOUND_UNIT.test(word) && /^عشرة?$/.test(around?.after ?? ''))) return FATHA;
   // A word whose every letter carried its mark (vocalised) ends in its verb's or pronoun's vowel.
-  if (vocalised && ctx.damaged) {
-    const mark = vocalisedEnding(word, before, vocalised.after, ctx);
+  if (around?.vocalised && ctx.damaged) {
+    const mark = vocalisedEnding(word, before, around.after, ctx);
     if (mark) return mark;
   }
   // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.

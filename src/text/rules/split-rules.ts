@@ -208,8 +208,12 @@ function restoreFinal(pieces: Piece[], gaps: Gap[], i: number, j: number, gap: s
   const prev = edits[edits.length - 1];
   const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
   // A word rejoined from short pieces was fully vocalised: its last mark is a vowel (final-marks.ts vocalisedEnding).
-  const vocalised = fullyVocalised(pieces, i, j) ? { after: wordAfter(text, pieces[j]!.end + gap.length - 1) } : undefined;
-  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree, vocalised);
+  const around = {
+    after: wordAfter(text, pieces[j]!.end + gap.length - 1),
+    vocalised: fullyVocalised(pieces, i, j),
+    beforeAcrossDebris: i > 0 ? pieces[i - 1]!.bare : '',
+  };
+  const mark = finalMarkFor(word, gap, ctx, wordBefore(text, pieces[i]!.start), agree, around);
   if (mark) edits.push({ start: pieces[j]!.end, end: pieces[j]!.end, replacement: mark, rule: 'word-final-mark' });
 }
 
@@ -440,8 +444,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 }
 
 /** fullyVocalised's answer as finalMarkFor takes it (the word after unknown). */
-function vocalisedAt(pieces: Piece[], i: number, k: number): { after: string } | undefined {
-  return fullyVocalised(pieces, i, k) ? { after: '' } : undefined;
+function vocalisedAt(pieces: Piece[], i: number, k: number): { after: string; vocalised: boolean } {
+  return { after: '', vocalised: fullyVocalised(pieces, i, k) };
 }
 
 /** Are pieces i..j, none longer than two letters, three or more, or two with a lone letter (ي|ه|د|ف، ك|ان|ت، ت|ع)? */
