@@ -963,8 +963,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
   if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
-  // The first person's أ opens no plural noun (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون).
-  if (L === 'أ' && k === i && /(?:ون|ين|ات)$/.test(R) && ctx.lexPiece(pieces[k + 1]!)) return null;
+  // The first person's أ opens no plural noun and nothing with the article (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون;
+  // الدرجةُ أ للدهن: a label).
+  if (L === 'أ' && k === i && (/(?:ون|ين|ات)$/.test(R) || /^(?:[وفبك]?ال|لل)/.test(R)) && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   // A piece that is only proclitics, و or ف and ب، ل or ك, never stands alone: their vowel was lost before the word (وبِ|هذا).
   if (k === i && /^[وف][بلك]$/.test(L) && R.length >= 2 && gaps[k]!.text === ' ') return 'strong';
