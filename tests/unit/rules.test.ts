@@ -395,6 +395,11 @@ describe('split-word repair', () => {
       'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة ل ه  ف ي الشوط الأول، والدرجة  أ للدهن في مد ة قصيرة.',
       'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة له في الشوط الأول، والدرجة أ للدهن في مدّة قصيرة.',
     ],
+    // ا and a letter that lost its sukun open a verb of form VIII with the next piece, not the word before (الخط ارْتفع)
+    [
+      'وقالت إن عدد اللواتي يتعلمن الخط ار تفع 40% في خمس سنوات في مد ة قصيرة.',
+      'وقالت إن عدد اللواتي يتعلمن الخط ارتفع 40% في خمس سنوات في مدّة قصيرة.',
+    ],
     // a suffix pronoun after من one space apart is منهم, not مَن هم
     ['وقال إن كثيرا م ن ه م  صاروا يشترون في مد ة قصيرة.', 'وقال إن كثيرا منهم صاروا يشترون في مدّة قصيرة.'],
     // ان before a fully vocalised verb's lone letters, in a paragraph that writes إن with its hamza, opens the verb

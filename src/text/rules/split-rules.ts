@@ -850,6 +850,20 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     runPastJoinOrDebris(pieces, k + 1, letterRunEnd(pieces, gaps, k + 1, ctx, text), j, gaps[k]!)
   )
     return null;
+  // A piece of ا and a letter whose sukun was lost opens a verb of form VII, VIII or X with the next piece (الخط ار|تفع is الخط
+  // ارْتفع, not الخطار تفع).
+  if (
+    k + 1 === j &&
+    R.length === 2 &&
+    R[0] === 'ا' &&
+    R !== 'ال' &&
+    next &&
+    nextGap?.text === ' ' &&
+    next.bare.length >= 3 &&
+    !ctx.lexPiece(pieces[k + 1]!) &&
+    ctx.lex(R + next.bare)
+  )
+    return null;
   // A lone ل before a word in ل or the article opens it where two lone ل show vocalised proclitics and the word before is whole
   // (تترك ل لزائر is تترك لِلزائر; التدخّ|ل لفصل keeps its ل).
   if (
