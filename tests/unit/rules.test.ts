@@ -134,6 +134,11 @@ describe('split-word repair', () => {
       'وبلغت الصادرات أحد  عشر  ألف يورو من الرابع  عشر  إلى آخر الشهر في مد ة قصيرة',
       'وبلغت الصادرات أحدَ عشرَ ألف يورو من الرابعَ عشرَ إلى آخر الشهر في مدّة قصيرة',
     ],
+    // a pronoun suffix's vowel: هُ، هِ after a preposition, هُمْ; a particle whose letters stood apart keeps its sukun (devset8)
+    [
+      'ليرفع رصيده  إلى 24 نقطة، وكتب على حسابه  أنه فخور بلاعبيهم  وبفوز جاء م ن  ركلة جزاء في مد ة قصيرة.',
+      'ليرفع رصيدهُ إلى 24 نقطة، وكتب على حسابهِ أنه فخور بلاعبيهمْ وبفوز جاء مَنْ ركلة جزاء في مدّة قصيرة.',
+    ],
     // the sound plural's ن takes a fatha, never shadda (devset7)
     ['ويشكل المواطنون  منهم 57% في مد ة قصيرة', 'ويشكل المواطنونَ منهم 57% في مدّة قصيرة'],
   ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {

@@ -131,7 +131,21 @@ export function finalMarkFor(
   // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.
   if (ctx.damaged && 'ةءأ'.includes(last) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx))) return KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
+  // A short particle whose letters stood apart keeps its sukun, or the vowel it takes before the article (مِنْ، عَنْ، لَمْ; مِنَ
+  // الـ، عَنِ الـ); مَعَ its fatha.
+  if (around?.vocalised && ctx.damaged && /^(?:من|عن|لم|لن|قد|هل|بل|كم|مع)$/.test(word)) {
+    if (word === 'مع') return FATHA;
+    return /^ال/.test(around.after) ? (word === 'من' ? FATHA : KASRA) : SUKUN;
+  }
   if (FUNCTION_WORDS.has(word) || word.length < 2) return undefined;
+  // A pronoun suffix ends the word: هُمْ and كُمْ take a sukun; ه a kasra after ي, in بِهِ and after a preposition (عليهِ، على
+  // حسابهِ), else a damma (رصيدهُ، لهُ).
+  // (Not a word with the article, which takes no suffix: الأهمّ، الفقه; nor a verb after لم, which lost its last letter.)
+  const suffixed = ctx.damaged && word.length >= 3 && !ARTICLE.test(word) && !/^[وف]?لم$/.test(before); // (لم ننتهِ: jussiveVowel)
+  if (suffixed && /[هك]م$/.test(word) && !FINAL_SHADDA.has(word.replace(/^[وف]/, ''))) return SUKUN;
+  if (suffixed && word.endsWith('ه') && !'هة'.includes(word.at(-2)!)) {
+    return word.endsWith('يه') || /^[وف]?به$/.test(word) || PREPOSITION.test(before) ? KASRA : DAMMA;
+  }
   // An adjective without the article after a noun that got tanween kasr or damm back agrees with it (بخطٍّ سريعٍ، أمرٌ ضروريٌ;
   // في مدينةٍ كبيرةٍ); not a nisba in ي, whose mark is its shadda (تعاونٍ عربيّ), nor a doubled root (عملٍ جادّ).
   if (
