@@ -139,6 +139,8 @@ describe('split-word repair', () => {
       'ليرفع رصيده  إلى 24 نقطة، وكتب على حسابه  أنه فخور بلاعبيهم  وبفوز جاء م ن  ركلة جزاء في مد ة قصيرة.',
       'ليرفع رصيدهُ إلى 24 نقطة، وكتب على حسابهِ أنه فخور بلاعبيهمْ وبفوز جاء مَنْ ركلة جزاء في مدّة قصيرة.',
     ],
+    // before a word with the article or a number, a noun after a preposition is a construct's first: kasra, no tanween (devset7)
+    ['وبدأ العمل على تنظيف  الأوراق، وفاز بعد خطوة  خمس في مد ة قصيرة', 'وبدأ العمل على تنظيفِ الأوراق، وفاز بعد خطوةِ خمس في مدّة قصيرة'],
     // the sound plural's ن takes a fatha, never shadda (devset7)
     ['ويشكل المواطنون  منهم 57% في مد ة قصيرة', 'ويشكل المواطنونَ منهم 57% في مدّة قصيرة'],
   ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {

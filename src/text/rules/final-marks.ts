@@ -39,6 +39,11 @@ function defectiveNoun(word: string, ctx: FinalMarkContext): boolean {
 /** The first word of a compound number or ordinal from eleven to nineteen (أحد عشر، ثلاثة عشر، الرابع عشر). */
 const COMPOUND_UNIT =
   /^[وفبل]?(?:أحد|إحدى|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع|ال(?:حادي|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ة?)$/;
+/** Does the next word make the noun before it the first of a construct: it has the article, or it is a number (ثلاث، خمسة، مئة)? */
+function construct(after = ''): boolean {
+  return /^ال/.test(after) || /^(?:ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)(?:ة|ين)?$|^(?:مئة|مائة|ألف|آلاف)$/.test(after);
+}
+
 /** The article, after و or ف and ب، ل or ك (الـ، وبالـ، للـ). */
 const ARTICLE = /^[وف]?(?:[بلك]?ال|لل)/;
 /** Prepositions (with و or ف) after which a noun is genitive; not حتى (also "even"). */
@@ -129,7 +134,9 @@ export function finalMarkFor(
     if (mark) return mark;
   }
   // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.
-  if (ctx.damaged && 'ةءأ'.includes(last) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx))) return KASRATAN;
+  // (Before a word with the article or a number it is the first of a construct, without tanween: في مدينةِ القاهرة، بفارقِ ثلاثِ.)
+  if (ctx.damaged && 'ةءأ'.includes(last) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx)))
+    return construct(around?.after) ? KASRA : KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   // A short particle whose letters stood apart keeps its sukun, or the vowel it takes before the article (مِنْ، عَنْ، لَمْ; مِنَ
   // الـ، عَنِ الـ); مَعَ its fatha.
@@ -190,7 +197,7 @@ export function finalMarkFor(
     word.length >= 3 &&
     !/^[وف]?(?:[بلك]?ال|لل)|و$|^م.ا.$/.test(word)
   )
-    return KASRATAN;
+    return construct(around?.after) ? KASRA : KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;
