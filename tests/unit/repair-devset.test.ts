@@ -78,11 +78,17 @@ holdsTuningSet(
   'devset6',
   "one writer's habit per story: sun-letter shadda, tanween only, vocalised dual …",
   'recall 0.9764, precision 0.9913, exact 0.9035, word-final exact 0.7021, one change on the clean text without marks',
-  { words: 2500, recall: 0.985, precision: 0.998, exact: 0.935, finalExact: 0.77 },
+  { words: 2500, recall: 0.985, precision: 0.998, exact: 0.935, finalExact: 0.78 },
 );
 holdsTuningSet(
   'devset7',
   "one writer's habit per story, those devset6 lacks: verbs vocalised, sukun, hamza seats, proverbs, proclitics …",
   'recall 0.8629, precision 0.9696, exact 0.1490, word-final exact 0.2731',
-  { words: 3500, recall: 0.94, precision: 0.99, exact: 0.3, finalExact: 0.54 },
+  { words: 3500, recall: 0.945, precision: 0.99, exact: 0.3, finalExact: 0.56 },
+);
+holdsTuningSet(
+  'devset8',
+  "one writer's habit per story, written apart from the rules: case vowels, numbers in words, vocalised prepositions …",
+  'recall 0.8682, precision 0.9712, exact 0.5111, word-final exact 0.1394, two changes on the clean text without marks',
+  { words: 3500, recall: 0.9, precision: 0.99, exact: 0.5, finalExact: 0.3 },
 );
