@@ -402,6 +402,11 @@ describe('split-word repair', () => {
       'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة ل ه  ف ي الشوط الأول، والدرجة  أ للدهن في مد ة قصيرة.',
       'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة له في الشوط الأول، والدرجة أ للدهن في مدّة قصيرة.',
     ],
+    // … not with a frequent word (بأسعّ|ار بين), and a piece of proclitics alone takes the vowel of its last (ولِذلك، وبِموجب)
+    [
+      'وقال إن بأسع ار بين 10 و20 دولارا، ول ذلك وب موجب الاتفاق في مد ة قصيرة.',
+      'وقال إن بأسعار بين 10 و20 دولارا، ولذلك وبموجب الاتفاق في مدّة قصيرة.',
+    ],
     // ا and a letter that lost its sukun open a verb of form VIII with the next piece, not the word before (الخط ارْتفع)
     [
       'وقالت إن عدد اللواتي يتعلمن الخط ار تفع 40% في خمس سنوات في مد ة قصيرة.',
@@ -459,6 +464,10 @@ describe('split-word repair', () => {
       'وقال إن الخلية ك ان ت  ت ن ت ج  أكثر من 4 كغ، والمهرجان ي ه د ف  إلى فتح أسواق، ون ت ر ك ه م  ي ت ذ و  ق ون  في مد ة قصيرة.',
     );
     for (const word of ['تْ تُ', 'جُ أكثر', 'فُ إلى', 'مْ يُ', 'ونَ في']) expect(out).toContain(word);
+  });
+  it('gives a piece of proclitics alone the vowel of its last (ولِذلك، وبِموجب), not shadda (golden corpus)', () => {
+    const out = nWithEvidence('وقال إن الأسعار تراجعت، ول ذلك وب موجب الاتفاق في مد ة قصيرة.');
+    expect(out).toContain('ولِذلك وبِموجب');
   });
   it('restores a vowel, not shadda, inside a fully vocalised word (devset7)', () => {
     const out = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر، بعد أن ك ان ت  تعطي في مد ة قصيرة.');

@@ -851,7 +851,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   )
     return null;
   // A piece of ا and a letter whose sukun was lost opens a verb of form VII, VIII or X with the next piece (الخط ار|تفع is الخط
-  // ارْتفع, not الخطار تفع).
+  // ارْتفع, not الخطار تفع), not a frequent word (بأسعّ|ار بين: اربين is no verb).
   if (
     k + 1 === j &&
     R.length === 2 &&
@@ -860,6 +860,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     next &&
     nextGap?.text === ' ' &&
     next.bare.length >= 3 &&
+    !FUNCTION_WORDS.has(next.bare) &&
     !ctx.lexPiece(pieces[k + 1]!) &&
     ctx.lex(R + next.bare)
   )
@@ -1078,6 +1079,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (count === 2 && k === i && lastPiece && /^.(?:ون|ين|ا|ي)$/.test(R) && participleSplit(L, R)) return (KASRA + SHADDA).normalize('NFC');
   if (count === 2 && k === i && lastPiece && /^(?:[وف]?[بلك]?ال|[وف]?لل)ت[^ا]{2}$/.test(L) && /^[^ا](?:ات)?$/.test(R))
     return (DAMMA + SHADDA).normalize('NFC');
+  // A piece of proclitics alone: the vowel of its last, kasra on ب and ل, fatha on ك (ولِذلك، وبِموجب، وكَذلك).
+  if (k === i && count === 1 && R.length >= 2 && /^[وف][بلك]$/.test(L)) return L[1] === 'ك' ? FATHA : KASRA;
   // A word's first letter alone before a long ا: its fatha (ك|ان|ت is كَانَتْ, ف|از is فَاز); no word opens with a doubled letter.
   if (k === i && count === 1 && L.length === 1 && R.length > 1 && R[0] === 'ا' && R[1] !== 'ل') return FATHA;
   // A noun among the frequent words before a pronoun: its case ending, most often the subject's damma (بعضُها، جميعُهم).
