@@ -845,7 +845,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // is أكبر ممّا; لم ت ع د  ت ن ت ج). (After pieces a join made, only across a final mark's debris, two spaces or NBSP, or after a
   // lone long vowel, which takes no mark: نصيب|ي ج اء keeps its ي, ف ي م ح م ي  ة is في محميّة.)
   if (
-    (R.length === 1 || pieces.some((_, e) => e > k + 2 && hamzalessBeforeLetterRun(pieces, gaps, k + 1, e, text))) &&
+    (R.length === 1 ||
+      ((R === 'ان' || R === 'ام') && pieces.some((_, e) => e > k + 2 && hamzalessBeforeLetterRun(pieces, gaps, k + 1, e, text)))) &&
     (k === i || gaps[k]!.text.length >= 2 || L === 'ي' || L === 'و' || L === 'ا') &&
     runPastJoinOrDebris(pieces, k + 1, letterRunEnd(pieces, gaps, k + 1, ctx, text), j, gaps[k]!)
   )
