@@ -55,7 +55,6 @@ export class EvidenceBuilder {
   private readonly totals: Counts;
   private readonly oldKeys: Set<string>;
   private readonly keys: string[] = [];
-  private readonly fresh: boolean;
   private changed = false;
 
   constructor(
@@ -67,11 +66,9 @@ export class EvidenceBuilder {
       // (JSON keeps number keys as numbers and string keys as strings: the Map comes back as it was.)
       this.totals = new Map(stored.counts);
       this.oldKeys = new Set(stored.keys);
-      this.fresh = false;
     } else {
       this.totals = new Map();
       this.oldKeys = new Set();
-      this.fresh = true;
     }
   }
 

@@ -158,7 +158,7 @@ export function finalMarkFor(
   if (
     ctx.damaged &&
     (agree === KASRATAN || agree === DAMMATAN) &&
-    !/^[وف]?(?:[بلك]?ال|لل)/.test(word) &&
+    !ARTICLE.test(word) &&
     !'اىآإؤئيءأ'.includes(last) &&
     !ctx.lex(word + last)
   )
@@ -195,7 +195,8 @@ export function finalMarkFor(
     ctx.damaged &&
     (PREPOSITION.test(before) || afterAttachedBa(word, ctx)) &&
     word.length >= 3 &&
-    !/^[وف]?(?:[بلك]?ال|لل)|و$|^م.ا.$/.test(word)
+    !ARTICLE.test(word) &&
+    !/و$|^م.ا.$/.test(word)
   )
     return construct(around?.after) ? KASRA : KASRATAN;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
