@@ -73,6 +73,7 @@ describe('clean text is never changed', () => {
     'devset7',
     'devset8',
     'devset9',
+    'devset10',
     'fresh',
     'final',
     'heldout',

@@ -321,6 +321,17 @@ describe('split-word repair', () => {
     const damaged = 'وقال إن الشركة تكب دت خسائر، والشركة ب الإضافة إلى ذلك خف ضت أسعارها.';
     expect(nWithEvidence(damaged)).toBe('وقال إن الشركة تكبّدت خسائر، والشركة بِالإضافة إلى ذلك خفّضت أسعارها.');
   });
+  it('keeps a two-letter word apart after قد، كل، أي unless the stem opens a word with it there (قدّ|مت; not قد تمّ، كلّ حيّ، أيّ حلّ) (devset10)', () => {
+    const clean = 'مشيرا إلى أن أي حل جدي يحتاج وقتا، وقد تم ذلك في كل حي ولكل حق حدود.';
+    expect(n(clean)).toBe(clean);
+    const damaged = 'في مد ة قصيرة، وقد تم ذلك في كل حي، وقد مت الشركة عرضا.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقد تم ذلك في كل حي، وقدّمت الشركة عرضا.');
+  });
+  it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
+    const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
+    expect(n(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
   it('keeps كل ما apart before what reads "all that" (an imperfect verb, a function word) in a damaged paragraph (devset9)', () => {
     const damaged =
       'في مد ة قصيرة، كل ما نطلبه هو أن يضعوا الورق، ووعدوا بتوفير كل ما في وسعهم وكل ما يلزم، وقال إن\u00A0 الضرر يزيد كل ما تأخ ر المطر.';

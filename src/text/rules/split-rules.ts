@@ -712,6 +712,23 @@ function writtenWithoutHamza(R: string, ctx: Context): boolean {
   return R.length >= 3 && (ctx.lex(`أ${R.slice(1)}`) || ctx.lex(`إ${R.slice(1)}`));
 }
 
+/**
+ * A two-letter word after قد, كل, أي or كم that is also the tail of a word opened by the stem with a shadda (قدّ|مت، قدّ|رت، كلّ|فت،
+ * كلّ|يا، أيّ|دا، كمّ|ية): only tails in these letters; every other word after them stands apart (قد تمّ، كلّ حيّ، أيّ حلّ).
+ */
+function wordTailAfterStem(L: string, R: string): boolean {
+  return (WORD_TAIL_OPENINGS[withoutConjunction(L).replace(/^[بل]كل$/, 'كل')] ?? '').includes(R[0]!);
+}
+const WORD_TAIL_OPENINGS: Readonly<Record<string, string>> = { قد: 'مر', كل: 'فيم', أي: 'دا', كم: 'ي' };
+
+/** A frequent word typed with a bare alef for its hamza, as unvocalised copy writes them after any word; no word's tail. */
+function hamzalessFunctionWord(R: string): boolean {
+  return HAMZALESS_WORDS.has(R);
+}
+const HAMZALESS_WORDS = new Set(['اي', 'او', 'الى', 'اذا']);
+/** Units news abbreviates after a number (500 كغ، 12 كلم، 80 سم). */
+const UNIT_ABBREVIATIONS = new Set(['كغ', 'كلم', 'كم', 'سم', 'مم', 'ملم', 'مل', 'غ', 'لتر', 'طن', 'ميل', 'هكتار', 'كيلو']);
+
 /** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
 function isOrBeforeLam(L: string, R: string): boolean {
   return (L === 'أو' || L === 'او') && R[0] === 'ل' && R.length <= 3;
@@ -922,13 +939,16 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
     // was judged by opensNextWord above.)
     const opensNext = R.length > 1 && next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
-    // (… and only before a tail that is no word itself, or a very short one: أي نصف stays apart.)
+    // (… and only before a tail that is no word itself (أي نصف stays apart), or, where the text shows damage, a lone letter
+    // or a two-letter word that such a stem opens (wordTailAfterStem: قدّ|مت, not قد تمّ, كلّ حيّ, أيّ حلّ).)
     if (
       !opensNext &&
       PARTICLE_STEMS.has(L) &&
       R.length <= 3 &&
       !FUNCTION_WORDS.has(R) &&
-      (R.length <= 2 || !ctx.lexPiece(pieces[k + 1]!)) &&
+      (R.length === 1 || ctx.lexPiece(pieces[k + 1]!)
+        ? R.length <= 2 && (ctx.damaged || gaps[k]!.text === '  ') && (R.length === 1 || wordTailAfterStem(L, R))
+        : true) &&
       ctx.lex(L + R)
     )
       return 'strong';
@@ -1008,6 +1028,10 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     ctx.lex(joinedBare(pieces, i, k))
   )
     return null;
+  // A frequent word written without its hamza after a word (في حق اي مواطن, unvocalised copy), and a unit after a number
+  // (500 كغ بين), are words the lexicon does not know: they stand apart.
+  if (lexL && !lexR && hamzalessFunctionWord(R)) return null;
+  if (k === i && UNIT_ABBREVIATIONS.has(L) && afterNumber(text, pieces[i]!.start)) return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   // (Not هم، هما: the pronouns stand alone after a verb as often, صارت هما.)
   if (SUFFIX_PRONOUNS.has(R) && R !== 'هم' && R !== 'هما') return 'strong';
