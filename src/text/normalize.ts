@@ -11,7 +11,8 @@ export { showsDamage } from './rules/split-words.ts';
 import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
-import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
+import { damagedScriptureRanges, keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
+import { HARAKAT } from './arabic.ts';
 
 export type { Change } from './edits.ts';
 export type { Doubt, NormalizeOptions } from './options.ts';
@@ -57,8 +58,9 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
 
 function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[], doubts: Doubt[]): string {
   let current = text;
-  // Scripture and vocalized lines pass through as written; they are found once NFC has run.
+  // Scripture and vocalized lines pass through as written; they are found once NFC has run. Damaged scripture is rejoined bare.
   let kept: Range[] | undefined;
+  let bare: Range[] | undefined;
   for (const [name, rule] of RULES) {
     let found: Doubt[] = [];
     let edits = rule(current, opts, found);
@@ -68,9 +70,15 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
       found.forEach((d, k) => doubts.push({ ...d, offset: origins[k]! }));
     }
     if (kept) edits = keepOutside(edits, kept);
-    if (name === 'nfc') kept = protectedRanges(applyEdits(current, edits));
+    if (bare?.length && name === 'split-word') edits = withoutMarks(edits, bare, current);
+    if (name === 'nfc') {
+      const composed = applyEdits(current, edits);
+      kept = protectedRanges(composed);
+      bare = damagedScriptureRanges(composed);
+    }
     if (edits.length === 0) continue;
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
+    if (bare?.length && name !== 'nfc') bare = shiftRanges(bare, edits);
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const origins = map.toOriginalMany(sorted.map((e) => e.start));
     sorted.forEach((e, k) =>
@@ -80,6 +88,34 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     map.push(edits);
   }
   return current;
+}
+
+const HARAKA_G = new RegExp(`[${HARAKAT}]`, 'g');
+
+/**
+ * The repair's edits inside damaged scripture without the marks they would restore: its letters are rejoined, but no guessed
+ * vowel is put into a verse (the reader gets it bare, as many papers print verses). An edit left changing nothing is dropped.
+ */
+function withoutMarks(edits: Edit[], ranges: readonly Range[], text: string): Edit[] {
+  // The debris of the verse's last mark before ﴾ goes too (﴿… ح ي  ﴾ is ﴿… حي﴾).
+  const debris: Range[] = [];
+  for (const r of ranges) {
+    if (text.charAt(r.end - 1) !== '\uFD3E') continue;
+    let start = r.end - 1;
+    while (start > r.start && /[ \u00A0]/.test(text.charAt(start - 1))) start--;
+    if (start < r.end - 1) debris.push({ start, end: r.end - 1 });
+  }
+  const out: Edit[] = [];
+  for (const e of edits) {
+    if (!ranges.some((r) => e.start >= r.start && e.end <= r.end)) out.push(e);
+    else if (debris.some((d) => e.start < d.end && e.end > d.start)) continue;
+    else {
+      const replacement = e.replacement.replace(HARAKA_G, '');
+      if (replacement !== text.slice(e.start, e.end)) out.push({ ...e, replacement });
+    }
+  }
+  for (const d of debris) out.push({ ...d, replacement: '', rule: 'whitespace' });
+  return out;
 }
 
 /** Line (1-based) and column (1-based, in code points) of an offset, for reports. */

@@ -1,6 +1,7 @@
 /**
  * Text the normalizer passes through as written (NFC aside): scripture between ﴿ and ﴾, lines in the Uthmani script, and vocalized lines.
- * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one.
+ * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one. Scripture whose marks all became
+ * spaces (damagedScriptureRanges) is not kept as it is: its letters are rejoined, and no guessed mark is put into it.
  */
 import type { Edit } from './edits.ts';
 import { HARAKAT, inLetterSpan, isHarakaCode, SUPERSCRIPT_ALEF } from './arabic.ts';
@@ -32,11 +33,43 @@ export function protectedRanges(text: string): Range[] {
     if (UTHMANI.test(text.slice(start, end)) || vocalized(text, start, end)) ranges.push({ start, end });
     else if (ornate) {
       for (const m of text.slice(start, end).matchAll(ORNATE_PARENS))
-        ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
+        if (!damagedScripture(m[0])) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
     }
     start = end + 1;
   }
   return ranges;
+}
+
+/**
+ * Scripture between ﴿ and ﴾ on lines that are neither Uthmani nor vocalized, which the damage reached: no haraka is left and its
+ * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). A verse written bare keeps
+ * its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it stays protected.
+ */
+export function damagedScriptureRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  if (!text.includes('\uFD3F')) return ranges;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    if (line.includes('\uFD3F') && !UTHMANI.test(line) && !vocalized(text, start, end))
+      for (const m of line.matchAll(ORNATE_PARENS))
+        if (damagedScripture(m[0])) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
+    start = end + 1;
+  }
+  return ranges;
+}
+
+/** Letters standing alone (not و) that make a damaged verse: a bare one has at most its opening letter (ن، ق، ص). */
+const DAMAGED_SCRIPTURE_LONE_LETTERS = 3;
+const LONE_LETTER = /(?<![\u0621-\u065F\u0670])[\u0621-\u063A\u0641-\u0648\u064A](?![\u0621-\u065F\u0670])/g;
+
+function damagedScripture(segment: string): boolean {
+  if (HARAKA.test(segment)) return false;
+  let lone = 0;
+  for (const m of segment.matchAll(LONE_LETTER)) if (m[0] !== 'و' && ++lone >= DAMAGED_SCRIPTURE_LONE_LETTERS) return true;
+  return false;
 }
 
 /** Do at least half the Arabic words of text[start, end) carry a haraka (and are there two or more)? */

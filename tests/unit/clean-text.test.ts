@@ -59,6 +59,17 @@ describe('clean text is never changed', () => {
         damaged,
       ).altered,
     ).toEqual([]);
+    // … and written bare, as papers often print verses (marks and the Uthmani signs gone, alef wasla as ا): no damage in them.
+    const bare = verses.map((v) => `قال تعالى ﴿${bareVerse(v)}﴾`);
+    expect(scoreClean(bare, damaged).altered).toEqual([]);
+  });
+
+  it('rejoins a verse between ﴿ ﴾ whose marks all became spaces, without guessing a mark into it', () => {
+    const lexicon = loadLexicon();
+    const text = 'وتلا قوله تعالى: ﴿و ج ع ل ن ا م ن  ال م اء  ك ل   ش ي ء  ح ي  ﴾، ثم  ألقى كلمة أك د فيها أن  المحطة جاهزة.';
+    const out = normalize(text, { lexicon: () => lexicon, evidence: new WordCounts().add(text) }).text;
+    expect(out).toContain('﴿وجعلنا من الماء كل شيء حي﴾');
+    expect(out).toContain('كلمة أكّد فيها');
   });
 
   // Every set of whole stories, the held-out ones included: their clean text (as written, and with its marks stripped, as
@@ -95,3 +106,13 @@ describe('clean text is never changed', () => {
     }
   });
 });
+
+/** A verse without its marks and Uthmani signs (alef wasla as a plain alef), as unvocalised copy prints it. */
+function bareVerse(verse: string): string {
+  return verse
+    .normalize('NFC')
+    .replace(/[\u064B-\u0652\u0670\u06D6-\u06ED\u08F0-\u08F2]/g, '')
+    .replace(/\u0671/g, 'ا')
+    .replace(/ +/g, ' ')
+    .trim();
+}

@@ -90,11 +90,13 @@ holdsTuningSet(
   'devset8',
   "one writer's habit per story, written apart from the rules: case vowels, numbers in words, vocalised prepositions …",
   'recall 0.8682, precision 0.9712, exact 0.5111, word-final exact 0.1394, two changes on the clean text without marks',
-  { words: 3500, recall: 0.9, precision: 0.99, exact: 0.5, finalExact: 0.3 },
+  // (exact 0.49: the damaged verse of tune8-13 is rejoined bare, its words counted inexact by design)
+  { words: 3500, recall: 0.935, precision: 0.99, exact: 0.49, finalExact: 0.3 },
 );
 holdsTuningSet(
   'devset10',
   'everyday vocalisation of mainstream news sites: habitual shadda, tanween in both conventions, passive damma, a verse and a poem',
   'recall 0.9568, precision 0.9950, exact 0.9198, word-final exact 0.8099, one change on the clean text without marks (أي حل)',
-  { words: 4000, recall: 0.955, precision: 0.997, exact: 0.915, finalExact: 0.81 },
+  // (exact 0.89: the damaged verse of tune10-02 is rejoined bare, its words counted inexact by design)
+  { words: 4000, recall: 0.985, precision: 0.997, exact: 0.89, finalExact: 0.81 },
 );
