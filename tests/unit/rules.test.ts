@@ -327,6 +327,10 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، وقد تم ذلك في كل حي، وقد مت الشركة عرضا.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقد تم ذلك في كل حي، وقدّمت الشركة عرضا.');
   });
+  it('gives a frequent word its tail before a function word rather than gluing the tail to it (التيّ|ار عن, not التي ارّعن) (devset10)', () => {
+    const damaged = 'في مد ة قصيرة، أدى انقطاع التي ار عن أحياء واسعة إلى أزمة.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أدى انقطاع التيّار عن أحياء واسعة إلى أزمة.');
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

@@ -938,7 +938,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
     // was judged by opensNextWord above.)
-    const opensNext = R.length > 1 && next !== undefined && nextGap?.text === ' ' && ctx.lex(R + next.bare);
+    const opensNext =
+      R.length > 1 && next !== undefined && nextGap?.text === ' ' && !FUNCTION_WORDS.has(next.bare) && ctx.lex(R + next.bare);
     // (… and only before a tail that is no word itself (أي نصف stays apart), or, where the text shows damage, a lone letter
     // or a two-letter word that such a stem opens (wordTailAfterStem: قدّ|مت, not قد تمّ, كلّ حيّ, أيّ حلّ).)
     if (
