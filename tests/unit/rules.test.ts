@@ -331,6 +331,10 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، أدى انقطاع التي ار عن أحياء واسعة إلى أزمة.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أدى انقطاع التيّار عن أحياء واسعة إلى أزمة.');
   });
+  it('puts no shadda back at the end of a word whose last letter follows ي، و or ئ (وزير، نتائج): its lost mark was a case vowel', () => {
+    const damaged = 'في مد ة قصيرة، وقال وزير  التربية إن  نتائج  الطلاب جي دة، وأعلن المسؤول  أن  العام  الدراسي  بدأ.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقال وزير التربية إنّ نتائج الطلاب جيّدة، وأعلن المسؤول أنّ العامّ الدراسيّ بدأ.');
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

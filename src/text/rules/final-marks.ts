@@ -199,6 +199,8 @@ export function finalMarkFor(
     !/و$|^م.ا.$/.test(word)
   )
     return construct(around?.after) ? KASRA : KASRATAN;
+  // A last letter after ي، و or ئ (وزير، مسؤول، الشعوب، نتائج) is no doubled root's: the lost mark was a case vowel, which is not guessed.
+  if (/[يوئ][^يو]$/.test(word)) return undefined;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
   return ctx.damaged ? SHADDA : undefined;
