@@ -70,6 +70,8 @@ describe('clean text is never changed', () => {
     const out = normalize(text, { lexicon: () => lexicon, evidence: new WordCounts().add(text) }).text;
     expect(out).toContain('﴿وجعلنا من الماء كل شيء حي﴾');
     expect(out).toContain('كلمة أكّد فيها');
+    // A second pass sees a verse written bare: it stays.
+    expect(normalize(out, { lexicon: () => lexicon, evidence: new WordCounts().add(out) }).text).toBe(out);
   });
 
   // Every set of whole stories, the held-out ones included: their clean text (as written, and with its marks stripped, as

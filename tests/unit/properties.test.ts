@@ -33,6 +33,8 @@ const messy = fc
       '”',
       '«',
       '»',
+      '\uFD3F', // ﴿ and ﴾: scripture, kept or (damaged) rejoined bare
+      '\uFD3E',
       'a',
       'Z',
       '1',
