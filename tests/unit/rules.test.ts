@@ -496,3 +496,41 @@ describe('slugs and furniture', () => {
     expect(dropFurniture('Top\nفقرة').text).toBe('Top\nفقرة');
   });
 });
+
+describe('devset9 shapes: letters vowelled one by one', () => {
+  /** The repaired text without its marks: which gaps were joined. */
+  const joins = (damaged: string) => nWithEvidence(damaged).replace(/[\u064B-\u0652]/g, '');
+  it('gives the wasl alef of a form VIII or X verb to its verb, with its kasra and the fatha on the stem', () => {
+    const out = nWithEvidence('وفي مد ة قصيرة، بعد أن ا ست عاد  الدكان، وقد ا عتاد  أهل السوق أن يمروا.');
+    expect(out).toContain('بعد أن اِستَعاد');
+    expect(out).toContain('وقد اِعتاد');
+  });
+  it.each([
+    // a lone verb prefix after أن opens the verb its pieces make, not أنّي
+    ['وفي مد ة قصيرة ويرفض أن ي ست خد م  القطع الصينية.', 'وفي مدة قصيرة ويرفض أن يستخدم القطع الصينية.'],
+    // a participle's م after أول, not the lexicon's clitic chain أولمسرع
+    ['وفي مد ة قصيرة كان أول م سر  ع من نوعه.', 'وفي مدة قصيرة كان أول مسرع من نوعه.'],
+    // the article before a doubled sun letter opens الّذي, not فمنال
+    ['وفي مد ة قصيرة. فمن ال  ذ ي يؤخره؟', 'وفي مدة قصيرة. فمن الذي يؤخره؟'],
+  ])('keeps a frequent word whole before a lone letter whose word follows: %s', (damaged, bare) => {
+    expect(joins(damaged)).toBe(bare);
+  });
+  it('closes الّتي with its ي rather than giving it to the next word', () => {
+    expect(joins('وفي مد ة قصيرة ما قيمة المدينة ال  ت ي تحسن استقبال السيارات؟')).toBe(
+      'وفي مدة قصيرة ما قيمة المدينة التي تحسن استقبال السيارات؟',
+    );
+  });
+  it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
+    const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
+    expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');
+  });
+  it('ends a word at its plural pronoun (فلكُم منا, not فلكممنا)', () => {
+    expect(joins('وفي مد ة قصيرة قال: فلك م منا كل التقدير.')).toBe('وفي مدة قصيرة قال: فلكم منا كل التقدير.');
+  });
+  it('keeps the joins after a lone letter that follows a frequent word: a name begins there (من ل ن د ن وس ن غاف ور ة)', () => {
+    expect(joins('وفي مد ة قصيرة جاء مستثمرون من ل ن د ن وس ن غاف ور ة إلى المدينة.')).toContain('وسنغافورة');
+  });
+  it('ends no join at ن or م whose pieces before make no word (التكنولوجيا, not الت ك ن)', () => {
+    expect(joins('وفي مد ة قصيرة قال إن «الت  ك ن ول وج يا تتغير» كل يوم.')).toContain('«التكنولوجيا تتغير»');
+  });
+});

@@ -142,6 +142,9 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
     // A second pass would see the rejoined word as one piece and might take the next piece too
     // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
+    joinedTo = frequentWordFirst(pieces, gaps, open, i, joinedTo, text, ctx);
+    joinedTo = endAtPronoun(pieces, gaps, i, joinedTo, text, ctx);
+    if (joinedTo > i && followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx)) joinedTo = i;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
       edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
@@ -229,6 +232,7 @@ function pluralTailBin(L: string, R: string): boolean {
 function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: boolean): boolean {
   const L = left.bare;
   const R = right.bare;
+  if (waslAlefOpens(left, right, text, damaged)) return true;
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isWordMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
@@ -333,7 +337,11 @@ const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n,،؛:!؟?»)\]]|\.(?!\.+[ \u00A0])
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
     const bare = pieces[k]!.bare;
-    if (kindOf(bare.charCodeAt(bare.length - 1)) & NO_MARK_AFTER_BIT) return false;
+    if (
+      kindOf(bare.charCodeAt(bare.length - 1)) & NO_MARK_AFTER_BIT &&
+      !(k === i && waslAlefOpens(pieces[k]!, pieces[k + 1]!, text, ctx.damaged))
+    )
+      return false;
     // A haraka that is still there shows the text was not damaged at this word's end.
     const last = text.charCodeAt(pieces[k]!.end - 1);
     if (isHarakaCode(last)) return false;
@@ -1050,6 +1058,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const L = pieces[k]!.bare;
   const R = pieces[k + 1]!.bare;
   const lastPiece = k + 1 === j;
+  const wasl = waslJoinMark(pieces, gaps, i, k, text);
+  if (wasl) return wasl;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
     if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && markLostAfter(pieces[k + 1]!, text))) return SHADDA;
@@ -1151,4 +1161,130 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return FATHATAN;
   }
   return count === 1 ? SHADDA : (FATHA + SHADDA).normalize('NFC');
+}
+
+/** A frequent word, or one with و or ف before it (فمن، وقد), or one that PREFER_LEFT keeps whole (أول). */
+function isFrequentWord(word: string): boolean {
+  return (
+    FUNCTION_WORDS.has(word) ||
+    PREFER_LEFT.has(word) ||
+    (word.length > 2 && (word[0] === 'و' || word[0] === 'ف') && FUNCTION_WORDS.has(word.slice(1)))
+  );
+}
+
+/**
+ * A lone ا before a piece that makes a form VIII or X stem with it (ا ست|عاد، ا عتاد، ا فت|ت|ح، ا ضط|ر): the hamzat wasl, whose
+ * kasra a writer who vowels these verbs writes, in a document that shows damage. It opens the next piece's word.
+ */
+function waslAlefOpens(left: Piece, right: Piece, text: string, damaged: boolean): boolean {
+  return (
+    damaged &&
+    left.bare === 'ا' &&
+    kindOf(text.charCodeAt(left.start - 1)) === 0 &&
+    right.bare.length >= 2 &&
+    FORM_VIII_OR_X_STEM.test(`ا${right.bare.slice(0, 2)}`)
+  );
+}
+
+/** The marks of a join that a wasl alef opens: its kasra, and the fatha on the stem's ت (اِستَعاد، اِفتَتَح، اِعتاد); else ''. */
+function waslJoinMark(pieces: Piece[], gaps: Gap[], i: number, k: number, text: string): string {
+  if (gaps[k]!.text !== ' ' || !waslAlefOpens(pieces[i]!, pieces[i + 1]!, text, true)) return '';
+  return k === i ? KASRA : k === i + 1 && pieces[k]!.bare.length === 2 ? FATHA : '';
+}
+
+/**
+ * A join that glues a frequent word (أن، وقد، فمن، أول, or one its first lone letters make: ف ي) to a lone letter or an article
+ * after one plain space, when the pieces from that letter on make a word reaching at least as far: the frequent word stands
+ * alone and the letter opens the next word (أن ي ست خد م is أن يستخدم, not أنّيّست خدّم; وقد ا عتاد، أن ا ست عاد، أول م سر  ع،
+ * فمن ال  ذ ي، ف ي ح د  ه). Returns where the join at piece i ends.
+ */
+function frequentWordFirst(pieces: Piece[], gaps: Gap[], open: boolean[], i: number, joinedTo: number, text: string, ctx: Context): number {
+  if (joinedTo <= i) return joinedTo;
+  for (let s = i; s < joinedTo; s++) {
+    const opener = pieces[s + 1]!.bare;
+    if (
+      gaps[s]!.text !== ' ' ||
+      (opener.length !== 1 && opener !== 'ال') ||
+      'بلكفوه'.includes(opener) ||
+      !isFrequentWord(joinedBare(pieces, i, s))
+    )
+      continue;
+    if (s > i && !acceptJoin(pieces, gaps, i, s, text, ctx)) continue;
+    // (Not ان that opens a fully vocalised verb where أن is written with its hamza: ان ط ل ق is انطلق, hamzalessBeforeLetterRun.)
+    if (s === i && hamzalessBeforeLetterRun(pieces, gaps, i, joinedTo, text)) continue;
+    let reach = s + 1;
+    while (reach < gaps.length && open[reach] && reach - s < MAX_PIECES) reach++;
+    // (The letter's word spans two more pieces, or it is a wasl alef: a letter before one whole word is a proclitic, أن ه|بات، وكل ف|الخزينة;
+    // so is a lone ب ل ك ف و, and ه after a frequent word is its pronoun: أو ل|مر|ة، كل ه|ومر|ت.)
+    const least = waslAlefOpens(pieces[s + 1]!, pieces[s + 2] ?? pieces[s + 1]!, text, ctx.damaged) ? s + 2 : s + 3;
+    for (let m = reach; m >= joinedTo && m >= least; m--) {
+      const rest = joinedBare(pieces, s + 1, m);
+      if (rest.length >= 3 && (ctx.seen(rest) || ctx.lex(rest)) && acceptJoin(pieces, gaps, s + 1, m, text, ctx)) return s;
+    }
+  }
+  return joinedTo;
+}
+
+/** Is piece m a lone letter left unjoined inside a broken word: no word alone (not و, ا), nothing written apart on purpose? */
+function strandedLetter(pieces: Piece[], gaps: Gap[], open: boolean[], joined: boolean[], m: number, text: string, ctx: Context): boolean {
+  const bare = pieces[m]!.bare;
+  // (The gap after it may be damage, as the scan sees it too: the same answer in any window.)
+  if (bare.length !== 1 || bare === 'و' || bare === 'ا' || joined[m] || !open[m]) return false;
+  const gap = gaps[m]!.text;
+  return (gap === ' ' || gap === '  ') && !standsApartOnPurpose(pieces, m, m + 1, text, ctx);
+}
+
+/**
+ * Does the join at piece i start right after a lone letter left unjoined, or a short piece after one (إ ت ي ين| م ور و، ف ان| د
+ * اي ك، ن ان ت| ود يج ون، ال  ت ي| تقف)? Such letters are the inside of a word vowelled letter by letter (a foreign name, الَّتِي)
+ * whose segmentation is unknown: a join from there glues its end to the next word's start. A lone letter right after a frequent word
+ * or a word a join made is a name's first letter, not its inside: the joins after it stand (من ل ن د ن وس ن غاف ور ة).
+ */
+function followsStrandedLetter(
+  pieces: Piece[],
+  gaps: Gap[],
+  open: boolean[],
+  joined: boolean[],
+  i: number,
+  text: string,
+  ctx: Context,
+): boolean {
+  if (i === 0) return false;
+  if (strandedLetter(pieces, gaps, open, joined, i - 1, text, ctx) && !wordEndsBefore(pieces, joined, i - 1)) return true;
+  const gap = gaps[i - 1]!.text;
+  return (
+    i >= 2 &&
+    pieces[i - 1]!.bare.length === 2 &&
+    !joined[i - 1] &&
+    open[i - 1] === true &&
+    (gap === ' ' || gap === '  ') &&
+    strandedLetter(pieces, gaps, open, joined, i - 2, text, ctx)
+  );
+}
+
+/**
+ * Does the join of pieces i..j run past a plural pronoun that a lone م or ن completes (فلك م| منا، ل ه م| فيها، قدمت م| منا)? A
+ * word with a pronoun suffix is whole: the next piece is the next word.
+ */
+function runsPastPronoun(pieces: Piece[], gaps: Gap[], i: number, j: number): boolean {
+  if (j < i + 2 || pieces[j]!.bare.length < 2) return false;
+  const letter = pieces[j - 1]!.bare;
+  const before = pieces[j - 2]!.bare;
+  return (letter === 'م' || letter === 'ن') && 'كهت'.includes(before.at(-1)!) && gaps[j - 2]!.text === ' ' && gaps[j - 1]!.text === ' ';
+}
+
+/**
+ * Where the join of pieces i..j must end when it runs past a plural pronoun (runsPastPronoun; a join extended after it too): after
+ * the pronoun when the pieces up to it make a word; else the ن or م was no pronoun and the join stands (الت  ك ن ول وج يا).
+ */
+function endAtPronoun(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): number {
+  for (let p = i + 2; p <= j; p++) {
+    if (runsPastPronoun(pieces, gaps, i, p)) return acceptJoin(pieces, gaps, i, p - 1, text, ctx) ? p - 1 : j;
+  }
+  return j;
+}
+
+/** Is the piece before piece m a word a join made or a frequent word (من ل ن د ن، ك ول ين ز after دِيفِيد rejoined)? */
+function wordEndsBefore(pieces: Piece[], joined: boolean[], m: number): boolean {
+  return m > 0 && (joined[m - 1] === true || FUNCTION_WORDS.has(pieces[m - 1]!.bare));
 }
