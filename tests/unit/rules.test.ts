@@ -523,6 +523,9 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it('gives a lone letter before two spaces to the word before it, never to the next word (ا ست أن ف  العمل: not فالعمل)', () => {
     expect(joins('وفي مد ة قصيرة، وفي الربيع الماضي ا ست أن ف  العمل بعد أن')).toBe('وفي مدة قصيرة، وفي الربيع الماضي استأنف العمل بعد أن');
   });
+  it("joins nothing across a final mark's debris before pieces that make the next word (الحدّ بين, not الحدّبين)", () => {
+    expect(joins('وفي مد ة قصيرة قرأ: في حد  ه  الح د   ب ي ن  الج د ، ثم سكت.')).toBe('وفي مدة قصيرة قرأ: في حده الحد بين الجد، ثم سكت.');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');
