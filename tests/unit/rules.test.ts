@@ -526,6 +526,9 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it("joins nothing across a final mark's debris before pieces that make the next word (الحدّ بين, not الحدّبين)", () => {
     expect(joins('وفي مد ة قصيرة قرأ: في حد  ه  الح د   ب ي ن  الج د ، ثم سكت.')).toBe('وفي مدة قصيرة قرأ: في حده الحد بين الجد، ثم سكت.');
   });
+  it('rejoins منهم vowelled letter by letter (م ن ه م), its pronoun split like the word', () => {
+    expect(joins('وفي مد ة قصيرة جلس مع كثير م ن ه م، واستمعوا إليهم.')).toBe('وفي مدة قصيرة جلس مع كثير منهم، واستمعوا إليهم.');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -668,12 +668,14 @@ function hamzalessBeforeLetterRun(pieces: Piece[], gaps: Gap[], i: number, j: nu
 
 /**
  * Do pieces i + 2..j, one space apart from each other and from piece i + 1, make a suffix pronoun of two letters that ends in ا or
- * before a lost final mark (م ن ه م  is مِنْهُمْ, ع ن ه ا)? Not a lone letter, which may open the next word (مَن يُمثّل).
+ * before a lost final mark (م ن ه م  is مِنْهُمْ, ع ن ه ا), or that makes a frequent word with the short word (م ن ه م، is منهم
+ * before a comma too)? Not a lone letter, which may open the next word (مَن يُمثّل).
  */
 function pronounAfterShortWord(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string): boolean {
   for (let k = i + 1; k < j; k++) if (gaps[k]!.text !== ' ') return false;
   const rest = joinedBare(pieces, i + 2, j);
-  return rest.length >= 2 && SUFFIX_PRONOUNS.has(rest) && (rest.endsWith('ا') || markLostAfter(pieces[j]!, text));
+  if (rest.length < 2 || !SUFFIX_PRONOUNS.has(rest)) return false;
+  return rest.endsWith('ا') || markLostAfter(pieces[j]!, text) || FUNCTION_WORDS.has(joinedBare(pieces, i, j));
 }
 
 /** The letters of pieces i..k, joined. */
