@@ -529,6 +529,14 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it('rejoins منهم vowelled letter by letter (م ن ه م), its pronoun split like the word', () => {
     expect(joins('وفي مد ة قصيرة جلس مع كثير م ن ه م، واستمعوا إليهم.')).toBe('وفي مدة قصيرة جلس مع كثير منهم، واستمعوا إليهم.');
   });
+  it('puts a fatha, not tanween, on the one letter of لا before its alef, and on the conjunction before it (لَا، وَلَا)', () => {
+    // «لَا ضَرَرَ وَلَا ضِرَارَ» vowelled letter by letter; the first vowels of ضرر and ضرار are not known from their letters.
+    const damaged = 'وفي مد ة قصيرة قال: «ل ا ض ر ر  و ل ا ض ر ار ».';
+    const words = nWithEvidence(damaged).split(/[\s«»]+/);
+    expect(words).toContain('لَا');
+    expect(words).toContain('وَلَا');
+    expect(joins(damaged)).toContain('«لا ضرر ولا ضرار');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -1062,6 +1062,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const lastPiece = k + 1 === j;
   const wasl = waslJoinMark(pieces, gaps, i, k, text);
   if (wasl) return wasl;
+  if (loneLetterBeforeAlef(pieces, i, k, count) || conjunctionBeforeLaMa(pieces, i, k, j, count)) return FATHA;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
     if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && markLostAfter(pieces[k + 1]!, text))) return SHADDA;
@@ -1289,4 +1290,18 @@ function endAtPronoun(pieces: Piece[], gaps: Gap[], i: number, j: number, text: 
 /** Is the piece before piece m a word a join made or a frequent word (من ل ن د ن، ك ول ين ز after دِيفِيد rejoined)? */
 function wordEndsBefore(pieces: Piece[], joined: boolean[], m: number): boolean {
   return m > 0 && (joined[m - 1] === true || FUNCTION_WORDS.has(pieces[m - 1]!.bare));
+}
+
+/** A word's one letter (after و or ف or not) before its alef: a vowel, as no word of one letter takes tanween (لَا، مَا، وَلَا). */
+function loneLetterBeforeAlef(pieces: Piece[], i: number, k: number, count: number): boolean {
+  if (count !== 1 || pieces[k]!.bare.length !== 1 || pieces[k + 1]!.bare !== 'ا') return false;
+  return k === i || (k === i + 1 && (pieces[i]!.bare === 'و' || pieces[i]!.bare === 'ف'));
+}
+
+/** A lone و or ف before a word of one letter and its alef, the whole join (و ل ا، ف م ا): the conjunction, whose vowel is the fatha (وَلَا). */
+function conjunctionBeforeLaMa(pieces: Piece[], i: number, k: number, j: number, count: number): boolean {
+  const first = pieces[i]!.bare;
+  return (
+    count === 1 && k === i && j === i + 2 && (first === 'و' || first === 'ف') && pieces[i + 1]!.bare.length === 1 && pieces[j]!.bare === 'ا'
+  );
 }
