@@ -537,6 +537,9 @@ describe('devset9 shapes: letters vowelled one by one', () => {
     expect(words).toContain('وَلَا');
     expect(joins(damaged)).toContain('«لا ضرر ولا ضرار');
   });
+  it('sees damage in a ة after two spaces (ع  ة: shadda and a vowel lost), so pieces that are all words may be rejoined', () => {
+    expect(joins('يعمل هذا النوع من الم سر  عات، وتسمى الأ ش ع  ة السينية.')).toBe('يعمل هذا النوع من المسرعات، وتسمى الأشعة السينية.');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');
