@@ -1253,7 +1253,7 @@ function followsStrandedLetter(
   ctx: Context,
 ): boolean {
   if (i === 0) return false;
-  if (strandedLetter(pieces, gaps, open, joined, i - 1, text, ctx) && !wordEndsBefore(pieces, joined, i - 1)) return true;
+  if (strandedLetter(pieces, gaps, open, joined, i - 1, text, ctx) && !wordEndsBefore(pieces, open, joined, i - 1)) return true;
   const gap = gaps[i - 1]!.text;
   return (
     i >= 2 &&
@@ -1287,9 +1287,12 @@ function endAtPronoun(pieces: Piece[], gaps: Gap[], i: number, j: number, text: 
   return j;
 }
 
-/** Is the piece before piece m a word a join made or a frequent word (من ل ن د ن، ك ول ين ز after دِيفِيد rejoined)? */
-function wordEndsBefore(pieces: Piece[], joined: boolean[], m: number): boolean {
-  return m > 0 && (joined[m - 1] === true || FUNCTION_WORDS.has(pieces[m - 1]!.bare));
+/**
+ * Is the piece before piece m a word a join made or a frequent word (من ل ن د ن، ك ول ين ز after دِيفِيد rejoined), the gap between
+ * them one that may be damage? (Only then is that piece in every window the scan gives piece m: the same answer in any window.)
+ */
+function wordEndsBefore(pieces: Piece[], open: boolean[], joined: boolean[], m: number): boolean {
+  return m > 0 && open[m - 1] === true && (joined[m - 1] === true || FUNCTION_WORDS.has(pieces[m - 1]!.bare));
 }
 
 /** A word's one letter (after و or ف or not) before its alef: a vowel, as no word of one letter takes tanween (لَا، مَا، وَلَا). */
