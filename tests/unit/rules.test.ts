@@ -540,6 +540,12 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it('sees damage in a ة after two spaces (ع  ة: shadda and a vowel lost), so pieces that are all words may be rejoined', () => {
     expect(joins('يعمل هذا النوع من الم سر  عات، وتسمى الأ ش ع  ة السينية.')).toBe('يعمل هذا النوع من المسرعات، وتسمى الأشعة السينية.');
   });
+  it('rejoins a lone و that opens a sentence where sentences open with a vocalised letter (وَقال … وَأضاف), not a single one', () => {
+    const out = nWithEvidence('و قال رئيس المجلس إن الموقع جديد. و أضاف أن الكراء حدد في 200 دينار.');
+    expect(out).toBe('وَقال رئيس المجلس إن الموقع جديد. وَأضاف أن الكراء حدد في 200 دينار.');
+    const once = 'و قال رئيس المجلس إن الموقع جديد. وأضاف أن الكراء حدد في 200 دينار.';
+    expect(nWithEvidence(once)).toBe(once);
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -751,6 +751,18 @@ function lineAround(text: string, at: number): string {
   const end = text.indexOf('\n', at);
   return text.slice(start, end === -1 ? text.length : end);
 }
+/** A lone proclitic letter that opens a sentence (the line's start, or after . ! ? ؟ and a space) before a word. */
+const SENTENCE_OPENING_LETTER_G = /(?:^|[.!?؟] )[وفلب] [\u0621-\u064A]/gm;
+
+/**
+ * Does the lone letter at `at` open a sentence in a paragraph where two sentences or more open with a lone proclitic letter (و قال …
+ * . و أضاف، ف ي الساعات … . و قالت)? Such a writer vocalises each sentence's first letter, whose mark became a space.
+ */
+function opensVocalisedSentence(text: string, at: number): boolean {
+  const opens = at === 0 || text.charAt(at - 1) === '\n' || (text.charAt(at - 1) === ' ' && /[.!?؟]/.test(text.charAt(at - 2)));
+  return opens && (lineAround(text, at).match(SENTENCE_OPENING_LETTER_G) ?? []).length >= 2;
+}
+
 /** إنّ، أنّ، لكنّ، كأنّ and كلّ (with و or ف), which ما may end (إنّما، كلّما). */
 const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن|كل)$/;
 /** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
@@ -997,7 +1009,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && /^[وف][بلك]$/.test(L) && R.length >= 2 && gaps[k]!.text === ' ') return 'strong';
   // A lone و before a word, in a paragraph where a lone ل stands before a word too, which no writer types apart: the writer vocalises
   // the proclitics (وَقال، لِلأطفال), whose marks became spaces. (An unvocalised paragraph may write و apart: اليوم و غدا.)
-  if (L === 'و' && k === i && k + 1 === j && R.length >= 2 && gaps[k]!.text === ' ' && LONE_LAM.test(lineAround(text, pieces[k]!.start)))
+  // So is one that opens a sentence where the writer vocalises each sentence's first letter (و قال … . و أضاف: وَقال، وَأضاف).
+  if (
+    L === 'و' &&
+    k === i &&
+    k + 1 === j &&
+    R.length >= 2 &&
+    gaps[k]!.text === ' ' &&
+    (LONE_LAM.test(lineAround(text, pieces[k]!.start)) || opensVocalisedSentence(text, pieces[k]!.start))
+  )
     return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
   // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
@@ -1134,7 +1154,13 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       (first === 'ب' || first === 'ل') &&
       L.length === 1 &&
       ((R.length >= 4 && ctx.lexPiece(pieces[k + 1]!)) || (first === 'ل' && /^ا?ل/.test(R) && R.length >= 3));
-    if (L === 'و' && count === 1 && R.length >= 2 && LONE_LAM.test(lineAround(text, pieces[k]!.start))) return FATHA;
+    if (
+      L === 'و' &&
+      count === 1 &&
+      R.length >= 2 &&
+      (LONE_LAM.test(lineAround(text, pieces[k]!.start)) || opensVocalisedSentence(text, pieces[k]!.start))
+    )
+      return FATHA;
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
