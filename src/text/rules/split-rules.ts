@@ -1238,7 +1238,9 @@ function frequentWordFirst(pieces: Piece[], gaps: Gap[], open: boolean[], i: num
       !isFrequentWord(joinedBare(pieces, i, s))
     )
       continue;
-    if (s > i && !acceptJoin(pieces, gaps, i, s, text, ctx)) continue;
+    // (Lone letters that make a frequent word ending in its long vowel, ف ي، ع ل ى, are that word: gapReason gives their last
+    // letter to the word the next letters make, يحدّ, as no join of them alone would be taken.)
+    if (s > i && !loneLettersMakeLongVowelWord(pieces, gaps, i, s) && !acceptJoin(pieces, gaps, i, s, text, ctx)) continue;
     // (Not ان that opens a fully vocalised verb where أن is written with its hamza: ان ط ل ق is انطلق, hamzalessBeforeLetterRun.)
     if (s === i && hamzalessBeforeLetterRun(pieces, gaps, i, joinedTo, text)) continue;
     let reach = s + 1;
@@ -1333,4 +1335,11 @@ function conjunctionBeforeLaMa(pieces: Piece[], i: number, k: number, j: number,
   return (
     count === 1 && k === i && j === i + 2 && (first === 'و' || first === 'ف') && pieces[i + 1]!.bare.length === 1 && pieces[j]!.bare === 'ا'
   );
+}
+
+/** Are pieces i..s lone letters one space apart that make a frequent word ending in its long vowel (ف ي، ع ل ى)? */
+function loneLettersMakeLongVowelWord(pieces: Piece[], gaps: Gap[], i: number, s: number): boolean {
+  for (let m = i; m <= s; m++) if (pieces[m]!.bare.length !== 1 || (m < s && gaps[m]!.text !== ' ')) return false;
+  const word = joinedBare(pieces, i, s);
+  return 'يىاو'.includes(word.at(-1)!) && FUNCTION_WORDS.has(word);
 }
