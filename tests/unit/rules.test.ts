@@ -549,6 +549,9 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it('keeps في that its lone letters make apart from the fully vocalised word after it (ف ي ح د  ه is في حدّه, not فيحدّه)', () => {
     expect(joins('قال: «الك ت ب  / ف ي ح د  ه  الح د   ب ي ن  الج د ».')).toContain('/ في حده الحد بين');
   });
+  it('puts the kasra, not shadda, on في whose two letters stood apart (فِي الدقيقة)', () => {
+    expect(nWithEvidence('وفي مد ة قصيرة سجل الهدف الثالث ف ي الدقيقة 70 من المباراة.')).toContain(' فِي الدقيقة');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

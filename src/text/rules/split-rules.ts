@@ -751,6 +751,9 @@ function lineAround(text: string, at: number): string {
   const end = text.indexOf('\n', at);
   return text.slice(start, end === -1 ? text.length : end);
 }
+/** Frequent words of a letter and a long ي, whose letter takes the kasra (فِي، لِي، بِي، هِي، ذِي). */
+const KASRA_BEFORE_YA = new Set(['في', 'لي', 'بي', 'هي', 'ذي']);
+
 /** A lone proclitic letter that opens a sentence (the line's start, or after . ! ? ؟ and a space) before a word. */
 const SENTENCE_OPENING_LETTER_G = /(?:^|[.!?؟] )[وفلب] [\u0621-\u064A]/gm;
 
@@ -1083,6 +1086,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const wasl = waslJoinMark(pieces, gaps, i, k, text);
   if (wasl) return wasl;
   if (loneLetterBeforeAlef(pieces, i, k, count) || conjunctionBeforeLaMa(pieces, i, k, j, count)) return FATHA;
+  // في، لي، هي whose two letters stood apart: the kasra before the long ي (فِي), never shadda.
+  if (count === 1 && k === i && lastPiece && R === 'ي' && L.length === 1 && KASRA_BEFORE_YA.has(L + R)) return KASRA;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
     if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && markLostAfter(pieces[k + 1]!, text))) return SHADDA;
