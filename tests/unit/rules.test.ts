@@ -552,6 +552,9 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it('puts the kasra, not shadda, on في whose two letters stood apart (فِي الدقيقة)', () => {
     expect(nWithEvidence('وفي مد ة قصيرة سجل الهدف الثالث ف ي الدقيقة 70 من المباراة.')).toContain(' فِي الدقيقة');
   });
+  it('rejoins a form VIII verb whose stem is a frequent word without its hamza (فانت ش ر ت is فانتشرت, not فانت شرّت)', () => {
+    expect(joins('وفي مد ة قصيرة نشر صورا للدكان، فانت ش ر ت بسرعة، وكتبت منظمة محلية.')).toContain('، فانتشرت بسرعة');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

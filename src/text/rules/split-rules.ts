@@ -1246,8 +1246,9 @@ function frequentWordFirst(pieces: Piece[], gaps: Gap[], open: boolean[], i: num
     // (Lone letters that make a frequent word ending in its long vowel, ف ي، ع ل ى, are that word: gapReason gives their last
     // letter to the word the next letters make, يحدّ, as no join of them alone would be taken.)
     if (s > i && !loneLettersMakeLongVowelWord(pieces, gaps, i, s) && !acceptJoin(pieces, gaps, i, s, text, ctx)) continue;
-    // (Not ان that opens a fully vocalised verb where أن is written with its hamza: ان ط ل ق is انطلق, hamzalessBeforeLetterRun.)
-    if (s === i && hamzalessBeforeLetterRun(pieces, gaps, i, joinedTo, text)) continue;
+    // (Not ان that opens a fully vocalised verb where أن is written with its hamza: ان ط ل ق is انطلق, hamzalessBeforeLetterRun;
+    // nor انت that opens a form VIII verb, فانت ش ر ت is فانتشرت.)
+    if (s === i && (hamzalessBeforeLetterRun(pieces, gaps, i, joinedTo, text) || FORM_VIII_OR_X_STEM.test(pieces[i]!.bare))) continue;
     let reach = s + 1;
     while (reach < gaps.length && open[reach] && reach - s < MAX_PIECES) reach++;
     // (The letter's word spans two more pieces, or it is a wasl alef: a letter before one whole word is a proclitic, أن ه|بات، وكل ف|الخزينة;
