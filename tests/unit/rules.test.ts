@@ -555,6 +555,10 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it('rejoins a form VIII verb whose stem is a frequent word without its hamza (فانت ش ر ت is فانتشرت, not فانت شرّت)', () => {
     expect(joins('وفي مد ة قصيرة نشر صورا للدكان، فانت ش ر ت بسرعة، وكتبت منظمة محلية.')).toContain('، فانتشرت بسرعة');
   });
+  it('rejoins a lone إ after a noun that labels (على شكل إ شعاع is إشعاع: no label is إ), but not after حرف', () => {
+    expect(joins('وفي مد ة قصيرة يطلق طاقة على شكل إ شعاع كهرومغناطيسي.')).toContain('شكل إشعاع كهرومغناطيسي');
+    expect(joins('وفي مد ة قصيرة يكتب حرف إ شعاع')).toContain('حرف إ شعاع');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -444,7 +444,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
-    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
+    // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; but حرف إ names the letter.)
+    const labelNoun = wordBefore(text, piece.start);
+    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (piece.bare !== 'إ' || /حرف$/.test(labelNoun))) return true;
     if (labelsAList(text, piece, ctx)) return true;
     if (initialsOrList(text, piece.start)) return true;
   }
