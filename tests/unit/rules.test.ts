@@ -559,6 +559,11 @@ describe('devset9 shapes: letters vowelled one by one', () => {
     expect(joins('وفي مد ة قصيرة يطلق طاقة على شكل إ شعاع كهرومغناطيسي.')).toContain('شكل إشعاع كهرومغناطيسي');
     expect(joins('وفي مد ة قصيرة يكتب حرف إ شعاع')).toContain('حرف إ شعاع');
   });
+  it('puts the kasra on a word-initial إ whose mark was lost, after the article too (إِشعاع، الإِشعاع)', () => {
+    const out = nWithEvidence('وفي مد ة قصيرة يطلق طاقة على شكل إ شعاع كهرومغناطيسي يسمى الإ شعاع.');
+    expect(out).toContain('شكل إِشعاع');
+    expect(out).toContain('الإِشعاع.');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -1090,6 +1090,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (loneLetterBeforeAlef(pieces, i, k, count) || conjunctionBeforeLaMa(pieces, i, k, j, count)) return FATHA;
   // في، لي، هي whose two letters stood apart: the kasra before the long ي (فِي), never shadda.
   if (count === 1 && k === i && lastPiece && R === 'ي' && L.length === 1 && KASRA_BEFORE_YA.has(L + R)) return KASRA;
+  // إ carries its kasra and nothing else (إِشعاع، الإِشعاع).
+  if (count === 1 && L.at(-1) === 'إ') return KASRA;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
     if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && markLostAfter(pieces[k + 1]!, text))) return SHADDA;
