@@ -395,7 +395,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (names); not after ال, which only a known word (التزامًا) may begin.
     (tanween && j === i + 1 && !word.startsWith('ال')) ||
     // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
-    (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx));
+    (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx)) ||
+    // The article's sun letter, two spaces (its shadda and vowel) before the rest of a word no lexicon knows (الس  نكروتروني).
+    (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx));
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
@@ -1352,4 +1354,15 @@ function loneLettersMakeLongVowelWord(pieces: Piece[], gaps: Gap[], i: number, s
   for (let m = i; m <= s; m++) if (pieces[m]!.bare.length !== 1 || (m < s && gaps[m]!.text !== ' ')) return false;
   const word = joinedBare(pieces, i, s);
   return 'يىاو'.includes(word.at(-1)!) && FUNCTION_WORDS.has(word);
+}
+
+/** The article (after its proclitics) and a sun letter. */
+const ARTICLE_AND_SUN_LETTER = /^(?:[وفبك]?ال|[وف]?لل)[تثدذرزسشصضطظن]$/;
+
+/**
+ * Is `left` the article and a sun letter, two spaces (the letter's shadda and vowel) before `right`, three letters or more that are no
+ * word alone (الس  نكروتروني is السِّنكروتروني)? The article and one letter are never a word either.
+ */
+function sunLetterBeforeRest(left: Piece, right: Piece, gap: Gap, ctx: Context): boolean {
+  return gap.text === '  ' && ARTICLE_AND_SUN_LETTER.test(left.bare) && right.bare.length >= 3 && !ctx.lexPiece(right);
 }
