@@ -567,6 +567,12 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   it("rejoins the article's sun letter, two spaces before a rest no lexicon knows (الس  نكروتروني is السّنكروتروني)", () => {
     expect(joins('وفي مد ة قصيرة يسمى الإشعاع الس  نكروتروني، ويمتد طيفه.')).toContain('الإشعاع السنكروتروني،');
   });
+  it("gives a fully vocalised word's first letter the fatha (أَن، وَبَيَن), not the passive's damma; an imperfect's prefix before two letters keeps it (يُعدّ)", () => {
+    const out = nWithEvidence('وفي مد ة قصيرة قال: هل نسينا أ ن   المدينة لنا؟ و ب ي ن  الناس.');
+    expect(out).toContain('نسينا أَن');
+    expect(out).toContain('وَبَي');
+    expect(nWithEvidence('وفي مد ة قصيرة قال إن الله ي ع د  الفريق.')).toContain(' يُع');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -755,6 +755,9 @@ function lineAround(text: string, at: number): string {
   const end = text.indexOf('\n', at);
   return text.slice(start, end === -1 ? text.length : end);
 }
+/** Frequent words whose first letter takes a damma (ثُمَّ، كُلّ، هُم، مُنذ). */
+const DAMMA_FIRST_WORDS = new Set(['ثم', 'كل', 'هو', 'هم', 'هما', 'منذ', 'مذ']);
+
 /** Frequent words of a letter and a long ي, whose letter takes the kasra (فِي، لِي، بِي، هِي، ذِي). */
 const KASRA_BEFORE_YA = new Set(['في', 'لي', 'بي', 'هي', 'ذي']);
 
@@ -1170,6 +1173,19 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       count === 1 &&
       R.length >= 2 &&
       (LONE_LAM.test(lineAround(text, pieces[k]!.start)) || opensVocalisedSentence(text, pieces[k]!.start))
+    )
+      return FATHA;
+    // A fully vocalised word's letters (lone letters up to its lost final mark, لَهُم، أَنَّ، بَيْنَ، عَلَيْهِم) give its first letter
+    // the fatha, the most frequent vowel, not the passive's damma; not an imperfect's prefix (يُعِدّ، تُنتِج), nor a frequent word
+    // that opens with a damma (ثُمَّ، كُلّ، هُم).
+    if (
+      count === 1 &&
+      !preposition &&
+      L.length === 1 &&
+      loneLetterRun(pieces, gaps, i, j) &&
+      markLostAfter(pieces[j]!, text) &&
+      !'يتن'.includes(L) &&
+      !DAMMA_FIRST_WORDS.has(joinedBare(pieces, i, j))
     )
       return FATHA;
     const vowel = preposition ? KASRA : DAMMA;
