@@ -573,6 +573,11 @@ describe('devset9 shapes: letters vowelled one by one', () => {
     expect(out).toContain('وَبَي');
     expect(nWithEvidence('وفي مد ة قصيرة قال إن الله ي ع د  الفريق.')).toContain(' يُع');
   });
+  it('gives a frequent word rejoined from its letters its own marks (الَّتِي، مَعَهُن), not shadda and guesses', () => {
+    const out = nWithEvidence('وفي مد ة قصيرة قال: ما قيمة المدينة ال  ت ي تحسن استقبال السيارات، وأسكنا م ع ه ن  أهلهن؟');
+    expect(out).toContain('المدينة الَّتِي تحسن');
+    expect(out).toContain('مَعَهُن');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

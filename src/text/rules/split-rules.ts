@@ -1092,6 +1092,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const lastPiece = k + 1 === j;
   const wasl = waslJoinMark(pieces, gaps, i, k, text);
   if (wasl) return wasl;
+  const own = ownMarks(pieces, i, k, j, count);
+  if (own) return own;
   if (loneLetterBeforeAlef(pieces, i, k, count) || conjunctionBeforeLaMa(pieces, i, k, j, count)) return FATHA;
   // في، لي، هي whose two letters stood apart: the kasra before the long ي (فِي), never shadda.
   if (count === 1 && k === i && lastPiece && R === 'ي' && L.length === 1 && KASRA_BEFORE_YA.has(L + R)) return KASRA;
@@ -1381,4 +1383,42 @@ const ARTICLE_AND_SUN_LETTER = /^(?:[وفبك]?ال|[وف]?لل)[تثدذرزس�
  */
 function sunLetterBeforeRest(left: Piece, right: Piece, gap: Gap, ctx: Context): boolean {
   return gap.text === '  ' && ARTICLE_AND_SUN_LETTER.test(left.bare) && right.bare.length >= 3 && !ctx.lexPiece(right);
+}
+
+/**
+ * Frequent words whose marks inside the word are always the same, fully vocalised: a writer who vowels them letter by letter
+ * writes these (الَّذِي، لَكِنَّ، عَلَيْهِم، مِنْهُم، مَعَهُنَّ، بَيْنَ).
+ */
+const OWN_MARKS = new Map(
+  (
+    'الَّذِي الَّتِي الَّذِينَ اللَّذَيْنِ اللَّتَيْنِ اللَّذَانِ اللَّتَانِ اللَّاتِي لَكِنَّ عَلَى عَلَيْهِ عَلَيْهَا عَلَيْهِمْ عَلَيْهِنَّ عَلَيْكُمْ عَلَيْنَا ' +
+    'إِلَى إِلَيْهِ إِلَيْهَا إِلَيْهِمْ لَدَى لَدَيْهِ لَدَيْهَا لَدَيْهِمْ فِيهِ فِيهَا فِيهِمْ مِنْهُ مِنْهَا مِنْهُمْ مِنْهُنَّ عَنْهُ عَنْهَا عَنْهُمْ لَهُ لَهَا ' +
+    'لَهُمْ لَهُنَّ لَكُمْ لَكُنَّ لَنَا بِهِ بِهَا بِهِمْ مَعَهُ مَعَهَا مَعَهُمْ مَعَهُنَّ بَيْنَ حَتَّى هَذَا هَذِهِ ذَلِكَ تِلْكَ عِنْدَ خِلَالَ'
+  )
+    .split(' ')
+    .map((w) => [w.replace(/[\u064B-\u0652]/g, ''), w] as const),
+);
+
+/**
+ * The marks of gap k in a join of pieces i..j that makes one of OWN_MARKS (after و or ف, the conjunction's fatha), when the gap
+ * holds as many lost marks as the word has there; else ''.
+ */
+function ownMarks(pieces: Piece[], i: number, k: number, j: number, count: number): string {
+  const word = joinedBare(pieces, i, j);
+  let vocalised = OWN_MARKS.get(word);
+  if (vocalised === undefined && (word[0] === 'و' || word[0] === 'ف') && OWN_MARKS.has(word.slice(1)))
+    vocalised = word[0] + FATHA + OWN_MARKS.get(word.slice(1))!;
+  if (vocalised === undefined) return '';
+  let letters = joinedBare(pieces, i, k).length;
+  let marks = '';
+  for (const ch of vocalised) {
+    const isMark = ch >= '\u064B' && ch <= '\u0652';
+    if (letters > 0) {
+      if (!isMark) letters--;
+      continue;
+    }
+    if (!isMark) break;
+    marks += ch;
+  }
+  return [...marks].length === count ? marks.normalize('NFC') : '';
 }
