@@ -578,6 +578,11 @@ describe('devset9 shapes: letters vowelled one by one', () => {
     expect(out).toContain('المدينة الَّتِي تحسن');
     expect(out).toContain('مَعَهُن');
   });
+  it("gives a plural pronoun's ه split from its م the kasra after a preposition, else the damma, not shadda (إلى ملاحظاتهِم، خدمتهُم)", () => {
+    const out = nWithEvidence('وفي مد ة قصيرة استمع المسؤول إلى ملاحظاته م حول توزيع المساكن، وقال إن خدمته م واجب.');
+    expect(out).toContain('إلى ملاحظاتهِم حول');
+    expect(out).toContain('إن خدمتهُم واجب');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -6,7 +6,7 @@ import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
 import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, SUKUN, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
-import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
+import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
 import {
   showsDamage,
@@ -1094,6 +1094,13 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (wasl) return wasl;
   const own = ownMarks(pieces, i, k, j, count);
   if (own) return own;
+  // A plural pronoun's ه split from its م (ملاحظاته|م، خدمته|م، أبنائه|م): its vowel, the kasra after ي or a preposition, else the
+  // damma (final-marks.ts gives the same to a pronoun's ه at a word's end), never shadda.
+  // (After ت، ئ، ؤ، ي or ا: a noun's ending; فه|م in أتفهّم is a verb's doubled letter.)
+  if (count === 1 && lastPiece && R === 'م' && L.length >= 4 && /[تئؤيا]ه$/.test(L)) {
+    const before = wordBefore(text, pieces[i]!.start);
+    return L.at(-2) === 'ي' || PREPOSITION.test(before) ? KASRA : DAMMA;
+  }
   if (loneLetterBeforeAlef(pieces, i, k, count) || conjunctionBeforeLaMa(pieces, i, k, j, count)) return FATHA;
   // في، لي، هي whose two letters stood apart: the kasra before the long ي (فِي), never shadda.
   if (count === 1 && k === i && lastPiece && R === 'ي' && L.length === 1 && KASRA_BEFORE_YA.has(L + R)) return KASRA;
