@@ -583,6 +583,11 @@ describe('devset9 shapes: letters vowelled one by one', () => {
     expect(out).toContain('إلى ملاحظاتهِم حول');
     expect(out).toContain('إن خدمتهُم واجب');
   });
+  it("gives the wasl alef of a hollow root's form VIII passive its damma (اُختير), of the active its kasra (اِستَعاد)", () => {
+    const out = nWithEvidence('وفي مد ة قصيرة فاز اللاعب ال ذي ا ختير أفضل لاعب، بعد أن ا ست عاد  مكانه.');
+    expect(out).toContain(' اُختير ');
+    expect(out).toContain(' اِستَعاد');
+  });
   it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
     const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
     expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');

@@ -1254,8 +1254,12 @@ function waslAlefOpens(left: Piece, right: Piece, text: string, damaged: boolean
 /** The marks of a join that a wasl alef opens: its kasra, and the fatha on the stem's ت (اِستَعاد، اِفتَتَح، اِعتاد); else ''. */
 function waslJoinMark(pieces: Piece[], gaps: Gap[], i: number, k: number, text: string): string {
   if (gaps[k]!.text !== ' ' || !waslAlefOpens(pieces[i]!, pieces[i + 1]!, text, true)) return '';
+  // (The passive of a hollow root's form VIII, ا ختير is اُختير: the wasl alef's damma.)
+  if (k === i && PASSIVE_HOLLOW_VIII.test(pieces[i + 1]!.bare)) return DAMMA;
   return k === i ? KASRA : k === i + 1 && pieces[k]!.bare.length === 2 ? FATHA : '';
 }
+/** After the wasl alef, the passive of a hollow root's form VIII: a letter, ت, ي and a letter, and a tail (ختير، عتيد، حتيجت). */
+const PASSIVE_HOLLOW_VIII = /^.تي[^اوي](?:ت|ا|وا)?$/;
 
 /**
  * A join that glues a frequent word (أن، وقد، فمن، أول, or one its first lone letters make: ف ي) to a lone letter or an article
