@@ -515,3 +515,109 @@ describe('slugs and furniture', () => {
     expect(dropFurniture('Top\nفقرة').text).toBe('Top\nفقرة');
   });
 });
+
+describe('devset9 shapes: letters vowelled one by one', () => {
+  /** The repaired text without its marks: which gaps were joined. */
+  const joins = (damaged: string) => nWithEvidence(damaged).replace(/[\u064B-\u0652]/g, '');
+  it('gives the wasl alef of a form VIII or X verb to its verb, with its kasra and the fatha on the stem', () => {
+    const out = nWithEvidence('وفي مد ة قصيرة، بعد أن ا ست عاد  الدكان، وقد ا عتاد  أهل السوق أن يمروا.');
+    expect(out).toContain('بعد أن اِستَعاد');
+    expect(out).toContain('وقد اِعتاد');
+  });
+  it.each([
+    // a lone verb prefix after أن opens the verb its pieces make, not أنّي
+    ['وفي مد ة قصيرة ويرفض أن ي ست خد م  القطع الصينية.', 'وفي مدة قصيرة ويرفض أن يستخدم القطع الصينية.'],
+    // a participle's م after أول, not the lexicon's clitic chain أولمسرع
+    ['وفي مد ة قصيرة كان أول م سر  ع من نوعه.', 'وفي مدة قصيرة كان أول مسرع من نوعه.'],
+    // the article before a doubled sun letter opens الّذي, not فمنال
+    ['وفي مد ة قصيرة. فمن ال  ذ ي يؤخره؟', 'وفي مدة قصيرة. فمن الذي يؤخره؟'],
+  ])('keeps a frequent word whole before a lone letter whose word follows: %s', (damaged, bare) => {
+    expect(joins(damaged)).toBe(bare);
+  });
+  it('closes الّتي with its ي rather than giving it to the next word', () => {
+    expect(joins('وفي مد ة قصيرة ما قيمة المدينة ال  ت ي تحسن استقبال السيارات؟')).toBe(
+      'وفي مدة قصيرة ما قيمة المدينة التي تحسن استقبال السيارات؟',
+    );
+  });
+  it('gives a lone letter before two spaces to the word before it, never to the next word (ا ست أن ف  العمل: not فالعمل)', () => {
+    expect(joins('وفي مد ة قصيرة، وفي الربيع الماضي ا ست أن ف  العمل بعد أن')).toBe('وفي مدة قصيرة، وفي الربيع الماضي استأنف العمل بعد أن');
+  });
+  it("joins nothing across a final mark's debris before pieces that make the next word (الحدّ بين, not الحدّبين)", () => {
+    expect(joins('وفي مد ة قصيرة قرأ: في حد  ه  الح د   ب ي ن  الج د ، ثم سكت.')).toBe('وفي مدة قصيرة قرأ: في حده الحد بين الجد، ثم سكت.');
+  });
+  it('rejoins منهم vowelled letter by letter (م ن ه م), its pronoun split like the word', () => {
+    expect(joins('وفي مد ة قصيرة جلس مع كثير م ن ه م، واستمعوا إليهم.')).toBe('وفي مدة قصيرة جلس مع كثير منهم، واستمعوا إليهم.');
+  });
+  it('puts a fatha, not tanween, on the one letter of لا before its alef, and on the conjunction before it (لَا، وَلَا)', () => {
+    // «لَا ضَرَرَ وَلَا ضِرَارَ» vowelled letter by letter; the first vowels of ضرر and ضرار are not known from their letters.
+    const damaged = 'وفي مد ة قصيرة قال: «ل ا ض ر ر  و ل ا ض ر ار ».';
+    const words = nWithEvidence(damaged).split(/[\s«»]+/);
+    expect(words).toContain('لَا');
+    expect(words).toContain('وَلَا');
+    expect(joins(damaged)).toContain('«لا ضرر ولا ضرار');
+  });
+  it('sees damage in a ة after two spaces (ع  ة: shadda and a vowel lost), so pieces that are all words may be rejoined', () => {
+    expect(joins('يعمل هذا النوع من الم سر  عات، وتسمى الأ ش ع  ة السينية.')).toBe('يعمل هذا النوع من المسرعات، وتسمى الأشعة السينية.');
+  });
+  it('rejoins a lone و that opens a sentence where sentences open with a vocalised letter (وَقال … وَأضاف), not a single one', () => {
+    const out = nWithEvidence('و قال رئيس المجلس إن الموقع جديد. و أضاف أن الكراء حدد في 200 دينار.');
+    expect(out).toBe('وَقال رئيس المجلس إن الموقع جديد. وَأضاف أن الكراء حدد في 200 دينار.');
+    const once = 'و قال رئيس المجلس إن الموقع جديد. وأضاف أن الكراء حدد في 200 دينار.';
+    expect(nWithEvidence(once)).toBe(once);
+  });
+  it('keeps في that its lone letters make apart from the fully vocalised word after it (ف ي ح د  ه is في حدّه, not فيحدّه)', () => {
+    expect(joins('قال: «الك ت ب  / ف ي ح د  ه  الح د   ب ي ن  الج د ».')).toContain('/ في حده الحد بين');
+  });
+  it('puts the kasra, not shadda, on في whose two letters stood apart (فِي الدقيقة)', () => {
+    expect(nWithEvidence('وفي مد ة قصيرة سجل الهدف الثالث ف ي الدقيقة 70 من المباراة.')).toContain(' فِي الدقيقة');
+  });
+  it('rejoins a form VIII verb whose stem is a frequent word without its hamza (فانت ش ر ت is فانتشرت, not فانت شرّت)', () => {
+    expect(joins('وفي مد ة قصيرة نشر صورا للدكان، فانت ش ر ت بسرعة، وكتبت منظمة محلية.')).toContain('، فانتشرت بسرعة');
+  });
+  it('rejoins a lone إ after a noun that labels (على شكل إ شعاع is إشعاع: no label is إ), but not after حرف', () => {
+    expect(joins('وفي مد ة قصيرة يطلق طاقة على شكل إ شعاع كهرومغناطيسي.')).toContain('شكل إشعاع كهرومغناطيسي');
+    expect(joins('وفي مد ة قصيرة يكتب حرف إ شعاع')).toContain('حرف إ شعاع');
+  });
+  it('puts the kasra on a word-initial إ whose mark was lost, after the article too (إِشعاع، الإِشعاع)', () => {
+    const out = nWithEvidence('وفي مد ة قصيرة يطلق طاقة على شكل إ شعاع كهرومغناطيسي يسمى الإ شعاع.');
+    expect(out).toContain('شكل إِشعاع');
+    expect(out).toContain('الإِشعاع.');
+  });
+  it("rejoins the article's sun letter, two spaces before a rest no lexicon knows (الس  نكروتروني is السّنكروتروني)", () => {
+    expect(joins('وفي مد ة قصيرة يسمى الإشعاع الس  نكروتروني، ويمتد طيفه.')).toContain('الإشعاع السنكروتروني،');
+  });
+  it("gives a fully vocalised word's first letter the fatha (أَن، وَبَيَن), not the passive's damma; an imperfect's prefix before two letters keeps it (يُعدّ)", () => {
+    const out = nWithEvidence('وفي مد ة قصيرة قال: هل نسينا أ ن   المدينة لنا؟ و ب ي ن  الناس.');
+    expect(out).toContain('نسينا أَن');
+    expect(out).toContain('وَبَي');
+    expect(nWithEvidence('وفي مد ة قصيرة قال إن الله ي ع د  الفريق.')).toContain(' يُع');
+  });
+  it('gives a frequent word rejoined from its letters its own marks (الَّتِي، مَعَهُن), not shadda and guesses', () => {
+    const out = nWithEvidence('وفي مد ة قصيرة قال: ما قيمة المدينة ال  ت ي تحسن استقبال السيارات، وأسكنا م ع ه ن  أهلهن؟');
+    expect(out).toContain('المدينة الَّتِي تحسن');
+    expect(out).toContain('مَعَهُن');
+  });
+  it("gives a plural pronoun's ه split from its م the kasra after a preposition, else the damma, not shadda (إلى ملاحظاتهِم، خدمتهُم)", () => {
+    const out = nWithEvidence('وفي مد ة قصيرة استمع المسؤول إلى ملاحظاته م حول توزيع المساكن، وقال إن خدمته م واجب.');
+    expect(out).toContain('إلى ملاحظاتهِم حول');
+    expect(out).toContain('إن خدمتهُم واجب');
+  });
+  it("gives the wasl alef of a hollow root's form VIII passive its damma (اُختير), of the active its kasra (اِستَعاد)", () => {
+    const out = nWithEvidence('وفي مد ة قصيرة فاز اللاعب ال ذي ا ختير أفضل لاعب، بعد أن ا ست عاد  مكانه.');
+    expect(out).toContain(' اُختير ');
+    expect(out).toContain(' اِستَعاد');
+  });
+  it('joins nothing right after a lone letter left stranded in a name vowelled letter by letter', () => {
+    const damaged = 'وفي مد ة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.';
+    expect(joins(damaged)).toBe('وفي مدة قصيرة عادت لوحة الفرنسي إ ت ي ين م ور و، التي سرقت.');
+  });
+  it('ends a word at its plural pronoun (فلكُم منا, not فلكممنا)', () => {
+    expect(joins('وفي مد ة قصيرة قال: فلك م منا كل التقدير.')).toBe('وفي مدة قصيرة قال: فلكم منا كل التقدير.');
+  });
+  it('keeps the joins after a lone letter that follows a frequent word: a name begins there (من ل ن د ن وس ن غاف ور ة)', () => {
+    expect(joins('وفي مد ة قصيرة جاء مستثمرون من ل ن د ن وس ن غاف ور ة إلى المدينة.')).toContain('وسنغافورة');
+  });
+  it('ends no join at ن or م whose pieces before make no word (التكنولوجيا, not الت ك ن)', () => {
+    expect(joins('وفي مد ة قصيرة قال إن «الت  ك ن ول وج يا تتغير» كل يوم.')).toContain('«التكنولوجيا تتغير»');
+  });
+});

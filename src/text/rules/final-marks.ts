@@ -47,7 +47,7 @@ function construct(after = ''): boolean {
 /** The article, after و or ف and ب، ل or ك (الـ، وبالـ، للـ). */
 const ARTICLE = /^[وف]?(?:[بلك]?ال|لل)/;
 /** Prepositions (with و or ف) after which a noun is genitive; not حتى (also "even"). */
-const PREPOSITION = /^[وف]?(?:في|من|إلى|الى|على|عن|حول|نحو|دون|عبر|ضد|خلال|منذ|لدى|عند|بعد|قبل|بين)$/;
+export const PREPOSITION = /^[وف]?(?:في|من|إلى|الى|على|عن|حول|نحو|دون|عبر|ضد|خلال|منذ|لدى|عند|بعد|قبل|بين)$/;
 
 /**
  * Is `word` the preposition ب (after و or ف) and a noun without the article (بخطٍّ، بفائدةٍ، وبتطبيقٍ): the rest a word, the whole no

@@ -6,7 +6,7 @@ import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
 import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, SUKUN, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
-import { FINAL_SHADDA, finalMarkFor } from './final-marks.ts';
+import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
 import {
   showsDamage,
@@ -142,6 +142,9 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
     // A second pass would see the rejoined word as one piece and might take the next piece too
     // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
+    joinedTo = frequentWordFirst(pieces, gaps, open, i, joinedTo, text, ctx);
+    joinedTo = endAtPronoun(pieces, gaps, i, joinedTo, text, ctx);
+    if (joinedTo > i && followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx)) joinedTo = i;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
       edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
@@ -229,6 +232,7 @@ function pluralTailBin(L: string, R: string): boolean {
 function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: boolean): boolean {
   const L = left.bare;
   const R = right.bare;
+  if (waslAlefOpens(left, right, text, damaged)) return true;
   if (kindOf(L.charCodeAt(L.length - 1)) & NO_MARK_AFTER_BIT) return false;
   if (isWordMarkCode(text.charCodeAt(left.end - 1))) return false; // a surviving haraka: not damaged here
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
@@ -333,7 +337,11 @@ const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n,،؛:!؟?»)\]]|\.(?!\.+[ \u00A0])
 function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   for (let k = i; k < j; k++) {
     const bare = pieces[k]!.bare;
-    if (kindOf(bare.charCodeAt(bare.length - 1)) & NO_MARK_AFTER_BIT) return false;
+    if (
+      kindOf(bare.charCodeAt(bare.length - 1)) & NO_MARK_AFTER_BIT &&
+      !(k === i && waslAlefOpens(pieces[k]!, pieces[k + 1]!, text, ctx.damaged))
+    )
+      return false;
     // A haraka that is still there shows the text was not damaged at this word's end.
     const last = text.charCodeAt(pieces[k]!.end - 1);
     if (isHarakaCode(last)) return false;
@@ -387,7 +395,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (names); not after ال, which only a known word (التزامًا) may begin.
     (tanween && j === i + 1 && !word.startsWith('ال')) ||
     // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
-    (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx));
+    (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx)) ||
+    // The article's sun letter, two spaces (its shadda and vowel) before the rest of a word no lexicon knows (الس  نكروتروني).
+    (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx));
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
@@ -436,7 +446,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
-    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(wordBefore(text, piece.start))) return true;
+    // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; but حرف إ names the letter.)
+    const labelNoun = wordBefore(text, piece.start);
+    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (piece.bare !== 'إ' || /حرف$/.test(labelNoun))) return true;
     if (labelsAList(text, piece, ctx)) return true;
     if (initialsOrList(text, piece.start)) return true;
   }
@@ -660,12 +672,14 @@ function hamzalessBeforeLetterRun(pieces: Piece[], gaps: Gap[], i: number, j: nu
 
 /**
  * Do pieces i + 2..j, one space apart from each other and from piece i + 1, make a suffix pronoun of two letters that ends in ا or
- * before a lost final mark (م ن ه م  is مِنْهُمْ, ع ن ه ا)? Not a lone letter, which may open the next word (مَن يُمثّل).
+ * before a lost final mark (م ن ه م  is مِنْهُمْ, ع ن ه ا), or that makes a frequent word with the short word (م ن ه م، is منهم
+ * before a comma too)? Not a lone letter, which may open the next word (مَن يُمثّل).
  */
 function pronounAfterShortWord(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string): boolean {
   for (let k = i + 1; k < j; k++) if (gaps[k]!.text !== ' ') return false;
   const rest = joinedBare(pieces, i + 2, j);
-  return rest.length >= 2 && SUFFIX_PRONOUNS.has(rest) && (rest.endsWith('ا') || markLostAfter(pieces[j]!, text));
+  if (rest.length < 2 || !SUFFIX_PRONOUNS.has(rest)) return false;
+  return rest.endsWith('ا') || markLostAfter(pieces[j]!, text) || FUNCTION_WORDS.has(joinedBare(pieces, i, j));
 }
 
 /** The letters of pieces i..k, joined. */
@@ -758,6 +772,24 @@ function lineAround(text: string, at: number): string {
   const end = text.indexOf('\n', at);
   return text.slice(start, end === -1 ? text.length : end);
 }
+/** Frequent words whose first letter takes a damma (ثُمَّ، كُلّ، هُم، مُنذ). */
+const DAMMA_FIRST_WORDS = new Set(['ثم', 'كل', 'هو', 'هم', 'هما', 'منذ', 'مذ']);
+
+/** Frequent words of a letter and a long ي, whose letter takes the kasra (فِي، لِي، بِي، هِي، ذِي). */
+const KASRA_BEFORE_YA = new Set(['في', 'لي', 'بي', 'هي', 'ذي']);
+
+/** A lone proclitic letter that opens a sentence (the line's start, or after . ! ? ؟ and a space) before a word. */
+const SENTENCE_OPENING_LETTER_G = /(?:^|[.!?؟] )[وفلب] [\u0621-\u064A]/gm;
+
+/**
+ * Does the lone letter at `at` open a sentence in a paragraph where two sentences or more open with a lone proclitic letter (و قال …
+ * . و أضاف، ف ي الساعات … . و قالت)? Such a writer vocalises each sentence's first letter, whose mark became a space.
+ */
+function opensVocalisedSentence(text: string, at: number): boolean {
+  const opens = at === 0 || text.charAt(at - 1) === '\n' || (text.charAt(at - 1) === ' ' && /[.!?؟]/.test(text.charAt(at - 2)));
+  return opens && (lineAround(text, at).match(SENTENCE_OPENING_LETTER_G) ?? []).length >= 2;
+}
+
 /** إنّ، أنّ، لكنّ، كأنّ and كلّ (with و or ف), which ما may end (إنّما، كلّما). */
 const MA_PARTICLES = /^[وف]?(?:إن|أن|ان|لكن|كأن|كل)$/;
 /** أن or إن written with their hamza, as a word or before a lost mark's space (أنّ، وإنّ، بأنّه). */
@@ -1008,7 +1040,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && /^[وف][بلك]$/.test(L) && R.length >= 2 && gaps[k]!.text === ' ') return 'strong';
   // A lone و before a word, in a paragraph where a lone ل stands before a word too, which no writer types apart: the writer vocalises
   // the proclitics (وَقال، لِلأطفال), whose marks became spaces. (An unvocalised paragraph may write و apart: اليوم و غدا.)
-  if (L === 'و' && k === i && k + 1 === j && R.length >= 2 && gaps[k]!.text === ' ' && LONE_LAM.test(lineAround(text, pieces[k]!.start)))
+  // So is one that opens a sentence where the writer vocalises each sentence's first letter (و قال … . و أضاف: وَقال، وَأضاف).
+  if (
+    L === 'و' &&
+    k === i &&
+    k + 1 === j &&
+    R.length >= 2 &&
+    gaps[k]!.text === ' ' &&
+    (LONE_LAM.test(lineAround(text, pieces[k]!.start)) || opensVocalisedSentence(text, pieces[k]!.start))
+  )
     return 'strong';
   if (R === 'هم' && L.startsWith('ال')) return 'strong'; // المتّهم: the lexicon refuses ال + a suffix pronoun
   // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
@@ -1075,6 +1115,22 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   const L = pieces[k]!.bare;
   const R = pieces[k + 1]!.bare;
   const lastPiece = k + 1 === j;
+  const wasl = waslJoinMark(pieces, gaps, i, k, text);
+  if (wasl) return wasl;
+  const own = ownMarks(pieces, i, k, j, count);
+  if (own) return own;
+  // A plural pronoun's ه split from its م (ملاحظاته|م، خدمته|م، أبنائه|م): its vowel, the kasra after ي or a preposition, else the
+  // damma (final-marks.ts gives the same to a pronoun's ه at a word's end), never shadda.
+  // (After ت، ئ، ؤ، ي or ا: a noun's ending; فه|م in أتفهّم is a verb's doubled letter.)
+  if (count === 1 && lastPiece && R === 'م' && L.length >= 4 && /[تئؤيا]ه$/.test(L)) {
+    const before = wordBefore(text, pieces[i]!.start);
+    return L.at(-2) === 'ي' || PREPOSITION.test(before) ? KASRA : DAMMA;
+  }
+  if (loneLetterBeforeAlef(pieces, i, k, count) || conjunctionBeforeLaMa(pieces, i, k, j, count)) return FATHA;
+  // في، لي، هي whose two letters stood apart: the kasra before the long ي (فِي), never shadda.
+  if (count === 1 && k === i && lastPiece && R === 'ي' && L.length === 1 && KASRA_BEFORE_YA.has(L + R)) return KASRA;
+  // إ carries its kasra and nothing else (إِشعاع، الإِشعاع).
+  if (count === 1 && L.at(-1) === 'إ') return KASRA;
   if (R === 'ا' && lastPiece && !/\p{L}/u.test(text.charAt(pieces[k + 1]!.end))) {
     // A lost mark after the alef is the older style's tanween (جدّاً، قويّاً): the one before it was a shadda.
     if (SHADDA_BEFORE_ALEF.has(L) || (count === 1 && markLostAfter(pieces[k + 1]!, text))) return SHADDA;
@@ -1146,7 +1202,26 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       (first === 'ب' || first === 'ل') &&
       L.length === 1 &&
       ((R.length >= 4 && ctx.lexPiece(pieces[k + 1]!)) || (first === 'ل' && /^ا?ل/.test(R) && R.length >= 3));
-    if (L === 'و' && count === 1 && R.length >= 2 && LONE_LAM.test(lineAround(text, pieces[k]!.start))) return FATHA;
+    if (
+      L === 'و' &&
+      count === 1 &&
+      R.length >= 2 &&
+      (LONE_LAM.test(lineAround(text, pieces[k]!.start)) || opensVocalisedSentence(text, pieces[k]!.start))
+    )
+      return FATHA;
+    // A fully vocalised word's letters (lone letters up to its lost final mark, لَهُم، أَنَّ، بَيْنَ، عَلَيْهِم) give its first letter
+    // the fatha, the most frequent vowel, not the passive's damma; not an imperfect's prefix (يُعِدّ، تُنتِج), nor a frequent word
+    // that opens with a damma (ثُمَّ، كُلّ، هُم).
+    if (
+      count === 1 &&
+      !preposition &&
+      L.length === 1 &&
+      loneLetterRun(pieces, gaps, i, j) &&
+      markLostAfter(pieces[j]!, text) &&
+      !'يتن'.includes(L) &&
+      !DAMMA_FIRST_WORDS.has(joinedBare(pieces, i, j))
+    )
+      return FATHA;
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
@@ -1176,4 +1251,210 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
     return FATHATAN;
   }
   return count === 1 ? SHADDA : (FATHA + SHADDA).normalize('NFC');
+}
+
+/** A frequent word, or one with و or ف before it (فمن، وقد), or one that PREFER_LEFT keeps whole (أول). */
+function isFrequentWord(word: string): boolean {
+  return (
+    FUNCTION_WORDS.has(word) ||
+    PREFER_LEFT.has(word) ||
+    (word.length > 2 && (word[0] === 'و' || word[0] === 'ف') && FUNCTION_WORDS.has(word.slice(1)))
+  );
+}
+
+/**
+ * A lone ا before a piece that makes a form VIII or X stem with it (ا ست|عاد، ا عتاد، ا فت|ت|ح، ا ضط|ر): the hamzat wasl, whose
+ * kasra a writer who vowels these verbs writes, in a document that shows damage. It opens the next piece's word.
+ */
+function waslAlefOpens(left: Piece, right: Piece, text: string, damaged: boolean): boolean {
+  return (
+    damaged &&
+    left.bare === 'ا' &&
+    kindOf(text.charCodeAt(left.start - 1)) === 0 &&
+    right.bare.length >= 2 &&
+    FORM_VIII_OR_X_STEM.test(`ا${right.bare.slice(0, 2)}`)
+  );
+}
+
+/** The marks of a join that a wasl alef opens: its kasra, and the fatha on the stem's ت (اِستَعاد، اِفتَتَح، اِعتاد); else ''. */
+function waslJoinMark(pieces: Piece[], gaps: Gap[], i: number, k: number, text: string): string {
+  if (gaps[k]!.text !== ' ' || !waslAlefOpens(pieces[i]!, pieces[i + 1]!, text, true)) return '';
+  // (The passive of a hollow root's form VIII, ا ختير is اُختير: the wasl alef's damma.)
+  if (k === i && PASSIVE_HOLLOW_VIII.test(pieces[i + 1]!.bare)) return DAMMA;
+  return k === i ? KASRA : k === i + 1 && pieces[k]!.bare.length === 2 ? FATHA : '';
+}
+/** After the wasl alef, the passive of a hollow root's form VIII: a letter, ت, ي and a letter, and a tail (ختير، عتيد، حتيجت). */
+const PASSIVE_HOLLOW_VIII = /^.تي[^اوي](?:ت|ا|وا)?$/;
+
+/**
+ * A join that glues a frequent word (أن، وقد، فمن، أول, or one its first lone letters make: ف ي) to a lone letter or an article
+ * after one plain space, when the pieces from that letter on make a word reaching at least as far: the frequent word stands
+ * alone and the letter opens the next word (أن ي ست خد م is أن يستخدم, not أنّيّست خدّم; وقد ا عتاد، أن ا ست عاد، أول م سر  ع،
+ * فمن ال  ذ ي، ف ي ح د  ه). Returns where the join at piece i ends.
+ */
+function frequentWordFirst(pieces: Piece[], gaps: Gap[], open: boolean[], i: number, joinedTo: number, text: string, ctx: Context): number {
+  if (joinedTo <= i) return joinedTo;
+  for (let s = i; s < joinedTo; s++) {
+    const opener = pieces[s + 1]!.bare;
+    if (
+      gaps[s]!.text !== ' ' ||
+      (opener.length !== 1 && opener !== 'ال') ||
+      'بلكفوه'.includes(opener) ||
+      !isFrequentWord(joinedBare(pieces, i, s))
+    )
+      continue;
+    // (Lone letters that make a frequent word ending in its long vowel, ف ي، ع ل ى, are that word: gapReason gives their last
+    // letter to the word the next letters make, يحدّ, as no join of them alone would be taken.)
+    if (s > i && !loneLettersMakeLongVowelWord(pieces, gaps, i, s) && !acceptJoin(pieces, gaps, i, s, text, ctx)) continue;
+    // (Not ان that opens a fully vocalised verb where أن is written with its hamza: ان ط ل ق is انطلق, hamzalessBeforeLetterRun;
+    // nor انت that opens a form VIII verb, فانت ش ر ت is فانتشرت.)
+    if (s === i && (hamzalessBeforeLetterRun(pieces, gaps, i, joinedTo, text) || FORM_VIII_OR_X_STEM.test(pieces[i]!.bare))) continue;
+    let reach = s + 1;
+    while (reach < gaps.length && open[reach] && reach - s < MAX_PIECES) reach++;
+    // (The letter's word spans two more pieces, or it is a wasl alef: a letter before one whole word is a proclitic, أن ه|بات، وكل ف|الخزينة;
+    // so is a lone ب ل ك ف و, and ه after a frequent word is its pronoun: أو ل|مر|ة، كل ه|ومر|ت.)
+    const least = waslAlefOpens(pieces[s + 1]!, pieces[s + 2] ?? pieces[s + 1]!, text, ctx.damaged) ? s + 2 : s + 3;
+    for (let m = reach; m >= joinedTo && m >= least; m--) {
+      const rest = joinedBare(pieces, s + 1, m);
+      if (rest.length >= 3 && (ctx.seen(rest) || ctx.lex(rest)) && acceptJoin(pieces, gaps, s + 1, m, text, ctx)) return s;
+    }
+  }
+  return joinedTo;
+}
+
+/** Is piece m a lone letter left unjoined inside a broken word: no word alone (not و, ا), nothing written apart on purpose? */
+function strandedLetter(pieces: Piece[], gaps: Gap[], open: boolean[], joined: boolean[], m: number, text: string, ctx: Context): boolean {
+  const bare = pieces[m]!.bare;
+  // (The gap after it may be damage, as the scan sees it too: the same answer in any window.)
+  if (bare.length !== 1 || bare === 'و' || bare === 'ا' || joined[m] || !open[m]) return false;
+  const gap = gaps[m]!.text;
+  return (gap === ' ' || gap === '  ') && !standsApartOnPurpose(pieces, m, m + 1, text, ctx);
+}
+
+/**
+ * Does the join at piece i start right after a lone letter left unjoined, or a short piece after one (إ ت ي ين| م ور و، ف ان| د
+ * اي ك، ن ان ت| ود يج ون، ال  ت ي| تقف)? Such letters are the inside of a word vowelled letter by letter (a foreign name, الَّتِي)
+ * whose segmentation is unknown: a join from there glues its end to the next word's start. A lone letter right after a frequent word
+ * or a word a join made is a name's first letter, not its inside: the joins after it stand (من ل ن د ن وس ن غاف ور ة).
+ */
+function followsStrandedLetter(
+  pieces: Piece[],
+  gaps: Gap[],
+  open: boolean[],
+  joined: boolean[],
+  i: number,
+  text: string,
+  ctx: Context,
+): boolean {
+  if (i === 0) return false;
+  if (strandedLetter(pieces, gaps, open, joined, i - 1, text, ctx) && !wordEndsBefore(pieces, open, joined, i - 1)) return true;
+  const gap = gaps[i - 1]!.text;
+  return (
+    i >= 2 &&
+    pieces[i - 1]!.bare.length === 2 &&
+    !joined[i - 1] &&
+    open[i - 1] === true &&
+    (gap === ' ' || gap === '  ') &&
+    strandedLetter(pieces, gaps, open, joined, i - 2, text, ctx)
+  );
+}
+
+/**
+ * Does the join of pieces i..j run past a plural pronoun that a lone م or ن completes (فلك م| منا، ل ه م| فيها، قدمت م| منا)? A
+ * word with a pronoun suffix is whole: the next piece is the next word.
+ */
+function runsPastPronoun(pieces: Piece[], gaps: Gap[], i: number, j: number): boolean {
+  if (j < i + 2 || pieces[j]!.bare.length < 2) return false;
+  const letter = pieces[j - 1]!.bare;
+  const before = pieces[j - 2]!.bare;
+  return (letter === 'م' || letter === 'ن') && 'كهت'.includes(before.at(-1)!) && gaps[j - 2]!.text === ' ' && gaps[j - 1]!.text === ' ';
+}
+
+/**
+ * Where the join of pieces i..j must end when it runs past a plural pronoun (runsPastPronoun; a join extended after it too): after
+ * the pronoun when the pieces up to it make a word; else the ن or م was no pronoun and the join stands (الت  ك ن ول وج يا).
+ */
+function endAtPronoun(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): number {
+  for (let p = i + 2; p <= j; p++) {
+    if (runsPastPronoun(pieces, gaps, i, p)) return acceptJoin(pieces, gaps, i, p - 1, text, ctx) ? p - 1 : j;
+  }
+  return j;
+}
+
+/**
+ * Is the piece before piece m a word a join made or a frequent word (من ل ن د ن، ك ول ين ز after دِيفِيد rejoined), the gap between
+ * them one that may be damage? (Only then is that piece in every window the scan gives piece m: the same answer in any window.)
+ */
+function wordEndsBefore(pieces: Piece[], open: boolean[], joined: boolean[], m: number): boolean {
+  return m > 0 && open[m - 1] === true && (joined[m - 1] === true || FUNCTION_WORDS.has(pieces[m - 1]!.bare));
+}
+
+/** A word's one letter (after و or ف or not) before its alef: a vowel, as no word of one letter takes tanween (لَا، مَا، وَلَا). */
+function loneLetterBeforeAlef(pieces: Piece[], i: number, k: number, count: number): boolean {
+  if (count !== 1 || pieces[k]!.bare.length !== 1 || pieces[k + 1]!.bare !== 'ا') return false;
+  return k === i || (k === i + 1 && (pieces[i]!.bare === 'و' || pieces[i]!.bare === 'ف'));
+}
+
+/** A lone و or ف before a word of one letter and its alef, the whole join (و ل ا، ف م ا): the conjunction, whose vowel is the fatha (وَلَا). */
+function conjunctionBeforeLaMa(pieces: Piece[], i: number, k: number, j: number, count: number): boolean {
+  const first = pieces[i]!.bare;
+  return (
+    count === 1 && k === i && j === i + 2 && (first === 'و' || first === 'ف') && pieces[i + 1]!.bare.length === 1 && pieces[j]!.bare === 'ا'
+  );
+}
+
+/** Are pieces i..s lone letters one space apart that make a frequent word ending in its long vowel (ف ي، ع ل ى)? */
+function loneLettersMakeLongVowelWord(pieces: Piece[], gaps: Gap[], i: number, s: number): boolean {
+  for (let m = i; m <= s; m++) if (pieces[m]!.bare.length !== 1 || (m < s && gaps[m]!.text !== ' ')) return false;
+  const word = joinedBare(pieces, i, s);
+  return 'يىاو'.includes(word.at(-1)!) && FUNCTION_WORDS.has(word);
+}
+
+/** The article (after its proclitics) and a sun letter. */
+const ARTICLE_AND_SUN_LETTER = /^(?:[وفبك]?ال|[وف]?لل)[تثدذرزسشصضطظن]$/;
+
+/**
+ * Is `left` the article and a sun letter, two spaces (the letter's shadda and vowel) before `right`, three letters or more that are no
+ * word alone (الس  نكروتروني is السِّنكروتروني)? The article and one letter are never a word either.
+ */
+function sunLetterBeforeRest(left: Piece, right: Piece, gap: Gap, ctx: Context): boolean {
+  return gap.text === '  ' && ARTICLE_AND_SUN_LETTER.test(left.bare) && right.bare.length >= 3 && !ctx.lexPiece(right);
+}
+
+/**
+ * Frequent words whose marks inside the word are always the same, fully vocalised: a writer who vowels them letter by letter
+ * writes these (الَّذِي، لَكِنَّ، عَلَيْهِم، مِنْهُم، مَعَهُنَّ، بَيْنَ).
+ */
+const OWN_MARKS = new Map(
+  (
+    'الَّذِي الَّتِي الَّذِينَ اللَّذَيْنِ اللَّتَيْنِ اللَّذَانِ اللَّتَانِ اللَّاتِي لَكِنَّ عَلَى عَلَيْهِ عَلَيْهَا عَلَيْهِمْ عَلَيْهِنَّ عَلَيْكُمْ عَلَيْنَا ' +
+    'إِلَى إِلَيْهِ إِلَيْهَا إِلَيْهِمْ لَدَى لَدَيْهِ لَدَيْهَا لَدَيْهِمْ فِيهِ فِيهَا فِيهِمْ مِنْهُ مِنْهَا مِنْهُمْ مِنْهُنَّ عَنْهُ عَنْهَا عَنْهُمْ لَهُ لَهَا ' +
+    'لَهُمْ لَهُنَّ لَكُمْ لَكُنَّ لَنَا بِهِ بِهَا بِهِمْ مَعَهُ مَعَهَا مَعَهُمْ مَعَهُنَّ بَيْنَ حَتَّى هَذَا هَذِهِ ذَلِكَ تِلْكَ عِنْدَ خِلَالَ'
+  )
+    .split(' ')
+    .map((w) => [w.replace(/[\u064B-\u0652]/g, ''), w] as const),
+);
+
+/**
+ * The marks of gap k in a join of pieces i..j that makes one of OWN_MARKS (after و or ف, the conjunction's fatha), when the gap
+ * holds as many lost marks as the word has there; else ''.
+ */
+function ownMarks(pieces: Piece[], i: number, k: number, j: number, count: number): string {
+  const word = joinedBare(pieces, i, j);
+  let vocalised = OWN_MARKS.get(word);
+  if (vocalised === undefined && (word[0] === 'و' || word[0] === 'ف') && OWN_MARKS.has(word.slice(1)))
+    vocalised = word[0] + FATHA + OWN_MARKS.get(word.slice(1))!;
+  if (vocalised === undefined) return '';
+  let letters = joinedBare(pieces, i, k).length;
+  let marks = '';
+  for (const ch of vocalised) {
+    const isMark = ch >= '\u064B' && ch <= '\u0652';
+    if (letters > 0) {
+      if (!isMark) letters--;
+      continue;
+    }
+    if (!isMark) break;
+    marks += ch;
+  }
+  return [...marks].length === count ? marks.normalize('NFC') : '';
 }

@@ -433,4 +433,4 @@ export function showsDamage(text: string): boolean {
   return DAMAGE_SIGNS.test(text);
 }
 const A = `[${LETTER_SPAN}]`;
-const DAMAGE_SIGNS = new RegExp(`${A} [\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))|${A}\u00A0 `);
+const DAMAGE_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))|${A}\u00A0 `);
