@@ -106,6 +106,14 @@ describe('clean text is never changed', () => {
         ).toEqual([]);
       }
     }
+    // … and inside damaged copy: each paragraph, marks stripped, beside a damaged line of the same document.
+    const lines = files.flatMap((f) =>
+      readFileSync(new URL(f, dir), 'utf8')
+        .replace(/[\u064B-\u0652]/g, '')
+        .split('\n')
+        .filter((l) => l.trim()),
+    );
+    expect(scoreClean(lines, damaged).altered).toEqual([]);
   });
 });
 

@@ -1096,8 +1096,21 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (L.length < 3 && R.length > 3 && !VERB_PREFIX.test(L) && !/^[\u0621-\u064A]{2}(?:ين|ون|ات)$/.test(R) && ctx.lex(`ال${R}`)) return null;
   // و and a word (وصل ولي العهد): the conjunction opens the right piece; a word tail in و is a suffix (ضخّ|وا).
   if (R.length >= 3 && R[0] === 'و' && !WAW_SUFFIXES.has(R) && ctx.lex(R.slice(1))) return null;
+  // A preposition with a pronoun after a word of four letters or more is that word's complement (واحد منّا، فلكم منّا), not the tail
+  // of a stem that lost its shadda (توقّ|عنا، تعلّ|منا).
+  if (L.length >= 4 && PREPOSITION_PRONOUNS.has(R)) return null;
+  // ست after a preposition is the number six before its noun (من ست دول), not the future's ستُ before a verb (التي ستُ|قام), nor
+  // ستّ|ين، ستّ|ون (خلال ستّين).
+  // A word news ends with a shadda (مهمّ، عامّ، خاصّ، استمرّ) after a word of three letters or more is a word of its own (تحدٍّ مهمّ).
+  if (L.length >= 3 && R.length >= 3 && FINAL_SHADDA.has(R)) return null;
+  if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
   return 'weak';
 }
+
+/** A preposition and a pronoun suffix, spelled as one word (منّا، عنك، عليكم); the frequent ones are FUNCTION_WORDS. */
+const PREPOSITION_PRONOUNS = new Set(
+  'منا عنا فينا علينا إلينا معنا بيننا منك عنك فيك عليك إليك معك منكم عنكم فيكم عليكم إليكم معكم بينهم بينها منهما عنهما'.split(' '),
+);
 
 /**
  * ست is the number six before a noun ending (ستّة، ستّين، ستّون، ستّمئة) and the future س + the
