@@ -92,6 +92,7 @@ describe('clean text is never changed', () => {
     'heldout',
     'unseen',
     'unseen2',
+    'unseen3',
   ])('changes nothing in the stories of %s, with their marks and without', (set) => {
     const lexicon = loadLexicon();
     const dir = new URL(`../fixtures/${set}/`, import.meta.url);

@@ -335,6 +335,11 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، وقال وزير  التربية إن  نتائج  الطلاب جي دة، وأعلن المسؤول  أن  العام  الدراسي  بدأ.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقال وزير التربية إنّ نتائج الطلاب جيّدة، وأعلن المسؤول أنّ العامّ الدراسيّ بدأ.');
   });
+  it('keeps a list letter after a noun with the article apart before a relative pronoun (المسار ب الذي), damaged copy or not (unseen3)', () => {
+    const clean = 'وماذا عن المسار ب الذي يطالب به العداؤون؟';
+    expect(n(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

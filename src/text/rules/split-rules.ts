@@ -450,6 +450,13 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     const labelNoun = wordBefore(text, piece.start);
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (piece.bare !== 'إ' || /حرف$/.test(labelNoun))) return true;
     if (labelsAList(text, piece, ctx)) return true;
+    // A list letter after a noun with the article is its label (المسار ب الذي): before a relative pronoun, or anywhere in a document
+    // that shows no damage, it closes no word before it; nor does it open a relative pronoun after it. A vocalised proclitic still
+    // opens its word (الطفل بِ|اللعب).
+    if (LIST_LETTERS.includes(piece.bare) && /^[وفبلك]?ال.{2,}/.test(wordBefore(text, piece.start))) {
+      const relative = RELATIVE_PRONOUNS.has(wordAfter(text, piece.end));
+      if ((k === j && k > i && (relative || !ctx.damaged)) || (k === i && relative)) return true;
+    }
     if (initialsOrList(text, piece.start)) return true;
   }
   return false;
@@ -474,6 +481,7 @@ function fullyVocalised(pieces: Piece[], i: number, j: number): boolean {
 
 /** Letters that label the items of a list (الموقع أ … والموقع ب، الحاوية أ … والحاوية ب). */
 const LIST_LETTERS = 'أبجده';
+const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللواتي', 'اللاتي']);
 
 /** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
 function nounKey(word: string): string {
