@@ -340,6 +340,10 @@ describe('split-word repair', () => {
     expect(n(clean)).toBe(clean);
     expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
   });
+  it('gives a lone ي after a word with the article its nisba shadda in damaged copy (منير الشابّي), unless it opens the next word', () => {
+    const damaged = 'في مد ة قصيرة، وقال منير الشاب ي، إن  الدورة ناجحة. وفازت ليلى الشاب ي بجائزة، وقال إن الطالب ي درس.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقال منير الشابّي، إنّ الدورة ناجحة. وفازت ليلى الشابّي بجائزة، وقال إن الطالب يُدرس.');
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

@@ -397,7 +397,10 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
     (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx)) ||
     // The article's sun letter, two spaces (its shadda and vowel) before the rest of a word no lexicon knows (الس  نكروتروني).
-    (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx));
+    (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx)) ||
+    // A lone ي after a word with the article, in a text that shows damage, that opens no word after it: a nisba (a name's, the
+    // lexicon lacks it) whose shadda was lost (ليلى الشابّ|ي، منير الشابّ|ي، إنّ).
+    (j === i + 1 && ctx.damaged && nisbaAfterArticle(pieces, i, text, ctx));
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
@@ -584,6 +587,14 @@ function initialsOrList(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+}
+
+/** Pieces i and i + 1 are a word of three letters or more after the article and a lone ي that makes no word with the next piece. */
+function nisbaAfterArticle(pieces: Piece[], i: number, text: string, ctx: Context): boolean {
+  const L = pieces[i]!.bare;
+  if (pieces[i + 1]!.bare !== 'ي' || !/^(?:[وفبلك]?ال|لل)..+$/.test(L)) return false;
+  const next = wordAfter(text, pieces[i + 1]!.end);
+  return next === '' || !ctx.lex(`ي${next}`);
 }
 
 /** L ends in the letter R begins with, R is that letter and ة (or ات), and neither is a word (مفخّ|خة، مفخّ|خات). */
