@@ -344,6 +344,10 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، وقال منير الشاب ي، إن  الدورة ناجحة. وفازت ليلى الشاب ي بجائزة، وقال إن الطالب ي درس.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقال منير الشابّي، إنّ الدورة ناجحة. وفازت ليلى الشابّي بجائزة، وقال إن الطالب يُدرس.');
   });
+  it('keeps تمّ apart after a word in damaged copy, whatever pronoun forms the lexicon makes of it (حفل تمّ فيه, not حفلتمّ)', () => {
+    const damaged = 'في مد ة قصيرة، أقيم حفل تم فيه تكريم الفائزين.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أقيم حفل تم فيه تكريم الفائزين.');
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

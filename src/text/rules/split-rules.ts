@@ -1118,10 +1118,11 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // A preposition with a pronoun after a word of four letters or more is that word's complement (واحد منّا، فلكم منّا), not the tail
   // of a stem that lost its shadda (توقّ|عنا، تعلّ|منا).
   if (L.length >= 4 && PREPOSITION_PRONOUNS.has(R)) return null;
+  // A word news ends with a shadda (مهمّ، عامّ، خاصّ، استمرّ) after a word of three letters or more is a word of its own (تحدٍّ مهمّ),
+  // and so is تمّ (حفل تمّ فيه، not حفلتمّ: the lexicon's pronoun forms take any word).
+  if (L.length >= 3 && ((R.length >= 3 && FINAL_SHADDA.has(R)) || R === 'تم')) return null;
   // ست after a preposition is the number six before its noun (من ست دول), not the future's ستُ before a verb (التي ستُ|قام), nor
   // ستّ|ين، ستّ|ون (خلال ستّين).
-  // A word news ends with a shadda (مهمّ، عامّ، خاصّ، استمرّ) after a word of three letters or more is a word of its own (تحدٍّ مهمّ).
-  if (L.length >= 3 && R.length >= 3 && FINAL_SHADDA.has(R)) return null;
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
   return 'weak';
 }
