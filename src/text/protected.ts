@@ -4,7 +4,7 @@
  * spaces (damagedScriptureRanges) is not kept as it is: its letters are rejoined, and no guessed mark is put into it.
  */
 import type { Edit } from './edits.ts';
-import { HARAKAT, inLetterSpan, isHarakaCode, SUPERSCRIPT_ALEF } from './arabic.ts';
+import { BASIC_LETTERS, HARAKAT, inLetterSpan, isHarakaCode, LETTER_SPAN, SUPERSCRIPT_ALEF, WORD_MARKS } from './arabic.ts';
 
 const SUPERSCRIPT_ALEF_CODE = SUPERSCRIPT_ALEF.charCodeAt(0);
 
@@ -63,7 +63,8 @@ export function damagedScriptureRanges(text: string): Range[] {
 
 /** Letters standing alone (not و) that make a damaged verse: a bare one has at most its opening letter (ن، ق، ص). */
 const DAMAGED_SCRIPTURE_LONE_LETTERS = 3;
-const LONE_LETTER = /(?<![\u0621-\u065F\u0670])[\u0621-\u063A\u0641-\u0648\u064A](?![\u0621-\u065F\u0670])/g;
+/** A basic letter with no letter or mark beside it (tatweel, a mark or a letter next to it makes it part of a word). */
+const LONE_LETTER = new RegExp(`(?<![${LETTER_SPAN}${WORD_MARKS}])[${BASIC_LETTERS}](?![${LETTER_SPAN}${WORD_MARKS}])`, 'g');
 
 function damagedScripture(segment: string): boolean {
   if (HARAKA.test(segment)) return false;
