@@ -153,3 +153,13 @@ export const VOWELLED_SHORT_WORDS = new Set(['من', 'عن', 'لم', 'لن', 'ق
 export const JOINED_WITH_MA = new Set(['سي', 'رب']);
 /** Form VIII's اتّ with its proclitics and article, which opens the next piece's word (ضمن اتّ|فاقيات). */
 export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;
+/** Relative pronouns: after a noun and a list letter, the letter is the noun's label (المسار ب الذي). */
+export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللواتي', 'اللاتي']);
+/** Frequent words typed with a bare alef for their hamza in unvocalised copy, after any word; no word's tail (في حق اي مواطن). */
+export const HAMZALESS_WORDS = new Set(['اي', 'او', 'الى', 'اذا']);
+/** Units news abbreviates after a number (500 كغ، 12 كلم، 80 سم): the next word stands apart. */
+export const UNIT_ABBREVIATIONS = new Set(['كغ', 'كلم', 'كم', 'سم', 'مم', 'ملم', 'مل', 'غ', 'لتر', 'طن', 'ميل', 'هكتار', 'كيلو']);
+/** A preposition and a pronoun suffix spelled as one word (منّا، عنك، عليكم), besides the frequent ones in FUNCTION_WORDS. */
+export const PREPOSITION_PRONOUNS = new Set(
+  'منا عنا فينا علينا إلينا معنا بيننا منك عنك فيك عليك إليك معك منكم عنكم فيكم عليكم إليكم معكم بينهم بينها منهما عنهما'.split(' '),
+);

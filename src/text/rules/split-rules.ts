@@ -22,6 +22,10 @@ import {
 } from './split-scan.ts';
 import {
   AGENCY_INITIALS,
+  HAMZALESS_WORDS,
+  PREPOSITION_PRONOUNS,
+  RELATIVE_PRONOUNS,
+  UNIT_ABBREVIATIONS,
   LABEL_NOUNS,
   NAME_HEADS,
   NAME_HEADS_NOT_TAILS,
@@ -484,7 +488,6 @@ function fullyVocalised(pieces: Piece[], i: number, j: number): boolean {
 
 /** Letters that label the items of a list (الموقع أ … والموقع ب، الحاوية أ … والحاوية ب). */
 const LIST_LETTERS = 'أبجده';
-const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللواتي', 'اللاتي']);
 
 /** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
 function nounKey(word: string): string {
@@ -753,14 +756,6 @@ function wordTailAfterStem(L: string, R: string): boolean {
   return (WORD_TAIL_OPENINGS[withoutConjunction(L).replace(/^[بل]كل$/, 'كل')] ?? '').includes(R[0]!);
 }
 const WORD_TAIL_OPENINGS: Readonly<Record<string, string>> = { قد: 'مر', كل: 'فيم', أي: 'دا', كم: 'ي' };
-
-/** A frequent word typed with a bare alef for its hamza, as unvocalised copy writes them after any word; no word's tail. */
-function hamzalessFunctionWord(R: string): boolean {
-  return HAMZALESS_WORDS.has(R);
-}
-const HAMZALESS_WORDS = new Set(['اي', 'او', 'الى', 'اذا']);
-/** Units news abbreviates after a number (500 كغ، 12 كلم، 80 سم). */
-const UNIT_ABBREVIATIONS = new Set(['كغ', 'كلم', 'كم', 'سم', 'مم', 'ملم', 'مل', 'غ', 'لتر', 'طن', 'ميل', 'هكتار', 'كيلو']);
 
 /** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
 function isOrBeforeLam(L: string, R: string): boolean {
@@ -1090,7 +1085,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     return null;
   // A frequent word written without its hamza after a word (في حق اي مواطن, unvocalised copy), and a unit after a number
   // (500 كغ بين), are words the lexicon does not know: they stand apart.
-  if (lexL && !lexR && hamzalessFunctionWord(R)) return null;
+  if (lexL && !lexR && HAMZALESS_WORDS.has(R)) return null;
   if (k === i && UNIT_ABBREVIATIONS.has(L) && afterNumber(text, pieces[i]!.start)) return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   // (Not هم، هما: the pronouns stand alone after a verb as often, صارت هما.)
@@ -1126,11 +1121,6 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
   return 'weak';
 }
-
-/** A preposition and a pronoun suffix, spelled as one word (منّا، عنك، عليكم); the frequent ones are FUNCTION_WORDS. */
-const PREPOSITION_PRONOUNS = new Set(
-  'منا عنا فينا علينا إلينا معنا بيننا منك عنك فيك عليك إليك معك منكم عنكم فيكم عليكم إليكم معكم بينهم بينها منهما عنهما'.split(' '),
-);
 
 /**
  * ست is the number six before a noun ending (ستّة، ستّين، ستّون، ستّمئة) and the future س + the
