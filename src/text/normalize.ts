@@ -3,7 +3,7 @@
  * as a lazy getter). Rules run in a fixed order: Unicode debris first, split words while the spaces are there, quotes and punctuation last.
  */
 import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
-import { HAS_ARABIC_LETTER } from './arabic.ts';
+import { HAS_ARABIC_LETTER, stripHarakat } from './arabic.ts';
 import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions } from './options.ts';
 import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
 import { splitWordEdits } from './rules/split-words.ts';
@@ -11,8 +11,7 @@ export { showsDamage } from './rules/split-words.ts';
 import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
-import { damagedScriptureRanges, keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
-import { HARAKAT } from './arabic.ts';
+import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
 
 export type { Change } from './edits.ts';
 export type { Doubt, NormalizeOptions } from './options.ts';
@@ -71,11 +70,7 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     }
     if (kept) edits = keepOutside(edits, kept);
     if (bare?.length && name === 'split-word') edits = withoutMarks(edits, bare, current);
-    if (name === 'nfc') {
-      const composed = applyEdits(current, edits);
-      kept = protectedRanges(composed);
-      bare = damagedScriptureRanges(composed);
-    }
+    if (name === 'nfc') ({ kept, damagedScripture: bare } = protectedRanges(applyEdits(current, edits)));
     if (edits.length === 0) continue;
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
     if (bare?.length && name !== 'nfc') bare = shiftRanges(bare, edits);
@@ -89,8 +84,6 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
   }
   return current;
 }
-
-const HARAKA_G = new RegExp(`[${HARAKAT}]`, 'g');
 
 /**
  * The repair's edits inside damaged scripture without the marks they would restore: its letters are rejoined, but no guessed
@@ -110,7 +103,7 @@ function withoutMarks(edits: Edit[], ranges: readonly Range[], text: string): Ed
     if (!ranges.some((r) => e.start >= r.start && e.end <= r.end)) out.push(e);
     else if (debris.some((d) => e.start < d.end && e.end > d.start)) continue;
     else {
-      const replacement = e.replacement.replace(HARAKA_G, '');
+      const replacement = stripHarakat(e.replacement);
       if (replacement !== text.slice(e.start, e.end)) out.push({ ...e, replacement });
     }
   }

@@ -1,7 +1,7 @@
 /**
  * Text the normalizer passes through as written (NFC aside): scripture between ﴿ and ﴾, lines in the Uthmani script, and vocalized lines.
  * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one. Scripture whose marks all became
- * spaces (damagedScriptureRanges) is not kept as it is: its letters are rejoined, and no guessed mark is put into it.
+ * spaces (its damagedScripture ranges) is not kept as it is: its letters are rejoined, and no guessed mark is put into it.
  */
 import type { Edit } from './edits.ts';
 import { BASIC_LETTERS, HARAKAT, inLetterSpan, isHarakaCode, LETTER_SPAN, SUPERSCRIPT_ALEF, WORD_MARKS } from './arabic.ts';
@@ -22,43 +22,35 @@ const VOCALIZED_SHARE = 0.5;
 
 const ANY_MARK_OR_ORNATE = new RegExp(`[${HARAKAT}${SUPERSCRIPT_ALEF}\u0671\u06D6-\u06ED\u08F0-\u08F2\uFD3F]`);
 
-export function protectedRanges(text: string): Range[] {
-  const ranges: Range[] = [];
-  if (!ANY_MARK_OR_ORNATE.test(text)) return ranges;
+export interface ProtectedText {
+  /** Kept exactly as written: Uthmani or vocalized lines, and scripture between ﴿ and ﴾. */
+  kept: Range[];
+  /**
+   * Scripture between ﴿ and ﴾ on lines that are neither Uthmani nor vocalized, which the damage reached: no haraka is left and its
+   * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). It is rejoined without
+   * guessed marks. A verse written bare keeps its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it is kept.
+   */
+  damagedScripture: Range[];
+}
+
+export function protectedRanges(text: string): ProtectedText {
+  const found: ProtectedText = { kept: [], damagedScripture: [] };
+  if (!ANY_MARK_OR_ORNATE.test(text)) return found;
   const ornate = text.includes('\uFD3F');
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (UTHMANI.test(text.slice(start, end)) || vocalized(text, start, end)) ranges.push({ start, end });
+    if (UTHMANI.test(text.slice(start, end)) || vocalized(text, start, end)) found.kept.push({ start, end });
     else if (ornate) {
-      for (const m of text.slice(start, end).matchAll(ORNATE_PARENS))
-        if (!damagedScripture(m[0])) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
+      for (const m of text.slice(start, end).matchAll(ORNATE_PARENS)) {
+        const range = { start: start + m.index, end: start + m.index + m[0].length };
+        (damagedScripture(m[0]) ? found.damagedScripture : found.kept).push(range);
+      }
     }
     start = end + 1;
   }
-  return ranges;
-}
-
-/**
- * Scripture between ﴿ and ﴾ on lines that are neither Uthmani nor vocalized, which the damage reached: no haraka is left and its
- * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). A verse written bare keeps
- * its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it stays protected.
- */
-export function damagedScriptureRanges(text: string): Range[] {
-  const ranges: Range[] = [];
-  if (!text.includes('\uFD3F')) return ranges;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    if (line.includes('\uFD3F') && !UTHMANI.test(line) && !vocalized(text, start, end))
-      for (const m of line.matchAll(ORNATE_PARENS))
-        if (damagedScripture(m[0])) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
-    start = end + 1;
-  }
-  return ranges;
+  return found;
 }
 
 /** Letters standing alone (not و) that make a damaged verse: a bare one has at most its opening letter (ن، ق، ص). */

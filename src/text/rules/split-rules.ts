@@ -460,7 +460,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // A list letter after a noun with the article is its label (المسار ب الذي): before a relative pronoun, or anywhere in a document
     // that shows no damage, it closes no word before it; nor does it open a relative pronoun after it. A vocalised proclitic still
     // opens its word (الطفل بِ|اللعب).
-    if (LIST_LETTERS.includes(piece.bare) && /^[وفبلك]?ال.{2,}/.test(wordBefore(text, piece.start))) {
+    if (LIST_LETTERS.includes(piece.bare) && /^[وفبلك]?ال.{2,}/.test(labelNoun)) {
       const relative = RELATIVE_PRONOUNS.has(wordAfter(text, piece.end));
       if ((k === j && k > i && (relative || !ctx.damaged)) || (k === i && relative)) return true;
     }
@@ -1278,11 +1278,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
 
 /** A frequent word, or one with و or ف before it (فمن، وقد), or one that PREFER_LEFT keeps whole (أول). */
 function isFrequentWord(word: string): boolean {
-  return (
-    FUNCTION_WORDS.has(word) ||
-    PREFER_LEFT.has(word) ||
-    (word.length > 2 && (word[0] === 'و' || word[0] === 'ف') && FUNCTION_WORDS.has(word.slice(1)))
-  );
+  return FUNCTION_WORDS.has(word) || PREFER_LEFT.has(word) || FUNCTION_WORDS.has(withoutConjunction(word));
 }
 
 /**
