@@ -93,6 +93,9 @@ describe('clean text is never changed', () => {
     'unseen',
     'unseen2',
     'unseen3',
+    'wikinews',
+    'wikinews-test',
+    'wikinews-vocalised',
   ])('changes nothing in the stories of %s, with their marks and without', (set) => {
     const lexicon = loadLexicon();
     const dir = new URL(`../fixtures/${set}/`, import.meta.url);

@@ -348,6 +348,23 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، أقيم حفل تم فيه تكريم الفائزين.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أقيم حفل تم فيه تكريم الفائزين.');
   });
+  it('rejoins the relative pronoun whose article lost its shadda after a conjunction or preposition (والّذي، للّذين), and gives ال to it, not to the word before (WikiNews)', () => {
+    const damaged = 'في مد ة قصيرة، صدر الكتاب وال ذي كتبه الباحث، وكان لل ذين حضروا رأي في فكري ال ذي ينتقد.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، صدر الكتاب والّذي كتبه الباحث، وكان للّذين حضروا رأي في فكري الّذي ينتقد.');
+  });
+  it('rejoins أيّام before حتّى whose ى was split off too (أي ام حت ى: امحت is no word to open) (WikiNews)', () => {
+    expect(nWithEvidence('وتحتاج إلى عد ة أي ام حت ى تلتحم.')).toBe('وتحتاج إلى عدّة أيّام حتّى تلتحم.');
+  });
+  it("keeps a foreign name's syllables apart after a word the lexicon does not know (ليو وي مين), clean or in damaged copy (WikiNews)", () => {
+    const clean = 'وصرح ليو وي مين المتحدث باسم الخارجية الصينية.';
+    expect(n(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
+  it('keeps an acronym spelled in Latin letter names, the title ولي before its noun, and حقّ after a verb apart in damaged copy (WikiNews)', () => {
+    const clean = 'وقال لقناة «أر تي أس» إن مولد ولي عهد بريطانيا حدث سعيد، وقد أوكل حق حضانتهم إلى جدتهم.';
+    expect(n(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

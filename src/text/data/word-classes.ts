@@ -108,9 +108,13 @@ export const LONE_LETTER_WORDS = new Set(['و']);
  * The gap after one is a word boundary; with و، ف، ب، ل before them too.
  */
 export const NAME_HEADS = new Set(
-  `أبو أبي أبا عبد بن ابن بنت ولد أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان`
+  `أبو أبي أبا عبد بن ابن بنت ولد أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان ولي`
     .split(' ')
     .flatMap((w) => ['', 'و', 'ف', 'ب', 'ل'].map((p) => p + w)),
+);
+/** The names of Latin letters, as Arabic spells out an acronym (بي بي سي، أر تي أس، إف بي آي): two side by side are no split word. */
+export const LATIN_LETTER_NAMES = new Set(
+  `إيه بي سي دي إي إف جي إتش آي جاي كي إل إم إن أو بي كيو أر آر إس أس تي يو في دبليو إكس واي زد زي`.split(' '),
 );
 /** News agencies credited by their initials, written with spaces (أ ف ب، د ب أ). */
 export const AGENCY_INITIALS = new Set(['أ ف ب', 'ا ف ب', 'د ب أ', 'أ ش أ', 'ا ش ا', 'أ ب', 'و م ع', 'ي ب أ', 'ب ن أ', 'ق ن ا']);
@@ -155,6 +159,12 @@ export const JOINED_WITH_MA = new Set(['سي', 'رب']);
 export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;
 /** Relative pronouns: after a noun and a list letter, the letter is the noun's label (المسار ب الذي). */
 export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللواتي', 'اللاتي']);
+/** Is `A` the article (after و، ف، ب، ك, or as ل + ال's ل) and `rest` what a relative pronoun has after it (ال|ذي، وال|تي، لل|ذين)? */
+export function articleBeforeRelative(A: string, rest: string): boolean {
+  const article = /^[وف]?[بك]?ال$/.test(A) ? 'ال' : /^[وف]?لل$/.test(A) ? 'ال' : '';
+  return article !== '' && RELATIVE_PRONOUNS.has(article + rest);
+}
+
 /** Frequent words typed with a bare alef for their hamza in unvocalised copy, after any word; no word's tail (في حق اي مواطن). */
 export const HAMZALESS_WORDS = new Set(['اي', 'او', 'الى', 'اذا']);
 /** Units news abbreviates after a number (500 كغ، 12 كلم، 80 سم): the next word stands apart. */

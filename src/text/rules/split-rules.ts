@@ -25,6 +25,8 @@ import {
   HAMZALESS_WORDS,
   PREPOSITION_PRONOUNS,
   RELATIVE_PRONOUNS,
+  articleBeforeRelative,
+  LATIN_LETTER_NAMES,
   UNIT_ABBREVIATIONS,
   LABEL_NOUNS,
   NAME_HEADS,
@@ -242,6 +244,7 @@ function mayBeSplit(left: Piece, right: Piece, gap: Gap, text: string, damaged: 
   if (kindOf(R.charCodeAt(0)) & NEVER_INITIAL_BIT || R.length === 1) return true;
   // The passive of form VIII or X may lose the damma before any tail (افتُ|تحت، انتُ|زعت).
   if (FORM_VIII_OR_X_STEM.test(L)) return true;
+  if (articleBeforeRelative(L, R)) return true;
   if (FUNCTION_WORDS.has(L))
     return (
       SUFFIX_PRONOUNS.has(R) ||
@@ -434,6 +437,13 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  */
 function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
   const second = pieces[i + 1]!.bare;
+  // An acronym spelled out in Latin letters' names (أر تي أس، بي بي سي).
+  if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(second)) return true;
+  // A foreign name's syllables (ليو وي مين): a two-letter first piece after a word the lexicon does not know, before a last piece it
+  // does not know either. Where the text shows damage, the last piece has three letters or more (ها، ية are tails) and the word before
+  // makes no word with the one before it either (it is no fragment of a split word).
+  if (pieces[i]!.bare.length === 2 && !ctx.lexPiece(pieces[j]!) && (!ctx.damaged || pieces[j]!.bare.length >= 3))
+    if (afterForeignWord(text, pieces[i]!.start, ctx)) return true;
   // (A piece in ة that is no word is a tail, not a name: بنّ|اءة.)
   if (
     (NAME_HEADS.has(pieces[i]!.bare) || NUMBER_WORDS.has(pieces[i]!.bare)) &&
@@ -443,7 +453,14 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   )
     return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
-  for (let k = i + 1; k <= j; k++) if (NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) && ctx.lexPiece(pieces[k - 1]!)) return true;
+  // (Not ذي after the article, its shadda lost: والّ|ذي.)
+  for (let k = i + 1; k <= j; k++)
+    if (
+      NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) &&
+      ctx.lexPiece(pieces[k - 1]!) &&
+      !articleBeforeRelative(pieces[k - 1]!.bare, pieces[k]!.bare)
+    )
+      return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
@@ -624,6 +641,27 @@ function doubledBeforeWordTail(stem: string, right: Piece, gap: Gap, ctx: Contex
   if (!ctx.damaged || gap.text !== ' ' || stem.length < 3 || FUNCTION_WORDS.has(stem)) return false;
   if (!LETTER_PRONOUN_TAIL.test(R) && !(R.length === 2 && R[0] !== 'ا' && tanweenAfterAlef(right, text))) return false;
   return ctx.lex(stem + R[0]!) && showsDamage(lineAround(text, right.start));
+}
+
+/** Is piece m followed, one space apart, by a tail of one or two letters that only ends words (ة، ى، تان …)? */
+function endsBeforeShortTail(pieces: Piece[], gaps: Gap[], m: number): boolean {
+  const tail = pieces[m + 1];
+  return (
+    tail !== undefined && gaps[m]!.text === ' ' && tail.bare.length <= 2 && (kindOf(tail.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) !== 0
+  );
+}
+
+/**
+ * Is the word before `at` one the lexicon does not know, of three letters or more, and (where the text shows damage) no fragment: it
+ * makes no word with the word before it either?
+ */
+function afterForeignWord(text: string, at: number, ctx: Context): boolean {
+  const before = wordBefore(text, at);
+  if (before.length < 3 || ctx.lex(before)) return false;
+  if (!ctx.damaged) return true;
+  let start = at - 1;
+  while (start > 0 && kindOf(text.charCodeAt(start - 1)) !== 0) start--;
+  return !ctx.lex(wordBefore(text, start) + before);
 }
 
 /** The word without the conjunction و or ف before it (وربّ → ربّ). */
@@ -900,6 +938,11 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
+  // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
+  // too, as وال and بال are words) is one word with it; a lone
+  // ال before such a rest opens it rather than ending the word before (فكري الّذي, not فكريّال ذي).
+  if (k + 1 === j && (L === 'ال' || ctx.damaged) && articleBeforeRelative(L, R)) return 'strong';
+  if (R === 'ال' && next && nextGap?.text === ' ' && articleBeforeRelative(R, next.bare)) return null;
   // A lone letter and the next one that make a short frequent word with a vowel on its first letter (مَن، لَم، قَد) are
   // that word: the letter does not end the word before (وسأل مَن يُمثّل, not وسألّم نّي).
   if (L.length > 1 && vowelledShortWord(pieces, gaps, k + 1) && ctx.lexPiece(pieces[k]!)) return null;
@@ -984,8 +1027,14 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
     // was judged by opensNextWord above.)
+    // (Not a next piece that a ة or ى tail ends, one space after it: أيّ|ام حتّ|ى, not أي امحت ى.)
     const opensNext =
-      R.length > 1 && next !== undefined && nextGap?.text === ' ' && !FUNCTION_WORDS.has(next.bare) && ctx.lex(R + next.bare);
+      R.length > 1 &&
+      next !== undefined &&
+      nextGap?.text === ' ' &&
+      !FUNCTION_WORDS.has(next.bare) &&
+      !endsBeforeShortTail(pieces, gaps, k + 2) &&
+      ctx.lex(R + next.bare);
     // (… and only before a tail that is no word itself (أي نصف stays apart), or, where the text shows damage, a lone letter
     // or a two-letter word that such a stem opens (wordTailAfterStem: قدّ|مت, not قد تمّ, كلّ حيّ, أيّ حلّ).)
     if (
@@ -1113,9 +1162,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // A preposition with a pronoun after a word of four letters or more is that word's complement (واحد منّا، فلكم منّا), not the tail
   // of a stem that lost its shadda (توقّ|عنا، تعلّ|منا).
   if (L.length >= 4 && PREPOSITION_PRONOUNS.has(R)) return null;
-  // A word news ends with a shadda (مهمّ، عامّ، خاصّ، استمرّ) after a word of three letters or more is a word of its own (تحدٍّ مهمّ),
-  // and so is تمّ (حفل تمّ فيه، not حفلتمّ: the lexicon's pronoun forms take any word).
-  if (L.length >= 3 && ((R.length >= 3 && FINAL_SHADDA.has(R)) || R === 'تم')) return null;
+  // A word news ends with a shadda (مهمّ، عامّ، خاصّ، استمرّ، حقّ) after a word of three letters or more is a word of its own (تحدٍّ
+  // مهمّ، أوكل حقّ), and so is تمّ (حفل تمّ فيه، not حفلتمّ: the lexicon's pronoun forms take any word).
+  if (L.length >= 3 && FINAL_SHADDA.has(R)) return null;
   // ست after a preposition is the number six before its noun (من ست دول), not the future's ستُ before a verb (التي ستُ|قام), nor
   // ستّ|ين، ستّ|ون (خلال ستّين).
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;

@@ -16,6 +16,7 @@ import {
   SUFFIX_PRONOUNS,
   VERB_PREFIXES,
   WORD_TAIL_FUNCTION_WORDS,
+  articleBeforeRelative,
 } from '../data/word-classes.ts';
 import { DJB2_START, djb2Step, FNV_START, fnvOfKey, fnvStep, skipsInHash, wordKey } from '../word-hash.ts';
 import type { Context } from './split-context.ts';
@@ -157,6 +158,14 @@ function interestingGap(w: number, text: string, damaged: boolean): boolean {
     (W.last[l] === 0x062a || W.last[l] === 0x0637) &&
     (W.len[l] === 3 || W.len[l] === 4) &&
     FORM_VIII_OR_X_STEM.test(stripHarakat(text.slice(W.start[l]!, W.end[l]!)))
+  )
+    return true;
+  // mayBeSplit's article before a relative pronoun's rest (والّ|ذي، للّ|ذين): a short word ending in ل, then a short one.
+  if (
+    W.last[l] === 0x0644 &&
+    W.len[l]! <= 4 &&
+    W.len[w]! <= 4 &&
+    articleBeforeRelative(stripHarakat(text.slice(W.start[l]!, W.end[l]!)), stripHarakat(text.slice(W.start[w]!, W.end[w]!)))
   )
     return true;
   const left = wordClass(l);
