@@ -365,6 +365,15 @@ describe('split-word repair', () => {
     expect(n(clean)).toBe(clean);
     expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
   });
+  it('keeps a frequent word after a conjunction apart from ل or ب and a pronoun after it (وليس لها, not وليسّلها) (WikiNews)', () => {
+    expect(nWithEvidence('في مد ة قصيرة باتت العقوبات قديمة وليس لها أثر رادع.')).toBe(
+      'في مدّة قصيرة باتت العقوبات قديمة وليس لها أثر رادع.',
+    );
+  });
+  it('keeps a word that begins with أ and the vocative يا apart from the word before in damaged copy (Wild2Max prose)', () => {
+    const clean = 'وخافت الخروج عن أمر أبيها، وقالت: عيب يا زينب.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

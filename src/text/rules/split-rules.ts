@@ -638,7 +638,7 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
  */
 function doubledBeforeWordTail(stem: string, right: Piece, gap: Gap, ctx: Context, text: string): boolean {
   const R = right.bare;
-  if (!ctx.damaged || gap.text !== ' ' || stem.length < 3 || FUNCTION_WORDS.has(stem)) return false;
+  if (!ctx.damaged || gap.text !== ' ' || stem.length < 3 || FUNCTION_WORDS.has(withoutConjunction(stem))) return false;
   if (!LETTER_PRONOUN_TAIL.test(R) && !(R.length === 2 && R[0] !== 'ا' && tanweenAfterAlef(right, text))) return false;
   return ctx.lex(stem + R[0]!) && showsDamage(lineAround(text, right.start));
 }
@@ -1168,6 +1168,11 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // ست after a preposition is the number six before its noun (من ست دول), not the future's ستُ before a verb (التي ستُ|قام), nor
   // ستّ|ين، ستّ|ون (خلال ستّين).
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
+  // A word that begins with a hamza on its alef, after a word (عن أمر أبيها): no lost shadda or vowel leaves such a tail in
+  // newsroom copy, whatever the lexicon's compound forms say.
+  if (/^[أإآ]/.test(R) && R.length >= 3) return null;
+  // The vocative يا after a word, before the one it calls (عيب يا زينب), is no word's tail.
+  if (k === i && k + 1 === j && R === 'يا' && next && nextGap?.text === ' ') return null;
   return 'weak';
 }
 
