@@ -374,6 +374,15 @@ describe('split-word repair', () => {
     const clean = 'وخافت الخروج عن أمر أبيها، وقالت: عيب يا زينب.';
     expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
   });
+  it("gives سيّدة its shadda, not the future verb prefix's damma, and أوروبّا its shadda, not tanween (WikiNews)", () => {
+    expect(nWithEvidence('في مد ة قصيرة أصيبت 900 سي دة في أوروب ا بالمرض.')).toBe('في مدّة قصيرة أصيبت 900 سيّدة في أوروبّا بالمرض.');
+  });
+  it('rejoins an assimilated form VIII masdar after the article (الادّعاءات، الاطّلاع) and قدّمته, in damaged copy (WikiNews)', () => {
+    expect(nWithEvidence('في مد ة قصيرة سقطت الاد عاءات بعد الاط لاع على التقرير ال ذي قد مته الشركة.')).toBe(
+      'في مدّة قصيرة سقطت الادّعاءات بعد الاطّلاع على التقرير الّذي قدّمته الشركة.',
+    );
+    expect(nWithEvidence('في مد ة قصيرة، وقد مات الرجل وقد مرت سنوات.')).toBe('في مدّة قصيرة، وقد مات الرجل وقد مرت سنوات.');
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

@@ -55,8 +55,9 @@ export const NOUN_GOVERNORS = new Set(
  */
 export const CLAUSE_OPENERS = new Set(['حين', 'حينما', 'عندما', 'لما']);
 export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
-/** أمّا، إمّا: the alef after them follows a shadda, not a tanween. */
+/** أمّا، إمّا، and أوروبّا (a name: no tanween): the alef after them follows a shadda, not a tanween. */
 export const SHADDA_BEFORE_ALEF = new Set([
+  ...['', 'و', 'ف', 'ب', 'ل', 'وب', 'ول'].map((p) => `${p}أوروب`),
   'أم',
   'إم',
   'وأم',
@@ -138,8 +139,11 @@ export const NUMBER_WORDS = new Set(
 );
 /** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
-/** A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات) or the article and one letter (العُ|مانية). */
-export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وف]?للات|ال[\u0621-\u064A])$/;
+/**
+ * A piece after which a lost mark leaves a long rest: form VIII's اتّ (واتّ|صالات، الاتّ|حاد، للاتّ|هامات), with the article its
+ * assimilated ادّ، اطّ، اظّ too (الادّ|عاءات، الاطّ|لاع), or the article and one letter (العُ|مانية).
+ */
+export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وفبك]?الا[دطظ]|[وف]?للا[تدطظ]|ال[\u0621-\u064A])$/;
 /**
  * The article and two letters, no long vowel among them (المح|ترفون، المع|روضات، الإع|لانات، والمق|بل): a writer who marks the sukun
  * of a closed syllable leaves a long rest after it; looked at in a document that shows damage only.

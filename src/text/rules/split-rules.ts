@@ -794,6 +794,8 @@ function wordTailAfterStem(L: string, R: string): boolean {
   return (WORD_TAIL_OPENINGS[withoutConjunction(L).replace(/^[بل]كل$/, 'كل')] ?? '').includes(R[0]!);
 }
 const WORD_TAIL_OPENINGS: Readonly<Record<string, string>> = { قد: 'مر', كل: 'فيم', أي: 'دا', كم: 'ي' };
+/** What follows such an opening letter in a three-letter tail: a verb's ending and pronoun (قدّ|مته، كلّ|فها، أيّ|دوا). */
+const STEM_TAIL_SUFFIXES = new Set(['ته', 'ها', 'هم', 'وا', 'نا', 'تم']);
 
 /** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
 function isOrBeforeLam(L: string, R: string): boolean {
@@ -1043,7 +1045,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       R.length <= 3 &&
       !FUNCTION_WORDS.has(R) &&
       (R.length === 1 || ctx.lexPiece(pieces[k + 1]!)
-        ? R.length <= 2 && (ctx.damaged || gaps[k]!.text === '  ') && (R.length === 1 || wordTailAfterStem(L, R))
+        ? (R.length <= 2 || STEM_TAIL_SUFFIXES.has(R.slice(1))) &&
+          (ctx.damaged || gaps[k]!.text === '  ') &&
+          (R.length === 1 || wordTailAfterStem(L, R))
         : true) &&
       ctx.lex(L + R)
     )
@@ -1251,12 +1255,12 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   // A letter before ة/ى or a nisba ي carries shadda (ستّة، فنّي), never a prefix vowel.
   const tail = NEVER_INITIAL.has(R[0]!) || (R === 'ي' && lastPiece);
   // The word's first letter, after the conjunction و/ف and the future س when present.
-  // (No short vowel is written before a long alef: سيّ|ارة is a shadda.)
+  // (No short vowel is written before a long alef: سيّ|ارة is a shadda; nor before a tail in ة, which no verb has: سيّ|دة.)
   const first =
     !tail &&
     k === i &&
     !(R[0] === 'ا' && R[1] !== 'ل') &&
-    (L.length === 1 || (VERB_PREFIX.test(L) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
+    (L.length === 1 || (VERB_PREFIX.test(L) && !(lastPiece && R.endsWith('ة')) && (!WORD_LIKE_PREFIXES.has(L) || isFutureBeforeVerb(L, R))))
       ? L.at(-1)!
       : undefined;
   // Form VIII of a root in و (or ت) merges it into the ت, so one lost mark there is a shadda
