@@ -383,6 +383,12 @@ describe('split-word repair', () => {
     );
     expect(nWithEvidence('في مد ة قصيرة، وقد مات الرجل وقد مرت سنوات.')).toBe('في مدّة قصيرة، وقد مات الرجل وقد مرت سنوات.');
   });
+  it('rejoins the vocative أيّها before its noun and ويُقال where a clause opens, not after a name it may end (Wild2Max prose)', () => {
+    expect(nWithEvidence('في مد ة قصيرة قال: أي ها العرب، انتبهوا. وي قال إن الجبل قديم.')).toBe(
+      'في مدّة قصيرة قال: أيّها العرب، انتبهوا. ويُقال إن الجبل قديم.',
+    );
+    expect(nWithEvidence('في مد ة قصيرة، وقال وانغ وي قال إن الوفد وصل.')).toBe('في مدّة قصيرة، وقال وانغ وي قال إن الوفد وصل.');
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

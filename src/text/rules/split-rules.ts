@@ -664,6 +664,17 @@ function afterForeignWord(text: string, at: number, ctx: Context): boolean {
   return !ctx.lex(wordBefore(text, start) + before);
 }
 
+/** A conjunction (and the future س) before an imperfect's prefix, which is no word of its own (وي، فت، وسن; not فنّ، ستّ). */
+function prefixPiece(L: string): boolean {
+  return L.length >= 2 && VERB_PREFIX.test(L) && !WORD_LIKE_PREFIXES.has(L);
+}
+
+/** Does a clause open at `at`: punctuation before it, or a frequent word? */
+function opensClause(text: string, at: number): boolean {
+  const before = wordBefore(text, at);
+  return before === '' ? !/\p{L}/u.test(text.charAt(at - 2)) : FUNCTION_WORDS.has(before);
+}
+
 /** The word without the conjunction و or ف before it (وربّ → ربّ). */
 function withoutConjunction(L: string): string {
   return L.length > 2 && (L[0] === 'و' || L[0] === 'ف') ? L.slice(1) : L;
@@ -1027,6 +1038,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
+    // … and the vocative أيّ|ها before the noun it calls, which has the article (أيّها المواطنون).
+    if (withoutConjunction(L) === 'أي' && R === 'ها' && k + 1 === j && next?.bare.startsWith('ال')) return 'strong';
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
     // was judged by opensNextWord above.)
     // (Not a next piece that a ة or ى tail ends, one space after it: أيّ|ام حتّ|ى, not أي امحت ى.)
@@ -1151,7 +1164,12 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // split off (المدرّ|بين، المقرّ|بين), when the lexicon knows the whole.
   if (ctx.damaged && k + 1 === j && pluralTailBin(joinedBare(pieces, i, k), R)) return 'weak';
   // A frequent word as the last piece is a word, unless what stands before it is no word (ممثّ|لي).
-  if (FUNCTION_WORDS.has(R) && k + 1 === j) return !lexL || (ctx.damaged && hamzaWrittenApart(R, ctx)) ? 'strong' : null;
+  // (Nor is a conjunction and an imperfect's prefix, in a document that shows damage, where a clause opens: after punctuation or a
+  // frequent word, not after a name it may end (وانغ وي): . وي|قال is ويُقال.)
+  if (FUNCTION_WORDS.has(R) && k + 1 === j) {
+    if (!lexL || (ctx.damaged && hamzaWrittenApart(R, ctx))) return 'strong';
+    return k === i && ctx.damaged && prefixPiece(L) && opensClause(text, pieces[i]!.start) ? 'weak' : null;
+  }
   // The lexicon accepts clitic chains (أ+و+ل+أيام): after a piece that is nothing but
   // proclitics, in their only order (أ, then و/ف, then ب/ك/ل/س), its "yes" says nothing.
   // (Proclitics open a word: a lone و after the join's first pieces is inside it, ومُ|و|ّلت.)
