@@ -389,6 +389,11 @@ describe('split-word repair', () => {
     );
     expect(nWithEvidence('في مد ة قصيرة، وقال وانغ وي قال إن الوفد وصل.')).toBe('في مدّة قصيرة، وقال وانغ وي قال إن الوفد وصل.');
   });
+  it('rejoins a nisba and its plural ending in damaged copy (آثاريّون، ساديّون), the ending opening no word after it (WikiNews, Wild2Max)', () => {
+    expect(nWithEvidence('في مد ة قصيرة قال خبراء آثاري ون إن المعجبين به إما سادي ون مثله وإما مأجورون.')).toBe(
+      'في مدّة قصيرة قال خبراء آثاريّون إن المعجبين به إما ساديّون مثله وإما مأجورون.',
+    );
+  });
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);

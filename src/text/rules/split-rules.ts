@@ -150,7 +150,8 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
     while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
     joinedTo = frequentWordFirst(pieces, gaps, open, i, joinedTo, text, ctx);
     joinedTo = endAtPronoun(pieces, gaps, i, joinedTo, text, ctx);
-    if (joinedTo > i && followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx)) joinedTo = i;
+    if (joinedTo > i && (followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx) || strandedEnding(pieces, gaps, joined, i, ctx)))
+      joinedTo = i;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
       edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
@@ -407,7 +408,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx)) ||
     // A lone ي after a word with the article, in a text that shows damage, that opens no word after it: a nisba (a name's, the
     // lexicon lacks it) whose shadda was lost (ليلى الشابّ|ي، منير الشابّ|ي، إنّ).
-    (j === i + 1 && ctx.damaged && nisbaAfterArticle(pieces, i, text, ctx));
+    (j === i + 1 && ctx.damaged && nisbaAfterArticle(pieces, i, text, ctx)) ||
+    // A nisba in ي and its plural ending, in a text that shows damage: the shadda of the ي was lost (ساديّ|ون، السوريّ|ين).
+    (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i));
   if (!isWord) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
@@ -1432,6 +1435,20 @@ function strandedLetter(pieces: Piece[], gaps: Gap[], open: boolean[], joined: b
  * whose segmentation is unknown: a join from there glues its end to the next word's start. A lone letter right after a frequent word
  * or a word a join made is a name's first letter, not its inside: the joins after it stand (من ل ن د ن وس ن غاف ور ة).
  */
+/**
+ * A plural ending (ون، ين) left alone after a nisba in ي, in a document that shows damage, is that word's tail (ساديّ|ون), not a
+ * conjunction and a verb prefix (ونُ|مثّله): it opens no join to its right.
+ */
+function strandedEnding(pieces: Piece[], gaps: Gap[], joined: boolean[], i: number, ctx: Context): boolean {
+  return ctx.damaged && i > 0 && !joined[i - 1] && nisbaPlural(pieces, gaps, i - 1);
+}
+
+/** Is piece i a word in ي of three letters or more, and piece i + 1, one space after it, a plural ending (ون، ين)? */
+function nisbaPlural(pieces: Piece[], gaps: Gap[], i: number): boolean {
+  const ending = pieces[i + 1]?.bare;
+  return (ending === 'ون' || ending === 'ين') && gaps[i]!.text === ' ' && pieces[i]!.bare.length >= 3 && pieces[i]!.bare.endsWith('ي');
+}
+
 function followsStrandedLetter(
   pieces: Piece[],
   gaps: Gap[],

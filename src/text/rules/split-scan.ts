@@ -371,6 +371,9 @@ function noJoinPossible(text: string, a: number, b: number, ctx: Context): boole
       if (e === s + 1 && W.len[e]! <= 2 && kindOf(W.first[e]!) & WORD_FINAL_ONLY_BIT) return false; // a ة/ى tail
       if (W.len[e] === 1 && W.first[e] === 0x0627) return false; // a lone ا: a lost tanween's seat
       if (e === s + 1 && W.len[e] === 1 && W.first[e] === 0x064a) return false; // a lone ي: a nisba's (split-rules.ts nisbaAfterArticle)
+      // ون or ين after a word in ي: a nisba's plural (split-rules.ts nisbaPlural)
+      if (e === s + 1 && W.len[e] === 2 && W.last[e] === 0x0646 && (W.first[e] === 0x0648 || W.first[e] === 0x064a) && W.last[s] === 0x064a)
+        return false;
       if (e === s + 1 && W.first[e] === W.last[s] && (W.last[e] === 0x0629 || W.last[e] === 0x062a) && W.len[e]! <= 3) return false; // مفخّ|خة
       for (let i = W.start[e]!, end = W.end[e]!; i < end; i++) {
         const c = text.charCodeAt(i);
