@@ -381,7 +381,11 @@ describe('split-word repair', () => {
     expect(nWithEvidence('في مد ة قصيرة سقطت الاد عاءات بعد الاط لاع على التقرير ال ذي قد مته الشركة.')).toBe(
       'في مدّة قصيرة سقطت الادّعاءات بعد الاطّلاع على التقرير الّذي قدّمته الشركة.',
     );
-    expect(nWithEvidence('في مد ة قصيرة، وقد مات الرجل وقد مرت سنوات.')).toBe('في مدّة قصيرة، وقد مات الرجل وقد مرت سنوات.');
+    expect(nWithEvidence('في مد ة قصيرة، وقد مات الرجل وقد مرت سنوات. كل منا يعرف كم يتم.')).toBe(
+      'في مدّة قصيرة، وقد مات الرجل وقد مرت سنوات. كل منا يعرف كم يتم.',
+    );
+    // (سنّ is a word, not the future's سنُ before a frequent word.)
+    expect(nWithEvidence('في مد ة قصيرة. سن بعد ذلك قانون.')).toBe('في مدّة قصيرة. سن بعد ذلك قانون.');
   });
   it('rejoins the vocative أيّها before its noun and ويُقال where a clause opens, not after a name it may end (Wild2Max prose)', () => {
     expect(nWithEvidence('في مد ة قصيرة قال: أي ها العرب، انتبهوا. وي قال إن الجبل قديم.')).toBe(

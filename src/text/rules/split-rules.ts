@@ -667,9 +667,9 @@ function afterForeignWord(text: string, at: number, ctx: Context): boolean {
   return !ctx.lex(wordBefore(text, start) + before);
 }
 
-/** A conjunction (and the future س) before an imperfect's prefix, which is no word of its own (وي، فت، وسن; not فنّ، ستّ). */
+/** The conjunction (and the future س) before an imperfect's prefix, which is no word of its own (وي، وت، فسن; not فنّ، في، سنّ). */
 function prefixPiece(L: string): boolean {
-  return L.length >= 2 && VERB_PREFIX.test(L) && !WORD_LIKE_PREFIXES.has(L);
+  return /^[وف]س?[يتنأ]$/.test(L) && !WORD_LIKE_PREFIXES.has(L);
 }
 
 /** Does a clause open at `at`: punctuation before it, or a frequent word? */
@@ -808,8 +808,11 @@ function wordTailAfterStem(L: string, R: string): boolean {
   return (WORD_TAIL_OPENINGS[withoutConjunction(L).replace(/^[بل]كل$/, 'كل')] ?? '').includes(R[0]!);
 }
 const WORD_TAIL_OPENINGS: Readonly<Record<string, string>> = { قد: 'مر', كل: 'فيم', أي: 'دا', كم: 'ي' };
-/** What follows such an opening letter in a three-letter tail: a verb's ending and pronoun (قدّ|مته، كلّ|فها، أيّ|دوا). */
-const STEM_TAIL_SUFFIXES = new Set(['ته', 'ها', 'هم', 'وا', 'نا', 'تم']);
+/**
+ * What follows such an opening letter in a three-letter tail: a verb's ending or pronoun (قدّ|مته، كلّ|فها، أيّ|دوا); not نا، هم or
+ * تم, which make the frequent كل منّا، كم يتمّ.
+ */
+const STEM_TAIL_SUFFIXES = new Set(['ته', 'ها', 'وا']);
 
 /** أو before a piece in ل: the start of أوّل (أوّ|ل، أوّ|لي|ة). */
 function isOrBeforeLam(L: string, R: string): boolean {
