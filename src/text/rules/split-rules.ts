@@ -958,8 +958,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
   // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
-  // too, as وال and بال are words) is one word with it; a lone
-  // ال before such a rest opens it rather than ending the word before (فكري الّذي, not فكريّال ذي).
+  // too, as وال and بال are words) is one word with it; a lone ال before such a rest opens it rather than ending the word before
+  // (فكري الّذي, not فكريّال ذي).
   if (k + 1 === j && (L === 'ال' || ctx.damaged) && articleBeforeRelative(L, R)) return 'strong';
   if (R === 'ال' && next && nextGap?.text === ' ' && articleBeforeRelative(R, next.bare)) return null;
   // A lone letter and the next one that make a short frequent word with a vowel on its first letter (مَن، لَم، قَد) are
@@ -1433,12 +1433,6 @@ function strandedLetter(pieces: Piece[], gaps: Gap[], open: boolean[], joined: b
 }
 
 /**
- * Does the join at piece i start right after a lone letter left unjoined, or a short piece after one (إ ت ي ين| م ور و، ف ان| د
- * اي ك، ن ان ت| ود يج ون، ال  ت ي| تقف)? Such letters are the inside of a word vowelled letter by letter (a foreign name, الَّتِي)
- * whose segmentation is unknown: a join from there glues its end to the next word's start. A lone letter right after a frequent word
- * or a word a join made is a name's first letter, not its inside: the joins after it stand (من ل ن د ن وس ن غاف ور ة).
- */
-/**
  * A plural ending (ون، ين) left alone after a nisba in ي, in a document that shows damage, is that word's tail (ساديّ|ون), not a
  * conjunction and a verb prefix (ونُ|مثّله): it opens no join to its right.
  */
@@ -1452,6 +1446,12 @@ function nisbaPlural(pieces: Piece[], gaps: Gap[], i: number): boolean {
   return (ending === 'ون' || ending === 'ين') && gaps[i]!.text === ' ' && pieces[i]!.bare.length >= 3 && pieces[i]!.bare.endsWith('ي');
 }
 
+/**
+ * Does the join at piece i start right after a lone letter left unjoined, or a short piece after one (إ ت ي ين| م ور و، ف ان| د
+ * اي ك، ن ان ت| ود يج ون، ال  ت ي| تقف)? Such letters are the inside of a word vowelled letter by letter (a foreign name, الَّتِي)
+ * whose segmentation is unknown: a join from there glues its end to the next word's start. A lone letter right after a frequent word
+ * or a word a join made is a name's first letter, not its inside: the joins after it stand (من ل ن د ن وس ن غاف ور ة).
+ */
 function followsStrandedLetter(
   pieces: Piece[],
   gaps: Gap[],
