@@ -93,6 +93,7 @@ describe('clean text is never changed', () => {
     'unseen',
     'unseen2',
     'unseen3',
+    'unseen4',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
