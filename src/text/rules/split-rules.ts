@@ -442,10 +442,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   const second = pieces[i + 1]!.bare;
   // An acronym spelled out in Latin letters' names (أر تي أس، بي بي سي).
   if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(second)) return true;
-  // A foreign name's syllables (ليو وي مين): a two-letter first piece after a word the lexicon does not know, before a last piece it
-  // does not know either. Where the text shows damage, the last piece has three letters or more (ها، ية are tails) and the word before
-  // makes no word with the one before it either (it is no fragment of a split word).
-  if (pieces[i]!.bare.length === 2 && !ctx.lexPiece(pieces[j]!) && (!ctx.damaged || pieces[j]!.bare.length >= 3))
+  // A foreign name's syllables (ليو وي مين): a two-letter first piece in و or ف that the lexicon reads as a conjunction (و + يمين),
+  // after a word it does not know, before a last piece it does not know either, of three letters or more where the text shows
+  // damage (ها، ية are tails), and the word before no fragment of a split word.
+  const first = pieces[i]!.bare;
+  if (first.length === 2 && 'وف'.includes(first[0]!) && !ctx.lexPiece(pieces[j]!) && (!ctx.damaged || pieces[j]!.bare.length >= 3))
     if (afterForeignWord(text, pieces[i]!.start, ctx)) return true;
   // (A piece in ة that is no word is a tail, not a name: بنّ|اءة.)
   if (
