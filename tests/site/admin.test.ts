@@ -149,7 +149,10 @@ describe.skipIf(!haveChromium)('/admin/: the browser editor (Decap CMS, local ba
     await expect.poll(() => articleFiles(site.root).length, { timeout: 30_000 }).toBe(2);
     expect(articleFiles(site.root).join(' | ')).toContain(EXPECTED_FILE);
 
-    const text = readFileSync(path.join(site.root, EXPECTED_FILE), 'utf8');
+    // The file can be there before the server has written all of it (seen on a loaded machine): wait for its whole front matter.
+    const written = () => readFileSync(path.join(site.root, EXPECTED_FILE), 'utf8');
+    await expect.poll(() => /^---\n[\s\S]*?\n---\n/.test(written()), { timeout: 30_000 }).toBe(true);
+    const text = written();
     const [, front, rest] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
     expect(parseYaml(front!, { version: '1.2' })).toEqual({
       title: TITLE,
