@@ -223,6 +223,8 @@ const StampSchema = z.object({
 
 const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');
 const pagesFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build-pages.json');
+/** The files writeStamp writes into its folder, in the order it writes them (the page index, then the stamp that names it). */
+export const STAMP_FILES = ['last-build-pages.json', 'last-build.json'] as const;
 
 /**
  * The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page).
