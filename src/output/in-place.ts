@@ -81,15 +81,14 @@ export async function updateInPlace<T>(
 
 /**
  * Finishes the commit a killed build left (its journal beside `outDir`): `finished`, or `none` when there was none. A journal that
- * cannot be read or applied is removed with the stamp it named (`abandoned`): the output is then not trusted, and the build that
- * follows writes a whole new one.
+ * cannot be read or applied is removed, and nothing else (`abandoned`): an output the commit had begun to change no longer matches
+ * the last stamp's manifest (or the stamp is gone, its first step), so the build that follows writes a whole new one.
  */
 export async function finishInterruptedCommit(outDir: string): Promise<'none' | 'finished' | 'abandoned'> {
   const file = journalFile(outDir);
   if (!existsSync(file)) return 'none';
-  let journal: Journal | undefined;
   try {
-    journal = Journal.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const journal = Journal.parse(JSON.parse(readFileSync(file, 'utf8')));
     // (the staging folder of this output, and no other folder)
     const name = path.basename(path.resolve(outDir));
     if (path.dirname(journal.stage) !== path.dirname(path.resolve(outDir)) || !path.basename(journal.stage).startsWith(`${name}.tmp-`))
@@ -99,7 +98,6 @@ export async function finishInterruptedCommit(outDir: string): Promise<'none' | 
     await removeTree(journal.stage);
     return 'finished';
   } catch {
-    if (journal?.cacheFiles) for (const n of journal.cacheFiles.names) rmSync(path.join(journal.cacheFiles.to, n), { force: true });
     rmSync(file, { force: true });
     return 'abandoned';
   }
@@ -109,7 +107,8 @@ export async function finishInterruptedCommit(outDir: string): Promise<'none' | 
 function applyJournal(outDir: string, journal: Journal, onStep?: InPlaceOptions['onCommitStep']): void {
   const out = path.resolve(outDir);
   const cache = journal.cacheFiles;
-  if (cache) for (const n of cache.names) rmSync(path.join(cache.to, n), { force: true });
+  // (a name no longer in `from` is the new file, moved in by the commit this one repeats)
+  if (cache) for (const n of cache.names) if (existsSync(path.join(cache.from, n))) rmSync(path.join(cache.to, n), { force: true });
   let done = 0;
   for (const file of journal.deletions) {
     rmSync(path.join(out, file), { force: true });

@@ -127,6 +127,8 @@ describe('in-place output', () => {
       expect(next.searchChunks).toEqual({ indexed: 0, reused: 0 });
       expect(folderId()).toBe(id);
       await expectEqualsCold();
+      // …with the page index the next edit reuses pages by.
+      expect(readStamp(path.join(project.root, '.cache'))!.pageIndex).toBeDefined();
     }, 600_000);
   }
 });
