@@ -208,7 +208,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       if (inPlace) {
         const kept = keptIndexFiles(year, folder);
         if (kept && sameEntries(kept, lastChunks.get(year))) {
-          keptFiles.push(...kept);
+          for (const m of kept) keptFiles.push(m);
           return;
         }
       }
@@ -370,7 +370,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     if (plan && inPlace) {
       const reuse = keepReused(plan, [...writtenPages.values()], tmp);
       pageIndex = reuse.index;
-      keptFiles.push(...reuse.kept);
+      for (const m of reuse.kept) keptFiles.push(m);
       stage.pagesReused = reuse.kept.length;
     } else if (plan) {
       const reuse = linkReused(plan, [...writtenPages.values()], tmp);
