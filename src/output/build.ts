@@ -13,6 +13,7 @@ import {
   outputManifest,
   readStamp,
   STAMP_FILES,
+  stampIdentity,
   treeDigest,
   writeStamp,
   type KnownFiles,
@@ -23,6 +24,7 @@ import {
 import { unchangedSources } from '../prepare/site-scan.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { finishInterruptedCommit, updateInPlace, type CommitPlan, type InPlaceOptions } from './in-place.ts';
+import { checkOutputBeside } from './output-check.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { mayUseTemplateCache } from './template-cache.ts';
 import {
@@ -128,6 +130,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
   locatePagefind().catch(() => {}); // (its failure is reported when the search runs)
+  // Whether the last output is as its stamp says (to update it in place, or to write nothing) is made out beside the prepare stage.
+  const outputCheck = useCache && !options.shard ? checkOutputBeside(cacheRoot, outDir) : undefined;
   // (throws ContentError before anything is written)
   const prepared = await prepareSiteParallel(root, config, {
     progress: options.progress,
@@ -155,9 +159,18 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     warnings: prepared.warnings,
   };
   // (read again with its page index when the check above read it without)
-  if (useCache && !shard) stamp = readStamp(cacheRoot);
-  // The last output as its stamp says, every file: the same output when nothing changed, else one to update in place.
-  const intact = stamp !== undefined && stamp.outDir === outDir && outputIntact(stamp);
+  let stampRead: string | undefined;
+  if (useCache && !shard) {
+    stampRead = stampIdentity(cacheRoot);
+    stamp = readStamp(cacheRoot);
+  }
+  // The last output as its stamp says, every file: the same output when nothing changed, else one to update in place. (The check
+  // made beside the prepare stage counts when it was made against the stamp read here.)
+  const checked = await outputCheck;
+  const intact =
+    stamp !== undefined &&
+    stamp.outDir === outDir &&
+    (checked !== undefined && checked.stamp === stampRead ? checked.intact : outputIntact(stamp));
   if (stamp && stamp.fingerprint === fingerprint && intact) {
     // Same inputs as the last build, and its output untouched: nothing to write. (A stamp written before it kept
     // its inputs and summary gets them, so that the next build can tell before preparing.)

@@ -267,6 +267,12 @@ export function writeStamp(cacheRoot: string, stamp: Stamp): void {
   writeFileAtomically(stampFile(cacheRoot), JSON.stringify(pagesDigest === undefined ? rest : { ...rest, pagesDigest }));
 }
 
+/** The stamp file's size, mtime and inode (a stamp written again is a new file: writeFileAtomically); undefined when there is none. */
+export function stampIdentity(cacheRoot: string): string | undefined {
+  const st = statOrUndefined(stampFile(cacheRoot));
+  return st && `${st.size}:${st.mtimeMs}:${st.ino}`;
+}
+
 /**
  * Is the output folder exactly as the stamp's build left it: the same files, each with the manifest's size, mtime and inode?
  * Stops at the first difference.
