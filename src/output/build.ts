@@ -1,7 +1,9 @@
 /**
- * `warraq build`: prepare every article (stages 1–5), then let Eleventy write the site (or one shard of it) into a
- * temporary folder that replaces the output folder only when everything succeeded.
+ * `warraq build`: prepare every article (stages 1–5), then let Eleventy write the site (or one shard of it) into a temporary folder
+ * that replaces the output folder only when everything succeeded; or, when the last output is as its stamp says, write only the
+ * pages that changed and commit them into it in place (in-place.ts).
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from '../prepare/prepare-site.ts';
@@ -10,20 +12,34 @@ import {
   outputIntact,
   outputManifest,
   readStamp,
+  STAMP_FILES,
+  stampIdentity,
   treeDigest,
   writeStamp,
   type KnownFiles,
+  type ManifestEntry,
   type Stamp,
   type StampSummary,
 } from '../store/stamp.ts';
 import { unchangedSources } from '../prepare/site-scan.ts';
 import { removeTree, writeAtomically } from './swap.ts';
+import { finishInterruptedCommit, updateInPlace, type CommitPlan, type InPlaceOptions } from './in-place.ts';
+import { checkOutputBeside } from './output-check.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { mayUseTemplateCache } from './template-cache.ts';
-import { globalRenderKey, linkReused, pageKeys, planReuse, type PageIndex, type ReusePlan, type WrittenPage } from '../site/page-reuse.ts';
+import {
+  globalRenderKey,
+  keepReused,
+  linkReused,
+  pageKeys,
+  planReuse,
+  type PageIndex,
+  type ReusePlan,
+  type WrittenPage,
+} from '../site/page-reuse.ts';
 import { buildSiteData, everyPage, pageCount, sliceSelection, type RenderSelection, type SiteData } from '../site/data.ts';
 import type { ImageSet } from '../site/images.ts';
-import { indexArticles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
+import { indexArticles, keptIndexFiles, locatePagefind, placeIndex, type SearchIndexes } from '../site/search.ts';
 import { searchChunks } from '../site/search-chunks.ts';
 import { planShard, type ShardPlan } from '../site/shards.ts';
 import { finishShard } from './shard.ts';
@@ -49,6 +65,8 @@ export interface BuildOptions {
    * search chunks, and, shard 1 only, the files of the whole site; `assemble` puts the shards together.
    */
   shard?: { k: number; n: number } | undefined;
+  /** Tests: called after each step of an in-place commit; a throw there stops the commit as a kill would (in-place.ts). */
+  onCommitStep?: InPlaceOptions['onCommitStep'];
 }
 
 export interface BuildSummary {
@@ -79,6 +97,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const cacheRoot = path.join(root, config.paths.cache);
   const templatesDir = path.join(root, config.paths.templates);
   const templates = treeDigest(templatesDir);
+  // A commit a killed build left half done is finished before anything looks at the output or its stamp.
+  await finishInterruptedCommit(outDir);
   // Every article file as the source index has it, the other inputs and the output as the stamp has them: nothing to
   // prepare or write (docs/cache.md, note 6). Any doubt falls through to the build, which makes the same check after preparing.
   let stamp: Stamp | undefined;
@@ -110,6 +130,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
   locatePagefind().catch(() => {}); // (its failure is reported when the search runs)
+  // Whether the last output is as its stamp says (to update it in place, or to write nothing) is made out beside the prepare stage.
+  const outputCheck = useCache && !options.shard ? checkOutputBeside(cacheRoot, outDir) : undefined;
   // (throws ContentError before anything is written)
   const prepared = await prepareSiteParallel(root, config, {
     progress: options.progress,
@@ -137,8 +159,19 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     warnings: prepared.warnings,
   };
   // (read again with its page index when the check above read it without)
-  if (useCache && !shard) stamp = readStamp(cacheRoot);
-  if (stamp && stamp.fingerprint === fingerprint && stamp.outDir === outDir && outputIntact(stamp)) {
+  let stampRead: string | undefined;
+  if (useCache && !shard) {
+    stampRead = stampIdentity(cacheRoot);
+    stamp = readStamp(cacheRoot);
+  }
+  // The last output as its stamp says, every file: the same output when nothing changed, else one to update in place. (The check
+  // made beside the prepare stage counts when it was made against the stamp read here.)
+  const checked = await outputCheck;
+  const intact =
+    stamp !== undefined &&
+    stamp.outDir === outDir &&
+    (checked !== undefined && checked.stamp === stampRead ? checked.intact : outputIntact(stamp));
+  if (stamp && stamp.fingerprint === fingerprint && intact) {
     // Same inputs as the last build, and its output untouched: nothing to write. (A stamp written before it kept
     // its inputs and summary gets them, so that the next build can tell before preparing.)
     prepared.saveCache();
@@ -166,75 +199,106 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let knownFiles: KnownFiles | undefined;
   let pages = 0;
   let shardPages: WrittenPage[] = [];
-  await writeAtomically(
-    outDir,
-    async (tmp) => {
-      // The search indexes are built from the prepared articles (site/search.ts), by Pagefind
-      // processes that run while Eleventy renders on this thread; they join the output at the end.
-      // Their scratch folder is named like the output's own temporary folder, so a killed build's
-      // is removed with it by the next build (swap.ts).
-      const searchWork = `${tmp}-search`;
-      const searchStarted = performance.now();
-      const stopSearch = new AbortController();
-      let rendered!: () => void;
-      const renderDone = new Promise<void>((resolve) => (rendered = resolve));
-      // Each year's index is linked into the output as soon as it is there (the reused ones at once),
-      // with its files' manifest entries when they are known without a stat.
-      const searchFiles: KnownFiles = { entries: new Map(), folders: new Set() };
-      const place = (year: string, folder: string) => {
-        const files = placeIndex(year, folder, tmp);
-        if (!files) return;
-        for (const f of files) searchFiles.entries.set(f[0], f);
-        searchFiles.folders.add(path.join('pagefind', year));
-      };
-      // (its import started with the build; once it is done, Pagefind starts within the call below)
-      await locatePagefind().catch(() => undefined);
-      const search = indexArticles(prepared.articles, {
-        lang: config.site.lang,
-        workDir: searchWork,
-        cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
-        articleKey: prepared.contentKey,
-        // One core is Eleventy's until it is done.
-        concurrency: Math.max(1, availableCores() - 1),
-        widenWhen: renderDone,
-        signal: stopSearch.signal,
-        onIndex: place,
-        chunks: shard?.chunks,
-      }).then((indexes) => {
-        stage.searchMs = Math.round(performance.now() - searchStarted);
-        return indexes;
-      });
-      // Awaited below, after Eleventy; a failed render must not leave it rejected and unheard.
-      search.catch(() => {});
-      // Pagefind has been started on the changed years: the cache is saved while it runs.
-      prepared.saveCache();
-      try {
-        await renderSite(tmp);
-        rendered();
-        const waitStarted = performance.now();
-        const indexes: SearchIndexes = await search;
-        stage.searchWaitMs = Math.round(performance.now() - waitStarted);
-        stage.searchYearsIndexed = indexes.indexed.length;
-        stage.searchYearsReused = indexes.reused.length;
-        if (!knownFiles) knownFiles = searchFiles;
-        else {
-          for (const [file, entry] of searchFiles.entries) knownFiles.entries.set(file, entry);
-          for (const folder of searchFiles.folders) knownFiles.folders.add(folder);
+  // In place: only what Eleventy renders and the search chunks that changed are written (into a staging folder, `tmp` below);
+  // the pages reused and the chunks kept are the last output's files, where they are.
+  const inPlace = intact && stamp!.pageIndex !== undefined;
+  const keptFiles: ManifestEntry[] = [];
+  const lastChunks = inPlace ? chunkFiles(stamp!.manifest) : new Map<string, ManifestEntry[]>();
+  const write = async (tmp: string) => {
+    // The search indexes are built from the prepared articles (site/search.ts), by Pagefind
+    // processes that run while Eleventy renders on this thread; they join the output at the end.
+    // Their scratch folder is named like the output's own temporary folder, so a killed build's
+    // is removed with it by the next build (swap.ts).
+    const searchWork = `${tmp}-search`;
+    const searchStarted = performance.now();
+    const stopSearch = new AbortController();
+    let rendered!: () => void;
+    const renderDone = new Promise<void>((resolve) => (rendered = resolve));
+    // Each year's index is linked into the output as soon as it is there (the reused ones at once),
+    // with its files' manifest entries when they are known without a stat.
+    const searchFiles: KnownFiles = { entries: new Map(), folders: new Set() };
+    const place = (year: string, folder: string) => {
+      if (inPlace) {
+        const kept = keptIndexFiles(year, folder);
+        if (kept && sameEntries(kept, lastChunks.get(year))) {
+          for (const m of kept) keptFiles.push(m);
+          return;
         }
-      } catch (error) {
-        stopSearch.abort(); // the build has failed: its indexes are not wanted
-        throw error;
-      } finally {
-        rendered(); // (after the abort when the build failed: the widened workers then start nothing)
-        await search.catch(() => undefined);
-        await removeTree(searchWork);
       }
-      if (shard) {
-        const inputs = inputFingerprint(root, { ...config, shards: 1 }, '', prepared.sourcesHash, templates);
-        pages = finishShard(tmp, shard, inputs, shardPages);
+      const files = placeIndex(year, folder, tmp);
+      if (!files) return;
+      for (const f of files) searchFiles.entries.set(f[0], f);
+      searchFiles.folders.add(path.join('pagefind', year));
+    };
+    // (its import started with the build; once it is done, Pagefind starts within the call below)
+    await locatePagefind().catch(() => undefined);
+    const search = indexArticles(prepared.articles, {
+      lang: config.site.lang,
+      workDir: searchWork,
+      cacheDir: useCache ? path.join(cacheRoot, 'search') : undefined,
+      articleKey: prepared.contentKey,
+      // One core is Eleventy's until it is done.
+      concurrency: Math.max(1, availableCores() - 1),
+      widenWhen: renderDone,
+      signal: stopSearch.signal,
+      onIndex: place,
+      chunks: shard?.chunks,
+    }).then((indexes) => {
+      stage.searchMs = Math.round(performance.now() - searchStarted);
+      return indexes;
+    });
+    // Awaited below, after Eleventy; a failed render must not leave it rejected and unheard.
+    search.catch(() => {});
+    // Pagefind has been started on the changed years: the cache is saved while it runs.
+    prepared.saveCache();
+    try {
+      await renderSite(tmp);
+      rendered();
+      const waitStarted = performance.now();
+      const indexes: SearchIndexes = await search;
+      stage.searchWaitMs = Math.round(performance.now() - waitStarted);
+      stage.searchYearsIndexed = indexes.indexed.length;
+      stage.searchYearsReused = indexes.reused.length;
+      if (!knownFiles) knownFiles = searchFiles;
+      else {
+        for (const [file, entry] of searchFiles.entries) knownFiles.entries.set(file, entry);
+        for (const folder of searchFiles.folders) knownFiles.folders.add(folder);
       }
-    },
-    {
+    } catch (error) {
+      stopSearch.abort(); // the build has failed: its indexes are not wanted
+      throw error;
+    } finally {
+      rendered(); // (after the abort when the build failed: the widened workers then start nothing)
+      await search.catch(() => undefined);
+      await removeTree(searchWork);
+    }
+    if (shard) {
+      const inputs = inputFingerprint(root, { ...config, shards: 1 }, '', prepared.sourcesHash, templates);
+      pages = finishShard(tmp, shard, inputs, shardPages);
+    }
+  };
+  // The new output's manifest: the files kept as the last one recorded them, and those staged; the new stamp is written beside the
+  // cache's and moved over it by the commit, after the output.
+  const commitPlan = (staged: ManifestEntry[]): CommitPlan => {
+    const next = new Map<string, ManifestEntry>();
+    for (const m of keptFiles) next.set(m[0], m);
+    for (const m of staged) next.set(m[0], m);
+    const manifest = [...next.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const staging = path.join(cacheRoot, 'last-build.staged');
+    rmSync(staging, { recursive: true, force: true });
+    writeStamp(staging, { fingerprint, inputs, summary: stampSummary, outDir, pages, manifest, pageIndex });
+    return {
+      deletions: stamp!.manifest.filter((m) => !next.has(m[0])).map((m) => m[0]),
+      cacheFiles: { from: staging, to: cacheRoot, names: [...STAMP_FILES] },
+    };
+  };
+  if (inPlace)
+    await updateInPlace(outDir, write, commitPlan, {
+      onCommitStep: options.onCommitStep,
+      removeOldInBackground: options.removeOldInBackground,
+    });
+  else
+    await writeAtomically(outDir, write, {
       afterSwap: () => {
         if (useCache && !shard)
           writeStamp(cacheRoot, {
@@ -248,8 +312,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
           });
       },
       removeInBackground: options.removeOldInBackground,
-    },
-  );
+    });
   report({
     prepareMs: Math.round(preparedAt - started),
     siteMs: Math.round(performance.now() - preparedAt),
@@ -281,7 +344,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         if (shard) selection = shard.pages;
         else if (useCache) {
           const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
-          plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined);
+          plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined, { outputVerified: inPlace });
           selection = plan.selection;
         } else selection = everyPage(site);
       }
@@ -317,7 +380,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       for (const r of await eleventyRun()) writtenPages.set(String(r.outputPath), r);
       run++;
     } while (selection && run < runsFor(selection, perRun));
-    if (plan) {
+    if (plan && inPlace) {
+      const reuse = keepReused(plan, [...writtenPages.values()], tmp);
+      pageIndex = reuse.index;
+      for (const m of reuse.kept) keptFiles.push(m);
+      stage.pagesReused = reuse.kept.length;
+    } else if (plan) {
       const reuse = linkReused(plan, [...writtenPages.values()], tmp);
       pageIndex = reuse.index;
       knownFiles = reuse.known;
@@ -362,6 +430,29 @@ function summary(
 function written(results: unknown): WrittenPage[] {
   const flat = (Array.isArray(results) ? results.flat(3) : []) as WrittenPage[];
   return flat.filter((r) => r && typeof r === 'object' && typeof r.outputPath === 'string');
+}
+
+/** The last manifest's entries of each search chunk's index (`pagefind/<chunk>/…`), by chunk. */
+function chunkFiles(manifest: readonly ManifestEntry[]): Map<string, ManifestEntry[]> {
+  const byChunk = new Map<string, ManifestEntry[]>();
+  for (const m of manifest) {
+    const parts = m[0].split(path.sep);
+    if (parts.length < 3 || parts[0] !== 'pagefind') continue;
+    let list = byChunk.get(parts[1]!);
+    if (!list) byChunk.set(parts[1]!, (list = []));
+    list.push(m);
+  }
+  return byChunk;
+}
+
+/** The same files with the same size, mtime and inode (a kept index placed before is those very files). */
+function sameEntries(a: readonly ManifestEntry[], b: readonly ManifestEntry[] | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  const byPath = new Map(b.map((m) => [m[0], m]));
+  return a.every((m) => {
+    const o = byPath.get(m[0]);
+    return o !== undefined && o[1] === m[1] && o[2] === m[2] && o[3] === m[3];
+  });
 }
 
 /** Paginated pages per Eleventy run (see the loop in build()). */

@@ -20,25 +20,12 @@ export interface AtomicOptions {
 export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, options: AtomicOptions = {}): Promise<T> {
   const parent = path.dirname(path.resolve(outDir));
   const name = path.basename(outDir);
-  mkdirSync(parent, { recursive: true });
-  // Leftovers of killed builds, and old sites a removal in the background has not finished with
-  // (still running, or cut short): those go the same way again.
-  for (const entry of readdirSync(parent)) {
-    if (entry.startsWith(`${name}.tmp-`)) await removeTree(path.join(parent, entry));
-    else if (entry.startsWith(`${name}.old-`))
-      await (options.removeInBackground ? removeInBackground : removeTree)(path.join(parent, entry));
-  }
-  const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
-  mkdirSync(tmp);
+  const tmp = await freshSibling(outDir, options.removeInBackground);
   let result: T;
   try {
     result = await write(tmp);
   } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    // Copies still in flight when the write failed (Eleventy's passthrough copy) can bring the
-    // folder back: remove it again when the process ends, after everything else (a synchronous
-    // 'exit' handler runs last, on a normal end and on process.exit alike).
-    process.once('exit', () => rmSync(tmp, { recursive: true, force: true }));
+    discard(tmp);
     throw error;
   }
   const target = path.resolve(outDir);
@@ -54,6 +41,33 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
     await removal;
   }
   return result;
+}
+
+/**
+ * Makes an empty `<name>.tmp-*` folder beside the output folder, after removing the leftovers of killed builds and old sites a removal
+ * in the background has not finished with (still running, or cut short): those go the same way again. (An interrupted in-place
+ * commit's staging folder is one of them: output/in-place.ts finishes that commit before a build gets here.)
+ */
+export async function freshSibling(outDir: string, removeOldInBackground?: boolean): Promise<string> {
+  const parent = path.dirname(path.resolve(outDir));
+  const name = path.basename(outDir);
+  mkdirSync(parent, { recursive: true });
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(`${name}.tmp-`)) await removeTree(path.join(parent, entry));
+    else if (entry.startsWith(`${name}.old-`)) await (removeOldInBackground ? removeInBackground : removeTree)(path.join(parent, entry));
+  }
+  const tmp = path.join(parent, `${name}.tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(tmp);
+  return tmp;
+}
+
+/** Removes the folder a failed build wrote into. */
+export function discard(tmp: string): void {
+  rmSync(tmp, { recursive: true, force: true });
+  // Copies still in flight when the write failed (Eleventy's passthrough copy) can bring the
+  // folder back: remove it again when the process ends, after everything else (a synchronous
+  // 'exit' handler runs last, on a normal end and on process.exit alike).
+  process.once('exit', () => rmSync(tmp, { recursive: true, force: true }));
 }
 
 /** Starts removing a folder in a detached `rm` that this process does not wait for; removes it here where that cannot be done. */

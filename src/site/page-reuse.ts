@@ -110,7 +110,12 @@ export function pageKeys(
  * (same size, modification time and inode as its manifest says, or else the same size and bytes
  * as its digest says; the plan then holds the file's own stat). The others are what Eleventy renders.
  */
-export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp | undefined): ReusePlan {
+export function planReuse(
+  site: SiteData,
+  keys: Map<string, string>,
+  last: Stamp | undefined,
+  options: { outputVerified?: boolean } = {},
+): ReusePlan {
   const reusable: PageIndex = {};
   const manifest = new Map(last?.pageIndex ? last.manifest.map((m) => [m[0], m]) : []);
   if (last?.pageIndex) {
@@ -120,6 +125,11 @@ export function planReuse(site: SiteData, keys: Map<string, string>, last: Stamp
       if (!staysInside(entry[1])) continue; // the stamp is a file anyone could edit
       const m = manifest.get(entry[1]);
       if (!m) continue;
+      // (every file of the last output was just found as its manifest says: store/stamp.ts outputIntact)
+      if (options.outputVerified) {
+        reusable[url] = entry;
+        continue;
+      }
       const file = path.join(last.outDir, entry[1]);
       const st = statOrUndefined(file);
       if (!st || !st.isFile() || st.size !== m[1]) continue;
@@ -151,16 +161,7 @@ export function linkReused(
   written: WrittenPage[],
   outDir: string,
 ): { index: PageIndex; linked: number; known: KnownFiles | undefined } {
-  const index: PageIndex = {};
-  for (const r of written) {
-    if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;
-    const key = plan.keys.get(r.url);
-    if (!key) continue;
-    const file = path.relative(outDir, path.resolve(r.outputPath));
-    if (!staysInside(file)) continue;
-    const digest = digestOfFile(path.join(outDir, file));
-    if (digest !== undefined) index[r.url] = [key, file, digest];
-  }
+  const index = writtenIndex(plan, written, outDir);
   let linked = 0;
   // What the next manifest can take without a stat (store/stamp.ts KnownFiles); nothing when a page had
   // to be copied (another filesystem): a copy has an inode and mtime of its own.
@@ -182,6 +183,39 @@ export function linkReused(
     linked++;
   }
   return { index, linked, known: copied ? undefined : known };
+}
+
+/**
+ * For an output updated in place (output/in-place.ts): Eleventy has written the pages it rendered into `stage`, and the reusable
+ * pages stay where they are in the last output. Returns the page index for the next build and the last manifest's entries of the
+ * pages kept.
+ */
+export function keepReused(plan: ReusePlan, written: WrittenPage[], stage: string): { index: PageIndex; kept: ManifestEntry[] } {
+  const index = writtenIndex(plan, written, stage);
+  const kept: ManifestEntry[] = [];
+  for (const [url, entry] of Object.entries(plan.reusable)) {
+    if (Object.hasOwn(index, url)) continue;
+    const m = plan.last!.manifest.get(entry[1]);
+    if (!m) throw new StalePage(url);
+    kept.push(m);
+    index[url] = entry;
+  }
+  return { index, kept };
+}
+
+/** The page index's entries of the article, home and listing pages Eleventy wrote into `outDir`. */
+function writtenIndex(plan: ReusePlan, written: WrittenPage[], outDir: string): PageIndex {
+  const index: PageIndex = {};
+  for (const r of written) {
+    if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;
+    const key = plan.keys.get(r.url);
+    if (!key) continue;
+    const file = path.relative(outDir, path.resolve(r.outputPath));
+    if (!staysInside(file)) continue;
+    const digest = digestOfFile(path.join(outDir, file));
+    if (digest !== undefined) index[r.url] = [key, file, digest];
+  }
+  return index;
 }
 
 /** A page the plan meant to reuse is missing or was changed after the plan was made. */

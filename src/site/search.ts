@@ -141,10 +141,16 @@ export function placeIndexes(indexes: SearchIndexes, outDir: string): void {
 export function placeIndex(chunk: string, from: string, outDir: string): ManifestEntry[] | undefined {
   const target = path.join(outDir, 'pagefind', chunk);
   rmSync(target, { recursive: true, force: true });
-  const linked = linkTree(from, target);
-  const files = linked ? keptFiles(from) : undefined;
-  const prefix = path.relative(outDir, target);
-  return files?.map(([file, ...stat]): ManifestEntry => [path.join(prefix, file), ...stat]);
+  return linkTree(from, target) ? keptIndexFiles(chunk, from) : undefined;
+}
+
+/**
+ * The output manifest's entries of a chunk's kept index once placed by linking (placeIndex), known without placing it: an output
+ * whose manifest has exactly these under `pagefind/<chunk>/` holds that index already. Undefined for an index not kept.
+ */
+export function keptIndexFiles(chunk: string, from: string): ManifestEntry[] | undefined {
+  const prefix = path.join('pagefind', chunk);
+  return keptFiles(from)?.map(([file, ...stat]): ManifestEntry => [path.join(prefix, file), ...stat]);
 }
 
 /** The list of a kept index's files (store/stamp.ts outputManifest of its folder), beside it; written when missing. */

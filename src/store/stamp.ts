@@ -223,6 +223,8 @@ const StampSchema = z.object({
 
 const stampFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build.json');
 const pagesFile = (cacheRoot: string) => path.join(cacheRoot, 'last-build-pages.json');
+/** The files writeStamp writes into its folder, in the order it writes them (the page index, then the stamp that names it). */
+export const STAMP_FILES = ['last-build-pages.json', 'last-build.json'] as const;
 
 /**
  * The last build's stamp; undefined when it is missing, not JSON or not of a stamp's shape (the build then renders every page).
@@ -263,6 +265,12 @@ export function writeStamp(cacheRoot: string, stamp: Stamp): void {
     if (writeFileAtomically(pagesFile(cacheRoot), bytes)) pagesDigest = createHash('sha256').update(bytes).digest('hex');
   }
   writeFileAtomically(stampFile(cacheRoot), JSON.stringify(pagesDigest === undefined ? rest : { ...rest, pagesDigest }));
+}
+
+/** The stamp file's size, mtime and inode (a stamp written again is a new file: writeFileAtomically); undefined when there is none. */
+export function stampIdentity(cacheRoot: string): string | undefined {
+  const st = statOrUndefined(stampFile(cacheRoot));
+  return st && `${st.size}:${st.mtimeMs}:${st.ino}`;
 }
 
 /**
