@@ -98,7 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const templatesDir = path.join(root, config.paths.templates);
   const templates = treeDigest(templatesDir);
   // A commit a killed build left half done is finished before anything looks at the output or its stamp.
-  await finishInterruptedCommit(outDir);
+  await finishInterruptedCommit(outDir, cacheRoot);
   // Every article file as the source index has it, the other inputs and the output as the stamp has them: nothing to
   // prepare or write (docs/cache.md, note 6). Any doubt falls through to the build, which makes the same check after preparing.
   let stamp: Stamp | undefined;

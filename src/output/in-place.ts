@@ -81,10 +81,11 @@ export async function updateInPlace<T>(
 
 /**
  * Finishes the commit a killed build left (its journal beside `outDir`): `finished`, or `none` when there was none. A journal that
- * cannot be read or applied is removed, and nothing else (`abandoned`): an output the commit had begun to change no longer matches
- * the last stamp's manifest (or the stamp is gone, its first step), so the build that follows writes a whole new one.
+ * cannot be read or applied, or names a stage or cache folders other than this output's and `cacheDir`, is removed, and nothing
+ * else (`abandoned`): an output the commit had begun to change no longer matches the last stamp's manifest (or the stamp is gone,
+ * its first step), so the build that follows writes a whole new one.
  */
-export async function finishInterruptedCommit(outDir: string): Promise<'none' | 'finished' | 'abandoned'> {
+export async function finishInterruptedCommit(outDir: string, cacheDir: string): Promise<'none' | 'finished' | 'abandoned'> {
   const file = journalFile(outDir);
   if (!existsSync(file)) return 'none';
   try {
@@ -93,6 +94,10 @@ export async function finishInterruptedCommit(outDir: string): Promise<'none' | 
     const name = path.basename(path.resolve(outDir));
     if (path.dirname(journal.stage) !== path.dirname(path.resolve(outDir)) || !path.basename(journal.stage).startsWith(`${name}.tmp-`))
       throw new Error(`${file} names a staging folder that is not this output's`);
+    // (the stamp moves from a folder inside the cache into the cache, and nowhere else)
+    const cache = journal.cacheFiles;
+    if (cache && (path.resolve(cache.to) !== path.resolve(cacheDir) || path.dirname(path.resolve(cache.from)) !== path.resolve(cacheDir)))
+      throw new Error(`${file} names cache folders that are not this project's`);
     applyJournal(outDir, journal);
     rmSync(file, { force: true });
     await removeTree(journal.stage);

@@ -1,7 +1,7 @@
 /**
  * output/in-place.ts on a small folder: a commit moves the staged files in, deletes what the plan says and moves the stamp files
  * after; a failed write leaves the output as it was; a commit cut short is finished by finishInterruptedCommit to the same files;
- * a journal that names files outside its output or another folder as its stage is abandoned, and nothing done.
+ * a journal that names files outside its output, or another folder as its stage or cache, is abandoned, and nothing done.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,14 +91,14 @@ describe('in-place commit', () => {
       expect(existsSync(journalFile(out))).toBe(true);
       // (until then, no stamp says what the output is)
       if (step !== 'cache') expect(existsSync(path.join(cache, 'last-build.json'))).toBe(false);
-      expect(await finishInterruptedCommit(out)).toBe('finished');
+      expect(await finishInterruptedCommit(out, cache)).toBe('finished');
       expect(contents(out)).toEqual(expected);
       clean();
-      expect(await finishInterruptedCommit(out)).toBe('none');
+      expect(await finishInterruptedCommit(out, cache)).toBe('none');
     });
   }
 
-  it('a journal that reaches outside its output, or names another folder as its stage, is abandoned and nothing done', async () => {
+  it('a journal that reaches outside its output, or names another folder as its stage or cache, is abandoned and nothing done', async () => {
     const outside = path.join(root, 'precious.txt');
     put(outside, 'not the output');
     const stage = `${out}.tmp-1-2`;
@@ -112,9 +112,15 @@ describe('in-place commit', () => {
         cacheFiles: { from: path.join(cache, 'staged'), to: cache, names: ['last-build.json'] },
         ...over,
       });
-    for (const bad of [{ deletions: ['../precious.txt'] }, { stage: path.join(root, 'elsewhere') }, { moves: ['/etc/passwd'] }]) {
+    for (const bad of [
+      { deletions: ['../precious.txt'] },
+      { stage: path.join(root, 'elsewhere') },
+      { moves: ['/etc/passwd'] },
+      // (a stamp "moved" over a file outside the cache)
+      { cacheFiles: { from: path.join(root, 'staged'), to: root, names: ['precious.txt'] } },
+    ]) {
       writeFileSync(journalFile(out), journal(bad));
-      expect(await finishInterruptedCommit(out)).toBe('abandoned');
+      expect(await finishInterruptedCommit(out, cache)).toBe('abandoned');
       expect(existsSync(journalFile(out))).toBe(false);
       expect(readFileSync(path.join(cache, 'last-build.json'), 'utf8')).toBe('old stamp');
       expect(readFileSync(outside, 'utf8')).toBe('not the output');
