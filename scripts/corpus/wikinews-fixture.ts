@@ -3,18 +3,12 @@
  * data/WikiNewsMax.tsv: one word a row, fully vocalised, a blank row between sentences). Same input, same bytes.
  * Usage: node --import tsx scripts/corpus/wikinews-fixture.ts path/to/WikiNewsMax.tsv
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { detokenize } from '../lib/detokenize.ts';
 
 const SENTENCES_PER_PARAGRAPH = 4;
 const PARAGRAPHS_PER_FILE = 8;
-
-/** Tokenized punctuation put back against its word (`قال ،` → `قال،`, `( نص )` → `(نص)`). */
-const detokenize = (s: string) =>
-  s
-    .replace(/\s+([،,.:؛;؟?!)\]»%])/g, '$1')
-    .replace(/([([«])\s+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Newsroom style: shadda and tanween fath kept, every other mark dropped, and no shadda on the sun letter after ال. */
 const newsroom = (word: string) => word.replace(/[\u064C-\u0650\u0652]/g, '').replace(/^([وفبكل]?(?:ال|لل)[تثدذرزسشصضطظلن])\u0651/, '$1');
@@ -33,9 +27,10 @@ function sentencesOf(tsv: string): string[][] {
   return sentences.filter((s) => s.length >= 4);
 }
 
+/** Replaces the folder's story files (its README stays). */
 function writeSet(folder: string, sentences: string[]): void {
-  rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
+  for (const f of readdirSync(folder)) if (f.endsWith('.txt')) rmSync(path.join(folder, f));
   const paragraphs: string[] = [];
   for (let i = 0; i < sentences.length; i += SENTENCES_PER_PARAGRAPH)
     paragraphs.push(sentences.slice(i, i + SENTENCES_PER_PARAGRAPH).join(' '));

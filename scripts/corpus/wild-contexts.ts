@@ -4,17 +4,11 @@
  * Usage: node --import tsx scripts/corpus/wild-contexts.ts path/to/Wild2Max_dev.tsv out-folder
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { detokenize } from '../lib/detokenize.ts';
 
 /** Sparsely marked paragraphs (fewer than this share of words with a mark) go to `-sparse`, the rest to `-vocal`. */
 const SPARSE_SHARE = 0.35;
 const PARAGRAPHS_PER_FILE = 30;
-
-const detokenize = (s: string) =>
-  s
-    .replace(/\s+([،,.:؛;؟?!)\]»%])/g, '$1')
-    .replace(/([([«])\s+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Each row's whole sentences (the window cuts the first and last), each sentence once, a row's new ones as one paragraph. */
 function paragraphsOf(tsv: string): string[] {

@@ -115,7 +115,7 @@ export const NAME_HEADS = new Set(
 );
 /** The names of Latin letters, as Arabic spells out an acronym (بي بي سي، أر تي أس، إف بي آي): two side by side are no split word. */
 export const LATIN_LETTER_NAMES = new Set(
-  `إيه بي سي دي إي إف جي إتش آي جاي كي إل إم إن أو بي كيو أر آر إس أس تي يو في دبليو إكس واي زد زي`.split(' '),
+  `إيه بي سي دي إي إف جي إتش آي جاي كي إل إم إن أو كيو أر آر إس أس تي يو في دبليو إكس واي زد زي`.split(' '),
 );
 /** News agencies credited by their initials, written with spaces (أ ف ب، د ب أ). */
 export const AGENCY_INITIALS = new Set(['أ ف ب', 'ا ف ب', 'د ب أ', 'أ ش أ', 'ا ش ا', 'أ ب', 'و م ع', 'ي ب أ', 'ب ن أ', 'ق ن ا']);
@@ -165,8 +165,7 @@ export const FORM_VIII_OPENING = /^(?:[وفب]?(?:ال)?ات|[وف]?للات)$/;
 export const RELATIVE_PRONOUNS = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللواتي', 'اللاتي']);
 /** Is `A` the article (after و، ف، ب، ك, or as ل + ال's ل) and `rest` what a relative pronoun has after it (ال|ذي، وال|تي، لل|ذين)? */
 export function articleBeforeRelative(A: string, rest: string): boolean {
-  const article = /^[وف]?[بك]?ال$/.test(A) ? 'ال' : /^[وف]?لل$/.test(A) ? 'ال' : '';
-  return article !== '' && RELATIVE_PRONOUNS.has(article + rest);
+  return /^(?:[وف]?[بك]?ال|[وف]?لل)$/.test(A) && RELATIVE_PRONOUNS.has(`ال${rest}`);
 }
 
 /** Frequent words typed with a bare alef for their hamza in unvocalised copy, after any word; no word's tail (في حق اي مواطن). */

@@ -564,9 +564,14 @@ function afterNumber(text: string, at: number): boolean {
 /** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
 function wordBefore(text: string, at: number): string {
   if (text.charCodeAt(at - 1) !== 0x20) return '';
+  return stripHarakat(text.slice(startOfWordBefore(text, at), at - 1));
+}
+
+/** Where the run of letters and marks that ends one character before `at` (the space before the word at `at`) begins. */
+function startOfWordBefore(text: string, at: number): number {
   let a = at - 1;
   while (a > 0 && kindOf(text.charCodeAt(a - 1)) !== 0) a--;
-  return stripHarakat(text.slice(a, at - 1));
+  return a;
 }
 
 /** The letters of the word after the one ending at `at` (one space apart), without harakat; '' if none. */
@@ -662,10 +667,7 @@ function endsBeforeShortTail(pieces: Piece[], gaps: Gap[], m: number): boolean {
 function afterForeignWord(text: string, at: number, ctx: Context): boolean {
   const before = wordBefore(text, at);
   if (before.length < 3 || ctx.lex(before)) return false;
-  if (!ctx.damaged) return true;
-  let start = at - 1;
-  while (start > 0 && kindOf(text.charCodeAt(start - 1)) !== 0) start--;
-  return !ctx.lex(wordBefore(text, start) + before);
+  return !ctx.damaged || !ctx.lex(wordBefore(text, startOfWordBefore(text, at)) + before);
 }
 
 /** The conjunction (and the future س) before an imperfect's prefix, which is no word of its own (وي، وت، فسن; not فنّ، في، سنّ). */
