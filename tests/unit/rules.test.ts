@@ -124,27 +124,44 @@ describe('split-word repair', () => {
     ['نمو\u00A0 الصادرات في مد ة قصيرة', 'نموّ الصادرات في مدّة قصيرة'],
     ['تحد \u00A0 كبير في مد ة قصيرة', 'تحدٍّ كبير في مدّة قصيرة'],
     // a word with the article after a preposition takes the genitive's kasra, its adjective too, never tanween (devset7)
-    ['وفاز بالمرحلة  السادسة  من الطواف في مد ة قصيرة', 'وفاز بالمرحلةِ السادسةِ من الطواف في مدّة قصيرة'],
+    ['وفاز بالمرحلة\u00A0 السادسة  من الطواف في مد ة قصيرة', 'وفاز بالمرحلةِ السادسةِ من الطواف في مدّة قصيرة'],
     // a noun without the article after an attached ب is genitive: tanween kasr, its adjective too; not a doubled word (بأقلّ) (devset6)
-    ['وطالبوا بتعويض  عادل ، مقارنة  بأقل  من ساعة في مد ة قصيرة.', 'وطالبوا بتعويضٍ عادلٍ، مقارنةً بأقلّ من ساعة في مدّة قصيرة.'],
+    ['وطالبوا بتعويض\u00A0 عادل ، مقارنة  بأقل  من ساعة في مد ة قصيرة.', 'وطالبوا بتعويضٍ عادلٍ، مقارنةً بأقلّ من ساعة في مدّة قصيرة.'],
     // shadda and fatha on a past verb whose last letter doubles (form VIII; a short stem after و), shadda and tanween on a noun (devset6)
-    ['«ثم اهتز   البيت»، ورد   المدير على تحد   كبير في مد ة قصيرة.', '«ثم اهتزَّ البيت»، وردَّ المدير على تحدٍّ كبير في مدّة قصيرة.'],
+    ['«ثم اهتز\u00A0  البيت»، ورد   المدير على تحد   كبير في مد ة قصيرة.', '«ثم اهتزَّ البيت»، وردَّ المدير على تحدٍّ كبير في مدّة قصيرة.'],
     // eleven to nineteen and their ordinals are built on the fatha, both words (devset8)
     [
-      'وبلغت الصادرات أحد  عشر  ألف يورو من الرابع  عشر  إلى آخر الشهر في مد ة قصيرة',
+      'وبلغت الصادرات أحد\u00A0 عشر  ألف يورو من الرابع  عشر  إلى آخر الشهر في مد ة قصيرة',
       'وبلغت الصادرات أحدَ عشرَ ألف يورو من الرابعَ عشرَ إلى آخر الشهر في مدّة قصيرة',
     ],
     // a pronoun suffix's vowel: هُ، هِ after a preposition, هُمْ; a particle whose letters stood apart keeps its sukun (devset8)
     [
-      'ليرفع رصيده  إلى 24 نقطة، وكتب على حسابه  أنه فخور بلاعبيهم  وبفوز جاء م ن  ركلة جزاء في مد ة قصيرة.',
+      'ليرفع رصيده\u00A0 إلى 24 نقطة، وكتب على حسابه  أنه فخور بلاعبيهم  وبفوز جاء م ن  ركلة جزاء في مد ة قصيرة.',
       'ليرفع رصيدهُ إلى 24 نقطة، وكتب على حسابهِ أنه فخور بلاعبيهمْ وبفوز جاء مَنْ ركلة جزاء في مدّة قصيرة.',
     ],
     // before a word with the article or a number, a noun after a preposition is a construct's first: kasra, no tanween (devset7)
-    ['وبدأ العمل على تنظيف  الأوراق، وفاز بعد خطوة  خمس في مد ة قصيرة', 'وبدأ العمل على تنظيفِ الأوراق، وفاز بعد خطوةِ خمس في مدّة قصيرة'],
+    [
+      'وبدأ العمل على تنظيف\u00A0 الأوراق، وفاز بعد خطوة  خمس في مد ة قصيرة',
+      'وبدأ العمل على تنظيفِ الأوراق، وفاز بعد خطوةِ خمس في مدّة قصيرة',
+    ],
     // the sound plural's ن takes a fatha, never shadda (devset7)
     ['ويشكل المواطنون  منهم 57% في مد ة قصيرة', 'ويشكل المواطنونَ منهم 57% في مدّة قصيرة'],
   ])('puts back a word-final mark where the damage left its trace: %s', (damaged, clean) => {
     expect(n(damaged)).toBe(clean);
+  });
+  it("adds no mark at a clean line's typed double spaces inside damaged copy: two word ends without a NO-BREAK SPACE are typing", () => {
+    // The damage writes a word's lost last mark as NO-BREAK SPACE and a space in turn: two such word ends in a line hold one.
+    const typed = 'قال الرئيس  إن الحكومة  ستعلن خطة  جديدة للبلاد  في الأسبوع المقبل، وأكد المدير العام  أن الشركة حققت  أرباحا.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ {2}/g, ' ')}`);
+    // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
+    expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
+  });
+  it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
+    const damaged =
+      'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';
+    expect(nWithEvidence(damaged)).toBe(
+      'في مدّة قصيرة، وقال محمد إن منظر البحر جميل، وإن رسم الخريطة تأخر ساعات والقرار الدوليّ مستقلّ عنها.',
+    );
   });
   it('adds no mark where no damage shows: a typed double space is only collapsed', () => {
     expect(n('إن  الحكومة قررت')).toBe('إن الحكومة قررت');
@@ -295,11 +312,11 @@ describe('split-word repair', () => {
     expect(out.replace(/[\u064B-\u0652]/g, '')).toBe('وقال إن العقود وقعت ومولت بالكامل في مدة قصيرة.');
   });
   it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
-    const damaged = 'قال إن  عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
+    const damaged = 'قال إن\u00A0 عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
     expect(nWithEvidence(damaged)).toBe('قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.');
   });
   it('does not join two words across a final mark it puts back (تحدٍّ مهمّ, not تحدّمهمّ)', () => {
-    const damaged = 'وهو تحد   مهم  أمام شبكة الكهرباء، في مد ة قصيرة.';
+    const damaged = 'وهو تحد\u00A0  مهم  أمام شبكة الكهرباء، في مد ة قصيرة.';
     expect(nWithEvidence(damaged)).toBe('وهو تحدٍّ مهمّ أمام شبكة الكهرباء، في مدّة قصيرة.');
   });
   it('joins إنّما in a paragraph that shows damage, not إنّ  ما across a final mark nor إن ما in a clean paragraph', () => {
@@ -332,7 +349,7 @@ describe('split-word repair', () => {
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أدى انقطاع التيّار عن أحياء واسعة إلى أزمة.');
   });
   it('puts no shadda back at the end of a word whose last letter follows ي، و or ئ (وزير، نتائج): its lost mark was a case vowel', () => {
-    const damaged = 'في مد ة قصيرة، وقال وزير  التربية إن  نتائج  الطلاب جي دة، وأعلن المسؤول  أن  العام  الدراسي  بدأ.';
+    const damaged = 'في مد ة قصيرة، وقال وزير\u00A0 التربية إن  نتائج  الطلاب جي دة، وأعلن المسؤول  أن  العام  الدراسي  بدأ.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقال وزير التربية إنّ نتائج الطلاب جيّدة، وأعلن المسؤول أنّ العامّ الدراسيّ بدأ.');
   });
   it('keeps a list letter after a noun with the article apart before a relative pronoun (المسار ب الذي), damaged copy or not (unseen3)', () => {
@@ -444,7 +461,7 @@ describe('split-word repair', () => {
     ],
     // بين after a participle in م with the article: its plural ending; after other nouns the preposition
     [
-      'وقال إن  تغيير المدر بين كل  موسم يضر  بالتعاون بين اللاعبين في مد ة قصيرة.',
+      'وقال إن\u00A0 تغيير المدر بين كل  موسم يضر  بالتعاون بين اللاعبين في مد ة قصيرة.',
       'وقال إنّ تغيير المدرّبين كلّ موسم يضرّ بالتعاون بين اللاعبين في مدّة قصيرة.',
     ],
     // two marks after ست are ستّ's final marks, not the future's ت before a verb
@@ -543,7 +560,7 @@ describe('split-word repair', () => {
   });
   it("ends a fully vocalised word with its verb's or pronoun's vowel: تْ، ـُ of the imperfect, هُمْ، ونَ (devset7)", () => {
     const out = n(
-      'وقال إن الخلية ك ان ت  ت ن ت ج  أكثر من 4 كغ، والمهرجان ي ه د ف  إلى فتح أسواق، ون ت ر ك ه م  ي ت ذ و  ق ون  في مد ة قصيرة.',
+      'وقال إن الخلية ك ان ت\u00A0 ت ن ت ج  أكثر من 4 كغ، والمهرجان ي ه د ف  إلى فتح أسواق، ون ت ر ك ه م  ي ت ذ و  ق ون  في مد ة قصيرة.',
     );
     for (const word of ['تْ تُ', 'جُ أكثر', 'فُ إلى', 'مْ يُ', 'ونَ في']) expect(out).toContain(word);
   });

@@ -16,7 +16,7 @@ export interface FinalMarkContext {
 export const FINAL_SHADDA = new Set(
   `أن إن لكن كأن ثم أي أم عام خاص مهم هام حق ضد جد حد تم استمر مر رد شد أشد أهم أتم أقل أدق أحق أعم أخص أخف أحب أجل
   يتم تتم يعد تعد يمر تمر يستمر تستمر ينضم تنضم انضم يضم تضم ضم يحق يهم يرد ترد يظل تظل ظل يقر تقر أقر يمتد تمتد امتد
-  يحتل تحتل احتل يستعد تستعد استعد اضطر يضطر عد مد حل يحل تحل محل كل فن عدو قوي سري جوي بري بحري`
+  يحتل تحتل احتل يستعد تستعد استعد اضطر يضطر عد مد حل يحل تحل محل كل فن عدو قوي سري جوي بري بحري لابد`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -179,7 +179,7 @@ export function finalMarkFor(
   if ('ةءأا'.includes(last)) return ctx.damaged ? FATHATAN : undefined;
   if ('ىآإؤئ'.includes(last)) return undefined;
   // A doubled root shows its two letters apart in some forms (تنضمم, استمررت): a final shadda then.
-  if (ctx.lex(word + last)) return SHADDA;
+  if (ctx.lex(word + last) && finalShaddaShape(word, before)) return SHADDA;
   // After لم a verb of a defective root has lost its last letter: the mark is the vowel before it. Not form V, whose last
   // letter is doubled and keeps its shadda (لم نتلقّ).
   if (ctx.damaged && /^[وف]?لم$/.test(before) && /^[يتنأ]/.test(word) && !/^[يتنأ]ت..$/.test(word)) {
@@ -203,5 +203,31 @@ export function finalMarkFor(
   if (/[يوئ][^يو]$/.test(word)) return undefined;
   // Otherwise the mark news writes at a word's end is a shadda (مهمّ، عامّ، الدوليّ، عدوّ), in text
   // that shows damage elsewhere; short vowels at a word's end are written only in vocalized text.
-  return ctx.damaged ? SHADDA : undefined;
+  return ctx.damaged && finalShaddaShape(word, before) ? SHADDA : undefined;
+}
+
+/**
+ * Can a final shadda stand on this word's shape? A doubled root merges its last two letters only in these shapes: a stem of two
+ * letters (حقّ، الحرّ), فاعّ (عامّ، الشابّ), مفعّ and أفعلّ (مهمّ، أهمّ، بأقلّ), an imperfect (يتمّ، تستمرّ، ينضمّ، يحتلّ), forms VII,
+ * VIII and X and the participles of VIII and X (انضمّ، امتدّ، استمرّ؛ محتلّ، مستقلّ; not منفعّ, which منظر looks like), مفاعّ
+ * (مهامّ); and the nisba in ي, a word in و (عدوّ، نموّ), the pronoun هنّ/كنّ, form V of a defective root after لم (لم نتلقّ). Not
+ * a plural in ات, a broken plural or a noun of three root letters (ساعات، مدارس، محمد، رسم), whose lost mark was a vowel or tanween.
+ */
+function finalShaddaShape(word: string, before: string): boolean {
+  // Form V of a defective root after لم keeps its doubled letter's shadda at the end (لم نتلقّ، لم يتبقّ).
+  if (/^[وف]?لم$/.test(before) && /^[وف]?[يتنأ]ت..$/.test(word)) return true;
+  const bare = word.replace(/^[وف](?=..)/, '').replace(/^س(?=[يتنأ]..)/, '');
+  if (/..ات$/.test(bare)) return false;
+  const stems = [bare, bare.replace(/^(?:[بلك]?ال|لل)(?=..)/, '')];
+  const afterParticle = /^[بلك](..+)$/.exec(bare)?.[1];
+  if (afterParticle && !afterParticle.endsWith('ت')) stems.push(afterParticle);
+  return stems.some(
+    (s) =>
+      s.length === 2 ||
+      /[يو]$|[هك]ن$/.test(s) ||
+      /^ت?.ا.$|^م.ا.$/.test(s) ||
+      /^[مأ]..$/.test(s) ||
+      /^[يتنأا](?:ست|ن)?..$|^مست..$/.test(s) ||
+      /^[يتنأام].[تطد].$/.test(s),
+  );
 }

@@ -29,7 +29,29 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
   // A line that kept a haraka lost none: the damage turns every one into a space.
   const marked = linesWithHarakat(text);
   for (const d of found) if (!marked.some((r) => d.offset >= r.start && d.offset <= r.end)) doubts.push(d);
-  return keepOutside(edits, marked);
+  return withoutTypedSpaces(keepOutside(edits, marked), text);
+}
+
+/**
+ * The word-final marks read from a line's plain spaces, dropped where the line shows them typed: two or more such marks and no
+ * NO-BREAK SPACE in the line (قال الرئيس  إن الحكومة  ستعلن). The damage turns a word's last mark into NO-BREAK SPACE and a space
+ * in turn, so two word ends that lost a mark always hold one; a writer's double spaces and spaces before a comma never do.
+ */
+function withoutTypedSpaces(edits: Edit[], text: string): Edit[] {
+  const plainEnd = (e: Edit) => e.rule === 'word-final-mark' && !/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3));
+  const plain = edits.filter(plainEnd).sort((a, b) => a.start - b.start);
+  if (plain.length < 2) return edits;
+  const dropped = new Set<Edit>();
+  for (let k = 0; k < plain.length;) {
+    const lineStart = text.lastIndexOf('\n', plain[k]!.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', plain[k]!.start);
+    if (lineEnd === -1) lineEnd = text.length;
+    let n = k;
+    while (n < plain.length && plain[n]!.start <= lineEnd) n++;
+    if (n - k >= 2 && !text.slice(lineStart, lineEnd).includes('\u00A0')) for (let m = k; m < n; m++) dropped.add(plain[m]!);
+    k = n;
+  }
+  return dropped.size ? edits.filter((e) => !dropped.has(e)) : edits;
 }
 
 export { showsDamage };
