@@ -153,6 +153,9 @@ describe('split-word repair', () => {
     // The damage writes a word's lost last mark as NO-BREAK SPACE and a space in turn: two such word ends in a line hold one.
     const typed = 'قال الرئيس  إن الحكومة  ستعلن خطة  جديدة للبلاد  في الأسبوع المقبل، وأكد المدير العام  أن الشركة حققت  أرباحا.';
     expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ {2}/g, ' ')}`);
+    // … and so are spaces typed before punctuation
+    const spaced = 'قال الرئيس ، إن الحكومة ستعلن خطة جديدة للبلاد ، في الأسبوع المقبل .';
+    expect(nWithEvidence(`في مد ة قصيرة\n${spaced}`)).toBe(`في مدّة قصيرة\n${spaced.replace(/ ([،.])/g, '$1')}`);
     // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });

@@ -32,15 +32,19 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
   return withoutTypedSpaces(keepOutside(edits, marked), text);
 }
 
+/** A plain space between a word and punctuation: a lost mark's place in damaged copy, a writer's habit in clean text. */
+const SPACE_BEFORE_PUNCTUATION = /(?<=[\u0621-\u064A]) (?=[.,،؛:!?؟])/g;
+
 /**
- * The word-final marks read from a line's plain spaces, dropped where the line shows them typed: two or more such marks and no
- * NO-BREAK SPACE in the line (قال الرئيس  إن الحكومة  ستعلن). The damage turns a word's last mark into NO-BREAK SPACE and a space
- * in turn, so two word ends that lost a mark always hold one; a writer's double spaces and spaces before a comma never do.
+ * The word-final marks read from a line's plain spaces, dropped where the line shows them typed: no NO-BREAK SPACE in the line and
+ * two or more word ends that could hold a mark (those read, spaces before punctuation: قال الرئيس  إن الحكومة  ستعلن، للبلاد ، في).
+ * The damage turns a word's last mark into NO-BREAK SPACE and a space in turn, so two word ends that lost a mark always hold one; a
+ * writer's double spaces and spaces before a comma never do.
  */
 function withoutTypedSpaces(edits: Edit[], text: string): Edit[] {
   const plainEnd = (e: Edit) => e.rule === 'word-final-mark' && !/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3));
   const plain = edits.filter(plainEnd).sort((a, b) => a.start - b.start);
-  if (plain.length < 2) return edits;
+  if (plain.length === 0) return edits;
   const dropped = new Set<Edit>();
   for (let k = 0; k < plain.length;) {
     const lineStart = text.lastIndexOf('\n', plain[k]!.start - 1) + 1;
@@ -48,7 +52,13 @@ function withoutTypedSpaces(edits: Edit[], text: string): Edit[] {
     if (lineEnd === -1) lineEnd = text.length;
     let n = k;
     while (n < plain.length && plain[n]!.start <= lineEnd) n++;
-    if (n - k >= 2 && !text.slice(lineStart, lineEnd).includes('\u00A0')) for (let m = k; m < n; m++) dropped.add(plain[m]!);
+    const line = text.slice(lineStart, lineEnd);
+    if (!line.includes('\u00A0')) {
+      // The word ends: those the marks were read at, and every plain space between a word and punctuation.
+      const ends = new Set(plain.slice(k, n).map((e) => e.end));
+      for (const m of line.matchAll(SPACE_BEFORE_PUNCTUATION)) ends.add(lineStart + m.index);
+      if (ends.size >= 2) for (let m = k; m < n; m++) dropped.add(plain[m]!);
+    }
     k = n;
   }
   return dropped.size ? edits.filter((e) => !dropped.has(e)) : edits;
