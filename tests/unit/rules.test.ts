@@ -156,6 +156,9 @@ describe('split-word repair', () => {
     // … and so are spaces typed before punctuation
     const spaced = 'قال الرئيس ، إن الحكومة ستعلن خطة جديدة للبلاد ، في الأسبوع المقبل .';
     expect(nWithEvidence(`في مد ة قصيرة\n${spaced}`)).toBe(`في مدّة قصيرة\n${spaced.replace(/ ([،.])/g, '$1')}`);
+    // … and a double space after a letter that opens a word is no shadda and vowel lost on it (a word's first letter takes one vowel)
+    const credit = 'تصوير: أ  ف ب\nوكانت أ  ش أ قد ذكرت ذلك.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${credit}`)).toBe(`في مدّة قصيرة\n${credit.replace(/ {2}/g, ' ')}`);
     // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });
