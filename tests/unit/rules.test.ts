@@ -159,6 +159,13 @@ describe('split-word repair', () => {
     // … and a double space after a letter that opens a word is no shadda and vowel lost on it (a word's first letter takes one vowel)
     const credit = 'تصوير: أ  ف ب\nوكانت أ  ش أ قد ذكرت ذلك.';
     expect(nWithEvidence(`في مد ة قصيرة\n${credit}`)).toBe(`في مدّة قصيرة\n${credit.replace(/ {2}/g, ' ')}`);
+    // … and a unit after a number two spaces away (a number loses no mark)
+    const unit = 'تقع القلعة على ارتفاع 1200  م فوق سطح البحر.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${unit}`)).toBe(`في مدّة قصيرة\n${unit.replace(/ {2}/g, ' ')}`);
+    // … and in a document that shows no damage, every double space is typed (WikiNews, spaces doubled: the word before got a shadda)
+    const bare =
+      'ويتمتع هادي البحرة بخطاب  هادئ إجمالا، وكان رئيس وفد المعارضة إلى  مفاوضات جنيف - 2 التي حصلت برعاية  الأمم المتحدة في مطلع العام ولم تؤد  إلى نتيجة. وقد ولد في دمشق عام  1959.';
+    expect(nWithEvidence(bare)).toBe(bare.replace(/ {2}/g, ' '));
     // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });

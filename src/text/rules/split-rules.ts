@@ -555,10 +555,13 @@ function prepositionAfterNumber(pieces: Piece[], k: number, text: string): boole
   return next.bare === 'ي' || markLostAfter(next, text);
 }
 
-/** Is a number (and one space) right before this offset? */
+/** Is a number (and a space, or a writer's two: a number loses no mark) right before this offset? */
 function afterNumber(text: string, at: number): boolean {
-  const c = text.charCodeAt(at - 2);
-  return text.charCodeAt(at - 1) === 0x20 && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9));
+  let k = at - 1;
+  if (text.charCodeAt(k) !== 0x20) return false;
+  while (k > 0 && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  const c = text.charCodeAt(k - 1);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
 }
 
 /** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */

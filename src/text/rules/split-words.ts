@@ -29,7 +29,7 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
   // A line that kept a haraka lost none: the damage turns every one into a space.
   const marked = linesWithHarakat(text);
   for (const d of found) if (!marked.some((r) => d.offset >= r.start && d.offset <= r.end)) doubts.push(d);
-  return withoutTypedSpaces(keepOutside(edits, marked), text);
+  return withoutTypedSpaces(keepOutside(edits, marked), text, ctx.damaged);
 }
 
 /** A plain space between a word and punctuation: a lost mark's place in damaged copy, a writer's habit in clean text. */
@@ -41,8 +41,10 @@ const SPACE_BEFORE_PUNCTUATION = /(?<=[\u0621-\u064A]) (?=[.,،؛:!?؟])/g;
  * The damage turns a word's last mark into NO-BREAK SPACE and a space in turn, so two word ends that lost a mark always hold one; a
  * writer's double spaces and spaces before a comma never do.
  */
-function withoutTypedSpaces(edits: Edit[], text: string): Edit[] {
+function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit[] {
   const plainEnd = (e: Edit) => e.rule === 'word-final-mark' && !/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3));
+  // (In a document that shows no damage, every such space is typed.)
+  if (!damaged) return edits.filter((e) => !plainEnd(e));
   const plain = edits.filter(plainEnd).sort((a, b) => a.start - b.start);
   if (plain.length === 0) return edits;
   const dropped = new Set<Edit>();
