@@ -166,6 +166,9 @@ describe('split-word repair', () => {
     const bare =
       'ويتمتع هادي البحرة بخطاب  هادئ إجمالا، وكان رئيس وفد المعارضة إلى  مفاوضات جنيف - 2 التي حصلت برعاية  الأمم المتحدة في مطلع العام ولم تؤد  إلى نتيجة. وقد ولد في دمشق عام  1959.';
     expect(nWithEvidence(bare)).toBe(bare.replace(/ {2}/g, ' '));
+    // … nor is ما with two spaces after it the tail of an adverb in اً after a frequent word (أوّ|لاً، كلّ|ياً; أو ما is two words)
+    const orWhat = 'الناتجة عن فيروس كورونا أو ما  يطلق عليه اسم الفيروس';
+    expect(nWithEvidence(`في مد ة قصيرة\n${orWhat}`)).toBe(`في مدّة قصيرة\n${orWhat.replace(/ {2}/g, ' ')}`);
     // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });

@@ -1095,9 +1095,10 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // … or, in a document that shows damage, a noun among the frequent words and a pronoun: the writer marked its case ending
     // (بعضُ|ها، جميعُ|هم، غيرُ|ه).
     if (ctx.damaged && k + 1 === j && PRONOUN_TAKING_NOUNS.has(L) && SUFFIX_PRONOUNS.has(R) && ctx.lex(L + R)) return 'strong';
-    // … or a frequent word that ends in ا with a lost mark after it: no such word takes tanween, so it is the tail of
-    // one that does, in the older style (أوّ|لاً، كلّ|ياً).
-    if (k + 1 === j && ctx.damaged && FUNCTION_WORDS.has(R) && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or لا or يا with a lost mark after it: no such word takes tanween, so it is the tail of one that does, in the older
+    // style (أوّ|لاً، كلّ|ياً); not ما (أو ما  يطلق: a writer's double space, أوّماً no word).
+    if (k + 1 === j && ctx.damaged && (R === 'لا' || R === 'يا') && tanweenAfterAlef(pieces[k + 1]!, text) && ctx.lex(L + R))
+      return 'strong';
     // … or أو before a piece in ل with a lost mark after it (أوّ|ليّ، أوّ|لاً).
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
