@@ -109,6 +109,13 @@ function main() {
     ['Quran verses between ﴿ ﴾ inside damaged lines', fixtureLines('quran/uthmani-tanzil.txt.gz').map((v) => `قال تعالى ﴿${v}﴾`), damaged],
     // Not held to 0: a line whose one double space follows a word is read as a lost mark, as the damage would leave it.
     ["constructions and WikiNews with a writer's double spaces, among damaged lines (marks and joins)", typed, damaged, ['whitespace']],
+    // A browser editor saves a typed double space as NO-BREAK SPACE and space: the article alone.
+    [
+      "constructions and WikiNews with a browser editor's double spaces (NO-BREAK SPACE and space), alone",
+      typed.map((l) => l.replace(/ {2}/g, '\u00A0 ')),
+      [],
+      ['whitespace'],
+    ],
   ];
   for (const [name, clean, dmg, ignored] of sets) {
     const s = scoreClean(clean, dmg, ignored);

@@ -172,6 +172,14 @@ describe('split-word repair', () => {
     // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });
+  it("leaves a line of an editor's NO-BREAK SPACEs alone (a browser editor saves a typed double space as NO-BREAK SPACE and space)", () => {
+    // Two word ends with NO-BREAK SPACE and none with plain spaces that could hold a mark: the damage would have left one of each.
+    const typed =
+      'أعلنت الأكاديمية لفنون\u00A0 الفيلم والتلفزيون عن ترشيحاتها الرسمية لحفلها السابع\u00A0 والستين، وتصدر هذه الترشيحات فيلم جاذبية الذي نال عشرة\u00A0 ترشيحات، ويليه فيلم عاش بها شخصيا.';
+    expect(nWithEvidence(typed)).toBe(typed.replace(/\u00A0 /g, ' '));
+    // … while damaged copy, NO-BREAK SPACE and a plain double space in turn, gets its marks back
+    expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
+  });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
       'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';

@@ -965,7 +965,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const nextGap = gaps[k + 1];
   // A word's first letter takes one vowel, never a shadda and a vowel: two spaces after a lone letter that opens the join are no
   // two lost marks but a writer's double space (أ  ف ب، فئتي أ و  ب).
-  if (k === i && L.length === 1 && gaps[k]!.text === '  ') return null;
+  if (k === i && L.length === 1 && (gaps[k]!.text === '  ' || gaps[k]!.text === '\u00A0 ')) return null;
   // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
   // too, as وال and بال are words) is one word with it; a lone ال before such a rest opens it rather than ending the word before
   // (فكري الّذي, not فكريّال ذي).

@@ -440,10 +440,46 @@ function stemTailAt(text: string, w: number): boolean {
 /**
  * Does the text bear the marks of lost harakat that clean text never shows: a piece that starts
  * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), or NO-BREAK
- * SPACE before a space? Joins of two pieces that are both words need this before they are made.
+ * SPACE before a space (but not an editor's: two or more, and no word end of plain spaces that
+ * could hold a mark, which the damage leaves beside them)? Joins of two pieces that are both words
+ * need this before they are made.
  */
 export function showsDamage(text: string): boolean {
-  return DAMAGE_SIGNS.test(text);
+  if (SPLIT_SIGNS.test(text)) return true;
+  if (!NBSP_SIGN.test(text)) return false;
+  // NO-BREAK SPACE and space after words, with no word end of plain spaces that could hold a mark anywhere, are an editor's.
+  return plainWordEnd(text) || nbspWordEnds(text) < 2;
 }
 const A = `[${LETTER_SPAN}]`;
-const DAMAGE_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))|${A}\u00A0 `);
+const SPLIT_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))`);
+const NBSP_SIGN = new RegExp(`${A}\u00A0 `);
+
+/**
+ * A plain space between a word and punctuation (not an ellipsis, which stands free between words): a lost mark's place in damaged
+ * copy, a writer's habit in clean text.
+ */
+export const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=${A}) (?=[,،؛:!?؟»”)\\]]|\\.(?!\\.))`, 'g');
+const SPACE_BEFORE_PUNCTUATION_ONE = new RegExp(SPACE_BEFORE_PUNCTUATION.source);
+const DOUBLE_SPACE = new RegExp(`(?<=${A}) {2}`);
+const NBSP_RUN = new RegExp(`(?<=${A})[ \u00A0]*\u00A0[ \u00A0]*`, 'g');
+
+/** Is there a word end of plain spaces that could hold a lost mark: two, or one before punctuation or the line's end? */
+function plainWordEnd(text: string): boolean {
+  return DOUBLE_SPACE.test(text) || SPACE_BEFORE_PUNCTUATION_ONE.test(text) || SPACE_BEFORE_LINE_END.test(text);
+}
+const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
+
+/** How many word ends of the text hold a NO-BREAK SPACE. */
+export function nbspWordEnds(line: string): number {
+  return line.match(NBSP_RUN)?.length ?? 0;
+}
+
+/**
+ * Does the line show an editor's NO-BREAK SPACEs rather than lost marks: two word ends or more with one, and no word end with
+ * plain spaces that could hold a mark (two, or one before punctuation)? The damage turns a word's last mark into NO-BREAK SPACE
+ * and a space in turn, so two word ends that lost a mark always include a plain one; a browser editor saves every typed double
+ * space as NO-BREAK SPACE and space.
+ */
+export function nbspTyped(line: string): boolean {
+  return nbspWordEnds(line) >= 2 && !DOUBLE_SPACE.test(line) && !SPACE_BEFORE_PUNCTUATION_ONE.test(line);
+}

@@ -6,7 +6,7 @@ import type { Edit } from '../edits.ts';
 import type { Doubt, NormalizeOptions } from '../options.ts';
 import { keepOutside, linesWithHarakat } from '../protected.ts';
 import { Context } from './split-context.ts';
-import { forEachWindow, showsDamage } from './split-scan.ts';
+import { forEachWindow, nbspTyped, nbspWordEnds, showsDamage, SPACE_BEFORE_PUNCTUATION } from './split-scan.ts';
 import { repairChain } from './split-rules.ts';
 
 export function splitWordEdits(text: string, options: NormalizeOptions, doubts: Doubt[] = []): Edit[] {
@@ -32,36 +32,39 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
   return withoutTypedSpaces(keepOutside(edits, marked), text, ctx.damaged);
 }
 
-/** A plain space between a word and punctuation: a lost mark's place in damaged copy, a writer's habit in clean text. */
-const SPACE_BEFORE_PUNCTUATION = /(?<=[\u0621-\u064A]) (?=[.,،؛:!?؟])/g;
-
 /**
- * The word-final marks read from a line's plain spaces, dropped where the line shows them typed: no NO-BREAK SPACE in the line and
- * two or more word ends that could hold a mark (those read, spaces before punctuation: قال الرئيس  إن الحكومة  ستعلن، للبلاد ، في).
- * The damage turns a word's last mark into NO-BREAK SPACE and a space in turn, so two word ends that lost a mark always hold one; a
- * writer's double spaces and spaces before a comma never do.
+ * The repair's edits that read a line's spaces as lost marks, dropped where the line shows them typed. The damage turns a word's
+ * last mark into NO-BREAK SPACE and a space in turn, so of two word ends that lost a mark one holds a NO-BREAK SPACE and the other
+ * plain spaces. A line without NO-BREAK SPACE and two or more word ends that could hold a mark (those read, spaces before
+ * punctuation: قال الرئيس  إن الحكومة  ستعلن، للبلاد ، في) shows a writer's double spaces: its plain word-final marks go. A line
+ * with two NO-BREAK SPACEs after words and no plain double space nor space before punctuation shows an editor's NO-BREAK SPACEs (a
+ * browser editor saves a typed double space as NO-BREAK SPACE and space): the marks read at them, and joins across them, go. In a
+ * document that shows no damage (showsDamage) every such space is typed.
  */
 function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit[] {
-  const plainEnd = (e: Edit) => e.rule === 'word-final-mark' && !/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3));
-  // (In a document that shows no damage, every such space is typed.)
-  if (!damaged) return edits.filter((e) => !plainEnd(e));
-  const plain = edits.filter(plainEnd).sort((a, b) => a.start - b.start);
-  if (plain.length === 0) return edits;
+  const finalAt = (e: Edit) =>
+    e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
+  const acrossNbsp = (e: Edit) => e.rule === 'split-word' && text.slice(e.start, e.end).includes('\u00A0');
+  if (!damaged) return edits.filter((e) => !finalAt(e) && !acrossNbsp(e));
+  const spaced = edits.filter((e) => finalAt(e) || acrossNbsp(e)).sort((a, b) => a.start - b.start);
+  if (spaced.length === 0) return edits;
   const dropped = new Set<Edit>();
-  for (let k = 0; k < plain.length;) {
-    const lineStart = text.lastIndexOf('\n', plain[k]!.start - 1) + 1;
-    let lineEnd = text.indexOf('\n', plain[k]!.start);
+  for (let k = 0; k < spaced.length;) {
+    const lineStart = text.lastIndexOf('\n', spaced[k]!.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', spaced[k]!.start);
     if (lineEnd === -1) lineEnd = text.length;
     let n = k;
-    while (n < plain.length && plain[n]!.start <= lineEnd) n++;
-    const line = text.slice(lineStart, lineEnd);
-    if (!line.includes('\u00A0')) {
-      // The word ends: those the marks were read at, and every plain space between a word and punctuation.
-      const ends = new Set(plain.slice(k, n).map((e) => e.end));
-      for (const m of line.matchAll(SPACE_BEFORE_PUNCTUATION)) ends.add(lineStart + m.index);
-      if (ends.size >= 2) for (let m = k; m < n; m++) dropped.add(plain[m]!);
-    }
+    while (n < spaced.length && spaced[n]!.start <= lineEnd) n++;
+    const inLine = spaced.slice(k, n);
     k = n;
+    const line = text.slice(lineStart, lineEnd);
+    const beforePunctuation = [...line.matchAll(SPACE_BEFORE_PUNCTUATION)].map((m) => lineStart + m.index);
+    if (nbspWordEnds(line) === 0) {
+      const ends = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
+      if (ends.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
+    } else if (nbspTyped(line)) {
+      for (const e of inLine) if (finalAt(e) === 'nbsp' || acrossNbsp(e)) dropped.add(e);
+    }
   }
   return dropped.size ? edits.filter((e) => !dropped.has(e)) : edits;
 }
