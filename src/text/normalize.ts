@@ -1,10 +1,10 @@
 /**
- * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of changes. Pure (the lexicon is handed in
- * as a lazy getter). Rules run in a fixed order: Unicode debris first, split words while the spaces are there, quotes and punctuation last.
+ * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of changes. Pure (the lexicon and the Quran
+ * are handed in as lazy getters). Rules run in a fixed order: Unicode debris first, split words while the spaces are there, quotes and punctuation last.
  */
 import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
 import { HAS_ARABIC_LETTER, stripHarakat } from './arabic.ts';
-import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions } from './options.ts';
+import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions, type QuranText } from './options.ts';
 import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
 import { splitWordEdits } from './rules/split-words.ts';
 export { showsDamage } from './rules/split-words.ts';
@@ -12,9 +12,10 @@ import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
 import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
+import { restoreScripture } from './verses.ts';
 
 export type { Change } from './edits.ts';
-export type { Doubt, NormalizeOptions } from './options.ts';
+export type { Doubt, NormalizeOptions, QuranText } from './options.ts';
 
 export interface NormalizeResult {
   text: string;
@@ -57,22 +58,32 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
 
 function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[], doubts: Doubt[]): string {
   let current = text;
-  // Scripture and vocalized lines pass through as written; they are found once NFC has run. Damaged scripture is rejoined bare.
+  // Scripture and vocalized lines pass through as written; they are found once NFC has run. Damaged scripture is restored from the Quran
+  // when its spaces prove the marks, otherwise rejoined bare.
   let kept: Range[] | undefined;
   let bare: Range[] | undefined;
   for (const [name, rule] of RULES) {
     let found: Doubt[] = [];
+    // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts).
+    const restored =
+      name === 'split-word' && opts.repairSplitWords && bare?.length && opts.quran ? provenScripture(current, bare, opts.quran) : undefined;
     let edits = rule(current, opts, found);
-    if (kept && found.length) found = found.filter((d) => !kept!.some((r) => d.offset >= r.start && d.offset <= r.end));
+    const guarded = restored ? [...(kept ?? []), ...restored.ranges] : kept;
+    if (guarded && found.length) found = found.filter((d) => !guarded.some((r) => d.offset >= r.start && d.offset <= r.end));
     if (found.length) {
       const origins = map.toOriginalMany(found.map((d) => d.offset));
       found.forEach((d, k) => doubts.push({ ...d, offset: origins[k]! }));
     }
     if (kept) edits = keepOutside(edits, kept);
+    if (restored) {
+      edits = [...keepOutside(edits, restored.ranges), ...restored.edits];
+      bare = bare!.filter((r) => !restored.ranges.includes(r));
+    }
     if (bare?.length && name === 'split-word') edits = withoutMarks(edits, bare, current);
     if (name === 'nfc') ({ kept, damagedScripture: bare } = protectedRanges(applyEdits(current, edits)));
     if (edits.length === 0) continue;
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
+    if (restored) kept = [...(kept ?? []), ...restored.ranges.map((r) => movedRange(r, edits))];
     if (bare?.length && name !== 'nfc') bare = shiftRanges(bare, edits);
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const origins = map.toOriginalMany(sorted.map((e) => e.start));
@@ -83,6 +94,30 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     map.push(edits);
   }
   return current;
+}
+
+/** The damaged verses the Quran proves, with the edits that restore them (the others are left to withoutMarks). */
+function provenScripture(text: string, ranges: readonly Range[], quran: () => QuranText): { ranges: Range[]; edits: Edit[] } | undefined {
+  const proven: { ranges: Range[]; edits: Edit[] } = { ranges: [], edits: [] };
+  for (const r of ranges) {
+    const edits = restoreScripture(text, r, quran);
+    if (!edits) continue;
+    proven.ranges.push(r);
+    proven.edits.push(...edits);
+  }
+  return proven.ranges.length ? proven : undefined;
+}
+
+/** A range moved by edits applied before it and inside it. */
+function movedRange(r: Range, edits: readonly Edit[]): Range {
+  let before = 0;
+  let inside = 0;
+  for (const e of edits) {
+    const delta = e.replacement.length - (e.end - e.start);
+    if (e.end <= r.start) before += delta;
+    else if (e.start >= r.start && e.end <= r.end) inside += delta;
+  }
+  return { start: r.start + before, end: r.end + before + inside };
 }
 
 /**

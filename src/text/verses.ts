@@ -1,0 +1,152 @@
+/**
+ * A damaged verse between ﴿ and ﴾ restored exactly from a vocalised Quran text. The damage is a proof: after each letter stand as many
+ * spaces as harakat followed it, one more at a word's end. restoreScripture gives the edits that put the source's marks back only when
+ * every place of every edition with the verse's letters (U+0670 included) and those counts gives the same marks; otherwise undefined.
+ */
+import type { Edit } from './edits.ts';
+import type { QuranText } from './options.ts';
+import type { Range } from './protected.ts';
+import { isHarakaCode, isTextLetterCode } from './arabic.ts';
+
+/** Fewer letters than this in a piece of a verse (between punctuation) prove too little: the verse is rejoined bare. */
+export const MIN_RUN_LETTERS = 4;
+/** A piece found at more places than this (a common phrase) is not looked at further: it is rejoined bare. */
+const MAX_PLACES = 64;
+
+const SPACE = 0x20;
+const NBSP = 0xa0;
+const SUPERSCRIPT_ALEF = 0x670;
+
+/** One edition, letter by letter: where each letter is in the source, how many harakat follow it, and whether a word ends with it. */
+interface Edition {
+  source: string;
+  letters: string;
+  at: Int32Array;
+  clusterEnd: Int32Array;
+  harakat: Uint8Array;
+  wordEnd: Uint8Array;
+}
+
+/** A piece of a damaged verse: its letters, the spaces after each and where they start. */
+interface Run {
+  letters: string;
+  spaces: number[];
+  gapAt: number[];
+}
+
+const indexed = new WeakMap<QuranText, Edition[]>();
+
+function editionsOf(quran: QuranText): Edition[] {
+  let found = indexed.get(quran);
+  if (!found) indexed.set(quran, (found = quran.editions.map(indexEdition)));
+  return found;
+}
+
+function indexEdition(verses: readonly string[]): Edition {
+  const source = verses.join('\n');
+  const at: number[] = [];
+  const clusterEnd: number[] = [];
+  const harakat: number[] = [];
+  const wordEnd: number[] = [];
+  let letters = '';
+  let inCluster = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    const last = at.length - 1;
+    if (isTextLetterCode(c)) {
+      at.push(i);
+      clusterEnd.push(i + 1);
+      harakat.push(0);
+      wordEnd.push(0);
+      letters += source[i];
+      inCluster = true;
+    } else if (isHarakaCode(c) && inCluster) {
+      harakat[last]!++;
+      clusterEnd[last] = i + 1;
+    } else {
+      // A space, a pause mark or a verse's end: the word ends (any other mark would stand between a letter and its harakat).
+      if (last >= 0) wordEnd[last] = 1;
+      inCluster = false;
+    }
+  }
+  if (at.length) wordEnd[at.length - 1] = 1;
+  return {
+    source,
+    letters,
+    at: Int32Array.from(at),
+    clusterEnd: Int32Array.from(clusterEnd),
+    harakat: Uint8Array.from(harakat),
+    wordEnd: Uint8Array.from(wordEnd),
+  };
+}
+
+/**
+ * The pieces of text[range): letters with the spaces and NO-BREAK SPACEs after each; anything else (﴿ ﴾, punctuation, digits, tatweel)
+ * ends a piece. Undefined when a piece is too short to prove anything.
+ */
+function runsOf(text: string, range: Range): Run[] | undefined {
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  for (let i = range.start; i < range.end; i++) {
+    const c = text.charCodeAt(i);
+    if (isTextLetterCode(c)) {
+      if (!run) runs.push((run = { letters: '', spaces: [], gapAt: [] }));
+      run.letters += text[i];
+      run.spaces.push(0);
+      run.gapAt.push(i + 1);
+    } else if ((c === SPACE || c === NBSP) && run) run.spaces[run.spaces.length - 1]!++;
+    else if (c !== SPACE && c !== NBSP) run = undefined;
+  }
+  if (runs.length === 0 || runs.some((r) => r.letters.length < MIN_RUN_LETTERS)) return undefined;
+  return runs;
+}
+
+/** Does the edition's text from letter p, word for word, give exactly the run's spaces once its marks are lost? */
+function fits(ed: Edition, p: number, run: Run): boolean {
+  const n = run.letters.length;
+  if ((p > 0 && !ed.wordEnd[p - 1]) || !ed.wordEnd[p + n - 1]) return false;
+  for (let k = 0; k < n - 1; k++) if (run.spaces[k] !== ed.harakat[p + k]! + ed.wordEnd[p + k]!) return false;
+  // After the last letter the writer may have left a space of their own before ﴾.
+  const extra = run.spaces[n - 1]! - ed.harakat[p + n - 1]!;
+  return extra === 0 || extra === 1;
+}
+
+/** The harakat after each of the run's letters, when every place that fits agrees; undefined when none fits or two disagree. */
+function marksOf(run: Run, editions: readonly Edition[]): string[] | undefined {
+  let agreed: string[] | undefined;
+  let places = 0;
+  for (const ed of editions) {
+    for (let p = ed.letters.indexOf(run.letters); p !== -1; p = ed.letters.indexOf(run.letters, p + 1)) {
+      if (++places > MAX_PLACES) return undefined;
+      if (!fits(ed, p, run)) continue;
+      const marks = run.spaces.map((_, k) => ed.source.slice(ed.at[p + k]! + 1, ed.clusterEnd[p + k]));
+      if (!agreed) agreed = marks;
+      else if (marks.some((m, k) => m !== agreed![k])) return undefined;
+    }
+  }
+  return agreed;
+}
+
+/**
+ * The edits that restore the damaged verse text[range) from the Quran (each gap's spaces become the marks they replaced; word
+ * separators stay as written), or undefined when a piece of it is short, found nowhere, or found with different marks. The Quran is
+ * asked for only when every piece is long enough.
+ */
+export function restoreScripture(text: string, range: Range, quran: () => QuranText): Edit[] | undefined {
+  const runs = runsOf(text, range);
+  if (!runs) return undefined;
+  const editions = editionsOf(quran());
+  const edits: Edit[] = [];
+  for (const run of runs) {
+    const marks = marksOf(run, editions);
+    if (!marks) return undefined;
+    marks.forEach((m, k) => {
+      if (!m) return;
+      const start = run.gapAt[k]!;
+      const next = text.charCodeAt(start + m.length);
+      const midWord = isTextLetterCode(next) && next !== SUPERSCRIPT_ALEF;
+      edits.push({ start, end: start + m.length, replacement: m, rule: midWord ? 'split-word' : 'word-final-mark' });
+    });
+  }
+  return edits;
+}
