@@ -62,11 +62,16 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
   // when its spaces prove the marks, otherwise rejoined bare.
   let kept: Range[] | undefined;
   let bare: Range[] | undefined;
+  let suspect: Range[] | undefined;
   for (const [name, rule] of RULES) {
     let found: Doubt[] = [];
     // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts).
     const restored =
-      name === 'split-word' && opts.repairSplitWords && bare?.length && opts.quran ? provenScripture(current, bare, opts.quran) : undefined;
+      name === 'split-word' && opts.repairSplitWords && (bare?.length || suspect?.length) && opts.quran
+        ? provenScripture(current, [...(bare ?? []), ...(suspect ?? [])], opts.quran)
+        : undefined;
+    // Those that were kept as written (suspect) are in kept already.
+    const newlyKept = restored?.ranges.filter((r) => bare?.includes(r));
     let edits = rule(current, opts, found);
     const guarded = restored ? [...(kept ?? []), ...restored.ranges] : kept;
     if (guarded && found.length) found = found.filter((d) => !guarded.some((r) => d.offset >= r.start && d.offset <= r.end));
@@ -77,14 +82,15 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     if (kept) edits = keepOutside(edits, kept);
     if (restored) {
       edits = [...keepOutside(edits, restored.ranges), ...restored.edits];
-      bare = bare!.filter((r) => !restored.ranges.includes(r));
+      bare = bare?.filter((r) => !restored.ranges.includes(r));
     }
     if (bare?.length && name === 'split-word') edits = withoutMarks(edits, bare, current);
-    if (name === 'nfc') ({ kept, damagedScripture: bare } = protectedRanges(applyEdits(current, edits)));
+    if (name === 'nfc') ({ kept, damagedScripture: bare, suspectScripture: suspect } = protectedRanges(applyEdits(current, edits)));
     if (edits.length === 0) continue;
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
-    if (restored) kept = [...(kept ?? []), ...restored.ranges.map((r) => movedRange(r, edits))];
+    if (newlyKept?.length) kept = [...(kept ?? []), ...newlyKept.map((r) => movedRange(r, edits))];
     if (bare?.length && name !== 'nfc') bare = shiftRanges(bare, edits);
+    if (suspect?.length && name !== 'nfc') suspect = name === 'split-word' ? undefined : shiftRanges(suspect, edits);
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const origins = map.toOriginalMany(sorted.map((e) => e.start));
     sorted.forEach((e, k) =>

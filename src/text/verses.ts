@@ -11,7 +11,7 @@ import { isHarakaCode, isTextLetterCode } from './arabic.ts';
 /** Fewer letters than this in a piece of a verse (between punctuation) prove too little: the verse is rejoined bare. */
 export const MIN_RUN_LETTERS = 4;
 /** A piece found at more places than this (a common phrase) is not looked at further: it is rejoined bare. */
-const MAX_PLACES = 64;
+const MAX_PLACES = 500;
 
 const SPACE = 0x20;
 const NBSP = 0xa0;
