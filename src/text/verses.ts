@@ -44,39 +44,41 @@ function editionsOf(quran: QuranText): Edition[] {
 
 function indexEdition(verses: readonly string[]): Edition {
   const source = verses.join('\n');
-  const at: number[] = [];
-  const clusterEnd: number[] = [];
-  const harakat: number[] = [];
-  const wordEnd: number[] = [];
-  let letters = '';
+  // Sized for the worst case (every character a letter) and cut to the letters found.
+  const at = new Int32Array(source.length);
+  const clusterEnd = new Int32Array(source.length);
+  const harakat = new Uint8Array(source.length);
+  const wordEnd = new Uint8Array(source.length);
+  const codes: number[] = [];
+  let n = 0;
   let inCluster = false;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    const last = at.length - 1;
     if (isTextLetterCode(c)) {
-      at.push(i);
-      clusterEnd.push(i + 1);
-      harakat.push(0);
-      wordEnd.push(0);
-      letters += source[i];
+      at[n] = i;
+      clusterEnd[n] = i + 1;
+      codes.push(c);
+      n++;
       inCluster = true;
     } else if (isHarakaCode(c) && inCluster) {
-      harakat[last]!++;
-      clusterEnd[last] = i + 1;
+      harakat[n - 1]!++;
+      clusterEnd[n - 1] = i + 1;
     } else {
       // A space, a pause mark or a verse's end: the word ends (any other mark would stand between a letter and its harakat).
-      if (last >= 0) wordEnd[last] = 1;
+      if (n > 0) wordEnd[n - 1] = 1;
       inCluster = false;
     }
   }
-  if (at.length) wordEnd[at.length - 1] = 1;
+  if (n > 0) wordEnd[n - 1] = 1;
+  let letters = '';
+  for (let k = 0; k < n; k += 8192) letters += String.fromCharCode(...codes.slice(k, k + 8192));
   return {
     source,
     letters,
-    at: Int32Array.from(at),
-    clusterEnd: Int32Array.from(clusterEnd),
-    harakat: Uint8Array.from(harakat),
-    wordEnd: Uint8Array.from(wordEnd),
+    at: at.slice(0, n),
+    clusterEnd: clusterEnd.slice(0, n),
+    harakat: harakat.slice(0, n),
+    wordEnd: wordEnd.slice(0, n),
   };
 }
 
