@@ -1,7 +1,8 @@
 /**
  * Text the normalizer passes through as written (NFC aside): scripture between ﴿ and ﴾, lines in the Uthmani script, and vocalized lines.
  * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one. Scripture whose marks all became
- * spaces (its damagedScripture ranges) is not kept as it is: its letters are rejoined, and no guessed mark is put into it.
+ * spaces (its damagedScripture ranges) is not kept as it is: the Quran restores it when the spaces prove its marks (verses.ts), else its
+ * letters are rejoined and no guessed mark is put into it.
  */
 import type { Edit } from './edits.ts';
 import { BASIC_LETTERS, HARAKAT, inLetterSpan, isHarakaCode, LETTER_SPAN, SUPERSCRIPT_ALEF, WORD_MARKS } from './arabic.ts';
@@ -27,8 +28,8 @@ export interface ProtectedText {
   kept: Range[];
   /**
    * Scripture between ﴿ and ﴾ on lines that are neither Uthmani nor vocalized, which the damage reached: no haraka is left and its
-   * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). It is rejoined without
-   * guessed marks. A verse written bare keeps its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it is kept.
+   * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). It is restored from the
+   * Quran when that proves its marks, or else rejoined without guessed marks. A verse written bare keeps its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it is kept.
    */
   damagedScripture: Range[];
   /**
