@@ -12,7 +12,7 @@ import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
 import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
-import { restoreScripture } from './verses.ts';
+import { restoreQuotedVerses, restoreScripture } from './verses.ts';
 
 export type { Change } from './edits.ts';
 export type { Doubt, NormalizeOptions, QuranText } from './options.ts';
@@ -67,10 +67,7 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     let found: Doubt[] = [];
     // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts).
     const restored =
-      name === 'split-word' && opts.repairSplitWords && (bare?.length || suspect?.length) && opts.quran
-        ? provenScripture(current, [...(bare ?? []), ...(suspect ?? [])], opts.quran)
-        : undefined;
-    // Those that were kept as written (suspect) are in kept already.
+      name === 'split-word' && opts.repairSplitWords && opts.quran ? provenScripture(current, kept, bare, suspect, opts.quran) : undefined;
     const newlyKept = restored?.ranges.filter((r) => bare?.includes(r));
     let edits = rule(current, opts, found);
     const guarded = restored ? [...(kept ?? []), ...restored.ranges] : kept;
@@ -102,10 +99,19 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
   return current;
 }
 
-/** The damaged verses the Quran proves, with the edits that restore them (the others are left to withoutMarks). */
-function provenScripture(text: string, ranges: readonly Range[], quran: () => QuranText): { ranges: Range[]; edits: Edit[] } | undefined {
-  const proven: { ranges: Range[]; edits: Edit[] } = { ranges: [], edits: [] };
-  for (const r of ranges) {
+/**
+ * The damaged verses the Quran proves, with the edits that restore them: between ﴿ ﴾ (the others are left to withoutMarks, or kept
+ * when suspect), and quoted in «…» or on a line of their own outside any protected range.
+ */
+function provenScripture(
+  text: string,
+  kept: readonly Range[] = [],
+  bare: readonly Range[] = [],
+  suspect: readonly Range[] = [],
+  quran: () => QuranText,
+): { ranges: Range[]; edits: Edit[] } | undefined {
+  const proven = restoreQuotedVerses(text, [...kept, ...bare], quran);
+  for (const r of [...bare, ...suspect]) {
     const edits = restoreScripture(text, r, quran);
     if (!edits) continue;
     proven.ranges.push(r);

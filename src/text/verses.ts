@@ -134,9 +134,9 @@ function marksOf(run: Run, editions: readonly Edition[]): string[] | undefined {
  * separators stay as written), or undefined when a piece of it is short, found nowhere, or found with different marks. The Quran is
  * asked for only when every piece is long enough.
  */
-export function restoreScripture(text: string, range: Range, quran: () => QuranText): Edit[] | undefined {
+export function restoreScripture(text: string, range: Range, quran: () => QuranText, minLetters = 0): Edit[] | undefined {
   const runs = runsOf(text, range);
-  if (!runs) return undefined;
+  if (!runs || runs.reduce((n, r) => n + r.letters.length, 0) < minLetters) return undefined;
   const editions = editionsOf(quran());
   const edits: Edit[] = [];
   for (const run of runs) {
@@ -151,4 +151,79 @@ export function restoreScripture(text: string, range: Range, quran: () => QuranT
     });
   }
   return edits;
+}
+
+/** Outside ﴿ ﴾ a verse proves itself only over this many letters (several words: a phrase of the Quran can be a news phrase too). */
+export const MIN_QUOTED_VERSE_LETTERS = 20;
+/** Lone letters (not و) a document needs before its lines and quotations are looked at. */
+const MIN_LONE_LETTERS = 6;
+/** A line or «…» is dense with lone letters, as a fully vocalised text turns when damaged, from this many tokens, half of them lone letters. */
+const MIN_DENSE_TOKENS = 8;
+
+/**
+ * A verse quoted outside ﴿ ﴾ (in «…» or on a line of its own) whose marks all became spaces: the lines, or else the quotations, without
+ * a haraka and dense with lone letters that the Quran proves over at least MIN_QUOTED_VERSE_LETTERS letters, none touching `skip`. The
+ * Quran is asked for only when such a line or quotation exists.
+ */
+export function restoreQuotedVerses(text: string, skip: readonly Range[], quran: () => QuranText): { ranges: Range[]; edits: Edit[] } {
+  const found: { ranges: Range[]; edits: Edit[] } = { ranges: [], edits: [] };
+  if (!hasLoneLetters(text)) return found;
+  const prove = (r: Range): boolean => {
+    if (!dense(text, r) || skip.some((k) => r.start <= k.end && r.end >= k.start)) return false;
+    const edits = restoreScripture(text, r, quran, MIN_QUOTED_VERSE_LETTERS);
+    if (!edits) return false;
+    found.ranges.push(r);
+    found.edits.push(...edits);
+    return true;
+  };
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (!prove({ start, end })) {
+      for (let open = text.indexOf('«', start); open !== -1 && open < end; open = text.indexOf('«', open + 1)) {
+        const close = text.indexOf('»', open);
+        if (close !== -1 && close < end) prove({ start: open, end: close + 1 });
+      }
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+const isSpaceCode = (c: number) => c === SPACE || c === NBSP;
+
+/** Are there MIN_LONE_LETTERS letters (not و) with a space or NO-BREAK SPACE on each side? A scan of codes, before anything else. */
+function hasLoneLetters(text: string): boolean {
+  let lone = 0;
+  for (let i = text.indexOf(' ') + 2; i > 1 && i < text.length; i++) {
+    const c = text.charCodeAt(i - 1);
+    if (isTextLetterCode(c) && c !== 0x648 && isSpaceCode(text.charCodeAt(i - 2)) && isSpaceCode(text.charCodeAt(i))) {
+      if (++lone >= MIN_LONE_LETTERS) return true;
+    }
+  }
+  return false;
+}
+
+/** Has text[range) no haraka, MIN_DENSE_TOKENS tokens or more and lone letters (not و) for half of them? */
+function dense(text: string, range: Range): boolean {
+  let tokens = 0;
+  let lone = 0;
+  let length = 0;
+  let letter = 0;
+  for (let i = range.start; i <= range.end; i++) {
+    const c = i < range.end ? text.charCodeAt(i) : SPACE;
+    if (isHarakaCode(c)) return false;
+    if (isSpaceCode(c) || c === 0x0a) {
+      if (length) {
+        tokens++;
+        if (length === 1 && letter && letter !== 0x648) lone++;
+      }
+      length = 0;
+    } else {
+      length++;
+      letter = isTextLetterCode(c) ? c : 0;
+    }
+  }
+  return tokens >= MIN_DENSE_TOKENS && lone * 2 >= tokens;
 }
