@@ -75,6 +75,36 @@ describe('damaged verses restored from the Quran', () => {
   });
 });
 
+describe('damaged verses quoted outside ﴿ ﴾', () => {
+  it('restores a verse in «» and one on a line of its own, when 20 letters or more prove it', () => {
+    for (const clean of [
+      'واستشهد الخطيب بقوله تعالى: «وَجَعَلْنَا مِنَ الْمَاءِ كُلَّ شَيْءٍ حَيٍّ أَفَلَا يُؤْمِنُونَ» في ختام كلمته.',
+      'وقال الإمام في خطبته:\nوَتَعَاوَنُوا عَلَى الْبِرِّ وَالتَّقْوَى وَلَا تَعَاوَنُوا عَلَى الْإِثْمِ وَالْعُدْوَانِ\nثم دعا للمصلين.',
+    ]) {
+      const damaged = damage(clean).text;
+      expect(repair(damaged).text).toBe(clean);
+      expect(repair(damaged, () => ({ editions: [] })).text).not.toBe(clean);
+    }
+  });
+
+  it('leaves to the repair what the Quran does not prove: vocalised poetry, a short phrase, a verse after words of the writer', () => {
+    for (const clean of [
+      'وأنشد الشاعر: «وَمَا نَيْلُ الْمَطَالِبِ بِالتَّمَنِّي وَلَكِنْ تُؤْخَذُ الدُّنْيَا غِلَابَا» فصفق الحضور.',
+      'وردد الحضور: «وَاللَّهُ غَفُورٌ رَحِيمٌ» بعد الخطبة.',
+      'قال تعالى وَجَعَلْنَا مِنَ الْمَاءِ كُلَّ شَيْءٍ حَيٍّ أَفَلَا يُؤْمِنُونَ وهذا واضح.',
+    ]) {
+      const damaged = damage(clean).text;
+      expect(repair(damaged).text).toBe(repair(damaged, () => ({ editions: [] })).text);
+    }
+  });
+
+  it('gives lines of lone letters that are no verse (an alphabet, a list of options) nothing from the Quran', () => {
+    for (const text of ['أ ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ', 'اختر: أ ب ج د ه ز ح ط ي ك ل م ن']) {
+      expect(repair(text).text).toBe(repair(text, () => ({ editions: [] })).text);
+    }
+  });
+});
+
 describe('the vendored Quran texts (data/quran)', () => {
   it('are the verbatim Tanzil files the README names, 6,236 verses each', () => {
     const digests = QURAN_FILES.map((f) =>
