@@ -68,7 +68,8 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts).
     const restored =
       name === 'split-word' && opts.repairSplitWords && opts.quran ? provenScripture(current, kept, bare, suspect, opts.quran) : undefined;
-    const newlyKept = restored?.ranges.filter((r) => bare?.includes(r));
+    // Those that were kept as written (suspect scripture) are in kept already.
+    const newlyKept = restored?.ranges.filter((r) => !suspect?.includes(r));
     let edits = rule(current, opts, found);
     const guarded = restored ? [...(kept ?? []), ...restored.ranges] : kept;
     if (guarded && found.length) found = found.filter((d) => !guarded.some((r) => d.offset >= r.start && d.offset <= r.end));
