@@ -65,12 +65,15 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
   let suspect: Range[] | undefined;
   for (const [name, rule] of RULES) {
     let found: Doubt[] = [];
-    // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts).
+    let edits = rule(current, opts, found);
+    // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts); a verse quoted
+    // outside ﴿ ﴾ is looked for only where the repair found damage enough for one.
     const restored =
-      name === 'split-word' && opts.repairSplitWords && opts.quran ? provenScripture(current, kept, bare, suspect, opts.quran) : undefined;
+      name === 'split-word' && opts.repairSplitWords && opts.quran
+        ? provenScripture(current, kept, bare, suspect, edits.length >= MIN_REPAIRS_FOR_QUOTED_VERSE, opts.quran)
+        : undefined;
     // Those that were kept as written (suspect scripture) are in kept already.
     const newlyKept = restored?.ranges.filter((r) => !suspect?.includes(r));
-    let edits = rule(current, opts, found);
     const guarded = restored ? [...(kept ?? []), ...restored.ranges] : kept;
     if (guarded && found.length) found = found.filter((d) => !guarded.some((r) => d.offset >= r.start && d.offset <= r.end));
     if (found.length) {
@@ -100,6 +103,9 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
   return current;
 }
 
+/** The repair's edits a document needs before a verse quoted outside ﴿ ﴾ is looked for: a damaged verse of 20 letters gives more. */
+const MIN_REPAIRS_FOR_QUOTED_VERSE = 4;
+
 /**
  * The damaged verses the Quran proves, with the edits that restore them: between ﴿ ﴾ (the others are left to withoutMarks, or kept
  * when suspect), and quoted in «…» or on a line of their own outside any protected range.
@@ -109,9 +115,10 @@ function provenScripture(
   kept: readonly Range[] = [],
   bare: readonly Range[] = [],
   suspect: readonly Range[] = [],
+  quoted: boolean,
   quran: () => QuranText,
 ): { ranges: Range[]; edits: Edit[] } | undefined {
-  const proven = restoreQuotedVerses(text, [...kept, ...bare], quran);
+  const proven = quoted ? restoreQuotedVerses(text, [...kept, ...bare], quran) : { ranges: [], edits: [] };
   for (const r of [...bare, ...suspect]) {
     const edits = restoreScripture(text, r, quran);
     if (!edits) continue;

@@ -155,8 +155,9 @@ export function restoreScripture(text: string, range: Range, quran: () => QuranT
 
 /** Outside ﴿ ﴾ a verse proves itself only over this many letters (several words: a phrase of the Quran can be a news phrase too). */
 export const MIN_QUOTED_VERSE_LETTERS = 20;
-/** Lone letters (not و) a document needs before its lines and quotations are looked at. */
-const MIN_LONE_LETTERS = 6;
+/** Lone letters (not و) in a row, each within LONE_LETTER_REACH characters of the last, before lines and quotations are looked at. */
+const MIN_LONE_LETTERS = 4;
+const LONE_LETTER_REACH = 12;
 /** A line or «…» is dense with lone letters, as a fully vocalised text turns when damaged, from this many tokens, half of them lone letters. */
 const MIN_DENSE_TOKENS = 8;
 
@@ -193,14 +194,20 @@ export function restoreQuotedVerses(text: string, skip: readonly Range[], quran:
 
 const isSpaceCode = (c: number) => c === SPACE || c === NBSP;
 
-/** Are there MIN_LONE_LETTERS letters (not و) with a space or NO-BREAK SPACE on each side? A scan of codes, before anything else. */
+/**
+ * Does the text have MIN_LONE_LETTERS letters (not و) in a row, each after a space with a space or NO-BREAK SPACE after it and within
+ * LONE_LETTER_REACH of the one before, as a fully vocalised text has once damaged? Found space by space with indexOf, before anything
+ * else is looked at (news damage leaves lone letters far apart).
+ */
 function hasLoneLetters(text: string): boolean {
-  let lone = 0;
-  for (let i = text.indexOf(' ') + 2; i > 1 && i < text.length; i++) {
-    const c = text.charCodeAt(i - 1);
-    if (isTextLetterCode(c) && c !== 0x648 && isSpaceCode(text.charCodeAt(i - 2)) && isSpaceCode(text.charCodeAt(i))) {
-      if (++lone >= MIN_LONE_LETTERS) return true;
-    }
+  let run = 0;
+  let last = -LONE_LETTER_REACH;
+  for (let i = text.indexOf(' '); i !== -1 && i + 2 < text.length; i = text.indexOf(' ', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (!isTextLetterCode(c) || c === 0x648 || !isSpaceCode(text.charCodeAt(i + 2))) continue;
+    run = i - last <= LONE_LETTER_REACH ? run + 1 : 1;
+    last = i;
+    if (run >= MIN_LONE_LETTERS) return true;
   }
   return false;
 }
