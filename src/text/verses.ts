@@ -1,7 +1,8 @@
 /**
- * A damaged verse between ﴿ and ﴾ restored exactly from a vocalised Quran text. The damage is a proof: after each letter stand as many
- * spaces as harakat followed it, one more at a word's end. restoreScripture gives the edits that put the source's marks back only when
- * every place of every edition with the verse's letters (U+0670 included) and those counts gives the same marks; otherwise undefined.
+ * A damaged verse restored exactly from a vocalised Quran text. The damage is a proof: after each letter stand as many spaces as harakat
+ * followed it, one more at a word's end. restoreScripture (a verse between ﴿ and ﴾) gives the edits that put the source's marks back
+ * only when every place of every edition with the verse's letters (U+0670 included) and those counts gives the same marks;
+ * restoreQuotedVerses does the same, over 20 letters at least, for a verse in «…» or on a line of its own.
  */
 import type { Edit } from './edits.ts';
 import type { QuranText } from './options.ts';
