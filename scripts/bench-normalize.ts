@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalize } from '../src/text/normalize.ts';
 import { loadLexicon } from '../src/store/lexicon.ts';
+import { lazyQuran } from '../src/store/quran.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 import { generateCorpus } from './corpus/generate.ts';
 import { damage } from './lib/damage.ts';
@@ -36,7 +37,7 @@ const evidence = new WordCounts();
 t = performance.now();
 for (const b of [...warmUp, ...synthetic, ...fixtures]) evidence.add(b);
 const evidenceS = (performance.now() - t) / 1000;
-const options = { lexicon: () => lexicon, evidence };
+const options = { lexicon: () => lexicon, quran: lazyQuran, evidence };
 for (const b of warmUp) normalize(b, options);
 
 function pass(texts: string[]): { mbPerS: number; cpuMbPerS: number; mb: number } {

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { damage } from './lib/damage.ts';
 import { normalize, type Change } from '../src/text/normalize.ts';
 import { loadLexicon } from '../src/store/lexicon.ts';
+import { lazyQuran } from '../src/store/quran.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 
 const FIXTURES = new URL('../tests/fixtures/', import.meta.url);
@@ -41,7 +42,7 @@ export function scoreClean(clean: string[], damaged: string[] = [], ignored: str
     if (damaged.length) lines.push(damaged[k % damaged.length]!);
   });
   const doc = lines.join('\n');
-  const { changes } = normalize(doc, { lexicon: () => lexicon, evidence: new WordCounts().add(doc), quotes: 'keep' });
+  const { changes } = normalize(doc, { lexicon: () => lexicon, quran: lazyQuran, evidence: new WordCounts().add(doc), quotes: 'keep' });
   const starts: number[] = [];
   let at = 0;
   for (const l of lines) {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { normalize } from '../src/text/normalize.ts';
 import { loadLexicon } from '../src/store/lexicon.ts';
+import { lazyQuran } from '../src/store/quran.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 
 const FIXTURES = new URL('../tests/fixtures/', import.meta.url);
@@ -37,7 +38,12 @@ export function scorePairs(min = 4, verbose = false): { pairs: number; clean: nu
     for (const mode of ['clean', 'damaged'] as const) {
       const doc = mode === 'clean' ? lines : lines.flatMap((l) => [l, DAMAGED_LINE]);
       const text = doc.join('\n');
-      const out = normalize(text, { lexicon: () => lexicon, evidence: new WordCounts().add(text), quotes: 'keep' }).text.split('\n');
+      const out = normalize(text, {
+        lexicon: () => lexicon,
+        quran: lazyQuran,
+        evidence: new WordCounts().add(text),
+        quotes: 'keep',
+      }).text.split('\n');
       lines.forEach((line, k) => {
         const got = out[mode === 'clean' ? k : 2 * k]!;
         if (got === line) return;

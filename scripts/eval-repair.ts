@@ -7,6 +7,7 @@ import path from 'node:path';
 import { damage } from './lib/damage.ts';
 import { normalize } from '../src/text/normalize.ts';
 import { loadLexicon } from '../src/store/lexicon.ts';
+import { lazyQuran } from '../src/store/quran.ts';
 import { WordCounts } from '../src/text/evidence.ts';
 
 export interface RepairScore {
@@ -38,7 +39,7 @@ export function scoreText(clean: string): RepairScore {
   const lexicon = loadLexicon();
   const { text: damaged, gaps } = damage(clean);
   const evidence = new WordCounts().add(damaged);
-  const { changes, doubts } = normalize(damaged, { lexicon: () => lexicon, evidence, quotes: 'keep' });
+  const { changes, doubts } = normalize(damaged, { lexicon: () => lexicon, quran: lazyQuran, evidence, quotes: 'keep' });
   const joinsAt = new Map<number, string>();
   const finalsAt = new Map<number, string>();
   for (const c of changes) if (c.rule === 'split-word') joinsAt.set(c.offset, c.after);
@@ -82,10 +83,10 @@ export function scoreText(clean: string): RepairScore {
   score.doubtsElsewhere = doubts.filter(
     (d) => !gaps.some((g) => g.midWord && d.offset < g.offset && g.offset < d.offset + d.before.length),
   ).length;
-  const cleanResult = normalize(clean, { lexicon: () => lexicon, evidence: new WordCounts().add(clean), quotes: 'keep' });
+  const cleanResult = normalize(clean, { lexicon: () => lexicon, quran: lazyQuran, evidence: new WordCounts().add(clean), quotes: 'keep' });
   score.cleanChanges = cleanResult.changes.length;
   const bare = clean.replace(/[\u064B-\u0652]/g, '');
-  const bareResult = normalize(bare, { lexicon: () => lexicon, evidence: new WordCounts().add(bare), quotes: 'keep' });
+  const bareResult = normalize(bare, { lexicon: () => lexicon, quran: lazyQuran, evidence: new WordCounts().add(bare), quotes: 'keep' });
   score.bareChanges = bareResult.changes.length;
   score.cleanDoubts = cleanResult.doubts.length + bareResult.doubts.length;
   return score;

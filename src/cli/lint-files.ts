@@ -9,6 +9,7 @@ import { listArticleFiles, readSource } from '../content/load.ts';
 import { parseArticle } from '../content/parse.ts';
 import { knownNameProblems, type KnownNames } from '../content/known-names.ts';
 import { lazyLexicon } from '../store/lexicon.ts';
+import { lazyQuran } from '../store/quran.ts';
 import { WordCounts } from '../text/evidence.ts';
 import { urlKey } from '../text/slug.ts';
 import { lintSource, type LintResult } from './lint-core.ts';
@@ -55,7 +56,7 @@ export function lintFiles(
     }
   }
   const lintOptions = {
-    normalize: { ...config.normalize, lexicon: lazyLexicon, evidence },
+    normalize: { ...config.normalize, lexicon: lazyLexicon, quran: lazyQuran, evidence },
     imageExists: (src: string) => existsSync(path.join(root, config.paths.content, src)),
   };
   const known: KnownNames = { sections: knownSections(config), authors: knownAuthors(config) };

@@ -54,6 +54,7 @@ export interface RenderResult {
 /** What changes from one call to the next: read from the file's data (unified's `file.data`), never from the processor. */
 interface PerCall {
   lexicon?: RenderOptions['lexicon'];
+  quran?: RenderOptions['quran'];
   evidence?: RenderOptions['evidence'];
   onChange?: RenderOptions['onChange'];
   onDoubt?: RenderOptions['onDoubt'];
@@ -80,7 +81,7 @@ type HtmlProcessor = Processor<any, any, any, any, string>;
 const processors = new Map<string, HtmlProcessor>();
 
 function processorFor(options: RenderOptions): HtmlProcessor {
-  const { onChange, onDoubt, damaged, lexicon, evidence, ...shared } = options;
+  const { onChange, onDoubt, damaged, lexicon, quran, evidence, ...shared } = options;
   const key = JSON.stringify(shared);
   let p = processors.get(key);
   if (!p) {
@@ -108,6 +109,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   const processor = processorFor(options);
   const normalize: PerCall = {
     lexicon: options.lexicon,
+    quran: options.quran,
     evidence: options.evidence,
     onChange: options.onChange,
     onDoubt: options.onDoubt,

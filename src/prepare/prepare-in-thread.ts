@@ -5,6 +5,7 @@
 import type { WarraqConfig } from '../config.ts';
 import { headKey, writeEntry } from '../store/prepared-cache.ts';
 import { lazyLexicon } from '../store/lexicon.ts';
+import { lazyQuran } from '../store/quran.ts';
 import {
   cacheEnabled,
   checkCached,
@@ -33,7 +34,7 @@ export function prepareInThread(root: string, s: Scan, misses: Slot[], progress:
   let done = total - misses.length;
   for (const slot of misses) {
     const text = sourceText(root, slot.file);
-    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon, heads);
+    const entry = prepareOne(slot.file, text, s.normalizeConfig, s.evidence, lazyLexicon, lazyQuran, heads);
     const size = s.cache === undefined ? 0 : writeEntry(s.cache.pathOf(heads ? headKey(slot.key) : slot.key), entry);
     slot.entry = JSON.parse(entry.json) as PreparedEntry;
     slot.headOnly = heads;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { prepareArticle, type PrepareResult } from './prepare-article.ts';
 import type { Article } from '../content/article.ts';
-import type { Lexicon, NormalizeOptions, WordEvidence } from '../text/options.ts';
+import type { Lexicon, NormalizeOptions, QuranText, WordEvidence } from '../text/options.ts';
 import { keyOfHashes, wordKey } from '../text/evidence.ts';
 import { encodeLookups, type EntryText } from '../store/prepared-cache.ts';
 import { encodeFileCounts } from '../store/evidence-cache.ts';
@@ -28,7 +28,7 @@ export interface PreparedEntry {
  */
 export type PreparedText = EntryText;
 
-export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'evidence'>;
+export type NormalizeConfig = Omit<Partial<NormalizeOptions>, 'lexicon' | 'quran' | 'evidence'>;
 
 /**
  * The evidence as the normalizer sees it while one article is prepared: the site's counts, with
@@ -64,10 +64,16 @@ export function prepareOne(
   normalizeConfig: NormalizeConfig,
   evidence: WordEvidence,
   lexicon: () => Lexicon,
+  quran: () => QuranText,
   head = false,
 ): PreparedText {
   const lookups = new Map<number, number>();
-  const result = prepareArticle(file, source, { ...normalizeConfig, lexicon, evidence: recordingEvidence(evidence, lookups) }, !head);
+  const result = prepareArticle(
+    file,
+    source,
+    { ...normalizeConfig, lexicon, quran, evidence: recordingEvidence(evidence, lookups) },
+    !head,
+  );
   let html = '';
   if (result.ok) {
     html = result.article.html;

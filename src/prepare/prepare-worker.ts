@@ -7,6 +7,7 @@ import { prepareOne, type NormalizeConfig } from './prepare-task.ts';
 import { writeEntry } from '../store/prepared-cache.ts';
 import { evidenceFrom } from '../store/evidence-cache.ts';
 import { lazyLexicon } from '../store/lexicon.ts';
+import { lazyQuran } from '../store/quran.ts';
 
 interface WorkerData {
   evidence: ReadonlyMap<number, number>;
@@ -33,7 +34,7 @@ const evidence = evidenceFrom(data.evidence);
  */
 export default function run(task: { items: Item[] }) {
   const entries = task.items.map((item) => {
-    const entry = prepareOne(item.file, item.source, data.normalizeConfig, evidence, lazyLexicon, item.head);
+    const entry = prepareOne(item.file, item.source, data.normalizeConfig, evidence, lazyLexicon, lazyQuran, item.head);
     const size = item.entryPath === undefined ? 0 : writeEntry(item.entryPath, entry);
     return { json: entry.json, lookups: entry.lookups, size, html: size ? undefined : entry.html };
   });

@@ -1,12 +1,13 @@
 /**
- * codeVersion(): SHA-256 of the entry format, Node's, ICU's and Unicode's versions, the digest of every file under src/, package.json and
- * package-lock.json; computed once per process. It keys prepared entries, the source index, the evidence, the stamp, page render keys and
+ * codeVersion(): SHA-256 of the entry format, Node's, ICU's and Unicode's versions, the digest of every file under src/, package.json,
+ * package-lock.json and the Quran texts of data/quran/ (store/quran.ts); computed once per process. It keys prepared entries, the source index, the evidence, the stamp, page render keys and
  * the admin script (not search indexes, pictures or the lexicon). entryKey(): an article's key from it, the options, its path and bytes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SOURCE_ROOT, sourceDigestOfRoot } from '../source-root.ts';
+import { QURAN_FILES } from './quran.ts';
 
 const REPO = path.dirname(SOURCE_ROOT);
 /** Bump when the format of entries changes. */
@@ -20,7 +21,7 @@ export function codeVersion(): string {
   const h = createHash('sha256');
   h.update(`${FORMAT}\0${process.versions.node}\0${process.versions.icu ?? ''}\0${process.versions.unicode ?? ''}\0`);
   h.update(`${sourceDigestOfRoot()}\0`);
-  for (const f of ['package-lock.json', 'package.json']) {
+  for (const f of ['package-lock.json', 'package.json', ...QURAN_FILES.map((q) => path.relative(REPO, q))]) {
     try {
       h.update(readFileSync(path.join(REPO, f)));
     } catch {

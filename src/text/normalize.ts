@@ -1,10 +1,10 @@
 /**
- * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of changes. Pure (the lexicon is handed in
- * as a lazy getter). Rules run in a fixed order: Unicode debris first, split words while the spaces are there, quotes and punctuation last.
+ * normalize(text, options): repairs damaged Arabic copy and returns the clean text with the list of changes. Pure (the lexicon and the Quran
+ * are handed in as lazy getters). Rules run in a fixed order: Unicode debris first, split words while the spaces are there, quotes and punctuation last.
  */
 import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
 import { HAS_ARABIC_LETTER, stripHarakat } from './arabic.ts';
-import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions } from './options.ts';
+import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions, type QuranText } from './options.ts';
 import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
 import { splitWordEdits } from './rules/split-words.ts';
 export { showsDamage } from './rules/split-words.ts';
@@ -12,9 +12,10 @@ import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
 import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
+import { restoreQuotedVerses, restoreScripture } from './verses.ts';
 
 export type { Change } from './edits.ts';
-export type { Doubt, NormalizeOptions } from './options.ts';
+export type { Doubt, NormalizeOptions, QuranText } from './options.ts';
 
 export interface NormalizeResult {
   text: string;
@@ -57,23 +58,40 @@ export function normalize(text: string, options: Partial<NormalizeOptions> = {})
 
 function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes: Change[], doubts: Doubt[]): string {
   let current = text;
-  // Scripture and vocalized lines pass through as written; they are found once NFC has run. Damaged scripture is rejoined bare.
+  // Scripture and vocalized lines pass through as written; they are found once NFC has run. Damaged scripture is restored from the Quran
+  // when its spaces prove the marks, otherwise rejoined bare.
   let kept: Range[] | undefined;
   let bare: Range[] | undefined;
+  let suspect: Range[] | undefined;
   for (const [name, rule] of RULES) {
     let found: Doubt[] = [];
     let edits = rule(current, opts, found);
-    if (kept && found.length) found = found.filter((d) => !kept!.some((r) => d.offset >= r.start && d.offset <= r.end));
+    // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts); a verse quoted
+    // outside ﴿ ﴾ is looked for only where the repair found damage enough for one.
+    const restored =
+      name === 'split-word' && opts.repairSplitWords && opts.quran
+        ? provenScripture(current, kept, bare, suspect, edits.length >= MIN_REPAIRS_FOR_QUOTED_VERSE, opts.quran)
+        : undefined;
+    // Those that were kept as written (suspect scripture) are in kept already.
+    const newlyKept = restored?.ranges.filter((r) => !suspect?.includes(r));
+    const guarded = restored ? [...(kept ?? []), ...restored.ranges] : kept;
+    if (guarded && found.length) found = found.filter((d) => !guarded.some((r) => d.offset >= r.start && d.offset <= r.end));
     if (found.length) {
       const origins = map.toOriginalMany(found.map((d) => d.offset));
       found.forEach((d, k) => doubts.push({ ...d, offset: origins[k]! }));
     }
     if (kept) edits = keepOutside(edits, kept);
+    if (restored) {
+      edits = [...keepOutside(edits, restored.ranges), ...restored.edits];
+      bare = bare?.filter((r) => !restored.ranges.includes(r));
+    }
     if (bare?.length && name === 'split-word') edits = withoutMarks(edits, bare, current);
-    if (name === 'nfc') ({ kept, damagedScripture: bare } = protectedRanges(applyEdits(current, edits)));
+    if (name === 'nfc') ({ kept, damagedScripture: bare, suspectScripture: suspect } = protectedRanges(applyEdits(current, edits)));
     if (edits.length === 0) continue;
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
+    if (newlyKept?.length) kept = [...(kept ?? []), ...newlyKept.map((r) => movedRange(r, edits))];
     if (bare?.length && name !== 'nfc') bare = shiftRanges(bare, edits);
+    if (suspect?.length && name !== 'nfc') suspect = name === 'split-word' ? undefined : shiftRanges(suspect, edits);
     const sorted = [...edits].sort((a, b) => a.start - b.start);
     const origins = map.toOriginalMany(sorted.map((e) => e.start));
     sorted.forEach((e, k) =>
@@ -83,6 +101,43 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     map.push(edits);
   }
   return current;
+}
+
+/** The repair's edits a document needs before a verse quoted outside ﴿ ﴾ is looked for: a damaged verse of 20 letters gives more. */
+const MIN_REPAIRS_FOR_QUOTED_VERSE = 4;
+
+/**
+ * The damaged verses the Quran proves, with the edits that restore them: between ﴿ ﴾ (the others are left to withoutMarks, or kept
+ * when suspect), and quoted in «…» or on a line of their own outside any protected range.
+ */
+function provenScripture(
+  text: string,
+  kept: readonly Range[] = [],
+  bare: readonly Range[] = [],
+  suspect: readonly Range[] = [],
+  quoted: boolean,
+  quran: () => QuranText,
+): { ranges: Range[]; edits: Edit[] } | undefined {
+  const proven = quoted ? restoreQuotedVerses(text, [...kept, ...bare], quran) : { ranges: [], edits: [] };
+  for (const r of [...bare, ...suspect]) {
+    const edits = restoreScripture(text, r, quran);
+    if (!edits) continue;
+    proven.ranges.push(r);
+    proven.edits.push(...edits);
+  }
+  return proven.ranges.length ? proven : undefined;
+}
+
+/** A range moved by edits applied before it and inside it. */
+function movedRange(r: Range, edits: readonly Edit[]): Range {
+  let before = 0;
+  let inside = 0;
+  for (const e of edits) {
+    const delta = e.replacement.length - (e.end - e.start);
+    if (e.end <= r.start) before += delta;
+    else if (e.start >= r.start && e.end <= r.end) inside += delta;
+  }
+  return { start: r.start + before, end: r.end + before + inside };
 }
 
 /**

@@ -1,12 +1,20 @@
 /**
  * Options of the normalizer, with the defaults the build and `warraq normalize` use. Pure types and constants: the
- * lexicon and the word evidence are passed in by the caller (store/ loads them), never read here.
+ * lexicon, the Quran text and the word evidence are passed in by the caller (store/ loads them), never read here.
  */
 import type { QuoteStyle } from './rules/quotes.ts';
 
 export interface Lexicon {
   /** Is this undiacritized form a word of the language? (May over-generate: a veto, not a vote.) */
   has(word: string): boolean;
+}
+
+/**
+ * Vocalised texts of the Quran in ordinary (Imlaei) spelling, each edition's verses in mushaf order and NFC: what proves the marks of a
+ * verse between ﴿ and ﴾ whose every haraka became a space (verses.ts).
+ */
+export interface QuranText {
+  readonly editions: ReadonlyArray<readonly string[]>;
 }
 
 /** Word forms seen intact in the site's own articles (or the document itself), undiacritized. */
@@ -32,6 +40,8 @@ export interface NormalizeOptions {
   repairSplitWords: boolean;
   /** Lexicon used to veto joins. Called lazily, only when a join candidate exists. */
   lexicon?: (() => Lexicon) | undefined;
+  /** The Quran, to restore a damaged verse exactly. Called lazily, only when a damaged verse long enough to prove itself exists. */
+  quran?: (() => QuranText) | undefined;
   /** Intact forms from the site's articles; when absent the text's own words are used. */
   evidence?: WordEvidence | undefined;
   /**

@@ -1,7 +1,8 @@
 /**
  * Text the normalizer passes through as written (NFC aside): scripture between ﴿ and ﴾, lines in the Uthmani script, and vocalized lines.
  * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one. Scripture whose marks all became
- * spaces (its damagedScripture ranges) is not kept as it is: its letters are rejoined, and no guessed mark is put into it.
+ * spaces (its damagedScripture ranges) is not kept as it is: the Quran restores it when the spaces prove its marks (verses.ts), else its
+ * letters are rejoined and no guessed mark is put into it.
  */
 import type { Edit } from './edits.ts';
 import { BASIC_LETTERS, HARAKAT, inLetterSpan, isHarakaCode, LETTER_SPAN, SUPERSCRIPT_ALEF, WORD_MARKS } from './arabic.ts';
@@ -27,14 +28,19 @@ export interface ProtectedText {
   kept: Range[];
   /**
    * Scripture between ﴿ and ﴾ on lines that are neither Uthmani nor vocalized, which the damage reached: no haraka is left and its
-   * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). It is rejoined without
-   * guessed marks. A verse written bare keeps its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it is kept.
+   * letters stand alone (a vocalized verse whose every mark became a space: ﴿و ج ع ل ن ا م ن  ال م اء﴾). It is restored from the
+   * Quran when that proves its marks, or else rejoined without guessed marks. A verse written bare keeps its words whole (at most an opening letter of its own, ﴿ن والقلم﴾), so it is kept.
    */
   damagedScripture: Range[];
+  /**
+   * Scripture kept as written that may yet be damaged: no haraka, and one or two lone letters (not و) past its first word (﴿و ح ور  ع ين ﴾).
+   * Too few to rejoin it bare, but it is restored when the Quran proves its marks (verses.ts); otherwise it stays as it is.
+   */
+  suspectScripture: Range[];
 }
 
 export function protectedRanges(text: string): ProtectedText {
-  const found: ProtectedText = { kept: [], damagedScripture: [] };
+  const found: ProtectedText = { kept: [], damagedScripture: [], suspectScripture: [] };
   if (!ANY_MARK_OR_ORNATE.test(text)) return found;
   const ornate = text.includes('\uFD3F');
   let start = 0;
@@ -45,7 +51,12 @@ export function protectedRanges(text: string): ProtectedText {
     else if (ornate) {
       for (const m of text.slice(start, end).matchAll(ORNATE_PARENS)) {
         const range = { start: start + m.index, end: start + m.index + m[0].length };
-        (damagedScripture(m[0]) ? found.damagedScripture : found.kept).push(range);
+        const lone = loneLetters(m[0]);
+        if (lone >= DAMAGED_SCRIPTURE_LONE_LETTERS) found.damagedScripture.push(range);
+        else {
+          found.kept.push(range);
+          if (lone > 0) found.suspectScripture.push(range);
+        }
       }
     }
     start = end + 1;
@@ -58,11 +69,22 @@ const DAMAGED_SCRIPTURE_LONE_LETTERS = 3;
 /** A basic letter with no letter or mark beside it (tatweel, a mark or a letter next to it makes it part of a word). */
 const LONE_LETTER = new RegExp(`(?<![${LETTER_SPAN}${WORD_MARKS}])[${BASIC_LETTERS}](?![${LETTER_SPAN}${WORD_MARKS}])`, 'g');
 
-function damagedScripture(segment: string): boolean {
-  if (HARAKA.test(segment)) return false;
+/**
+ * The letters standing alone (not و) in a segment without harakat, counted up to DAMAGED_SCRIPTURE_LONE_LETTERS; 0 when it has a haraka
+ * or when its only lone letter opens it (﴿ن والقلم﴾).
+ */
+function loneLetters(segment: string): number {
+  if (HARAKA.test(segment)) return 0;
+  const space = segment.search(/\s/);
+  const firstWordEnd = space === -1 ? segment.length : space;
   let lone = 0;
-  for (const m of segment.matchAll(LONE_LETTER)) if (m[0] !== 'و' && ++lone >= DAMAGED_SCRIPTURE_LONE_LETTERS) return true;
-  return false;
+  let pastFirstWord = false;
+  for (const m of segment.matchAll(LONE_LETTER)) {
+    if (m[0] === 'و') continue;
+    if (m.index > firstWordEnd) pastFirstWord = true;
+    if (++lone >= DAMAGED_SCRIPTURE_LONE_LETTERS) break;
+  }
+  return lone >= DAMAGED_SCRIPTURE_LONE_LETTERS || pastFirstWord ? lone : 0;
 }
 
 /** Do at least half the Arabic words of text[start, end) carry a haraka (and are there two or more)? */

@@ -13,6 +13,7 @@ import { listArticleFiles, readSource } from '../../content/load.ts';
 import { dropFurniture } from '../../text/furniture.ts';
 import { normalize } from '../../text/normalize.ts';
 import { lazyLexicon } from '../../store/lexicon.ts';
+import { lazyQuran } from '../../store/quran.ts';
 import { WordCounts } from '../../text/evidence.ts';
 import { isSafeSlug, slugify } from '../../text/slug.ts';
 import { articlePath, articleText, dateProblem, listOption, localIsoDateTime, writeNew, ARTICLE_FIELD_OPTIONS } from '../article-file.ts';
@@ -154,7 +155,7 @@ export function importArticle(o: ImportOptions): ImportResult {
     const r = readSource(o.root, file);
     if (r.ok) evidence.add(r.file.text);
   }
-  const options = { ...o.config.normalize, lang: o.lang.split('-')[0]!, lexicon: lazyLexicon, evidence };
+  const options = { ...o.config.normalize, lang: o.lang.split('-')[0]!, lexicon: lazyLexicon, quran: lazyQuran, evidence };
   const title = normalize(wire.title, options);
   const normalizedBody = normalize(body, options);
   const paragraphs = normalizedBody.text

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { normalize, lineColumn } from '../../text/normalize.ts';
 import { lazyLexicon } from '../../store/lexicon.ts';
+import { lazyQuran } from '../../store/quran.ts';
 import { WordCounts } from '../../text/evidence.ts';
 
 const command: Command = {
@@ -30,7 +31,14 @@ number of lines). With --report, each change is written to stderr as one JSON ob
     process.stdin.setEncoding('utf8');
     for await (const chunk of process.stdin) input += chunk;
     const evidence = new WordCounts().add(input);
-    const { text, changes } = normalize(input, { quotes, digits, repairSplitWords: !values['no-repair'], lexicon: lazyLexicon, evidence });
+    const { text, changes } = normalize(input, {
+      quotes,
+      digits,
+      repairSplitWords: !values['no-repair'],
+      lexicon: lazyLexicon,
+      quran: lazyQuran,
+      evidence,
+    });
     process.stdout.write(text);
     if (values.report) {
       const lines = changes.map((c) => JSON.stringify({ ...lineColumn(input, c.offset), before: c.before, after: c.after, rule: c.rule }));
