@@ -180,6 +180,11 @@ describe('split-word repair', () => {
     // … while damaged copy, NO-BREAK SPACE and a plain double space in turn, gets its marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });
+  it('keeps the alphabet spelled out apart, in either order (أ ب ت ث، أ ب ج د), alone or in damaged copy', () => {
+    const letters = 'تتعلم الطفلة الحروف أ ب ت ث ج ح خ في الصف الأول، وحروف أبجد هوز: أ ب ج د ه و ز.';
+    expect(nWithEvidence(letters)).toBe(letters);
+    expect(nWithEvidence(`في مد ة قصيرة\n${letters}`)).toBe(`في مدّة قصيرة\n${letters}`);
+  });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
       'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';

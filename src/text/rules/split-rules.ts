@@ -613,12 +613,29 @@ function initialsOrList(text: string, at: number): boolean {
   while (text.charCodeAt(b + 1) === 0x20 && loneLetterAt(text, b + 2)) b += 2;
   if (a === b) return false;
   const letters = text.slice(a, b + 1);
-  if (AGENCY_INITIALS.has(letters)) return true;
+  if (AGENCY_INITIALS.has(letters) || inAlphabetOrder(letters)) return true;
   // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
   if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+}
+
+/** The alphabet in its two orders, hamza forms as alef: a run of its letters in either spells no word (أ ب ت ث، أ ب ج د). */
+const ALPHABET_ORDERS = ['ابتثجحخدذرزسشصضطظعغفقكلمنهوي', 'ابجدهوزحطيكلمنسعفصقرشتثخذضظغ'];
+
+/** Are four letters of a run of lone letters (one space apart) next to each other in the alphabet's order? */
+function inAlphabetOrder(letters: string): boolean {
+  const run = letters.replace(/ /g, '').replace(/[أإآ]/g, 'ا');
+  if (run.length < 4) return false;
+  return ALPHABET_ORDERS.some((order) => {
+    let inRow = 1;
+    for (let k = 1; k < run.length; k++) {
+      inRow = order.indexOf(run[k]!) === order.indexOf(run[k - 1]!) + 1 ? inRow + 1 : 1;
+      if (inRow >= 4) return true;
+    }
+    return false;
+  });
 }
 
 /** Pieces i and i + 1 are a word of three letters or more after the article and a lone ي that makes no word with the next piece. */
