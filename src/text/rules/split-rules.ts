@@ -600,6 +600,15 @@ function loneLetterAt(text: string, at: number): boolean {
   return kindOf(text.charCodeAt(at)) & LETTER ? kindOf(text.charCodeAt(at - 1)) === 0 && kindOf(text.charCodeAt(at + 1)) === 0 : false;
 }
 
+/** How many spaces (one, or a writer's two, or NO-BREAK SPACE and space) stand right before / after `at`. */
+function spacesBefore(text: string, at: number): number {
+  return text.charCodeAt(at - 1) !== 0x20 ? 0 : /[ \u00A0]/.test(text.charAt(at - 2)) ? 2 : 1;
+}
+function spacesAfter(text: string, at: number): number {
+  const c = text.charAt(at + 1);
+  return c === ' ' ? (text.charAt(at + 2) === ' ' ? 2 : 1) : c === '\u00A0' && text.charAt(at + 2) === ' ' ? 2 : 0;
+}
+
 /**
  * Is the lone letter at `at` part of a run of lone letters, one space apart, that reads as
  * initials or a list: one in parentheses or beside a dash (بيروت (أ ف ب) -), a known agency's
@@ -609,10 +618,11 @@ function loneLetterAt(text: string, at: number): boolean {
 function initialsOrList(text: string, at: number): boolean {
   let a = at;
   let b = at;
-  while (text.charCodeAt(a - 1) === 0x20 && loneLetterAt(text, a - 2)) a -= 2;
-  while (text.charCodeAt(b + 1) === 0x20 && loneLetterAt(text, b + 2)) b += 2;
+  // (A writer's double space, or an editor's NO-BREAK SPACE and space, between two of them too: أ  ف ب.)
+  for (let w = spacesBefore(text, a); w && loneLetterAt(text, a - w - 1); w = spacesBefore(text, a)) a -= w + 1;
+  for (let w = spacesAfter(text, b); w && loneLetterAt(text, b + w + 1); w = spacesAfter(text, b)) b += w + 1;
   if (a === b) return false;
-  const letters = text.slice(a, b + 1);
+  const letters = text.slice(a, b + 1).replace(/[ \u00A0]+/g, ' ');
   if (AGENCY_INITIALS.has(letters) || inAlphabetOrder(letters)) return true;
   // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
   if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
@@ -980,9 +990,6 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
-  // A word's first letter takes one vowel, never a shadda and a vowel: two spaces after a lone letter that opens the join are no
-  // two lost marks but a writer's double space (أ  ف ب، فئتي أ و  ب).
-  if (k === i && L.length === 1 && (gaps[k]!.text === '  ' || gaps[k]!.text === '\u00A0 ')) return null;
   // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
   // too, as وال and بال are words) is one word with it; a lone ال before such a rest opens it rather than ending the word before
   // (فكري الّذي, not فكريّال ذي).

@@ -38,15 +38,14 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
  * plain spaces. A line without NO-BREAK SPACE and two or more word ends that could hold a mark (those read, spaces before
  * punctuation: قال الرئيس  إن الحكومة  ستعلن، للبلاد ، في) shows a writer's double spaces: its plain word-final marks go. A line
  * with two NO-BREAK SPACEs after words and no plain double space nor space before punctuation shows an editor's NO-BREAK SPACEs (a
- * browser editor saves a typed double space as NO-BREAK SPACE and space): the marks read at them, and joins across them, go. In a
+ * browser editor saves a typed double space as NO-BREAK SPACE and space): the marks read at them go. In a
  * document that shows no damage (showsDamage) every such space is typed.
  */
 function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit[] {
   const finalAt = (e: Edit) =>
     e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
-  const acrossNbsp = (e: Edit) => e.rule === 'split-word' && text.slice(e.start, e.end).includes('\u00A0');
-  if (!damaged) return edits.filter((e) => !finalAt(e) && !acrossNbsp(e));
-  const spaced = edits.filter((e) => finalAt(e) || acrossNbsp(e)).sort((a, b) => a.start - b.start);
+  if (!damaged) return edits.filter((e) => !finalAt(e));
+  const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
   if (spaced.length === 0) return edits;
   const dropped = new Set<Edit>();
   for (let k = 0; k < spaced.length;) {
@@ -63,7 +62,7 @@ function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit
       const ends = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
       if (ends.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
     } else if (nbspTyped(line)) {
-      for (const e of inLine) if (finalAt(e) === 'nbsp' || acrossNbsp(e)) dropped.add(e);
+      for (const e of inLine) if (finalAt(e) === 'nbsp') dropped.add(e);
     }
   }
   return dropped.size ? edits.filter((e) => !dropped.has(e)) : edits;
