@@ -78,7 +78,7 @@ export function withTypedDoubleSpaces(lines: string[], every: number): string[] 
 }
 
 /** The WikiNews tuning half's paragraphs, its marks stripped (tests/fixtures/wikinews). */
-function wikinewsBare(): string[] {
+export function wikinewsBare(): string[] {
   const dir = new URL('wikinews/', FIXTURES);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))

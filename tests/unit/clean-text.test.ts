@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { damagedLines, fixtureLines, scoreClean } from '../../scripts/eval-clean.ts';
+import { damagedLines, fixtureLines, scoreClean, wikinewsBare, withTypedDoubleSpaces } from '../../scripts/eval-clean.ts';
 import { normalize } from '../../src/text/normalize.ts';
 import { loadLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
@@ -116,6 +116,20 @@ describe('clean text is never changed', () => {
     }
     // … and inside damaged copy: each paragraph, marks stripped, beside a damaged line of the same document.
     expect(scoreClean(strippedLines, damaged).altered).toEqual([]);
+  });
+
+  // A writer's double spaces look like the damage's trace of a word's lost last mark: held under what the rules reach
+  // (README, "Writers' spacing habits"; 272 and 198 lines before 2026-12-03's rules).
+  describe("a writer's spacing habits", () => {
+    const typed = withTypedDoubleSpaces([...constructions, ...wikinewsBare()], 7);
+    it('guesses a mark at a double space in few clean lines among damaged ones (only where a line has one)', () => {
+      expect(typed.length).toBeGreaterThan(400);
+      expect(scoreClean(typed, damaged, ['whitespace']).altered.length).toBeLessThanOrEqual(135);
+    });
+    it('leaves an article whose browser editor saved its double spaces as NO-BREAK SPACE and space all but alone', () => {
+      const saved = typed.map((l) => l.replace(/ {2}/g, '\u00A0 '));
+      expect(scoreClean(saved, [], ['whitespace']).altered.length).toBeLessThanOrEqual(2);
+    });
   });
 });
 
