@@ -180,10 +180,19 @@ describe('split-word repair', () => {
     // … while damaged copy, NO-BREAK SPACE and a plain double space in turn, gets its marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });
-  it('keeps the alphabet spelled out apart, in either order (أ ب ت ث، أ ب ج د), alone or in damaged copy', () => {
-    const letters = 'تتعلم الطفلة الحروف أ ب ت ث ج ح خ في الصف الأول، وحروف أبجد هوز: أ ب ج د ه و ز.';
+  it('keeps the alphabet spelled out apart, in either order (أ ب ت ث، أ ب ج د), هـ among its letters, alone or in damaged copy', () => {
+    const letters = 'تتعلم الطفلة الحروف أ ب ت ث ج ح خ ثم ل م ن هـ و ي، وحروف أبجد هوز: أ ب ج د ه و ز.';
     expect(nWithEvidence(letters)).toBe(letters);
     expect(nWithEvidence(`في مد ة قصيرة\n${letters}`)).toBe(`في مدّة قصيرة\n${letters}`);
+  });
+  it('reads spaces before punctuation as typed where two stand between NO-BREAK SPACEs, across lines too (clean-habits)', () => {
+    // Between two word ends with a NO-BREAK SPACE the damage leaves at most one of plain spaces.
+    const typed = 'قال الشاعر في أمسيته :\nومن أشهر أبيات المتنبي : الخيل والليل';
+    expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ :/g, ':')}`);
+  });
+  it('puts no tanween on a word with the article (إلى القاهرةِ, not القاهرةٍ; الوزراء), but on a masdar of form VIII (التزاماً)', () => {
+    const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، سافر إلى القاهرةِ للمراجعة، وقال نائب رئيس الوزراء إنه ملتزم التزاماً كاملا.');
   });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
@@ -227,7 +236,7 @@ describe('split-word repair', () => {
     );
   });
   it('reads the older tanween style (جدّاً → جد ا + debris): shadda before the alef, tanween after it, before punctuation too', () => {
-    expect(n('كان الفريق قوي ا\u00A0 جد ا . وكان آليا ، ثم')).toBe('كان الفريق قويّاً جدّاً. وكان آلياً، ثم');
+    expect(n('كان الفريق قوي ا\u00A0 جد ا . وكان آليا\u00A0، ثم')).toBe('كان الفريق قويّاً جدّاً. وكان آلياً، ثم');
   });
   it.each([
     // form VIII's اتّ opens the next piece's word, not a tail of the word before (ضمنّات)

@@ -46,6 +46,10 @@ function construct(after = ''): boolean {
 
 /** The article, after و or ف and ب، ل or ك (الـ، وبالـ، للـ). */
 const ARTICLE = /^[وف]?(?:[بلك]?ال|لل)/;
+/** Does the word begin with the article: not a masdar of form VIII whose root begins with ل (التزاماً، التقاءً)? */
+function withArticle(word: string): boolean {
+  return ARTICLE.test(word) && !/^[وف]?[بلك]?الت.ا.ا?$/.test(word);
+}
 /** Prepositions (with و or ف) after which a noun is genitive; not حتى (also "even"). */
 export const PREPOSITION = /^[وف]?(?:في|من|إلى|الى|على|عن|حول|نحو|دون|عبر|ضد|خلال|منذ|لدى|عند|بعد|قبل|بين)$/;
 
@@ -135,7 +139,8 @@ export function finalMarkFor(
   }
   // A noun in ة or ء right after a preposition is genitive: its tanween is a kasr (في خطوةٍ، من جزءٍ), never the fath.
   // (Before a word with the article or a number it is the first of a construct, without tanween: في مدينةِ القاهرة، بفارقِ ثلاثِ.)
-  if (ctx.damaged && 'ةءأ'.includes(last) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx)))
+  // (Not a word with the article, which takes no tanween: إلى القاهرة is إلى القاهرةِ, below.)
+  if (ctx.damaged && 'ةءأ'.includes(last) && !withArticle(word) && (PREPOSITION.test(before) || afterAttachedBa(word, ctx)))
     return construct(around?.after) ? KASRA : KASRATAN;
   if (FINAL_TANWEEN_FATH.has(word)) return FATHATAN;
   // A short particle whose letters stood apart keeps its sukun, or the vowel it takes before the article (مِنْ، عَنْ، لَمْ; مِنَ
@@ -176,7 +181,7 @@ export function finalMarkFor(
   // The sound plural's ن takes a fatha (المواطنونَ، المهندسينَ، عشرينَ), the dual's after ت a kasra (محافظتَينِ), never shadda.
   if (ctx.damaged && word.length >= 4 && /[وي]ن$/.test(word)) return word.endsWith('تين') ? KASRA : FATHA;
   // News writes tanween fath after ة, ء, أ and (in the older convention) after alef: خطوةً، مساءً، مبدأً، مؤكّداً.
-  if ('ةءأا'.includes(last)) return ctx.damaged ? FATHATAN : undefined;
+  if ('ةءأا'.includes(last)) return ctx.damaged && !withArticle(word) ? FATHATAN : undefined;
   if ('ىآإؤئ'.includes(last)) return undefined;
   // A doubled root shows its two letters apart in some forms (تنضمم, استمررت): a final shadda then.
   if (ctx.lex(word + last) && finalShaddaShape(word, before)) return SHADDA;

@@ -623,7 +623,7 @@ function initialsOrList(text: string, at: number): boolean {
   for (let w = spacesAfter(text, b); w && loneLetterAt(text, b + w + 1); w = spacesAfter(text, b)) b += w + 1;
   if (a === b) return false;
   const letters = text.slice(a, b + 1).replace(/[ \u00A0]+/g, ' ');
-  if (AGENCY_INITIALS.has(letters) || inAlphabetOrder(letters)) return true;
+  if (AGENCY_INITIALS.has(letters) || inAlphabetOrder(lettersAround(text, at))) return true;
   // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
   if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
@@ -633,6 +633,23 @@ function initialsOrList(text: string, at: number): boolean {
 
 /** The alphabet in its two orders, hamza forms as alef: a run of its letters in either spells no word (أ ب ت ث، أ ب ج د). */
 const ALPHABET_ORDERS = ['ابتثجحخدذرزسشصضطظعغفقكلمنهوي', 'ابجدهوزحطيكلمنسعفصقرشتثخذضظغ'];
+
+/** The run of lone letters around `at`, spaces apart, هـ among them (its tatweel marks the lone ه: أ ب … ن هـ و ي). */
+function lettersAround(text: string, at: number): string {
+  const token = /^(?:[\u0621-\u064A]\u0640?)$/;
+  const words = (side: string, step: 1 | -1) => {
+    const out: string[] = [];
+    for (const w of (step === 1 ? side.split(/[ \u00A0]+/) : side.split(/[ \u00A0]+/).reverse()).slice(1)) {
+      if (!token.test(w)) break;
+      out.push(w[0]!);
+    }
+    return step === 1 ? out : out.reverse();
+  };
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd === -1) lineEnd = text.length;
+  return [...words(text.slice(lineStart, at + 1), -1), text[at]!, ...words(text.slice(at, lineEnd), 1)].join(' ');
+}
 
 /** Are four letters of a run of lone letters (one space apart) next to each other in the alphabet's order? */
 function inAlphabetOrder(letters: string): boolean {

@@ -469,6 +469,31 @@ function plainWordEnd(text: string): boolean {
 }
 const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
 
+const WORD_END_SPACES = new RegExp(`(?<=${A})[ \u00A0]+`, 'g');
+const PUNCTUATION_AFTER = /^(?:[,،؛:!?؟»”)\]]|\.(?!\.)|\n|$)/;
+
+/**
+ * Where plain spaces after a word (one or two before punctuation or a line's end) cannot all be lost marks: the damage turns a
+ * word's last mark into NO-BREAK SPACE and a space in turn, through the whole text, so between two word ends with a NO-BREAK SPACE
+ * (and before the first, after the last) at most one word end of plain spaces lost a mark. Where two or more stand there, they
+ * are a writer's habit (كلمة ، كلمة .): their offsets. (Two spaces before a word may be a shadda and vowel inside one: not counted.)
+ */
+export function typedWordEnds(text: string): Set<number> {
+  const typed = new Set<number>();
+  let segment: number[] = [];
+  const close = () => {
+    if (segment.length >= 2) for (const at of segment) typed.add(at);
+    segment = [];
+  };
+  for (const m of text.matchAll(WORD_END_SPACES)) {
+    if (m[0].includes('\u00A0')) close();
+    else if (m[0].length <= 2 && PUNCTUATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)))
+      segment.push(m.index);
+  }
+  close();
+  return typed;
+}
+
 /** How many word ends of the text hold a NO-BREAK SPACE. */
 export function nbspWordEnds(line: string): number {
   return line.match(NBSP_RUN)?.length ?? 0;

@@ -6,7 +6,7 @@ import type { Edit } from '../edits.ts';
 import type { Doubt, NormalizeOptions } from '../options.ts';
 import { keepOutside, linesWithHarakat } from '../protected.ts';
 import { Context } from './split-context.ts';
-import { forEachWindow, nbspTyped, nbspWordEnds, showsDamage, SPACE_BEFORE_PUNCTUATION } from './split-scan.ts';
+import { forEachWindow, nbspTyped, nbspWordEnds, showsDamage, SPACE_BEFORE_PUNCTUATION, typedWordEnds } from './split-scan.ts';
 import { repairChain } from './split-rules.ts';
 
 export function splitWordEdits(text: string, options: NormalizeOptions, doubts: Doubt[] = []): Edit[] {
@@ -45,6 +45,8 @@ function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit
   const finalAt = (e: Edit) =>
     e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
   if (!damaged) return edits.filter((e) => !finalAt(e));
+  const typed = typedWordEnds(text);
+  if (typed.size) edits = edits.filter((e) => finalAt(e) !== 'plain' || !typed.has(e.end));
   const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
   if (spaced.length === 0) return edits;
   const dropped = new Set<Edit>();
