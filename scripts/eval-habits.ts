@@ -18,7 +18,7 @@ const BY_DESIGN = new Set(['whitespace', 'punctuation-space', 'nfc']);
 /** Rules listed whatever they change. */
 const WATCHED = new Set(['split-word', 'word-final-mark']);
 
-interface HabitLine {
+export interface HabitLine {
   where: string;
   text: string;
 }
@@ -28,7 +28,7 @@ interface Finding {
   change: Change;
 }
 
-interface SettingResult {
+export interface SettingResult {
   lines: number;
   /** Changes on the damaged lines between them. */
   otherChanges: number;
@@ -38,7 +38,7 @@ interface SettingResult {
 }
 
 /** The set's lines, non-blank, each with its file and line number. */
-function habitLines(): HabitLine[] {
+export function habitLines(): HabitLine[] {
   return readdirSync(HABITS)
     .filter((f) => f.endsWith('.txt'))
     .sort()
@@ -80,7 +80,7 @@ function applyChanges(text: string, changes: { change: Change; at: number; order
 }
 
 /** Normalizes the lines as one document, each followed by `damaged[k]` when given, and collects the changes on the clean lines. */
-function runSetting(clean: HabitLine[], damaged: string[]): SettingResult {
+export function runSetting(clean: HabitLine[], damaged: string[]): SettingResult {
   const lexicon = loadLexicon();
   const docLines: string[] = [];
   const cleanAt = new Map<number, HabitLine>();
@@ -173,4 +173,4 @@ function main() {
   );
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) main();
