@@ -194,6 +194,10 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، سافر إلى القاهرةِ للمراجعة، وقال نائب رئيس الوزراء إنه ملتزم التزاماً كاملا.');
   });
+  it('reads form VIII only with its ت (ط after ص ض ط ظ, د after ز ذ د): no final shadda on مصدر (تقنية مفتوحة المصدر)', () => {
+    const damaged = 'في مد ة قصيرة، أطلقت نموذجا مفتوح المصدر\u00A0 جرى تدريبه، وامتد  العمل أسبوعا.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أطلقت نموذجا مفتوح المصدر جرى تدريبه، وامتدّ العمل أسبوعا.');
+  });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
       'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';

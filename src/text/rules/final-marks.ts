@@ -233,6 +233,6 @@ function finalShaddaShape(word: string, before: string): boolean {
       /^ت?.ا.$|^م.ا.$/.test(s) ||
       /^[مأ]..$/.test(s) ||
       /^[يتنأا](?:ست|ن)?..$|^مست..$/.test(s) ||
-      /^[يتنأام].[تطد].$/.test(s),
+      /^[يتنأام](?:.ت|[صضطظ]ط|[زذد]د).$/.test(s),
   );
 }
