@@ -3,6 +3,7 @@
  * could be damage, for split-rules.ts; a window where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
  */
 import { freeEllipsisAt } from './punctuation.ts';
+import { nbspWordEnds, plainWordEnd } from './typed-spaces.ts';
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, LETTER_SPAN, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
@@ -453,58 +454,3 @@ export function showsDamage(text: string): boolean {
 const A = `[${LETTER_SPAN}]`;
 const SPLIT_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))`);
 const NBSP_SIGN = new RegExp(`${A}\u00A0 `);
-
-/**
- * A plain space between a word and punctuation (not an ellipsis, which stands free between words): a lost mark's place in damaged
- * copy, a writer's habit in clean text.
- */
-export const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=${A}) (?=[,،؛:!?؟»”)\\]]|\\.(?!\\.))`, 'g');
-const SPACE_BEFORE_PUNCTUATION_ONE = new RegExp(SPACE_BEFORE_PUNCTUATION.source);
-const DOUBLE_SPACE = new RegExp(`(?<=${A}) {2}`);
-const NBSP_RUN = new RegExp(`(?<=${A})[ \u00A0]*\u00A0[ \u00A0]*`, 'g');
-
-/** Is there a word end of plain spaces that could hold a lost mark: two, or one before punctuation or the line's end? */
-function plainWordEnd(text: string): boolean {
-  return DOUBLE_SPACE.test(text) || SPACE_BEFORE_PUNCTUATION_ONE.test(text) || SPACE_BEFORE_LINE_END.test(text);
-}
-const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
-
-const WORD_END_SPACES = new RegExp(`(?<=${A})[ \u00A0]+`, 'g');
-const PUNCTUATION_AFTER = /^(?:[,،؛:!?؟»”)\]]|\.(?!\.)|\n|$)/;
-
-/**
- * Where plain spaces after a word (one or two before punctuation or a line's end) cannot all be lost marks: the damage turns a
- * word's last mark into NO-BREAK SPACE and a space in turn, through the whole text, so between two word ends with a NO-BREAK SPACE
- * (and before the first, after the last) at most one word end of plain spaces lost a mark. Where two or more stand there, they
- * are a writer's habit (كلمة ، كلمة .): their offsets. (Two spaces before a word may be a shadda and vowel inside one: not counted.)
- */
-export function typedWordEnds(text: string): Set<number> {
-  const typed = new Set<number>();
-  let segment: number[] = [];
-  const close = () => {
-    if (segment.length >= 2) for (const at of segment) typed.add(at);
-    segment = [];
-  };
-  for (const m of text.matchAll(WORD_END_SPACES)) {
-    if (m[0].includes('\u00A0')) close();
-    else if (m[0].length <= 2 && PUNCTUATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)))
-      segment.push(m.index);
-  }
-  close();
-  return typed;
-}
-
-/** How many word ends of the text hold a NO-BREAK SPACE. */
-export function nbspWordEnds(line: string): number {
-  return line.match(NBSP_RUN)?.length ?? 0;
-}
-
-/**
- * Does the line show an editor's NO-BREAK SPACEs rather than lost marks: two word ends or more with one, and no word end with
- * plain spaces that could hold a mark (two, or one before punctuation)? The damage turns a word's last mark into NO-BREAK SPACE
- * and a space in turn, so two word ends that lost a mark always include a plain one; a browser editor saves every typed double
- * space as NO-BREAK SPACE and space.
- */
-export function nbspTyped(line: string): boolean {
-  return nbspWordEnds(line) >= 2 && !DOUBLE_SPACE.test(line) && !SPACE_BEFORE_PUNCTUATION_ONE.test(line);
-}

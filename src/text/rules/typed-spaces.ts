@@ -1,0 +1,103 @@
+/**
+ * Writers' and editors' spacing habits told from the damage's trace: a word's lost last mark leaves NO-BREAK SPACE and a space in
+ * turn through the whole text, a writer types double spaces and spaces before punctuation, a browser editor saves double spaces as
+ * NO-BREAK SPACE and space. withoutTypedSpaces drops the word-final marks the repair read from typed spaces. Pure.
+ */
+import type { Edit } from '../edits.ts';
+import { LETTER_SPAN } from '../arabic.ts';
+
+const A = `[${LETTER_SPAN}]`;
+
+/**
+ * The repair's edits that read a line's spaces as lost marks, dropped where the line shows them typed. The damage turns a word's
+ * last mark into NO-BREAK SPACE and a space in turn, so of two word ends that lost a mark one holds a NO-BREAK SPACE and the other
+ * plain spaces. A line without NO-BREAK SPACE and two or more word ends that could hold a mark (those read, spaces before
+ * punctuation: قال الرئيس  إن الحكومة  ستعلن، للبلاد ، في) shows a writer's double spaces: its plain word-final marks go. A line
+ * with two NO-BREAK SPACEs after words and no plain double space nor space before punctuation shows an editor's NO-BREAK SPACEs (a
+ * browser editor saves a typed double space as NO-BREAK SPACE and space): the marks read at them go. Across lines, two plain
+ * spaces before punctuation with no NO-BREAK SPACE between them are typed (typedWordEnds). In a document that shows no damage
+ * (split-scan.ts showsDamage) every such space is typed.
+ */
+export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit[] {
+  const finalAt = (e: Edit) =>
+    e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
+  if (!damaged) return edits.filter((e) => !finalAt(e));
+  const typed = typedWordEnds(text);
+  if (typed.size) edits = edits.filter((e) => finalAt(e) !== 'plain' || !typed.has(e.end));
+  const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
+  if (spaced.length === 0) return edits;
+  const dropped = new Set<Edit>();
+  for (let k = 0; k < spaced.length;) {
+    const lineStart = text.lastIndexOf('\n', spaced[k]!.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', spaced[k]!.start);
+    if (lineEnd === -1) lineEnd = text.length;
+    let n = k;
+    while (n < spaced.length && spaced[n]!.start <= lineEnd) n++;
+    const inLine = spaced.slice(k, n);
+    k = n;
+    const line = text.slice(lineStart, lineEnd);
+    const beforePunctuation = [...line.matchAll(SPACE_BEFORE_PUNCTUATION)].map((m) => lineStart + m.index);
+    if (nbspWordEnds(line) === 0) {
+      const ends = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
+      if (ends.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
+    } else if (nbspTyped(line)) {
+      for (const e of inLine) if (finalAt(e) === 'nbsp') dropped.add(e);
+    }
+  }
+  return dropped.size ? edits.filter((e) => !dropped.has(e)) : edits;
+}
+
+/**
+ * A plain space between a word and punctuation (not an ellipsis, which stands free between words): a lost mark's place in damaged
+ * copy, a writer's habit in clean text.
+ */
+const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=${A}) (?=[,،؛:!?؟»”)\\]]|\\.(?!\\.))`, 'g');
+const SPACE_BEFORE_PUNCTUATION_ONE = new RegExp(SPACE_BEFORE_PUNCTUATION.source);
+const DOUBLE_SPACE = new RegExp(`(?<=${A}) {2}`);
+const NBSP_RUN = new RegExp(`(?<=${A})[ \u00A0]*\u00A0[ \u00A0]*`, 'g');
+
+/** Is there a word end of plain spaces that could hold a lost mark: two, or one before punctuation or the line's end? */
+export function plainWordEnd(text: string): boolean {
+  return DOUBLE_SPACE.test(text) || SPACE_BEFORE_PUNCTUATION_ONE.test(text) || SPACE_BEFORE_LINE_END.test(text);
+}
+const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
+
+const WORD_END_SPACES = new RegExp(`(?<=${A})[ \u00A0]+`, 'g');
+const PUNCTUATION_AFTER = /^(?:[,،؛:!?؟»”)\]]|\.(?!\.)|\n|$)/;
+
+/**
+ * Where plain spaces after a word (one or two before punctuation or a line's end) cannot all be lost marks: the damage turns a
+ * word's last mark into NO-BREAK SPACE and a space in turn, through the whole text, so between two word ends with a NO-BREAK SPACE
+ * (and before the first, after the last) at most one word end of plain spaces lost a mark. Where two or more stand there, they
+ * are a writer's habit (كلمة ، كلمة .): their offsets. (Two spaces before a word may be a shadda and vowel inside one: not counted.)
+ */
+export function typedWordEnds(text: string): Set<number> {
+  const typed = new Set<number>();
+  let segment: number[] = [];
+  const close = () => {
+    if (segment.length >= 2) for (const at of segment) typed.add(at);
+    segment = [];
+  };
+  for (const m of text.matchAll(WORD_END_SPACES)) {
+    if (m[0].includes('\u00A0')) close();
+    else if (m[0].length <= 2 && PUNCTUATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)))
+      segment.push(m.index);
+  }
+  close();
+  return typed;
+}
+
+/** How many word ends of the text hold a NO-BREAK SPACE. */
+export function nbspWordEnds(line: string): number {
+  return line.match(NBSP_RUN)?.length ?? 0;
+}
+
+/**
+ * Does the line show an editor's NO-BREAK SPACEs rather than lost marks: two word ends or more with one, and no word end with
+ * plain spaces that could hold a mark (two, or one before punctuation)? The damage turns a word's last mark into NO-BREAK SPACE
+ * and a space in turn, so two word ends that lost a mark always include a plain one; a browser editor saves every typed double
+ * space as NO-BREAK SPACE and space.
+ */
+export function nbspTyped(line: string): boolean {
+  return nbspWordEnds(line) >= 2 && !DOUBLE_SPACE.test(line) && !SPACE_BEFORE_PUNCTUATION_ONE.test(line);
+}
