@@ -634,12 +634,15 @@ function initialsOrList(text: string, at: number): boolean {
 /** The alphabet in its two orders, hamza forms as alef: a run of its letters in either spells no word (أ ب ت ث، أ ب ج د). */
 const ALPHABET_ORDERS = ['ابتثجحخدذرزسشصضطظعغفقكلمنهوي', 'ابجدهوزحطيكلمنسعفصقرشتثخذضظغ'];
 
-/** The run of lone letters around `at`, spaces apart, هـ among them (its tatweel marks the lone ه: أ ب … ن هـ و ي). */
+/**
+ * The run of lone letters around `at`, one plain space apart, هـ among them (its tatweel marks the lone ه: أ ب … ن هـ و ي). (A
+ * vocalised word's lost last mark leaves two spaces or NO-BREAK SPACE: كلٌّ منهم is ك ل ⍽ م ن ه م, no run.)
+ */
 function lettersAround(text: string, at: number): string {
   const token = /^(?:[\u0621-\u064A]\u0640?)$/;
   const words = (side: string, step: 1 | -1) => {
     const out: string[] = [];
-    for (const w of (step === 1 ? side.split(/[ \u00A0]+/) : side.split(/[ \u00A0]+/).reverse()).slice(1)) {
+    for (const w of (step === 1 ? side.split(' ') : side.split(' ').reverse()).slice(1)) {
       if (!token.test(w)) break;
       out.push(w[0]!);
     }
