@@ -198,6 +198,14 @@ describe('split-word repair', () => {
     const damaged = 'في مد ة قصيرة، أطلقت نموذجا مفتوح المصدر\u00A0 جرى تدريبه، وامتد  العمل أسبوعا.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أطلقت نموذجا مفتوح المصدر جرى تدريبه، وامتدّ العمل أسبوعا.');
   });
+  it("takes an article's NO-BREAK SPACEs for its writer's among far more spaces before punctuation than the damage leaves", () => {
+    const typed = [
+      'قال الرئيس ، إن الحكومة ستعلن خطة جديدة للبلاد\u00A0 في الأسبوع المقبل .',
+      'وأضاف الوزير : إن الشركة حققت أرباحا كبيرة هذا العام ، رغم الأزمة .',
+      'وتابع : نحن مستعدون للحوار\u00A0 مع الجميع ، كما قال المتحدث الرسمي .',
+    ].join('\n');
+    expect(nWithEvidence(typed)).toBe(typed.replace(/ ([،.:])/g, '$1').replace(/\u00A0 /g, ' '));
+  });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
       'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';

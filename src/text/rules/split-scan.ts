@@ -3,7 +3,7 @@
  * could be damage, for split-rules.ts; a window where no join can make a word is passed over (tests/unit/split-words-fast-path.test.ts).
  */
 import { freeEllipsisAt } from './punctuation.ts';
-import { nbspWordEnds, plainWordEnd } from './typed-spaces.ts';
+import { nbspWordEnds, plainWordEnd, spacingTyped } from './typed-spaces.ts';
 import { isBasicLetterCode, isExtendedLetterCode, isWordMarkCode, LETTER_SPAN, stripHarakat, WORD_FINAL_ONLY } from '../arabic.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import {
@@ -448,8 +448,9 @@ function stemTailAt(text: string, w: number): boolean {
 export function showsDamage(text: string): boolean {
   if (SPLIT_SIGNS.test(text)) return true;
   if (!NBSP_SIGN.test(text)) return false;
-  // NO-BREAK SPACE and space after words, with no word end of plain spaces that could hold a mark anywhere, are an editor's.
-  return plainWordEnd(text) || nbspWordEnds(text) < 2;
+  // NO-BREAK SPACE and space after words, with no word end of plain spaces that could hold a mark anywhere, are an editor's; and
+  // so are they among far more spaces before punctuation than the damage leaves (spacingTyped).
+  return (plainWordEnd(text) || nbspWordEnds(text) < 2) && !spacingTyped(text);
 }
 const A = `[${LETTER_SPAN}]`;
 const SPLIT_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))`);

@@ -87,6 +87,22 @@ export function typedWordEnds(text: string): Set<number> {
   return typed;
 }
 
+/**
+ * Are the text's word-end spaces a writer's rather than the damage's: more than twice as many plain spaces before punctuation or
+ * a line's end as word ends with a NO-BREAK SPACE (and one)? The damage leaves at most one more of the first than of the second.
+ */
+export function spacingTyped(text: string): boolean {
+  let plain = 0;
+  for (const m of text.matchAll(WORD_END_SPACES))
+    if (
+      !m[0].includes('\u00A0') &&
+      m[0].length <= 2 &&
+      PUNCTUATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+    )
+      plain++;
+  return plain > 2 * (nbspWordEnds(text) + 1);
+}
+
 /** How many word ends of the text hold a NO-BREAK SPACE. */
 export function nbspWordEnds(line: string): number {
   return line.match(NBSP_RUN)?.length ?? 0;
