@@ -95,6 +95,7 @@ describe('clean text is never changed', () => {
     'unseen2',
     'unseen3',
     'unseen4',
+    'unseen5',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

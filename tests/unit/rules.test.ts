@@ -206,6 +206,12 @@ describe('split-word repair', () => {
     ].join('\n');
     expect(nWithEvidence(typed)).toBe(typed.replace(/ ([،.:])/g, '$1').replace(/\u00A0 /g, ' '));
   });
+  it('keeps a word before itself with a pronoun apart inside damaged copy (بخط جد جدي: a repetition, no lost shadda), unseen5', () => {
+    const clean = 'نسخة من «ألفية ابن مالك» بخط جد جدي، فرغ منها سنة 1245 ه.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    // … while the future's ست before a verb still opens it (ستُستخدم)
+    expect(nWithEvidence('في مد ة قصيرة، ست ستخدم الأموال.')).toBe('في مدّة قصيرة، ستُستخدم الأموال.');
+  });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
       'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';

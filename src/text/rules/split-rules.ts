@@ -1010,6 +1010,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
+  // A word before itself, or itself with a pronoun, is a repetition (جد جدي، بين بين): no lost shadda between them.
+  if (L.length >= 2 && (R === L || (R.startsWith(L) && SUFFIX_PRONOUNS.has(R.slice(L.length)))) && ctx.lexPiece(pieces[k]!)) return null;
   // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
   // too, as وال and بال are words) is one word with it; a lone ال before such a rest opens it rather than ending the word before
   // (فكري الّذي, not فكريّال ذي).
