@@ -22,6 +22,7 @@ import {
   type StampSummary,
 } from '../store/stamp.ts';
 import { unchangedSources } from '../prepare/site-scan.ts';
+import { RelatedCache } from '../store/related-cache.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { finishInterruptedCommit, updateInPlace, type CommitPlan, type InPlaceOptions } from './in-place.ts';
 import { checkOutputBeside } from './output-check.ts';
@@ -363,7 +364,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         pathPrefix: config.site.basePath,
         config: configureEleventy({
           root,
-          site: () => (site ??= buildSiteData(prepared.articles, config)),
+          site: () => (site ??= buildSiteData(prepared.articles, config, { related: useCache ? new RelatedCache(cacheRoot) : undefined })),
           stylesheets: () => stylesheets,
           select,
           templateCache,
