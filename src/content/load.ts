@@ -56,6 +56,11 @@ export type LoadedArticle =
  * (the build's source index) recognises its stat: `unchanged` is then what it returned.
  */
 export function* loadArticles(root: string, contentDir: string, unchanged: (file: string, stat: Stats) => string | undefined = () => undefined): Generator<LoadedArticle> {
+  for (const { file, stat } of statArticles(root, contentDir)) yield loadStatted(root, file, stat, unchanged);
+}
+
+/** Every article file under `contentDir`, in path order, with its stat (undefined when it could not be taken): loadArticles' first step. */
+export function* statArticles(root: string, contentDir: string): Generator<{ file: string; stat: Stats | undefined }> {
   for (const file of listArticleFiles(root, contentDir)) {
     let stat: Stats | undefined;
     try {
@@ -63,14 +68,16 @@ export function* loadArticles(root: string, contentDir: string, unchanged: (file
     } catch {
       stat = undefined;
     }
-    const known = stat && unchanged(file, stat);
-    if (stat && known !== undefined) {
-      yield { file, stat, unchanged: known };
-      continue;
-    }
-    const r = readSourceBytes(root, file, stat);
-    yield r.ok ? { file, stat, bytes: r.bytes } : { file, problem: r.problem };
+    yield { file, stat };
   }
+}
+
+/** One file of statArticles as loadArticles gives it: not read when `unchanged` recognises its stat. */
+export function loadStatted(root: string, file: string, stat: Stats | undefined, unchanged: (file: string, stat: Stats) => string | undefined): LoadedArticle {
+  const known = stat && unchanged(file, stat);
+  if (stat && known !== undefined) return { file, stat, unchanged: known };
+  const r = readSourceBytes(root, file, stat);
+  return r.ok ? { file, stat, bytes: r.bytes } : { file, problem: r.problem };
 }
 
 /** `stat`: the file's stat when the caller already took it (the build does, for its source index). */

@@ -21,7 +21,7 @@ import {
   type Stamp,
   type StampSummary,
 } from '../store/stamp.ts';
-import { unchangedSources } from '../prepare/site-scan.ts';
+import { unchangedSources, type SourcesSeen } from '../prepare/site-scan.ts';
 import { RelatedCache } from '../store/related-cache.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { finishInterruptedCommit, updateInPlace, type CommitPlan, type InPlaceOptions } from './in-place.ts';
@@ -103,8 +103,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // Every article file as the source index has it, the other inputs and the output as the stamp has them: nothing to
   // prepare or write (docs/cache.md, note 6). Any doubt falls through to the build, which makes the same check after preparing.
   let stamp: Stamp | undefined;
+  let seen: SourcesSeen | undefined;
   if (useCache && !options.shard) {
-    const sources = unchangedSources(root, config);
+    const { hash: sources, seen: found } = unchangedSources(root, config);
+    seen = found;
     if (sources !== undefined) {
       stamp = readStamp(cacheRoot, { pageIndex: false });
       const last = stamp?.summary;
@@ -140,7 +142,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     workers: options.workers,
     deferCacheSave: true,
     heads: options.shard !== undefined,
+    seen,
   });
+  seen = undefined;
   // A shard works out the whole site from every article's head, then prepares the bodies it needs.
   let site: SiteData | undefined;
   let shard: ShardPlan | undefined;

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { decodeSource, loadArticles, readSource } from '../content/load.ts';
+import type { Stats } from 'node:fs';
+import { decodeSource, loadArticles, loadStatted, readSource, statArticles } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -72,6 +73,15 @@ export interface PrepareOptions {
    * needs every article for links and listings but the bodies of its own (PrepareSiteResult.addBodies).
    */
   heads?: boolean | undefined;
+  /** Every article file as the build's first look at them found it (unchangedSources): not listed, stat'ed or indexed again. */
+  seen?: SourcesSeen | undefined;
+}
+
+/** What unchangedSources saw: the source index it read, under its tag, and every article file with its stat (content/load.ts). */
+export interface SourcesSeen {
+  sources: SourceIndex;
+  tag: string;
+  files: Array<{ file: string; stat: Stats | undefined }>;
 }
 
 export interface Slot {
@@ -99,7 +109,7 @@ export interface Scan {
 }
 
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
-export function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
+export function scan(root: string, config: WarraqConfig, useCache: boolean, seen?: SourcesSeen): Scan {
   const cacheRoot = useCache ? path.join(root, config.paths.cache) : undefined;
   const cache = cacheRoot ? new PreparedCache(cacheRoot) : undefined;
   const normalizeConfig: NormalizeConfig = { ...config.normalize };
@@ -109,9 +119,14 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   // Evidence for split-word repair: every word form written anywhere on the site.
   const evidenceBuilder = new EvidenceBuilder(cache, tag);
   // Files unchanged since the last build are not read again: their key comes from the source index.
-  const sources = new SourceIndex(cacheRoot, tag);
+  const reuse = cacheRoot !== undefined && seen?.tag === tag;
+  const sources = reuse ? seen.sources : new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
-  for (const loaded of loadArticles(root, config.paths.content, (file, st) => sources.known(file, st))) {
+  const known = (file: string, st: Stats) => sources.known(file, st);
+  const files = reuse
+    ? seen.files.map(({ file, stat }) => loadStatted(root, file, stat, known))
+    : loadArticles(root, config.paths.content, known);
+  for (const loaded of files) {
     const { file } = loaded;
     if (loaded.problem) {
       slots.push({ file, key: '', problem: loaded.problem });
@@ -142,23 +157,23 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
 }
 
 /**
- * The sourcesHash (PrepareSiteResult) of a build that would find every article file as the last one left it, from the
+ * `hash`: the sourcesHash (PrepareSiteResult) of a build that would find every article file as the last one left it, from the
  * source index alone (a stat per file, nothing read); undefined when a file is new, gone, changed, racy or unreadable.
  * Equal hashes mean the same files with the same bytes, the same code version and the same options, hence the same articles.
+ * `seen`: the files and their stats, for the scan of a build that goes on (PrepareOptions.seen).
  */
-export function unchangedSources(root: string, config: WarraqConfig): string | undefined {
-  const sources = new SourceIndex(
-    path.join(root, config.paths.cache),
-    `${codeVersion()}:${JSON.stringify({ ...config.normalize } satisfies NormalizeConfig)}`,
-  );
+export function unchangedSources(root: string, config: WarraqConfig): { hash: string | undefined; seen: SourcesSeen } {
+  const tag = `${codeVersion()}:${JSON.stringify({ ...config.normalize } satisfies NormalizeConfig)}`;
+  const sources = new SourceIndex(path.join(root, config.paths.cache), tag);
   const h = createHash('sha256');
-  let files = 0;
-  for (const loaded of loadArticles(root, config.paths.content, (file, st) => sources.known(file, st))) {
-    if (loaded.unchanged === undefined) return undefined;
-    h.update(`${loaded.file}\0${loaded.unchanged}\0`);
-    files++;
+  const files = [...statArticles(root, config.paths.content)];
+  const seen = { sources, tag, files };
+  for (const { file, stat } of files) {
+    const key = stat && sources.known(file, stat);
+    if (key === undefined) return { hash: undefined, seen };
+    h.update(`${file}\0${key}\0`);
   }
-  return files === sources.recorded ? h.digest('hex') : undefined;
+  return { hash: files.length === sources.recorded ? h.digest('hex') : undefined, seen };
 }
 
 /** Entries whose evidence look-ups still hold are used (`heads`: a kept head where no full entry holds); the others need preparing. */
