@@ -23,6 +23,7 @@ import {
 } from '../store/stamp.ts';
 import { unchangedSources, type SourcesSeen } from '../prepare/site-scan.ts';
 import { RelatedCache } from '../store/related-cache.ts';
+import { PageDigestCache } from '../store/page-digests.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { finishInterruptedCommit, updateInPlace, type CommitPlan, type InPlaceOptions } from './in-place.ts';
 import { checkOutputBeside } from './output-check.ts';
@@ -348,7 +349,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       if (!selection) {
         if (shard) selection = shard.pages;
         else if (useCache) {
-          const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
+          const keys = pageKeys(
+            site,
+            images,
+            globalRenderKey(config, site, templates),
+            prepared.contentKey,
+            new PageDigestCache(cacheRoot),
+          );
           plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined, { outputVerified: inPlace });
           selection = plan.selection;
         } else selection = everyPage(site);

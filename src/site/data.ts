@@ -70,6 +70,11 @@ export interface SiteData {
   news: Article[];
   /** Date of the newest article (ISO): "now" for feeds and sitemaps, so builds are reproducible. */
   updated: string;
+  /**
+   * With a RelatedStore: the digest of what relate read and each article's related ones as indices into `articles` (RELATED a
+   * row, −1 where fewer). Equal digests, equal rows and order of tags, terms and sections (page-reuse.ts keeps page digests by them).
+   */
+  relatedRows?: { digest: string; rows: Int32Array; width: number } | undefined;
 }
 
 /** The article, home and listing pages the templates paginate over in one build (global data `render`). */
@@ -152,7 +157,7 @@ export function buildSiteData(
   // One link object per article, shared by every page that links to it.
   const links = articles.map(linkTo);
   linkNeighbours(articles, links);
-  relate(articles, links, options.related);
+  const related = relate(articles, links, options.related);
 
   const size = config.paginate;
   const home = paginate({ kind: 'home', name: config.site.title, slug: '', url: '/', articles }, size, '/feed.xml');
@@ -196,6 +201,7 @@ export function buildSiteData(
     searchChunks: [...searchChunks(articles)].map(([name, list]) => ({ name, articles: list.length })),
     news,
     updated,
+    relatedRows: related.digest !== undefined ? { digest: related.digest, rows: related.rows, width: RELATED } : undefined,
   };
 }
 
@@ -243,14 +249,17 @@ function linkNeighbours(articles: Article[], links: readonly ArticleLink[]): voi
  */
 export function relateInputsDigest(articles: readonly Article[]): string {
   const h = createHash('sha256').update(`related-v1\0${articles.length}\0`);
-  for (const a of articles) {
-    let text = '';
-    for (const t of a.tags) text += `${t.slug}\u0001`;
-    text += '\u0002';
-    for (const t of a.terms ?? []) text += `${t}\u0001`;
-    h.update(`${text}\u0002${a.section.slug}\0`);
+  // (one string per thousand articles: an update per article costs more than the hashing)
+  let text = '';
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
+    text += `${a.tags.map((t) => t.slug).join('\u0001')}\u0002${(a.terms ?? []).join('\u0001')}\u0002${a.section.slug}\0`;
+    if (i % 1000 === 999) {
+      h.update(text);
+      text = '';
+    }
   }
-  return h.digest('hex');
+  return h.update(text).digest('hex');
 }
 
 /**
@@ -264,7 +273,7 @@ export function relate(
   articles: Article[],
   links: readonly ArticleLink[] = articles.map(linkTo),
   store?: RelatedStore,
-): { visits: number; reused: boolean } {
+): { visits: number; reused: boolean; digest: string | undefined; rows: Int32Array } {
   const digest = store && relateInputsDigest(articles);
   const kept = digest !== undefined ? store!.read(digest, articles.length, RELATED) : undefined;
   const related = kept ? { indices: kept, visits: 0 } : relatedIndices(articles);
@@ -274,7 +283,7 @@ export function relate(
     articles[i]!.related = row;
   }
   if (digest !== undefined && !kept) store!.write(digest, related.indices);
-  return { visits: related.visits, reused: kept !== undefined };
+  return { visits: related.visits, reused: kept !== undefined, digest, rows: related.indices };
 }
 
 /** relate's work: each article's RELATED best as indices (−1 where fewer), and how many postings it visited. */

@@ -1,6 +1,6 @@
 /**
- * Related articles kept from the last build (store/related-cache.ts) are used only when everything relate reads is as it was:
- * each case's related lists, links and render keys equal those of site data worked out afresh.
+ * Related articles and article digests kept from the last build (store/related-cache.ts, store/page-digests.ts) are used only when
+ * everything they were made from is as it was: each case's related lists, links and render keys equal those worked out afresh.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,9 @@ import path from 'node:path';
 import { buildSiteData, type RelatedStore } from '../../src/site/data.ts';
 import { pageKeys } from '../../src/site/page-reuse.ts';
 import { RelatedCache } from '../../src/store/related-cache.ts';
+import { PageDigestCache, type KeptDigests } from '../../src/store/page-digests.ts';
+import type { ImageSet } from '../../src/site/images.ts';
+import { createHash } from 'node:crypto';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
 
@@ -129,5 +132,83 @@ describe('related articles kept from the last build', () => {
     writeFileSync(kept.file, damaged);
     expectSameAsFresh(kept, base);
     expect(kept.hits).toBe(0);
+  });
+});
+
+describe('article digests of render keys kept from the last build', () => {
+  const base = () => Array.from({ length: 40 }, (_, i) => article(i));
+  const contentKey = (a: Article) =>
+    createHash('sha256')
+      .update(JSON.stringify({ ...a, related: undefined, newer: undefined, older: undefined }))
+      .digest('hex');
+  const images: Record<string, ImageSet> = {};
+
+  /** Render keys of `make`'s site with the stores of the last build in `dir`, and without any: the two must be equal. */
+  function keysWithStores(dir: string, make: () => Article[], plant?: (kept: KeptDigests) => KeptDigests) {
+    const digests = new PageDigestCache(dir);
+    if (plant) digests.write(plant(digests.read()!));
+    const site = buildSiteData(make(), config, { related: new RelatedCache(dir) });
+    const kept = pageKeys(site, images, 'g', contentKey, digests);
+    const alone = pageKeys(buildSiteData(make(), config), images, 'g', contentKey);
+    return { kept, alone };
+  }
+  const withPicture = (a: Article, src: string): Article => ({ ...a, image: { src, alt: 'صورة' } });
+  const cases: Array<[string, () => Article[]]> = [
+    ['nothing', base],
+    ['an article body (its content key)', () => base().map((a, i) => (i === 20 ? { ...a, html: '<p>نص جديد</p>' } : a))],
+    ['a related or neighbouring article title', () => base().map((a, i) => (i === 21 ? { ...a, title: 'عنوان جديد' } : a))],
+    ['a picture', () => base().map((a, i) => (i === 22 ? withPicture(a, 'x.jpg') : a))],
+    [
+      'a tag (related lists worked out again)',
+      () => base().map((a, i) => (i === 12 ? { ...a, tags: [{ name: 'gold', slug: 'gold' }] } : a)),
+    ],
+    ['a date (the order)', () => base().map((a, i) => (i === 12 ? { ...a, timestamp: a.timestamp + 5 * 3_600_000 } : a))],
+    ['an article gone', () => base().filter((_, i) => i !== 20)],
+  ];
+
+  it('a picture set made again (its bytes changed, not the article) changes the key of its page', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-digests-'));
+    dirs.push(dir);
+    const pictured = () => base().map((a, i) => (i === 22 ? withPicture(a, 'x.jpg') : a));
+    const site = () => buildSiteData(pictured(), config, { related: new RelatedCache(dir) });
+    const set = (hash: string) =>
+      ({ 'x.jpg': { jpeg: [{ url: `/img/${hash}-800.jpeg`, width: 800 }] } }) as unknown as Record<string, ImageSet>;
+    const digests = new PageDigestCache(dir);
+    const first = pageKeys(site(), set('aaa'), 'g', contentKey, digests);
+    const second = pageKeys(site(), set('bbb'), 'g', contentKey, digests);
+    const fresh = pageKeys(buildSiteData(pictured(), config), set('bbb'), 'g', contentKey);
+    expect([...second]).toEqual([...fresh]);
+    expect(second.get('/2021/01/s22/')).not.toBe(first.get('/2021/01/s22/'));
+  });
+
+  it('give the render keys of site data worked out afresh, whatever changed since', () => {
+    for (const [what, make] of cases) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-digests-'));
+      dirs.push(dir);
+      keysWithStores(dir, base);
+      const { kept, alone } = keysWithStores(dir, make);
+      expect([...kept], what).toEqual([...alone]);
+      // and again, from what that build kept
+      const again = keysWithStores(dir, make);
+      expect([...again.kept], what).toEqual([...again.alone]);
+    }
+  });
+
+  it('are read for the articles whose inputs are as they were, and only for them', () => {
+    for (const [what, make] of cases) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-digests-'));
+      dirs.push(dir);
+      const before = keysWithStores(dir, base).alone;
+      // Every kept digest replaced by a wrong one: an article page whose key had to change must still get the right key; the others
+      // show the planted digest (they were taken from the store). (Listing keys mix their items' digests, planted or not.)
+      const { kept, alone } = keysWithStores(dir, make, (k) => ({ ...k, digests: 'f'.repeat(k.digests.length) }));
+      const mustChange = [...alone.keys()].filter((url) => url.startsWith('/2021/') && alone.get(url) !== before.get(url));
+      if (what !== 'nothing') expect(mustChange.length, what).toBeGreaterThan(0);
+      for (const url of mustChange) expect(kept.get(url), `${what}: ${url}`).toBe(alone.get(url));
+      const taken = [...alone.keys()].filter((url) => url.startsWith('/2021/') && kept.get(url) !== alone.get(url));
+      if (what === 'nothing') expect(taken.length).toBe(40);
+      else if (what.startsWith('a tag') || what.startsWith('a date') || what.startsWith('an article gone')) expect(taken, what).toEqual([]);
+      else expect(taken.length, what).toBeGreaterThan(25);
+    }
   });
 });
