@@ -9,6 +9,7 @@ import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from '../prepare/prepare-site.ts';
 import {
   inputFingerprint,
+  inputFingerprints,
   outputIntact,
   outputManifest,
   readStamp,
@@ -155,8 +156,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     await prepared.addBodies!(shard.bodies);
   }
   const preparedAt = performance.now();
-  const fingerprint = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
-  const inputs = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.sourcesHash, templates) : '';
+  const [fingerprint = '', inputs = ''] =
+    useCache && !shard ? inputFingerprints(root, config, outDir, [prepared.articlesHash, prepared.sourcesHash], templates) : [];
   const stampSummary: StampSummary = {
     articles: prepared.articleCount,
     drafts: prepared.drafts,

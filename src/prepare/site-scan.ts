@@ -225,11 +225,18 @@ export function finish(
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
   const sources = createHash('sha256');
-  for (const slot of s.slots) {
-    sources.update(`${slot.file}\0${slot.key}\0`);
-    h.update(`${slot.key}\0`)
-      .update(slot.head?.lookups ?? 'none')
-      .update('\0');
+  // (the same bytes as an update per piece, fed a thousand articles at a time: an update per piece cost more than the hashing)
+  let sourcesText = '';
+  let pieces: Uint8Array[] = [];
+  for (const [i, slot] of s.slots.entries()) {
+    sourcesText += `${slot.file}\0${slot.key}\0`;
+    pieces.push(Buffer.from(`${slot.key}\0`), slot.head?.lookups ?? NONE, ZERO);
+    if (i % 1000 === 999) {
+      sources.update(sourcesText);
+      h.update(Buffer.concat(pieces));
+      sourcesText = '';
+      pieces = [];
+    }
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
@@ -276,6 +283,8 @@ export function finish(
     articles.push(a);
     contentKeys.set(a, slot.entry!.output);
   }
+  sources.update(sourcesText);
+  h.update(Buffer.concat(pieces));
   let saved = false;
   const saveCache = () => {
     if (saved) return;
@@ -331,6 +340,9 @@ export function finish(
     };
   return result;
 }
+
+const NONE = Buffer.from('none');
+const ZERO = Buffer.from('\0');
 
 /** The prototype of an article prepared as a head only: its HTML was never made, and asking for it is a bug of the caller. */
 const HEAD_ONLY = {
