@@ -217,7 +217,7 @@ export function finish(
   const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
   const contentKeys = new Map<Article, string>();
-  let attachHtml: ((article: Article, key: string) => void) | undefined;
+  let cachedHtml: ReturnType<typeof htmlFromCache> | undefined;
   const heads = new Map<Article, Slot>();
   let drafts = 0;
   const used = new Set<string>();
@@ -263,12 +263,12 @@ export function finish(
       drafts++;
       continue;
     }
-    const a = result.article;
+    let a = result.article;
     if (slot.headOnly) {
-      Object.setPrototypeOf(a, HEAD_ONLY);
+      a = withPrototype(HEAD_ONLY, a);
       heads.set(a, slot);
     } else if (slot.html !== undefined) a.html = slot.html;
-    else if (s.cache) (attachHtml ??= htmlFromCache(s.cache))(a, slot.key);
+    else if (s.cache) a = (cachedHtml ??= htmlFromCache(s.cache)).make(a, slot.key);
     if (a.image && !contentFileInside(path.join(root, config.paths.content), a.image.src)) {
       problems.push({
         file: slot.file,
@@ -333,7 +333,7 @@ export function finish(
         a.possibleSplits = full.article.possibleSplits;
         if (slot.html !== undefined)
           Object.defineProperty(a, 'html', { value: slot.html, writable: true, enumerable: true, configurable: true });
-        else (attachHtml ??= htmlFromCache(s.cache!))(a, slot.key);
+        else (cachedHtml ??= htmlFromCache(s.cache!)).attach(a, slot.key);
         contentKeys.set(a, slot.entry!.output);
         heads.delete(a);
       });
@@ -357,9 +357,13 @@ const HEAD_ONLY = {
  * and a cold build does not hold every article's HTML at once. The `html` getter lives on a
  * prototype shared by every such article: a getter defined on each object would put all of them
  * in V8's slow dictionary mode (property reads measured 5–10× slower across the build).
- * Returns the function that gives an article its HTML from the entry under `key`.
+ * Returns how to give an article its HTML from the entry under `key`: `make`, a copy of it made with that prototype (withPrototype),
+ * or `attach`, the article itself given it (one that site data already holds).
  */
-function htmlFromCache(cache: PreparedCache): (article: Article, key: string) => void {
+function htmlFromCache(cache: PreparedCache): {
+  make: (article: Article, key: string) => Article;
+  attach: (article: Article, key: string) => void;
+} {
   const keys = new WeakMap<Article, string>();
   // The last HTML read: Nunjucks reads a member twice (`typeof obj[key] === 'function'`, then
   // `obj[key]`), and a page reads its article's HTML once.
@@ -376,10 +380,25 @@ function htmlFromCache(cache: PreparedCache): (article: Article, key: string) =>
       return html;
     },
   };
-  return (article, key) => {
-    keys.set(article, key);
-    Object.setPrototypeOf(article, proto);
+  return {
+    make: (article, key) => {
+      const made = withPrototype(proto, article);
+      keys.set(made, key);
+      return made;
+    },
+    attach: (article, key) => {
+      keys.set(article, key);
+      Object.setPrototypeOf(article, proto);
+    },
   };
+}
+
+/**
+ * A copy of the article (its own properties, in order) made with the given prototype. Objects given a prototype afterwards
+ * (Object.setPrototypeOf) each get a hidden class of their own once site data adds a property (docs/performance.md).
+ */
+function withPrototype(proto: object, article: Article): Article {
+  return Object.assign(Object.create(proto) as Article, article);
 }
 
 export function cacheEnabled(options: PrepareOptions): boolean {
