@@ -293,7 +293,7 @@ export function finish(
       s.evidenceBuilder.save(s.counts);
       s.sources.save();
       s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])));
-      if (prepared > 0) s.cache.prune(used);
+      if (prepared > 0) s.cache.prune(used, prepared);
     }
     for (const slot of s.slots) slot.head = undefined;
   };

@@ -99,9 +99,23 @@ export class PreparedCache {
     }
   }
 
-  /** Removes entries this build did not use, when they outnumber the used ones (amortized). */
-  prune(used: Set<string>): void {
-    this.pruneDir(this.dir, used, '.entry');
+  /**
+   * Removes entries this build did not use, when they outnumber the used ones (amortized). `prepared`: the entries this build
+   * wrote. The folders are read only when unused entries could have come to outnumber the used ones since they were last read
+   * (at most those unused then, plus one per entry written and per article gone since: `.cache/prune.json`), or when this build
+   * prepared at least a hundredth of the site (a new code version prepares all of it, and a small site a hundredth).
+   */
+  prune(used: Set<string>, prepared: number): void {
+    const file = path.join(this.root, 'prune.json');
+    const last = readPruneState(file);
+    const threshold = Math.max(used.size, 1000);
+    const mayBeStale = last && last.unused + last.written + prepared + Math.max(0, last.used - used.size);
+    if (last && mayBeStale! <= threshold && prepared * 100 < used.size) {
+      writeFileAtomically(file, JSON.stringify({ ...last, written: last.written + prepared }));
+      return;
+    }
+    const unused = this.pruneDir(this.dir, used, '.entry');
+    writeFileAtomically(file, JSON.stringify({ unused, used: used.size, written: 0 } satisfies PruneState));
     // Each file's word counts had a folder of their own before they moved into its entry (prepared-v6).
     rmSync(path.join(this.root, 'words'), { recursive: true, force: true });
   }
@@ -111,12 +125,12 @@ export class PreparedCache {
    * at once; unused entries of this format, and temporary files a killed build left, only when
    * they outnumber the used ones.
    */
-  private pruneDir(top: string, used: Set<string>, extension: string): void {
+  private pruneDir(top: string, used: Set<string>, extension: string): number {
     let names: string[];
     try {
       names = readdirSync(top);
     } catch {
-      return;
+      return 0;
     }
     const stale: string[] = [];
     const obsolete: string[] = [];
@@ -135,8 +149,25 @@ export class PreparedCache {
       }
     }
     for (const f of obsolete) rmSync(f, { force: true });
-    if (stale.length <= Math.max(used.size, 1000)) return;
+    if (stale.length <= Math.max(used.size, 1000)) return stale.length;
     for (const f of stale) rmSync(f, { force: true });
+    return 0;
+  }
+}
+
+/** What the last reading of the entry folders found (PreparedCache.prune): unused entries left, entries used, entries written since. */
+interface PruneState {
+  unused: number;
+  used: number;
+  written: number;
+}
+
+function readPruneState(file: string): PruneState | undefined {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Partial<PruneState>;
+    return [s.unused, s.used, s.written].every((n) => Number.isSafeInteger(n) && n! >= 0) ? (s as PruneState) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

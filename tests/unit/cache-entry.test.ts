@@ -155,6 +155,43 @@ describe('prepared-cache entries', () => {
     expect(titleOf(back.get(keys[2]!))).toBe('خبر 2 من جديد');
   });
 
+  it('unused entries are looked for only when they could have come to outnumber the used ones since the last look', () => {
+    project = fixtureProject();
+    const cacheRoot = path.join(project.root, '.cache');
+    const cache = new PreparedCache(cacheRoot);
+    const keyOf = (tag: string, i: number) => `${String(i % 100).padStart(2, '0')}${tag}${String(i).padStart(60, '0')}`;
+    const write = (tag: string, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const key = keyOf(tag, i);
+        writeEntry(cache.pathOf(key), { json: '{}', lookups: Buffer.alloc(0), wordCounts: Buffer.alloc(0), html: '' });
+        return key;
+      });
+    const count = () => readdirSync(cache.dir).reduce((n, d) => n + readdirSync(path.join(cache.dir, d)).length, 0);
+    const used = new Set(write('u', 200));
+    write('a', 1100);
+    cache.prune(used, 200); // no record of a last look: the folders are read, the 1,100 unused (> 1,000) removed
+    expect(count()).toBe(200);
+    write('b', 1100);
+    // Builds that prepared one article each (less than a hundredth of 200): at most 1,000 unused since, not looked for…
+    for (let k = 0; k < 1000; k++) cache.prune(used, 1);
+    expect(count()).toBe(1300);
+    cache.prune(used, 1); // …at most 1,001: looked for, and the 1,100 removed
+    expect(count()).toBe(200);
+    write('c', 1100);
+    cache.prune(used, 2); // a hundredth of the site prepared: looked for
+    expect(count()).toBe(200);
+    // Articles gone count as entries left unused.
+    const many = write('m', 1500);
+    cache.prune(new Set(many), 1500);
+    expect(count()).toBe(1700); // (the 200 of before are unused now, fewer than 1,500)
+    cache.prune(new Set(many.slice(0, 400)), 1); // 200 + 1 + 1,100 gone > 1,000: looked for; 1,300 unused > 1,000 removed
+    expect(count()).toBe(400);
+    write('d', 1100);
+    rmSync(path.join(cacheRoot, 'prune.json'));
+    cache.prune(new Set(many.slice(0, 400)), 1); // no record: looked for
+    expect(count()).toBe(400);
+  });
+
   it('a warm build takes its entries from the pack, writes it again only when they change, and gives what the entry files give', () => {
     project = fixtureProject();
     const p = project;
