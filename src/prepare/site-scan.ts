@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import type { Stats } from 'node:fs';
-import { decodeSource, loadArticles, loadStatted, readSource, statArticles } from '../content/load.ts';
+import { decodeSource, loadArticles, loadStatted, readSource, statArticles, type FileStat } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -81,7 +80,7 @@ export interface PrepareOptions {
 export interface SourcesSeen {
   sources: SourceIndex;
   tag: string;
-  files: Array<{ file: string; stat: Stats | undefined }>;
+  files: Array<{ file: string; stat: FileStat | undefined }>;
 }
 
 export interface Slot {
@@ -122,7 +121,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
   const reuse = cacheRoot !== undefined && seen?.tag === tag;
   const sources = reuse ? seen.sources : new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
-  const known = (file: string, st: Stats) => sources.known(file, st);
+  const known = (file: string, st: FileStat) => sources.known(file, st);
   const files = reuse
     ? seen.files.map(({ file, stat }) => loadStatted(root, file, stat, known))
     : loadArticles(root, config.paths.content, known);
