@@ -46,8 +46,8 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
  * showed it unchanged, or a problem.
  */
 export type LoadedArticle =
-  | { file: string; stat: Stats | undefined; bytes: Buffer; unchanged?: undefined; problem?: undefined }
-  | { file: string; stat: Stats; bytes?: undefined; unchanged: string; problem?: undefined }
+  | { file: string; stat: FileStat | undefined; bytes: Buffer; unchanged?: undefined; problem?: undefined }
+  | { file: string; stat: FileStat; bytes?: undefined; unchanged: string; problem?: undefined }
   | { file: string; stat?: undefined; bytes?: undefined; unchanged?: undefined; problem: ContentProblem };
 
 /**
@@ -55,26 +55,38 @@ export type LoadedArticle =
  * changed in between is then seen as changed next time), and not read at all when `unchanged`
  * (the build's source index) recognises its stat: `unchanged` is then what it returned.
  */
-export function* loadArticles(root: string, contentDir: string, unchanged: (file: string, stat: Stats) => string | undefined = () => undefined): Generator<LoadedArticle> {
+export function* loadArticles(root: string, contentDir: string, unchanged: (file: string, stat: FileStat) => string | undefined = () => undefined): Generator<LoadedArticle> {
+  for (const { file, stat } of statArticles(root, contentDir)) yield loadStatted(root, file, stat, unchanged);
+}
+
+/** Every article file under `contentDir`, in path order, with its stat (undefined when it could not be taken): loadArticles' first step. */
+export function* statArticles(root: string, contentDir: string): Generator<{ file: string; stat: FileStat | undefined }> {
   for (const file of listArticleFiles(root, contentDir)) {
-    let stat: Stats | undefined;
+    let stat: FileStat | undefined;
     try {
-      stat = statSync(path.join(root, file));
+      // (what the build reads of it, not the whole Stats: a build may hold a hundred thousand)
+      const { size, mtimeMs, ctimeMs, ino } = statSync(path.join(root, file));
+      stat = { size, mtimeMs, ctimeMs, ino };
     } catch {
       stat = undefined;
     }
-    const known = stat && unchanged(file, stat);
-    if (stat && known !== undefined) {
-      yield { file, stat, unchanged: known };
-      continue;
-    }
-    const r = readSourceBytes(root, file, stat);
-    yield r.ok ? { file, stat, bytes: r.bytes } : { file, problem: r.problem };
+    yield { file, stat };
   }
 }
 
+/** What the build reads of an article file's stat: its size, times and inode (the source index, the size limit). */
+export type FileStat = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+/** One file of statArticles as loadArticles gives it: not read when `unchanged` recognises its stat. */
+export function loadStatted(root: string, file: string, stat: FileStat | undefined, unchanged: (file: string, stat: FileStat) => string | undefined): LoadedArticle {
+  const known = stat && unchanged(file, stat);
+  if (stat && known !== undefined) return { file, stat, unchanged: known };
+  const r = readSourceBytes(root, file, stat);
+  return r.ok ? { file, stat, bytes: r.bytes } : { file, problem: r.problem };
+}
+
 /** `stat`: the file's stat when the caller already took it (the build does, for its source index). */
-export function readSource(root: string, file: string, stat?: Stats): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
+export function readSource(root: string, file: string, stat?: FileStat): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
   const r = readSourceBytes(root, file, stat);
   return r.ok ? { ok: true, file: { path: file, text: decodeSource(r.bytes), mtimeMs: r.mtimeMs } } : r;
 }
@@ -86,7 +98,7 @@ export function decodeSource(bytes: Buffer): string {
 }
 
 /** An article file's bytes, refused when too large, unreadable or not UTF-8. */
-function readSourceBytes(root: string, file: string, stat?: Stats): { ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; problem: ContentProblem } {
+function readSourceBytes(root: string, file: string, stat?: FileStat): { ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; problem: ContentProblem } {
   const full = path.join(root, file);
   let bytes: Buffer;
   let mtimeMs: number;

@@ -9,6 +9,7 @@ import { loadConfig, type WarraqConfig } from '../config.ts';
 import { prepareSiteParallel, type PrepareSiteResult, type Progress } from '../prepare/prepare-site.ts';
 import {
   inputFingerprint,
+  inputFingerprints,
   outputIntact,
   outputManifest,
   readStamp,
@@ -21,7 +22,9 @@ import {
   type Stamp,
   type StampSummary,
 } from '../store/stamp.ts';
-import { unchangedSources } from '../prepare/site-scan.ts';
+import { unchangedSources, type SourcesSeen } from '../prepare/site-scan.ts';
+import { RelatedCache } from '../store/related-cache.ts';
+import { PageDigestCache } from '../store/page-digests.ts';
 import { removeTree, writeAtomically } from './swap.ts';
 import { finishInterruptedCommit, updateInPlace, type CommitPlan, type InPlaceOptions } from './in-place.ts';
 import { checkOutputBeside } from './output-check.ts';
@@ -102,8 +105,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // Every article file as the source index has it, the other inputs and the output as the stamp has them: nothing to
   // prepare or write (docs/cache.md, note 6). Any doubt falls through to the build, which makes the same check after preparing.
   let stamp: Stamp | undefined;
+  let seen: SourcesSeen | undefined;
   if (useCache && !options.shard) {
-    const sources = unchangedSources(root, config);
+    const { hash: sources, seen: found } = unchangedSources(root, config);
+    seen = found;
     if (sources !== undefined) {
       stamp = readStamp(cacheRoot, { pageIndex: false });
       const last = stamp?.summary;
@@ -139,7 +144,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     workers: options.workers,
     deferCacheSave: true,
     heads: options.shard !== undefined,
+    seen,
   });
+  seen = undefined;
   // A shard works out the whole site from every article's head, then prepares the bodies it needs.
   let site: SiteData | undefined;
   let shard: ShardPlan | undefined;
@@ -149,8 +156,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     await prepared.addBodies!(shard.bodies);
   }
   const preparedAt = performance.now();
-  const fingerprint = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.articlesHash, templates) : '';
-  const inputs = useCache && !shard ? inputFingerprint(root, config, outDir, prepared.sourcesHash, templates) : '';
+  const [fingerprint = '', inputs = ''] =
+    useCache && !shard ? inputFingerprints(root, config, outDir, [prepared.articlesHash, prepared.sourcesHash], templates) : [];
   const stampSummary: StampSummary = {
     articles: prepared.articleCount,
     drafts: prepared.drafts,
@@ -343,7 +350,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       if (!selection) {
         if (shard) selection = shard.pages;
         else if (useCache) {
-          const keys = pageKeys(site, images, globalRenderKey(config, site, templates), prepared.contentKey);
+          const keys = pageKeys(
+            site,
+            images,
+            globalRenderKey(config, site, templates),
+            prepared.contentKey,
+            new PageDigestCache(cacheRoot),
+          );
           plan = planReuse(site, keys, stamp?.outDir === outDir ? stamp : undefined, { outputVerified: inPlace });
           selection = plan.selection;
         } else selection = everyPage(site);
@@ -363,7 +376,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         pathPrefix: config.site.basePath,
         config: configureEleventy({
           root,
-          site: () => (site ??= buildSiteData(prepared.articles, config)),
+          site: () => (site ??= buildSiteData(prepared.articles, config, { related: useCache ? new RelatedCache(cacheRoot) : undefined })),
           stylesheets: () => stylesheets,
           select,
           templateCache,

@@ -29,7 +29,7 @@ const BATCH = 16;
 
 /** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
 export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
-  const s = scan(root, config, cacheEnabled(options));
+  const s = scan(root, config, cacheEnabled(options), options.seen);
   const misses = checkCached(s, Boolean(options.heads));
   await prepareSlots(root, s, misses, options, Boolean(options.heads));
   const bodies = options.heads ? (slots: Slot[]) => prepareSlots(root, s, slots, { workers: options.workers }, false) : undefined;

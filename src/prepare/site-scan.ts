@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { decodeSource, loadArticles, readSource } from '../content/load.ts';
+import { decodeSource, loadArticles, loadStatted, readSource, statArticles, type FileStat } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -72,6 +72,15 @@ export interface PrepareOptions {
    * needs every article for links and listings but the bodies of its own (PrepareSiteResult.addBodies).
    */
   heads?: boolean | undefined;
+  /** Every article file as the build's first look at them found it (unchangedSources): not listed, stat'ed or indexed again. */
+  seen?: SourcesSeen | undefined;
+}
+
+/** What unchangedSources saw: the source index it read, under its tag, and every article file with its stat (content/load.ts). */
+export interface SourcesSeen {
+  sources: SourceIndex;
+  tag: string;
+  files: Array<{ file: string; stat: FileStat | undefined }>;
 }
 
 export interface Slot {
@@ -99,7 +108,7 @@ export interface Scan {
 }
 
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
-export function scan(root: string, config: WarraqConfig, useCache: boolean): Scan {
+export function scan(root: string, config: WarraqConfig, useCache: boolean, seen?: SourcesSeen): Scan {
   const cacheRoot = useCache ? path.join(root, config.paths.cache) : undefined;
   const cache = cacheRoot ? new PreparedCache(cacheRoot) : undefined;
   const normalizeConfig: NormalizeConfig = { ...config.normalize };
@@ -109,9 +118,14 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
   // Evidence for split-word repair: every word form written anywhere on the site.
   const evidenceBuilder = new EvidenceBuilder(cache, tag);
   // Files unchanged since the last build are not read again: their key comes from the source index.
-  const sources = new SourceIndex(cacheRoot, tag);
+  const reuse = cacheRoot !== undefined && seen?.tag === tag;
+  const sources = reuse ? seen.sources : new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
-  for (const loaded of loadArticles(root, config.paths.content, (file, st) => sources.known(file, st))) {
+  const known = (file: string, st: FileStat) => sources.known(file, st);
+  const files = reuse
+    ? seen.files.map(({ file, stat }) => loadStatted(root, file, stat, known))
+    : loadArticles(root, config.paths.content, known);
+  for (const loaded of files) {
     const { file } = loaded;
     if (loaded.problem) {
       slots.push({ file, key: '', problem: loaded.problem });
@@ -142,23 +156,23 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean): Sca
 }
 
 /**
- * The sourcesHash (PrepareSiteResult) of a build that would find every article file as the last one left it, from the
+ * `hash`: the sourcesHash (PrepareSiteResult) of a build that would find every article file as the last one left it, from the
  * source index alone (a stat per file, nothing read); undefined when a file is new, gone, changed, racy or unreadable.
  * Equal hashes mean the same files with the same bytes, the same code version and the same options, hence the same articles.
+ * `seen`: the files and their stats, for the scan of a build that goes on (PrepareOptions.seen).
  */
-export function unchangedSources(root: string, config: WarraqConfig): string | undefined {
-  const sources = new SourceIndex(
-    path.join(root, config.paths.cache),
-    `${codeVersion()}:${JSON.stringify({ ...config.normalize } satisfies NormalizeConfig)}`,
-  );
+export function unchangedSources(root: string, config: WarraqConfig): { hash: string | undefined; seen: SourcesSeen } {
+  const tag = `${codeVersion()}:${JSON.stringify({ ...config.normalize } satisfies NormalizeConfig)}`;
+  const sources = new SourceIndex(path.join(root, config.paths.cache), tag);
   const h = createHash('sha256');
-  let files = 0;
-  for (const loaded of loadArticles(root, config.paths.content, (file, st) => sources.known(file, st))) {
-    if (loaded.unchanged === undefined) return undefined;
-    h.update(`${loaded.file}\0${loaded.unchanged}\0`);
-    files++;
+  const files = [...statArticles(root, config.paths.content)];
+  const seen = { sources, tag, files };
+  for (const { file, stat } of files) {
+    const key = stat && sources.known(file, stat);
+    if (key === undefined) return { hash: undefined, seen };
+    h.update(`${file}\0${key}\0`);
   }
-  return files === sources.recorded ? h.digest('hex') : undefined;
+  return { hash: files.length === sources.recorded ? h.digest('hex') : undefined, seen };
 }
 
 /** Entries whose evidence look-ups still hold are used (`heads`: a kept head where no full entry holds); the others need preparing. */
@@ -202,7 +216,7 @@ export function finish(
   const warnings: ContentProblem[] = [];
   const articles: Article[] = [];
   const contentKeys = new Map<Article, string>();
-  let attachHtml: ((article: Article, key: string) => void) | undefined;
+  let cachedHtml: ReturnType<typeof htmlFromCache> | undefined;
   const heads = new Map<Article, Slot>();
   let drafts = 0;
   const used = new Set<string>();
@@ -210,11 +224,18 @@ export function finish(
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
   const sources = createHash('sha256');
-  for (const slot of s.slots) {
-    sources.update(`${slot.file}\0${slot.key}\0`);
-    h.update(`${slot.key}\0`)
-      .update(slot.head?.lookups ?? 'none')
-      .update('\0');
+  // (the same bytes as an update per piece, fed a thousand articles at a time: an update per piece cost more than the hashing)
+  let sourcesText = '';
+  let pieces: Uint8Array[] = [];
+  for (const [i, slot] of s.slots.entries()) {
+    sourcesText += `${slot.file}\0${slot.key}\0`;
+    pieces.push(Buffer.from(`${slot.key}\0`), slot.head?.lookups ?? NONE, ZERO);
+    if (i % 1000 === 999) {
+      sources.update(sourcesText);
+      h.update(Buffer.concat(pieces));
+      sourcesText = '';
+      pieces = [];
+    }
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
@@ -241,12 +262,12 @@ export function finish(
       drafts++;
       continue;
     }
-    const a = result.article;
+    let a = result.article;
     if (slot.headOnly) {
-      Object.setPrototypeOf(a, HEAD_ONLY);
+      a = withPrototype(HEAD_ONLY, a);
       heads.set(a, slot);
     } else if (slot.html !== undefined) a.html = slot.html;
-    else if (s.cache) (attachHtml ??= htmlFromCache(s.cache))(a, slot.key);
+    else if (s.cache) a = (cachedHtml ??= htmlFromCache(s.cache)).make(a, slot.key);
     if (a.image && !contentFileInside(path.join(root, config.paths.content), a.image.src)) {
       problems.push({
         file: slot.file,
@@ -261,6 +282,8 @@ export function finish(
     articles.push(a);
     contentKeys.set(a, slot.entry!.output);
   }
+  sources.update(sourcesText);
+  h.update(Buffer.concat(pieces));
   let saved = false;
   const saveCache = () => {
     if (saved) return;
@@ -269,7 +292,7 @@ export function finish(
       s.evidenceBuilder.save(s.counts);
       s.sources.save();
       s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])));
-      if (prepared > 0) s.cache.prune(used);
+      if (prepared > 0) s.cache.prune(used, prepared);
     }
     for (const slot of s.slots) slot.head = undefined;
   };
@@ -309,13 +332,16 @@ export function finish(
         a.possibleSplits = full.article.possibleSplits;
         if (slot.html !== undefined)
           Object.defineProperty(a, 'html', { value: slot.html, writable: true, enumerable: true, configurable: true });
-        else (attachHtml ??= htmlFromCache(s.cache!))(a, slot.key);
+        else (cachedHtml ??= htmlFromCache(s.cache!)).attach(a, slot.key);
         contentKeys.set(a, slot.entry!.output);
         heads.delete(a);
       });
     };
   return result;
 }
+
+const NONE = Buffer.from('none');
+const ZERO = Buffer.from('\0');
 
 /** The prototype of an article prepared as a head only: its HTML was never made, and asking for it is a bug of the caller. */
 const HEAD_ONLY = {
@@ -330,9 +356,13 @@ const HEAD_ONLY = {
  * and a cold build does not hold every article's HTML at once. The `html` getter lives on a
  * prototype shared by every such article: a getter defined on each object would put all of them
  * in V8's slow dictionary mode (property reads measured 5–10× slower across the build).
- * Returns the function that gives an article its HTML from the entry under `key`.
+ * Returns how to give an article its HTML from the entry under `key`: `make`, a copy of it made with that prototype (withPrototype),
+ * or `attach`, the article itself given it (one that site data already holds).
  */
-function htmlFromCache(cache: PreparedCache): (article: Article, key: string) => void {
+function htmlFromCache(cache: PreparedCache): {
+  make: (article: Article, key: string) => Article;
+  attach: (article: Article, key: string) => void;
+} {
   const keys = new WeakMap<Article, string>();
   // The last HTML read: Nunjucks reads a member twice (`typeof obj[key] === 'function'`, then
   // `obj[key]`), and a page reads its article's HTML once.
@@ -349,10 +379,25 @@ function htmlFromCache(cache: PreparedCache): (article: Article, key: string) =>
       return html;
     },
   };
-  return (article, key) => {
-    keys.set(article, key);
-    Object.setPrototypeOf(article, proto);
+  return {
+    make: (article, key) => {
+      const made = withPrototype(proto, article);
+      keys.set(made, key);
+      return made;
+    },
+    attach: (article, key) => {
+      keys.set(article, key);
+      Object.setPrototypeOf(article, proto);
+    },
   };
+}
+
+/**
+ * A copy of the article (its own properties, in order) made with the given prototype. Objects given a prototype afterwards
+ * (Object.setPrototypeOf) each get a hidden class of their own once site data adds a property (docs/performance.md).
+ */
+function withPrototype(proto: object, article: Article): Article {
+  return Object.assign(Object.create(proto) as Article, article);
 }
 
 export function cacheEnabled(options: PrepareOptions): boolean {

@@ -2,6 +2,7 @@
  * Stage 5: the list of articles → everything the templates need (section, tag, author and month listings newest first, paginated; related
  * articles; previous/next; feeds; news sitemap). Linear in articles: related ones come from inverted indexes, never from all pairs.
  */
+import { createHash } from 'node:crypto';
 import type { Article, ArticleLink, Named } from '../content/article.ts';
 import type { WarraqConfig } from '../config.ts';
 import { searchChunks } from './search-chunks.ts';
@@ -69,6 +70,11 @@ export interface SiteData {
   news: Article[];
   /** Date of the newest article (ISO): "now" for feeds and sitemaps, so builds are reproducible. */
   updated: string;
+  /**
+   * With a RelatedStore: the digest of what relate read and each article's related ones as indices into `articles` (RELATED a
+   * row, −1 where fewer). Equal digests, equal rows and order of tags, terms and sections (page-reuse.ts keeps page digests by them).
+   */
+  relatedRows?: { digest: string; rows: Int32Array; width: number } | undefined;
 }
 
 /** The article, home and listing pages the templates paginate over in one build (global data `render`). */
@@ -114,7 +120,20 @@ const MAX_DF_SHARE = 0.2;
 const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 const NEWS_MAX = 1000;
 
-export function buildSiteData(all: readonly Article[], config: WarraqConfig): SiteData {
+/**
+ * Where the related articles of the last build are kept (store/related-cache.ts): each article's related ones as indices into the
+ * articles newest first (RELATED a row, −1 where fewer), under the digest of everything relate reads (relateInputsDigest).
+ */
+export interface RelatedStore {
+  read(digest: string, rows: number, width: number): Int32Array | undefined;
+  write(digest: string, related: Int32Array): void;
+}
+
+export function buildSiteData(
+  all: readonly Article[],
+  config: WarraqConfig,
+  options: { related?: RelatedStore | undefined } = {},
+): SiteData {
   const articles = [...all].sort((a, b) => b.timestamp - a.timestamp || a.url.localeCompare(b.url));
   const group = (kind: ListingKind, keys: (a: Article) => Named[]): Listing[] => {
     const map = new Map<string, Listing>();
@@ -138,7 +157,7 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
   // One link object per article, shared by every page that links to it.
   const links = articles.map(linkTo);
   linkNeighbours(articles, links);
-  relate(articles, links);
+  const related = relate(articles, links, options.related);
 
   const size = config.paginate;
   const home = paginate({ kind: 'home', name: config.site.title, slug: '', url: '/', articles }, size, '/feed.xml');
@@ -182,6 +201,7 @@ export function buildSiteData(all: readonly Article[], config: WarraqConfig): Si
     searchChunks: [...searchChunks(articles)].map(([name, list]) => ({ name, articles: list.length })),
     news,
     updated,
+    relatedRows: related.digest !== undefined ? { digest: related.digest, rows: related.rows, width: RELATED } : undefined,
   };
 }
 
@@ -224,15 +244,53 @@ function linkNeighbours(articles: Article[], links: readonly ArticleLink[]): voi
 }
 
 /**
+ * A digest of what relate reads, article by article in the site's order: tags, key terms and section. Equal digests, equal
+ * related articles (as indices into that order).
+ */
+export function relateInputsDigest(articles: readonly Article[]): string {
+  const h = createHash('sha256').update(`related-v1\0${articles.length}\0`);
+  // (one string per thousand articles: an update per article costs more than the hashing)
+  let text = '';
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
+    text += `${a.tags.map((t) => t.slug).join('\u0001')}\u0002${(a.terms ?? []).join('\u0001')}\u0002${a.section.slug}\0`;
+    if (i % 1000 === 999) {
+      h.update(text);
+      text = '';
+    }
+  }
+  return h.update(text).digest('hex');
+}
+
+/**
  * Related articles. Candidates come from posting lists (tag → articles, key term → articles), each
  * read only in a window of WINDOW articles around the article's own date, so the work per article
  * is bounded whatever the size of the site. Score: shared tags weigh most, then shared key terms
  * weighted by rarity (idf), then the same section; ties go to the article closest in time.
  * `links`: each article's link (linkTo), shared by every list it appears in.
  */
-export function relate(articles: Article[], links: readonly ArticleLink[] = articles.map(linkTo)): { visits: number } {
+export function relate(
+  articles: Article[],
+  links: readonly ArticleLink[] = articles.map(linkTo),
+  store?: RelatedStore,
+): { visits: number; reused: boolean; digest: string | undefined; rows: Int32Array } {
+  const digest = store && relateInputsDigest(articles);
+  const kept = digest !== undefined ? store!.read(digest, articles.length, RELATED) : undefined;
+  const related = kept ? { indices: kept, visits: 0 } : relatedIndices(articles);
+  for (let i = 0; i < articles.length; i++) {
+    const row: ArticleLink[] = [];
+    for (let k = i * RELATED; k < (i + 1) * RELATED && related.indices[k]! >= 0; k++) row.push(links[related.indices[k]!]!);
+    articles[i]!.related = row;
+  }
+  if (digest !== undefined && !kept) store!.write(digest, related.indices);
+  return { visits: related.visits, reused: kept !== undefined, digest, rows: related.indices };
+}
+
+/** relate's work: each article's RELATED best as indices (−1 where fewer), and how many postings it visited. */
+function relatedIndices(articles: Article[]): { indices: Int32Array; visits: number } {
   let visits = 0;
   const n = articles.length;
+  const indices = new Int32Array(n * RELATED).fill(-1);
   // Posting lists, all in one array: list k is postings[start[k]] … postings[start[k + 1] - 1],
   // ascending. Tags are numbered as first met, then terms after them; an article is posted once
   // per term, and once per tag it lists.
@@ -343,8 +401,8 @@ export function relate(articles: Article[], links: readonly ArticleLink[] = arti
         if (top.length > RELATED) top.pop();
       }
     }
-    articles[i]!.related = top.map((j) => links[j]!);
+    for (let k = 0; k < top.length; k++) indices[i * RELATED + k] = top[k]!;
     for (let c = 0; c < count; c++) scores[touched[c]!] = 0;
   }
-  return { visits };
+  return { indices, visits };
 }

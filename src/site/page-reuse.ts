@@ -2,6 +2,7 @@
  * Page reuse: an article, home or listing page whose render key (a hash of all its template reads) and output file (by stat, else by bytes
  * hash) match the last build's is linked from the last output instead of rendered again; in any doubt it is rendered.
  */
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, type Stats } from 'node:fs';
 import { linkOrCopy } from '../link-files.ts';
@@ -11,6 +12,7 @@ import type { WarraqConfig } from '../config.ts';
 import { eachKind, everyPage, type RenderSelection, type SiteData } from './data.ts';
 import type { ImageSet } from './images.ts';
 import { codeVersion } from '../store/code-version.ts';
+import { DIGEST_LENGTH, type KeptDigests } from '../store/page-digests.ts';
 import { environmentKey, statOrUndefined, type KnownFiles, type ManifestEntry, type PageIndex, type Stamp } from '../store/stamp.ts';
 
 export type { PageIndex } from '../store/stamp.ts';
@@ -31,11 +33,13 @@ export interface WrittenPage {
   outputPath?: unknown;
 }
 
+/** SHA-256 (hex) of the parts, each followed by a NUL; in one call where Node has crypto.hash (20.12 and later). */
 const sha = (...parts: string[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
+  let text = '';
+  for (const p of parts) text += `${p}\0`;
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 };
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /** What every page reads besides its own data. `templates`: treeDigest of the templates folder. */
 export function globalRenderKey(config: WarraqConfig, site: SiteData, templates: string): string {
@@ -51,28 +55,39 @@ export function globalRenderKey(config: WarraqConfig, site: SiteData, templates:
 /**
  * An article as the templates see it. `contentKey` identifies what preparing it produced (its data
  * and HTML): then only the links site data added are hashed, not the whole article with its HTML.
+ * `image`: imageText of the article.
  */
-function articleDigest(
-  a: Article,
-  images: Record<string, ImageSet>,
-  contentKey: ContentKey,
-  linked: (link: ArticleLink | undefined) => string,
-): string {
-  const image = JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);
-  const prepared = contentKey(a);
+function articleDigest(a: Article, image: string, prepared: string | undefined, linked: (link: ArticleLink | undefined) => string): string {
   // (html named: on an article from the cache it is a getter, which JSON.stringify leaves out)
   if (prepared === undefined) return sha('whole', JSON.stringify({ ...a, html: a.html }), image);
   return sha('prepared', prepared, (a.related ?? []).map(linked).join(','), linked(a.newer), linked(a.older), image);
 }
 
+/** The picture set an article's page shows, as its digest reads it. */
+const imageText = (a: Article, images: Record<string, ImageSet>) => JSON.stringify(a.image ? (images[a.image.src] ?? null) : null);
+
 type ContentKey = (a: Article) => string | undefined;
 
-/** Render key of every article, home and listing page, by URL. */
+/** Where the last build's article digests are kept (store/page-digests.ts). */
+export interface DigestStore {
+  read(): KeptDigests | undefined;
+  write(kept: KeptDigests): void;
+}
+
+/** The hash a kept digest records for an article without a picture. */
+const NO_IMAGE = '-'.repeat(DIGEST_LENGTH);
+
+/**
+ * Render key of every article, home and listing page, by URL. `kept`: the last build's article digests; an article's is taken
+ * when its related articles are the same rows of the same site order (site.relatedRows), and it, its newer and older neighbours
+ * and each of its related ones have the URL and content key they had then, and it the same pictures: everything its digest reads.
+ */
 export function pageKeys(
   site: SiteData,
   images: Record<string, ImageSet>,
   global: string,
   contentKey: ContentKey = () => undefined,
+  kept?: DigestStore,
 ): Map<string, string> {
   const keys = new Map<string, string>();
   const digests = new Map<Article, string>();
@@ -85,9 +100,42 @@ export function pageKeys(
     if (text === undefined) linkText.set(link.url, (text = JSON.stringify(link)));
     return text;
   };
-  for (const a of site.articles) {
-    const d = articleDigest(a, images, contentKey, linked);
+  const articles = site.articles;
+  const n = articles.length;
+  const contents = articles.map(contentKey);
+  const related = site.relatedRows;
+  const last = kept && related ? kept.read() : undefined;
+  // Articles whose URL or content key is not the kept one at their place (all of them when the order or related rows differ).
+  let changed: Uint8Array | undefined;
+  if (last && related && last.related === related.digest && last.urls.length === n) {
+    changed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = contents[i];
+      changed[i] =
+        last.urls[i] === articles[i]!.url && c?.length === DIGEST_LENGTH && last.contents.startsWith(c, i * DIGEST_LENGTH) ? 0 : 1;
+    }
+  }
+  const unchangedAround = (i: number): boolean => {
+    if (!changed || !related || changed[i] || (i > 0 && changed[i - 1]) || (i + 1 < n && changed[i + 1])) return false;
+    for (let k = i * related.width; k < (i + 1) * related.width; k++) {
+      const j = related.rows[k]!;
+      if (j >= 0 && changed[j]) return false;
+    }
+    return true;
+  };
+  const imageHashes: string[] = [];
+  let digestText = '';
+  for (let i = 0; i < n; i++) {
+    const a = articles[i]!;
+    const image = imageText(a, images);
+    const imageHash = image === 'null' ? NO_IMAGE : sha(image);
+    imageHashes.push(imageHash);
+    const d =
+      last && unchangedAround(i) && last.images.startsWith(imageHash, i * DIGEST_LENGTH)
+        ? last.digests.slice(i * DIGEST_LENGTH, (i + 1) * DIGEST_LENGTH)
+        : articleDigest(a, image, contents[i], linked);
     digests.set(a, d);
+    digestText += d;
     keys.set(a.url, sha(global, 'article', d));
   }
   for (const p of [...site.home, ...site.listingPages]) {
@@ -98,10 +146,18 @@ export function pageKeys(
         global,
         'listing',
         JSON.stringify(own),
-        items.map((a) => digests.get(a) ?? articleDigest(a, images, contentKey, linked)).join(','),
+        items.map((a) => digests.get(a) ?? articleDigest(a, imageText(a, images), contentKey(a), linked)).join(','),
       ),
     );
   }
+  if (kept && related && contents.every((c) => c?.length === DIGEST_LENGTH) && !(changed && digestText === last!.digests))
+    kept.write({
+      related: related.digest,
+      urls: articles.map((a) => a.url),
+      contents: contents.join(''),
+      images: imageHashes.join(''),
+      digests: digestText,
+    });
   return keys;
 }
 

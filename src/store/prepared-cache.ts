@@ -3,6 +3,7 @@
  * count it read still holds; each also holds its file's own word counts. Written atomically, heads also packed in
  * `.cache/prepared.pack`, HTML decoded only when rendered.
  */
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
@@ -13,7 +14,7 @@ export const headKey = (key: string) => `${key}.head`;
 
 export class PreparedCache {
   readonly dir: string;
-  private pack: Map<string, EntryHead> | undefined;
+  private packs: Packs | undefined;
 
   constructor(readonly root: string) {
     this.dir = path.join(root, 'prepared');
@@ -27,12 +28,17 @@ export class PreparedCache {
     return path.join(this.root, 'prepared.pack');
   }
 
+  private get loadedPacks(): Packs {
+    return (this.packs ??= readPacks(this.packFile));
+  }
+
   /**
    * The entry's head, from the last build's pack when it has it and the entry's file (its HTML) is
    * still there with the size it had, else from the entry's file; undefined when absent or unreadable.
    */
   readHead(key: string): EntryHead | undefined {
-    const packed = (this.pack ??= readPack(this.packFile)).get(key);
+    const { base, added } = this.loadedPacks;
+    const packed = added.get(key) ?? base.get(key);
     if (packed && sizeOf(this.pathOf(key)) === packed.size) return packed;
     const bytes = this.bytes(key);
     const head = bytes && decodeEntry(bytes)?.head;
@@ -41,15 +47,26 @@ export class PreparedCache {
   }
 
   /**
-   * Keeps the heads of the entries this build used and cached, in their order, for the next build;
-   * does not write when each is the very head the pack gave (an entry prepared again under the same
-   * key, its evidence having changed, has a head of its own).
+   * Keeps the heads of the entries this build used and cached for the next build: in the pack's
+   * appendix (packDeltaFile) when the pack itself still holds all but a few of them (the pack, of
+   * every article's head, is not written again for an edit), else in a new pack. Writes nothing when
+   * each is the very head the packs gave (an entry prepared again under the same key, its evidence
+   * having changed, has a head of its own).
    */
   savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
     const cached = entries.filter(([, head]) => head.size > 0);
-    const pack = this.pack;
-    if (pack && pack.size === cached.length && cached.every(([key, head]) => pack.get(key) === head)) return;
-    writePack(this.packFile, cached);
+    const { base, added, id } = this.loadedPacks;
+    const notInBase = cached.filter(([key, head]) => base.get(key) !== head);
+    // (entries of the pack this build did not use, an edited article's old head among them)
+    const unused = base.size - (cached.length - notInBase.length);
+    if (id !== undefined && notInBase.length + unused <= base.size * PACK_APPENDIX_SHARE) {
+      if (notInBase.length === added.size && notInBase.every(([key, head]) => added.get(key) === head)) return;
+      if (notInBase.length === 0) rmSync(packDeltaFile(this.packFile), { force: true });
+      else writePack(packDeltaFile(this.packFile), notInBase, { base: id });
+      return;
+    }
+    // (the appendix names the pack it adds to: one left beside a newer pack is not read)
+    if (writePack(this.packFile, cached)) rmSync(packDeltaFile(this.packFile), { force: true });
   }
 
   /** The article's HTML, or undefined when the entry is absent or unreadable. */
@@ -82,9 +99,23 @@ export class PreparedCache {
     }
   }
 
-  /** Removes entries this build did not use, when they outnumber the used ones (amortized). */
-  prune(used: Set<string>): void {
-    this.pruneDir(this.dir, used, '.entry');
+  /**
+   * Removes entries this build did not use, when they outnumber the used ones (amortized). `prepared`: the entries this build
+   * wrote. The folders are read only when unused entries could have come to outnumber the used ones since they were last read
+   * (at most those unused then, plus one per entry written and per article gone since: `.cache/prune.json`), or when this build
+   * prepared at least a hundredth of the site (a new code version prepares all of it, and a small site a hundredth).
+   */
+  prune(used: Set<string>, prepared: number): void {
+    const file = path.join(this.root, 'prune.json');
+    const last = readPruneState(file);
+    const threshold = Math.max(used.size, 1000);
+    const mayBeStale = last && last.unused + last.written + prepared + Math.max(0, last.used - used.size);
+    if (last && mayBeStale! <= threshold && prepared * 100 < used.size) {
+      writeFileAtomically(file, JSON.stringify({ ...last, written: last.written + prepared }));
+      return;
+    }
+    const unused = this.pruneDir(this.dir, used, '.entry');
+    writeFileAtomically(file, JSON.stringify({ unused, used: used.size, written: 0 } satisfies PruneState));
     // Each file's word counts had a folder of their own before they moved into its entry (prepared-v6).
     rmSync(path.join(this.root, 'words'), { recursive: true, force: true });
   }
@@ -94,12 +125,12 @@ export class PreparedCache {
    * at once; unused entries of this format, and temporary files a killed build left, only when
    * they outnumber the used ones.
    */
-  private pruneDir(top: string, used: Set<string>, extension: string): void {
+  private pruneDir(top: string, used: Set<string>, extension: string): number {
     let names: string[];
     try {
       names = readdirSync(top);
     } catch {
-      return;
+      return 0;
     }
     const stale: string[] = [];
     const obsolete: string[] = [];
@@ -118,8 +149,25 @@ export class PreparedCache {
       }
     }
     for (const f of obsolete) rmSync(f, { force: true });
-    if (stale.length <= Math.max(used.size, 1000)) return;
+    if (stale.length <= Math.max(used.size, 1000)) return stale.length;
     for (const f of stale) rmSync(f, { force: true });
+    return 0;
+  }
+}
+
+/** What the last reading of the entry folders found (PreparedCache.prune): unused entries left, entries used, entries written since. */
+interface PruneState {
+  unused: number;
+  used: number;
+  written: number;
+}
+
+function readPruneState(file: string): PruneState | undefined {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Partial<PruneState>;
+    return [s.unused, s.used, s.written].every((n) => Number.isSafeInteger(n) && n! >= 0) ? (s as PruneState) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -195,34 +243,69 @@ export function writeEntry(file: string, entry: EntryText): number {
 }
 
 const PACK_FORMAT = 'warraq-prepared-pack-v2';
+/** The share of a pack's entries that may be replaced or unused before the build writes a new pack instead of an appendix. */
+const PACK_APPENDIX_SHARE = 1 / 16;
+
+/** The appendix of a pack: the heads the last build used that the pack does not have, with the pack's id. */
+export const packDeltaFile = (packFile: string) => `${packFile}-added`;
+
+interface Packs {
+  /** The pack's heads and id (undefined: no pack). */
+  base: Map<string, EntryHead>;
+  id: string | undefined;
+  /** The appendix's heads, when it adds to this pack; they take precedence. */
+  added: Map<string, EntryHead>;
+}
+
+/** A pack and its appendix (packDeltaFile) when the appendix names that pack. */
+export function readPacks(file: string): Packs {
+  const base = readPackFile(file);
+  const delta = base.id === undefined ? undefined : readPackFile(packDeltaFile(file));
+  return { base: base.heads, id: base.id, added: delta && delta.base === base.id ? delta.heads : new Map() };
+}
+
+/** The heads a pack and its appendix give, the appendix's first: what a build reads. */
+export function readPack(file: string): Map<string, EntryHead> {
+  const { base, added } = readPacks(file);
+  for (const [key, head] of base) if (!added.has(key)) added.set(key, head);
+  return added;
+}
 
 /**
  * A pack's entry heads by key (views into one buffer), or none when the file is absent or not a
- * whole pack. The pack: a line of JSON, {format, entries: [[key, JSON bytes, look-up bytes, entry
- * file bytes], …]}, then each entry's JSON and look-ups in that order.
+ * whole pack. The pack: a line of JSON, {format, id, base?, entries: [[key, JSON bytes, look-up
+ * bytes, entry file bytes], …]}, then each entry's JSON and look-ups in that order. An appendix has
+ * the id of the pack it adds to as `base`; a pack without an id (written before appendices were) has none.
  */
-export function readPack(file: string): Map<string, EntryHead> {
+function readPackFile(file: string): { heads: Map<string, EntryHead>; id?: string | undefined; base?: string | undefined } {
+  const none = { heads: new Map<string, EntryHead>() };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    return new Map();
+    return none;
   }
   try {
     const newline = bytes.indexOf(10);
-    if (newline < 0) return new Map();
-    const head = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: unknown; entries?: unknown };
-    if (head.format !== PACK_FORMAT || !Array.isArray(head.entries)) return new Map();
+    if (newline < 0) return none;
+    const head = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: unknown; id?: unknown; base?: unknown; entries?: unknown };
+    if (head.format !== PACK_FORMAT || !Array.isArray(head.entries)) return none;
     const out = new Map<string, EntryHead>();
     let at = newline + 1;
     for (const e of head.entries as unknown[]) {
-      if (!Array.isArray(e) || typeof e[0] !== 'string' || !isLength(e[1]) || !isLength(e[2]) || !isLength(e[3])) return new Map();
+      if (!Array.isArray(e) || typeof e[0] !== 'string' || !isLength(e[1]) || !isLength(e[2]) || !isLength(e[3])) return none;
       const json = bytes.subarray(at, (at += e[1]));
       out.set(e[0], { json, lookups: bytes.subarray(at, (at += e[2])), size: e[3] });
     }
-    return at === bytes.length ? out : new Map(); // a pack that does not add up is not used at all
+    // (a pack that does not add up is not used at all)
+    if (at !== bytes.length) return none;
+    return {
+      heads: out,
+      id: typeof head.id === 'string' ? head.id : undefined,
+      base: typeof head.base === 'string' ? head.base : undefined,
+    };
   } catch {
-    return new Map();
+    return none;
   }
 }
 
@@ -238,16 +321,27 @@ function isLength(n: unknown): n is number {
   return Number.isSafeInteger(n) && (n as number) >= 0;
 }
 
-/** Writes a pack atomically (temporary name, then rename); a failure only costs the next build its speed-up. */
-export function writePack(file: string, entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
-  writeFileAtomically(file, packPieces(entries));
+/**
+ * Writes a pack (or, with `base`, the appendix of the pack of that id) atomically (temporary name, then rename); a failure only costs
+ * the next build its speed-up. Returns whether it was written.
+ */
+export function writePack(
+  file: string,
+  entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
+  options: { base?: string | undefined } = {},
+): boolean {
+  return writeFileAtomically(file, packPieces(entries, options.base));
 }
 
 /** The pack's bytes, in pieces of a few megabytes: one write per entry would be twenty thousand system calls. */
-function* packPieces(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): Generator<Buffer> {
-  yield Buffer.from(
-    `${JSON.stringify({ format: PACK_FORMAT, entries: entries.map(([key, h]) => [key, h.json.length, h.lookups.length, h.size]) })}\n`,
-  );
+function* packPieces(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, base: string | undefined): Generator<Buffer> {
+  const header = {
+    format: PACK_FORMAT,
+    id: randomUUID(),
+    base,
+    entries: entries.map(([key, h]) => [key, h.json.length, h.lookups.length, h.size]),
+  };
+  yield Buffer.from(`${JSON.stringify(header)}\n`);
   let piece: Buffer[] = [];
   let size = 0;
   for (const [, h] of entries) {
@@ -288,7 +382,12 @@ export function everyLookup(bytes: Buffer, check: (fnv: number, low: number, cou
 
 /** Checks an entry's evidence look-ups against the current evidence, and parses it when they hold. */
 export function validEntry<E extends StoredEntry>(head: EntryHead, evidence: WordCounts): E | undefined {
-  if (!everyLookup(head.lookups, (fnv, low, count) => evidence.countOfHashes(fnv, low) === count)) return undefined;
+  // (everyLookup's loop, without a call per look-up: a build checks every cached article's)
+  const { lookups } = head;
+  if (lookups.length % 12 !== 0) return undefined;
+  for (let at = 0; at < lookups.length; at += 12) {
+    if (evidence.countOfHashes(lookups.readInt32LE(at), lookups.readInt32LE(at + 4)) !== lookups.readInt32LE(at + 8)) return undefined;
+  }
   let entry: E;
   try {
     entry = JSON.parse(head.json.toString('utf8')) as E;

@@ -15,6 +15,9 @@ interface Stored {
   files: Record<string, Entry>;
 }
 
+/** What the index reads of a file's stat. */
+type FileStat = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
 /** Times this close to the save (or after it) may hide a change within the filesystem's time resolution. */
 const RACY_MS = 2000;
 
@@ -35,7 +38,7 @@ export class SourceIndex {
   }
 
   /** The key of an unchanged file, or undefined when it must be read. */
-  known(file: string, st: Stats): string | undefined {
+  known(file: string, st: FileStat): string | undefined {
     const e = Object.hasOwn(this.old, file) ? this.old[file] : undefined;
     if (!e || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino) return undefined;
     if (st.mtimeMs > this.savedAt - RACY_MS || st.ctimeMs > this.savedAt - RACY_MS) return undefined;
@@ -47,7 +50,7 @@ export class SourceIndex {
     return Object.keys(this.old).length;
   }
 
-  record(file: string, st: Stats, key: string): void {
+  record(file: string, st: FileStat, key: string): void {
     this.next[file] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, key];
   }
 

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './code-version.ts';
 
-function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: string) => boolean): void {
+/** Feeds every file under `dir` (path and bytes, in name order) to each of the hashes: the folder is walked and read once. */
+function hashTree(hashes: ReadonlyArray<ReturnType<typeof createHash>>, dir: string, skip: (file: string) => boolean): void {
   const files: string[] = [];
   const walk = (d: string) => {
     let entries;
@@ -27,22 +28,25 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (file: st
   };
   walk(dir);
   files.sort();
-  h.update(`tree ${dir}\0`);
+  const update = (data: string | Buffer) => {
+    for (const h of hashes) h.update(data);
+  };
+  update(`tree ${dir}\0`);
   for (const f of files) {
-    h.update(`${path.relative(dir, f)}\0`);
+    update(`${path.relative(dir, f)}\0`);
     try {
-      h.update(readFileSync(f));
+      update(readFileSync(f));
     } catch {
-      h.update('unreadable');
+      update('unreadable');
     }
-    h.update('\0');
+    update('\0');
   }
 }
 
 /** Digest of every file under a folder (paths and bytes). */
 export function treeDigest(dir: string): string {
   const h = createHash('sha256');
-  hashTree(h, dir, () => false);
+  hashTree([h], dir, () => false);
   return h.digest('hex');
 }
 
@@ -51,15 +55,26 @@ export function treeDigest(dir: string): string {
  * article file's path and entry key) for its `inputs`; `templates`: treeDigest of the templates folder, which the page render keys use too.
  */
 export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articles: string, templates: string): string {
-  const h = createHash('sha256');
-  h.update(`${codeVersion()}\0${articles}\0${outDir}\0${JSON.stringify(config)}\0`);
-  h.update(environmentKey());
+  return inputFingerprints(root, config, outDir, [articles], templates)[0]!;
+}
+
+/** inputFingerprint for each of several `articles` hashes, with the folders walked and read once. */
+export function inputFingerprints(
+  root: string,
+  config: WarraqConfig,
+  outDir: string,
+  articles: readonly string[],
+  templates: string,
+): string[] {
+  const hashes = articles.map((a) => createHash('sha256').update(`${codeVersion()}\0${a}\0${outDir}\0${JSON.stringify(config)}\0`));
+  const environment = environmentKey();
+  for (const h of hashes) h.update(environment);
   // Articles are covered by articlesHash; everything else under content/ is hashed here.
-  hashTree(h, path.join(root, config.paths.content), (f) => f.endsWith('.md'));
-  h.update(`templates ${templates}\0`);
-  hashTree(h, path.join(root, 'public'), () => false);
-  if (config.paths.public !== 'public') hashTree(h, path.join(root, config.paths.public), () => false);
-  return h.digest('hex');
+  hashTree(hashes, path.join(root, config.paths.content), (f) => f.endsWith('.md'));
+  for (const h of hashes) h.update(`templates ${templates}\0`);
+  hashTree(hashes, path.join(root, 'public'), () => false);
+  if (config.paths.public !== 'public') hashTree(hashes, path.join(root, config.paths.public), () => false);
+  return hashes.map((h) => h.digest('hex'));
 }
 
 /**

@@ -7,7 +7,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeFileCounts } from '../../src/store/evidence-cache.ts';
-import { decodeEntry, encodeEntry, encodeLookups, readPack, writePack, type EntryHead } from '../../src/store/prepared-cache.ts';
+import {
+  decodeEntry,
+  encodeEntry,
+  encodeLookups,
+  packDeltaFile,
+  PreparedCache,
+  readPack,
+  writeEntry,
+  writePack,
+  type EntryHead,
+} from '../../src/store/prepared-cache.ts';
 import { prepareSite } from '../../src/prepare/prepare-in-thread.ts';
 import { loadConfig } from '../../src/config.ts';
 import { articleSource, fixtureProject, type FixtureProject } from '../helpers/fixture-site.ts';
@@ -75,6 +85,111 @@ describe('prepared-cache entries', () => {
     writeFileSync(file, bytes.toString().replace('pack-v2', 'pack-v1'));
     expect(readPack(file).size).toBe(0);
     expect(readPack(path.join(project.root, 'none.pack')).size).toBe(0);
+  });
+
+  it('an edit of a few articles writes their heads to an appendix of the pack, not a new pack; many changed heads, a new pack', () => {
+    project = fixtureProject();
+    const cacheRoot = path.join(project.root, '.cache');
+    const file = path.join(cacheRoot, 'prepared.pack');
+    const added = packDeltaFile(file);
+    const cache = new PreparedCache(cacheRoot);
+    // An entry file for each key, as preparing writes it; its head as the pack keeps it.
+    const entry = (key: string, title: string): EntryHead => {
+      const json = JSON.stringify({ result: { title }, output: title });
+      const lookups = encodeLookups([[key.length, title.length]]);
+      const size = writeEntry(cache.pathOf(key), { json, lookups, wordCounts: Buffer.alloc(0), html: `<p>${title}</p>` });
+      return { json: Buffer.from(json), lookups, size };
+    };
+    const keys = Array.from({ length: 64 }, (_, i) => `${String(i).padStart(2, '0')}${'k'.repeat(62)}`);
+    writePack(
+      file,
+      keys.map((k, i) => [k, entry(k, `خبر ${i}`)]),
+    );
+    const stat = (f: string) => {
+      const st = statSync(f, { bigint: true });
+      return `${st.ino}:${st.mtimeNs}`;
+    };
+    const packWritten = stat(file);
+    const titleOf = (h: EntryHead | undefined) => (JSON.parse(h!.json.toString()) as { output: string }).output;
+    const heads = (c: PreparedCache) => keys.map((k) => [k, c.readHead(k)!] as [string, EntryHead]);
+
+    // One article edited: a new key (the old one unused), and one prepared again under its key (its evidence changed).
+    const edited = `ed${'k'.repeat(62)}`;
+    const first = heads(cache);
+    first[3] = [edited, entry(edited, 'خبر معدل')];
+    first[7] = [keys[7]!, entry(keys[7]!, 'خبر 7 من جديد')];
+    cache.savePack(first);
+    expect(stat(file)).toBe(packWritten);
+    expect([...readPack(added).keys()].sort()).toEqual([edited, keys[7]].sort());
+    const next = new PreparedCache(cacheRoot);
+    expect(titleOf(next.readHead(edited))).toBe('خبر معدل');
+    expect(titleOf(next.readHead(keys[7]!))).toBe('خبر 7 من جديد');
+    expect(titleOf(next.readHead(keys[8]!))).toBe('خبر 8');
+    // The same heads again: nothing written.
+    const appendixWritten = stat(added);
+    const again = heads(next);
+    again[3] = [edited, next.readHead(edited)!];
+    next.savePack(again);
+    expect(stat(added)).toBe(appendixWritten);
+    expect(stat(file)).toBe(packWritten);
+
+    // An appendix naming another pack is not read: the pack's own heads are given.
+    const stray = readFileSync(added);
+    writePack(
+      file,
+      keys.map((k, i) => [k, entry(k, `خبر ${i}`)]),
+    );
+    writeFileSync(added, stray);
+    expect(titleOf(new PreparedCache(cacheRoot).readHead(keys[7]!))).toBe('خبر 7');
+    expect(readPack(file).has(edited)).toBe(false);
+
+    // More than a sixteenth of the heads changed: a new pack, and no appendix.
+    const many = heads(new PreparedCache(cacheRoot));
+    for (const i of [1, 2, 3, 4, 5]) many[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} من جديد`)];
+    const before = stat(file);
+    new PreparedCache(cacheRoot).savePack(many);
+    expect(stat(file)).not.toBe(before);
+    expect(existsSync(added)).toBe(false);
+    const back = readPack(file);
+    expect(back.size).toBe(64);
+    expect(titleOf(back.get(keys[2]!))).toBe('خبر 2 من جديد');
+  });
+
+  it('unused entries are looked for only when they could have come to outnumber the used ones since the last look', () => {
+    project = fixtureProject();
+    const cacheRoot = path.join(project.root, '.cache');
+    const cache = new PreparedCache(cacheRoot);
+    const keyOf = (tag: string, i: number) => `${String(i % 100).padStart(2, '0')}${tag}${String(i).padStart(60, '0')}`;
+    const write = (tag: string, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const key = keyOf(tag, i);
+        writeEntry(cache.pathOf(key), { json: '{}', lookups: Buffer.alloc(0), wordCounts: Buffer.alloc(0), html: '' });
+        return key;
+      });
+    const count = () => readdirSync(cache.dir).reduce((n, d) => n + readdirSync(path.join(cache.dir, d)).length, 0);
+    const used = new Set(write('u', 200));
+    write('a', 1100);
+    cache.prune(used, 200); // no record of a last look: the folders are read, the 1,100 unused (> 1,000) removed
+    expect(count()).toBe(200);
+    write('b', 1100);
+    // Builds that prepared one article each (less than a hundredth of 200): at most 1,000 unused since, not looked for…
+    for (let k = 0; k < 1000; k++) cache.prune(used, 1);
+    expect(count()).toBe(1300);
+    cache.prune(used, 1); // …at most 1,001: looked for, and the 1,100 removed
+    expect(count()).toBe(200);
+    write('c', 1100);
+    cache.prune(used, 2); // a hundredth of the site prepared: looked for
+    expect(count()).toBe(200);
+    // Articles gone count as entries left unused.
+    const many = write('m', 1500);
+    cache.prune(new Set(many), 1500);
+    expect(count()).toBe(1700); // (the 200 of before are unused now, fewer than 1,500)
+    cache.prune(new Set(many.slice(0, 400)), 1); // 200 + 1 + 1,100 gone > 1,000: looked for; 1,300 unused > 1,000 removed
+    expect(count()).toBe(400);
+    write('d', 1100);
+    rmSync(path.join(cacheRoot, 'prune.json'));
+    cache.prune(new Set(many.slice(0, 400)), 1); // no record: looked for
+    expect(count()).toBe(400);
   });
 
   it('a warm build takes its entries from the pack, writes it again only when they change, and gives what the entry files give', () => {
