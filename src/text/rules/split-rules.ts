@@ -4,7 +4,19 @@
  */
 import type { Edit } from '../edits.ts';
 import type { Doubt } from '../options.ts';
-import { FATHA, FATHATAN, DAMMA, KASRA, SHADDA, SUKUN, NBSP, isHarakaCode, isWordMarkCode, stripHarakat } from '../arabic.ts';
+import {
+  FATHA,
+  FATHATAN,
+  DAMMA,
+  KASRA,
+  SHADDA,
+  SUKUN,
+  NBSP,
+  isBasicLetterCode,
+  isHarakaCode,
+  isWordMarkCode,
+  stripHarakat,
+} from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
 import type { Context } from './split-context.ts';
@@ -600,13 +612,16 @@ function loneLetterAt(text: string, at: number): boolean {
   return kindOf(text.charCodeAt(at)) & LETTER ? kindOf(text.charCodeAt(at - 1)) === 0 && kindOf(text.charCodeAt(at + 1)) === 0 : false;
 }
 
-/** How many spaces (one, or a writer's two, or NO-BREAK SPACE and space) stand right before / after `at`. */
-function spacesBefore(text: string, at: number): number {
-  return text.charCodeAt(at - 1) !== 0x20 ? 0 : /[ \u00A0]/.test(text.charAt(at - 2)) ? 2 : 1;
+/** How many spaces stand right before / after `at`: one, or (when `wide`) a writer's two or NO-BREAK SPACE and space. */
+function spacesBefore(text: string, at: number, wide: boolean): number {
+  if (text.charCodeAt(at - 1) !== 0x20) return 0;
+  const c = text.charCodeAt(at - 2);
+  return c === 0x20 || c === 0xa0 ? (wide ? 2 : 0) : 1;
 }
-function spacesAfter(text: string, at: number): number {
-  const c = text.charAt(at + 1);
-  return c === ' ' ? (text.charAt(at + 2) === ' ' ? 2 : 1) : c === '\u00A0' && text.charAt(at + 2) === ' ' ? 2 : 0;
+function spacesAfter(text: string, at: number, wide: boolean): number {
+  const c = text.charCodeAt(at + 1);
+  if (c === 0x20) return text.charCodeAt(at + 2) === 0x20 ? (wide ? 2 : 0) : 1;
+  return c === 0xa0 && text.charCodeAt(at + 2) === 0x20 && wide ? 2 : 0;
 }
 
 /**
@@ -616,20 +631,51 @@ function spacesAfter(text: string, at: number): number {
  * are none of these.
  */
 function initialsOrList(text: string, at: number): boolean {
-  let a = at;
-  let b = at;
-  // (A writer's double space, or an editor's NO-BREAK SPACE and space, between two of them too: أ  ف ب.)
-  for (let w = spacesBefore(text, a); w && loneLetterAt(text, a - w - 1); w = spacesBefore(text, a)) a -= w + 1;
-  for (let w = spacesAfter(text, b); w && loneLetterAt(text, b + w + 1); w = spacesAfter(text, b)) b += w + 1;
-  if (a === b) return false;
-  const letters = text.slice(a, b + 1).replace(/[ \u00A0]+/g, ' ');
-  if (AGENCY_INITIALS.has(letters) || inAlphabetOrder(lettersAround(text, at))) return true;
+  const [a, b] = runOfLoneLetters(text, at, false);
+  if (a === b) return typedInitials(text, at);
+  const letters = text.slice(a, b + 1);
+  if (AGENCY_INITIALS.has(letters)) return true;
+  // (The alphabet: four letters in a run, or fewer beside هـ, which the run stops at.)
+  if ((letters.length >= 7 || text[a - 2] === '\u0640' || text[b + 2] === 'ه') && inAlphabetOrder(lettersAround(text, at))) return true;
   // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
   if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
-  return before === '(' || after.startsWith(')') || /^[-–—]/.test(after);
+  return before === '(' || after.startsWith(')') || /^[-–—]/.test(after) || typedInitials(text, at);
 }
+
+/**
+ * Initials or list letters with a writer's double space, or an editor's NO-BREAK SPACE and space, between two of their letters
+ * (أ  ف ب، أ  ش أ، أ و  ب): the run across such spaces, when it is short (a vocalised word's lost last mark leaves the same
+ * spaces), is a known agency's or letters joined by و.
+ */
+function typedInitials(text: string, at: number): boolean {
+  const [a, b] = runOfLoneLetters(text, at, true);
+  if (b - a < 4 || b - a > 12) return false;
+  const letters = text.slice(a, b + 1).replace(/[ \u00A0]+/g, ' ');
+  return AGENCY_INITIALS.has(letters) || /^[أبجده](?: و [أبجده])+$/.test(letters);
+}
+
+/**
+ * Where the run of lone letters around `at` begins and ends: one space apart, or also two (or NO-BREAK SPACE and space) when
+ * `wide`; followed at most RUN_REACH letters each way (initials and list letters are short, a vocalised line's runs long).
+ */
+function runOfLoneLetters(text: string, at: number, wide: boolean): [number, number] {
+  let a = at;
+  let b = at;
+  for (
+    let w = spacesBefore(text, a, wide), n = 0;
+    w && n < RUN_REACH && loneLetterAt(text, a - w - 1);
+    w = spacesBefore(text, a, wide), n++
+  )
+    a -= w + 1;
+  for (let w = spacesAfter(text, b, wide), n = 0; w && n < RUN_REACH && loneLetterAt(text, b + w + 1); w = spacesAfter(text, b, wide), n++)
+    b += w + 1;
+  return [a, b];
+}
+
+/** How far a run of lone letters is followed each way from the one asked about. */
+const RUN_REACH = 8;
 
 /** The alphabet in its two orders, hamza forms as alef: a run of its letters in either spells no word (أ ب ت ث، أ ب ج د). */
 const ALPHABET_ORDERS = ['ابتثجحخدذرزسشصضطظعغفقكلمنهوي', 'ابجدهوزحطيكلمنسعفصقرشتثخذضظغ'];
@@ -639,19 +685,30 @@ const ALPHABET_ORDERS = ['ابتثجحخدذرزسشصضطظعغفقكلمنهو
  * vocalised word's lost last mark leaves two spaces or NO-BREAK SPACE: كلٌّ منهم is ك ل ⍽ م ن ه م, no run.)
  */
 function lettersAround(text: string, at: number): string {
-  const token = /^(?:[\u0621-\u064A]\u0640?)$/;
-  const words = (side: string, step: 1 | -1) => {
-    const out: string[] = [];
-    for (const w of (step === 1 ? side.split(' ') : side.split(' ').reverse()).slice(1)) {
-      if (!token.test(w)) break;
-      out.push(w[0]!);
-    }
-    return step === 1 ? out : out.reverse();
-  };
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  let lineEnd = text.indexOf('\n', at);
-  if (lineEnd === -1) lineEnd = text.length;
-  return [...words(text.slice(lineStart, at + 1), -1), text[at]!, ...words(text.slice(at, lineEnd), 1)].join(' ');
+  const before: string[] = [];
+  for (let k = at - 2; text[k + 1] === ' ' && before.length < RUN_REACH;) {
+    const start = text[k] === '\u0640' ? k - 1 : k;
+    if (loneTokenEnd(text, start) !== k + 1) break;
+    before.unshift(text[start]!);
+    k = start - 2;
+  }
+  const after: string[] = [];
+  for (let k = at + 2; text[k - 1] === ' ' && after.length < RUN_REACH;) {
+    const end = loneTokenEnd(text, k);
+    if (end === -1 || (end < text.length && text[end] !== ' ')) break;
+    after.push(text[k]!);
+    k = end + 1;
+  }
+  return [...before, text[at]!, ...after].join(' ');
+}
+
+const isBasicLetterAt = (text: string, k: number) => k >= 0 && k < text.length && isBasicLetterCode(text.charCodeAt(k));
+
+/** Where a token of one letter (or one letter and tatweel) that starts at k ends, or -1: no letter, mark or tatweel before it. */
+function loneTokenEnd(text: string, k: number): number {
+  if (!isBasicLetterAt(text, k) || isBasicLetterAt(text, k - 1) || /[\u064B-\u065F\u0640]/.test(text[k - 1] ?? '')) return -1;
+  const end = text[k + 1] === '\u0640' ? k + 2 : k + 1;
+  return isBasicLetterAt(text, end) ? -1 : end;
 }
 
 /** Are four letters of a run of lone letters (one space apart) next to each other in the alphabet's order? */

@@ -22,8 +22,10 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
   const finalAt = (e: Edit) =>
     e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
   if (!damaged) return edits.filter((e) => !finalAt(e));
-  const typed = typedWordEnds(text);
-  if (typed.size) edits = edits.filter((e) => finalAt(e) !== 'plain' || !typed.has(e.end));
+  if (edits.some((e) => finalAt(e) === 'plain')) {
+    const typed = typedWordEnds(text);
+    if (typed.size) edits = edits.filter((e) => finalAt(e) !== 'plain' || !typed.has(e.end));
+  }
   const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
   if (spaced.length === 0) return edits;
   const dropped = new Set<Edit>();
@@ -62,8 +64,8 @@ export function plainWordEnd(text: string): boolean {
 }
 const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
 
-const WORD_END_SPACES = new RegExp(`(?<=${A})[ \u00A0]+`, 'g');
-const PUNCTUATION_AFTER = /^(?:[,،؛:!?؟»”)\]]|\.(?!\.)|\n|$)/;
+/** After a word: spaces with a NO-BREAK SPACE, or one or two plain spaces before punctuation or a line's end (group 1). */
+const WORD_END_SPACES = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {1,2})(?=[,،؛:!?؟»”)\\]]|\\.(?!\\.)|\n|$))`, 'g');
 
 /**
  * Where plain spaces after a word (one or two before punctuation or a line's end) cannot all be lost marks: the damage turns a
@@ -79,9 +81,8 @@ export function typedWordEnds(text: string): Set<number> {
     segment = [];
   };
   for (const m of text.matchAll(WORD_END_SPACES)) {
-    if (m[0].includes('\u00A0')) close();
-    else if (m[0].length <= 2 && PUNCTUATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)))
-      segment.push(m.index);
+    if (m[1] === undefined) close();
+    else segment.push(m.index);
   }
   close();
   return typed;
@@ -93,13 +94,7 @@ export function typedWordEnds(text: string): Set<number> {
  */
 export function spacingTyped(text: string): boolean {
   let plain = 0;
-  for (const m of text.matchAll(WORD_END_SPACES))
-    if (
-      !m[0].includes('\u00A0') &&
-      m[0].length <= 2 &&
-      PUNCTUATION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
-    )
-      plain++;
+  for (const m of text.matchAll(WORD_END_SPACES)) if (m[1] !== undefined) plain++;
   return plain > 2 * (nbspWordEnds(text) + 1);
 }
 
