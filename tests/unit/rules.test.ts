@@ -212,6 +212,11 @@ describe('split-word repair', () => {
     // … while the future's ست before a verb still opens it (ستُستخدم)
     expect(nWithEvidence('في مد ة قصيرة، ست ستخدم الأموال.')).toBe('في مدّة قصيرة، ستُستخدم الأموال.');
   });
+  it('keeps a grade letter after و apart before في (وب في اللغة: a proclitic takes no preposition), alone or in damaged copy', () => {
+    const clean = 'وحصل الطالب على تقدير أ في مادة الرياضيات، وب في اللغة الإنجليزية.';
+    expect(nWithEvidence(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
       'في مد ة قصيرة، وقال محمد\u00A0 إن منظر  البحر جميل، وإن رسم\u00A0 الخريطة تأخر ساعات  والقرار الدولي\u00A0 مستقل  عنها.';

@@ -1067,6 +1067,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
+  // A proclitic ب، ل or ك (after و or ف) takes no preposition after it: وب في is a list letter or grade and في (وبِفي is no word).
+  if (k + 1 === j && /^[وف]?[بلك]$/.test(L) && /^(?:في|على|إلى|عن)$/.test(R)) return null;
   // A word before itself, or itself with a pronoun, is a repetition (جد جدي، بين بين): no lost shadda between them.
   if (L.length >= 2 && (R === L || (R.startsWith(L) && SUFFIX_PRONOUNS.has(R.slice(L.length)))) && ctx.lexPiece(pieces[k]!)) return null;
   // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
