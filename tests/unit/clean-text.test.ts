@@ -135,7 +135,7 @@ describe('clean text is never changed', () => {
   });
 
   // clean-habits: 293 lines with writers' typing habits, written apart (scripts/eval-habits.ts lists every change). Held under what
-  // the rules reach: 39 lines had letters or marks changed alone before 2026-12-03's rules, 1 now (ﷺ spelled out, by design); 28
+  // the rules reach: 99 lines had letters or marks changed alone at e361059, 1 now (ﷺ spelled out, by design); 28
   // among damaged lines (a word end the damage could have left, alone in its stretch).
   it("changes letters or marks in few of clean-habits' lines, alone or among damaged lines", () => {
     const lines = habitLines();
