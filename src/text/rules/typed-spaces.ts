@@ -53,7 +53,8 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
  * A plain space between a word and punctuation (not an ellipsis, which stands free between words): a lost mark's place in damaged
  * copy, a writer's habit in clean text.
  */
-const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=${A}) (?=[,،؛:!?؟»”)\\]]|\\.(?!\\.))`, 'g');
+const PUNCTUATION = `[,،؛:!?؟»”)\\]]|\\.(?!\\.)`;
+const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=${A}) (?=${PUNCTUATION})`, 'g');
 const SPACE_BEFORE_PUNCTUATION_ONE = new RegExp(SPACE_BEFORE_PUNCTUATION.source);
 const DOUBLE_SPACE = new RegExp(`(?<=${A}) {2}`);
 const NBSP_RUN = new RegExp(`(?<=${A})[ \u00A0]*\u00A0[ \u00A0]*`, 'g');
@@ -65,7 +66,7 @@ export function plainWordEnd(text: string): boolean {
 const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
 
 /** After a word: spaces with a NO-BREAK SPACE, or one or two plain spaces before punctuation or a line's end (group 1). */
-const WORD_END_SPACES = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {1,2})(?=[,،؛:!?؟»”)\\]]|\\.(?!\\.)|\n|$))`, 'g');
+const WORD_END_SPACES = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {1,2})(?=${PUNCTUATION}|\n|$))`, 'g');
 
 /**
  * Where plain spaces after a word (one or two before punctuation or a line's end) cannot all be lost marks: the damage turns a
