@@ -5,10 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { damage } from './lib/damage.ts';
-import { normalize, type Change } from '../src/text/normalize.ts';
-import { loadLexicon } from '../src/store/lexicon.ts';
-import { lazyQuran } from '../src/store/quran.ts';
-import { WordCounts } from '../src/text/evidence.ts';
+import { repairInterleaved } from './lib/interleave.ts';
 
 const FIXTURES = new URL('../tests/fixtures/', import.meta.url);
 
@@ -33,31 +30,11 @@ export function fixtureLines(name: string): string[] {
  * credit inside damaged wire copy), and reports the clean lines that changed beyond NFC.
  */
 export function scoreClean(clean: string[], damaged: string[] = [], ignored: string[] = []): CleanScore {
-  const lexicon = loadLexicon();
-  const lines: string[] = [];
-  const cleanAt: number[] = [];
-  clean.forEach((line, k) => {
-    cleanAt.push(lines.length);
-    lines.push(line);
-    if (damaged.length) lines.push(damaged[k % damaged.length]!);
-  });
-  const doc = lines.join('\n');
-  const { changes } = normalize(doc, { lexicon: () => lexicon, quran: lazyQuran, evidence: new WordCounts().add(doc), quotes: 'keep' });
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    starts.push(at);
-    at += l.length + 1;
-  }
-  const lineOf = (c: Change) => {
-    let lo = 0;
-    while (lo + 1 < starts.length && starts[lo + 1]! <= c.offset) lo++;
-    return lo;
-  };
+  const { changes, cleanAt, lineOf } = repairInterleaved(clean, damaged);
   const touched = new Map<number, number>();
   for (const c of changes) {
     if (c.rule === 'nfc' || ignored.includes(c.rule)) continue;
-    const line = lineOf(c);
+    const line = lineOf(c.offset);
     touched.set(line, (touched.get(line) ?? 0) + 1);
   }
   const score: CleanScore = { lines: clean.length, altered: [], edits: 0 };

@@ -6,10 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { damagedLines } from './eval-clean.ts';
-import { normalize, type Change } from '../src/text/normalize.ts';
-import { loadLexicon } from '../src/store/lexicon.ts';
-import { lazyQuran } from '../src/store/quran.ts';
-import { WordCounts } from '../src/text/evidence.ts';
+import { repairInterleaved } from './lib/interleave.ts';
+import type { Change } from '../src/text/normalize.ts';
 
 const HABITS = new URL('../tests/fixtures/clean-habits/', import.meta.url);
 
@@ -81,32 +79,16 @@ function applyChanges(text: string, changes: { change: Change; at: number; order
 
 /** Normalizes the lines as one document, each followed by `damaged[k]` when given, and collects the changes on the clean lines. */
 export function runSetting(clean: HabitLine[], damaged: string[]): SettingResult {
-  const lexicon = loadLexicon();
-  const docLines: string[] = [];
-  const cleanAt = new Map<number, HabitLine>();
-  clean.forEach((line, k) => {
-    cleanAt.set(docLines.length, line);
-    docLines.push(line.text);
-    if (damaged.length) docLines.push(damaged[k % damaged.length]!);
-  });
-  const doc = docLines.join('\n');
-  const { changes } = normalize(doc, { lexicon: () => lexicon, quran: lazyQuran, evidence: new WordCounts().add(doc), quotes: 'keep' });
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of docLines) {
-    starts.push(at);
-    at += l.length + 1;
-  }
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const {
+    changes,
+    starts,
+    cleanAt: docLineOf,
+    lineOf,
+  } = repairInterleaved(
+    clean.map((l) => l.text),
+    damaged,
+  );
+  const cleanAt = new Map(docLineOf.map((docLine, k) => [docLine, clean[k]!]));
   const result: SettingResult = { lines: clean.length, otherChanges: 0, byRule: new Map(), findings: [], repaired: new Map() };
   const perLine = new Map<HabitLine, { change: Change; at: number; order: number }[]>();
   changes.forEach((change, order) => {
