@@ -13,6 +13,7 @@ import { buildSiteData, relate } from '../../src/site/data.ts';
 import { prepareArticle, readingMinutes } from '../../src/prepare/prepare-article.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
+import { testArticle } from '../helpers/article.ts';
 import { foldArabic, keyTerms } from '../../src/terms/fold.ts';
 import { isolateLatin, siteUrl } from '../../src/site/filters.ts';
 import { formatDate, formatDateTime, formatHijri } from '../../src/site/dates.ts';
@@ -38,27 +39,14 @@ beforeAll(async () => {
 afterAll(() => site?.remove());
 
 function fakeArticle(i: number, tags: string[], words: string, section = 'سياسة'): Article {
-  const date = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', '+00:00');
-  return {
-    source: `content/x/${i}.md`,
-    title: `خبر ${i}`,
+  return testArticle(i, Date.UTC(2020, 0, 1), 3_600_000, {
     summary: 's',
-    date,
-    timestamp: Date.parse(date),
+    url: `/2020/01/s${i}/`,
     section: { name: section, slug: section },
     tags: tags.map((t) => ({ name: t, slug: t })),
-    authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar',
-    dir: 'rtl',
-    slug: `s${i}`,
-    url: `/2020/01/s${i}/`,
     html: '<p>x</p>',
-    wordCount: 10,
-    repairs: 0,
-    possibleSplits: 0,
-    readingMinutes: 1,
     terms: keyTerms(words),
-  };
+  });
 }
 
 describe('site data', () => {

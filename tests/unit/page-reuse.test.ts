@@ -9,33 +9,19 @@ import path from 'node:path';
 import { buildSiteData } from '../../src/site/data.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
+import { testArticle } from '../helpers/article.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse } from '../../src/site/page-reuse.ts';
 import { outputManifest, type Stamp } from '../../src/store/stamp.ts';
 
 const config = configSchema.parse({ paginate: 2 });
 
 function article(i: number, title = `خبر ${i}`): Article {
-  const date = new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().replace('.000Z', '+00:00');
-  return {
-    source: `content/x/${i}.md`,
+  return testArticle(i, Date.UTC(2021, 0, 1), 86_400_000, {
     title,
-    summary: 'ملخص',
-    date,
-    timestamp: Date.parse(date),
-    section: { name: 'سياسة', slug: 'politics' },
-    tags: [{ name: 'نفط', slug: 'oil' }],
-    authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar',
-    dir: 'rtl',
-    slug: `s${i}`,
     url: `/2021/01/s${i}/`,
-    html: `<p>نص ${i}</p>`,
-    wordCount: 10,
-    repairs: 0,
-    possibleSplits: 0,
-    readingMinutes: 1,
+    tags: [{ name: 'نفط', slug: 'oil' }],
     terms: ['نفط', 'سعر'],
-  };
+  });
 }
 
 const keysOf = (articles: Article[], global = 'g') => pageKeys(buildSiteData(articles, config), {}, global);

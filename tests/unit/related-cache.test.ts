@@ -14,33 +14,19 @@ import type { ImageSet } from '../../src/site/images.ts';
 import { createHash } from 'node:crypto';
 import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
+import { testArticle } from '../helpers/article.ts';
 
 const config = configSchema.parse({ paginate: 3 });
 const TAGS = ['oil', 'gas', 'gold', 'wheat'];
 const TERMS = ['نفط', 'سعر', 'انتاج', 'تصدير', 'اسواق', 'ذهب', 'قمح', 'غاز'];
 
 function article(i: number): Article {
-  const date = new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', '+00:00');
-  return {
-    source: `content/x/${i}.md`,
-    title: `خبر ${i}`,
-    summary: 'ملخص',
-    date,
-    timestamp: Date.parse(date),
+  return testArticle(i, Date.UTC(2021, 0, 1), 3_600_000, {
+    url: `/2021/01/s${i}/`,
     section: i % 3 ? { name: 'اقتصاد', slug: 'economy' } : { name: 'سياسة', slug: 'politics' },
     tags: [{ name: TAGS[i % 4]!, slug: TAGS[i % 4]! }],
-    authors: [{ name: 'أ', slug: 'a' }],
-    lang: 'ar',
-    dir: 'rtl',
-    slug: `s${i}`,
-    url: `/2021/01/s${i}/`,
-    html: `<p>نص ${i}</p>`,
-    wordCount: 10,
-    repairs: 0,
-    possibleSplits: 0,
-    readingMinutes: 1,
     terms: [TERMS[i % 8]!, TERMS[(i * 3) % 8]!, TERMS[(i + 5) % 7]!],
-  };
+  });
 }
 
 const dirs: string[] = [];
