@@ -121,12 +121,12 @@ describe('clean text is never changed', () => {
   });
 
   // A writer's double spaces look like the damage's trace of a word's lost last mark: held under what the rules reach
-  // (README, "Writers' spacing habits"; 272 and 198 lines before 2026-12-03's rules).
+  // (README, "Writers' spacing habits"; 272 and 198 lines before 2026-12-03's rules, then 127 and 1, now 4 and 1).
   describe("a writer's spacing habits", () => {
     const typed = withTypedDoubleSpaces([...constructions, ...wikinewsBare()], 7);
-    it('guesses a mark at a double space in few clean lines among damaged ones (only where a line has one)', () => {
+    it('guesses a mark at a double space in few clean lines among damaged ones (only where the alternation leaves room for one)', () => {
       expect(typed.length).toBeGreaterThan(400);
-      expect(scoreClean(typed, damaged, ['whitespace']).altered.length).toBeLessThanOrEqual(135);
+      expect(scoreClean(typed, damaged, ['whitespace']).altered.length).toBeLessThanOrEqual(6);
     });
     it('leaves an article whose browser editor saved its double spaces as NO-BREAK SPACE and space all but alone', () => {
       const saved = typed.map((l) => l.replace(/ {2}/g, '\u00A0 '));
@@ -135,14 +135,14 @@ describe('clean text is never changed', () => {
   });
 
   // clean-habits: 293 lines with writers' typing habits, written apart (scripts/eval-habits.ts lists every change). Held under what
-  // the rules reach: 99 lines had letters or marks changed alone at e361059, 1 now (ﷺ spelled out, by design); 28
-  // among damaged lines (a word end the damage could have left, alone in its stretch).
+  // the rules reach: 99 lines had letters or marks changed alone at e361059, 0 now (ﷺ kept); 28 among damaged lines at c883eb0, 2
+  // now (a space before a colon where the damage's alternation leaves room for a lost mark).
   it("changes letters or marks in few of clean-habits' lines, alone or among damaged lines", () => {
     const lines = habitLines();
     expect(lines.length).toBeGreaterThanOrEqual(250);
     const touched = (damagedBetween: string[]) => new Set(runSetting(lines, damagedBetween).findings.map((f) => f.line)).size;
-    expect(touched([])).toBeLessThanOrEqual(1);
-    expect(touched(damaged)).toBeLessThanOrEqual(28);
+    expect(touched([])).toBe(0);
+    expect(touched(damaged)).toBeLessThanOrEqual(3);
   });
 });
 

@@ -18,6 +18,11 @@ describe('display-safe Unicode repairs', () => {
   it('turns presentation forms into base letters without NFKC side effects', () => {
     expect(n('\uFEB3\uFEFC\uFEE1 عليكم')).toBe('سلام عليكم');
     expect(n('كلمة\u00A0أخرى \uFEF7')).toBe('كلمة\u00A0أخرى لأ'); // a lone NBSP between words stays
+    expect(n('\uFDF2 أكبر')).toBe('الله أكبر');
+  });
+  it('keeps the phrase ligatures and the rial sign that writers type as symbols', () => {
+    for (const text of ['قال رسول الله \uFDFA: «الكلمة الطيبة صدقة».', 'الله \uFDFB', 'بسعر 50 \uFDFC', '\uFDFD'])
+      expect(n(text)).toBe(text);
   });
   it('removes tatweel, stray bidi controls and zero-width debris', () => {
     expect(n('الســـلام')).toBe('السلام');
@@ -126,17 +131,17 @@ describe('split-word repair', () => {
     // a word with the article after a preposition takes the genitive's kasra, its adjective too, never tanween (devset7)
     ['وفاز بالمرحلة\u00A0 السادسة  من الطواف في مد ة قصيرة', 'وفاز بالمرحلةِ السادسةِ من الطواف في مدّة قصيرة'],
     // a noun without the article after an attached ب is genitive: tanween kasr, its adjective too; not a doubled word (بأقلّ) (devset6)
-    ['وطالبوا بتعويض\u00A0 عادل ، مقارنة  بأقل  من ساعة في مد ة قصيرة.', 'وطالبوا بتعويضٍ عادلٍ، مقارنةً بأقلّ من ساعة في مدّة قصيرة.'],
+    ['وطالبوا بتعويض\u00A0 عادل ، مقارنة\u00A0 بأقل  من ساعة في مد ة قصيرة.', 'وطالبوا بتعويضٍ عادلٍ، مقارنةً بأقلّ من ساعة في مدّة قصيرة.'],
     // shadda and fatha on a past verb whose last letter doubles (form VIII; a short stem after و), shadda and tanween on a noun (devset6)
-    ['«ثم اهتز\u00A0  البيت»، ورد   المدير على تحد   كبير في مد ة قصيرة.', '«ثم اهتزَّ البيت»، وردَّ المدير على تحدٍّ كبير في مدّة قصيرة.'],
+    ['«ثم اهتز \u00A0 البيت»، ورد   المدير على تحد \u00A0 كبير في مد ة قصيرة.', '«ثم اهتزَّ البيت»، وردَّ المدير على تحدٍّ كبير في مدّة قصيرة.'],
     // eleven to nineteen and their ordinals are built on the fatha, both words (devset8)
     [
-      'وبلغت الصادرات أحد\u00A0 عشر  ألف يورو من الرابع  عشر  إلى آخر الشهر في مد ة قصيرة',
+      'وبلغت الصادرات أحد\u00A0 عشر  ألف يورو من الرابع\u00A0 عشر  إلى آخر الشهر في مد ة قصيرة',
       'وبلغت الصادرات أحدَ عشرَ ألف يورو من الرابعَ عشرَ إلى آخر الشهر في مدّة قصيرة',
     ],
     // a pronoun suffix's vowel: هُ، هِ after a preposition, هُمْ; a particle whose letters stood apart keeps its sukun (devset8)
     [
-      'ليرفع رصيده\u00A0 إلى 24 نقطة، وكتب على حسابه  أنه فخور بلاعبيهم  وبفوز جاء م ن  ركلة جزاء في مد ة قصيرة.',
+      'ليرفع رصيده\u00A0 إلى 24 نقطة، وكتب على حسابه  أنه فخور بلاعبيهم\u00A0 وبفوز جاء م ن  ركلة جزاء في مد ة قصيرة.',
       'ليرفع رصيدهُ إلى 24 نقطة، وكتب على حسابهِ أنه فخور بلاعبيهمْ وبفوز جاء مَنْ ركلة جزاء في مدّة قصيرة.',
     ],
     // before a word with the article or a number, a noun after a preposition is a construct's first: kasra, no tanween (devset7)
@@ -189,6 +194,22 @@ describe('split-word repair', () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves at most one of plain spaces.
     const typed = 'قال الشاعر في أمسيته :\nومن أشهر أبيات المتنبي : الخيل والليل';
     expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ :/g, ':')}`);
+  });
+  it("adds no mark at a clean line's double space where the damaged lines around it already hold the one plain word end", () => {
+    // Between two word ends with a NO-BREAK SPACE the damage leaves exactly one of plain spaces: here two stand, so neither is trusted.
+    const clean = 'وأعلنت وزارة  الصحة خطة للإصلاح.';
+    const doc = `في مد ة قصيرة، قال إن\u00A0 المشروع ماض.\n${clean}\nوكانت خطوة  مهمة، وقال إن\u00A0 العمل مستمر.`;
+    expect(nWithEvidence(doc).split('\n')).toEqual([
+      'في مدّة قصيرة، قال إنّ المشروع ماض.',
+      clean.replace(/ {2}/g, ' '),
+      'وكانت خطوة مهمة، وقال إنّ العمل مستمر.',
+    ]);
+  });
+  it("adds no mark at an editor's NO-BREAK SPACE that follows a damaged one with no plain word end between them", () => {
+    // The damage leaves NO-BREAK SPACE and a space in turn: of two NO-BREAK SPACEs in a row one is typed, and neither is trusted.
+    const clean = 'انطلقت الدورة من معرض الشارقة الدولي للكتاب\u00A0 بمشاركة أكثر من 2500 دار نشر.';
+    const doc = `في مد ة قصيرة، قال إن\u00A0 المشروع ماض، وكانت خطوة  مهمة.\n${clean}\nوقال إن\u00A0 العمل مستمر في مد ة قصيرة.`;
+    expect(nWithEvidence(doc).split('\n')[1]).toBe(clean.replace('\u00A0 ', ' '));
   });
   it('puts no tanween on a word with the article (إلى القاهرةِ, not القاهرةٍ; الوزراء), but on a masdar of form VIII (التزاماً)', () => {
     const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';
@@ -280,7 +301,7 @@ describe('split-word repair', () => {
     ['في حين أي دها ست ة، وقد قد مها الوزير، ولم يت ضح عن أي\u00A0 من ا.', 'في حين أيّدها ستّة، وقد قدّمها الوزير، ولم يتّضح عن أيّ منّا.'],
     // form VIII passive before a frequent word; ثمّ takes no suffix (not ثمّك); وعمّا; لكلّ and لأنّ keep their final shadda
     [
-      'افت تحت أمس الدورة في مد ة قصيرة، ث م\u00A0 ك ل ف مديرها، وعم ا قريب لكل\u00A0 حملة لأن  القرار صدر.',
+      'افت تحت أمس الدورة في مد ة قصيرة، ث م\u00A0 ك ل ف مديرها، وعم ا قريب لكل  حملة لأن\u00A0 القرار صدر.',
       'افتُتحت أمس الدورة في مدّة قصيرة، ثُمّ كُلّف مديرها، وعمّا قريب لكلّ حملة لأنّ القرار صدر.',
     ],
     // لا سيّما; أو before ل with a final mark's debris (أوّليّ); بن before a tail in ة is no name (بنّاءة); يؤيّ|دون; a number after debris
@@ -346,7 +367,7 @@ describe('split-word repair', () => {
     // أمّ's final shadda (the conjunction أم takes no mark); after a preposition a noun in ة or ء takes tanween kasr (في خطوةٍ),
     // elsewhere the fath (خطوةً); after لم a defective verb keeps the vowel of its lost letter (ننتهِ), form V its shadda (نتلقّ)
     [
-      'وقالت إن\u00A0 العمل في مد ة قصيرة، وهي أم\u00A0 لخمسة أطفال، جاء في خطوة  مهم ة، وكانت خطوة\u00A0 جريئة، ولم ننته\u00A0 بعد، ولم نتلق  إل ا الوعود.',
+      'وقالت إن\u00A0 العمل في مد ة قصيرة، وهي أم  لخمسة أطفال، جاء في خطوة\u00A0 مهم ة، وكانت خطوة  جريئة، ولم ننته\u00A0 بعد، ولم نتلق  إل ا الوعود.',
       'وقالت إنّ العمل في مدّة قصيرة، وهي أمّ لخمسة أطفال، جاء في خطوةٍ مهمّة، وكانت خطوةً جريئة، ولم ننتهِ بعد، ولم نتلقّ إلّا الوعود.',
     ],
     // a lone verb prefix opens a word that lost a second mark before its last letter (يُتوقَّع، يُفوَّج), not أنّي or a
@@ -373,7 +394,7 @@ describe('split-word repair', () => {
     expect(out.replace(/[\u064B-\u0652]/g, '')).toBe('وقال إن العقود وقعت ومولت بالكامل في مدة قصيرة.');
   });
   it('joins ان with a pronoun and a plural pronoun after a doubled letter, in a text that writes أن with its hamza', () => {
-    const damaged = 'قال إن\u00A0 عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن  الأمر انتهى.';
+    const damaged = 'قال إن\u00A0 عدد سك انه تضاعف في مد ة قصيرة، وأن  من حق كم أن تسألوا، وأن\u00A0 الأمر انتهى.';
     expect(nWithEvidence(damaged)).toBe('قال إنّ عدد سكّانه تضاعف في مدّة قصيرة، وأنّ من حقّكم أن تسألوا، وأنّ الأمر انتهى.');
   });
   it('does not join two words across a final mark it puts back (تحدٍّ مهمّ, not تحدّمهمّ)', () => {
@@ -410,7 +431,8 @@ describe('split-word repair', () => {
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، أدى انقطاع التيّار عن أحياء واسعة إلى أزمة.');
   });
   it('puts no shadda back at the end of a word whose last letter follows ي، و or ئ (وزير، نتائج): its lost mark was a case vowel', () => {
-    const damaged = 'في مد ة قصيرة، وقال وزير\u00A0 التربية إن  نتائج  الطلاب جي دة، وأعلن المسؤول  أن  العام  الدراسي  بدأ.';
+    const damaged =
+      'في مد ة قصيرة، وقال وزير\u00A0 التربية إن  نتائج\u00A0 الطلاب جي دة، وأعلن المسؤول  أن\u00A0 العام  الدراسي\u00A0 بدأ.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، وقال وزير التربية إنّ نتائج الطلاب جيّدة، وأعلن المسؤول أنّ العامّ الدراسيّ بدأ.');
   });
   it('keeps a list letter after a noun with the article apart before a relative pronoun (المسار ب الذي), damaged copy or not (unseen3)', () => {
@@ -512,17 +534,17 @@ describe('split-word repair', () => {
     // a noun without the article right after a preposition takes tanween kasr (منذ عقدٍ، على طائرٍ); not one in و (نموّ) nor
     // the plural مفاعّ of a doubled root (موادّ)
     [
-      'وقال إن\u00A0 الموسم الأفضل منذ عقد\u00A0 وعثر على طائر  جارح في مد ة قصيرة، ويدل على نمو\u00A0 سريع في مواد  كثيرة.',
+      'وقال إن\u00A0 الموسم الأفضل منذ عقد  وعثر على طائر\u00A0 جارح في مد ة قصيرة، ويدل على نمو  سريع في مواد\u00A0 كثيرة.',
       'وقال إنّ الموسم الأفضل منذ عقدٍ وعثر على طائرٍ جارح في مدّة قصيرة، ويدل على نموّ سريع في موادّ كثيرة.',
     ],
     // an adjective without the article agrees with the tanween its noun got back (منذ عقدٍ طويلٍ); a nisba keeps its shadda (حوارٍ عربيّ)
     [
-      'وقال إن\u00A0 الموسم الأفضل منذ عقد\u00A0 طويل  في مد ة قصيرة، وجاء بعد حوار\u00A0 عربي  واسع.',
+      'وقال إن\u00A0 الموسم الأفضل منذ عقد  طويل\u00A0 في مد ة قصيرة، وجاء بعد حوار  عربي\u00A0 واسع.',
       'وقال إنّ الموسم الأفضل منذ عقدٍ طويلٍ في مدّة قصيرة، وجاء بعد حوارٍ عربيّ واسع.',
     ],
     // بين after a participle in م with the article: its plural ending; after other nouns the preposition
     [
-      'وقال إن\u00A0 تغيير المدر بين كل  موسم يضر  بالتعاون بين اللاعبين في مد ة قصيرة.',
+      'وقال إن\u00A0 تغيير المدر بين كل  موسم يضر\u00A0 بالتعاون بين اللاعبين في مد ة قصيرة.',
       'وقال إنّ تغيير المدرّبين كلّ موسم يضرّ بالتعاون بين اللاعبين في مدّة قصيرة.',
     ],
     // two marks after ست are ستّ's final marks, not the future's ت before a verb
@@ -621,7 +643,7 @@ describe('split-word repair', () => {
   });
   it("ends a fully vocalised word with its verb's or pronoun's vowel: تْ، ـُ of the imperfect, هُمْ، ونَ (devset7)", () => {
     const out = n(
-      'وقال إن الخلية ك ان ت\u00A0 ت ن ت ج  أكثر من 4 كغ، والمهرجان ي ه د ف  إلى فتح أسواق، ون ت ر ك ه م  ي ت ذ و  ق ون  في مد ة قصيرة.',
+      'وقال إن الخلية ك ان ت\u00A0 ت ن ت ج  أكثر من 4 كغ، والمهرجان ي ه د ف\u00A0 إلى فتح أسواق، ون ت ر ك ه م  ي ت ذ و  ق ون\u00A0 في مد ة قصيرة.',
     );
     for (const word of ['تْ تُ', 'جُ أكثر', 'فُ إلى', 'مْ يُ', 'ونَ في']) expect(out).toContain(word);
   });

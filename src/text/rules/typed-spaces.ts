@@ -15,16 +15,22 @@ const A = `[${LETTER_SPAN}]`;
  * punctuation: قال الرئيس  إن الحكومة  ستعلن، للبلاد ، في) shows a writer's double spaces: its plain word-final marks go. A line
  * with two NO-BREAK SPACEs after words and no plain double space nor space before punctuation shows an editor's NO-BREAK SPACEs (a
  * browser editor saves a typed double space as NO-BREAK SPACE and space): the marks read at them go. Across lines, two plain
- * spaces before punctuation with no NO-BREAK SPACE between them are typed (typedWordEnds). In a document that shows no damage
+ * spaces before punctuation or double spaces read as marks with no NO-BREAK SPACE between them are typed (typedWordEnds), and so is
+ * one of two NO-BREAK SPACEs with no plain word end between them (adjacentNbspWordEnds). In a document that shows no damage
  * (split-scan.ts showsDamage) every such space is typed.
  */
 export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean): Edit[] {
   const finalAt = (e: Edit) =>
     e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
   if (!damaged) return edits.filter((e) => !finalAt(e));
-  if (edits.some((e) => finalAt(e) === 'plain')) {
-    const typed = typedWordEnds(text);
+  const plainEnds = edits.filter((e) => finalAt(e) === 'plain').map((e) => e.end);
+  if (plainEnds.length) {
+    const typed = typedWordEnds(text, plainEnds);
     if (typed.size) edits = edits.filter((e) => finalAt(e) !== 'plain' || !typed.has(e.end));
+  }
+  if (edits.some((e) => finalAt(e) === 'nbsp')) {
+    const crowded = adjacentNbspWordEnds(text);
+    if (crowded.size) edits = edits.filter((e) => finalAt(e) !== 'nbsp' || !crowded.has(e.end));
   }
   const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
   if (spaced.length === 0) return edits;
@@ -69,21 +75,25 @@ const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
 const WORD_END_SPACES = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {1,2})(?=${PUNCTUATION}|\n|$))`, 'g');
 
 /**
- * Where plain spaces after a word (one or two before punctuation or a line's end) cannot all be lost marks: the damage turns a
- * word's last mark into NO-BREAK SPACE and a space in turn, through the whole text, so between two word ends with a NO-BREAK SPACE
- * (and before the first, after the last) at most one word end of plain spaces lost a mark. Where two or more stand there, they
- * are a writer's habit (كلمة ، كلمة .): their offsets. (Two spaces before a word may be a shadda and vowel inside one: not counted.)
+ * Where plain spaces after a word cannot all be lost marks: the damage turns a word's last mark into NO-BREAK SPACE and a space in
+ * turn, through the whole text, so between two word ends with a NO-BREAK SPACE (and before the first, after the last) at most one
+ * word end of plain spaces lost a mark. Where two or more stand there, none is trusted (كلمة ، كلمة ., or a clean line's double
+ * space beside a damaged line's): their offsets. The word ends are the spaces before punctuation or a line's end and the double
+ * spaces the repair read as a mark (`read`); other double spaces before a word may be a shadda and vowel inside one.
  */
-export function typedWordEnds(text: string): Set<number> {
+export function typedWordEnds(text: string, read: readonly number[] = []): Set<number> {
   const typed = new Set<number>();
   let segment: number[] = [];
   const close = () => {
-    if (segment.length >= 2) for (const at of segment) typed.add(at);
+    if (new Set(segment).size >= 2) for (const at of segment) typed.add(at);
     segment = [];
   };
-  for (const m of text.matchAll(WORD_END_SPACES)) {
-    if (m[1] === undefined) close();
-    else segment.push(m.index);
+  const sites: [number, boolean][] = [...text.matchAll(WORD_END_SPACES)].map((m) => [m.index, m[1] === undefined]);
+  for (const at of read) sites.push([at, false]);
+  sites.sort((a, b) => a[0] - b[0]);
+  for (const [at, nbsp] of sites) {
+    if (nbsp) close();
+    else segment.push(at);
   }
   close();
   return typed;
@@ -112,4 +122,26 @@ export function nbspWordEnds(line: string): number {
  */
 export function nbspTyped(line: string): boolean {
   return nbspWordEnds(line) >= 2 && !DOUBLE_SPACE.test(line) && !SPACE_BEFORE_PUNCTUATION_ONE.test(line);
+}
+
+/** After a word: spaces with a NO-BREAK SPACE, or plain ones that could hold a lost mark (group 1: two or more, or one before punctuation or a line's end). */
+const NBSP_OR_PLAIN_WORD_END = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {2,}| (?=${PUNCTUATION}|\uFD3E|$)))`, 'gm');
+
+/**
+ * Word ends with a NO-BREAK SPACE that follow one another with no word end of plain spaces between them (an editor's NO-BREAK
+ * SPACE in a clean line beside a damaged line's): the damage leaves NO-BREAK SPACE and a space in turn, so one of each such pair
+ * is typed, and neither is trusted. Their offsets.
+ */
+export function adjacentNbspWordEnds(text: string): Set<number> {
+  const adjacent = new Set<number>();
+  let previous = -1;
+  for (const m of text.matchAll(NBSP_OR_PLAIN_WORD_END)) {
+    if (m[1] !== undefined) {
+      previous = -1;
+      continue;
+    }
+    if (previous >= 0) adjacent.add(previous).add(m.index);
+    previous = m.index;
+  }
+  return adjacent;
 }

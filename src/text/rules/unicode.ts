@@ -32,7 +32,8 @@ const RARE_CLASSES = {
   persian: escaped(LOW_CHARS.persian),
   /** bidi marks and embeddings, isolates, zero-width and soft-hyphen debris, ALM */
   invisible: HIGH_INVISIBLE + escaped(LOW_CHARS.invisible),
-  presentation: '\\uFB50-\\uFDFF\\uFE70-\\uFEFE',
+  /** Letter and word forms; not the phrase ligatures and the rial sign (U+FDFA–FDFF: ﷺ ﷻ ﷼ ﷽), which writers type as symbols. */
+  presentation: '\\uFB50-\\uFDF9\\uFE70-\\uFEFE',
 };
 type RareKind = keyof typeof RARE_CLASSES;
 const LOW = Object.entries(LOW_CHARS).flatMap(([kind, chars]) => [...chars].map((c) => [c, kind as RareKind] as const));
@@ -76,7 +77,7 @@ function rareKinds(text: string): ReadonlySet<RareKind> {
 const PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`, 'g');
 
 /**
- * Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE) to base letters, one character at a time.
+ * Arabic presentation forms (U+FB50–FDF9, U+FE70–FEFE) to base letters, one character at a time.
  * Not NFKC on the whole text: that would also turn NO-BREAK SPACE into a space and put a space
  * before every spacing mark form.
  */
