@@ -5,7 +5,16 @@
 import { applyEdits, OffsetMap, type Change, type Edit } from './edits.ts';
 import { HAS_ARABIC_LETTER, stripHarakat } from './arabic.ts';
 import { DEFAULT_OPTIONS, type Doubt, type NormalizeOptions, type QuranText } from './options.ts';
-import { digitEdits, invisibleCharEdits, nfcEdits, persianLetterEdits, presentationFormEdits, tatweelEdits } from './rules/unicode.ts';
+import {
+  digitEdits,
+  invisibleCharEdits,
+  nfcEdits,
+  persianLetterEdits,
+  presentationFormEdits,
+  rareKindsOfLastText,
+  tatweelEdits,
+  type RareKinds,
+} from './rules/unicode.ts';
 import { splitWordEdits } from './rules/split-words.ts';
 export { showsDamage } from './rules/split-words.ts';
 import { whitespaceEdits } from './rules/whitespace.ts';
@@ -24,17 +33,18 @@ export interface NormalizeResult {
   doubts: Doubt[];
 }
 
-type Rule = (text: string, options: NormalizeOptions, doubts: Doubt[]) => Edit[];
+/** A rule: its edits on the text; `rare` tells which kinds of rare character the text holds, remembered for the normalize call. */
+type Rule = (text: string, options: NormalizeOptions, doubts: Doubt[], rare: (text: string) => RareKinds) => Edit[];
 
 /** The pipeline of rules, in order. Exported so tests and docs can name them. */
 export const RULES: ReadonlyArray<readonly [string, Rule]> = [
   ['nfc', (t) => nfcEdits(t)],
-  ['presentation-form', (t) => presentationFormEdits(t)],
-  ['invisible-char', (t) => invisibleCharEdits(t)],
-  ['persian-letter', (t, o) => (o.lang === 'ar' ? persianLetterEdits(t) : [])],
+  ['presentation-form', (t, _o, _d, rare) => presentationFormEdits(t, rare(t))],
+  ['invisible-char', (t, _o, _d, rare) => invisibleCharEdits(t, rare(t))],
+  ['persian-letter', (t, o, _d, rare) => (o.lang === 'ar' ? persianLetterEdits(t, rare(t)) : [])],
   // After the other three, which share one search for rare characters (rules/unicode.ts): most
   // texts that have any have tatweel, and its removal would make them search the new text again.
-  ['tatweel', (t) => tatweelEdits(t)],
+  ['tatweel', (t, _o, _d, rare) => tatweelEdits(t, rare(t))],
   ['split-word', (t, o, d) => (o.repairSplitWords ? splitWordEdits(t, o, d) : [])],
   ['whitespace', (t, o) => whitespaceEdits(t, o.fragment)],
   ['quotes', (t, o) => quoteEdits(t, o.quotes)],
@@ -63,9 +73,10 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
   let kept: Range[] | undefined;
   let bare: Range[] | undefined;
   let suspect: Range[] | undefined;
+  const rare = rareKindsOfLastText();
   for (const [name, rule] of RULES) {
     let found: Doubt[] = [];
-    let edits = rule(current, opts, found);
+    let edits = rule(current, opts, found, rare);
     // Damaged scripture that the Quran proves is restored exactly, and kept as restored from then on (verses.ts); a verse quoted
     // outside ﴿ ﴾ is looked for only where the repair found damage enough for one.
     const restored =

@@ -55,7 +55,7 @@ describe('display-safe Unicode repairs', () => {
     expect(n('کتاب یومی', { lang: 'fa' })).toBe('کتاب یومی');
   });
   it('repairs every kind of rare character in one text, whichever rule edits it first', () => {
-    // The four rules share one search for rare characters (rareKinds in text/rules/unicode.ts), remembered per text.
+    // The four rules share one search for rare characters (rareKindsOf in text/rules/unicode.ts), remembered per text in a normalize call.
     expect(n('\uFEB3\uFEFC\uFEE1 الســلام\u200F علیکم')).toBe('سلام السلام عليكم');
     expect(n('الســلام علیکم')).toBe('السلام عليكم');
     expect(n('علیکم \u200Fالســلام')).toBe('عليكم السلام');

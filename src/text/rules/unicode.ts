@@ -20,7 +20,7 @@ export function nfcEdits(text: string): Edit[] {
 // Persian yeh and keheh, soft hyphen, ALM) are searched one by one with indexOf, which scans for
 // a single character several times faster than any class; those above U+2000 (bidi controls,
 // zero-width characters, presentation forms) with one class whose ranges all lie up there.
-// Each rule's pattern, and the searches that tell which kinds a text holds (rareKinds), are
+// Each rule's pattern, and the searches that tell which kinds a text holds (rareKindsOf), are
 // built from these.
 const LOW_CHARS = { tatweel: '\u0640', persian: '\u06CC\u06A9', invisible: '\u00AD\u061C' };
 /** Bidi marks and embeddings, isolates and zero-width characters: all above U+2000. */
@@ -44,34 +44,45 @@ const HIGH: Record<'both' | 'invisible' | 'presentation', RegExp> = {
 };
 const IS_PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`);
 
-let lastText: string | undefined;
-let lastKinds = new Set<RareKind>();
+/** Which kinds of rare character a text holds. */
+export type RareKinds = ReadonlySet<RareKind>;
 
 /**
  * Which kinds of rare character the text holds. Most articles have none or one kind, and a search
  * per rule over every article cost about a tenth of the normalizer's time: these searches answer
- * for all four rules, each stopping at the first character of a kind. The answer for the last
- * text is remembered, since the rules run one after the other on the same string until one edits it.
+ * for all four rules, each stopping at the first character of a kind.
  */
-function rareKinds(text: string): ReadonlySet<RareKind> {
-  if (text !== lastText) {
-    const kinds = new Set<RareKind>();
-    for (const [ch, kind] of LOW) if (!kinds.has(kind) && text.indexOf(ch) !== -1) kinds.add(kind);
-    let search: RegExp | undefined = kinds.has('invisible') ? HIGH.presentation : HIGH.both;
-    let from = 0;
-    while (search) {
-      search.lastIndex = from;
-      const m = search.exec(text);
-      if (!m) break;
-      const kind: RareKind = IS_PRESENTATION.test(m[0]) ? 'presentation' : 'invisible';
-      kinds.add(kind);
-      search = kinds.has('presentation') ? (kinds.has('invisible') ? undefined : HIGH.invisible) : HIGH.presentation;
-      from = m.index + 1;
-    }
-    lastText = text;
-    lastKinds = kinds;
+export function rareKindsOf(text: string): RareKinds {
+  const kinds = new Set<RareKind>();
+  for (const [ch, kind] of LOW) if (!kinds.has(kind) && text.indexOf(ch) !== -1) kinds.add(kind);
+  let search: RegExp | undefined = kinds.has('invisible') ? HIGH.presentation : HIGH.both;
+  let from = 0;
+  while (search) {
+    search.lastIndex = from;
+    const m = search.exec(text);
+    if (!m) break;
+    const kind: RareKind = IS_PRESENTATION.test(m[0]) ? 'presentation' : 'invisible';
+    kinds.add(kind);
+    search = kinds.has('presentation') ? (kinds.has('invisible') ? undefined : HIGH.invisible) : HIGH.presentation;
+    from = m.index + 1;
   }
-  return lastKinds;
+  return kinds;
+}
+
+/**
+ * rareKindsOf that remembers its answer for the last text: the four rules run one after the other
+ * on the same string until one edits it. One per normalize call.
+ */
+export function rareKindsOfLastText(): (text: string) => RareKinds {
+  let lastText: string | undefined;
+  let lastKinds: RareKinds = new Set();
+  return (text) => {
+    if (text !== lastText) {
+      lastKinds = rareKindsOf(text);
+      lastText = text;
+    }
+    return lastKinds;
+  };
 }
 
 const PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`, 'g');
@@ -81,8 +92,8 @@ const PRESENTATION = new RegExp(`[${RARE_CLASSES.presentation}]`, 'g');
  * Not NFKC on the whole text: that would also turn NO-BREAK SPACE into a space and put a space
  * before every spacing mark form.
  */
-export function presentationFormEdits(text: string): Edit[] {
-  if (!rareKinds(text).has('presentation')) return [];
+export function presentationFormEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
+  if (!kinds.has('presentation')) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(PRESENTATION)) {
     const ch = m[0];
@@ -99,8 +110,8 @@ export function presentationFormEdits(text: string): Edit[] {
  * Tatweel (kashida) stretching a word (الســلام) is removed. One that attaches a proclitic to
  * what cannot join it (بـ«العنوان»، الـ186، لـNATO) is typography, and stays.
  */
-export function tatweelEdits(text: string): Edit[] {
-  if (!rareKinds(text).has('tatweel')) return [];
+export function tatweelEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
+  if (!kinds.has('tatweel')) return [];
   const edits: Edit[] = [];
   // The pattern's lookbehind would be tried at every position of the text: find the runs of
   // tatweel first and try it only on a window around each (the letter and harakat before, one
@@ -131,8 +142,8 @@ const isolateOpen = (c: number) => c >= 0x2066 && c <= 0x2068;
  */
 const INVISIBLE = new RegExp(`[${RARE_CLASSES.invisible}]`, 'g');
 
-export function invisibleCharEdits(text: string): Edit[] {
-  if (!rareKinds(text).has('invisible')) return [];
+export function invisibleCharEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
+  if (!kinds.has('invisible')) return [];
   const found = [...text.matchAll(INVISIBLE)].map((m) => m.index);
   if (found.length === 0) return [];
   const edits: Edit[] = [];
@@ -171,8 +182,8 @@ export function invisibleCharEdits(text: string): Edit[] {
 const PERSIAN = new RegExp(`[${RARE_CLASSES.persian}]`, 'g');
 
 /** Persian yeh and keheh typed on a Persian keyboard, in an Arabic article. */
-export function persianLetterEdits(text: string): Edit[] {
-  if (!rareKinds(text).has('persian')) return [];
+export function persianLetterEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
+  if (!kinds.has('persian')) return [];
   const edits: Edit[] = [];
   for (const m of text.matchAll(PERSIAN)) {
     edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
