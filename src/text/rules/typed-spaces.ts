@@ -24,12 +24,14 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
     e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
   if (!damaged) return edits.filter((e) => !finalAt(e));
   const plainEnds = edits.filter((e) => finalAt(e) === 'plain').map((e) => e.end);
+  const nbspRead = edits.some((e) => finalAt(e) === 'nbsp');
+  const ends = plainEnds.length || nbspRead ? wordEnds(text) : [];
   if (plainEnds.length) {
-    const typed = typedWordEnds(text, plainEnds);
+    const typed = typedWordEnds(ends, plainEnds);
     if (typed.size) edits = edits.filter((e) => finalAt(e) !== 'plain' || !typed.has(e.end));
   }
-  if (edits.some((e) => finalAt(e) === 'nbsp')) {
-    const crowded = adjacentNbspWordEnds(text);
+  if (nbspRead) {
+    const crowded = adjacentNbspWordEnds(ends);
     if (crowded.size) edits = edits.filter((e) => finalAt(e) !== 'nbsp' || !crowded.has(e.end));
   }
   const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
@@ -71,8 +73,23 @@ export function plainWordEnd(text: string): boolean {
 }
 const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
 
-/** After a word: spaces with a NO-BREAK SPACE, or one or two plain spaces before punctuation or a line's end (group 1). */
-const WORD_END_SPACES = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {1,2})(?=${PUNCTUATION}|\n|$))`, 'g');
+/**
+ * A word end whose spaces could hold a lost mark: spaces with a NO-BREAK SPACE; one or two plain spaces before punctuation or a
+ * line's end; one before a verse's closing ﴾; two or more plain spaces before anything else.
+ */
+interface WordEnd {
+  at: number;
+  kind: 'nbsp' | 'punctuation' | 'verse-end' | 'double';
+}
+const WORD_END = new RegExp(`(?<=${A})(?:([ \u00A0]*\u00A0[ \u00A0]*)|( {1,2})(?=${PUNCTUATION}|$)|( )(?=\uFD3E)| {2,})`, 'gm');
+
+/** The text's word ends whose spaces could hold a lost mark, in order. */
+function wordEnds(text: string): WordEnd[] {
+  return Array.from(text.matchAll(WORD_END), (m) => ({
+    at: m.index,
+    kind: m[1] !== undefined ? 'nbsp' : m[2] !== undefined ? 'punctuation' : m[3] !== undefined ? 'verse-end' : 'double',
+  }));
+}
 
 /**
  * Where plain spaces after a word cannot all be lost marks: the damage turns a word's last mark into NO-BREAK SPACE and a space in
@@ -81,17 +98,16 @@ const WORD_END_SPACES = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {1,
  * space beside a damaged line's): their offsets. The word ends are the spaces before punctuation or a line's end and the double
  * spaces the repair read as a mark (`read`); other double spaces before a word may be a shadda and vowel inside one.
  */
-export function typedWordEnds(text: string, read: readonly number[] = []): Set<number> {
+function typedWordEnds(ends: readonly WordEnd[], read: readonly number[]): Set<number> {
   const typed = new Set<number>();
   let segment: number[] = [];
   const close = () => {
     if (new Set(segment).size >= 2) for (const at of segment) typed.add(at);
     segment = [];
   };
-  const sites: [number, boolean][] = [...text.matchAll(WORD_END_SPACES)].map((m) => [m.index, m[1] === undefined]);
-  for (const at of read) sites.push([at, false]);
-  sites.sort((a, b) => a[0] - b[0]);
-  for (const [at, nbsp] of sites) {
+  const sites = ends.filter((e) => e.kind === 'nbsp' || e.kind === 'punctuation').map((e) => [e.at, e.kind === 'nbsp'] as const);
+  const all = [...sites, ...read.map((at) => [at, false] as const)].sort((a, b) => a[0] - b[0]);
+  for (const [at, nbsp] of all) {
     if (nbsp) close();
     else segment.push(at);
   }
@@ -105,8 +121,12 @@ export function typedWordEnds(text: string, read: readonly number[] = []): Set<n
  */
 export function spacingTyped(text: string): boolean {
   let plain = 0;
-  for (const m of text.matchAll(WORD_END_SPACES)) if (m[1] !== undefined) plain++;
-  return plain > 2 * (nbspWordEnds(text) + 1);
+  let nbsp = 0;
+  for (const { kind } of wordEnds(text)) {
+    if (kind === 'punctuation') plain++;
+    else if (kind === 'nbsp') nbsp++;
+  }
+  return plain > 2 * (nbsp + 1);
 }
 
 /** How many word ends of the text hold a NO-BREAK SPACE. */
@@ -124,24 +144,20 @@ export function nbspTyped(line: string): boolean {
   return nbspWordEnds(line) >= 2 && !DOUBLE_SPACE.test(line) && !SPACE_BEFORE_PUNCTUATION_ONE.test(line);
 }
 
-/** After a word: spaces with a NO-BREAK SPACE, or plain ones that could hold a lost mark (group 1: two or more, or one before punctuation or a line's end). */
-const NBSP_OR_PLAIN_WORD_END = new RegExp(`(?<=${A})(?:[ \u00A0]*\u00A0[ \u00A0]*|( {2,}| (?=${PUNCTUATION}|\uFD3E|$)))`, 'gm');
-
 /**
  * Word ends with a NO-BREAK SPACE that follow one another with no word end of plain spaces between them (an editor's NO-BREAK
  * SPACE in a clean line beside a damaged line's): the damage leaves NO-BREAK SPACE and a space in turn, so one of each such pair
  * is typed, and neither is trusted. Their offsets.
  */
-export function adjacentNbspWordEnds(text: string): Set<number> {
+function adjacentNbspWordEnds(ends: readonly WordEnd[]): Set<number> {
   const adjacent = new Set<number>();
   let previous = -1;
-  for (const m of text.matchAll(NBSP_OR_PLAIN_WORD_END)) {
-    if (m[1] !== undefined) {
-      previous = -1;
-      continue;
+  for (const { at, kind } of ends) {
+    if (kind !== 'nbsp') previous = -1;
+    else {
+      if (previous >= 0) adjacent.add(previous).add(at);
+      previous = at;
     }
-    if (previous >= 0) adjacent.add(previous).add(m.index);
-    previous = m.index;
   }
   return adjacent;
 }
