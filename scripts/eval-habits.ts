@@ -1,10 +1,13 @@
 /**
- * Measures the harm the repair does to clean news copy that carries writers' and tools' typing habits (tests/fixtures/clean-habits):
- * the set alone as one document, then each line followed by a damaged line. Prints, per setting, the changes counted by rule and every
- * change that alters letters, digits or marks (or is a split-word / word-final-mark) with its line, its before/after and the line repaired.
- * Usage: node --import tsx scripts/eval-habits.ts
+ * Measures the harm the repair does to clean news copy that carries writers' and tools' typing habits (tests/fixtures/clean-habits, or
+ * the folder given with --dir): the set alone as one document, then each line followed by a damaged line. Prints, per setting, the changes
+ * counted by rule and every change that alters letters, digits or marks (or is a split-word / word-final-mark) with its line, its
+ * before/after and the line repaired.
+ * Usage: node --import tsx scripts/eval-habits.ts [--dir tests/fixtures/<clean-set>]
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { damagedLines } from './eval-clean.ts';
 import { repairInterleaved } from './lib/interleave.ts';
 import type { Change } from '../src/text/normalize.ts';
@@ -35,13 +38,13 @@ export interface SettingResult {
   repaired: Map<HabitLine, string>;
 }
 
-/** The set's lines, non-blank, each with its file and line number. */
-export function habitLines(): HabitLine[] {
-  return readdirSync(HABITS)
+/** The set's lines (clean-habits unless another folder is given), non-blank, each with its file and line number. */
+export function habitLines(dir: URL = HABITS): HabitLine[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .flatMap((f) =>
-      readFileSync(new URL(f, HABITS), 'utf8')
+      readFileSync(new URL(f, dir), 'utf8')
         .split('\n')
         .map((text, k) => ({ where: `${f}:${k + 1}`, text }))
         .filter((l) => l.text.trim() !== ''),
@@ -145,11 +148,22 @@ function report(name: string, r: SettingResult) {
   }
 }
 
+/** The folder named by `--dir <path>` (relative to the working directory), as a URL ending in a slash; clean-habits by default. */
+function setFolder(argv: string[]): URL {
+  const at = argv.indexOf('--dir');
+  if (at < 0) return HABITS;
+  const path = argv[at + 1];
+  if (!path) throw new Error('--dir needs a folder');
+  return pathToFileURL(resolve(path) + '/');
+}
+
 function main() {
-  const clean = habitLines();
+  const dir = setFolder(process.argv.slice(2));
+  const name = basename(dir.pathname);
+  const clean = habitLines(dir);
   const damaged = damagedLines();
-  report('clean-habits alone, one document', runSetting(clean, []));
-  report('clean-habits, each line followed by a damaged line', runSetting(clean, damaged));
+  report(`${name} alone, one document`, runSetting(clean, []));
+  report(`${name}, each line followed by a damaged line`, runSetting(clean, damaged));
   console.log(
     `\n(listed: ${[...WATCHED].join(', ')}, and any change to letters, digits or marks; ${[...BY_DESIGN].join(', ')} counted only)`,
   );
