@@ -211,6 +211,32 @@ describe('split-word repair', () => {
     const doc = `في مد ة قصيرة، قال إن\u00A0 المشروع ماض، وكانت خطوة  مهمة.\n${clean}\nوقال إن\u00A0 العمل مستمر في مد ة قصيرة.`;
     expect(nWithEvidence(doc).split('\n')[1]).toBe(clean.replace('\u00A0 ', ' '));
   });
+  it("reads no NO-BREAK SPACE right before a letter as a lost mark, nor counts it as one of the damage's (clean-apart6)", () => {
+    // The damage leaves a NO-BREAK SPACE only where a mark stood before a space, punctuation or a line's end: one before a letter
+    // is an editor's, so it neither breaks the alternation (إنّ and خطوةً get their marks back) …
+    const damaged = 'في مد ة قصيرة قال إن\u00A0 المشروع ماض، وأعلن النادي تعاقده\u00A0مع المهاجم وكانت خطوة  مهمة.';
+    expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة قال إنّ المشروع ماض، وأعلن النادي تعاقده\u00A0مع المهاجم وكانت خطوةً مهمة.');
+    // … nor weighs against a writer's spaces before punctuation, which here far outnumber the NO-BREAK SPACEs the damage could leave
+    const typed = [
+      'وناقش المؤتمر\u00A0 \u00A0سبل مواجهة التغير المناخي ، وخرج بعشر توصيات .',
+      'وأعلن النادي رسمياً\u00A0تعاقده مع المهاجم لمدة ثلاثة مواسم .',
+      'وحذر الأطباء من موجة الحر\u00A0، ونصحوا بعدم الخروج في ساعات الظهيرة .',
+      'وانطلقت فعاليات معرض الكتاب\u00A0بمشاركة 600 دار نشر من 30 دولة .',
+      'وأكدت الشركة أن الخدمة ستعود خلال ساعات\u00A0، معتذرة لعملائها عن الانقطاع .',
+      'وقال المتحدث : إن الوضع مستقر .',
+    ].join('\n');
+    expect(nWithEvidence(typed).replace(/[^\u064B-\u0652]/g, '')).toBe('ً');
+  });
+  it('joins nothing across a NO-BREAK SPACE alone between two letters (ملعقة ك\u00A0زيت): the damage leaves a plain space there', () => {
+    const clean = 'وأضيفي 2 ملعقة ك\u00A0زيت زيتون.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
+  it("keeps letters that name a variable, an angle, a side, a root or a spoon apart, a run of them too, and a formula's symbols (clean-apart6)", () => {
+    const clean =
+      'وإذا كان المتغير س  يمثل عدد الساعات، وفي المثلث أ ب ج، إذا كانت الزاوية ب قائمة فإن الضلع أ ج هو الوتر، وتناولت الرسالة الجذر ك ت ب وما يشتق منه، وبلغ الارتباط بين المتغيرين س و ص 0.82، وتكون قيمة س تساوي 7، وأضيفي 1 ملعقة ك سكر. وتعطى السرعة بالعلاقة ع = ف / ز، حيث ف المسافة و ز الزمن.';
+    expect(nWithEvidence(clean)).toBe(clean.replace(/ {2}/g, ' '));
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean.replace(/ {2}/g, ' ')}`);
+  });
   it('puts no tanween on a word with the article (إلى القاهرةِ, not القاهرةٍ; الوزراء), but on a masdar of form VIII (التزاماً)', () => {
     const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، سافر إلى القاهرةِ للمراجعة، وقال نائب رئيس الوزراء إنه ملتزم التزاماً كاملا.');

@@ -128,10 +128,16 @@ export const STANDALONE_AFTER_LETTER = new Set(
 );
 /** Nouns that a lone letter labels: الفئة أ، المجموعة ب، فيتامين د، حرف ك، البند ج. */
 export const LABEL_NOUNS = new Set(
-  `فئة فئتي مجموعة فيتامين حرف درجة بند نوع قسم مستوى جدول ملحق شكل طراز مرحلة خطة فقرة مادة رقم نموذج صنف فصل مربع قائمة`
+  (
+    `فئة فئتي مجموعة فيتامين حرف درجة بند نوع قسم مستوى جدول ملحق شكل طراز مرحلة خطة فقرة مادة رقم نموذج صنف فصل مربع قائمة ` +
+    // letters that name a variable, an angle, a side, a root's radicals or a spoon's size (المتغير س، المثلث أ ب ج، الجذر ك ت ب، ملعقة ك)
+    `متغير قيمة زاوية ضلع مثلث محور دالة رمز جذر ملعقة`
+  )
     .split(' ')
     .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`])
-    .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات']),
+    // a point or a party only with the article (النقطة أ، الطرف ب): برصيد 17 نقطة فِي is a vowelled word after it
+    .concat(['النقطة', 'والنقطة', 'الطرف', 'والطرف'])
+    .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات', 'المتغيرين', 'المتغيران', 'النقطتين', 'الضلعين']),
 );
 /** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */
 export const NUMBER_WORDS = new Set(

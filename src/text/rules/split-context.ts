@@ -57,4 +57,6 @@ export class Context {
   }
   /** The nouns this document writes before a lone letter, with those letters (split-rules.ts lettersAfterNouns); made on first need. */
   lettersAfterNouns: Map<string, Set<string>> | undefined;
+  /** The letters this document writes alone beside a formula's operator (split-rules.ts formulaLetters); made on first need. */
+  formulaLetters: Set<string> | undefined;
 }

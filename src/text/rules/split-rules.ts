@@ -489,7 +489,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; but حرف إ names the letter.)
     const labelNoun = wordBefore(text, piece.start);
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (piece.bare !== 'إ' || /حرف$/.test(labelNoun))) return true;
+    // … and so do the letters after it in a run of lone letters one space apart (الجذر ك ت ب، المثلث أ ب ج، المتغيرين س و ص).
+    const [runStart] = runOfLoneLetters(text, piece.start, false);
+    if (runStart < piece.start && !'يتنإ'.includes(text[runStart]!) && LABEL_NOUNS.has(wordBefore(text, runStart))) return true;
     if (labelsAList(text, piece, ctx)) return true;
+    if ((ctx.formulaLetters ??= formulaLetters(text)).has(piece.bare)) return true;
     // A list letter after a noun with the article is its label (المسار ب الذي): before a relative pronoun, or anywhere in a document
     // that shows no damage, it closes no word before it; nor does it open a relative pronoun after it. A vocalised proclitic still
     // opens its word (الطفل بِ|اللعب).
@@ -539,6 +543,26 @@ function labelsAList(text: string, piece: { bare: string; start: number }, ctx: 
   const letters = (ctx.lettersAfterNouns ??= lettersAfterNouns(text)).get(noun);
   return letters !== undefined && letters.size >= 2;
 }
+
+/**
+ * The letters the text writes alone beside a formula's operator (ع = ف / ز، س + 5 = 12): symbols, which stand apart wherever the
+ * text uses them (حيث ف المسافة و ز الزمن). A lost mark leaves no operator. A slash is one only in a line with an equation (not a
+ * unit's: 1.2 م/ث).
+ */
+function formulaLetters(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!HAS_OPERATOR.test(text)) return out;
+  for (const m of text.matchAll(FORMULA_LETTER)) out.add(m[0]);
+  for (const line of text.matchAll(EQUATION_LINE)) for (const m of line[0].matchAll(DIVIDED_LETTER)) out.add(m[0]);
+  out.delete('و'); // و/أو
+  return out;
+}
+const LONE_LETTER = `(?<![\\p{L}\\p{M}\\u0640])[\\u0621-\\u064A](?![\\p{L}\\p{M}\\u0640])`;
+const OPERATOR = '[=+×÷*<>≤≥^]';
+const HAS_OPERATOR = new RegExp(OPERATOR);
+const FORMULA_LETTER = new RegExp(`${LONE_LETTER}(?= ?${OPERATOR})|(?<=${OPERATOR} ?)${LONE_LETTER}`, 'gu');
+const EQUATION_LINE = /^.*=.*$/gm;
+const DIVIDED_LETTER = new RegExp(`${LONE_LETTER}(?= ?/)|(?<=/ ?)${LONE_LETTER}`, 'gu');
 
 /** Every noun the text writes before a lone list letter (one space apart), with those letters. */
 function lettersAfterNouns(text: string): Map<string, Set<string>> {
@@ -1067,6 +1091,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   const R = pieces[k + 1]!.bare;
   const next = pieces[k + 2];
   const nextGap = gaps[k + 1];
+  // A NO-BREAK SPACE alone between two letters is an editor's: the damage leaves a plain space where a mark stood before a letter.
+  if (gaps[k]!.text === '\u00A0') return null;
   // A proclitic ب، ل or ك (after و or ف) takes no preposition after it: وب في is a list letter or grade and في (وبِفي is no word).
   if (k + 1 === j && /^[وف]?[بلك]$/.test(L) && /^(?:في|على|إلى|عن)$/.test(R)) return null;
   // A word before itself, or itself with a pronoun, is a repetition (جد جدي، بين بين): no lost shadda between them.

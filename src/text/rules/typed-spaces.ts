@@ -75,20 +75,28 @@ const SPACE_BEFORE_LINE_END = new RegExp(`${A} $`, 'm');
 
 /**
  * A word end whose spaces could hold a lost mark: spaces with a NO-BREAK SPACE; one or two plain spaces before punctuation or a
- * line's end; one before a verse's closing ﴾; two or more plain spaces before anything else.
+ * line's end; one before a verse's closing ﴾; two or more plain spaces before anything else. (A NO-BREAK SPACE right before a
+ * letter is an editor's: the damage leaves one only where a mark stood before a space, punctuation or a line's end.)
  */
 interface WordEnd {
   at: number;
   kind: 'nbsp' | 'punctuation' | 'verse-end' | 'double';
 }
 const WORD_END = new RegExp(`(?<=${A})(?:([ \u00A0]*\u00A0[ \u00A0]*)|( {1,2})(?=${PUNCTUATION}|$)|( )(?=\uFD3E)| {2,})`, 'gm');
+const LETTER = new RegExp(A);
 
 /** The text's word ends whose spaces could hold a lost mark, in order. */
 function wordEnds(text: string): WordEnd[] {
-  return Array.from(text.matchAll(WORD_END), (m) => ({
-    at: m.index,
-    kind: m[1] !== undefined ? 'nbsp' : m[2] !== undefined ? 'punctuation' : m[3] !== undefined ? 'verse-end' : 'double',
-  }));
+  const ends: WordEnd[] = [];
+  for (const m of text.matchAll(WORD_END)) {
+    const after = m.index + m[0].length;
+    if (m[1] !== undefined && text.charCodeAt(after - 1) === 0xa0 && LETTER.test(text.charAt(after))) continue;
+    ends.push({
+      at: m.index,
+      kind: m[1] !== undefined ? 'nbsp' : m[2] !== undefined ? 'punctuation' : m[3] !== undefined ? 'verse-end' : 'double',
+    });
+  }
+  return ends;
 }
 
 /**
