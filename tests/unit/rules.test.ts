@@ -195,6 +195,11 @@ describe('split-word repair', () => {
     const typed = 'قال الشاعر في أمسيته :\nومن أشهر أبيات المتنبي : الخيل والليل';
     expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ :/g, ':')}`);
   });
+  it('keeps an abbreviation whose letters a dot joins (ر.س، ج.م) apart from the word before it (clean-apart7)', () => {
+    const clean = 'وقيمة الجائزة الكبرى 500 ألف ر.س. والسعر 42 ألف ر.س. هـ: 0533221100، وتبلغ الغرامة مليون ج.م.';
+    expect(nWithEvidence(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
   it("adds no mark at a clean line's double space where the damaged lines around it already hold the one plain word end", () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves exactly one of plain spaces: here two stand, so neither is trusted.
     const clean = 'وأعلنت وزارة  الصحة خطة للإصلاح.';

@@ -447,7 +447,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  * Letters and words that news writes apart on purpose, which no lost mark explains: a name's
  * first word (أبو ظبي، عبد الله، بيت لحم); a lone و after a word; a lone letter that labels
  * (الفئة أ، فيتامين د، حرف ك), stands before a preposition (أ في) or after a number (30 م، 1998 م),
- * touches a digit or a tatweel (م2، هـ); a run of lone letters that is an agency's
+ * touches a digit or a tatweel (م2، هـ) or opens an abbreviation (ر.س); a run of lone letters that is an agency's
  * initials or a list (أ ف ب، (د ب أ)، فئتي أ و ب).
  */
 function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
@@ -486,6 +486,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
+    // An abbreviation's letter, a dot between it and the next (ر.س، ج.م، ش.م.ع): no lost mark leaves a dot inside a word.
+    if (/^\.[\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 2))) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; but حرف إ names the letter.)
     const labelNoun = wordBefore(text, piece.start);
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (piece.bare !== 'إ' || /حرف$/.test(labelNoun))) return true;
