@@ -48,8 +48,8 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
     const line = text.slice(lineStart, lineEnd);
     const beforePunctuation = [...line.matchAll(SPACE_BEFORE_PUNCTUATION)].map((m) => lineStart + m.index);
     if (nbspWordEnds(line) === 0) {
-      const ends = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
-      if (ends.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
+      const plainInLine = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
+      if (plainInLine.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
     } else if (nbspTyped(line)) {
       for (const e of inLine) if (finalAt(e) === 'nbsp') dropped.add(e);
     }
