@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import type { ContentProblem } from '../content/errors.ts';
 import { parseArticle } from '../content/parse.ts';
 import { prepareArticle } from '../prepare/prepare-article.ts';
-import { normalize, showsDamage, type NormalizeOptions } from '../text/normalize.ts';
+import { normalize, normalizePieces, showsDamage, type NormalizeOptions, type NormalizeResult } from '../text/normalize.ts';
 import { dropFurniture } from '../text/furniture.ts';
 import { checkMarkdownLimits, findTooDeep, MarkdownLimitError, MAX_TREE_DEPTH } from '../markdown/limits.ts';
 import { forEachTextBlock, pairBlockQuotes } from '../markdown/text-blocks.ts';
@@ -219,21 +219,25 @@ interface Piece {
   fallback: number;
 }
 
+/** The piece's text with its quote marks paired (same length). */
+function quotedText(piece: Piece, quoteEdits: ReadonlyArray<{ at: number; to: string }>): string {
+  const chars = piece.value.split('');
+  for (const q of quoteEdits) chars[q.at] = q.to;
+  return chars.join('');
+}
+
 /**
- * Runs the normalizer on a piece whose quote marks were already paired (same length), reporting
- * every change and returning the edits that turn it into the normalized text.
+ * Reports every change the normalizer made to a piece whose quote marks were already paired (`quoted`, the same length), and
+ * returns the edits that turn it into the normalized text.
  */
 function analysePiece(
   piece: Piece,
   quoteEdits: Array<{ at: number; to: string }>,
-  options: Partial<NormalizeOptions>,
+  quoted: string,
+  { text, changes, doubts }: NormalizeResult,
   report: (issue: Omit<LintIssue, 'line' | 'column'> & { viewOffset: number }) => void,
 ): ViewEdit[] {
   const { value, loc } = piece;
-  const chars = value.split('');
-  for (const q of quoteEdits) chars[q.at] = q.to;
-  const quoted = chars.join('');
-  const { text, changes, doubts } = normalize(quoted, options);
   const at = (offset: number) => (loc ? loc.pos[Math.min(offset, value.length)]! : piece.fallback);
   for (const q of quoteEdits) {
     report({
@@ -348,11 +352,12 @@ export function lintSource(file: string, source: string, options: LintOptions): 
       key !== null && first !== -1 && first + value.length <= fmEnd && !view.text.slice(keyAt, first + value.length).includes('\n');
     const loc = onKeyLine ? align(value, view.text, first, first + value.length) : undefined;
     const before = issues.length;
+    const result = normalize(value, normalizeOptions);
     fmEdits.push(
-      ...analysePiece({ value, loc, fallback: keyAt }, [], normalizeOptions, (i) => report({ ...i, message: `${field}: ${i.message}` })),
+      ...analysePiece({ value, loc, fallback: keyAt }, [], value, result, (i) => report({ ...i, message: `${field}: ${i.message}` })),
     );
     fmIssues.push(...issues.slice(before));
-    expected[field] = normalize(value, normalizeOptions).text;
+    expected[field] = result.text;
   }
   if (fmEdits.length) {
     const candidate = parseArticle(file, applyViewEdits(source, view, fmEdits));
@@ -389,8 +394,9 @@ export function lintSource(file: string, source: string, options: LintOptions): 
   const tree = markdown.parse(analysed) as Root;
   if (findTooDeep(tree, MAX_TREE_DEPTH)) return done();
   const quoteStyle = normalizeOptions.quotes ?? 'guillemets';
+  const pieces: Array<{ piece: Piece; quoteEdits: Array<{ at: number; to: string }>; opensLine: boolean }> = [];
   forEachTextBlock(tree, (texts) => {
-    const pieces: Piece[] = texts.map((t) => {
+    const block: Piece[] = texts.map((t) => {
       const s = t.position?.start.offset;
       const e = t.position?.end.offset;
       return {
@@ -400,16 +406,22 @@ export function lintSource(file: string, source: string, options: LintOptions): 
       };
     });
     // Quotation marks are paired per block across its text nodes, as in the build.
-    const quoteEdits: Array<Array<{ at: number; to: string }>> = pieces.map(() => []);
+    const quoteEdits: Array<Array<{ at: number; to: string }>> = block.map(() => []);
     for (const q of pairBlockQuotes(
-      pieces.map((p) => p.value),
+      block.map((p) => p.value),
       quoteStyle,
     ))
       quoteEdits[q.node]!.push({ at: q.at, to: q.to });
-    pieces.forEach((p, i) =>
-      edits.push(...analysePiece(p, quoteEdits[i]!, { ...normalizeOptions, quotes: 'keep', fragment: true }, report)),
-    );
+    block.forEach((piece, k) => pieces.push({ piece, quoteEdits: quoteEdits[k]!, opensLine: k === 0 }));
   });
+  // The text nodes are normalized as pieces of one document, as in the build.
+  const quoted = pieces.map((p) => quotedText(p.piece, p.quoteEdits));
+  const results = normalizePieces(
+    quoted,
+    pieces.map((p) => p.opensLine),
+    { ...normalizeOptions, quotes: 'keep', fragment: true },
+  );
+  pieces.forEach((p, i) => edits.push(...analysePiece(p.piece, p.quoteEdits, quoted[i]!, results[i]!, report)));
 
   return done();
 }

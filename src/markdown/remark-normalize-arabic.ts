@@ -4,7 +4,7 @@
  */
 import type { Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import { normalize, type Doubt, type NormalizeOptions } from '../text/normalize.ts';
+import { normalizePieces, type Doubt, type NormalizeOptions } from '../text/normalize.ts';
 import type { Change } from '../text/edits.ts';
 import { forEachTextBlock, pairBlockQuotes } from './text-blocks.ts';
 
@@ -24,9 +24,18 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
   const nodeOptions: Partial<NormalizeOptions> = { ...normalizeOptions, quotes: 'keep', fragment: true };
   return (tree) => {
     const onChange = report && (wantsChanges?.() ?? true) ? report : undefined;
-    forEachTextBlock(tree, (texts) => {
+    // The text nodes are normalized as pieces of one document: the damage's trace runs through the whole article.
+    const blocks: Text[][] = [];
+    forEachTextBlock(tree, (texts) => blocks.push(texts));
+    const results = normalizePieces(
+      blocks.flat().map((t) => t.value),
+      blocks.flatMap((texts) => texts.map((_, k) => k === 0)),
+      nodeOptions,
+    );
+    let next = 0;
+    for (const texts of blocks) {
       for (const t of texts) {
-        const { text, changes, doubts } = normalize(t.value, nodeOptions);
+        const { text, changes, doubts } = results[next++]!;
         if (onDoubt) for (const d of doubts) onDoubt(d);
         if (onChange && t.position) {
           const at = positionsIn(t);
@@ -39,7 +48,7 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
         texts.map((t) => t.value),
         quoteStyle,
       );
-      if (edits.length === 0) return;
+      if (edits.length === 0) continue;
       const values = texts.map((t) => t.value.split('')); // UTF-16 units, like the offsets
       const cursors = new Map<Text, (offset: number) => { line: number; column: number }>();
       const cursorOf = (t: Text) => {
@@ -54,7 +63,7 @@ const remarkNormalizeArabic: Plugin<[RemarkNormalizeOptions?], Root> = (options 
         if (onChange && t.position) onChange({ offset: e.at, before, after: e.to, rule: 'quotes', ...cursorOf(t)(e.at) });
       }
       texts.forEach((t, i) => (t.value = values[i]!.join('')));
-    });
+    }
   };
 };
 

@@ -22,6 +22,7 @@ import { quoteEdits } from './rules/quotes.ts';
 import { arabicPunctuationEdits, punctuationSpaceEdits } from './rules/punctuation.ts';
 import { keepOutside, protectedRanges, shiftRanges, type Range } from './protected.ts';
 import { restoreQuotedVerses, restoreScripture } from './verses.ts';
+import { untrustedWordEnds } from './rules/typed-spaces.ts';
 
 export type { Change } from './edits.ts';
 export type { Doubt, NormalizeOptions, QuranText } from './options.ts';
@@ -97,6 +98,7 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
       bare = bare?.filter((r) => !restored.ranges.includes(r));
     }
     if (bare?.length && name === 'split-word') edits = withoutMarks(edits, bare, current);
+    if (name === 'split-word' && opts.bareWordEnds?.size) edits = withoutMarksAt(edits, opts.bareWordEnds, map);
     if (name === 'nfc') ({ kept, damagedScripture: bare, suspectScripture: suspect } = protectedRanges(applyEdits(current, edits)));
     if (edits.length === 0) continue;
     if (kept && name !== 'nfc') kept = shiftRanges(kept, edits);
@@ -112,6 +114,33 @@ function runRules(text: string, opts: NormalizeOptions, map: OffsetMap, changes:
     map.push(edits);
   }
   return current;
+}
+
+/** The edits without the word-final marks whose word ends, in the original text, are among `at`. */
+function withoutMarksAt(edits: Edit[], at: ReadonlySet<number>, map: OffsetMap): Edit[] {
+  const marks = edits.filter((e) => e.rule === 'word-final-mark');
+  if (marks.length === 0) return edits;
+  const origins = map.toOriginalMany(marks.map((e) => e.start));
+  const dropped = new Set(marks.filter((_, k) => at.has(origins[k]!)));
+  return dropped.size ? edits.filter((e) => !dropped.has(e)) : edits;
+}
+
+/**
+ * normalize for one document given in pieces (a Markdown article's text nodes, each normalized on its own; `opensLine[i]` when
+ * piece i begins a block): the damage's alternation of NO-BREAK SPACE and space runs through the whole document, so the word ends
+ * it shows typed are read across the pieces (typed-spaces.ts untrustedWordEnds), and a piece that got a mark at one is normalized
+ * again without it.
+ */
+export function normalizePieces(
+  pieces: readonly string[],
+  opensLine: readonly boolean[],
+  options: Partial<NormalizeOptions> = {},
+): NormalizeResult[] {
+  const results = pieces.map((p) => normalize(p, options));
+  const reads = results.map((r) => r.changes.filter((c) => c.rule === 'word-final-mark').map((c) => c.offset));
+  if (pieces.length < 2 || reads.every((r) => r.length === 0)) return results;
+  const untrusted = untrustedWordEnds(pieces, opensLine, reads);
+  return results.map((r, i) => (untrusted[i]!.size ? normalize(pieces[i]!, { ...options, bareWordEnds: untrusted[i] }) : r));
 }
 
 /** The repair's edits a document needs before a verse quoted outside ﴿ ﴾ is looked for: a damaged verse of 20 letters gives more. */

@@ -51,6 +51,11 @@ export interface NormalizeOptions {
   damaged?: boolean | undefined;
   /** The text is one Markdown text node among siblings (its edges are not line ends). */
   fragment: boolean;
+  /**
+   * Offsets in the text given where a word's lost last mark is not put back: word ends that the whole document, of which this
+   * text is a piece, shows typed (normalizePieces).
+   */
+  bareWordEnds?: ReadonlySet<number> | undefined;
 }
 
 export const DEFAULT_OPTIONS: NormalizeOptions = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/text/normalize.ts';
+import { normalize, normalizePieces } from '../../src/text/normalize.ts';
 import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { slugify, isSafeSlug } from '../../src/text/slug.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
@@ -241,6 +241,20 @@ describe('split-word repair', () => {
       'وإذا كان المتغير س  يمثل عدد الساعات، وفي المثلث أ ب ج، إذا كانت الزاوية ب قائمة فإن الضلع أ ج هو الوتر، وتناولت الرسالة الجذر ك ت ب وما يشتق منه، وبلغ الارتباط بين المتغيرين س و ص 0.82، وتكون قيمة س تساوي 7، وأضيفي 1 ملعقة ك سكر. وتعطى السرعة بالعلاقة ع = ف / ز، حيث ف المسافة و ز الزمن.';
     expect(nWithEvidence(clean)).toBe(clean.replace(/ {2}/g, ' '));
     expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean.replace(/ {2}/g, ' ')}`);
+  });
+  it("reads the damage's alternation across a document given in pieces (a Markdown article's text nodes), as in one string", () => {
+    const pieces = [
+      'في مد ة قصيرة، قال إن\u00A0 المشروع ماض.',
+      'وأعلنت وزارة  الصحة خطة للإصلاح.',
+      'وكانت خطوة  مهمة، وقال إن\u00A0 العمل مستمر.',
+    ];
+    const evidence = new WordCounts().add(pieces.join('\n'));
+    const options = { lexicon: lazyLexicon, evidence, damaged: true, fragment: true };
+    const alone = pieces.map((p) => normalize(p, options).text);
+    expect(alone[1]).toBe('وأعلنت وزارةً الصحة خطة للإصلاح.'); // each piece alone: the double space read as a lost mark
+    const whole = normalizePieces(pieces, [true, true, true], options).map((r) => r.text);
+    expect(whole).toEqual(normalize(pieces.join('\n'), options).text.split('\n'));
+    expect(whole[1]).toBe('وأعلنت وزارة الصحة خطة للإصلاح.');
   });
   it('puts no tanween on a word with the article (إلى القاهرةِ, not القاهرةٍ; الوزراء), but on a masdar of form VIII (التزاماً)', () => {
     const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';

@@ -169,3 +169,34 @@ function adjacentNbspWordEnds(ends: readonly WordEnd[]): Set<number> {
   }
   return adjacent;
 }
+
+/**
+ * For one document given in pieces (a Markdown article's text nodes: `opensLine[i]` when piece i begins a block, else it continues
+ * the one before, across emphasis or a link): of the word ends where the repair read a lost mark in each piece (`reads`, offsets
+ * in the piece), those the whole document's alternation shows typed — two plain word ends between two NO-BREAK SPACE ones, two
+ * NO-BREAK SPACE ones with no plain one between — in each piece's offsets.
+ */
+export function untrustedWordEnds(
+  pieces: readonly string[],
+  opensLine: readonly boolean[],
+  reads: ReadonlyArray<readonly number[]>,
+): Set<number>[] {
+  const bases: number[] = [];
+  let doc = '';
+  pieces.forEach((p, i) => {
+    if (i > 0 && opensLine[i]) doc += '\n';
+    bases.push(doc.length);
+    doc += p;
+  });
+  const ends = wordEnds(doc);
+  const nbsp = new Set(ends.filter((e) => e.kind === 'nbsp').map((e) => e.at));
+  const read = reads.flatMap((r, i) => r.map((o) => bases[i]! + o));
+  const untrusted = new Set([
+    ...typedWordEnds(
+      ends,
+      read.filter((o) => !nbsp.has(o)),
+    ),
+    ...adjacentNbspWordEnds(ends),
+  ]);
+  return pieces.map((_, i) => new Set(reads[i]!.filter((o) => untrusted.has(bases[i]! + o))));
+}
