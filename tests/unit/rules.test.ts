@@ -256,6 +256,16 @@ describe('split-word repair', () => {
     expect(whole).toEqual(normalize(pieces.join('\n'), options).text.split('\n'));
     expect(whole[1]).toBe('وأعلنت وزارة الصحة خطة للإصلاح.');
   });
+  it("keeps notes, check in chess, a word said again, a letter after بحرف and a formula's symbols apart (clean-apart8)", () => {
+    const clean =
+      'وللسلم الموسيقي سبع درجات: دو ري مي فا صول لا سي، ثم أعلن اللاعب: كش ملك، وصاح المشجع: «لأ لأ لأ»، وتنتهي الكلمة بحرف ة، وصيغة النشادر ن يد3.';
+    expect(nWithEvidence(clean)).toBe(clean);
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+  });
+  it('reads no lost mark at spaces that end in a NO-BREAK SPACE right before a letter (يا ليل␠⍽يا عين)', () => {
+    const clean = 'وردد الجمهور «يا ليل \u00A0يا عين» مع المطرب.';
+    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean.replace(' \u00A0', ' ')}`);
+  });
   it('puts no tanween on a word with the article (إلى القاهرةِ, not القاهرةٍ; الوزراء), but on a masdar of form VIII (التزاماً)', () => {
     const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';
     expect(nWithEvidence(damaged)).toBe('في مدّة قصيرة، سافر إلى القاهرةِ للمراجعة، وقال نائب رئيس الوزراء إنه ملتزم التزاماً كاملا.');

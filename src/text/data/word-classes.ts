@@ -134,7 +134,7 @@ export const LABEL_NOUNS = new Set(
     `متغير قيمة زاوية ضلع مثلث محور دالة رمز جذر ملعقة`
   )
     .split(' ')
-    .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`])
+    .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`, `ب${w}`])
     // a point or a party only with the article (النقطة أ، الطرف ب): برصيد 17 نقطة فِي is a vowelled word after it
     .concat(['النقطة', 'والنقطة', 'الطرف', 'والطرف'])
     .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات', 'المتغيرين', 'المتغيران', 'النقطتين', 'الضلعين']),
@@ -182,3 +182,5 @@ export const UNIT_ABBREVIATIONS = new Set(['كغ', 'كلم', 'كم', 'سم', 'م
 export const PREPOSITION_PRONOUNS = new Set(
   'منا عنا فينا علينا إلينا معنا بيننا منك عنك فيك عليك إليك معك منكم عنكم فيكم عليكم إليكم معكم بينهم بينها منهما عنهما'.split(' '),
 );
+/** Solfège syllables (دو ري مي فا صول لا سي): three in a row are notes, not a word's pieces. */
+export const SOLFEGE = new Set(['دو', 'ري', 'مي', 'فا', 'صول', 'لا', 'سي']);

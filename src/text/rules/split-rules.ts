@@ -41,6 +41,7 @@ import {
   LATIN_LETTER_NAMES,
   UNIT_ABBREVIATIONS,
   LABEL_NOUNS,
+  SOLFEGE,
   NAME_HEADS,
   NAME_HEADS_NOT_TAILS,
   OPEN_STEM,
@@ -451,6 +452,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
  * initials or a list (أ ف ب، (د ب أ)، فئتي أ و ب).
  */
 function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: string, ctx: Context): boolean {
+  // A formula's symbols touch their digits (ن يد3، ك أ2): no lost mark leaves a digit against a word.
+  if (/^[\d\u0660-\u0669\u06F0-\u06F9]/.test(text.charAt(pieces[j]!.end))) return true;
   const second = pieces[i + 1]!.bare;
   // An acronym spelled out in Latin letters' names (أر تي أس، بي بي سي).
   if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(second)) return true;
@@ -1099,6 +1102,11 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k + 1 === j && /^[وف]?[بلك]$/.test(L) && /^(?:في|على|إلى|عن)$/.test(R)) return null;
   // A word before itself, or itself with a pronoun, is a repetition (جد جدي، بين بين): no lost shadda between them.
   if (L.length >= 2 && (R === L || (R.startsWith(L) && SUFFIX_PRONOUNS.has(R.slice(L.length)))) && ctx.lexPiece(pieces[k]!)) return null;
+  // … and so is a piece said again, word or not (لأ لأ لأ، هه هه).
+  if (L.length >= 2 && R === L) return null;
+  // Solfège syllables, three in a row (دو ري مي), and check in chess (كش ملك) are words apart.
+  if (SOLFEGE.has(L) && SOLFEGE.has(R) && (SOLFEGE.has(pieces[k - 1]?.bare ?? '') || SOLFEGE.has(next?.bare ?? ''))) return null;
+  if (L === 'كش' && R === 'ملك') return null;
   // The article's ل, its shadda lost, before the rest of a relative pronoun (الّ|ذي; in a document that shows damage, والّ|تي، للّ|ذين
   // too, as وال and بال are words) is one word with it; a lone ال before such a rest opens it rather than ending the word before
   // (فكري الّذي, not فكريّال ذي).

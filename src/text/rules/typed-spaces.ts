@@ -23,6 +23,9 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
   const finalAt = (e: Edit) =>
     e.rule === 'word-final-mark' ? (/^[ ]*\u00A0/.test(text.slice(e.end, e.end + 3)) ? 'nbsp' : 'plain') : undefined;
   if (!damaged) return edits.filter((e) => !finalAt(e));
+  // Spaces that end in a NO-BREAK SPACE right before a letter are an editor's: the damage leaves one only before a space,
+  // punctuation or a line's end (يا ليل␠⍽يا عين).
+  edits = edits.filter((e) => !finalAt(e) || !NBSP_BEFORE_LETTER.test(text.slice(e.end, e.end + 8)));
   const plainEnds = edits.filter((e) => finalAt(e) === 'plain').map((e) => e.end);
   const nbspRead = edits.some((e) => finalAt(e) === 'nbsp');
   const ends = plainEnds.length || nbspRead ? wordEnds(text) : [];
@@ -84,6 +87,7 @@ interface WordEnd {
 }
 const WORD_END = new RegExp(`(?<=${A})(?:([ \u00A0]*\u00A0[ \u00A0]*)|( {1,2})(?=${PUNCTUATION}|$)|( )(?=\uFD3E)| {2,})`, 'gm');
 const LETTER = new RegExp(A);
+const NBSP_BEFORE_LETTER = new RegExp(`^[ \u00A0]*\u00A0${A}`);
 
 /** The text's word ends whose spaces could hold a lost mark, in order. */
 function wordEnds(text: string): WordEnd[] {
