@@ -262,6 +262,12 @@ describe('split-word repair', () => {
     expect(nWithEvidence(clean)).toBe(clean);
     expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
   });
+  it("asks the editor about no piece said again (لأ لأ) nor two letters inside a run of four or more (a puzzle's grid)", () => {
+    const clean = 'وصاح المشجع: «لأ لأ لأ»، وفي الشبكة: ف ل ن ر ج س ق و، والحل كلمة طويلة.';
+    const doubts = (text: string) => normalize(text, { lexicon: lazyLexicon, evidence: new WordCounts().add(text) }).doubts;
+    expect(doubts(clean)).toEqual([]);
+    expect(doubts(`في مد ة قصيرة\n${clean}`)).toEqual([]);
+  });
   it('reads no lost mark at spaces that end in a NO-BREAK SPACE right before a letter (يا ليل␠⍽يا عين)', () => {
     const clean = 'وردد الجمهور «يا ليل \u00A0يا عين» مع المطرب.';
     expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean.replace(' \u00A0', ' ')}`);

@@ -308,6 +308,13 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     if (kindOf(L.bare.charCodeAt(L.bare.length - 1)) & NO_MARK_AFTER_BIT || isWordMarkCode(text.charCodeAt(L.end - 1))) return false;
     if (standsApartOnPurpose(pieces, a, a + 1, text, ctx) || hamzalessParticle(L.bare, pieces[a + 1]!.bare, ctx, text, L.start))
       return false;
+    // Not a piece said again (لأ لأ), nor two letters inside a run of four lone letters or more, which the joins read whole: a
+    // run left alone lists letters (a lesson's spelling, a puzzle's grid).
+    if (L.bare === pieces[a + 1]!.bare) return false;
+    if (L.bare.length === 1 && pieces[a + 1]!.bare.length === 1) {
+      const [ra, rb] = runOfLoneLetters(text, L.start, false);
+      if (rb - ra >= 6) return false;
+    }
     const word = L.bare + pieces[a + 1]!.bare;
     return ctx.seen(word) || ctx.lex(word) || (ending && a === k - 1 && L.bare.length >= 2 && !FUNCTION_WORDS.has(L.bare));
   };
