@@ -135,8 +135,8 @@ export const LABEL_NOUNS = new Set(
   )
     .split(' ')
     .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`, `ب${w}`])
-    // a point or a party only with the article (النقطة أ، الطرف ب): برصيد 17 نقطة فِي is a vowelled word after it
-    .concat(['النقطة', 'والنقطة', 'الطرف', 'والطرف'])
+    // a point, a party or a line only with the article (النقطة أ، الطرف ب، الخط ب): برصيد 17 نقطة فِي is a vowelled word after it, خط ط is خطّط
+    .concat(['النقطة', 'والنقطة', 'الطرف', 'والطرف', 'الخط', 'والخط'])
     .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات', 'المتغيرين', 'المتغيران', 'النقطتين', 'الضلعين']),
 );
 /** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */

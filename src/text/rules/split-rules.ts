@@ -498,12 +498,13 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     // An abbreviation's letter, a dot between it and the next (ر.س، ج.م، ش.م.ع): no lost mark leaves a dot inside a word.
     if (/^\.[\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 2))) return true;
-    // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; but حرف إ names the letter.)
+    // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
+    // حرف إ، بحرف ة name the letter.)
     const labelNoun = wordBefore(text, piece.start);
-    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (piece.bare !== 'إ' || /حرف$/.test(labelNoun))) return true;
+    if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (!'إةى'.includes(piece.bare) || /حرف$/.test(labelNoun))) return true;
     // … and so do the letters after it in a run of lone letters one space apart (الجذر ك ت ب، المثلث أ ب ج، المتغيرين س و ص).
     const [runStart] = runOfLoneLetters(text, piece.start, false);
-    if (runStart < piece.start && !'يتنإ'.includes(text[runStart]!) && LABEL_NOUNS.has(wordBefore(text, runStart))) return true;
+    if (runStart < piece.start && !'يتنإةى'.includes(text[runStart]!) && LABEL_NOUNS.has(wordBefore(text, runStart))) return true;
     if (labelsAList(text, piece, ctx)) return true;
     if ((ctx.formulaLetters ??= formulaLetters(text)).has(piece.bare)) return true;
     // A list letter after a noun with the article is its label (المسار ب الذي): before a relative pronoun, or anywhere in a document
