@@ -9,6 +9,8 @@ import { WordCounts } from '../../src/text/evidence.ts';
 const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
 /** Normalized with the word evidence of the text itself, as a build gives a one-article site. */
 const nWithEvidence = (text: string) => n(text, { evidence: new WordCounts().add(text) });
+/** A clean text after a line that shows damage (مد ة): the line repaired, the text as it was (`kept`: its spacing normalised). */
+const expectAmidDamage = (clean: string, kept = clean) => expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${kept}`);
 const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
 
 describe('display-safe Unicode repairs', () => {
@@ -157,23 +159,23 @@ describe('split-word repair', () => {
   it("adds no mark at a clean line's typed double spaces inside damaged copy: two word ends without a NO-BREAK SPACE are typing", () => {
     // The damage writes a word's lost last mark as NO-BREAK SPACE and a space in turn: two such word ends in a line hold one.
     const typed = 'قال الرئيس  إن الحكومة  ستعلن خطة  جديدة للبلاد  في الأسبوع المقبل، وأكد المدير العام  أن الشركة حققت  أرباحا.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ {2}/g, ' ')}`);
+    expectAmidDamage(typed, typed.replace(/ {2}/g, ' '));
     // … and so are spaces typed before punctuation
     const spaced = 'قال الرئيس ، إن الحكومة ستعلن خطة جديدة للبلاد ، في الأسبوع المقبل .';
-    expect(nWithEvidence(`في مد ة قصيرة\n${spaced}`)).toBe(`في مدّة قصيرة\n${spaced.replace(/ ([،.])/g, '$1')}`);
+    expectAmidDamage(spaced, spaced.replace(/ ([،.])/g, '$1'));
     // … and a double space after a letter that opens a word is no shadda and vowel lost on it (a word's first letter takes one vowel)
     const credit = 'تصوير: أ  ف ب\nوكانت أ  ش أ قد ذكرت ذلك.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${credit}`)).toBe(`في مدّة قصيرة\n${credit.replace(/ {2}/g, ' ')}`);
+    expectAmidDamage(credit, credit.replace(/ {2}/g, ' '));
     // … and a unit after a number two spaces away (a number loses no mark)
     const unit = 'تقع القلعة على ارتفاع 1200  م فوق سطح البحر.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${unit}`)).toBe(`في مدّة قصيرة\n${unit.replace(/ {2}/g, ' ')}`);
+    expectAmidDamage(unit, unit.replace(/ {2}/g, ' '));
     // … and in a document that shows no damage, every double space is typed (WikiNews, spaces doubled: the word before got a shadda)
     const bare =
       'ويتمتع هادي البحرة بخطاب  هادئ إجمالا، وكان رئيس وفد المعارضة إلى  مفاوضات جنيف - 2 التي حصلت برعاية  الأمم المتحدة في مطلع العام ولم تؤد  إلى نتيجة. وقد ولد في دمشق عام  1959.';
     expect(nWithEvidence(bare)).toBe(bare.replace(/ {2}/g, ' '));
     // … nor is ما with two spaces after it the tail of an adverb in اً after a frequent word (أوّ|لاً، كلّ|ياً; أو ما is two words)
     const orWhat = 'الناتجة عن فيروس كورونا أو ما  يطلق عليه اسم الفيروس';
-    expect(nWithEvidence(`في مد ة قصيرة\n${orWhat}`)).toBe(`في مدّة قصيرة\n${orWhat.replace(/ {2}/g, ' ')}`);
+    expectAmidDamage(orWhat, orWhat.replace(/ {2}/g, ' '));
     // … while a damaged line's word ends, one NO-BREAK SPACE among them, get their marks back
     expect(nWithEvidence('وقال إن\u00A0 المشروع خطوة  مهمة في مد ة قصيرة.')).toBe('وقال إنّ المشروع خطوةً مهمة في مدّة قصيرة.');
   });
@@ -188,17 +190,17 @@ describe('split-word repair', () => {
   it('keeps the alphabet spelled out apart, in either order (أ ب ت ث، أ ب ج د), هـ among its letters, alone or in damaged copy', () => {
     const letters = 'تتعلم الطفلة الحروف أ ب ت ث ج ح خ ثم ل م ن هـ و ي، وحروف أبجد هوز: أ ب ج د ه و ز.';
     expect(nWithEvidence(letters)).toBe(letters);
-    expect(nWithEvidence(`في مد ة قصيرة\n${letters}`)).toBe(`في مدّة قصيرة\n${letters}`);
+    expectAmidDamage(letters);
   });
   it('reads spaces before punctuation as typed where two stand between NO-BREAK SPACEs, across lines too (clean-habits)', () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves at most one of plain spaces.
     const typed = 'قال الشاعر في أمسيته :\nومن أشهر أبيات المتنبي : الخيل والليل';
-    expect(nWithEvidence(`في مد ة قصيرة\n${typed}`)).toBe(`في مدّة قصيرة\n${typed.replace(/ :/g, ':')}`);
+    expectAmidDamage(typed, typed.replace(/ :/g, ':'));
   });
   it('keeps an abbreviation whose letters a dot joins (ر.س، ج.م) apart from the word before it (clean-apart7)', () => {
     const clean = 'وقيمة الجائزة الكبرى 500 ألف ر.س. والسعر 42 ألف ر.س. هـ: 0533221100، وتبلغ الغرامة مليون ج.م.';
     expect(nWithEvidence(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it("adds no mark at a clean line's double space where the damaged lines around it already hold the one plain word end", () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves exactly one of plain spaces: here two stand, so neither is trusted.
@@ -234,13 +236,13 @@ describe('split-word repair', () => {
   });
   it('joins nothing across a NO-BREAK SPACE alone between two letters (ملعقة ك\u00A0زيت): the damage leaves a plain space there', () => {
     const clean = 'وأضيفي 2 ملعقة ك\u00A0زيت زيتون.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it("keeps letters that name a variable, an angle, a side, a root or a spoon apart, a run of them too, and a formula's symbols (clean-apart6)", () => {
     const clean =
       'وينقل الخط ب وحده 200 ألف راكب، وإذا كان المتغير س  يمثل عدد الساعات، وفي المثلث أ ب ج، إذا كانت الزاوية ب قائمة فإن الضلع أ ج هو الوتر، وتناولت الرسالة الجذر ك ت ب وما يشتق منه، وبلغ الارتباط بين المتغيرين س و ص 0.82، وتكون قيمة س تساوي 7، وأضيفي 1 ملعقة ك سكر. وتعطى السرعة بالعلاقة ع = ف / ز، حيث ف المسافة و ز الزمن.';
     expect(nWithEvidence(clean)).toBe(clean.replace(/ {2}/g, ' '));
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean.replace(/ {2}/g, ' ')}`);
+    expectAmidDamage(clean, clean.replace(/ {2}/g, ' '));
   });
   it("reads the damage's alternation across a document given in pieces (a Markdown article's text nodes), as in one string", () => {
     const pieces = [
@@ -260,7 +262,7 @@ describe('split-word repair', () => {
     const clean =
       'وللسلم الموسيقي سبع درجات: دو ري مي فا صول لا سي، ثم أعلن اللاعب: كش ملك، وصاح المشجع: «لأ لأ لأ»، وتنتهي الكلمة بحرف ة، وصيغة النشادر ن يد3.';
     expect(nWithEvidence(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it("asks the editor about no piece said again (لأ لأ) nor two letters inside a run of four or more (a puzzle's grid)", () => {
     const clean = 'وصاح المشجع: «لأ لأ لأ»، وفي الشبكة: ف ل ن ر ج س ق و، والحل كلمة طويلة.';
@@ -270,7 +272,7 @@ describe('split-word repair', () => {
   });
   it('reads no lost mark at spaces that end in a NO-BREAK SPACE right before a letter (يا ليل␠⍽يا عين)', () => {
     const clean = 'وردد الجمهور «يا ليل \u00A0يا عين» مع المطرب.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean.replace(' \u00A0', ' ')}`);
+    expectAmidDamage(clean, clean.replace(' \u00A0', ' '));
   });
   it('puts no tanween on a word with the article (إلى القاهرةِ, not القاهرةٍ; الوزراء), but on a masdar of form VIII (التزاماً)', () => {
     const damaged = 'في مد ة قصيرة، سافر إلى القاهرة\u00A0 للمراجعة، وقال نائب رئيس الوزراء  إنه ملتزم التزاما\u00A0 كاملا.';
@@ -290,14 +292,14 @@ describe('split-word repair', () => {
   });
   it('keeps a word before itself with a pronoun apart inside damaged copy (بخط جد جدي: a repetition, no lost shadda), unseen5', () => {
     const clean = 'نسخة من «ألفية ابن مالك» بخط جد جدي، فرغ منها سنة 1245 ه.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
     // … while the future's ست before a verb still opens it (ستُستخدم)
     expect(nWithEvidence('في مد ة قصيرة، ست ستخدم الأموال.')).toBe('في مدّة قصيرة، ستُستخدم الأموال.');
   });
   it('keeps a grade letter after و apart before في (وب في اللغة: a proclitic takes no preposition), alone or in damaged copy', () => {
     const clean = 'وحصل الطالب على تقدير أ في مادة الرياضيات، وب في اللغة الإنجليزية.';
     expect(nWithEvidence(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it('puts a final shadda back only on a word whose shape can end in one (الدوليّ، مستقلّ), not on محمد، منظر، رسم، ساعات', () => {
     const damaged =
@@ -477,7 +479,7 @@ describe('split-word repair', () => {
   it('keeps list letters after the same noun apart (الموقع أ … والموقع ب), but joins a lone ب that no other letter pairs with (devset8, devset9)', () => {
     const clean = 'في موقعين: الموقع أ قبالة أملج، والموقع ب قرب الجزر. الحاوية أ الزرقاء والحاوية ب الرمادية.';
     expect(n(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
     const damaged = 'وقال إن الشركة تكب دت خسائر، والشركة ب الإضافة إلى ذلك خف ضت أسعارها.';
     expect(nWithEvidence(damaged)).toBe('وقال إن الشركة تكبّدت خسائر، والشركة بِالإضافة إلى ذلك خفّضت أسعارها.');
   });
@@ -499,7 +501,7 @@ describe('split-word repair', () => {
   it('keeps a list letter after a noun with the article apart before a relative pronoun (المسار ب الذي), damaged copy or not (unseen3)', () => {
     const clean = 'وماذا عن المسار ب الذي يطالب به العداؤون؟';
     expect(n(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it('gives a lone ي after a word with the article its nisba shadda in damaged copy (منير الشابّي), unless it opens the next word', () => {
     const damaged = 'في مد ة قصيرة، وقال منير الشاب ي، إن  الدورة ناجحة. وفازت ليلى الشاب ي بجائزة، وقال إن الطالب ي درس.';
@@ -519,12 +521,12 @@ describe('split-word repair', () => {
   it("keeps a foreign name's syllables apart after a word the lexicon does not know (ليو وي مين), clean or in damaged copy (WikiNews)", () => {
     const clean = 'وصرح ليو وي مين المتحدث باسم الخارجية الصينية.';
     expect(n(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it('keeps an acronym spelled in Latin letter names, the title ولي before its noun, and حقّ after a verb apart in damaged copy (WikiNews)', () => {
     const clean = 'وقال لقناة «أر تي أس» إن مولد ولي عهد بريطانيا حدث سعيد، وقد أوكل حق حضانتهم إلى جدتهم.';
     expect(n(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it('keeps a frequent word after a conjunction apart from ل or ب and a pronoun after it (وليس لها, not وليسّلها) (WikiNews)', () => {
     expect(nWithEvidence('في مد ة قصيرة باتت العقوبات قديمة وليس لها أثر رادع.')).toBe(
@@ -533,7 +535,7 @@ describe('split-word repair', () => {
   });
   it('keeps a word that begins with أ and the vocative يا apart from the word before in damaged copy (Wild2Max prose)', () => {
     const clean = 'وخافت الخروج عن أمر أبيها، وقالت: عيب يا زينب.';
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it("gives سيّدة its shadda, not the future verb prefix's damma, and أوروبّا its shadda, not tanween (WikiNews)", () => {
     expect(nWithEvidence('في مد ة قصيرة أصيبت 900 سي دة في أوروب ا بالمرض.')).toBe('في مدّة قصيرة أصيبت 900 سيّدة في أوروبّا بالمرض.');
@@ -562,7 +564,7 @@ describe('split-word repair', () => {
   it('keeps a hamzaless frequent word (اي، او، الى، اذا) after a word, and a word after a unit (500 كغ بين), apart', () => {
     const clean = 'ولا يجوز المساس في حق اي مواطن او جهة الى اذا صدر حكم، وبلغت الحمولة 500 كغ بين مواد غذائية.';
     expect(n(clean)).toBe(clean);
-    expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${clean}`);
+    expectAmidDamage(clean);
   });
   it('keeps كل ما apart before what reads "all that" (an imperfect verb, a function word) in a damaged paragraph (devset9)', () => {
     const damaged =
