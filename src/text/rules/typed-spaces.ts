@@ -25,7 +25,7 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
   if (!damaged) return edits.filter((e) => !finalAt(e));
   // Spaces that end in a NO-BREAK SPACE right before a letter are an editor's: the damage leaves one only before a space,
   // punctuation or a line's end (يا ليل␠⍽يا عين).
-  edits = edits.filter((e) => !finalAt(e) || !NBSP_BEFORE_LETTER.test(text.slice(e.end, e.end + 8)));
+  edits = edits.filter((e) => !finalAt(e) || !editorsNbspAfter(text, e.end));
   const plainEnds = edits.filter((e) => finalAt(e) === 'plain').map((e) => e.end);
   const nbspRead = edits.some((e) => finalAt(e) === 'nbsp');
   const ends = plainEnds.length || nbspRead ? wordEnds(text) : [];
@@ -86,15 +86,18 @@ interface WordEnd {
   kind: 'nbsp' | 'punctuation' | 'verse-end' | 'double';
 }
 const WORD_END = new RegExp(`(?<=${A})(?:([ \u00A0]*\u00A0[ \u00A0]*)|( {1,2})(?=${PUNCTUATION}|$)|( )(?=\uFD3E)| {2,})`, 'gm');
-const LETTER = new RegExp(A);
 const NBSP_BEFORE_LETTER = new RegExp(`^[ \u00A0]*\u00A0${A}`);
+
+/** Do the spaces after the word ending at `at` end in a NO-BREAK SPACE right before a letter (an editor's, never the damage's)? */
+function editorsNbspAfter(text: string, at: number): boolean {
+  return NBSP_BEFORE_LETTER.test(text.slice(at, at + 8));
+}
 
 /** The text's word ends whose spaces could hold a lost mark, in order. */
 function wordEnds(text: string): WordEnd[] {
   const ends: WordEnd[] = [];
   for (const m of text.matchAll(WORD_END)) {
-    const after = m.index + m[0].length;
-    if (m[1] !== undefined && text.charCodeAt(after - 1) === 0xa0 && LETTER.test(text.charAt(after))) continue;
+    if (m[1] !== undefined && editorsNbspAfter(text, m.index)) continue;
     ends.push({
       at: m.index,
       kind: m[1] !== undefined ? 'nbsp' : m[2] !== undefined ? 'punctuation' : m[3] !== undefined ? 'verse-end' : 'double',
