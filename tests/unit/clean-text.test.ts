@@ -142,13 +142,13 @@ describe('clean text is never changed', () => {
   //   explained, dialect; NO-BREAK SPACEs where the alternation leaves room);
   // - clean-apart7 (328 lines: honorifics, line-ups, schedules, markets, classifieds, specs, legal drafting): 7 / 6 → 4 / 3
   //   (NO-BREAK SPACEs and spaces before punctuation where the alternation leaves room for a lost mark);
-  // - clean-apart8 (317 lines: education, puzzles, music, science, opinion, social posts): 18 / 18 → 8 / 8 (spaces before
-  //   punctuation where the alternation leaves room, the alphabet listed in no order, a grid's letters, وكم صبرنا).
+  // - clean-apart8 (317 lines: education, puzzles, music, science, opinion, social posts): 18 / 18 → 7 / 6 (spaces before
+  //   punctuation where the alternation leaves room, a grid's letters, وكم صبرنا).
   it.each([
     ['clean-habits', 250, 0, 2],
     ['clean-apart6', 300, 2, 6],
     ['clean-apart7', 300, 4, 3],
-    ['clean-apart8', 300, 8, 8],
+    ['clean-apart8', 300, 7, 6],
   ])("changes letters or marks in few of %s's lines, alone or among damaged lines", (set, size, alone, amid) => {
     const lines = habitLines(new URL(`../fixtures/${set}/`, import.meta.url));
     expect(lines.length).toBeGreaterThanOrEqual(size);

@@ -192,6 +192,23 @@ describe('split-word repair', () => {
     expect(nWithEvidence(letters)).toBe(letters);
     expectAmidDamage(letters);
   });
+  it('keeps letters listed beside هـ apart in any order (the moon letters), alone or in damaged copy (clean-apart8)', () => {
+    const moon = 'أما الحروف القمرية فهي: أ ب غ ح ج ك و خ ف ع ق ي م هـ، ويجمعها قولهم: «ابغ حجك وخف عقيمه».';
+    expect(nWithEvidence(moon)).toBe(moon);
+    expectAmidDamage(moon);
+    expectAmidDamage('والحروف الشمسية: هـ ت ث د ذ ر ز س ش ص ض ط ظ ل ن.');
+    // … while a vocalised word's lone letters still join, with no هـ beside them
+    const vocalised = nWithEvidence('وقال إن الخلية لم ت ع د  ت ن ت ج  أكثر من 4 كغ في مد ة قصيرة.');
+    expect(vocalised.replace(/[\u064B-\u0652]/g, '')).toBe('وقال إن الخلية لم تعد تنتج أكثر من 4 كغ في مدة قصيرة.');
+  });
+  it('puts no mark on an abbreviated unit after its number, and the shadda back on لعلّ (clean-apart8)', () => {
+    const units = 'قوة الشد ق = 50 ن\u00A0، والكتلة ك = 5 كغ ، فالتسارع ت = 10 م/ث² .';
+    expectAmidDamage(units, 'قوة الشد ق = 50 ن، والكتلة ك = 5 كغ، فالتسارع ت = 10 م/ث² .');
+    // طنّ is written with its shadda, and a lost one comes back; so does لعلّ's, a function word's
+    expect(nWithEvidence('نقلت القوافل 900 طن\u00A0 من المواد، لعل  القرار في مد ة قصيرة.')).toBe(
+      'نقلت القوافل 900 طنّ من المواد، لعلّ القرار في مدّة قصيرة.',
+    );
+  });
   it('reads spaces before punctuation as typed where two stand between NO-BREAK SPACEs, across lines too (clean-habits)', () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves at most one of plain spaces.
     const typed = 'قال الشاعر في أمسيته :\nومن أشهر أبيات المتنبي : الخيل والليل';

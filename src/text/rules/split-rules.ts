@@ -227,6 +227,8 @@ function restoreFinal(pieces: Piece[], gaps: Gap[], i: number, j: number, gap: s
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
+  // An abbreviated unit after its number carries no mark (5 كغ ،; not طنّ).
+  if (UNIT_ABBREVIATIONS.has(word) && word !== 'طن' && afterNumber(text, pieces[i]!.start)) return;
   // The mark the word before got back at its own end, right before this word (a noun's tanween its adjective agrees with).
   const prev = edits[edits.length - 1];
   const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
@@ -672,13 +674,26 @@ function initialsOrList(text: string, at: number): boolean {
   if (a === b) return typedInitials(text, at);
   const letters = text.slice(a, b + 1);
   if (AGENCY_INITIALS.has(letters)) return true;
-  // (The alphabet: four letters in a run, or fewer beside هـ, which the run stops at.)
+  // (The alphabet: four letters in a run, or fewer beside هـ, which the run stops at. Four letters or more beside هـ, a letter
+  // written as a letter, are a list of letters in any order: الحروف القمرية: أ ب غ ح … م هـ.)
+  if (letters.length >= 7 && runBesideHeh(text, a, b)) return true;
   if ((letters.length >= 7 || text[a - 2] === '\u0640' || text[b + 2] === 'ه') && inAlphabetOrder(lettersAround(text, at))) return true;
   // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
   if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after) || typedInitials(text, at);
+}
+
+/** Does the run of lone letters a..b, followed to its ends, stand right before or after هـ (a lone ه with its tatweel)? */
+function runBesideHeh(text: string, a: number, b: number): boolean {
+  const heh = (k: number) => text[k] === 'ه' && text[k + 1] === '\u0640';
+  let end = b;
+  while (!heh(end) && text[end + 1] === ' ' && loneLetterAt(text, end + 2)) end += 2;
+  if (heh(end) || (text[end + 1] === ' ' && heh(end + 2))) return true;
+  let start = a;
+  while (text[start - 1] === ' ' && loneLetterAt(text, start - 2)) start -= 2;
+  return text[start - 1] === ' ' && heh(start - 3);
 }
 
 /**
