@@ -209,6 +209,17 @@ describe('split-word repair', () => {
       'نقلت القوافل 900 طنّ من المواد، لعلّ القرار في مدّة قصيرة.',
     );
   });
+  it('keeps wind directions, a unit after a slash and an abbreviation before a number apart, in damaged copy (clean-apart10)', () => {
+    expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
+    expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');
+  });
+  it("reads a line's spaces before punctuation as typed where it spaces by hand after a non-letter (clean-apart10)", () => {
+    // Two spaces or a NO-BREAK SPACE after punctuation or a digit: the damage leaves spaces only after a letter.
+    const ad = 'للبيع :  شقة 140 م²\u00A0، 3 غرف\u00A0، مطبخ راكب  ، 2.4 مليون ج .';
+    expectAmidDamage(ad, 'للبيع: شقة 140 م²\u00A0، 3 غرف، مطبخ راكب، 2.4 مليون ج.');
+    const quiz = 'ما عاصمة موريتانيا ؟  أ) أطار\u00A0ب) نواكشوط';
+    expectAmidDamage(quiz, 'ما عاصمة موريتانيا؟ أ) أطار\u00A0ب) نواكشوط');
+  });
   it('reads spaces before punctuation as typed where two stand between NO-BREAK SPACEs, across lines too (clean-habits)', () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves at most one of plain spaces.
     const typed = 'قال الشاعر في أمسيته :\nومن أشهر أبيات المتنبي : الخيل والليل';

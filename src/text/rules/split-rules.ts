@@ -313,6 +313,9 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     // Not a piece said again (لأ لأ), nor two letters inside a run of four lone letters or more, which the joins read whole: a
     // run left alone lists letters (a lesson's spelling, a puzzle's grid).
     if (L.bare === pieces[a + 1]!.bare) return false;
+    // Nor a lone letter before a number: an abbreviation (في د 88، الساعة 3 م).
+    if (pieces[a + 1]!.bare.length === 1 && /^ [\d\u0660-\u0669]/.test(text.slice(pieces[a + 1]!.end, pieces[a + 1]!.end + 2)))
+      return false;
     if (L.bare.length === 1 && pieces[a + 1]!.bare.length === 1) {
       const [ra, rb] = runOfLoneLetters(text, L.start, false);
       if (rb - ra >= 6) return false;
@@ -498,8 +501,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
-    // An abbreviation's letter, a dot between it and the next (ر.س، ج.م، ش.م.ع): no lost mark leaves a dot inside a word.
-    if (/^\.[\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 2))) return true;
+    // An abbreviation's letter, a dot between it and the next (ر.س، ج.م، ش.م.ع): no lost mark leaves a dot inside a word; nor
+    // before a number (م. 3، ص. 45); nor a unit's after a slash (كم/س، م/ث).
+    if (/^\.(?:[\u0621-\u064A]|[ \u00A0]?[\d\u0660-\u0669])/.test(text.slice(piece.end, piece.end + 3))) return true;
+    if (text[piece.start - 1] === '/' && isBasicLetterAt(text, piece.start - 2)) return true;
+    if (windDirection(text, piece.start)) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
     // حرف إ، بحرف ة name the letter.)
     const labelNoun = wordBefore(text, piece.start);
@@ -520,6 +526,19 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   }
   return false;
 }
+
+/**
+ * Is the lone letter at `at` in a wind direction of a weather bulletin (ش، ج، غ، ق for north, south, west, east: شرقية ج ش
+ * 10-15، غربية غ 20): a run of one to three of those letters after a direction or before a speed?
+ */
+function windDirection(text: string, at: number): boolean {
+  if (!'شجغق'.includes(text[at]!)) return false;
+  const [a, b] = runOfLoneLetters(text, at, false);
+  const letters = text.slice(a, b + 1).replace(/ /g, '');
+  if (letters.length > 3 || /[^شجغق]/.test(letters)) return false;
+  return /^[،,]? [\d\u0660-\u0669]/.test(text.slice(b + 1, b + 4)) || WIND_WORD.test(text.slice(Math.max(0, a - 12), a));
+}
+const WIND_WORD = /(?:^|[^\u0621-\u064A])[وف]?(?:ال)?(?:رياح|شمالية|جنوبية|شرقية|غربية|شمالي|جنوبي|شرقي|غربي):? $/;
 
 /** fullyVocalised's answer as finalMarkFor takes it (the word after unknown). */
 function vocalisedAt(pieces: Piece[], i: number, k: number): { after: string; vocalised: boolean } {

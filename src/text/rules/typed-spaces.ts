@@ -50,9 +50,9 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
     k = n;
     const line = text.slice(lineStart, lineEnd);
     const beforePunctuation = [...line.matchAll(SPACE_BEFORE_PUNCTUATION)].map((m) => lineStart + m.index);
-    if (nbspWordEnds(line) === 0) {
+    if (nbspWordEnds(line) === 0 || spacedByHand(line)) {
       const plainInLine = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
-      if (plainInLine.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
+      if (plainInLine.size >= 2 || spacedByHand(line)) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
     } else if (nbspTyped(line)) {
       for (const e of inLine) if (finalAt(e) === 'nbsp') dropped.add(e);
     }
@@ -143,6 +143,16 @@ export function spacingTyped(text: string): boolean {
   }
   return plain > 2 * (nbsp + 1);
 }
+
+/**
+ * Does the line show spaces only a hand types: two or more, or a NO-BREAK SPACE, after a character that is no letter (شقة :  140
+ * م²⍽،)? The damage leaves its spaces right after a letter whose mark it took; a line typed so has its plain spaces before
+ * punctuation typed too. (Not a space before a NO-BREAK SPACE: a word's two lost last marks leave one, تحدٍّ is تحد ⍽.)
+ */
+export function spacedByHand(line: string): boolean {
+  return HAND_SPACING.test(line);
+}
+const HAND_SPACING = new RegExp(`[^\\s${LETTER_SPAN}](?: {2}|\u00A0)`);
 
 /** How many word ends of the text hold a NO-BREAK SPACE. */
 export function nbspWordEnds(line: string): number {
