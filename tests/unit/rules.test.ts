@@ -219,6 +219,12 @@ describe('split-word repair', () => {
     expectAmidDamage(ad, 'للبيع: شقة 140 م²\u00A0، 3 غرف، مطبخ راكب، 2.4 مليون ج.');
     const quiz = 'ما عاصمة موريتانيا ؟  أ) أطار\u00A0ب) نواكشوط';
     expectAmidDamage(quiz, 'ما عاصمة موريتانيا؟ أ) أطار\u00A0ب) نواكشوط');
+    // … or a space before punctuation after a non-letter, or a NO-BREAK SPACE between a word and a letter (clean-apart7, -8)
+    expectAmidDamage('رصد الجين في 12 من أصل 40 عينة ، أي 30% .', 'رصد الجين في 12 من أصل 40 عينة، أي 30% .');
+    const editor = 'وأكدت الوزارة\u00A0أن المدارس ستفتح أبوابها في موعدها\u00A0، وأن الخطة جاهزة لمواجهة أي موجة برد .';
+    expectAmidDamage(editor, editor.replace(/\u00A0،/, '،').replace(' .', '.'));
+    // … while damage that touches a digit is still read (و⍽45 is وَ45)
+    expect(nWithEvidence('في مد ة قصيرة، بين 30 و\u00A045 كيلومتر ا')).toBe('في مدّة قصيرة، بين 30 و\u00A045 كيلومترًا');
   });
   it('reads spaces before punctuation as typed where two stand between NO-BREAK SPACEs, across lines too (clean-habits)', () => {
     // Between two word ends with a NO-BREAK SPACE the damage leaves at most one of plain spaces.

@@ -50,9 +50,12 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
     k = n;
     const line = text.slice(lineStart, lineEnd);
     const beforePunctuation = [...line.matchAll(SPACE_BEFORE_PUNCTUATION)].map((m) => lineStart + m.index);
-    if (nbspWordEnds(line) === 0 || spacedByHand(line)) {
+    // (A line that spaces by hand and rejoins no word of its own; in one that does, the damage's alternation is read as elsewhere.)
+    if (spacedByHand(line) && !edits.some((e) => e.rule === 'split-word' && e.start >= lineStart && e.start <= lineEnd)) {
+      for (const e of inLine) dropped.add(e);
+    } else if (nbspWordEnds(line) === 0) {
       const plainInLine = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
-      if (plainInLine.size >= 2 || spacedByHand(line)) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
+      if (plainInLine.size >= 2) for (const e of inLine) if (finalAt(e) === 'plain') dropped.add(e);
     } else if (nbspTyped(line)) {
       for (const e of inLine) if (finalAt(e) === 'nbsp') dropped.add(e);
     }
@@ -145,14 +148,20 @@ export function spacingTyped(text: string): boolean {
 }
 
 /**
- * Does the line show spaces only a hand types: two or more, or a NO-BREAK SPACE, after a character that is no letter (شقة :  140
- * م²⍽،)? The damage leaves its spaces right after a letter whose mark it took; a line typed so has its plain spaces before
- * punctuation typed too. (Not a space before a NO-BREAK SPACE: a word's two lost last marks leave one, تحدٍّ is تحد ⍽.)
+ * Does the line show spaces only a hand types: two or more, a NO-BREAK SPACE, or one before punctuation, after a character that
+ * is no letter nor mark (شقة :  140 م²⍽،، أي 30% .), or a NO-BREAK SPACE between a word and a letter (الوزارة⍽أن، الجين⍽BRCA1)?
+ * The damage leaves its spaces right after a letter whose mark it took, before a space, punctuation or a digit (و⍽45); a line
+ * typed so has its spaces at word ends typed too. (Not a space before a NO-BREAK SPACE: a word's two lost last marks leave one,
+ * تحدٍّ is تحد ⍽.)
  */
 export function spacedByHand(line: string): boolean {
   return HAND_SPACING.test(line);
 }
-const HAND_SPACING = new RegExp(`[^\\s${LETTER_SPAN}](?: {2}|\u00A0)`);
+/** Marks of every kind, the Quran's small signs among them (the damage may leave spaces after those it does not take). */
+const MARK_SPAN = '\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED';
+const HAND_SPACING = new RegExp(
+  `[^\\s${LETTER_SPAN}${MARK_SPAN}](?: {2}|\u00A0| (?=[.,،؛:!?؟]))|(?<=${A})\u00A0(?=[A-Za-z${LETTER_SPAN}])`,
+);
 
 /** How many word ends of the text hold a NO-BREAK SPACE. */
 export function nbspWordEnds(line: string): number {
