@@ -223,6 +223,8 @@ describe('split-word repair', () => {
     expectAmidDamage('رصد الجين في 12 من أصل 40 عينة ، أي 30% .', 'رصد الجين في 12 من أصل 40 عينة، أي 30% .');
     const editor = 'وأكدت الوزارة\u00A0أن المدارس ستفتح أبوابها في موعدها\u00A0، وأن الخطة جاهزة لمواجهة أي موجة برد .';
     expectAmidDamage(editor, editor.replace(/\u00A0،/, '،').replace(' .', '.'));
+    // … or more spaces after a word than two lost marks and a space leave (clean-apart6)
+    expectAmidDamage('وعاد الهدوء إلى المدينة بعد ليلة من المواجهات\u00A0 \u00A0.', 'وعاد الهدوء إلى المدينة بعد ليلة من المواجهات.');
     // … while damage that touches a digit is still read (و⍽45 is وَ45)
     expect(nWithEvidence('في مد ة قصيرة، بين 30 و\u00A045 كيلومتر ا')).toBe('في مدّة قصيرة، بين 30 و\u00A045 كيلومترًا');
   });

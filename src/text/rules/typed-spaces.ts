@@ -149,9 +149,10 @@ export function spacingTyped(text: string): boolean {
 
 /**
  * Does the line show spaces only a hand types: two or more, a NO-BREAK SPACE, or one before punctuation, after a character that
- * is no letter nor mark (شقة :  140 م²⍽،، أي 30% .), or a NO-BREAK SPACE between a word and a letter (الوزارة⍽أن، الجين⍽BRCA1)?
- * The damage leaves its spaces right after a letter whose mark it took, before a space, punctuation or a digit (و⍽45); a line
- * typed so has its spaces at word ends typed too. (Not a space before a NO-BREAK SPACE: a word's two lost last marks leave one,
+ * is no letter nor mark (شقة :  140 م²⍽،، أي 30% .), a NO-BREAK SPACE between a word and a letter (الوزارة⍽أن، الجين⍽BRCA1), or
+ * more spaces after a word than two lost marks and a space leave (المواجهات⍽␠⍽.)? The damage leaves its spaces right after a
+ * letter whose mark it took, one a mark, before a space, punctuation or a digit (و⍽45); a line typed so has its spaces at word
+ * ends typed too. (Not a space before a NO-BREAK SPACE: a word's two lost last marks leave one,
  * تحدٍّ is تحد ⍽.)
  */
 export function spacedByHand(line: string): boolean {
@@ -160,7 +161,7 @@ export function spacedByHand(line: string): boolean {
 /** Marks of every kind, the Quran's small signs among them (the damage may leave spaces after those it does not take). */
 const MARK_SPAN = '\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED';
 const HAND_SPACING = new RegExp(
-  `[^\\s${LETTER_SPAN}${MARK_SPAN}](?: {2}|\u00A0| (?=[.,،؛:!?؟]))|(?<=${A})\u00A0(?=[A-Za-z${LETTER_SPAN}])`,
+  `[^\\s${LETTER_SPAN}${MARK_SPAN}](?: {2}|\u00A0| (?=[.,،؛:!?؟]))|(?<=${A})(?:\u00A0(?=[A-Za-z${LETTER_SPAN}])|[ \u00A0]{2}(?:\u00A0|[ \u00A0]{2}))`,
 );
 
 /** How many word ends of the text hold a NO-BREAK SPACE. */
