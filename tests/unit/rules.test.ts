@@ -53,15 +53,27 @@ describe('display-safe Unicode repairs', () => {
     expect(n('قال \u2066NATO اليوم')).toBe('قال NATO اليوم');
   });
   it('maps Persian yeh and keheh in Arabic text only', () => {
-    expect(n('کتاب یومی')).toBe('كتاب يومي');
-    expect(n('کتاب یومی', { lang: 'fa' })).toBe('کتاب یومی');
+    expect(n('کتاب یومی فی المکتبة')).toBe('كتاب يومي في المكتبة');
+    expect(n('کتاب یومی فی المکتبة', { lang: 'fa' })).toBe('کتاب یومی فی المکتبة');
+  });
+  it('keeps a quotation in Persian, Urdu or Ottoman Turkish as written: its ی، ک and ZWNJ, its words apart (clean-apart11)', () => {
+    for (const text of [
+      'وقال بالفارسية: «نان، کار، آزادی»، وهو شعار يعني الخبز والعمل والحرية.',
+      'قال بالفارسية: «ما می\u200Cخواهیم صلح کنیم» في إشارة إلى المفاوضات.',
+      'وكتب محمد إقبال بالأردية: «خودی کو کر بلند اتنا» في ديوانه.',
+      'وصل الوفد إلى فيصل آباد (فیصل آباد) ثم إلى كرمانشاه (کرمانشاه) وبندر عباس.',
+      'وتعني بالعثمانية «مکتب رشدیهٔ ملکیه» المدرسة الرشدية المدنية.',
+    ]) {
+      expect(n(text, { evidence: new WordCounts().add(text) })).toBe(text);
+      expectAmidDamage(text);
+    }
   });
   it('repairs every kind of rare character in one text, whichever rule edits it first', () => {
     // The four rules share one search for rare characters (rareKindsOf in text/rules/unicode.ts), remembered per text in a normalize call.
     expect(n('\uFEB3\uFEFC\uFEE1 الســلام\u200F علیکم')).toBe('سلام السلام عليكم');
     expect(n('الســلام علیکم')).toBe('السلام عليكم');
     expect(n('علیکم \u200Fالســلام')).toBe('عليكم السلام');
-    expect(n('علیکم')).toBe('عليكم');
+    expect(n('علیکم فی الیوم')).toBe('عليكم في اليوم');
   });
   it('never applies search-only foldings', () => {
     const text = 'أكّد إبراهيم أنّ المدرسة على مستوى الدولة';
@@ -208,6 +220,12 @@ describe('split-word repair', () => {
     expect(nWithEvidence('نقلت القوافل 900 طن\u00A0 من المواد، لعل  القرار في مد ة قصيرة.')).toBe(
       'نقلت القوافل 900 طنّ من المواد، لعلّ القرار في مدّة قصيرة.',
     );
+  });
+  it('puts no final shadda on الله and keeps the spoken بو apart from the name after it, in damaged copy (clean-apart11)', () => {
+    expectAmidDamage('الله الله الله\u00A0! ما هذا يا أخي', 'الله الله الله! ما هذا يا أخي');
+    expectAmidDamage('وهتف الجمهور: يا حبيبي يا بو علي! يا حبيبي!');
+    // … while بوّابات, its shadda lost, is rejoined
+    expect(nWithEvidence('في مد ة قصيرة لم تفعل بو ابات الدفع')).toBe('في مدّة قصيرة لم تفعل بوّابات الدفع');
   });
   it('keeps wind directions, a unit after a slash and an abbreviation before a number apart, in damaged copy (clean-apart10)', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');

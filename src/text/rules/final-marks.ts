@@ -219,6 +219,8 @@ export function finalMarkFor(
  * a plural in ات, a broken plural or a noun of three root letters (ساعات، مدارس، محمد، رسم), whose lost mark was a vowel or tanween.
  */
 function finalShaddaShape(word: string, before: string): boolean {
+  // (Not الله, whose shadda is on its lam: والله، بالله، لله.)
+  if (/^[وف]?[بتلك]?ا?لله$/.test(word)) return false;
   // Form V of a defective root after لم keeps its doubled letter's shadda at the end (لم نتلقّ، لم يتبقّ).
   if (/^[وف]?لم$/.test(before) && /^[وف]?[يتنأ]ت..$/.test(word)) return true;
   const bare = word.replace(/^[وف](?=..)/, '').replace(/^س(?=[يتنأ]..)/, '');

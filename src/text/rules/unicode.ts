@@ -181,15 +181,42 @@ export function invisibleCharEdits(text: string, kinds: RareKinds = rareKindsOf(
 
 const PERSIAN = new RegExp(`[${RARE_CLASSES.persian}]`, 'g');
 
-/** Persian yeh and keheh typed on a Persian keyboard, in an Arabic article. */
+/**
+ * Persian yeh and keheh typed on a Persian keyboard, in an Arabic article: folded in a stretch of text that shows Arabic (the
+ * article, ة, a preposition or relative: يتلقی الرئيس دعوة من الکويت فی الیوم), a line's text between quotation marks or brackets
+ * being a stretch of its own; not in a Persian, Urdu or Ottoman quotation or name (قال بالفارسية: «نان، کار، آزادی»؛ (کرمانشاه)).
+ */
 export function persianLetterEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
   if (!kinds.has('persian')) return [];
   const edits: Edit[] = [];
+  const arabicStretches = new Map<number, boolean>();
   for (const m of text.matchAll(PERSIAN)) {
-    edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
+    const start = stretchStart(text, m.index);
+    let arabic = arabicStretches.get(start);
+    if (arabic === undefined) arabicStretches.set(start, (arabic = ARABIC_SIGN.test(text.slice(start, stretchEnd(text, m.index)))));
+    if (arabic)
+      edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
   }
   return edits;
 }
+
+/** What bounds a stretch of text: a line's end, quotation marks, brackets. */
+const STRETCH_BOUNDS = '\n«»()“”"[]';
+function stretchStart(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && !STRETCH_BOUNDS.includes(text[k - 1]!)) k--;
+  return k;
+}
+function stretchEnd(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && !STRETCH_BOUNDS.includes(text[k]!)) k++;
+  return k;
+}
+const LETTERS_ANY_YEH = `${LETTER_SPAN}\u06A9\u06CC`;
+/** The article, ة, or a frequent preposition or relative (with either yeh), as a word: Arabic, not Persian. */
+const ARABIC_SIGN = new RegExp(
+  `\u0629|(?<![${LETTERS_ANY_YEH}])(?:[وفبلك]?ال[${LETTERS_ANY_YEH}]{2}|(?:[وف]?(?:في|فی|من|على|علی|إلى|إلی|الى|الی|عن|التي|التی|الذي|الذی))(?![${LETTERS_ANY_YEH}]))`,
+);
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const PERSIAN_INDIC = '۰۱۲۳۴۵۶۷۸۹';
