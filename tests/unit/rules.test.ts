@@ -227,6 +227,21 @@ describe('split-word repair', () => {
     // … while بوّابات, its shadda lost, is rejoined
     expect(nWithEvidence('في مد ة قصيرة لم تفعل بو ابات الدفع')).toBe('في مدّة قصيرة لم تفعل بوّابات الدفع');
   });
+  it('keeps web and e-mail addresses, domain endings and code quotes as written (clean-apart12)', () => {
+    for (const text of [
+      'زوروا https://خدمات.مصر لمعرفة المزيد، أو راسلوا سالم@شركة.امارات اليوم.',
+      'وتتيح نطاقات مثل .شبكة و.موقع و.عرب تسجيل العناوين، وحمّل الملف .pdf من الموقع.',
+      'ويعرض المثال سطراً من الشيفرة: `const greeting = "مرحبا";` ثم يطبعه.',
+      'وتبدو بيانات الخبر بصيغة JSON هكذا: {"title": "خبر عاجل", "lang": "ar"}.',
+      'ويجب أن تبدأ الصفحة بالوسم <html lang="ar" dir="rtl"> حتى يعرض المتصفح النص.',
+    ])
+      expect(n(text)).toBe(text);
+    // … while a dot typed before the next sentence, and quotes in prose, are mended
+    expect(n('قال الوزير .وأضاف أن "الاتفاق نهائي".')).toBe('قال الوزير. وأضاف أن «الاتفاق نهائي».');
+  });
+  it('keeps a valley written واد apart from its name (وادي نون، واد نون), in damaged copy (clean-apart12)', () => {
+    expectAmidDamage('وتشمل الجهة كلميم واد نون وسوس ماسة.');
+  });
   it('keeps wind directions, a unit after a slash and an abbreviation before a number apart, in damaged copy (clean-apart10)', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
     expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');

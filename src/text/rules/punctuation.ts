@@ -27,6 +27,9 @@ export function punctuationSpaceEdits(text: string): Edit[] {
   for (const mark of MARKS) {
     const spaceAfter = SPACE_AFTER.has(mark);
     for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
+      // A web or e-mail address keeps its dots and colons (https://خدمات.مصر، سالم@شركة.امارات), and a dot that opens a word
+      // after a space is a domain's or a file's ending (.شبكة، .docx), not a sentence's end.
+      if ((mark === '.' || mark === ':') && (inAddress(text, at) || (mark === '.' && dotOpensWord(text, at)))) continue;
       // Spaces before the mark, after an Arabic word: removed, unless the mark opens an ellipsis that stands free between
       // words ("تعرفني ... والسيف": the break between a verse's halves, or words left out of a quote).
       let start = at;
@@ -43,6 +46,29 @@ export function punctuationSpaceEdits(text: string): Edit[] {
   }
   return edits.sort((a, b) => a.start - b.start);
 }
+
+/** Is the character at `at` inside a web or e-mail address: a run without spaces that holds :// or @, or begins with www.? */
+function inAddress(text: string, at: number): boolean {
+  let a = at;
+  while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < text.length && !/\s/.test(text[b]!)) b++;
+  return /:\/\/|@|^www\./i.test(text.slice(a, b));
+}
+
+/**
+ * Does the dot at `at` open a domain's or a file's ending after a space or و (.pdf، .شبكة، و.موقع): Latin letters, or an Arabic
+ * top-level domain? (A dot typed before the next sentence's first word, الوزير .وأضاف, is mended.)
+ */
+function dotOpensWord(text: string, at: number): boolean {
+  let k = at - 1;
+  if (text[k] === 'و') k--;
+  if (text[k] !== ' ' && text[k] !== '\u00A0') return false;
+  return /^[A-Za-z]/.test(text.charAt(at + 1)) || ARABIC_DOMAIN.test(text.slice(at + 1, at + 12));
+}
+/** Arabic top-level domains, generic and of the Arab countries. */
+const ARABIC_DOMAIN =
+  /^(?:شبكة|موقع|عرب|كوم|مصر|السعودية|امارات|قطر|الجزائر|تونس|المغرب|عمان|الاردن|فلسطين|سورية|سوريا|العراق|اليمن|السودان|ليبيا|موريتانيا|البحرين|الكويت|لبنان)(?![\u0621-\u064A])/;
 
 /** Do two dots or more start at `at`, with a space after them (an ellipsis standing free between words)? */
 export function freeEllipsisAt(text: string, at: number): boolean {

@@ -22,17 +22,39 @@ export function quoteEdits(text: string, style: QuoteStyle): Edit[] {
   // One search over the whole text; marks are grouped by paragraph as they come.
   let group: number[] = [];
   let groupEnd = -1; // offset of the newline that ends the current group's paragraph
+  let code: Range[] = [];
   for (const m of text.matchAll(MARKS)) {
     if (m.index > groupEnd) {
       edits.push(...pairQuotes(text, group, style));
       group = [];
+      const groupStart = text.lastIndexOf('\n', m.index) + 1;
       groupEnd = text.indexOf('\n', m.index);
       if (groupEnd === -1) groupEnd = text.length;
+      code = codeSpans(text, groupStart, groupEnd);
     }
+    // (Not a mark of code: between backticks, or a paragraph's markup or data: lang="ar"، {"title": …}.)
+    if (code.some((r) => m.index >= r.start && m.index < r.end)) continue;
     group.push(m.index);
   }
   edits.push(...pairQuotes(text, group, style));
   return edits;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * The stretches of paragraph text[start, end) whose quotation marks are code's, not prose's: between two backticks (`x = "y"`),
+ * or the whole paragraph when a mark follows = { [ or a comma inside braces (an attribute, JSON data).
+ */
+function codeSpans(text: string, start: number, end: number): Range[] {
+  const paragraph = text.slice(start, end);
+  if (/[={[]\s*"/.test(paragraph)) return [{ start, end }];
+  const spans: Range[] = [];
+  for (const m of paragraph.matchAll(/`[^`]*`/g)) spans.push({ start: start + m.index, end: start + m.index + m[0].length });
+  return spans;
 }
 
 /** Given the offsets of the marks of one paragraph in `text`, the edits that pair them. */
