@@ -54,6 +54,7 @@ describe('display-safe Unicode repairs', () => {
   });
   it('maps Persian yeh and keheh in Arabic text only', () => {
     expect(n('کتاب یومی فی المکتبة')).toBe('كتاب يومي في المكتبة');
+    expect(n('ويحاكي ترکيا')).toBe('ويحاكي تركيا'); // a link's text, say: no quotation
     expect(n('کتاب یومی فی المکتبة', { lang: 'fa' })).toBe('کتاب یومی فی المکتبة');
   });
   it('keeps a quotation in Persian, Urdu or Ottoman Turkish as written: its ی، ک and ZWNJ, its words apart (clean-apart11)', () => {
@@ -224,8 +225,9 @@ describe('split-word repair', () => {
   it('puts no final shadda on الله and keeps the spoken بو apart from the name after it, in damaged copy (clean-apart11)', () => {
     expectAmidDamage('الله الله الله\u00A0! ما هذا يا أخي', 'الله الله الله! ما هذا يا أخي');
     expectAmidDamage('وهتف الجمهور: يا حبيبي يا بو علي! يا حبيبي!');
-    // … while بوّابات, its shadda lost, is rejoined
+    // … while بوّابات, its shadda lost, and بوُجود, its damma lost, are rejoined
     expect(nWithEvidence('في مد ة قصيرة لم تفعل بو ابات الدفع')).toBe('في مدّة قصيرة لم تفعل بوّابات الدفع');
+    expect(nWithEvidence('في مد ة قصيرة من بو جود يعمل').replace(/[\u064B-\u0652]/g, '')).toBe('في مدة قصيرة من بوجود يعمل');
   });
   it('keeps web and e-mail addresses, domain endings and code quotes as written (clean-apart12)', () => {
     for (const text of [

@@ -483,8 +483,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     !(second.endsWith('ة') && !ctx.lexPiece(pieces[i + 1]!))
   )
     return true;
-  // The spoken بو before a name (يا بو علي), not the start of a word whose shadda was lost (بوّ|ابات).
-  if (pieces[i]!.bare === 'بو' && second.length >= 3 && second[0] !== 'ا' && ctx.lexPiece(pieces[i + 1]!)) return true;
+  // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود).
+  if (pieces[i]!.bare === 'بو' && /^و?يا$/.test(wordBefore(text, pieces[i]!.start)) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   // (Not ذي after the article, its shadda lost: والّ|ذي.)
   for (let k = i + 1; k <= j; k++)

@@ -182,26 +182,32 @@ export function invisibleCharEdits(text: string, kinds: RareKinds = rareKindsOf(
 const PERSIAN = new RegExp(`[${RARE_CLASSES.persian}]`, 'g');
 
 /**
- * Persian yeh and keheh typed on a Persian keyboard, in an Arabic article: folded in a stretch of text that shows Arabic (the
- * article, ة, a preposition or relative: يتلقی الرئيس دعوة من الکويت فی الیوم), a line's text between quotation marks or brackets
- * being a stretch of its own; not in a Persian, Urdu or Ottoman quotation or name (قال بالفارسية: «نان، کار، آزادی»؛ (کرمانشاه)).
+ * Persian yeh and keheh typed on a Persian keyboard, in an Arabic article (يتلقی الرئيس دعوة من الکويت): folded, but in a quotation
+ * or brackets that show no Arabic (the article, ة, a preposition or relative), which quote Persian, Urdu or Ottoman Turkish as
+ * written (قال بالفارسية: «نان، کار، آزادی»؛ (کرمانشاه)).
  */
 export function persianLetterEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
   if (!kinds.has('persian')) return [];
   const edits: Edit[] = [];
-  const arabicStretches = new Map<number, boolean>();
+  const quotedForeign = new Map<number, boolean>();
   for (const m of text.matchAll(PERSIAN)) {
     const start = stretchStart(text, m.index);
-    let arabic = arabicStretches.get(start);
-    if (arabic === undefined) arabicStretches.set(start, (arabic = ARABIC_SIGN.test(text.slice(start, stretchEnd(text, m.index)))));
-    if (arabic)
+    let foreign = quotedForeign.get(start);
+    if (foreign === undefined) {
+      const end = stretchEnd(text, m.index);
+      const quoted = start > 0 && end < text.length && OPENERS.includes(text[start - 1]!) && CLOSERS.includes(text[end]!);
+      quotedForeign.set(start, (foreign = quoted && !ARABIC_SIGN.test(text.slice(start, end))));
+    }
+    if (!foreign)
       edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
   }
   return edits;
 }
 
-/** What bounds a stretch of text: a line's end, quotation marks, brackets. */
-const STRETCH_BOUNDS = '\n«»()“”"[]';
+/** What opens and closes a quotation or brackets; a stretch of text runs between them and line ends. */
+const OPENERS = '«(“"';
+const CLOSERS = '»)”"';
+const STRETCH_BOUNDS = `\n${OPENERS}${CLOSERS}`;
 function stretchStart(text: string, at: number): number {
   let k = at;
   while (k > 0 && !STRETCH_BOUNDS.includes(text[k - 1]!)) k--;
