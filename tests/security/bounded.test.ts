@@ -33,6 +33,8 @@ const PATTERNS: Record<string, string> = {
   autolinks: 'a www.a',
   'Arabic with quotes to pair': 'كلمة "اقتباس" ',
   'Latin runs in Arabic': 'كلمة iPhone 15 ',
+  'letters listed beside هـ': 'ب ج د هـ ',
+  'dots in Arabic addresses': 'بريد@خدمات.مصر ',
   entities: '&#x41;&amp;',
   'nested blockquote lines (32 deep)': `${'> '.repeat(32)}نص\n`,
   'nested list lines': '- أ\n  - ب\n    - ج\n      - د\n',

@@ -24,12 +24,13 @@ const ARABIC_OF: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
 export function punctuationSpaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
+  const addresses = addressRanges(text);
   for (const mark of MARKS) {
     const spaceAfter = SPACE_AFTER.has(mark);
     for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
       // A web or e-mail address keeps its dots and colons (https://خدمات.مصر، سالم@شركة.امارات), and a dot that opens a word
       // after a space is a domain's or a file's ending (.شبكة، .docx), not a sentence's end.
-      if ((mark === '.' || mark === ':') && (inAddress(text, at) || (mark === '.' && dotOpensWord(text, at)))) continue;
+      if ((mark === '.' || mark === ':') && (inRanges(addresses, at) || (mark === '.' && dotOpensWord(text, at)))) continue;
       // Spaces before the mark, after an Arabic word: removed, unless the mark opens an ellipsis that stands free between
       // words ("تعرفني ... والسيف": the break between a verse's halves, or words left out of a quote).
       let start = at;
@@ -47,13 +48,24 @@ export function punctuationSpaceEdits(text: string): Edit[] {
   return edits.sort((a, b) => a.start - b.start);
 }
 
-/** Is the character at `at` inside a web or e-mail address: a run without spaces that holds :// or @, or begins with www.? */
-function inAddress(text: string, at: number): boolean {
-  let a = at;
-  while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
-  let b = at;
-  while (b < text.length && !/\s/.test(text[b]!)) b++;
-  return /:\/\/|@|^www\./i.test(text.slice(a, b));
+/** Where the text's web and e-mail addresses are: runs without spaces that hold :// or @, or begin with www. (in order). */
+function addressRanges(text: string): Array<[number, number]> {
+  if (!text.includes('@') && !text.includes('://') && !/www\./i.test(text)) return [];
+  return [...text.matchAll(/\S*(?::\/\/|@)\S*|(?<!\S)www\.\S*/gi)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Is `at` inside one of the ranges (sorted, apart)? */
+function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (at < a) hi = mid - 1;
+    else if (at >= b) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /**

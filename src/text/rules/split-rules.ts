@@ -706,14 +706,16 @@ function initialsOrList(text: string, at: number): boolean {
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after) || typedInitials(text, at);
 }
 
+/** How far a list of letters is followed past a run's reach to find its هـ (the alphabet has 28). */
+const LISTED_LETTERS = 28;
 /** Does the run of lone letters a..b, followed to its ends, stand right before or after هـ (a lone ه with its tatweel)? */
 function runBesideHeh(text: string, a: number, b: number): boolean {
   const heh = (k: number) => text[k] === 'ه' && text[k + 1] === '\u0640';
   let end = b;
-  while (!heh(end) && text[end + 1] === ' ' && loneLetterAt(text, end + 2)) end += 2;
+  for (let n = 0; n < LISTED_LETTERS && !heh(end) && text[end + 1] === ' ' && loneLetterAt(text, end + 2); n++) end += 2;
   if (heh(end) || (text[end + 1] === ' ' && heh(end + 2))) return true;
   let start = a;
-  while (text[start - 1] === ' ' && loneLetterAt(text, start - 2)) start -= 2;
+  for (let n = 0; n < LISTED_LETTERS && text[start - 1] === ' ' && loneLetterAt(text, start - 2); n++) start -= 2;
   return text[start - 1] === ' ' && heh(start - 3);
 }
 
