@@ -40,6 +40,11 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
   const spaced = edits.filter((e) => finalAt(e)).sort((a, b) => a.start - b.start);
   if (spaced.length === 0) return edits;
   const dropped = new Set<Edit>();
+  const joins = edits
+    .filter((e) => e.rule === 'split-word')
+    .map((e) => e.start)
+    .sort((a, b) => a - b);
+  let joinAt = 0;
   for (let k = 0; k < spaced.length;) {
     const lineStart = text.lastIndexOf('\n', spaced[k]!.start - 1) + 1;
     let lineEnd = text.indexOf('\n', spaced[k]!.start);
@@ -51,7 +56,8 @@ export function withoutTypedSpaces(edits: Edit[], text: string, damaged: boolean
     const line = text.slice(lineStart, lineEnd);
     const beforePunctuation = [...line.matchAll(SPACE_BEFORE_PUNCTUATION)].map((m) => lineStart + m.index);
     // (A line that spaces by hand and rejoins no word of its own; in one that does, the damage's alternation is read as elsewhere.)
-    if (spacedByHand(line) && !edits.some((e) => e.rule === 'split-word' && e.start >= lineStart && e.start <= lineEnd)) {
+    while (joinAt < joins.length && joins[joinAt]! < lineStart) joinAt++;
+    if (spacedByHand(line) && !(joinAt < joins.length && joins[joinAt]! <= lineEnd)) {
       for (const e of inLine) dropped.add(e);
     } else if (nbspWordEnds(line) === 0) {
       const plainInLine = new Set([...inLine.filter((e) => finalAt(e) === 'plain').map((e) => e.end), ...beforePunctuation]);
