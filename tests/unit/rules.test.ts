@@ -244,6 +244,15 @@ describe('split-word repair', () => {
   it('keeps a valley written واد apart from its name (وادي نون، واد نون), in damaged copy (clean-apart12)', () => {
     expectAmidDamage('وتشمل الجهة كلميم واد نون وسوس ماسة.');
   });
+  it("keeps three letters listed in the alphabet's order and a unit after the degree sign apart, in damaged copy (clean-articles13)", () => {
+    expectAmidDamage(
+      '- المرحلة الأولى: ب ت ث ، وهي حروف تتشابه.\n- المرحلة الثانية: ج ح خ.',
+      '- المرحلة الأولى: ب ت ث، وهي حروف تتشابه.\n- المرحلة الثانية: ج ح خ.',
+    );
+    expectAmidDamage('وبلغت الحرارة 29 °م قبل الظهر.');
+    // … while a vocalised word's letters in that order are rejoined (ك ل م ات is كلمات)
+    expect(nWithEvidence('في مد ة قصيرة قرأ ك ل م ات الكتاب').replace(/[\u064B-\u0652]/g, '')).toBe('في مدة قصيرة قرأ كلمات الكتاب');
+  });
   it('keeps wind directions, a unit after a slash and an abbreviation before a number apart, in damaged copy (clean-apart10)', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
     expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');

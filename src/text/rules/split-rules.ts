@@ -508,6 +508,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (/^\.(?:[\u0621-\u064A]|[ \u00A0]?[\d\u0660-\u0669])/.test(text.slice(piece.end, piece.end + 3))) return true;
     if (text[piece.start - 1] === '/' && isBasicLetterAt(text, piece.start - 2)) return true;
     if (windDirection(text, piece.start)) return true;
+    // A unit's letter after the degree sign (29 °م قبل الظهر).
+    if (text[piece.start - 1] === '°') return true;
+    if (listedLetters(text, piece.start)) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
     // حرف إ، بحرف ة name the letter.)
     const labelNoun = wordBefore(text, piece.start);
@@ -530,6 +533,20 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 }
 
 /**
+ * Is the lone letter at `at` one of three in the alphabet's order, before punctuation or the line's end, that spell no word (a
+ * group of letters listed: ب ت ث ،; ج ح خ.; not ل م ن، م ن ه, nor a vocalised word's ك ل م ات)?
+ */
+function listedLetters(text: string, at: number): boolean {
+  const [a, b] = runOfLoneLetters(text, at, false);
+  if (b - a !== 4 || !/^ ?[.،,؛:!?؟)]|^\s*$/.test(text.slice(b + 1, b + 3))) return false;
+  const letters = text.slice(a, b + 1).replace(/ /g, '');
+  return ALPHABET_ORDERS[0]!.includes(letters) && !SPELLED_WORDS.has(letters);
+}
+/** Three letters in the alphabet's order that also spell a word. */
+const SPELLED_WORDS = new Set(['كلم', 'لمن', 'منه', 'هوي']);
+
+/**
+ * Is the lone letter at `at` in a wind direction/**
  * Is the lone letter at `at` in a wind direction of a weather bulletin (ش، ج، غ، ق for north, south, west, east: شرقية ج ش
  * 10-15، غربية غ 20): a run of one to three of those letters after a direction or before a speed?
  */
