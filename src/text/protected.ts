@@ -1,11 +1,12 @@
 /**
  * Text the normalizer passes through as written (NFC aside): scripture between ﴿ and ﴾, lines in the Uthmani script, vocalized lines and
- * lines in another language of the Arabic script (Persian, Urdu, Kurdish).
+ * stretches in another language of the Arabic script (a quotation in Persian, Urdu or Kurdish: languages.ts).
  * protectedRanges(text) finds them; keepOutside(edits, ranges) drops the edits that touch one. Scripture whose marks all became
  * spaces (its damagedScripture ranges) is not kept as it is: the Quran restores it when the spaces prove its marks (verses.ts), else its
  * letters are rejoined and no guessed mark is put into it.
  */
 import type { Edit } from './edits.ts';
+import { showsArabic, showsOtherLanguage, stretches } from './languages.ts';
 import { BASIC_LETTERS, HARAKAT, inLetterSpan, isHarakaCode, LETTER_SPAN, SUPERSCRIPT_ALEF, WORD_MARKS } from './arabic.ts';
 
 const SUPERSCRIPT_ALEF_CODE = SUPERSCRIPT_ALEF.charCodeAt(0);
@@ -22,14 +23,6 @@ const ORNATE_PARENS = /\uFD3F[^\uFD3E]*\uFD3E?/g;
 /** A line is vocalized when at least this share of its Arabic words carries a haraka. */
 const VOCALIZED_SHARE = 0.5;
 
-/**
- * A line in another language of the Arabic script, quoted in the news (Persian, Urdu, Kurdish, Pashto, Ottoman Turkish): letters
- * Arabic does not use (not ڤ, which Arabic writes for v) or the ezafe's هٔ, a ZERO WIDTH NON-JOINER inside a word (می‌خواهم), or a frequent Persian
- * Persian or Urdu word in its own letters (که، کو، کر، یک، این، می). Its ی، ک and ZWNJ are its own, and the Arabic lexicon reads none of its words.
- */
-const OTHER_LANGUAGE = new RegExp(
-  `\u0647\u0654|[\u0679\u067C\u067E\u0681\u0685\u0686\u0688\u0689\u0691\u0693\u0695\u0696\u0698\u069A\u06AF\u06B5\u06BA\u06BE\u06C0\u06C1\u06C6\u06CE\u06D0\u06D2\u06D5]|[${LETTER_SPAN}\u06A9\u06CC]\u200C[${LETTER_SPAN}\u06A9\u06CC]|(?<![${LETTER_SPAN}\u06A9\u06CC])(?:که|کو|کر|یک|این|می)(?![${LETTER_SPAN}\u06A9\u06CC])`,
-);
 const ANY_MARK_OR_ORNATE = new RegExp(`[${HARAKAT}${SUPERSCRIPT_ALEF}\u0671\u06D6-\u06ED\u08F0-\u08F2\uFD3F]`);
 
 export interface ProtectedText {
@@ -50,15 +43,22 @@ export interface ProtectedText {
 
 export function protectedRanges(text: string): ProtectedText {
   const found: ProtectedText = { kept: [], damagedScripture: [], suspectScripture: [] };
-  const foreign = OTHER_LANGUAGE.test(text);
+  const foreign = showsOtherLanguage(text);
   if (!foreign && !ANY_MARK_OR_ORNATE.test(text)) return found;
+  // A stretch in another language of the Arabic script (a quotation in Persian or Urdu, whatever Arabic words it borrows; a line
+  // of Kurdish without Arabic) is kept as written: its ی، ک and ZWNJ are its own, and the Arabic lexicon reads none of its words.
+  // (An Arabic line that names گوگل, or holds a ZWNJ pasted into a word, is repaired.)
+  if (foreign)
+    for (const s of stretches(text)) {
+      const stretch = text.slice(s.start, s.end);
+      if (showsOtherLanguage(stretch) && (s.quoted || !showsArabic(stretch))) found.kept.push({ start: s.start, end: s.end });
+    }
   const ornate = text.includes('\uFD3F');
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    if (UTHMANI.test(line) || vocalized(text, start, end) || (foreign && OTHER_LANGUAGE.test(line))) found.kept.push({ start, end });
+    if (UTHMANI.test(text.slice(start, end)) || vocalized(text, start, end)) found.kept.push({ start, end });
     else if (ornate) {
       for (const m of text.slice(start, end).matchAll(ORNATE_PARENS)) {
         const range = { start: start + m.index, end: start + m.index + m[0].length };

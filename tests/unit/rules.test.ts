@@ -253,6 +253,18 @@ describe('split-word repair', () => {
     // … while a vocalised word's letters in that order are rejoined (ك ل م ات is كلمات)
     expect(nWithEvidence('في مد ة قصيرة قرأ ك ل م ات الكتاب').replace(/[\u064B-\u0652]/g, '')).toBe('في مدة قصيرة قرأ كلمات الكتاب');
   });
+  it('still rejoins the damage that looks like the shapes kept apart (review of stop 30)', () => {
+    const bare = (text: string) => nWithEvidence(text).replace(/[\u064B-\u0652]/g, '');
+    expect(bare('في مد ة قصيرة واد عى المت هم أنه بريء')).toBe('في مدة قصيرة وادعى المتهم أنه بريء');
+    expect(bare('في مد ة قصيرة قرر ليبل غ 30 ألفا')).toBe('في مدة قصيرة قرر ليبلغ 30 ألفا');
+    expect(bare('في مد ة قصيرة كما هو متوق ع. 3 لاعبين')).toBe('في مدة قصيرة كما هو متوقع. 3 لاعبين');
+    expect(bare('في مد ة قصيرة في تشرين الأول/أ كتوبر الماضي')).toBe('في مدة قصيرة في تشرين الأول/أكتوبر الماضي');
+    // … and a damaged Arabic line that names something in another alphabet (گوگل) or holds a ZWNJ pasted into a word
+    expect(bare('في مد ة قصيرة أعلنت شركة گوگل أن الموظ فين سيعودون')).toBe('في مدة قصيرة أعلنت شركة گوگل أن الموظفين سيعودون');
+    expect(bare('في مد ة قصيرة قال المتحد ث إن الحكو\u200Cمة ستعلن')).toBe('في مدة قصيرة قال المتحدث إن الحكومة ستعلن');
+    // … while a sentence that begins with a country after a stray dot is mended
+    expect(n('وصل الوفد .العراق يرفض.')).toBe('وصل الوفد. العراق يرفض.');
+  });
   it('keeps wind directions, a unit after a slash and an abbreviation before a number apart, in damaged copy (clean-apart10)', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
     expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');

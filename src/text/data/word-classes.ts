@@ -109,7 +109,7 @@ export const LONE_LETTER_WORDS = new Set(['و']);
  * The gap after one is a word boundary; with و، ف، ب، ل before them too.
  */
 export const NAME_HEADS = new Set(
-  `أبو أبي أبا عبد بن ابن بنت ولد أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي واد بئر دير مرج باب خان برج سوق قصر حي أولاد مار سان ولي`
+  `أبو أبي أبا عبد بن ابن بنت ولد أم آل ذي ذو بيت رأس دار عين كفر شرم سيدي بني تل جبل وادي بئر دير مرج باب خان برج سوق قصر حي بندر أولاد مار سان ولي`
     .split(' ')
     .flatMap((w) => ['', 'و', 'ف', 'ب', 'ل'].map((p) => p + w)),
 );
@@ -178,6 +178,8 @@ export function articleBeforeRelative(A: string, rest: string): boolean {
 export const HAMZALESS_WORDS = new Set(['اي', 'او', 'الى', 'اذا']);
 /** Units news abbreviates after a number (500 كغ، 12 كلم، 80 سم): the next word stands apart. */
 export const UNIT_ABBREVIATIONS = new Set(['كغ', 'كلم', 'كم', 'سم', 'مم', 'ملم', 'مل', 'غ', 'لتر', 'طن', 'ميل', 'هكتار', 'كيلو']);
+/** Units written as symbols, which take no case ending after their number (5 كغ، 3 كم; not لترٍ، طنّ). */
+export const UNIT_SYMBOLS = new Set(['كغ', 'كلم', 'كم', 'سم', 'مم', 'ملم', 'مل', 'غ']);
 /** A preposition and a pronoun suffix spelled as one word (منّا، عنك، عليكم), besides the frequent ones in FUNCTION_WORDS. */
 export const PREPOSITION_PRONOUNS = new Set(
   'منا عنا فينا علينا إلينا معنا بيننا منك عنك فيك عليك إليك معك منكم عنكم فيكم عليكم إليكم معكم بينهم بينها منهما عنهما'.split(' '),

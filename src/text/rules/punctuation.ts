@@ -51,7 +51,9 @@ export function punctuationSpaceEdits(text: string): Edit[] {
 /** Where the text's web and e-mail addresses are: runs without spaces that hold :// or @, or begin with www. (in order). */
 function addressRanges(text: string): Array<[number, number]> {
   if (!text.includes('@') && !text.includes('://') && !/www\./i.test(text)) return [];
-  return [...text.matchAll(/\S*(?::\/\/|@)\S*|(?<!\S)www\.\S*/gi)].map((m) => [m.index, m.index + m[0].length]);
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\S+/g)) if (/:\/\/|@|^www\./i.test(m[0])) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
 }
 
 /** Is `at` inside one of the ranges (sorted, apart)? */
@@ -70,7 +72,7 @@ function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean 
 
 /**
  * Does the dot at `at` open a domain's or a file's ending after a space or و (.pdf، .شبكة، و.موقع): Latin letters, or an Arabic
- * top-level domain? (A dot typed before the next sentence's first word, الوزير .وأضاف, is mended.)
+ * generic top-level domain? (A dot typed before the next sentence's first word, الوزير .وأضاف, is mended.)
  */
 function dotOpensWord(text: string, at: number): boolean {
   let k = at - 1;
@@ -78,9 +80,8 @@ function dotOpensWord(text: string, at: number): boolean {
   if (text[k] !== ' ' && text[k] !== '\u00A0') return false;
   return /^[A-Za-z]/.test(text.charAt(at + 1)) || ARABIC_DOMAIN.test(text.slice(at + 1, at + 12));
 }
-/** Arabic top-level domains, generic and of the Arab countries. */
-const ARABIC_DOMAIN =
-  /^(?:شبكة|موقع|عرب|كوم|مصر|السعودية|امارات|قطر|الجزائر|تونس|المغرب|عمان|الاردن|فلسطين|سورية|سوريا|العراق|اليمن|السودان|ليبيا|موريتانيا|البحرين|الكويت|لبنان)(?![\u0621-\u064A])/;
+/** Arabic generic top-level domains (not a country's, which a sentence may begin with: الوفد .العراق يرفض). */
+const ARABIC_DOMAIN = new RegExp(`^(?:شبكة|موقع|عرب|كوم)(?![${TEXT_LETTERS}])`);
 
 /** Do two dots or more start at `at`, with a space after them (an ellipsis standing free between words)? */
 export function freeEllipsisAt(text: string, at: number): boolean {

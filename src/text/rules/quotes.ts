@@ -23,6 +23,7 @@ export function quoteEdits(text: string, style: QuoteStyle): Edit[] {
   let group: number[] = [];
   let groupEnd = -1; // offset of the newline that ends the current group's paragraph
   let code: Range[] = [];
+  let codeAt = 0;
   for (const m of text.matchAll(MARKS)) {
     if (m.index > groupEnd) {
       edits.push(...pairQuotes(text, group, style));
@@ -31,9 +32,11 @@ export function quoteEdits(text: string, style: QuoteStyle): Edit[] {
       groupEnd = text.indexOf('\n', m.index);
       if (groupEnd === -1) groupEnd = text.length;
       code = codeSpans(text, groupStart, groupEnd);
+      codeAt = 0;
     }
     // (Not a mark of code: between backticks, or a paragraph's markup or data: lang="ar"، {"title": …}.)
-    if (code.some((r) => m.index >= r.start && m.index < r.end)) continue;
+    while (codeAt < code.length && code[codeAt]!.end <= m.index) codeAt++;
+    if (codeAt < code.length && code[codeAt]!.start <= m.index) continue;
     group.push(m.index);
   }
   edits.push(...pairQuotes(text, group, style));
@@ -46,8 +49,8 @@ interface Range {
 }
 
 /**
- * The stretches of paragraph text[start, end) whose quotation marks are code's, not prose's: between two backticks (`x = "y"`),
- * or the whole paragraph when a mark follows = { [ or a comma inside braces (an attribute, JSON data).
+ * The stretches of paragraph text[start, end) whose quotation marks are code's, not prose's, in order: between two backticks
+ * (`x = "y"`), or the whole paragraph when a mark follows = { or [ (an attribute, JSON data).
  */
 function codeSpans(text: string, start: number, end: number): Range[] {
   const paragraph = text.slice(start, end);

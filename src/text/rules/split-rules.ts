@@ -13,6 +13,7 @@ import {
   SUKUN,
   NBSP,
   isBasicLetterCode,
+  LETTER_SPAN,
   isHarakaCode,
   isWordMarkCode,
   stripHarakat,
@@ -40,6 +41,7 @@ import {
   articleBeforeRelative,
   LATIN_LETTER_NAMES,
   UNIT_ABBREVIATIONS,
+  UNIT_SYMBOLS,
   LABEL_NOUNS,
   SOLFEGE,
   NAME_HEADS,
@@ -227,8 +229,8 @@ function restoreFinal(pieces: Piece[], gaps: Gap[], i: number, j: number, gap: s
   if (isWordMarkCode(text.charCodeAt(pieces[j]!.end - 1))) return; // its final mark is still there
   let word = '';
   for (let k = i; k <= j; k++) word += pieces[k]!.bare;
-  // An abbreviated unit after its number carries no mark (5 كغ ،; not طنّ).
-  if (UNIT_ABBREVIATIONS.has(word) && word !== 'طن' && afterNumber(text, pieces[i]!.start)) return;
+  // A unit's symbol after its number carries no mark (5 كغ ،).
+  if (UNIT_SYMBOLS.has(word) && afterNumber(text, pieces[i]!.start)) return;
   // The mark the word before got back at its own end, right before this word (a noun's tanween its adjective agrees with).
   const prev = edits[edits.length - 1];
   const agree = i > 0 && prev?.rule === 'word-final-mark' && prev.start === pieces[i - 1]!.end ? prev.replacement : undefined;
@@ -483,6 +485,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     !(second.endsWith('ة') && !ctx.lexPiece(pieces[i + 1]!))
   )
     return true;
+  // واد, the Maghreb's وادي, before a name (كلميم واد نون), not وادّعى، وادّخر, whose shadda was lost before their ع or خ.
+  if (pieces[i]!.bare === 'واد' && second.length >= 3 && !/^[عخ]/.test(second) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود).
   if (pieces[i]!.bare === 'بو' && /^و?يا$/.test(wordBefore(text, pieces[i]!.start)) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
@@ -504,9 +508,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     // An abbreviation's letter, a dot between it and the next (ر.س، ج.م، ش.م.ع): no lost mark leaves a dot inside a word; nor
-    // before a number (م. 3، ص. 45); nor a unit's after a slash (كم/س، م/ث).
-    if (/^\.(?:[\u0621-\u064A]|[ \u00A0]?[\d\u0660-\u0669])/.test(text.slice(piece.end, piece.end + 3))) return true;
-    if (text[piece.start - 1] === '/' && isBasicLetterAt(text, piece.start - 2)) return true;
+    // before a number, the article's, page's, part's, paragraph's or item's (وفق م. 3، في ص. 45; not متوقّ|ع. 3 لاعبين); nor a unit's
+    // after a slash (كم/س، م/ث; not الأول/أ|كتوبر).
+    if (ABBREVIATION_DOT.test(text.slice(piece.end, piece.end + 2))) return true;
+    if ('مصجفب'.includes(piece.bare) && /^\.[ \u00A0]?\d/.test(text.slice(piece.end, piece.end + 3))) return true;
+    if (text[piece.start - 1] === '/' && unitBeforeSlash(text, piece.start - 1)) return true;
     if (windDirection(text, piece.start)) return true;
     // A unit's letter after the degree sign (29 °م قبل الظهر).
     if (text[piece.start - 1] === '°') return true;
@@ -548,14 +554,24 @@ const SPELLED_WORDS = new Set(['كلم', 'لمن', 'منه', 'هوي']);
 /**
  * Is the lone letter at `at` in a wind direction/**
  * Is the lone letter at `at` in a wind direction of a weather bulletin (ش، ج، غ، ق for north, south, west, east: شرقية ج ش
- * 10-15، غربية غ 20): a run of one to three of those letters after a direction or before a speed?
+ * 10-15، غربية غ 20، الرياح: ج ج ش): a run of one to three of those letters right after a direction or the word wind? (Not a
+ * word's last letter before a number: ليبلّ|غ 30.)
  */
 function windDirection(text: string, at: number): boolean {
   if (!'شجغق'.includes(text[at]!)) return false;
   const [a, b] = runOfLoneLetters(text, at, false);
   const letters = text.slice(a, b + 1).replace(/ /g, '');
   if (letters.length > 3 || /[^شجغق]/.test(letters)) return false;
-  return /^[،,]? [\d\u0660-\u0669]/.test(text.slice(b + 1, b + 4)) || WIND_WORD.test(text.slice(Math.max(0, a - 12), a));
+  return WIND_WORD.test(text.slice(Math.max(0, a - 12), a));
+}
+
+/** A dot between an abbreviation's letter and the next (ر.س، ج.م). */
+const ABBREVIATION_DOT = new RegExp(`^\\.[${LETTER_SPAN}]`);
+
+/** Is the token that ends right before the slash at `at` a unit (كم/س، م/ث، كغ/م)? */
+function unitBeforeSlash(text: string, at: number): boolean {
+  const unit = /[\u0621-\u064A]+$/.exec(text.slice(Math.max(0, at - 5), at))?.[0] ?? '';
+  return unit === 'م' || UNIT_SYMBOLS.has(unit);
 }
 const WIND_WORD = /(?:^|[^\u0621-\u064A])[وف]?(?:ال)?(?:رياح|شمالية|جنوبية|شرقية|غربية|شمالي|جنوبي|شرقي|غربي):? $/;
 

@@ -4,7 +4,7 @@
  * NO-BREAK SPACE and space. withoutTypedSpaces drops the word-final marks the repair read from typed spaces. Pure.
  */
 import type { Edit } from '../edits.ts';
-import { LETTER_SPAN } from '../arabic.ts';
+import { LETTER_SPAN, MARK_SPANS } from '../arabic.ts';
 
 const A = `[${LETTER_SPAN}]`;
 
@@ -161,13 +161,11 @@ export function spacingTyped(text: string): boolean {
  * ends typed too. (Not a space before a NO-BREAK SPACE: a word's two lost last marks leave one,
  * تحدٍّ is تحد ⍽.)
  */
-export function spacedByHand(line: string): boolean {
+function spacedByHand(line: string): boolean {
   return HAND_SPACING.test(line);
 }
-/** Marks of every kind, the Quran's small signs among them (the damage may leave spaces after those it does not take). */
-const MARK_SPAN = '\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED';
 const HAND_SPACING = new RegExp(
-  `[^\\s${LETTER_SPAN}${MARK_SPAN}](?: {2}|\u00A0| (?=[.,،؛:!?؟]))|(?<=${A})(?:\u00A0(?=[A-Za-z${LETTER_SPAN}])|[ \u00A0]{2}(?:\u00A0|[ \u00A0]{2}))`,
+  `[^\\s${LETTER_SPAN}${MARK_SPANS}](?: {2}|\u00A0| (?=[.,،؛:!?؟]))|(?<=${A})(?:\u00A0(?=[A-Za-z${LETTER_SPAN}])|[ \u00A0]{2}(?:\u00A0|[ \u00A0]{2}))`,
 );
 
 /** How many word ends of the text hold a NO-BREAK SPACE. */

@@ -3,6 +3,7 @@
  * (أ→ا, ة→ه, ى→ي, stripping harakat): they only undo encoding debris.
  */
 import type { Edit } from '../edits.ts';
+import { showsArabic, showsOtherLanguage, stretches } from '../languages.ts';
 import { HARAKAT, isArabicLetterCode, isHarakaCode, LETTER_SPAN } from '../arabic.ts';
 
 /** NFC per cluster (base + combining marks), so each change is reported where it happened. */
@@ -183,46 +184,27 @@ const PERSIAN = new RegExp(`[${RARE_CLASSES.persian}]`, 'g');
 
 /**
  * Persian yeh and keheh typed on a Persian keyboard, in an Arabic article (يتلقی الرئيس دعوة من الکويت): folded, but in a quotation
- * or brackets that show no Arabic (the article, ة, a preposition or relative), which quote Persian, Urdu or Ottoman Turkish as
- * written (قال بالفارسية: «نان، کار، آزادی»؛ (کرمانشاه)).
+ * or brackets that show another language or no Arabic, which quote Persian, Urdu or Ottoman Turkish as written (قال بالفارسية:
+ * «نان، کار، آزادی»؛ (کرمانشاه)); languages.ts tells them apart.
  */
 export function persianLetterEdits(text: string, kinds: RareKinds = rareKindsOf(text)): Edit[] {
   if (!kinds.has('persian')) return [];
   const edits: Edit[] = [];
-  const quotedForeign = new Map<number, boolean>();
+  const all = stretches(text);
+  let at = 0;
+  let foreign: boolean | undefined;
   for (const m of text.matchAll(PERSIAN)) {
-    const start = stretchStart(text, m.index);
-    let foreign = quotedForeign.get(start);
-    if (foreign === undefined) {
-      const end = stretchEnd(text, m.index);
-      const quoted = start > 0 && end < text.length && OPENERS.includes(text[start - 1]!) && CLOSERS.includes(text[end]!);
-      quotedForeign.set(start, (foreign = quoted && !ARABIC_SIGN.test(text.slice(start, end))));
+    while (at < all.length && all[at]!.end <= m.index) {
+      at++;
+      foreign = undefined;
     }
+    const s = all[at];
+    foreign ??= s !== undefined && s.quoted && (showsOtherLanguage(text.slice(s.start, s.end)) || !showsArabic(text.slice(s.start, s.end)));
     if (!foreign)
       edits.push({ start: m.index, end: m.index + 1, replacement: m[0] === '\u06CC' ? '\u064A' : '\u0643', rule: 'persian-letter' });
   }
   return edits;
 }
-
-/** What opens and closes a quotation or brackets; a stretch of text runs between them and line ends. */
-const OPENERS = '«(“"';
-const CLOSERS = '»)”"';
-const STRETCH_BOUNDS = `\n${OPENERS}${CLOSERS}`;
-function stretchStart(text: string, at: number): number {
-  let k = at;
-  while (k > 0 && !STRETCH_BOUNDS.includes(text[k - 1]!)) k--;
-  return k;
-}
-function stretchEnd(text: string, at: number): number {
-  let k = at;
-  while (k < text.length && !STRETCH_BOUNDS.includes(text[k]!)) k++;
-  return k;
-}
-const LETTERS_ANY_YEH = `${LETTER_SPAN}\u06A9\u06CC`;
-/** The article, ة, or a frequent preposition or relative (with either yeh), as a word: Arabic, not Persian. */
-const ARABIC_SIGN = new RegExp(
-  `\u0629|(?<![${LETTERS_ANY_YEH}])(?:[وفبلك]?ال[${LETTERS_ANY_YEH}]{2}|(?:[وف]?(?:في|فی|من|على|علی|إلى|إلی|الى|الی|عن|التي|التی|الذي|الذی))(?![${LETTERS_ANY_YEH}]))`,
-);
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const PERSIAN_INDIC = '۰۱۲۳۴۵۶۷۸۹';
