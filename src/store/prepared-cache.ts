@@ -51,9 +51,17 @@ export class PreparedCache {
    * appendix (packDeltaFile) when the pack itself still holds all but a few of them (the pack, of
    * every article's head, is not written again for an edit), else in a new pack. Writes nothing when
    * each is the very head the packs gave (an entry prepared again under the same key, its evidence
-   * having changed, has a head of its own).
+   * having changed, has a head of its own). The packs read are let go: a build saves them once, at the end of its use of them.
    */
   savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
+    try {
+      this.writePacks(entries);
+    } finally {
+      this.packs = undefined;
+    }
+  }
+
+  private writePacks(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
     const cached = entries.filter(([, head]) => head.size > 0);
     const { base, added, id } = this.loadedPacks;
     const notInBase = cached.filter(([key, head]) => base.get(key) !== head);
