@@ -289,6 +289,7 @@ export function finish(
   }
   sources.update(sourcesText);
   h.update(Buffer.concat(pieces));
+  pieces = [];
   let saved = false;
   const saveCache = () => {
     if (saved) return;
@@ -307,7 +308,9 @@ export function finish(
     saveCache();
     throw new ContentError(sortProblems(problems));
   }
-  if (!deferCacheSave) saveCache();
+  // The heads' bytes are checked and hashed: saved later, they are copied from the pack's file rather than held until then.
+  if (deferCacheSave) s.cache?.letGoOfPackBytes();
+  else saveCache();
   const total = s.slots.length;
   const result: PrepareSiteResult = {
     articles,
