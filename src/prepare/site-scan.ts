@@ -309,7 +309,7 @@ export function finish(
     throw new ContentError(sortProblems(problems));
   }
   // The heads' bytes are checked and hashed: saved later, they are copied from the pack's file rather than held until then.
-  if (deferCacheSave) s.cache?.letGoOfPackBytes();
+  if (deferCacheSave) s.cache?.letGoOfHeadBytes(headsOf(s.slots));
   else saveCache();
   const total = s.slots.length;
   const result: PrepareSiteResult = {
@@ -364,6 +364,10 @@ function shareStrings(article: Article, file: string, names: Map<string, Named>)
   for (let i = 0; i < article.tags.length; i++) article.tags[i] = shared(article.tags[i]!);
   for (let i = 0; i < article.authors.length; i++) article.authors[i] = shared(article.authors[i]!);
   if (article.source === file) article.source = file;
+}
+
+function* headsOf(slots: readonly Slot[]): Generator<EntryHead> {
+  for (const slot of slots) if (slot.head) yield slot.head;
 }
 
 const NONE = Buffer.from('none');

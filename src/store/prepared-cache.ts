@@ -70,21 +70,27 @@ export class PreparedCache {
     if (id !== undefined && notInBase.length + unused <= base.size * PACK_APPENDIX_SHARE) {
       if (notInBase.length === added.size && notInBase.every(([key, head]) => added.get(key) === head)) return;
       if (notInBase.length === 0) rmSync(packDeltaFile(this.packFile), { force: true });
-      else writePack(packDeltaFile(this.packFile), notInBase, { base: id });
+      else writePack(packDeltaFile(this.packFile), notInBase, { base: id, entryFile: (key) => this.pathOf(key) });
       return;
     }
     // (the appendix names the pack it adds to: one left beside a newer pack is not read)
-    if (writePack(this.packFile, cached)) rmSync(packDeltaFile(this.packFile), { force: true });
+    if (writePack(this.packFile, cached, { entryFile: (key) => this.pathOf(key) })) rmSync(packDeltaFile(this.packFile), { force: true });
   }
 
   /**
-   * Lets go of the bytes of every head the packs gave (views into the pack files read whole), once the build has checked and
-   * hashed them: savePack copies them from the pack files when it writes them again, instead of the build holding every
-   * article's head bytes until then. readHead then gives no head of the packs (it reads the entry's file).
+   * Lets go of the bytes of every head the packs gave (views into the pack files read whole) and of the `written` heads (those this
+   * build prepared, in their entry files), once the build has checked and hashed them: savePack copies them from the pack files, or
+   * from the entry's own file, when it writes them again, instead of the build holding every article's head bytes until then.
+   * readHead then gives no head of the packs (it reads the entry's file).
    */
-  letGoOfPackBytes(): void {
+  letGoOfHeadBytes(written: Iterable<EntryHead>): void {
     const { base, added } = this.loadedPacks;
     for (const heads of [base, added]) for (const head of heads.values()) letGo(head);
+    for (const head of written) {
+      if (head.packed !== undefined || head.size === 0) continue;
+      head.packed = { pack: undefined, at: 0, json: head.json.length, lookups: head.lookups.length };
+      letGo(head);
+    }
   }
 
   /** The article's HTML, or undefined when the entry is absent or unreadable. */
@@ -221,9 +227,9 @@ export interface EntryHead {
   packed?: PackedAt | undefined;
 }
 
-/** A head's bytes in a pack file: its JSON at `at`, then its look-ups. */
+/** A head's bytes in a pack file: its JSON at `at`, then its look-ups; or (`pack` undefined) in the entry file of its key. */
 export interface PackedAt {
-  pack: PackFile;
+  pack: PackFile | undefined;
   at: number;
   json: number;
   lookups: number;
@@ -383,22 +389,28 @@ function isLength(n: unknown): n is number {
 
 /**
  * Writes a pack (or, with `base`, the appendix of the pack of that id) atomically (temporary name, then rename); a failure only costs
- * the next build its speed-up. Returns whether it was written.
+ * the next build its speed-up. Returns whether it was written. `entryFile`: where the entry of a key is, for heads let go of that
+ * are read from their entry's file.
  */
 export function writePack(
   file: string,
   entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
-  options: { base?: string | undefined } = {},
+  options: { base?: string | undefined; entryFile?: ((key: string) => string) | undefined } = {},
 ): boolean {
-  return writeFileAtomically(file, packPieces(entries, options.base));
+  return writeFileAtomically(file, packPieces(entries, options.base, options.entryFile));
 }
 
 /**
  * The pack's bytes, in pieces of a few megabytes: one write per entry would be twenty thousand system calls. The bytes of heads let go
- * (PreparedCache.letGoOfPackBytes) are read from their pack's file, each run of them that lie one after another there in one read;
- * a pack file that is no longer the one read (another build replaced it) stops the writing (writeFileAtomically then writes nothing).
+ * (PreparedCache.letGoOfHeadBytes) are read from their pack's file, each run of them that lie one after another there in one read,
+ * or from their entry's file; a pack file that is no longer the one read (another build replaced it), or an entry file whose head is
+ * no longer the one let go of, stops the writing (writeFileAtomically then writes nothing).
  */
-function* packPieces(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, base: string | undefined): Generator<Buffer> {
+function* packPieces(
+  entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
+  base: string | undefined,
+  entryFile: ((key: string) => string) | undefined,
+): Generator<Buffer> {
   const header = {
     format: PACK_FORMAT,
     id: randomUUID(),
@@ -415,11 +427,14 @@ function* packPieces(entries: ReadonlyArray<readonly [key: string, head: EntryHe
       if (run) piece.push(packs.read(run.pack, run.from, run.to - run.from));
       run = undefined;
     };
-    for (const [, h] of entries) {
+    for (const [key, h] of entries) {
       const length = jsonLength(h) + lookupsLength(h);
       if (!letGoOf(h)) {
         endRun();
         piece.push(h.json, h.lookups);
+      } else if (h.packed.pack === undefined) {
+        endRun();
+        piece.push(headOfEntryFile(entryFile!(key), h));
       } else if (run?.pack === h.packed.pack && run.to === h.packed.at) run.to += length;
       else {
         endRun();
@@ -438,6 +453,20 @@ function* packPieces(entries: ReadonlyArray<readonly [key: string, head: EntryHe
   } finally {
     packs.close();
   }
+}
+
+/** The bytes (JSON, then look-ups) of a head let go of from its entry's file: the file must be of its size, and its head of its lengths. */
+function headOfEntryFile(file: string, head: EntryHead & { packed: PackedAt }): Buffer {
+  const bytes = readFileSync(file);
+  const entry = decodeEntry(bytes);
+  if (
+    !entry ||
+    bytes.length !== head.size ||
+    entry.head.json.length !== head.packed.json ||
+    entry.head.lookups.length !== head.packed.lookups
+  )
+    throw new Error(`${file} changed during the build`);
+  return Buffer.concat([entry.head.json, entry.head.lookups]);
 }
 
 /** Reads byte ranges of pack files, each opened once and checked to be the very file its heads were read from. */

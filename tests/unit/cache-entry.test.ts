@@ -155,7 +155,7 @@ describe('prepared-cache entries', () => {
     expect(titleOf(back.get(keys[2]!))).toBe('خبر 2 من جديد');
   });
 
-  it('heads whose bytes were let go are copied from the pack and the appendix they came from; a pack replaced meanwhile, nothing written', () => {
+  it('heads whose bytes were let go are copied from the pack, the appendix or the entry file they came from; any of them replaced meanwhile, nothing written', () => {
     project = fixtureProject();
     const cacheRoot = path.join(project.root, '.cache');
     const file = path.join(cacheRoot, 'prepared.pack');
@@ -178,18 +178,16 @@ describe('prepared-cache entries', () => {
     first.savePack(one);
     expect(existsSync(packDeltaFile(file))).toBe(true);
 
-    // Heads of the pack and of its appendix let go, five more changed, in another order: a new pack of the same bytes.
+    // Heads of the pack and of its appendix, and five written anew, let go, in another order: a new pack of the same bytes.
     const second = new PreparedCache(cacheRoot);
     const many = heads(second);
+    for (const i of [1, 2, 3, 4, 5]) many[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} من جديد`)];
     const expected = new Map(many.map(([k, h]) => [k, bytesOf(h)]));
-    second.letGoOfPackBytes();
+    second.letGoOfHeadBytes(many.map(([, h]) => h));
     expect(many[0]![1].json.length).toBe(0);
+    expect(many[1]![1].json.length).toBe(0);
     // (a head let go is read from its entry's file)
     expect(bytesOf(second.readHead(keys[0]!))).toBe(expected.get(keys[0]!));
-    for (const i of [1, 2, 3, 4, 5]) {
-      many[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} من جديد`)];
-      expected.set(keys[i]!, bytesOf(many[i]![1]));
-    }
     second.savePack([...many.slice(32), ...many.slice(0, 32).reverse()]);
     expect(existsSync(packDeltaFile(file))).toBe(false);
     const back = readPack(file);
@@ -199,11 +197,20 @@ describe('prepared-cache entries', () => {
     // The pack replaced by another build after it was read: the heads let go cannot be copied, and no pack is written.
     const third = new PreparedCache(cacheRoot);
     const late = heads(third);
-    third.letGoOfPackBytes();
+    third.letGoOfHeadBytes([]);
     for (const i of [1, 2, 3, 4, 5]) late[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} مرة ثالثة`)];
     writePack(file, original);
     const replaced = readFileSync(file);
     third.savePack(late);
+    expect(readFileSync(file).equals(replaced)).toBe(true);
+
+    // A head written by the build, let go, then its entry file written again with another head: no pack written.
+    const fourth = new PreparedCache(cacheRoot);
+    const fresh = heads(fourth);
+    for (const i of [1, 2, 3, 4, 5]) fresh[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} مرة رابعة`)];
+    fourth.letGoOfHeadBytes(fresh.map(([, h]) => h));
+    entry(keys[3]!, 'خبر 3 كتبه غيرها');
+    fourth.savePack(fresh);
     expect(readFileSync(file).equals(replaced)).toBe(true);
   });
 
