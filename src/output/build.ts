@@ -153,6 +153,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   if (options.shard) {
     site = buildSiteData(prepared.articles, config);
     shard = planShard(site, searchChunks(site.articles), options.shard.k, options.shard.n);
+    // (the heads' preparation leaves V8's heap sized by its peak, and the bodies' would pile garbage up to it: collect-garbage.ts)
+    collectGarbage();
     await prepared.addBodies!(shard.bodies);
   }
   const preparedAt = performance.now();

@@ -26,6 +26,8 @@ export type { PrepareOptions, PrepareSiteResult, Progress } from './site-scan.ts
 /** Below this many uncached articles, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 64;
 const BATCH = 16;
+/** Batches sent to each worker ahead of its results. */
+const BATCHES_IN_FLIGHT = 4;
 
 /** Stages 1–5, with uncached articles prepared by a pool of worker threads when there are many. */
 export async function prepareSiteParallel(root: string, config: WarraqConfig, options: PrepareOptions = {}): Promise<PrepareSiteResult> {
@@ -62,33 +64,34 @@ async function prepareSlots(root: string, s: Scan, misses: Slot[], options: Prep
     workerData: { evidence: s.counts, normalizeConfig: s.normalizeConfig },
   });
   try {
-    const batches: Promise<void>[] = [];
-    for (let i = 0; i < misses.length; i += BATCH) {
-      const batch = misses.slice(i, i + BATCH);
-      const items = batch.map((slot) => ({
-        file: slot.file,
-        source: sourceText(root, slot.file),
-        key: slot.key,
-        entryPath: s.cache?.pathOf(heads ? headKey(slot.key) : slot.key),
-        head: heads,
-      }));
-      batches.push(
-        (
-          pool.run({ items }) as Promise<{ entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }> }>
-        ).then(({ entries }) => {
-          entries.forEach(({ json, lookups, size, html }, k) => {
-            const slot = batch[k]!;
-            slot.entry = JSON.parse(json) as PreparedEntry;
-            slot.headOnly = heads;
-            slot.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
-            slot.html = heads ? undefined : html;
-          });
-          done += batch.length;
-          options.progress?.(done, total);
-        }),
-      );
-    }
-    await Promise.all(batches);
+    // A few batches per worker in flight, each article's text read when its batch is sent: all of them queued at once held every
+    // article's text until a worker took it (docs/archives.md, memory per article).
+    let next = 0;
+    const lane = async () => {
+      while (next < misses.length) {
+        const batch = misses.slice(next, (next += BATCH));
+        const items = batch.map((slot) => ({
+          file: slot.file,
+          source: sourceText(root, slot.file),
+          key: slot.key,
+          entryPath: s.cache?.pathOf(heads ? headKey(slot.key) : slot.key),
+          head: heads,
+        }));
+        const { entries } = (await pool.run({ items })) as {
+          entries: Array<{ json: string; lookups: Uint8Array; size: number; html: string | undefined }>;
+        };
+        entries.forEach(({ json, lookups, size, html }, k) => {
+          const slot = batch[k]!;
+          slot.entry = JSON.parse(json) as PreparedEntry;
+          slot.headOnly = heads;
+          slot.head = { json: Buffer.from(json), lookups: Buffer.from(lookups.buffer, lookups.byteOffset, lookups.byteLength), size };
+          slot.html = heads ? undefined : html;
+        });
+        done += batch.length;
+        options.progress?.(done, total);
+      }
+    };
+    await Promise.all(Array.from({ length: workers * BATCHES_IN_FLIGHT }, lane));
   } finally {
     await pool.destroy();
   }

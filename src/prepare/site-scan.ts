@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Article } from '../content/article.ts';
+import type { Article, Named } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { decodeSource, loadArticles, loadStatted, readSource, statArticles, type FileStat } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
@@ -220,6 +220,7 @@ export function finish(
   const heads = new Map<Article, Slot>();
   let drafts = 0;
   const used = new Set<string>();
+  const names = new Map<string, Named>();
   const known = { sections: knownSections(config), authors: knownAuthors(config) };
   // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
   const h = createHash('sha256');
@@ -262,7 +263,11 @@ export function finish(
       drafts++;
       continue;
     }
+    const { output } = slot.entry!;
+    // (nothing else of the entry is needed once its article is taken: addBodies gives a slot an entry of its own)
+    slot.entry = undefined;
     let a = result.article;
+    shareStrings(a, slot.file, names);
     if (slot.headOnly) {
       a = withPrototype(HEAD_ONLY, a);
       heads.set(a, slot);
@@ -280,10 +285,11 @@ export function finish(
       continue;
     }
     articles.push(a);
-    contentKeys.set(a, slot.entry!.output);
+    contentKeys.set(a, output);
   }
   sources.update(sourcesText);
   h.update(Buffer.concat(pieces));
+  pieces = [];
   let saved = false;
   const saveCache = () => {
     if (saved) return;
@@ -294,6 +300,7 @@ export function finish(
       s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])));
       if (prepared > 0) s.cache.prune(used, prepared);
     }
+    used.clear();
     for (const slot of s.slots) slot.head = undefined;
   };
   problems.push(...duplicateUrls(articles));
@@ -301,7 +308,9 @@ export function finish(
     saveCache();
     throw new ContentError(sortProblems(problems));
   }
-  if (!deferCacheSave) saveCache();
+  // The heads' bytes are checked and hashed: saved later, they are copied from the pack's file rather than held until then.
+  if (deferCacheSave) s.cache?.letGoOfHeadBytes(headsOf(s.slots));
+  else saveCache();
   const total = s.slots.length;
   const result: PrepareSiteResult = {
     articles,
@@ -338,6 +347,27 @@ export function finish(
       });
     };
   return result;
+}
+
+/**
+ * Makes the article hold the one copy of what many articles hold alike: each section, tag and author (one object per slug and name
+ * for all articles, instead of one per article from its entry's JSON) and its source path (the scan's string for the file).
+ * `names`: the Named objects met so far, by slug.
+ */
+function shareStrings(article: Article, file: string, names: Map<string, Named>): void {
+  const shared = (n: Named): Named => {
+    const known = names.get(n.slug);
+    if (known === undefined) names.set(n.slug, n);
+    return known !== undefined && known.name === n.name ? known : n;
+  };
+  article.section = shared(article.section);
+  for (let i = 0; i < article.tags.length; i++) article.tags[i] = shared(article.tags[i]!);
+  for (let i = 0; i < article.authors.length; i++) article.authors[i] = shared(article.authors[i]!);
+  if (article.source === file) article.source = file;
+}
+
+function* headsOf(slots: readonly Slot[]): Generator<EntryHead> {
+  for (const slot of slots) if (slot.head) yield slot.head;
 }
 
 const NONE = Buffer.from('none');

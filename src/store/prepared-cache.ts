@@ -4,7 +4,7 @@
  * `.cache/prepared.pack`, HTML decoded only when rendered.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 import { fnvOfKey, keyOfHashes, lowOfKey, type WordCounts } from '../text/evidence.ts';
@@ -39,7 +39,7 @@ export class PreparedCache {
   readHead(key: string): EntryHead | undefined {
     const { base, added } = this.loadedPacks;
     const packed = added.get(key) ?? base.get(key);
-    if (packed && sizeOf(this.pathOf(key)) === packed.size) return packed;
+    if (packed && !letGoOf(packed) && sizeOf(this.pathOf(key)) === packed.size) return packed;
     const bytes = this.bytes(key);
     const head = bytes && decodeEntry(bytes)?.head;
     // (copies: views would keep the whole file, HTML and all, until the pack is written)
@@ -51,9 +51,17 @@ export class PreparedCache {
    * appendix (packDeltaFile) when the pack itself still holds all but a few of them (the pack, of
    * every article's head, is not written again for an edit), else in a new pack. Writes nothing when
    * each is the very head the packs gave (an entry prepared again under the same key, its evidence
-   * having changed, has a head of its own).
+   * having changed, has a head of its own). The packs read are let go: a build saves them once, at the end of its use of them.
    */
   savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
+    try {
+      this.writePacks(entries);
+    } finally {
+      this.packs = undefined;
+    }
+  }
+
+  private writePacks(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
     const cached = entries.filter(([, head]) => head.size > 0);
     const { base, added, id } = this.loadedPacks;
     const notInBase = cached.filter(([key, head]) => base.get(key) !== head);
@@ -62,11 +70,27 @@ export class PreparedCache {
     if (id !== undefined && notInBase.length + unused <= base.size * PACK_APPENDIX_SHARE) {
       if (notInBase.length === added.size && notInBase.every(([key, head]) => added.get(key) === head)) return;
       if (notInBase.length === 0) rmSync(packDeltaFile(this.packFile), { force: true });
-      else writePack(packDeltaFile(this.packFile), notInBase, { base: id });
+      else writePack(packDeltaFile(this.packFile), notInBase, { base: id, entryFile: (key) => this.pathOf(key) });
       return;
     }
     // (the appendix names the pack it adds to: one left beside a newer pack is not read)
-    if (writePack(this.packFile, cached)) rmSync(packDeltaFile(this.packFile), { force: true });
+    if (writePack(this.packFile, cached, { entryFile: (key) => this.pathOf(key) })) rmSync(packDeltaFile(this.packFile), { force: true });
+  }
+
+  /**
+   * Lets go of the bytes of every head the packs gave (views into the pack files read whole) and of the `written` heads (those this
+   * build prepared, in their entry files), once the build has checked and hashed them: savePack copies them from the pack files, or
+   * from the entry's own file, when it writes them again, instead of the build holding every article's head bytes until then.
+   * readHead then gives no head of the packs (it reads the entry's file).
+   */
+  letGoOfHeadBytes(written: Iterable<EntryHead>): void {
+    const { base, added } = this.loadedPacks;
+    for (const heads of [base, added]) for (const head of heads.values()) letGo(head);
+    for (const head of written) {
+      if (head.packed !== undefined || head.size === 0) continue;
+      head.packed = { pack: undefined, at: 0, json: head.json.length, lookups: head.lookups.length };
+      letGo(head);
+    }
   }
 
   /** The article's HTML, or undefined when the entry is absent or unreadable. */
@@ -199,7 +223,36 @@ export interface EntryHead {
   lookups: Buffer;
   /** The entry file's byte length, when known to be written (0: not in the cache). */
   size: number;
+  /** Where a head read from a pack has its bytes in that pack's file (PreparedCache.letGoOfPackBytes). */
+  packed?: PackedAt | undefined;
 }
+
+/** A head's bytes in a pack file: its JSON at `at`, then its look-ups; or (`pack` undefined) in the entry file of its key. */
+export interface PackedAt {
+  pack: PackFile | undefined;
+  at: number;
+  json: number;
+  lookups: number;
+}
+
+/** A pack file as it was read: its path, and what says it is still that file (device, inode, size, modification time). */
+export interface PackFile {
+  file: string;
+  identity: string;
+}
+
+const NO_BYTES = Buffer.alloc(0);
+
+function letGo(head: EntryHead): void {
+  if (head.packed === undefined) return;
+  head.json = NO_BYTES;
+  head.lookups = NO_BYTES;
+}
+
+/** Whether the head's bytes were let go: they are then read from its pack's file. */
+const letGoOf = (h: EntryHead): h is EntryHead & { packed: PackedAt } => h.packed !== undefined && h.json === NO_BYTES;
+const jsonLength = (h: EntryHead) => (letGoOf(h) ? h.packed.json : h.json.length);
+const lookupsLength = (h: EntryHead) => (letGoOf(h) ? h.packed.lookups : h.lookups.length);
 
 /**
  * An entry's bytes: the byte lengths of the JSON, the look-ups and the word counts and a newline, the JSON, the
@@ -280,10 +333,16 @@ export function readPack(file: string): Map<string, EntryHead> {
 function readPackFile(file: string): { heads: Map<string, EntryHead>; id?: string | undefined; base?: string | undefined } {
   const none = { heads: new Map<string, EntryHead>() };
   let bytes: Buffer;
+  let pack: PackFile;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    pack = { file, identity: identityOf(fd) };
+    bytes = readFileSync(fd);
   } catch {
     return none;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   try {
     const newline = bytes.indexOf(10);
@@ -294,8 +353,9 @@ function readPackFile(file: string): { heads: Map<string, EntryHead>; id?: strin
     let at = newline + 1;
     for (const e of head.entries as unknown[]) {
       if (!Array.isArray(e) || typeof e[0] !== 'string' || !isLength(e[1]) || !isLength(e[2]) || !isLength(e[3])) return none;
+      const packed: PackedAt = { pack, at, json: e[1], lookups: e[2] };
       const json = bytes.subarray(at, (at += e[1]));
-      out.set(e[0], { json, lookups: bytes.subarray(at, (at += e[2])), size: e[3] });
+      out.set(e[0], { json, lookups: bytes.subarray(at, (at += e[2])), size: e[3], packed });
     }
     // (a pack that does not add up is not used at all)
     if (at !== bytes.length) return none;
@@ -307,6 +367,12 @@ function readPackFile(file: string): { heads: Map<string, EntryHead>; id?: strin
   } catch {
     return none;
   }
+}
+
+/** What tells one version of a file from another: device, inode, size, modification time (a pack is replaced, never changed). */
+function identityOf(fd: number): string {
+  const st = fstatSync(fd, { bigint: true });
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
 function sizeOf(file: string): number | undefined {
@@ -323,37 +389,110 @@ function isLength(n: unknown): n is number {
 
 /**
  * Writes a pack (or, with `base`, the appendix of the pack of that id) atomically (temporary name, then rename); a failure only costs
- * the next build its speed-up. Returns whether it was written.
+ * the next build its speed-up. Returns whether it was written. `entryFile`: where the entry of a key is, for heads let go of that
+ * are read from their entry's file.
  */
 export function writePack(
   file: string,
   entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
-  options: { base?: string | undefined } = {},
+  options: { base?: string | undefined; entryFile?: ((key: string) => string) | undefined } = {},
 ): boolean {
-  return writeFileAtomically(file, packPieces(entries, options.base));
+  return writeFileAtomically(file, packPieces(entries, options.base, options.entryFile));
 }
 
-/** The pack's bytes, in pieces of a few megabytes: one write per entry would be twenty thousand system calls. */
-function* packPieces(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, base: string | undefined): Generator<Buffer> {
+/**
+ * The pack's bytes, in pieces of a few megabytes: one write per entry would be twenty thousand system calls. The bytes of heads let go
+ * (PreparedCache.letGoOfHeadBytes) are read from their pack's file, each run of them that lie one after another there in one read,
+ * or from their entry's file; a pack file that is no longer the one read (another build replaced it), or an entry file whose head is
+ * no longer the one let go of, stops the writing (writeFileAtomically then writes nothing).
+ */
+function* packPieces(
+  entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
+  base: string | undefined,
+  entryFile: ((key: string) => string) | undefined,
+): Generator<Buffer> {
   const header = {
     format: PACK_FORMAT,
     id: randomUUID(),
     base,
-    entries: entries.map(([key, h]) => [key, h.json.length, h.lookups.length, h.size]),
+    entries: entries.map(([key, h]) => [key, jsonLength(h), lookupsLength(h), h.size]),
   };
   yield Buffer.from(`${JSON.stringify(header)}\n`);
-  let piece: Buffer[] = [];
-  let size = 0;
-  for (const [, h] of entries) {
-    piece.push(h.json, h.lookups);
-    size += h.json.length + h.lookups.length;
-    if (size >= 4 << 20) {
-      yield Buffer.concat(piece, size);
-      piece = [];
-      size = 0;
+  const packs = new PackReader();
+  try {
+    let piece: Buffer[] = [];
+    let size = 0;
+    let run: { pack: PackFile; from: number; to: number } | undefined;
+    const endRun = () => {
+      if (run) piece.push(packs.read(run.pack, run.from, run.to - run.from));
+      run = undefined;
+    };
+    for (const [key, h] of entries) {
+      const length = jsonLength(h) + lookupsLength(h);
+      if (!letGoOf(h)) {
+        endRun();
+        piece.push(h.json, h.lookups);
+      } else if (h.packed.pack === undefined) {
+        endRun();
+        piece.push(headOfEntryFile(entryFile!(key), h));
+      } else if (run?.pack === h.packed.pack && run.to === h.packed.at) run.to += length;
+      else {
+        endRun();
+        run = { pack: h.packed.pack, from: h.packed.at, to: h.packed.at + length };
+      }
+      size += length;
+      if (size >= 4 << 20) {
+        endRun();
+        yield Buffer.concat(piece, size);
+        piece = [];
+        size = 0;
+      }
     }
+    endRun();
+    yield Buffer.concat(piece, size);
+  } finally {
+    packs.close();
   }
-  yield Buffer.concat(piece, size);
+}
+
+/** The bytes (JSON, then look-ups) of a head let go of from its entry's file: the file must be of its size, and its head of its lengths. */
+function headOfEntryFile(file: string, head: EntryHead & { packed: PackedAt }): Buffer {
+  const bytes = readFileSync(file);
+  const entry = decodeEntry(bytes);
+  if (
+    !entry ||
+    bytes.length !== head.size ||
+    entry.head.json.length !== head.packed.json ||
+    entry.head.lookups.length !== head.packed.lookups
+  )
+    throw new Error(`${file} changed during the build`);
+  return Buffer.concat([entry.head.json, entry.head.lookups]);
+}
+
+/** Reads byte ranges of pack files, each opened once and checked to be the very file its heads were read from. */
+class PackReader {
+  private readonly open = new Map<PackFile, number>();
+
+  read(pack: PackFile, at: number, length: number): Buffer {
+    let fd = this.open.get(pack);
+    if (fd === undefined) {
+      fd = openSync(pack.file, 'r');
+      this.open.set(pack, fd);
+      if (identityOf(fd) !== pack.identity) throw new Error(`${pack.file} was replaced during the build`);
+    }
+    const bytes = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length;) {
+      const n = readSync(fd, bytes, done, length - done, at + done);
+      if (n === 0) throw new Error(`${pack.file} ended before its heads`);
+      done += n;
+    }
+    return bytes;
+  }
+
+  close(): void {
+    for (const fd of this.open.values()) closeSync(fd);
+    this.open.clear();
+  }
 }
 
 /**

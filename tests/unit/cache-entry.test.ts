@@ -155,6 +155,65 @@ describe('prepared-cache entries', () => {
     expect(titleOf(back.get(keys[2]!))).toBe('خبر 2 من جديد');
   });
 
+  it('heads whose bytes were let go are copied from the pack, the appendix or the entry file they came from; any of them replaced meanwhile, nothing written', () => {
+    project = fixtureProject();
+    const cacheRoot = path.join(project.root, '.cache');
+    const file = path.join(cacheRoot, 'prepared.pack');
+    const writer = new PreparedCache(cacheRoot);
+    const entry = (key: string, title: string): EntryHead => {
+      const json = JSON.stringify({ result: { title }, output: title });
+      const lookups = encodeLookups([[key.length, title.length]]);
+      const size = writeEntry(writer.pathOf(key), { json, lookups, wordCounts: Buffer.alloc(0), html: `<p>${title}</p>` });
+      return { json: Buffer.from(json), lookups, size };
+    };
+    const keys = Array.from({ length: 64 }, (_, i) => `${String(i).padStart(2, '0')}${'k'.repeat(62)}`);
+    const original = keys.map((k, i) => [k, entry(k, `خبر ${i}`)] as [string, EntryHead]);
+    writePack(file, original);
+    const heads = (c: PreparedCache) => keys.map((k) => [k, c.readHead(k)!] as [string, EntryHead]);
+    const bytesOf = (h: EntryHead | undefined) => Buffer.concat([h!.json, h!.lookups]).toString('hex');
+    // One head changed: an appendix.
+    const first = new PreparedCache(cacheRoot);
+    const one = heads(first);
+    one[7] = [keys[7]!, entry(keys[7]!, 'خبر 7 من جديد')];
+    first.savePack(one);
+    expect(existsSync(packDeltaFile(file))).toBe(true);
+
+    // Heads of the pack and of its appendix, and five written anew, let go, in another order: a new pack of the same bytes.
+    const second = new PreparedCache(cacheRoot);
+    const many = heads(second);
+    for (const i of [1, 2, 3, 4, 5]) many[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} من جديد`)];
+    const expected = new Map(many.map(([k, h]) => [k, bytesOf(h)]));
+    second.letGoOfHeadBytes(many.map(([, h]) => h));
+    expect(many[0]![1].json.length).toBe(0);
+    expect(many[1]![1].json.length).toBe(0);
+    // (a head let go is read from its entry's file)
+    expect(bytesOf(second.readHead(keys[0]!))).toBe(expected.get(keys[0]!));
+    second.savePack([...many.slice(32), ...many.slice(0, 32).reverse()]);
+    expect(existsSync(packDeltaFile(file))).toBe(false);
+    const back = readPack(file);
+    expect(back.size).toBe(64);
+    for (const k of keys) expect(bytesOf(back.get(k))).toBe(expected.get(k));
+
+    // The pack replaced by another build after it was read: the heads let go cannot be copied, and no pack is written.
+    const third = new PreparedCache(cacheRoot);
+    const late = heads(third);
+    third.letGoOfHeadBytes([]);
+    for (const i of [1, 2, 3, 4, 5]) late[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} مرة ثالثة`)];
+    writePack(file, original);
+    const replaced = readFileSync(file);
+    third.savePack(late);
+    expect(readFileSync(file).equals(replaced)).toBe(true);
+
+    // A head written by the build, let go, then its entry file written again with another head: no pack written.
+    const fourth = new PreparedCache(cacheRoot);
+    const fresh = heads(fourth);
+    for (const i of [1, 2, 3, 4, 5]) fresh[i] = [keys[i]!, entry(keys[i]!, `خبر ${i} مرة رابعة`)];
+    fourth.letGoOfHeadBytes(fresh.map(([, h]) => h));
+    entry(keys[3]!, 'خبر 3 كتبه غيرها');
+    fourth.savePack(fresh);
+    expect(readFileSync(file).equals(replaced)).toBe(true);
+  });
+
   it('unused entries are looked for only when they could have come to outnumber the used ones since the last look', () => {
     project = fixtureProject();
     const cacheRoot = path.join(project.root, '.cache');
