@@ -71,7 +71,7 @@ const render = (s: string) => {
  * interleaved runs: load on the machine only ever adds time, so the least is the least
  * disturbed, and interleaving spreads a busy spell over both sizes.
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 function growthPerByte(small: string, large: string): { t1: number; t10: number; growth: number } {
   let t1 = Infinity;
   let t10 = Infinity;
