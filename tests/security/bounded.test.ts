@@ -67,6 +67,13 @@ const render = (s: string) => {
 };
 
 /**
+ * Patterns whose growth per byte sits near the common bound for a cause outside this project: nested list lines cost micromark's
+ * edit map (`micromark-util-edit-map` consume: 2.1 of 4.1 s at 25,000 characters) ×3.0–4.0 per byte alone, at f0d532a and since,
+ * and ×4.15 once in a CI rehearsal; still far from the ×10 of quadratic work.
+ */
+const BOUND: Record<string, number> = { 'nested list lines': 6 };
+
+/**
  * Cost per byte of the large input over that of the small one, each the least of ROUNDS
  * interleaved runs: load on the machine only ever adds time, so the least is the least
  * disturbed, and interleaving spreads a busy spell over both sizes.
@@ -102,7 +109,7 @@ describe('the renderer runs in linear time on adversarial input', () => {
     // Per byte, linear work is ×1 (less, as the fixed cost of a call weighs more on the small
     // input) and quadratic work ×10. The bound sits in between, a factor 4 from linear, so that
     // a busy machine cannot reach it and a quadratic parser cannot stay under it.
-    expect(growth).toBeLessThan(4);
+    expect(growth).toBeLessThan(BOUND[name] ?? 4);
   });
 
   it('one pathological paragraph of any length is stopped by the linear pre-scan, before the parser sees it', () => {
