@@ -2,7 +2,7 @@
  * What the split-word rules ask beyond the text: the lexicon (loaded on the first question, answers remembered by word hash per lexicon:
  * hash-answers.ts), the word evidence (by word or by its two hashes), and whether the document shows damage.
  */
-import type { Lexicon, NormalizeOptions, WordEvidence } from '../options.ts';
+import type { Lexicon, NormalizeOptions, QuranText, WordEvidence } from '../options.ts';
 import { HashAnswers } from '../hash-answers.ts';
 import { keyOfHashes } from '../word-hash.ts';
 
@@ -52,6 +52,11 @@ export class Context {
     if (!this.evidence) return 0;
     return this.evidence.countOfHashes?.(fnv, djb2) ?? this.evidence.countHash?.(keyOfHashes(fnv, djb2)) ?? -1;
   }
+  /** The vocalised Quran text, read on the first question (vocalised-words.ts), or undefined when none was given. */
+  quran(): QuranText | undefined {
+    return (this.quranText ??= this.options.quran?.());
+  }
+  private quranText: QuranText | undefined;
   seen(word: string): boolean {
     return (this.evidence?.count(word) ?? 0) > 0;
   }

@@ -20,6 +20,7 @@ import {
 } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
+import { mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
 import type { Context } from './split-context.ts';
 import {
   showsDamage,
@@ -1454,6 +1455,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
   if (wasl) return wasl;
   const own = ownMarks(pieces, i, k, j, count);
   if (own) return own;
+  const learnt = vocalisedMarks(pieces, gaps, i, k, j, text, ctx);
+  if (learnt) return learnt;
   // A plural pronoun's ه split from its م (ملاحظاته|م، خدمته|م، أبنائه|م): its vowel, the kasra after ي or a preposition, else the
   // damma (final-marks.ts gives the same to a pronoun's ه at a word's end), never shadda.
   // (After ت، ئ، ؤ، ي or ا: a noun's ending; فه|م in أتفهّم is a verb's doubled letter.)
@@ -1784,6 +1787,31 @@ const OWN_MARKS = new Map(
  * The marks of gap k in a join of pieces i..j that makes one of OWN_MARKS (after و or ف, the conjunction's fatha), when the gap
  * holds as many lost marks as the word has there; else ''.
  */
+/**
+ * The marks of a fully vocalised word (every letter but its long vowels followed by a gap) as the vocalised Quran writes it, when all
+ * the ways it writes the word with marks just where the gaps are agree (vocalised-words.ts); '' otherwise.
+ */
+function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
+  const letters = pieces.slice(i, j + 1).map((p) => p.bare);
+  if (!mayBeVocalisedWord(letters)) return '';
+  // A word of three letters, each with a mark, is also news's passive with its shadda (يُعدّ، وُقّع، تُقرّ): only among vocalised words.
+  if (letters.join('').length < 4 && !besideVocalisedWord(pieces, gaps, i, j)) return '';
+  const quran = ctx.quran();
+  if (!quran) return '';
+  const counts = gaps.slice(i, j).map((g) => (g.text === '  ' ? 2 : 1));
+  const learnt = wordMarks(quran, letters, counts)?.[k - i];
+  if (learnt || !besideVocalisedWord(pieces, gaps, i, j)) return learnt ?? '';
+  const last = letters.at(-1)!;
+  return shapeMarks(letters, counts, !'اى'.includes(last) && markLostAfter(pieces[j]!, text))[k - i] ?? '';
+}
+
+/** Does the word before pieces i..j end, or the one after begin, with a lone letter one space from the rest of its word? */
+function besideVocalisedWord(pieces: Piece[], gaps: Gap[], i: number, j: number): boolean {
+  const before = i >= 2 && pieces[i - 1]!.bare.length === 1 && gaps[i - 2]!.text === ' ';
+  const after = j + 2 < pieces.length && pieces[j + 1]!.bare.length === 1 && gaps[j + 1]!.text === ' ';
+  return before || after;
+}
+
 function ownMarks(pieces: Piece[], i: number, k: number, j: number, count: number): string {
   const word = joinedBare(pieces, i, j);
   let vocalised = OWN_MARKS.get(word);

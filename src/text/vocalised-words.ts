@@ -1,0 +1,162 @@
+/**
+ * The marks of a fully vocalised word, learnt from the vocalised Quran text (Imlaei spelling, NormalizeOptions.quran): each bare word
+ * with every way it is vocalised there. wordMarks gives the marks of a rejoined word's gaps when every vocalisation whose marked letters
+ * are exactly the letters followed by a gap, with as many marks as the gap's spaces, agrees on them; otherwise nothing (the caller guesses).
+ */
+import type { QuranText } from './options.ts';
+import { DAMMA, FATHA, KASRA, SHADDA, SUKUN, isHarakaCode, isTextLetterCode } from './arabic.ts';
+
+/** A vocalisation: the marks after each letter but the last (the last one's is a case ending, put back by final-marks.ts). */
+interface Vocalisation {
+  marks: readonly string[];
+  /** How many times the Quran's editions write it. */
+  count: number;
+}
+
+const indexed = new WeakMap<QuranText, Map<string, Vocalisation[]>>();
+
+/** Letters a vocalised word writes bare (long vowels, alef maqsura, madda): the only letters of a word that a gap need not follow. */
+const BARE_LETTERS = 'اويىآ';
+
+/**
+ * Could a word whose pieces are these be vocalised throughout (every letter but a long vowel, the article's and the last followed by a
+ * gap)? A cheap test, so that a text without such a word never reads the Quran.
+ */
+export function mayBeVocalisedWord(pieces: readonly string[]): boolean {
+  const word = pieces.join('');
+  if (pieces.length < 3) return false;
+  const article = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(word)?.[0].length ?? 0;
+  let at = 0;
+  for (let m = 0; m < pieces.length; m++) {
+    const piece = pieces[m]!;
+    for (let p = 0; p < piece.length - 1; p++) if (at + p >= article && !BARE_LETTERS.includes(piece[p]!)) return false;
+    at += piece.length;
+  }
+  return true;
+}
+
+/**
+ * The marks for the gaps between the pieces of a rejoined word (gap m after pieces[m], `counts[m]` marks lost there), or undefined
+ * when the Quran does not write the word or writes it in ways that differ there.
+ */
+export function wordMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[]): string[] | undefined {
+  const found = marksOfWord(indexOf(quran), pieces, counts);
+  const proclitic = PROCLITIC_VOWELS[pieces[0]!];
+  if (found || pieces.length < 3 || !proclitic || counts[0] !== 1) return found;
+  // A conjunction or preposition of one letter, with its vowel, before a word the Quran writes without it.
+  const rest = marksOfWord(indexOf(quran), pieces.slice(1), counts.slice(1));
+  return rest && [proclitic, ...rest];
+}
+
+/**
+ * The marks of a fully vocalised word that no source writes, by the shape of its letters, as the vocalised Quran's words have them: before
+ * a long vowel (a letter written bare: ا، و، ي, or ى) the vowel it lengthens, fatha, damma or kasra (100% there); with one mark lost
+ * inside the word, otherwise, sukun after a vowelled letter but not before the last letter (51%; fatha 35%), fatha after a sukun (53%),
+ * kasra after a long vowel (46%: فاعِل), and no guess on the first letter (after the article) or before the last, where the case and the
+ * verb's forms decide. `finalMarked`: the word's last letter lost a mark of its own (a consonant, not a long vowel).
+ */
+export function shapeMarks(pieces: readonly string[], counts: readonly number[], finalMarked: boolean): string[] {
+  const word = pieces.join('');
+  const start = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(word)?.[0].length ?? 0;
+  const marked = new Uint8Array(word.length);
+  let at = -1;
+  for (let m = 0; m < pieces.length - 1; m++) marked[(at += pieces[m]!.length)] = 1;
+  if (finalMarked) marked[word.length - 1] = 1;
+  const marks: string[] = [];
+  // What the letter before carries: a vowel, a sukun, or not known. A word's first letter (after the article) carries a vowel.
+  let previous: 'vowel' | 'sukun' | 'unknown' = 'unknown';
+  at = -1;
+  for (let m = 0; m < pieces.length - 1; m++) {
+    const p = (at += pieces[m]!.length);
+    const next = word[p + 1]!;
+    const long = !marked[p + 1] && 'اويى'.includes(next) ? (next === 'ى' ? 'ا' : next) : '';
+    const vowel = long === 'ا' ? FATHA : long === 'و' ? DAMMA : long === 'ي' ? KASRA : '';
+    let mark = '';
+    if (counts[m] === 2) mark = vowel && (vowel + SHADDA).normalize('NFC');
+    else if (vowel) mark = vowel;
+    else if (p > start && p < word.length - 2)
+      mark = !marked[p - 1] ? (word[p - 1] === 'ا' ? KASRA : '') : previous === 'sukun' ? FATHA : previous === 'vowel' ? SUKUN : '';
+    marks.push(mark);
+    previous = counts[m] !== 1 || p === start || (mark && mark !== SUKUN) ? 'vowel' : mark === SUKUN ? 'sukun' : 'unknown';
+  }
+  return marks;
+}
+
+/** The vowels of the one-letter conjunctions and prepositions before a word (وَ، فَ، بِ، لِ، كَ). */
+const PROCLITIC_VOWELS: Readonly<Record<string, string>> = { و: FATHA, ف: FATHA, ب: KASRA, ل: KASRA, ك: FATHA };
+
+function marksOfWord(index: Map<string, Vocalisation[]>, pieces: readonly string[], counts: readonly number[]): string[] | undefined {
+  const forms = index.get(pieces.join(''));
+  if (!forms) return undefined;
+  const gapAfter = new Map<number, number>();
+  let at = -1;
+  for (let m = 0; m < pieces.length - 1; m++) gapAfter.set((at += pieces[m]!.length), counts[m]!);
+  const votes = new Map<string, number>();
+  let all = 0;
+  for (const form of forms) {
+    if (!fits(form.marks, gapAfter)) continue;
+    const key = [...gapAfter.keys()].map((p) => form.marks[p]!).join('|');
+    votes.set(key, (votes.get(key) ?? 0) + form.count);
+    all += form.count;
+  }
+  for (const [key, n] of votes) if (n * 3 >= all * 2) return key.split('|');
+  return undefined;
+}
+
+function fits(form: readonly string[], gapAfter: ReadonlyMap<number, number>): boolean {
+  for (let p = 0; p < form.length; p++) if ((gapAfter.get(p) ?? 0) !== form[p]!.length) return false;
+  return true;
+}
+
+function indexOf(quran: QuranText): Map<string, Vocalisation[]> {
+  let index = indexed.get(quran);
+  if (!index) indexed.set(quran, (index = buildIndex(quran)));
+  return index;
+}
+
+function buildIndex(quran: QuranText): Map<string, Vocalisation[]> {
+  const index = new Map<string, Vocalisation[]>();
+  const tokens = new Map<string, number>();
+  for (const verses of quran.editions)
+    for (const verse of verses) for (const token of verse.split(' ')) tokens.set(token, (tokens.get(token) ?? 0) + 1);
+  for (const [token, count] of tokens) {
+    const parsed = parse(token);
+    if (!parsed) continue;
+    for (const marks of variants(parsed.bare, parsed.marks)) {
+      const forms = index.get(parsed.bare);
+      const key = marks.join('|');
+      const same = forms?.find((f) => f.marks.join('|') === key);
+      if (same) same.count += count;
+      else if (forms) forms.push({ marks, count });
+      else index.set(parsed.bare, [{ marks, count }]);
+    }
+  }
+  return index;
+}
+
+/** A word of the Quran as letters and the marks after each, or undefined for a sign or a word with marks news never writes (ٰ). */
+function parse(token: string): { bare: string; marks: string[] } | undefined {
+  let bare = '';
+  const marks: string[] = [];
+  for (const ch of token) {
+    const c = ch.charCodeAt(0);
+    if (isTextLetterCode(c)) {
+      bare += ch;
+      marks.push('');
+    } else if (isHarakaCode(c) && marks.length) marks[marks.length - 1] += ch;
+    else return undefined;
+  }
+  if (!bare) return undefined;
+  // A first letter's shadda is the previous word's letter assimilated into it (كُلٌّ مِّنْ), which prose does not write.
+  marks[0] = marks[0]!.replace(SHADDA, '');
+  return { bare, marks: marks.slice(0, -1) };
+}
+
+/** The vocalisation as written, and without the sukun on the article's lam, which most vocalised prose leaves out (المَطالِب). */
+function variants(bare: string, marks: string[]): string[][] {
+  const article = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(bare)?.[0].length;
+  if (article === undefined || marks[article - 1] !== SUKUN) return [marks];
+  const without = [...marks];
+  without[article - 1] = '';
+  return [marks, without];
+}
