@@ -49,11 +49,12 @@ export function wordMarks(quran: QuranText, pieces: readonly string[], counts: r
 }
 
 /**
- * The marks of a fully vocalised word that no source writes, by the shape of its letters, as the vocalised Quran's words have them: before
- * a long vowel (a letter written bare: ا، و، ي, or ى) the vowel it lengthens, fatha, damma or kasra (100% there); with one mark lost
- * inside the word, otherwise, sukun after a vowelled letter but not before the last letter (51%; fatha 35%), fatha after a sukun (53%),
- * kasra after a long vowel (46%: فاعِل), and no guess on the first letter (after the article) or before the last, where the case and the
- * verb's forms decide. `finalMarked`: the word's last letter lost a mark of its own (a consonant, not a long vowel).
+ * The marks of a fully vocalised word that no source writes, by the shape of its letters, as the vocalised Quran's words have them: a
+ * one-letter proclitic's own vowel (وَ، فَ، بِ، لِ، كَ), the sukun on the article's lam and a fatha on the letter after it (74% on a
+ * word's first letter); before a long vowel (a letter written bare: ا، و، ي, or ى) the vowel it lengthens (100%); with one mark lost
+ * inside the word otherwise, sukun after a vowelled letter (51%; fatha 35%), fatha after a sukun (53%), kasra after a long ا (46%:
+ * فاعِل); no guess on a word's first letter without the article nor before its last, where the verb's forms and the case decide.
+ * `finalMarked`: the word's last letter lost a mark of its own (a consonant, not a long vowel).
  */
 export function shapeMarks(pieces: readonly string[], counts: readonly number[], finalMarked: boolean): string[] {
   const word = pieces.join('');
@@ -72,12 +73,16 @@ export function shapeMarks(pieces: readonly string[], counts: readonly number[],
     const long = !marked[p + 1] && 'اويى'.includes(next) ? (next === 'ى' ? 'ا' : next) : '';
     const vowel = long === 'ا' ? FATHA : long === 'و' ? DAMMA : long === 'ي' ? KASRA : '';
     let mark = '';
-    if (counts[m] === 2) mark = vowel && (vowel + SHADDA).normalize('NFC');
+    if (counts[m] === 2) mark = p < start ? '' : vowel && (vowel + SHADDA).normalize('NFC');
+    else if (start && p === start - 1) mark = SUKUN;
+    else if (p < start)
+      mark = PROCLITIC_VOWELS[word[p]!] ?? ''; // (the article's alef after it is not a long vowel)
     else if (vowel) mark = vowel;
+    else if (start && p === start) mark = FATHA;
     else if (p > start && p < word.length - 2)
       mark = !marked[p - 1] ? (word[p - 1] === 'ا' ? KASRA : '') : previous === 'sukun' ? FATHA : previous === 'vowel' ? SUKUN : '';
     marks.push(mark);
-    previous = counts[m] !== 1 || p === start || (mark && mark !== SUKUN) ? 'vowel' : mark === SUKUN ? 'sukun' : 'unknown';
+    previous = mark === SUKUN ? 'sukun' : counts[m] !== 1 || p <= start || mark ? 'vowel' : 'unknown';
   }
   return marks;
 }

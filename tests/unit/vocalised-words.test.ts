@@ -47,6 +47,9 @@ describe('the marks of a fully vocalised word, from the vocalised Quran', () => 
     expect(shapeMarks(['م', 'ر', 'وم'], [1, 1], true)).toEqual(['', DAMMA]); // مَرُوم
     expect(shapeMarks(['ت', 'ق', 'ط', 'ع', 'ه'], [1, 1, 1, 1], true)).toEqual(['', SUKUN, FATHA, '']); // تَقْطَعْهُ
     expect(shapeMarks(['م', 'ك', 'ات', 'ب'], [1, 1, 1], true)).toEqual(['', FATHA, '']); // a letter before a long ا
+    // The article's lam with its sukun, the first letter after it with the fatha most words give it; a proclitic's own vowel.
+    expect(shapeMarks(['ال', 'م', 'ط', 'ال', 'ب'], [1, 1, 1, 1], true)).toEqual([SUKUN, FATHA, FATHA, '']); // الْمَطَالِب
+    expect(shapeMarks(['ب', 'ال', 'ق', 'ل', 'م'], [1, 1, 1, 1], true)).toEqual([KASRA, SUKUN, FATHA, '']); // بِالْقَلَم
   });
 });
 

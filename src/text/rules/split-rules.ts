@@ -1805,10 +1805,13 @@ function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: n
   return shapeMarks(letters, counts, !'اى'.includes(last) && markLostAfter(pieces[j]!, text))[k - i] ?? '';
 }
 
-/** Does the word before pieces i..j end, or the one after begin, with a lone letter one space from the rest of its word? */
+/** A letter alone that is not what news writes after a shadda (ممّا، مدّة، ملقًى): ا، ة، ى. */
+const loneConsonant = (piece: Piece) => piece.bare.length === 1 && !'اةى'.includes(piece.bare);
+
+/** Does the word before pieces i..j end, or the one after begin, with a lone consonant one space from the rest of its word? */
 function besideVocalisedWord(pieces: Piece[], gaps: Gap[], i: number, j: number): boolean {
-  const before = i >= 2 && pieces[i - 1]!.bare.length === 1 && gaps[i - 2]!.text === ' ';
-  const after = j + 2 < pieces.length && pieces[j + 1]!.bare.length === 1 && gaps[j + 1]!.text === ' ';
+  const before = i >= 2 && loneConsonant(pieces[i - 1]!) && gaps[i - 2]!.text === ' ';
+  const after = j + 2 < pieces.length && loneConsonant(pieces[j + 1]!) && gaps[j + 1]!.text === ' ';
   return before || after;
 }
 
