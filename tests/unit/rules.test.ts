@@ -269,6 +269,11 @@ describe('split-word repair', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
     expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');
   });
+  it('keeps a frequent word after و or ف apart from the word after it, in damaged copy, whatever the lexicon reads (clean-apart8)', () => {
+    // The lexicon knows وكمصبرنا (و + كم + صبرنا): a frequent word takes a suffix, never a word.
+    expectAmidDamage('أيا وطني، كم صبرت، وكم صبرنا معك!');
+    expectAmidDamage('فهل سمعتم أصواتهم، ولو مرة واحدة؟');
+  });
   it("reads a line's spaces before punctuation as typed where it spaces by hand after a non-letter (clean-apart10)", () => {
     // Two spaces or a NO-BREAK SPACE after punctuation or a digit: the damage leaves spaces only after a letter.
     const ad = 'للبيع :  شقة 140 م²\u00A0، 3 غرف\u00A0، مطبخ راكب  ، 2.4 مليون ج .';

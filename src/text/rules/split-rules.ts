@@ -1432,6 +1432,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (/^[أإآ]/.test(R) && R.length >= 3) return null;
   // The vocative يا after a word, before the one it calls (عيب يا زينب), is no word's tail.
   if (k === i && k + 1 === j && R === 'يا' && next && nextGap?.text === ' ') return null;
+  // A frequent word after و or ف (وكم، فهل، ولو) before a word of its own is two words (وكم صبرنا), whatever clitic chain the
+  // lexicon reads in the whole: a frequent word takes a suffix, never a word (the block above, for the word without و or ف).
+  if (k === i && R.length >= 3 && FUNCTION_WORDS.has(withoutConjunction(L))) return null;
   return 'weak';
 }
 
