@@ -269,6 +269,12 @@ describe('split-word repair', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
     expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');
   });
+  it("keeps a car plate's or a code's letters after a number apart, in damaged copy (clean-apart11)", () => {
+    expectAmidDamage('وضبطت الشرطة سيارة تحمل لوحة رقم ٥٤٣٢ ب ن ر في أحد شوارع المعادي.');
+    expectAmidDamage('ورصدت الكاميرا مركبة لوحتها 7281 ص ط د وسط الرياض، ورمز الشحنة 455 ع ب');
+    // … while a vocalised word's letters after a number, before its tail, still join (the first stays apart, as a unit may)
+    expect(nWithEvidence('في مد ة قصيرة بلغت 17 د ر ج ة ، و8 د ر ج ات  أمس')).toMatch(/17 د رَجَة، و8 د رُجَات/);
+  });
   it('keeps a frequent word after و or ف apart from the word after it, in damaged copy, whatever the lexicon reads (clean-apart8)', () => {
     // The lexicon knows وكمصبرنا (و + كم + صبرنا): a frequent word takes a suffix, never a word.
     expectAmidDamage('أيا وطني، كم صبرت، وكم صبرنا معك!');

@@ -518,6 +518,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // A unit's letter after the degree sign (29 °م قبل الظهر).
     if (text[piece.start - 1] === '°') return true;
     if (listedLetters(text, piece.start)) return true;
+    if (codeLettersAfterNumber(text, piece.start)) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
     // حرف إ، بحرف ة name the letter.)
     const labelNoun = wordBefore(text, piece.start);
@@ -549,6 +550,21 @@ function listedLetters(text: string, at: number): boolean {
   const letters = text.slice(a, b + 1).replace(/ /g, '');
   return ALPHABET_ORDERS[0]!.includes(letters) && !SPELLED_WORDS.has(letters);
 }
+/**
+ * Is the lone letter at `at` one of a run of two or more that a number opens and one plain space closes before a word or a line's end
+ * (a car plate's or a code's letters: لوحة رقم ٥٤٣٢ ب ن ر في)? A vocalised word's letters after a number end in its lost final mark,
+ * two spaces or a NO-BREAK SPACE (3 ك ت ب⍽ جديدة), or in a long vowel, whose word the run does not close.
+ */
+function codeLettersAfterNumber(text: string, at: number): boolean {
+  const [a, b] = runOfLoneLetters(text, at, false);
+  if (b === a || !afterNumber(text, a)) return false;
+  if ('اوي'.includes(text[b]!)) return false;
+  // (Not before a word's tail, which the run's letters begin: 17 د ر ج ة is دَرَجَةً, 8 د ر ج ات.)
+  const next = /^ ([\u0621-\u064A]+)/.exec(text.slice(b + 1, b + 24))?.[1];
+  return next === undefined ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2)) : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
+}
+/** Endings that a split word's last piece may be. */
+const WORD_TAILS = new Set(['ات', 'ان', 'ين', 'ون', 'ها', 'هم', 'هما', 'كم', 'نا', 'وا', 'ية', 'يات']);
 /** Three letters in the alphabet's order that also spell a word. */
 const SPELLED_WORDS = new Set(['كلم', 'لمن', 'منه', 'هوي']);
 
