@@ -561,7 +561,9 @@ function codeLettersAfterNumber(text: string, at: number): boolean {
   if ('اوي'.includes(text[b]!)) return false;
   // (Not before a word's tail, which the run's letters begin: 17 د ر ج ة is دَرَجَةً, 8 د ر ج ات.)
   const next = /^ ([\u0621-\u064A]+)/.exec(text.slice(b + 1, b + 24))?.[1];
-  return next === undefined ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2)) : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
+  return next === undefined
+    ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2))
+    : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
 }
 /** Endings that a split word's last piece may be. */
 const WORD_TAILS = new Set(['ات', 'ان', 'ين', 'ون', 'ها', 'هم', 'هما', 'كم', 'نا', 'وا', 'ية', 'يات']);
