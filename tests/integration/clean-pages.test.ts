@@ -1,5 +1,5 @@
 /**
- * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart12), each file one article,
+ * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart13), each file one article,
  * built into pages: every article page's body holds its source's Arabic words, none joined and no mark added, but for the few
  * the normalizer's own measures name (issue #18: clean text passes unchanged in the built pages as in the CLI).
  */
@@ -10,7 +10,7 @@ import { parse } from 'node-html-parser';
 import { articleSource, fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
 import { build } from '../../src/output/build.ts';
 
-const SETS = ['clean-habits', 'clean-apart6', 'clean-apart7', 'clean-apart8', 'clean-apart10', 'clean-apart11', 'clean-apart12'];
+const SETS = ['clean-habits', 'clean-apart6', 'clean-apart7', 'clean-apart8', 'clean-apart10', 'clean-apart11', 'clean-apart12', 'clean-apart13'];
 
 /** The Arabic words of a text (letters and marks, tatweel dropped as the normalizer drops it), NFC. */
 function arabicWords(text: string): string[] {

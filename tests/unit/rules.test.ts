@@ -269,6 +269,14 @@ describe('split-word repair', () => {
     expectAmidDamage('الرياح جنوبية شرقية ج ش 10-15 كم/س تتحول بعد الظهر إلى غربية غ 20-30 كم/س مثيرة للأتربة.');
     expectAmidDamage('وفق م.\u00A03 من اللائحة يقدم الطلب، وانظر ص. 45 منه.');
   });
+  it('keeps apart, in damaged copy, the letters and words clean-apart13 showed joined', () => {
+    // a root quoted after a label noun, an era's letter against its year, a unit after an editor's NO-BREAK SPACE
+    expectAmidDamage('قال ابن منظور في مادة «ق و ل»: القول الكلام على الترتيب.');
+    expectAmidDamage('أعلنت المحكمة أن يوم الأربعاء 18 فبراير 2026م هو غرة شهر رمضان.');
+    expectAmidDamage('والارتفاع 1200\u00A0م فوق سطح البحر، والمسافة 12\u00A0كم جنوب العقبة.');
+    // ب or ل and من or ما before a word: a frequent word (the lexicon reads لمنفرط as one)
+    expectAmidDamage('ويضرب المثل لمن فرط في الشيء ثم طلبه، وبما تيسر من القول.');
+  });
   it("keeps a car plate's or a code's letters after a number apart, in damaged copy (clean-apart11)", () => {
     expectAmidDamage('وضبطت الشرطة سيارة تحمل لوحة رقم ٥٤٣٢ ب ن ر في أحد شوارع المعادي.');
     expectAmidDamage('ورصدت الكاميرا مركبة لوحتها 7281 ص ط د وسط الرياض، ورمز الشحنة 455 ع ب');

@@ -123,6 +123,8 @@ const MARK_LOST_AFTER = /^(?:\u00A0| {2,}| (?=[\n,،؛:!؟?»)\]]|\.(?!\.+[ \u00
 const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[^ا]{2}$/;
 /** ل or ب and a pronoun: a frequent word, and the tail of a stem whose last letter is ل or ب (يسجّ|له، لتعقّ|بها). */
 const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
+/** ب or ل and من or ما (لمن، بما، ولمن): a frequent word, never a word's stem. */
+const PREPOSITION_AND_PARTICLE = /^[وف]?[بل]م[نا]$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'وهما', 'ونا', 'وني', 'وك', 'وكم', 'ونه', 'ونها', 'ونهم', 'ونهما']);
 
@@ -507,6 +509,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) && !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))))
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
+    // An era's or a unit's letter written against its number (2026م هو، 30ك): no lost mark parts a word from a digit.
+    if (k === i && /[\d\u0660-\u0669\u06F0-\u06F9]/.test(text.charAt(piece.start - 1))) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
     // An abbreviation's letter, a dot between it and the next (ر.س، ج.م، ش.م.ع): no lost mark leaves a dot inside a word; nor
     // before a number, the article's, page's, part's, paragraph's or item's (وفق م. 3، في ص. 45; not متوقّ|ع. 3 لاعبين); nor a unit's
@@ -524,8 +528,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     const labelNoun = wordBefore(text, piece.start);
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (!'إةى'.includes(piece.bare) || /حرف$/.test(labelNoun))) return true;
     // … and so do the letters after it in a run of lone letters one space apart (الجذر ك ت ب، المثلث أ ب ج، المتغيرين س و ص).
-    const [runStart] = runOfLoneLetters(text, piece.start, false);
+    // (… or quoted whole after it: مادة «ق و ل», the letters touching the quotes, which no lost final mark stands between.)
+    const [runStart, runEnd] = runOfLoneLetters(text, piece.start, false);
     if (runStart < piece.start && !'يتنإةى'.includes(text[runStart]!) && LABEL_NOUNS.has(wordBefore(text, runStart))) return true;
+    if (runEnd > runStart && text[runStart - 1] === '«' && text[runEnd + 1] === '»' && LABEL_NOUNS.has(wordBefore(text, runStart - 1)))
+      return true;
     if (labelsAList(text, piece, ctx)) return true;
     if ((ctx.formulaLetters ??= formulaLetters(text)).has(piece.bare)) return true;
     // A list letter after a noun with the article is its label (المسار ب الذي): before a relative pronoun, or anywhere in a document
@@ -682,7 +689,8 @@ function prepositionAfterNumber(pieces: Piece[], k: number, text: string): boole
 /** Is a number (and a space, or a writer's two: a number loses no mark) right before this offset? */
 function afterNumber(text: string, at: number): boolean {
   let k = at - 1;
-  if (text.charCodeAt(k) !== 0x20) return false;
+  // (A NO-BREAK SPACE right after a digit is an editor's, 1200⍽م: the damage leaves one only after a letter.)
+  if (text.charCodeAt(k) !== 0x20 && text.charCodeAt(k) !== 0xa0) return false;
   while (k > 0 && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
   const c = text.charCodeAt(k - 1);
   return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
@@ -1452,7 +1460,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && k + 1 === j && R === 'يا' && next && nextGap?.text === ' ') return null;
   // A frequent word after و or ف (وكم، فهل، ولو) before a word of its own is two words (وكم صبرنا), whatever clitic chain the
   // lexicon reads in the whole: a frequent word takes a suffix, never a word (the block above, for the word without و or ف).
-  if (k === i && R.length >= 3 && FUNCTION_WORDS.has(withoutConjunction(L))) return null;
+  if (k === i && R.length >= 3 && (FUNCTION_WORDS.has(withoutConjunction(L)) || PREPOSITION_AND_PARTICLE.test(L))) return null;
   return 'weak';
 }
 
