@@ -10,7 +10,16 @@ import { parse } from 'node-html-parser';
 import { articleSource, fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
 import { build } from '../../src/output/build.ts';
 
-const SETS = ['clean-habits', 'clean-apart6', 'clean-apart7', 'clean-apart8', 'clean-apart10', 'clean-apart11', 'clean-apart12', 'clean-apart13'];
+const SETS = [
+  'clean-habits',
+  'clean-apart6',
+  'clean-apart7',
+  'clean-apart8',
+  'clean-apart10',
+  'clean-apart11',
+  'clean-apart12',
+  'clean-apart13',
+];
 
 /** The Arabic words of a text (letters and marks, tatweel dropped as the normalizer drops it), NFC. */
 function arabicWords(text: string): string[] {
