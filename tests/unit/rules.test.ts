@@ -276,6 +276,11 @@ describe('split-word repair', () => {
     expectAmidDamage('والارتفاع 1200\u00A0م فوق سطح البحر، والمسافة 12\u00A0كم جنوب العقبة.');
     // ب or ل and من or ما before a word: a frequent word (the lexicon reads لمنفرط as one)
     expectAmidDamage('ويضرب المثل لمن فرط في الشيء ثم طلبه، وبما تيسر من القول.');
+    // … and, each file built as one article: a blood group, a virus's type, a tower's letter, a plate's letters before its
+    // number, a currency's abbreviation after a number word
+    expectAmidDamage('فصيلة دم المريضة ب سالب، والإنفلونزا ب نحو 25% من العينات.');
+    expectAmidDamage('العنوان: مكتب 1203، برج ب، أبراج بحيرات جميرا.');
+    expectAmidDamage('ضبطت سيارة بيضاء، لوحة أ ب د 1234، وغرامة لا تقل عن 50 ألف ج.');
   });
   it("keeps a car plate's or a code's letters after a number apart, in damaged copy (clean-apart11)", () => {
     expectAmidDamage('وضبطت الشرطة سيارة تحمل لوحة رقم ٥٤٣٢ ب ن ر في أحد شوارع المعادي.');

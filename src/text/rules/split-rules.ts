@@ -522,7 +522,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // A unit's letter after the degree sign (29 °م قبل الظهر).
     if (text[piece.start - 1] === '°') return true;
     if (listedLetters(text, piece.start)) return true;
-    if (codeLettersAfterNumber(text, piece.start)) return true;
+    if (codeLettersAfterNumber(text, piece.start) || codeLettersBeforeNumber(text, piece.start)) return true;
+    // A currency's or unit's abbreviation after a number word, its dot closing the sentence (50 ألف ج.).
+    if (NUMBER_WORDS.has(wordBefore(text, piece.start)) && /^\.(?:\s|$)/.test(text.slice(piece.end, piece.end + 2))) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
     // حرف إ، بحرف ة name the letter.)
     const labelNoun = wordBefore(text, piece.start);
@@ -571,6 +573,14 @@ function codeLettersAfterNumber(text: string, at: number): boolean {
   return next === undefined
     ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2))
     : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
+}
+/**
+ * Is the lone letter at `at` one of a run of two or more before one plain space and a number (a car plate's letters: لوحة أ ب د
+ * 1234)? Not a run that ends in a long vowel, a vocalised word's whose last letter took no mark (ف ي 2026 is فِي 2026).
+ */
+function codeLettersBeforeNumber(text: string, at: number): boolean {
+  const [a, b] = runOfLoneLetters(text, at, false);
+  return b > a && !'اويى'.includes(text[b]!) && /^ [\d\u0660-\u0669\u06F0-\u06F9]/.test(text.slice(b + 1, b + 3));
 }
 /** Endings that a split word's last piece may be. */
 const WORD_TAILS = new Set(['ات', 'ان', 'ين', 'ون', 'ها', 'هم', 'هما', 'كم', 'نا', 'وا', 'ية', 'يات']);
