@@ -282,6 +282,12 @@ describe('split-word repair', () => {
     expectAmidDamage('العنوان: مكتب 1203، برج ب، أبراج بحيرات جميرا.');
     expectAmidDamage('ضبطت سيارة بيضاء، لوحة أ ب د 1234، وغرامة لا تقل عن 50 ألف ج.');
   });
+  it('keeps a word spelled out after a colon or a cue apart, in damaged copy (clean-apart8, each file one article)', () => {
+    expectAmidDamage('تهجئة: ق ل م، ثم نجمع الحروف. والطفل يتهجى كلمة بيت: ب ي ت، ثم كلمة شمس.');
+    expectAmidDamage('الفعل غفر وحروفها الأصلية غ ف ر.');
+    // … while a vocalised word in quotes that kept no final mark is still rejoined (a quotation mark opens it, not a colon)
+    expect(nWithEvidence('في مد ة قصيرة قال: «س أ ر ج ع».').replace(/[\u064B-\u0652]/g, '')).toContain('«سأرجع»');
+  });
   it("keeps a car plate's or a code's letters after a number apart, in damaged copy (clean-apart11)", () => {
     expectAmidDamage('وضبطت الشرطة سيارة تحمل لوحة رقم ٥٤٣٢ ب ن ر في أحد شوارع المعادي.');
     expectAmidDamage('ورصدت الكاميرا مركبة لوحتها 7281 ص ط د وسط الرياض، ورمز الشحنة 455 ع ب');

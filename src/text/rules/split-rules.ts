@@ -522,7 +522,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // A unit's letter after the degree sign (29 °م قبل الظهر).
     if (text[piece.start - 1] === '°') return true;
     if (listedLetters(text, piece.start)) return true;
-    if (codeLettersAfterNumber(text, piece.start) || codeLettersBeforeNumber(text, piece.start)) return true;
+    if (codeLettersAfterNumber(text, piece.start) || codeLettersBeforeNumber(text, piece.start) || spelledOut(text, piece.start))
+      return true;
     // A currency's or unit's abbreviation after a number word, its dot closing the sentence (50 ألف ج.).
     if (NUMBER_WORDS.has(wordBefore(text, piece.start)) && /^\.(?:\s|$)/.test(text.slice(piece.end, piece.end + 2))) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
@@ -574,6 +575,24 @@ function codeLettersAfterNumber(text: string, at: number): boolean {
     ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2))
     : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
 }
+/** Words before a word spelled out or a root's letters (حروفها الأصلية غ ف ر، وزن ف ع ل). */
+const SPELLING_CUES = new Set(['الأصلية', 'الأصلي', 'حروف', 'حروفه', 'حروفها', 'وزن', 'الوزن', 'تهجئة', 'تهجئتها']);
+/**
+ * Is the lone letter at `at` one of a run of three or more that a colon or a cue opens and whose last, a consonant, touches
+ * punctuation or the line's end (a word spelled out: تهجئة: ق ل م، كلمة بيت: ب ي ت، حروفها الأصلية غ ف ر.)? A vocalised word's
+ * last consonant lost its own mark there, which leaves a space; one that kept no mark but its vowels (سأرجع in «س أ ر ج ع») follows
+ * a quotation mark, not a colon.
+ */
+function spelledOut(text: string, at: number): boolean {
+  const [a, b] = runOfLoneLetters(text, at, false);
+  return (
+    b - a >= 4 &&
+    (text.slice(a - 2, a) === ': ' || SPELLING_CUES.has(wordBefore(text, a))) &&
+    !'اويى'.includes(text[b]!) &&
+    /^(?:[،.؛:!؟?,)»\]\n]|$)/.test(text.slice(b + 1, b + 2))
+  );
+}
+
 /**
  * Is the lone letter at `at` one of a run of two or more before one plain space and a number (a car plate's letters: لوحة أ ب د
  * 1234)? Not a run that ends in a long vowel, a vocalised word's whose last letter took no mark (ف ي 2026 is فِي 2026).
