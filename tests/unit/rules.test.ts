@@ -284,7 +284,10 @@ describe('split-word repair', () => {
   });
   it('keeps a word spelled out after a colon or a cue apart, in damaged copy (clean-apart8, each file one article)', () => {
     expectAmidDamage('تهجئة: ق ل م، ثم نجمع الحروف. والطفل يتهجى كلمة بيت: ب ي ت، ثم كلمة شمس.');
-    expectAmidDamage('الفعل غفر وحروفها الأصلية غ ف ر.');
+    expectAmidDamage('الفعل غفر وحروفها الأصلية غ ف ر، والفعل الثلاثي المجرد يوزن على ف ع ل، فالفعل كتب على وزنه.');
+    // … and an abbreviation's letters before what they stand for (clean-apart6), not a word's last letter alone
+    expectAmidDamage('ملاحظة: م ك تعني ملعقة كبيرة، و م ص تعني ملعقة صغيرة.');
+    expect(nWithEvidence('في مد ة قصيرة صار كل ساعة توق ف تعني خسائر')).toContain('توقّف تعني');
     // … while a vocalised word in quotes that kept no final mark is still rejoined (a quotation mark opens it, not a colon)
     expect(nWithEvidence('في مد ة قصيرة قال: «س أ ر ج ع».').replace(/[\u064B-\u0652]/g, '')).toContain('«سأرجع»');
   });

@@ -524,6 +524,10 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (listedLetters(text, piece.start)) return true;
     if (codeLettersAfterNumber(text, piece.start) || codeLettersBeforeNumber(text, piece.start) || spelledOut(text, piece.start))
       return true;
+    // An abbreviation's letters before the word that says what they stand for (م ك تعني ملعقة كبيرة، و م ص تعني; not a word's last
+    // letter alone: توقّ|ف تعني).
+    const [abbreviationStart, abbreviationEnd] = runOfLoneLetters(text, piece.start, false);
+    if (abbreviationEnd > abbreviationStart && DEFINING_WORDS.has(wordAfter(text, abbreviationEnd + 1))) return true;
     // A currency's or unit's abbreviation after a number word, its dot closing the sentence (50 ألف ج.).
     if (NUMBER_WORDS.has(wordBefore(text, piece.start)) && /^\.(?:\s|$)/.test(text.slice(piece.end, piece.end + 2))) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
@@ -577,6 +581,8 @@ function codeLettersAfterNumber(text: string, at: number): boolean {
 }
 /** Words before a word spelled out or a root's letters (حروفها الأصلية غ ف ر، وزن ف ع ل). */
 const SPELLING_CUES = new Set(['الأصلية', 'الأصلي', 'حروف', 'حروفه', 'حروفها', 'وزن', 'الوزن', 'تهجئة', 'تهجئتها']);
+/** Words after an abbreviation that say what it stands for (م ك تعني ملعقة كبيرة). */
+const DEFINING_WORDS = new Set(['تعني', 'يعني', 'ترمز', 'يرمز', 'اختصار']);
 /**
  * Is the lone letter at `at` one of a run of three or more that a colon or a cue opens and whose last, a consonant, touches
  * punctuation or the line's end (a word spelled out: تهجئة: ق ل م، كلمة بيت: ب ي ت، حروفها الأصلية غ ف ر.)? A vocalised word's
@@ -587,7 +593,7 @@ function spelledOut(text: string, at: number): boolean {
   const [a, b] = runOfLoneLetters(text, at, false);
   return (
     b - a >= 4 &&
-    (text.slice(a - 2, a) === ': ' || SPELLING_CUES.has(wordBefore(text, a))) &&
+    (text.slice(a - 2, a) === ': ' || SPELLING_CUES.has(wordBefore(text, a)) || /وزن على $/.test(text.slice(a - 9, a))) &&
     !'اويى'.includes(text[b]!) &&
     /^(?:[،.؛:!؟?,)»\]\n]|$)/.test(text.slice(b + 1, b + 2))
   );
