@@ -1,7 +1,7 @@
 /**
  * The Quran in ordinary (Imlaei) spelling, fully vocalised: Tanzil's "simple" text in two editions, vendored verbatim in data/quran/
- * (README there: source, licence). Read and put in NFC on first use, then kept. The text core never reads it: the normalizer is handed
- * it (NormalizeOptions.quran) and asks for it only when a damaged verse long enough to prove its marks exists.
+ * (README there). Read and put in NFC on first use, then kept. The text core never reads it: the normalizer is handed it and asks for
+ * it only for a damaged verse long enough to prove its marks, or a rejoined word whose every letter lost its mark (vocalised-words.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

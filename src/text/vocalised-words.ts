@@ -1,7 +1,8 @@
 /**
  * The marks of a fully vocalised word, learnt from the vocalised Quran text (Imlaei spelling, NormalizeOptions.quran): each bare word
- * with every way it is vocalised there. wordMarks gives the marks of a rejoined word's gaps when every vocalisation whose marked letters
- * are exactly the letters followed by a gap, with as many marks as the gap's spaces, agrees on them; otherwise nothing (the caller guesses).
+ * with every way it is vocalised there and how often. wordMarks gives the marks of a rejoined word's gaps when two thirds of the
+ * vocalisations whose marked letters are exactly the letters followed by a gap (as many marks as the gap's spaces, and as many on the
+ * last letter as it lost) agree on them; otherwise nothing. shapeMarks guesses by the shape of the letters.
  */
 import type { QuranText } from './options.ts';
 import { DAMMA, FATHA, KASRA, SHADDA, SUKUN, isHarakaCode, isTextLetterCode } from './arabic.ts';
@@ -9,6 +10,8 @@ import { DAMMA, FATHA, KASRA, SHADDA, SUKUN, isHarakaCode, isTextLetterCode } fr
 /** A vocalisation: the marks after each letter but the last (the last one's is a case ending, put back by final-marks.ts). */
 interface Vocalisation {
   marks: readonly string[];
+  /** How many marks its last letter carries (a shadda and a vowel are two). */
+  final: number;
   /** How many times the Quran's editions write it. */
   count: number;
 }
@@ -39,12 +42,12 @@ export function mayBeVocalisedWord(pieces: readonly string[]): boolean {
  * The marks for the gaps between the pieces of a rejoined word (gap m after pieces[m], `counts[m]` marks lost there), or undefined
  * when the Quran does not write the word or writes it in ways that differ there.
  */
-export function wordMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[]): string[] | undefined {
-  const found = marksOfWord(indexOf(quran), pieces, counts);
+export function wordMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[], finalLost: number): string[] | undefined {
+  const found = marksOfWord(indexOf(quran), pieces, counts, finalLost);
   const proclitic = PROCLITIC_VOWELS[pieces[0]!];
   if (found || pieces.length < 3 || !proclitic || counts[0] !== 1) return found;
   // A conjunction or preposition of one letter, with its vowel, before a word the Quran writes without it.
-  const rest = marksOfWord(indexOf(quran), pieces.slice(1), counts.slice(1));
+  const rest = marksOfWord(indexOf(quran), pieces.slice(1), counts.slice(1), finalLost);
   return rest && [proclitic, ...rest];
 }
 
@@ -54,11 +57,11 @@ export function wordMarks(quran: QuranText, pieces: readonly string[], counts: r
  * word's first letter); before a long vowel (a letter written bare: ا، و، ي, or ى) the vowel it lengthens (100%); with one mark lost
  * inside the word otherwise, sukun after a vowelled letter (51%; fatha 35%), fatha after a sukun (53%), kasra after a long ا (46%:
  * فاعِل); no guess on a word's first letter without the article nor before its last, where the verb's forms and the case decide.
- * `finalMarked`: the word's last letter lost a mark of its own (a consonant, not a long vowel).
+ * `finalMarked`: the word's last letter lost a mark of its own (a consonant, not a long vowel); `start`: the length of its proclitics
+ * and article, when it has one (0 for والدته, بالغة).
  */
-export function shapeMarks(pieces: readonly string[], counts: readonly number[], finalMarked: boolean): string[] {
+export function shapeMarks(pieces: readonly string[], counts: readonly number[], finalMarked: boolean, start: number): string[] {
   const word = pieces.join('');
-  const start = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(word)?.[0].length ?? 0;
   const marked = new Uint8Array(word.length);
   let at = -1;
   for (let m = 0; m < pieces.length - 1; m++) marked[(at += pieces[m]!.length)] = 1;
@@ -90,7 +93,12 @@ export function shapeMarks(pieces: readonly string[], counts: readonly number[],
 /** The vowels of the one-letter conjunctions and prepositions before a word (وَ، فَ، بِ، لِ، كَ). */
 const PROCLITIC_VOWELS: Readonly<Record<string, string>> = { و: FATHA, ف: FATHA, ب: KASRA, ل: KASRA, ك: FATHA };
 
-function marksOfWord(index: Map<string, Vocalisation[]>, pieces: readonly string[], counts: readonly number[]): string[] | undefined {
+function marksOfWord(
+  index: Map<string, Vocalisation[]>,
+  pieces: readonly string[],
+  counts: readonly number[],
+  finalLost: number,
+): string[] | undefined {
   const forms = index.get(pieces.join(''));
   if (!forms) return undefined;
   const gapAfter = new Map<number, number>();
@@ -99,7 +107,7 @@ function marksOfWord(index: Map<string, Vocalisation[]>, pieces: readonly string
   const votes = new Map<string, number>();
   let all = 0;
   for (const form of forms) {
-    if (!fits(form.marks, gapAfter)) continue;
+    if ((finalLost && form.final !== finalLost) || !fits(form.marks, gapAfter)) continue;
     const key = [...gapAfter.keys()].map((p) => form.marks[p]!).join('|');
     votes.set(key, (votes.get(key) ?? 0) + form.count);
     all += form.count;
@@ -130,17 +138,17 @@ function buildIndex(quran: QuranText): Map<string, Vocalisation[]> {
     for (const marks of variants(parsed.bare, parsed.marks)) {
       const forms = index.get(parsed.bare);
       const key = marks.join('|');
-      const same = forms?.find((f) => f.marks.join('|') === key);
+      const same = forms?.find((f) => f.final === parsed.final && f.marks.join('|') === key);
       if (same) same.count += count;
-      else if (forms) forms.push({ marks, count });
-      else index.set(parsed.bare, [{ marks, count }]);
+      else if (forms) forms.push({ marks, final: parsed.final, count });
+      else index.set(parsed.bare, [{ marks, final: parsed.final, count }]);
     }
   }
   return index;
 }
 
 /** A word of the Quran as letters and the marks after each, or undefined for a sign or a word with marks news never writes (ٰ). */
-function parse(token: string): { bare: string; marks: string[] } | undefined {
+function parse(token: string): { bare: string; marks: string[]; final: number } | undefined {
   let bare = '';
   const marks: string[] = [];
   for (const ch of token) {
@@ -154,7 +162,7 @@ function parse(token: string): { bare: string; marks: string[] } | undefined {
   if (!bare) return undefined;
   // A first letter's shadda is the previous word's letter assimilated into it (كُلٌّ مِّنْ), which prose does not write.
   marks[0] = marks[0]!.replace(SHADDA, '');
-  return { bare, marks: marks.slice(0, -1) };
+  return { bare, marks: marks.slice(0, -1), final: marks.at(-1)!.length };
 }
 
 /** The vocalisation as written, and without the sukun on the article's lam, which most vocalised prose leaves out (المَطالِب). */

@@ -9,17 +9,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { articleSource, fixtureProject, REPO, type FixtureProject } from '../helpers/fixture-site.ts';
 import { build } from '../../src/output/build.ts';
-
-const SETS = [
-  'clean-habits',
-  'clean-apart6',
-  'clean-apart7',
-  'clean-apart8',
-  'clean-apart10',
-  'clean-apart11',
-  'clean-apart12',
-  'clean-apart13',
-];
+import { CLEAN_SETS } from '../helpers/clean-sets.ts';
 
 /** The Arabic words of a text (letters and marks, tatweel dropped as the normalizer drops it), NFC. */
 function arabicWords(text: string): string[] {
@@ -49,7 +39,7 @@ describe('clean copy written apart, built into pages', () => {
   beforeAll(async () => {
     project = fixtureProject();
     let n = 0;
-    for (const set of SETS) {
+    for (const set of CLEAN_SETS) {
       const dir = path.join(REPO, 'tests/fixtures', set);
       for (const file of readdirSync(dir)
         .filter((f) => f.endsWith('.txt'))

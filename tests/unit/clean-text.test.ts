@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { damagedLines, fixtureLines, scoreClean, wikinewsBare, withTypedDoubleSpaces } from '../../scripts/eval-clean.ts';
 import { habitLines, runSetting } from '../../scripts/eval-habits.ts';
+import { CLEAN_SETS } from '../helpers/clean-sets.ts';
 import { normalize } from '../../src/text/normalize.ts';
 import { loadLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
@@ -175,16 +176,7 @@ describe('clean text is never changed', () => {
   // lint's "possible split word" warnings must stay few enough that editors read them: ≤ 1 per 1,000 words of clean text (issue
   // #18). Each file of the clean sets written apart is one article (clean-apart8 gave 2.53 before runs of listed letters and a
   // piece said again were no longer doubted; 0, 0, 0.88 and 0.51 now).
-  it.each([
-    'clean-habits',
-    'clean-apart6',
-    'clean-apart7',
-    'clean-apart8',
-    'clean-apart10',
-    'clean-apart11',
-    'clean-apart12',
-    'clean-apart13',
-  ])('doubts at most one gap per 1,000 words of %s', (set) => {
+  it.each(CLEAN_SETS)('doubts at most one gap per 1,000 words of %s', (set) => {
     const lexicon = loadLexicon();
     const dir = new URL(`../fixtures/${set}/`, import.meta.url);
     let words = 0;

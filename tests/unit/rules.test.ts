@@ -291,6 +291,13 @@ describe('split-word repair', () => {
     // … while a vocalised word in quotes that kept no final mark is still rejoined (a quotation mark opens it, not a colon)
     expect(nWithEvidence('في مد ة قصيرة قال: «س أ ر ج ع».').replace(/[\u064B-\u0652]/g, '')).toContain('«سأرجع»');
   });
+  it("still rejoins what the rules that keep clean copy apart might have taken (the session's review)", () => {
+    const amid = (text: string) => nWithEvidence(`في مد ة قصيرة\n${text}`).split('\n')[1];
+    // a stem after و or ف that lost its shadda before a suffix; a vocalised preposition after a place's noun; مِن before a year
+    expect(amid('وأي دها الجميع وهل لوا فرحا')).toBe('وأيّدها الجميع وهلّلوا فرحا');
+    expect(amid('دخل القاعة ب سرعة')).toMatch(/القاعة ب.سرعة/);
+    expect(amid('بدأ العمل م ن 2020 حتى اليوم')).toMatch(/العمل م.ن 2020/);
+  });
   it("keeps a car plate's or a code's letters after a number apart, in damaged copy (clean-apart11)", () => {
     expectAmidDamage('وضبطت الشرطة سيارة تحمل لوحة رقم ٥٤٣٢ ب ن ر في أحد شوارع المعادي.');
     expectAmidDamage('ورصدت الكاميرا مركبة لوحتها 7281 ص ط د وسط الرياض، ورمز الشحنة 455 ع ب');

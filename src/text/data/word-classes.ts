@@ -136,14 +136,21 @@ export const LABEL_NOUNS = new Set(
     `فئة فئتي مجموعة فيتامين حرف درجة بند نوع قسم مستوى جدول ملحق شكل طراز مرحلة خطة فقرة مادة رقم نموذج صنف فصل مربع قائمة ` +
     // letters that name a variable, an angle, a side, a root's radicals or a spoon's size (المتغير س، المثلث أ ب ج، الجذر ك ت ب، ملعقة ك)
     `متغير قيمة زاوية ضلع مثلث محور دالة رمز جذر ملعقة ` +
-    // a building's, a wing's or a gate's letter (برج ب، جناح ج، البوابة أ), a virus's type (الإنفلونزا ب، التهاب الكبد ج)
-    `برج مبنى عمارة بلوك جناح قاعة بوابة مدخل صالة مجمع إنفلونزا انفلونزا كبد سلالة`
+    // a virus's type (الإنفلونزا ب، سلالة أ)
+    `إنفلونزا انفلونزا سلالة`
   )
     .split(' ')
     .flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`, `بال${w}`, `لل${w}`, `ب${w}`])
     // a point, a party or a line only with the article (النقطة أ، الطرف ب، الخط ب): برصيد 17 نقطة فِي is a vowelled word after it, خط ط is خطّط
     .concat(['النقطة', 'والنقطة', 'الطرف', 'والطرف', 'الخط', 'والخط'])
     .concat(['الحرفين', 'الفئتين', 'المجموعتين', 'فيتامينات', 'الفيتامينات', 'المتغيرين', 'المتغيران', 'النقطتين', 'الضلعين']),
+);
+/**
+ * Places that a letter labels (برج ب، جناح ج، البوابة أ), which a vocalised preposition may follow too (القاعة بِسرعة): a label
+ * unless it is ب، ل، ك، ف or و opening a word with what follows.
+ */
+export const LETTERED_PLACES = new Set(
+  `برج مبنى عمارة بلوك جناح قاعة بوابة مدخل صالة مجمع`.split(' ').flatMap((w) => [w, `ال${w}`, `و${w}`, `وال${w}`]),
 );
 /** Number words, written before the noun they count (ألف طنّ، مليون دولار): never the start of a broken word. */
 export const NUMBER_WORDS = new Set(

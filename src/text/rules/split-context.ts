@@ -11,6 +11,7 @@ const LEXICON_MEMO = new WeakMap<Lexicon, HashAnswers>();
 
 export class Context {
   private lexiconInstance: Lexicon | undefined;
+  private quranText: QuranText | undefined;
   readonly evidence: WordEvidence | undefined;
   constructor(
     private readonly options: NormalizeOptions,
@@ -56,7 +57,6 @@ export class Context {
   quran(): QuranText | undefined {
     return (this.quranText ??= this.options.quran?.());
   }
-  private quranText: QuranText | undefined;
   seen(word: string): boolean {
     return (this.evidence?.count(word) ?? 0) > 0;
   }

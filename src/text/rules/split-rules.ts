@@ -72,6 +72,7 @@ import {
   WORD_TAIL_FUNCTION_WORDS,
   HAMZALESS_PARTICLES,
   NUMBER_WORDS,
+  LETTERED_PLACES,
 } from '../data/word-classes.ts';
 
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
@@ -533,6 +534,10 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
     // حرف إ، بحرف ة name the letter.)
     const labelNoun = wordBefore(text, piece.start);
+    if (LETTERED_PLACES.has(labelNoun) && !'يتنإةى'.includes(piece.bare)) {
+      const next = wordAfter(text, piece.end);
+      if (!'بلكفو'.includes(piece.bare) || !next || !ctx.lex(piece.bare + next)) return true;
+    }
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (!'إةى'.includes(piece.bare) || /حرف$/.test(labelNoun))) return true;
     // … and so do the letters after it in a run of lone letters one space apart (الجذر ك ت ب، المثلث أ ب ج، المتغيرين س و ص).
     // (… or quoted whole after it: مادة «ق و ل», the letters touching the quotes, which no lost final mark stands between.)
@@ -571,7 +576,7 @@ function listedLetters(text: string, at: number): boolean {
  */
 function codeLettersAfterNumber(text: string, at: number): boolean {
   const [a, b] = runOfLoneLetters(text, at, false);
-  if (b === a || !afterNumber(text, a)) return false;
+  if (b === a || !afterNumber(text, a) || FUNCTION_WORDS.has(text.slice(a, b + 1).replace(/ /g, ''))) return false;
   if ('اوي'.includes(text[b]!)) return false;
   // (Not before a word's tail, which the run's letters begin: 17 د ر ج ة is دَرَجَةً, 8 د ر ج ات.)
   const next = /^ ([\u0621-\u064A]+)/.exec(text.slice(b + 1, b + 24))?.[1];
@@ -601,11 +606,17 @@ function spelledOut(text: string, at: number): boolean {
 
 /**
  * Is the lone letter at `at` one of a run of two or more before one plain space and a number (a car plate's letters: لوحة أ ب د
- * 1234)? Not a run that ends in a long vowel, a vocalised word's whose last letter took no mark (ف ي 2026 is فِي 2026).
+ * 1234)? Not a run that ends in a long vowel, a vocalised word's whose last letter took no mark (ف ي 2026 is فِي 2026), nor one that
+ * spells a frequent word (م ن 2020 is مِن 2020).
  */
 function codeLettersBeforeNumber(text: string, at: number): boolean {
   const [a, b] = runOfLoneLetters(text, at, false);
-  return b > a && !'اويى'.includes(text[b]!) && /^ [\d\u0660-\u0669\u06F0-\u06F9]/.test(text.slice(b + 1, b + 3));
+  return (
+    b > a &&
+    !'اويى'.includes(text[b]!) &&
+    /^ [\d\u0660-\u0669\u06F0-\u06F9]/.test(text.slice(b + 1, b + 3)) &&
+    !FUNCTION_WORDS.has(text.slice(a, b + 1).replace(/ /g, ''))
+  );
 }
 /** Endings that a split word's last piece may be. */
 const WORD_TAILS = new Set(['ات', 'ان', 'ين', 'ون', 'ها', 'هم', 'هما', 'كم', 'نا', 'وا', 'ية', 'يات']);
@@ -1495,7 +1506,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && k + 1 === j && R === 'يا' && next && nextGap?.text === ' ') return null;
   // A frequent word after و or ف (وكم، فهل، ولو) before a word of its own is two words (وكم صبرنا), whatever clitic chain the
   // lexicon reads in the whole: a frequent word takes a suffix, never a word (the block above, for the word without و or ف).
-  if (k === i && R.length >= 3 && (FUNCTION_WORDS.has(withoutConjunction(L)) || PREPOSITION_AND_PARTICLE.test(L))) return null;
+  // (Not a stem that lost its shadda before a suffix: وأيّ|دها، ولوّ|نها، وهلّ|لوا، فكمّ|مها.)
+  if (
+    k === i &&
+    R.length >= 3 &&
+    (FUNCTION_WORDS.has(withoutConjunction(L)) || PREPOSITION_AND_PARTICLE.test(L)) &&
+    !SUFFIX_PRONOUNS.has(R.slice(1)) &&
+    R.slice(1) !== 'وا'
+  )
+    return null;
   return 'weak';
 }
 
@@ -1848,37 +1867,56 @@ const OWN_MARKS = new Map(
 );
 
 /**
- * The marks of gap k in a join of pieces i..j that makes one of OWN_MARKS (after و or ف, the conjunction's fatha), when the gap
- * holds as many lost marks as the word has there; else ''.
- */
-/**
- * The marks of a fully vocalised word (every letter but its long vowels followed by a gap) as the vocalised Quran writes it, when all
- * the ways it writes the word with marks just where the gaps are agree (vocalised-words.ts); '' otherwise.
+ * The marks of a fully vocalised word (every letter but its long vowels followed by a gap): as the vocalised Quran writes it, where
+ * two thirds of the ways it writes the word with marks just at those gaps agree (vocalised-words.ts), else, beside other vocalised
+ * words, as the shape of its letters gives them; '' otherwise.
  */
 function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
   const letters = pieces.slice(i, j + 1).map((p) => p.bare);
   if (!mayBeVocalisedWord(letters)) return '';
   // A word of three letters, each with a mark, is also news's passive with its shadda (يُعدّ، وُقّع، تُقرّ): only among vocalised words.
-  if (letters.join('').length < 4 && !besideVocalisedWord(pieces, gaps, i, j)) return '';
+  const beside = besideVocalisedWord(pieces, gaps, i, j);
+  if (letters.join('').length < 4 && !beside) return '';
   const quran = ctx.quran();
   if (!quran) return '';
   const counts = gaps.slice(i, j).map((g) => (g.text === '  ' ? 2 : 1));
-  const learnt = wordMarks(quran, letters, counts)?.[k - i];
-  if (learnt || !besideVocalisedWord(pieces, gaps, i, j)) return learnt ?? '';
-  const last = letters.at(-1)!;
-  return shapeMarks(letters, counts, !'اى'.includes(last) && markLostAfter(pieces[j]!, text))[k - i] ?? '';
+  const last = letters.at(-1)!.at(-1)!;
+  const finalLost = 'اى'.includes(last) ? 0 : lostAfter(pieces[j]!, text);
+  const learnt = wordMarks(quran, letters, counts, finalLost)?.[k - i];
+  if (learnt || !beside) return learnt ?? '';
+  return shapeMarks(letters, counts, finalLost > 0, articleLength(letters.join(''), ctx))[k - i] ?? '';
+}
+
+/** How many marks a word's last letter lost: the debris after it (NO-BREAK SPACEs and spaces but the one before the next word). */
+function lostAfter(piece: Piece, text: string): number {
+  if (!markLostAfter(piece, text)) return 0;
+  const debris = /^[ \u00A0]*/.exec(text.slice(piece.end, piece.end + 4))![0];
+  return Math.max(1, Math.min(2, debris.endsWith(' ') && debris.length > 1 ? debris.length - 1 : debris.length));
+}
+
+/** The length of a word's proclitics and article when what follows the article is a word of its own (والمطالب; not والدته، بالغة). */
+function articleLength(word: string, ctx: Context): number {
+  const article = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(word)?.[0].length ?? 0;
+  return article && ctx.lex(word.slice(article)) ? article : 0;
 }
 
 /** A letter alone that is not what news writes after a shadda (ممّا، مدّة، ملقًى): ا، ة، ى. */
 const loneConsonant = (piece: Piece) => piece.bare.length === 1 && !'اةى'.includes(piece.bare);
 
-/** Does the word before pieces i..j end, or the one after begin, with a lone consonant one space from the rest of its word? */
+/**
+ * Is the word before pieces i..j, or the one after, vocalised throughout too: a lone consonant one space from a piece of one or two
+ * letters (not تحقّ|ق، أكّ|د, a news word's last letter after its shadda)?
+ */
 function besideVocalisedWord(pieces: Piece[], gaps: Gap[], i: number, j: number): boolean {
-  const before = i >= 2 && loneConsonant(pieces[i - 1]!) && gaps[i - 2]!.text === ' ';
-  const after = j + 2 < pieces.length && loneConsonant(pieces[j + 1]!) && gaps[j + 1]!.text === ' ';
+  const before = i >= 2 && loneConsonant(pieces[i - 1]!) && gaps[i - 2]!.text === ' ' && pieces[i - 2]!.bare.length <= 2;
+  const after = j + 2 < pieces.length && loneConsonant(pieces[j + 1]!) && gaps[j + 1]!.text === ' ' && pieces[j + 2]!.bare.length <= 2;
   return before || after;
 }
 
+/**
+ * The marks of gap k in a join of pieces i..j that makes one of OWN_MARKS (after و or ف, the conjunction's fatha), when the gap
+ * holds as many lost marks as the word has there; else ''.
+ */
 function ownMarks(pieces: Piece[], i: number, k: number, j: number, count: number): string {
   const word = joinedBare(pieces, i, j);
   let vocalised = OWN_MARKS.get(word);

@@ -1,0 +1,14 @@
+/**
+ * The sets of clean copy written apart from the rules (tests/fixtures/<set>/*.txt, one paragraph a line), which the repair must leave
+ * as they are: measured line by line (tests/unit/clean-text.test.ts) and built into pages (tests/integration/clean-pages.test.ts).
+ */
+export const CLEAN_SETS = [
+  'clean-habits',
+  'clean-apart6',
+  'clean-apart7',
+  'clean-apart8',
+  'clean-apart10',
+  'clean-apart11',
+  'clean-apart12',
+  'clean-apart13',
+];
