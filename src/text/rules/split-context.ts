@@ -62,6 +62,8 @@ export class Context {
   }
   /** The nouns this document writes before a lone letter, with those letters (split-rules.ts lettersAfterNouns); made on first need. */
   lettersAfterNouns: Map<string, Set<string>> | undefined;
+  /** The marks of the fully vocalised words rejoined in this text, by where the word starts and ends (split-rules.ts vocalisedMarks). */
+  readonly vocalisedWords = new Map<string, string[]>();
   /** The letters this document writes alone beside a formula's operator (split-rules.ts formulaLetters); made on first need. */
   formulaLetters: Set<string> | undefined;
 }

@@ -522,13 +522,18 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (windDirection(text, piece.start)) return true;
     // A unit's letter after the degree sign (29 °م قبل الظهر).
     if (text[piece.start - 1] === '°') return true;
-    if (listedLetters(text, piece.start)) return true;
-    if (codeLettersAfterNumber(text, piece.start) || codeLettersBeforeNumber(text, piece.start) || spelledOut(text, piece.start))
+    // The run of lone letters one space apart that the letter is in (a, b: its first and last letters).
+    const [runStart, runEnd] = runOfLoneLetters(text, piece.start, false);
+    if (listedLetters(text, runStart, runEnd)) return true;
+    if (
+      codeLettersAfterNumber(text, runStart, runEnd) ||
+      codeLettersBeforeNumber(text, runStart, runEnd) ||
+      spelledOut(text, runStart, runEnd)
+    )
       return true;
     // An abbreviation's letters before the word that says what they stand for (م ك تعني ملعقة كبيرة، و م ص تعني; not a word's last
     // letter alone: توقّ|ف تعني).
-    const [abbreviationStart, abbreviationEnd] = runOfLoneLetters(text, piece.start, false);
-    if (abbreviationEnd > abbreviationStart && DEFINING_WORDS.has(wordAfter(text, abbreviationEnd + 1))) return true;
+    if (runEnd > runStart && DEFINING_WORDS.has(wordAfter(text, runEnd + 1))) return true;
     // A currency's or unit's abbreviation after a number word, its dot closing the sentence (50 ألف ج.).
     if (NUMBER_WORDS.has(wordBefore(text, piece.start)) && /^\.(?:\s|$)/.test(text.slice(piece.end, piece.end + 2))) return true;
     // (No label is إ, which opens a word whose kasra was lost: على شكل إ شعاع is إِشعاع; nor ة or ى, a word's ending: الخطّ|ة; but
@@ -541,7 +546,6 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (!'يتن'.includes(piece.bare) && LABEL_NOUNS.has(labelNoun) && (!'إةى'.includes(piece.bare) || /حرف$/.test(labelNoun))) return true;
     // … and so do the letters after it in a run of lone letters one space apart (الجذر ك ت ب، المثلث أ ب ج، المتغيرين س و ص).
     // (… or quoted whole after it: مادة «ق و ل», the letters touching the quotes, which no lost final mark stands between.)
-    const [runStart, runEnd] = runOfLoneLetters(text, piece.start, false);
     if (runStart < piece.start && !'يتنإةى'.includes(text[runStart]!) && LABEL_NOUNS.has(wordBefore(text, runStart))) return true;
     if (runEnd > runStart && text[runStart - 1] === '«' && text[runEnd + 1] === '»' && LABEL_NOUNS.has(wordBefore(text, runStart - 1)))
       return true;
@@ -560,22 +564,20 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 }
 
 /**
- * Is the lone letter at `at` one of three in the alphabet's order, before punctuation or the line's end, that spell no word (a
- * group of letters listed: ب ت ث ،; ج ح خ.; not ل م ن، م ن ه, nor a vocalised word's ك ل م ات)?
+ * Is the run of lone letters a..b (runOfLoneLetters) three in the alphabet's order, before punctuation or the line's end, that spell
+ * no word (a group of letters listed: ب ت ث ،; ج ح خ.; not ل م ن، م ن ه, nor a vocalised word's ك ل م ات)?
  */
-function listedLetters(text: string, at: number): boolean {
-  const [a, b] = runOfLoneLetters(text, at, false);
+function listedLetters(text: string, a: number, b: number): boolean {
   if (b - a !== 4 || !/^ ?[.،,؛:!?؟)]|^\s*$/.test(text.slice(b + 1, b + 3))) return false;
   const letters = text.slice(a, b + 1).replace(/ /g, '');
   return ALPHABET_ORDERS[0]!.includes(letters) && !SPELLED_WORDS.has(letters);
 }
 /**
- * Is the lone letter at `at` one of a run of two or more that a number opens and one plain space closes before a word or a line's end
+ * Is the run of lone letters a..b two or more that a number opens and one plain space closes before a word or a line's end
  * (a car plate's or a code's letters: لوحة رقم ٥٤٣٢ ب ن ر في)? A vocalised word's letters after a number end in its lost final mark,
  * two spaces or a NO-BREAK SPACE (3 ك ت ب⍽ جديدة), or in a long vowel, whose word the run does not close.
  */
-function codeLettersAfterNumber(text: string, at: number): boolean {
-  const [a, b] = runOfLoneLetters(text, at, false);
+function codeLettersAfterNumber(text: string, a: number, b: number): boolean {
   if (b === a || !afterNumber(text, a) || FUNCTION_WORDS.has(text.slice(a, b + 1).replace(/ /g, ''))) return false;
   if ('اوي'.includes(text[b]!)) return false;
   // (Not before a word's tail, which the run's letters begin: 17 د ر ج ة is دَرَجَةً, 8 د ر ج ات.)
@@ -589,13 +591,12 @@ const SPELLING_CUES = new Set(['الأصلية', 'الأصلي', 'حروف', 'ح
 /** Words after an abbreviation that say what it stands for (م ك تعني ملعقة كبيرة). */
 const DEFINING_WORDS = new Set(['تعني', 'يعني', 'ترمز', 'يرمز', 'اختصار']);
 /**
- * Is the lone letter at `at` one of a run of three or more that a colon or a cue opens and whose last, a consonant, touches
+ * Is the run of lone letters a..b three or more that a colon or a cue opens and whose last, a consonant, touches
  * punctuation or the line's end (a word spelled out: تهجئة: ق ل م، كلمة بيت: ب ي ت، حروفها الأصلية غ ف ر.)? A vocalised word's
  * last consonant lost its own mark there, which leaves a space; one that kept no mark but its vowels (سأرجع in «س أ ر ج ع») follows
  * a quotation mark, not a colon.
  */
-function spelledOut(text: string, at: number): boolean {
-  const [a, b] = runOfLoneLetters(text, at, false);
+function spelledOut(text: string, a: number, b: number): boolean {
   return (
     b - a >= 4 &&
     (text.slice(a - 2, a) === ': ' || SPELLING_CUES.has(wordBefore(text, a)) || /وزن على $/.test(text.slice(a - 9, a))) &&
@@ -605,12 +606,11 @@ function spelledOut(text: string, at: number): boolean {
 }
 
 /**
- * Is the lone letter at `at` one of a run of two or more before one plain space and a number (a car plate's letters: لوحة أ ب د
+ * Is the run of lone letters a..b two or more before one plain space and a number (a car plate's letters: لوحة أ ب د
  * 1234)? Not a run that ends in a long vowel, a vocalised word's whose last letter took no mark (ف ي 2026 is فِي 2026), nor one that
  * spells a frequent word (م ن 2020 is مِن 2020).
  */
-function codeLettersBeforeNumber(text: string, at: number): boolean {
-  const [a, b] = runOfLoneLetters(text, at, false);
+function codeLettersBeforeNumber(text: string, a: number, b: number): boolean {
   return (
     b > a &&
     !'اويى'.includes(text[b]!) &&
@@ -1872,19 +1872,28 @@ const OWN_MARKS = new Map(
  * words, as the shape of its letters gives them; '' otherwise.
  */
 function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
+  // Worked out once per word, asked for once per gap.
+  const key = `${pieces[i]!.start}:${pieces[j]!.end}`;
+  let marks = ctx.vocalisedWords.get(key);
+  if (!marks) ctx.vocalisedWords.set(key, (marks = vocalisedWordMarks(pieces, gaps, i, j, text, ctx)));
+  return marks[k - i] ?? '';
+}
+
+/** The marks of every gap of the word pieces i..j makes, by vocalisedMarks's rules ([] when none apply). */
+function vocalisedWordMarks(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): string[] {
   const letters = pieces.slice(i, j + 1).map((p) => p.bare);
-  if (!mayBeVocalisedWord(letters)) return '';
+  if (!mayBeVocalisedWord(letters)) return [];
   // A word of three letters, each with a mark, is also news's passive with its shadda (يُعدّ، وُقّع، تُقرّ): only among vocalised words.
   const beside = besideVocalisedWord(pieces, gaps, i, j);
-  if (letters.join('').length < 4 && !beside) return '';
+  if (letters.join('').length < 4 && !beside) return [];
   const quran = ctx.quran();
-  if (!quran) return '';
+  if (!quran) return [];
   const counts = gaps.slice(i, j).map((g) => (g.text === '  ' ? 2 : 1));
   const last = letters.at(-1)!.at(-1)!;
   const finalLost = 'اى'.includes(last) ? 0 : lostAfter(pieces[j]!, text);
-  const learnt = wordMarks(quran, letters, counts, finalLost)?.[k - i];
-  if (learnt || !beside) return learnt ?? '';
-  return shapeMarks(letters, counts, finalLost > 0, articleLength(letters.join(''), ctx))[k - i] ?? '';
+  const learnt = wordMarks(quran, letters, counts, finalLost);
+  if (learnt || !beside) return learnt ?? [];
+  return shapeMarks(letters, counts, finalLost > 0, articleLength(letters.join(''), ctx));
 }
 
 /** How many marks a word's last letter lost: the debris after it (NO-BREAK SPACEs and spaces but the one before the next word). */
