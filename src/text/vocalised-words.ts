@@ -52,6 +52,30 @@ export function wordMarks(quran: QuranText, pieces: readonly string[], counts: r
 }
 
 /**
+ * Does the Quran write this word (or it after a one-letter conjunction or preposition) with marks on just the letters its gaps follow,
+ * as many as each gap's spaces, and `finalLost` marks on its last letter when that is not 0? (vocalised-runs.ts weighs words by it.)
+ */
+export function quranWrites(quran: QuranText, pieces: readonly string[], counts: readonly number[], finalLost: number): boolean {
+  const index = indexOf(quran);
+  if (fitsAny(index, pieces, counts, finalLost)) return true;
+  return (
+    pieces.length >= 2 &&
+    PROCLITIC_VOWELS[pieces[0]!] !== undefined &&
+    counts[0] === 1 &&
+    fitsAny(index, pieces.slice(1), counts.slice(1), finalLost)
+  );
+}
+
+function fitsAny(index: Map<string, Vocalisation[]>, pieces: readonly string[], counts: readonly number[], finalLost: number): boolean {
+  const forms = index.get(pieces.join(''));
+  if (!forms) return false;
+  const gapAfter = new Map<number, number>();
+  let at = -1;
+  for (let m = 0; m < pieces.length - 1; m++) gapAfter.set((at += pieces[m]!.length), counts[m]!);
+  return forms.some((form) => (!finalLost || form.final === finalLost) && fits(form.marks, gapAfter));
+}
+
+/**
  * The marks of a fully vocalised word that no source writes, by the shape of its letters, as the vocalised Quran's words have them: a
  * one-letter proclitic's own vowel (وَ، فَ، بِ، لِ، كَ), the sukun on the article's lam and a fatha on the letter after it (74% on a
  * word's first letter); before a long vowel (a letter written bare: ا، و، ي, or ى) the vowel it lengthens (100%); with one mark lost

@@ -21,6 +21,7 @@ import {
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
 import { mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
+import { planVocalisedRuns } from './vocalised-runs.ts';
 import type { Context } from './split-context.ts';
 import {
   showsDamage,
@@ -137,11 +138,28 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   for (let k = 1; k < gaps.length; k++)
     if (!open[k] && open[k - 1] && VERB_PREFIX.test(pieces[k - 1]!.bare) && FUNCTION_WORDS.has(pieces[k]!.bare)) open[k] = true;
   const joined = pieces.map(() => false);
+  // A fully vocalised passage's run of pieces is cut into words all at once (vocalised-runs.ts); the rules below decide the rest.
+  const plan = planVocalisedRuns(pieces, gaps, text, ctx, (a, b) => !typedApart(pieces, a, b, text));
   let i = 0;
   while (i < pieces.length) {
+    const planned = plan?.[i];
+    if (planned !== undefined) {
+      for (let k = i; k < planned; k++)
+        edits.push({
+          start: gaps[k]!.start,
+          end: gaps[k]!.end,
+          replacement: runMarks(pieces, gaps, i, k, planned, text, ctx),
+          rule: 'split-word',
+        });
+      if (planned > i) for (let k = i; k <= planned; k++) joined[k] = true;
+      const after = gaps[planned];
+      if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, gaps, i, planned, after.text, ctx, edits, text);
+      i = planned + 1;
+      continue;
+    }
     let joinedTo = i;
     let reach = i;
-    while (reach < gaps.length && open[reach] && reach - i < MAX_PIECES - 1) reach++;
+    while (reach < gaps.length && open[reach] && reach - i < MAX_PIECES - 1 && plan?.[reach + 1] === undefined) reach++;
     // Longest acceptable join first: a word split twice is rejoined whole.
     for (let j = reach; j > i; j--) {
       if (acceptJoin(pieces, gaps, i, j, text, ctx)) {
@@ -166,7 +184,14 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
       joinedTo = i;
     // A second pass would see the rejoined word as one piece and might take the next piece too
     // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
-    while (joinedTo > i && joinedTo < gaps.length && open[joinedTo] && extendsJoin(pieces, gaps, i, joinedTo, text, ctx)) joinedTo++;
+    while (
+      joinedTo > i &&
+      joinedTo < gaps.length &&
+      open[joinedTo] &&
+      plan?.[joinedTo + 1] === undefined &&
+      extendsJoin(pieces, gaps, i, joinedTo, text, ctx)
+    )
+      joinedTo++;
     joinedTo = frequentWordFirst(pieces, gaps, open, i, joinedTo, text, ctx);
     joinedTo = endAtPronoun(pieces, gaps, i, joinedTo, text, ctx);
     if (joinedTo > i && (followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx) || strandedEnding(pieces, gaps, joined, i, ctx)))
@@ -559,6 +584,23 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       if ((k === j && k > i && (relative || !ctx.damaged)) || (k === i && relative)) return true;
     }
     if (initialsOrList(text, piece.start)) return true;
+  }
+  return false;
+}
+
+/**
+ * Do pieces i..j stand apart by what is typed between or beside them, whatever the words: a digit against a letter (ن يد3، 2026م),
+ * an abbreviation's dot (ر.س), a unit after a slash or a degree sign, a tatweel (بـ 5)? The only test a fully vocalised run's words
+ * pass through (vocalised-runs.ts): its pieces are letters a lost mark left alone, which the rules for letters apart would refuse.
+ */
+function typedApart(pieces: Piece[], i: number, j: number, text: string): boolean {
+  if (/^[\d\u0660-\u0669\u06F0-\u06F9]/.test(text.charAt(pieces[j]!.end))) return true;
+  for (let k = i; k <= j; k++) {
+    const piece = pieces[k]!;
+    if (/[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.start - 1))) return true;
+    if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end))) return true;
+    if (ABBREVIATION_DOT.test(text.slice(piece.end, piece.end + 2)) || text[piece.start - 1] === '/' || text[piece.start - 1] === '°')
+      return true;
   }
   return false;
 }
@@ -1871,20 +1913,30 @@ const OWN_MARKS = new Map(
  * two thirds of the ways it writes the word with marks just at those gaps agree (vocalised-words.ts), else, beside other vocalised
  * words, as the shape of its letters gives them; '' otherwise.
  */
-function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
+function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context, inRun = false): string {
   // Worked out once per word, asked for once per gap.
   const key = `${pieces[i]!.start}:${pieces[j]!.end}`;
   let marks = ctx.vocalisedWords.get(key);
-  if (!marks) ctx.vocalisedWords.set(key, (marks = vocalisedWordMarks(pieces, gaps, i, j, text, ctx)));
+  if (!marks) ctx.vocalisedWords.set(key, (marks = vocalisedWordMarks(pieces, gaps, i, j, text, ctx, inRun)));
   return marks[k - i] ?? '';
 }
 
+/**
+ * The marks of gap k of a word that a fully vocalised run's cut made (vocalised-runs.ts): marksFor's, the word's vocalised marks being
+ * the Quran's or else the letters' shape's even where no vocalised word stands beside it (its run is one).
+ */
+function runMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
+  const key = `${pieces[i]!.start}:${pieces[j]!.end}`;
+  if (!ctx.vocalisedWords.has(key)) ctx.vocalisedWords.set(key, vocalisedWordMarks(pieces, gaps, i, j, text, ctx, true));
+  return marksFor(pieces, gaps, i, k, j, text, ctx);
+}
+
 /** The marks of every gap of the word pieces i..j makes, by vocalisedMarks's rules ([] when none apply). */
-function vocalisedWordMarks(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): string[] {
+function vocalisedWordMarks(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context, inRun: boolean): string[] {
   const letters = pieces.slice(i, j + 1).map((p) => p.bare);
   if (!mayBeVocalisedWord(letters)) return [];
   // A word of three letters, each with a mark, is also news's passive with its shadda (يُعدّ، وُقّع، تُقرّ): only among vocalised words.
-  const beside = besideVocalisedWord(pieces, gaps, i, j);
+  const beside = inRun || besideVocalisedWord(pieces, gaps, i, j);
   if (letters.join('').length < 4 && !beside) return [];
   const quran = ctx.quran();
   if (!quran) return [];
