@@ -21,11 +21,13 @@ const ARTICLE = /^(?:[وف]?[بك]?ال|[وف]?لل)/;
 /** The fewest pieces, and lone letters among them, that make a run: ordinary damaged news never has so many in a row. */
 const RUN_PIECES = 6;
 const RUN_LONE_LETTERS = 3;
+const LONG_RUN = 8;
+const LONG_RUN_LONE_LETTERS = 5;
 /** The most pieces one word of such a run takes (و|ال|م|ؤ|م|ن|ون is seven). */
 const WORD_PIECES = 10;
 
 /** What a word costs: by who knows it; more when it reads as two words or ends in a lone و. */
-const COST = { quran: 0.8, lexicon: 1, prefixed: 1.2, twoWords: 1.2, lastWaw: 0.6, unknown: 3, loneLetter: 5 } as const;
+const COST = { quran: 0.8, lexicon: 1, prefixed: 1.2, twoWords: 1.2, lastWaw: 0.6, unknown: 3, loneLetter: 5, alternation: 2.5 } as const;
 
 /**
  * For each piece of a vocalised run that begins a word, the index of the word's last piece (undefined elsewhere), or undefined when the
@@ -80,7 +82,10 @@ function isRun(pieces: readonly Piece[], gaps: readonly Gap[], a: number, b: num
   let ends = 0;
   for (let k = a; k <= b; k++) if (pieces[k]!.bare.length === 1) lone++;
   for (let k = a; k < b; k++) if (forcedEnd(gaps[k]!) || gaps[k]!.text === '  ') ends++;
-  return lone >= RUN_LONE_LETTERS && ends >= 2;
+  if (lone >= RUN_LONE_LETTERS && ends >= 2) return true;
+  // … or a longer run with no word end marked in it, its letters alone beside pieces a long vowel opens (ك|يل|وم|ت|ر|ا), which
+  // letters listed or spelled out one by one never have.
+  return b - a + 1 >= LONG_RUN && lone >= LONG_RUN_LONE_LETTERS && b - a + 1 - lone >= 2;
 }
 
 /** A gap only a word's end makes: a NO-BREAK SPACE, or three spaces and more (a final shadda and vowel, then the space). */
@@ -88,7 +93,12 @@ function forcedEnd(gap: Gap): boolean {
   return gap.text.includes('\u00A0') || gap.text.length >= 3;
 }
 
-/** The shortest path through the run a..b: best[k] is the least cost of cutting pieces a..a+k-1 into words. */
+/**
+ * The shortest path through the run a..b. The damage turns a word's last mark into NO-BREAK SPACE and a space in turn, so between two
+ * word ends with a NO-BREAK SPACE one word end has plain spaces: a cut that puts none or two there pays for it. best[k * 4 + c] is the
+ * least cost of cutting pieces a..a+k-1 into words, c saying how many plain word ends follow the last NO-BREAK SPACE one (0 for none
+ * seen yet, 1 + their number, at most 3).
+ */
 function cutRun(
   pieces: readonly Piece[],
   gaps: readonly Gap[],
@@ -99,26 +109,49 @@ function cutRun(
   plan: (number | undefined)[],
 ): void {
   const n = b - a + 1;
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const from = new Int32Array(n + 1).fill(-1);
+  const best = new Float64Array((n + 1) * 4).fill(Infinity);
+  const from = new Int32Array((n + 1) * 4).fill(-1);
   best[0] = 0;
   for (let e = 0; e < n; e++) {
     const end = a + e;
     // The gap after the word: one space only after a letter written bare (a long vowel); the run's last piece may end anywhere.
     if (end < b && !mayEndWord(pieces[end]!, gaps[end]!)) continue;
+    const kind = end < b ? endKind(gaps[end]!) : 'none';
     for (let s = e; s >= 0 && e - s < WORD_PIECES; s--) {
       const start = a + s;
       if (s < e && (forcedEnd(gaps[start]!) || WORD_FINAL.includes(pieces[start]!.bare.at(-1)!))) break; // no word runs across a word's end
-      if (!Number.isFinite(best[s]!)) continue;
-      const cost = wordCost(pieces, gaps, start, end, ctx, mayJoin);
-      if (best[s]! + cost < best[e + 1]!) {
-        best[e + 1] = best[s]! + cost;
-        from[e + 1] = s;
+      let cost = -1;
+      for (let c = 0; c < 4; c++) {
+        const before = best[s * 4 + c]!;
+        if (!Number.isFinite(before)) continue;
+        if (cost < 0) cost = wordCost(pieces, gaps, start, end, ctx, mayJoin);
+        let next = c;
+        let extra = 0;
+        if (kind === 'nbsp') {
+          if (c > 0 && c !== 2) extra = COST.alternation;
+          next = 1;
+        } else if (kind === 'plain' && c > 0) next = Math.min(3, c + 1);
+        const total = before + cost + extra;
+        if (total < best[(e + 1) * 4 + next]!) {
+          best[(e + 1) * 4 + next] = total;
+          from[(e + 1) * 4 + next] = s * 4 + c;
+        }
       }
     }
   }
-  if (!Number.isFinite(best[n]!)) return;
-  for (let e = n; e > 0; e = from[e]!) plan[a + from[e]!] = a + e - 1;
+  let at = -1;
+  for (let c = 0; c < 4; c++) if (Number.isFinite(best[n * 4 + c]!) && (at < 0 || best[n * 4 + c]! < best[at]!)) at = n * 4 + c;
+  if (at < 0) return;
+  while (at > 0) {
+    const previous = from[at]!;
+    plan[a + (previous >> 2)] = a + (at >> 2) - 1;
+    at = previous;
+  }
+}
+
+/** What a word end at this gap left: a NO-BREAK SPACE, plain spaces (a lost mark), or one space (no mark lost: a long vowel). */
+function endKind(gap: Gap): 'nbsp' | 'plain' | 'none' {
+  return gap.text.includes('\u00A0') ? 'nbsp' : gap.text.length >= 2 ? 'plain' : 'none';
 }
 
 function mayEndWord(piece: Piece, gap: Gap): boolean {
