@@ -1923,12 +1923,15 @@ function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: n
 
 /**
  * The marks of gap k of a word that a fully vocalised run's cut made (vocalised-runs.ts): marksFor's, the word's vocalised marks being
- * the Quran's or else the letters' shape's even where no vocalised word stands beside it (its run is one).
+ * the Quran's or else the letters' shape's even where no vocalised word stands beside it (its run is one), and a fatha for a shadda alone.
  */
 function runMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
   const key = `${pieces[i]!.start}:${pieces[j]!.end}`;
   if (!ctx.vocalisedWords.has(key)) ctx.vocalisedWords.set(key, vocalisedWordMarks(pieces, gaps, i, j, text, ctx, true));
-  return marksFor(pieces, gaps, i, k, j, text, ctx);
+  const marks = marksFor(pieces, gaps, i, k, j, text, ctx);
+  // One space lost one mark, and where every letter is vocalised a shadda comes with its vowel (two spaces): news's guess of a
+  // shadda alone is the commonest vowel here.
+  return gaps[k]!.text === ' ' && marks === SHADDA ? FATHA : marks;
 }
 
 /** The marks of every gap of the word pieces i..j makes, by vocalisedMarks's rules ([] when none apply). */
