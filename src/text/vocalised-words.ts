@@ -114,6 +114,73 @@ export function shapeMarks(pieces: readonly string[], counts: readonly number[],
   return marks;
 }
 
+/**
+ * The marks of a fully vocalised word that no source writes, from the vocalised Quran's letters in context: for each gap, the mark the
+ * Quran's words most often carry on that letter between those neighbours, with that many marks and the letter before marked or bare
+ * (then on that letter before that neighbour, then on that letter alone), where two thirds of them agree; '' elsewhere.
+ */
+export function contextMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[]): string[] {
+  const table = contextTableOf(quran);
+  const word = pieces.join('');
+  const marked = new Uint8Array(word.length);
+  let at = -1;
+  for (let m = 0; m < pieces.length - 1; m++) marked[(at += pieces[m]!.length)] = counts[m]!;
+  const marks: string[] = [];
+  at = -1;
+  for (let m = 0; m < pieces.length - 1; m++) {
+    const p = (at += pieces[m]!.length);
+    let mark = '';
+    for (const key of contextKeys(word, p, counts[m]!, p > 0 ? marked[p - 1]! > 0 : false)) {
+      const votes = table.get(key);
+      if (!votes) continue;
+      mark = agreed(votes);
+      break;
+    }
+    marks.push(mark);
+  }
+  return marks;
+}
+
+/** The keys a letter's mark is looked up by, most context first. */
+function contextKeys(word: string, p: number, count: number, previousMarked: boolean): string[] {
+  const before = p > 0 ? word[p - 1]! : '^';
+  const next = word[p + 1] ?? '$';
+  const flag = previousMarked ? '+' : '-';
+  return [`3${before}${word[p]}${next}${count}${flag}`, `2${word[p]}${next}${count}${flag}`, `1${word[p]}${count}`];
+}
+
+function agreed(votes: Map<string, number>): string {
+  let all = 0;
+  let top = '';
+  let most = 0;
+  for (const [mark, n] of votes) {
+    all += n;
+    if (n > most) [top, most] = [mark, n];
+  }
+  return most * 3 >= all * 2 || (all >= 20 && most * 2 > all) ? top : '';
+}
+
+const contextTables = new WeakMap<QuranText, Map<string, Map<string, number>>>();
+
+function contextTableOf(quran: QuranText): Map<string, Map<string, number>> {
+  let table = contextTables.get(quran);
+  if (table) return table;
+  table = new Map();
+  for (const [bare, forms] of indexOf(quran))
+    for (const form of forms)
+      for (let p = 0; p < form.marks.length; p++) {
+        const mark = form.marks[p]!;
+        if (!mark) continue;
+        for (const key of contextKeys(bare, p, mark.length, p > 0 && form.marks[p - 1] !== '')) {
+          let votes = table.get(key);
+          if (!votes) table.set(key, (votes = new Map()));
+          votes.set(mark, (votes.get(mark) ?? 0) + form.count);
+        }
+      }
+  contextTables.set(quran, table);
+  return table;
+}
+
 /** The vowels of the one-letter conjunctions and prepositions before a word (وَ، فَ، بِ، لِ، كَ). */
 const PROCLITIC_VOWELS: Readonly<Record<string, string>> = { و: FATHA, ف: FATHA, ب: KASRA, ل: KASRA, ك: FATHA };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadQuran, lazyQuran } from '../../src/store/quran.ts';
-import { mayBeVocalisedWord, shapeMarks, wordMarks } from '../../src/text/vocalised-words.ts';
+import { contextMarks, mayBeVocalisedWord, shapeMarks, wordMarks } from '../../src/text/vocalised-words.ts';
 import { normalize } from '../../src/text/normalize.ts';
 import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
@@ -54,6 +54,19 @@ describe('the marks of a fully vocalised word, from the vocalised Quran', () => 
     // The article's lam with its sukun, the first letter after it with the fatha most words give it; a proclitic's own vowel.
     expect(shapeMarks(['ال', 'م', 'ط', 'ال', 'ب'], [1, 1, 1, 1], true, 2)).toEqual([SUKUN, FATHA, FATHA, '']); // الْمَطَالِب
     expect(shapeMarks(['ب', 'ال', 'ق', 'ل', 'م'], [1, 1, 1, 1], true, 3)).toEqual([KASRA, SUKUN, FATHA, '']); // بِالْقَلَم
+  });
+  it('fills what the shape leaves from the Quran letters in the same neighbourhood: a word the Quran never writes', () => {
+    const quran = loadQuran();
+    // تَنْتَظِرُ, which the Quran never writes: the shape gives the sukun after the first vowel, the Quran's letters the rest.
+    const pieces = ['ت', 'ن', 'ت', 'ظ', 'ر'];
+    expect(wordMarks(quran, pieces, [1, 1, 1, 1], 1)).toBeUndefined();
+    const shape = shapeMarks(pieces, [1, 1, 1, 1], true, 0);
+    const context = contextMarks(quran, pieces, [1, 1, 1, 1]);
+    expect(shape).toEqual(['', SUKUN, FATHA, '']);
+    expect(shape.map((mark, k) => mark || context[k])).toEqual([FATHA, SUKUN, FATHA, KASRA]);
+    // Two spaces are a shadda and its vowel, never a single mark.
+    for (const mark of contextMarks(quran, ['م', 'ع', 'ل', 'م'], [1, 2, 1]).filter(Boolean))
+      expect(mark.length === 2).toBe(mark.includes(SHADDA));
   });
 });
 

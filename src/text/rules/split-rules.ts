@@ -20,7 +20,7 @@ import {
 } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
-import { mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
+import { contextMarks, mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
 import { planVocalisedRuns } from './vocalised-runs.ts';
 import type { Context } from './split-context.ts';
 import {
@@ -1911,7 +1911,8 @@ const OWN_MARKS = new Map(
 /**
  * The marks of a fully vocalised word (every letter but its long vowels followed by a gap): as the vocalised Quran writes it, where
  * two thirds of the ways it writes the word with marks just at those gaps agree (vocalised-words.ts), else, beside other vocalised
- * words, as the shape of its letters gives them; '' otherwise.
+ * words, as the shape of its letters gives them, and where that says nothing, as the Quran's letters in the same neighbourhood carry
+ * them; '' otherwise.
  */
 function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context, inRun = false): string {
   // Worked out once per word, asked for once per gap.
@@ -1948,7 +1949,10 @@ function vocalisedWordMarks(pieces: Piece[], gaps: Gap[], i: number, j: number, 
   const finalLost = 'اى'.includes(last) ? 0 : lostAfter(pieces[j]!, text);
   const learnt = wordMarks(quran, letters, counts, finalLost);
   if (learnt || !beside) return learnt ?? [];
-  return shapeMarks(letters, counts, finalLost > 0, articleLength(letters.join(''), ctx));
+  // Where the shape of its letters says nothing, the marks the Quran's letters carry in the same neighbourhood.
+  const shape = shapeMarks(letters, counts, finalLost > 0, articleLength(letters.join(''), ctx));
+  const context = contextMarks(quran, letters, counts);
+  return shape.map((mark, k) => mark || context[k]!);
 }
 
 /** How many marks a word's last letter lost: the debris after it (NO-BREAK SPACEs and spaces but the one before the next word). */
