@@ -22,6 +22,8 @@ describe('a fully vocalised passage whose every mark became a space is cut into 
     'ذَهَبَ الطُّلَّابُ إِلَى الْمَدْرَسَةِ فِي الصَّبَاحِ الْبَاكِرِ، وَجَلَسُوا فِي صُفُوفِهِمْ يَنْتَظِرُونَ الْمُعَلِّمَ',
     // A word in و before a word (نَحْوَ|أَرْبَعِينَ), ما زال before في.
     'مَا زَالَ فِي الْقَرْيَةِ نَحْوَ أَرْبَعِينَ صَانِعًا يَعْمَلُونَ بِأَيْدِيهِمْ',
+    // One plain word end between two NO-BREAK SPACE ones: أَنْ|يَبِيعَهُ, not أنّي|بيعه (two words that the lexicon knows either way).
+    'قَالَتْ إِنَّهَا وَرِثَتْهُ عَنْ أُمِّهَا، ثُمَّ رَفَضَتْ أَنْ يَبِيعَهُ أَحَدٌ.',
   ];
   for (const clean of passages)
     it(`finds every word of «${clean.slice(0, 24)}…»`, () => {
