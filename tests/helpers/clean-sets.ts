@@ -11,4 +11,5 @@ export const CLEAN_SETS = [
   'clean-apart11',
   'clean-apart12',
   'clean-apart13',
+  'clean-apart14',
 ];

@@ -4,6 +4,7 @@ import { lazyLexicon } from '../../src/store/lexicon.ts';
 import { slugify, isSafeSlug } from '../../src/text/slug.ts';
 import { dropFurniture } from '../../src/text/furniture.ts';
 import { tatweelEdits } from '../../src/text/rules/unicode.ts';
+import { showsDamage } from '../../src/text/rules/split-scan.ts';
 import { WordCounts } from '../../src/text/evidence.ts';
 
 const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).text;
@@ -290,6 +291,24 @@ describe('split-word repair', () => {
     expect(nWithEvidence('في مد ة قصيرة صار كل ساعة توق ف تعني خسائر')).toContain('توقّف تعني');
     // … while a vocalised word in quotes that kept no final mark is still rejoined (a quotation mark opens it, not a colon)
     expect(nWithEvidence('في مد ة قصيرة قال: «س أ ر ج ع».').replace(/[\u064B-\u0652]/g, '')).toContain('«سأرجع»');
+  });
+  it('keeps apart, in damaged copy, the letters clean-apart14 named or listed (stop 32)', () => {
+    // a spelling alphabet's letter before the word that names it, a letter before or after بدل
+    expectAmidDamage('وفي الخليج يقولون «ف حق فهد، ن حق ناصر»، وفي الشام «س زي سمير».');
+    expectAmidDamage('تحتسب الكلمة خطأ إذا كتبت ه بدل ة في آخرها.');
+    // letters listed with و on each after the first, in a line that shows no damage; six letters or more listed
+    expectAmidDamage('وتقام مباريات البطولة على الطاولات أ وب وج.');
+    expectAmidDamage('وحروف القلقلة وغيرها تجمع في صف واحد: ج ش ق س د ط ز ف ت ض ظ.');
+    // chat's ف apart before a word of four letters or more
+    expectAmidDamage('أبو حيدر: لا والله، ف خابرت البلدية الصبح.');
+  });
+  it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
+    expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
+    expect(showsDamage('الألف المقصورة ى تعطي آ، وإذا كتبت ه بدل ة أو ى بدل ي.')).toBe(false);
+    expect(showsDamage('الصف السفلي: ئ ء ؤ ر لا ى ة و ز ظ.')).toBe(false);
+    // … but a piece in ة after a stem still shows it, one space or two (مد ة، ع  ة)
+    expect(showsDamage('في مد ة قصيرة')).toBe(true);
+    expect(showsDamage('ذهب م ع  ة الفريق')).toBe(true);
   });
   it("still rejoins what the rules that keep clean copy apart might have taken (the session's review)", () => {
     const amid = (text: string) => nWithEvidence(`في مد ة قصيرة\n${text}`).split('\n')[1];

@@ -351,6 +351,8 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
       const [ra, rb] = runOfLoneLetters(text, L.start, false);
       if (rb - ra >= 6) return false;
     }
+    // Nor a frequent word before a letter that is no pronoun's (ثم ل، أو ب، هي ث): letters named or listed; أن ه is أنّه.
+    if (FUNCTION_WORDS.has(L.bare) && pieces[a + 1]!.bare.length === 1 && !'هكي'.includes(pieces[a + 1]!.bare)) return false;
     const word = L.bare + pieces[a + 1]!.bare;
     return ctx.seen(word) || ctx.lex(word) || (ending && a === k - 1 && L.bare.length >= 2 && !FUNCTION_WORDS.has(L.bare));
   };
@@ -527,6 +529,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       !articleBeforeRelative(pieces[k - 1]!.bare, pieces[k]!.bare)
     )
       return true;
+  // Letters listed with و on the next (أ وب وج، ا وب ول), each و and its letter a piece of two, in a line that shows no damage
+  // (ر|وب|وت is a vocalised روبوت).
+  for (let k = i; k <= j; k++) if (inListWithWaw(pieces, k, text) && quietLine(text, pieces[k]!.start)) return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
@@ -584,8 +589,86 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       if ((k === j && k > i && (relative || !ctx.damaged)) || (k === i && relative)) return true;
     }
     if (initialsOrList(text, piece.start)) return true;
+    // A letter named before what stands for it or replaces it (س زي سمير، ح مال حسين، ف حق فهد، كتبت ه بدل ة).
+    // (A word's last letter before them only before بدل, and never ة: مدرّ|ب حق، الفلسطينيّ|ة مثل.)
+    const naming = wordAfter(text, piece.end);
+    if (NAMING_LINKS.has(naming) && (k === i || (naming === 'بدل' && piece.bare !== 'ة'))) return true;
+    // … and the letter after بدل when a letter stands before it (ه بدل ة: not بدلة).
+    if (k === j && k > i && pieces[k - 1]!.bare === 'بدل' && loneLetterAt(text, startOfWordBefore(text, pieces[k - 1]!.start))) return true;
+    // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
+    if (quietLetterList(text, runStart, runEnd, ctx)) return true;
+    // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
+    // shows no damage: a lost mark leaves ف alone before a short stem (ف|رضت، ف|تحت), or in vocalised text (فَ|الطفل).
+    if (k === i && j === i + 1 && piece.bare === 'ف' && chatFa(pieces, i, ctx) && quietLine(text, piece.start)) return true;
   }
   return false;
+}
+
+/** Does the line around `at` show no damage: no NO-BREAK SPACE, no two spaces together? */
+function quietLine(text: string, at: number): boolean {
+  return !/\u00A0| {2}/.test(lineAround(text, at));
+}
+
+/**
+ * Words after a letter that name it: by a word it opens, in the spelling alphabets of call centres (س زي سمير، ح مال حسين، ف حق فهد),
+ * or as what it replaces (ه بدل ة).
+ */
+const NAMING_LINKS = new Set(['زي', 'مال', 'حق', 'متل', 'مثل', 'بحال', 'بدل']);
+
+const LETTER_LIST = 6;
+
+function quietLetterList(text: string, a: number, b: number, ctx: Context): boolean {
+  if ((b - a) / 2 + 1 < LETTER_LIST || !quietLine(text, a)) return false;
+  return !ctx.lex(text.slice(a, b + 1).replace(/ /g, ''));
+}
+
+/** Is piece k in a list of letters written with و on each after the first (أ وب وج، ا وب ول): listedWithWaw from its first letter? */
+function inListWithWaw(pieces: Piece[], k: number, text: string): boolean {
+  let first = k;
+  while (first > 0 && pieces[first]!.bare.length === 2 && pieces[first]!.bare[0] === 'و') first--;
+  return pieces[first]!.bare.length === 1 && listedWithWaw(pieces, first, text) && k <= first + listLength(pieces, first);
+}
+
+function listLength(pieces: Piece[], k: number): number {
+  let m = k + 1;
+  while (m < pieces.length && pieces[m]!.bare.length === 2 && pieces[m]!.bare[0] === 'و') m++;
+  return m - k - 1;
+}
+
+/**
+ * Is lone letter k, one that opens lists (ا أ ب ج د ه), followed by و glued to a letter, once or more, the letters in the alphabet's
+ * order (أ وب وج، ا وب ول): a list of letters, not a split word (ر|وب|وت، ل|وب|يك، ل|ي|ون)?
+ */
+function listedWithWaw(pieces: Piece[], k: number, text: string): boolean {
+  let letters = pieces[k]!.bare;
+  for (let m = k + 1; m < pieces.length; m++) {
+    const bare = pieces[m]!.bare;
+    if (bare.length !== 2 || bare[0] !== 'و') break;
+    letters += bare[1];
+  }
+  // (Two letters only before punctuation: ج|ون، ت|وم are names whose long و follows their first letter.)
+  const end = pieces[k + letters.length - 1]!.end;
+  const enough = letters.length >= 3 || (letters.length === 2 && /^[.،,؛:)]/.test(text.charAt(end)));
+  return enough && 'ا'.concat(LIST_LETTERS).includes(letters[0]!) && ALPHABET_ORDERS.some((order) => ascending(letters, order));
+}
+
+function ascending(letters: string, order: string): boolean {
+  let last = -1;
+  for (const letter of letters) {
+    const at = order.indexOf(letter === 'أ' ? 'ا' : letter);
+    if (at <= last) return false;
+    last = at;
+  }
+  return true;
+}
+
+/** Is the lone ف at i chat's, before a word of four letters or more, and no vocalised word beside it? */
+function chatFa(pieces: Piece[], i: number, ctx: Context): boolean {
+  const next = pieces[i + 1]!;
+  if (next.bare.length < 4 || next.bare.startsWith('ال') || !ctx.lexPiece(next)) return false;
+  const before = pieces[i - 1];
+  const after = pieces[i + 2];
+  return !(before && before.bare.length <= 2 && !FUNCTION_WORDS.has(before.bare)) && !(after && after.bare.length === 1);
 }
 
 /**

@@ -440,13 +440,14 @@ function stemTailAt(text: string, w: number): boolean {
 
 /**
  * Does the text bear the marks of lost harakat that clean text never shows: a piece that starts
- * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), or NO-BREAK
+ * with a letter no word starts with (مد ة، يتول ى), a lone alef after a word (سرب ا), neither of them a letter named or listed
+ * (letterNamed: بين ى وي، ه بدل ة، ئ ء ؤ ر), or NO-BREAK
  * SPACE before a space (but not an editor's: two or more, and no word end of plain spaces that
  * could hold a mark, which the damage leaves beside them)? Joins of two pieces that are both words
  * need this before they are made.
  */
 export function showsDamage(text: string): boolean {
-  if (SPLIT_SIGNS.test(text)) return true;
+  for (const sign of text.matchAll(SPLIT_SIGNS_G)) if (!letterNamed(text, sign.index!, sign[0])) return true;
   if (!NBSP_SIGN.test(text)) return false;
   // NO-BREAK SPACE and space after words, with no word end of plain spaces that could hold a mark anywhere, are an editor's; and
   // so are they among far more spaces before punctuation than the damage leaves (spacingTyped).
@@ -454,4 +455,31 @@ export function showsDamage(text: string): boolean {
 }
 const A = `[${LETTER_SPAN}]`;
 const SPLIT_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))`);
+const SPLIT_SIGNS_G = new RegExp(SPLIT_SIGNS.source, 'g');
 const NBSP_SIGN = new RegExp(`${A}\u00A0 `);
+/** Words before a letter that name it, not a word it ends (بين ى وي، أو ى بدل ي، بدل ة). */
+const NAMING_BEFORE = new RegExp(
+  `(?:^|[^\u0621-\u064A])[وف]?(?:بين|أو|او|بدل|حرف|الحرف|ثم|(?:ال)?(?:ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة))$`,
+);
+
+/**
+ * Is the sign at `at` a letter named or listed in clean text rather than a word's end split off: a letter after a word that names
+ * it (بين ى وي، أو ى بدل ي، الألف ا) or before بدل (ه بدل ة); ة، ى، ؤ or ئ after a word that ends in a letter no word goes on after
+ * (الألف المقصورة ى), or in a run of letters one space apart (a keyboard's row ئ ء ؤ ر، a word spelled out ب ر ي د ة)?
+ */
+function letterNamed(text: string, at: number, sign: string): boolean {
+  const space = sign.search(/ {1,2}[\u0629\u0649\u0624\u0626]/);
+  const endSign = space >= 0;
+  const letterAt = at + (endSign ? space : sign.lastIndexOf(' '));
+  const before = text.slice(Math.max(0, letterAt - 12), letterAt);
+  const after = text.slice(letterAt, letterAt + 16);
+  if (NAMING_BEFORE.test(before) || / بدل(?![\u0621-\u064A])/.test(after.slice(2, 12))) return true;
+  // (The lone alef's sign, سرب ا, only before letters listed with و: يتعلم ا وب ول.)
+  if (!endSign) return /^ ا و[\u0621-\u064A](?![\u0621-\u064A])/.test(after);
+  if (sign.includes('  ')) return /[\u0629\u0649]$/.test(before); // (two spaces: a shadda and a vowel lost, ع  ة)
+  return (
+    /[\u0629\u0649]$/.test(before) ||
+    /(?:^|[^\u0621-\u064A])[\u0621-\u064A] [\u0621-\u064A]$/.test(before) ||
+    /^ {1,2}[\u0629\u0649\u0624\u0626] [\u0621-\u064A](?![\u0621-\u064A])/.test(after)
+  );
+}
