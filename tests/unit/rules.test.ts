@@ -831,6 +831,10 @@ describe('split-word repair', () => {
     expect(n('وقال المدير إن المتحف يستقبل المدارس صباحا و العائلات مساء، و يتسع ل لزوار في وقت واحد.')).toBe(
       'وقال المدير إن المتحف يستقبل المدارس صباحا وَالعائلات مساء، وَيتسع لِلزوار في وقت واحد.',
     );
+    // … and ب، ل، ف take their own vowels there before a word of three letters (بِقوّة، لِنحو; stop 32), not a passive's damma
+    expect(nWithEvidence('في مد ة قصيرة قالت ل مراسلنا إن القاعة اهتزت ب قوة وإن الملعب يتسع ل نحو 800 زائر.')).toContain(
+      'اهتزت بِقوة وإن الملعب يتسع لِنحو 800',
+    );
     // … before a preposition too, and a lone ل opens a word in ل after a whole word where two lone ل show the habit
     expect(n('و من أبرز الأجنحة مختبر يعرض تجارب ل لأطفال و تترك ل لزائر أن يكتشف ب نفسه.')).toBe(
       'وَمن أبرز الأجنحة مختبر يعرض تجارب لِلأطفال وَتترك لِلزائر أن يكتشف بِنفسه.',

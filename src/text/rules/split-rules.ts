@@ -1755,6 +1755,17 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       (LONE_LAM.test(lineAround(text, pieces[k]!.start)) || opensVocalisedSentence(text, pieces[k]!.start))
     )
       return FATHA;
+    // … and so, in such a paragraph, are ف (fatha), ب and ل (kasra) before a word of three letters or more that the lexicon knows
+    // (فَكلّ، بِقوّة، لِنحو; not ك, a passive's first letter as often: كُتبت).
+    if (
+      L.length === 1 &&
+      'فبل'.includes(L) &&
+      count === 1 &&
+      R.length >= 3 &&
+      ctx.lexPiece(pieces[k + 1]!) &&
+      LONE_LAM.test(lineAround(text, pieces[k]!.start))
+    )
+      return L === 'ف' ? FATHA : KASRA;
     // A fully vocalised word's letters (lone letters up to its lost final mark, لَهُم، أَنَّ، بَيْنَ، عَلَيْهِم) give its first letter
     // the fatha, the most frequent vowel, not the passive's damma; not an imperfect's prefix (يُعِدّ، تُنتِج), nor a frequent word
     // that opens with a damma (ثُمَّ، كُلّ، هُم).
