@@ -2,7 +2,8 @@
  * The marks of a fully vocalised word, learnt from the vocalised Quran text (Imlaei spelling, NormalizeOptions.quran): each bare word
  * with every way it is vocalised there and how often. wordMarks gives the marks of a rejoined word's gaps when two thirds of the
  * vocalisations whose marked letters are exactly the letters followed by a gap (as many marks as the gap's spaces, and as many on the
- * last letter as it lost) agree on them; otherwise nothing. shapeMarks guesses by the shape of the letters.
+ * last letter as it lost) agree on them; otherwise nothing; quranWrites says whether any does. shapeMarks guesses by the shape of
+ * the letters, contextMarks by the marks the Quran's letters carry in the same neighbourhood.
  */
 import type { QuranText } from './options.ts';
 import { DAMMA, FATHA, KASRA, SHADDA, SUKUN, isHarakaCode, isTextLetterCode } from './arabic.ts';
@@ -19,7 +20,10 @@ interface Vocalisation {
 const indexed = new WeakMap<QuranText, Map<string, Vocalisation[]>>();
 
 /** Letters a vocalised word writes bare (long vowels, alef maqsura, madda): the only letters of a word that a gap need not follow. */
-const BARE_LETTERS = 'اويىآ';
+export const BARE_LETTERS = 'اويىآ';
+
+/** The article and the one-letter words written on it (ال، وال، بال، فبال، لل، وللـ). */
+export const ARTICLE_AND_PROCLITICS = /^(?:[وف]?[بك]?ال|[وف]?لل)/;
 
 /**
  * Could a word whose pieces are these be vocalised throughout (every letter but a long vowel, the article's and the last followed by a
@@ -28,7 +32,7 @@ const BARE_LETTERS = 'اويىآ';
 export function mayBeVocalisedWord(pieces: readonly string[]): boolean {
   const word = pieces.join('');
   if (pieces.length < 3) return false;
-  const article = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(word)?.[0].length ?? 0;
+  const article = ARTICLE_AND_PROCLITICS.exec(word)?.[0].length ?? 0;
   let at = 0;
   for (let m = 0; m < pieces.length; m++) {
     const piece = pieces[m]!;
@@ -69,10 +73,16 @@ export function quranWrites(quran: QuranText, pieces: readonly string[], counts:
 function fitsAny(index: Map<string, Vocalisation[]>, pieces: readonly string[], counts: readonly number[], finalLost: number): boolean {
   const forms = index.get(pieces.join(''));
   if (!forms) return false;
+  const gapAfter = gapsAfterLetters(pieces, counts);
+  return forms.some((form) => (!finalLost || form.final === finalLost) && fits(form.marks, gapAfter));
+}
+
+/** The lost marks after each letter that a gap follows, by the letter's place in the word (the pieces joined). */
+function gapsAfterLetters(pieces: readonly string[], counts: readonly number[]): Map<number, number> {
   const gapAfter = new Map<number, number>();
   let at = -1;
   for (let m = 0; m < pieces.length - 1; m++) gapAfter.set((at += pieces[m]!.length), counts[m]!);
-  return forms.some((form) => (!finalLost || form.final === finalLost) && fits(form.marks, gapAfter));
+  return gapAfter;
 }
 
 /**
@@ -117,7 +127,8 @@ export function shapeMarks(pieces: readonly string[], counts: readonly number[],
 /**
  * The marks of a fully vocalised word that no source writes, from the vocalised Quran's letters in context: for each gap, the mark the
  * Quran's words most often carry on that letter between those neighbours, with that many marks and the letter before marked or bare
- * (then on that letter before that neighbour, then on that letter alone), where two thirds of them agree; '' elsewhere.
+ * (where the Quran has no such letter there, on that letter before that neighbour, then on that letter alone), when two thirds of
+ * them agree, or a plain majority of twenty or more (agreed); '' elsewhere.
  */
 export function contextMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[]): string[] {
   const table = contextTableOf(quran);
@@ -149,6 +160,7 @@ function contextKeys(word: string, p: number, count: number, previousMarked: boo
   return [`3${before}${word[p]}${next}${count}${flag}`, `2${word[p]}${next}${count}${flag}`, `1${word[p]}${count}`];
 }
 
+/** The mark two thirds of the votes give, or more than half of twenty or more; '' when none does. */
 function agreed(votes: Map<string, number>): string {
   let all = 0;
   let top = '';
@@ -192,9 +204,7 @@ function marksOfWord(
 ): string[] | undefined {
   const forms = index.get(pieces.join(''));
   if (!forms) return undefined;
-  const gapAfter = new Map<number, number>();
-  let at = -1;
-  for (let m = 0; m < pieces.length - 1; m++) gapAfter.set((at += pieces[m]!.length), counts[m]!);
+  const gapAfter = gapsAfterLetters(pieces, counts);
   const votes = new Map<string, number>();
   let all = 0;
   for (const form of forms) {
@@ -258,7 +268,7 @@ function parse(token: string): { bare: string; marks: string[]; final: number } 
 
 /** The vocalisation as written, and without the sukun on the article's lam, which most vocalised prose leaves out (المَطالِب). */
 function variants(bare: string, marks: string[]): string[][] {
-  const article = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(bare)?.[0].length;
+  const article = ARTICLE_AND_PROCLITICS.exec(bare)?.[0].length;
   if (article === undefined || marks[article - 1] !== SUKUN) return [marks];
   const without = [...marks];
   without[article - 1] = '';

@@ -301,14 +301,32 @@ describe('split-word repair', () => {
     expectAmidDamage('وحروف القلقلة وغيرها تجمع في صف واحد: ج ش ق س د ط ز ف ت ض ظ.');
     // chat's ف apart before a word of four letters or more
     expectAmidDamage('أبو حيدر: لا والله، ف خابرت البلدية الصبح.');
+    // … while a word's first letter before حق or مثل, and a word before بدل, are still rejoined (the review of stop 32)
+    const amid = (text: string) =>
+      nWithEvidence(`في مد ة قصيرة\n${text}`)
+        .split('\n')[1]!
+        .replace(/[\u064B-\u0652]/g, '');
+    expect(amid('نطالب ب حق الشعب، ف مثل هذه الحال لا تدوم')).toBe('نطالب بحق الشعب، فمثل هذه الحال لا تدوم');
+    expect(amid('قال ل ه بدل أن يصمت، وعين مدر ب بدل المدرب')).toBe('قال له بدل أن يصمت، وعين مدرب بدل المدرب');
   });
   it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
     expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
     expect(showsDamage('الألف المقصورة ى تعطي آ، وإذا كتبت ه بدل ة أو ى بدل ي.')).toBe(false);
     expect(showsDamage('الصف السفلي: ئ ء ؤ ر لا ى ة و ز ظ.')).toBe(false);
-    // … but a piece in ة after a stem still shows it, one space or two (مد ة، ع  ة)
-    expect(showsDamage('في مد ة قصيرة')).toBe(true);
-    expect(showsDamage('ذهب م ع  ة الفريق')).toBe(true);
+    // … but a piece in ة after a stem still shows it, one space or two (مد ة، ع  ة), after words that name letters only before
+    // another letter (كافّة، ثمّة، بيّنة، عيّنة), before بدلًا, or before a lone conjunction or preposition (the review of stop 32)
+    for (const damaged of [
+      'في مد ة قصيرة',
+      'ذهب م ع  ة الفريق',
+      'حضر كاف  ة الأعضاء',
+      'وهناك ثم  ة أسباب',
+      'ظهرت بين ة واضحة',
+      'أخذت عين ة من الدم',
+      'نحو السياس ة بدلًا من الحرب',
+      'زار المدين ة و التقى',
+      'أعلنت الشرك ة ب أن الأرباح',
+    ])
+      expect(showsDamage(damaged), damaged).toBe(true);
   });
   it("still rejoins what the rules that keep clean copy apart might have taken (the session's review)", () => {
     const amid = (text: string) => nWithEvidence(`في مد ة قصيرة\n${text}`).split('\n')[1];

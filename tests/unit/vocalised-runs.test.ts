@@ -30,6 +30,19 @@ describe('a fully vocalised passage whose every mark became a space is cut into 
       expect(bareWords(repair(damage(clean).text))).toEqual(bareWords(clean));
     });
 
+  it('gives no letter inside a word of the run a shadda without its vowel: one space is one mark lost (runMarks)', () => {
+    const clean = 'ذَهَبَ الطُّلَّابُ إِلَى الْمَدْرَسَةِ فِي الصَّبَاحِ الْبَاكِرِ، وَجَلَسُوا فِي صُفُوفِهِمْ يَنْتَظِرُونَ الْمُعَلِّمَ، ثُمَّ كَتَبُوا دُرُوسَهُمْ';
+    const repaired = repair(damage(clean).text);
+    expect(repaired.match(/[\u0621-\u064A]\u0651(?=[\u0621-\u064A])/g) ?? []).toEqual([]);
+    expect(bareWords(repaired)).toEqual(bareWords(clean));
+  });
+
+  it("keeps a run's letters apart from a digit, an abbreviation's dot or a unit's slash beside them (typedApart)", () => {
+    // (ب12 ends the run: without the test, الصَّبَاحِ في ب12 would be read as one word, الصباحفيب12.)
+    const damaged = `${damage('ذَهَبَ الطُّلَّابُ إِلَى الْمَدْرَسَةِ فِي الصَّبَاحِ').text} ف ي ب12 و ج.م.ع`;
+    expect(bareWords(repair(damaged)).slice(-7)).toEqual(['الصباح', 'في', 'ب12', 'و', 'ج', 'م', 'ع']);
+  });
+
   it('joins no two words where a frequent word and a word the lexicon knows would make one (في|حده، بما|دون)', () => {
     const clean = 'السَّيْفُ أَصْدَقُ أَنْبَاءً مِنَ الْكُتُبِ فِي حَدِّهِ الْحَدُّ بَيْنَ الْجِدِّ وَاللَّعِبِ، فَلَا تَقْنَعْ بِمَا دُونَ النُّجُومِ';
     expect(bareWords(repair(damage(clean).text))).toEqual(bareWords(clean));

@@ -64,9 +64,22 @@ describe('the marks of a fully vocalised word, from the vocalised Quran', () => 
     const context = contextMarks(quran, pieces, [1, 1, 1, 1]);
     expect(shape).toEqual(['', SUKUN, FATHA, '']);
     expect(shape.map((mark, k) => mark || context[k])).toEqual([FATHA, SUKUN, FATHA, KASRA]);
-    // Two spaces are a shadda and its vowel, never a single mark.
-    for (const mark of contextMarks(quran, ['م', 'ع', 'ل', 'م'], [1, 2, 1]).filter(Boolean))
-      expect(mark.length === 2).toBe(mark.includes(SHADDA));
+    // Two spaces are a shadda and its vowel, never a single mark (قَدَّر، كَبِّر: whichever vowel, with its shadda).
+    for (const [pieces, counts] of [
+      [
+        ['ق', 'د', 'ر'],
+        [1, 2],
+      ],
+      [
+        ['ك', 'ب', 'ر'],
+        [1, 2],
+      ],
+    ] as const) {
+      const marks = contextMarks(quran, pieces, counts);
+      expect(marks[1]).toHaveLength(2);
+      expect(marks[1]).toContain(SHADDA);
+      expect(marks[0]).toHaveLength(1);
+    }
   });
 });
 

@@ -20,7 +20,7 @@ import {
 } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
 import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
-import { contextMarks, mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
+import { ARTICLE_AND_PROCLITICS, contextMarks, mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
 import { planVocalisedRuns } from './vocalised-runs.ts';
 import type { Context } from './split-context.ts';
 import {
@@ -589,12 +589,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       if ((k === j && k > i && (relative || !ctx.damaged)) || (k === i && relative)) return true;
     }
     if (initialsOrList(text, piece.start)) return true;
-    // A letter named before what stands for it or replaces it (س زي سمير، ح مال حسين، ف حق فهد، كتبت ه بدل ة).
-    // (A word's last letter before them only before بدل, and never ة: مدرّ|ب حق، الفلسطينيّ|ة مثل.)
-    const naming = wordAfter(text, piece.end);
-    if (NAMING_LINKS.has(naming) && (k === i || (naming === 'بدل' && piece.bare !== 'ة'))) return true;
-    // … and the letter after بدل when a letter stands before it (ه بدل ة: not بدلة).
-    if (k === j && k > i && pieces[k - 1]!.bare === 'بدل' && loneLetterAt(text, startOfWordBefore(text, pieces[k - 1]!.start))) return true;
+    if (namedLetter(pieces, k, text)) return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
     if (quietLetterList(text, runStart, runEnd, ctx)) return true;
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
@@ -604,16 +599,29 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   return false;
 }
 
-/** Does the line around `at` show no damage: no NO-BREAK SPACE, no two spaces together? */
+/**
+ * Does the line around `at` show no damage: no NO-BREAK SPACE, no two spaces together, none of showsDamage's signs, no lone ل
+ * before a word (vocalised proclitics, whose ف|استجابت is فَاستجابت)?
+ */
 function quietLine(text: string, at: number): boolean {
-  return !/\u00A0| {2}/.test(lineAround(text, at));
+  const line = lineAround(text, at);
+  return !/\u00A0| {2}/.test(line) && !showsDamage(line) && !LONE_LAM.test(line);
 }
 
+/** Words between a letter and a word it opens, in the spelling alphabets of call centres (س زي سمير، ح مال حسين، ف حق فهد). */
+const SPELLING_LINKS = new Set(['زي', 'مال', 'حق', 'متل', 'مثل', 'بحال']);
+
 /**
- * Words after a letter that name it: by a word it opens, in the spelling alphabets of call centres (س زي سمير، ح مال حسين، ف حق فهد),
- * or as what it replaces (ه بدل ة).
+ * Is lone letter k named: before a spelling alphabet's link and a word it opens (س زي سمير; not ب حق، ف مثل, a word's first letter
+ * whose vowel was lost), or on either side of بدل between two letters (ه بدل ة; not له بدل، مدرّب بدل)?
  */
-const NAMING_LINKS = new Set(['زي', 'مال', 'حق', 'متل', 'مثل', 'بحال', 'بدل']);
+function namedLetter(pieces: Piece[], k: number, text: string): boolean {
+  const letter = pieces[k]!.bare;
+  const next = wordAfter(text, pieces[k]!.end);
+  if (SPELLING_LINKS.has(next)) return wordAfter(text, pieces[k]!.end + 1 + next.length).startsWith(letter);
+  if (next === 'بدل') return loneLetterAt(text, pieces[k]!.end + ' بدل '.length);
+  return k > 0 && pieces[k - 1]!.bare === 'بدل' && wordBefore(text, pieces[k - 1]!.start).length === 1;
+}
 
 const LETTER_LIST = 6;
 
@@ -626,13 +634,7 @@ function quietLetterList(text: string, a: number, b: number, ctx: Context): bool
 function inListWithWaw(pieces: Piece[], k: number, text: string): boolean {
   let first = k;
   while (first > 0 && pieces[first]!.bare.length === 2 && pieces[first]!.bare[0] === 'و') first--;
-  return pieces[first]!.bare.length === 1 && listedWithWaw(pieces, first, text) && k <= first + listLength(pieces, first);
-}
-
-function listLength(pieces: Piece[], k: number): number {
-  let m = k + 1;
-  while (m < pieces.length && pieces[m]!.bare.length === 2 && pieces[m]!.bare[0] === 'و') m++;
-  return m - k - 1;
+  return pieces[first]!.bare.length === 1 && listedWithWaw(pieces, first, text);
 }
 
 /**
@@ -677,16 +679,17 @@ function chatFa(pieces: Piece[], i: number, ctx: Context): boolean {
  * pass through (vocalised-runs.ts): its pieces are letters a lost mark left alone, which the rules for letters apart would refuse.
  */
 function typedApart(pieces: Piece[], i: number, j: number, text: string): boolean {
-  if (/^[\d\u0660-\u0669\u06F0-\u06F9]/.test(text.charAt(pieces[j]!.end))) return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
-    if (/[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.start - 1))) return true;
-    if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end))) return true;
+    if (DIGIT_OR_TATWEEL.test(text.charAt(piece.start - 1)) || DIGIT_OR_TATWEEL.test(text.charAt(piece.end))) return true;
     if (ABBREVIATION_DOT.test(text.slice(piece.end, piece.end + 2)) || text[piece.start - 1] === '/' || text[piece.start - 1] === '°')
       return true;
   }
   return false;
 }
+
+/** A digit (Western, Arabic-Indic or Persian) or a tatweel: what a lost mark never leaves beside a letter. */
+const DIGIT_OR_TATWEEL = /[\d\u0660-\u0669\u06F0-\u06F9\u0640]/;
 
 /**
  * Is the run of lone letters a..b (runOfLoneLetters) three in the alphabet's order, before punctuation or the line's end, that spell
@@ -2045,6 +2048,7 @@ function vocalisedWordMarks(pieces: Piece[], gaps: Gap[], i: number, j: number, 
   if (learnt || !beside) return learnt ?? [];
   // Where the shape of its letters says nothing, the marks the Quran's letters carry in the same neighbourhood.
   const shape = shapeMarks(letters, counts, finalLost > 0, articleLength(letters.join(''), ctx));
+  if (shape.every(Boolean)) return shape;
   const context = contextMarks(quran, letters, counts);
   return shape.map((mark, k) => mark || context[k]!);
 }
@@ -2058,7 +2062,7 @@ function lostAfter(piece: Piece, text: string): number {
 
 /** The length of a word's proclitics and article when what follows the article is a word of its own (والمطالب; not والدته، بالغة). */
 function articleLength(word: string, ctx: Context): number {
-  const article = /^(?:[وف]?[بك]?ال|[وف]?لل)/.exec(word)?.[0].length ?? 0;
+  const article = ARTICLE_AND_PROCLITICS.exec(word)?.[0].length ?? 0;
   return article && ctx.lex(word.slice(article)) ? article : 0;
 }
 

@@ -458,9 +458,21 @@ const SPLIT_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|
 const SPLIT_SIGNS_G = new RegExp(SPLIT_SIGNS.source, 'g');
 const NBSP_SIGN = new RegExp(`${A}\u00A0 `);
 /** Words before a letter that name it, not a word it ends (بين ى وي، أو ى بدل ي، بدل ة). */
+const NOT_IN_WORD = '(?<![\u0621-\u064A\u064B-\u0652])';
+/** Words before a letter that name it whatever follows (أو ى بدل ي، الألف ا، حرف ة). */
 const NAMING_BEFORE = new RegExp(
-  `(?:^|[^\u0621-\u064A])[وف]?(?:بين|أو|او|بدل|حرف|الحرف|ثم|(?:ال)?(?:ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة))$`,
+  `${NOT_IN_WORD}[وف]?(?:أو|او|بدل|حرف|الحرف|ال(?:ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة))$`,
 );
+/** … and words that do only before another letter, being words too (بين ى وي، but بين  ة is بيّنة; كاف  ة is كافّة، ثم  ة ثمّة). */
+const NAMING_BEFORE_LETTER = new RegExp(
+  `${NOT_IN_WORD}[وف]?(?:بين|ثم|ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة)$`,
+);
+const LONE = '[\u0621-\u064A](?![\u0621-\u064A\u064B-\u0652])';
+const LONE_BEFORE = new RegExp(`${NOT_IN_WORD}[\u0621-\u064A]$`);
+const TWO_LONE_BEFORE = new RegExp(`${NOT_IN_WORD}[\u0621-\u064A] [\u0621-\u064A]$`);
+const LONE_AFTER = new RegExp(`^ [\u0629\u0649\u0624\u0626] ${LONE}`);
+const TWO_LONE_AFTER = new RegExp(`^ [\u0629\u0649\u0624\u0626] ${LONE} ${LONE}`);
+const LETTER_NEXT = /^ {1,2}[\u0621-\u064A] و?[\u0621-\u064A](?![\u0621-\u064A\u064B-\u0652])/;
 
 /**
  * Is the sign at `at` a letter named or listed in clean text rather than a word's end split off: a letter after a word that names
@@ -471,15 +483,19 @@ function letterNamed(text: string, at: number, sign: string): boolean {
   const space = sign.search(/ {1,2}[\u0629\u0649\u0624\u0626]/);
   const endSign = space >= 0;
   const letterAt = at + (endSign ? space : sign.lastIndexOf(' '));
-  const before = text.slice(Math.max(0, letterAt - 12), letterAt);
+  const before = text.slice(Math.max(0, letterAt - 16), letterAt);
   const after = text.slice(letterAt, letterAt + 16);
-  if (NAMING_BEFORE.test(before) || / بدل(?![\u0621-\u064A])/.test(after.slice(2, 12))) return true;
+  if (NAMING_BEFORE.test(before) || / {1,2}[\u0621-\u064A] بدل(?![\u0621-\u064A\u064B-\u0652])/.test(after)) return true;
+  if (NAMING_BEFORE_LETTER.test(before) && LETTER_NEXT.test(after)) return true;
   // (The lone alef's sign, سرب ا, only before letters listed with و: يتعلم ا وب ول.)
   if (!endSign) return /^ ا و[\u0621-\u064A](?![\u0621-\u064A])/.test(after);
   if (sign.includes('  ')) return /[\u0629\u0649]$/.test(before); // (two spaces: a shadda and a vowel lost, ع  ة)
+  // After a word in ة or ى; or in a run of letters one space apart, after a lone letter or before two (ئ ء ؤ ر، لا ى ة و ز،
+  // ب ر ي د ة), not المدين ة و التقى.
   return (
     /[\u0629\u0649]$/.test(before) ||
-    /(?:^|[^\u0621-\u064A])[\u0621-\u064A] [\u0621-\u064A]$/.test(before) ||
-    /^ {1,2}[\u0629\u0649\u0624\u0626] [\u0621-\u064A](?![\u0621-\u064A])/.test(after)
+    TWO_LONE_BEFORE.test(before) ||
+    (LONE_BEFORE.test(before) && LONE_AFTER.test(after)) ||
+    TWO_LONE_AFTER.test(after)
   );
 }

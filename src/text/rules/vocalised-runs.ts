@@ -8,16 +8,12 @@ import type { Context } from './split-context.ts';
 import { NEVER_INITIAL } from '../data/word-classes.ts';
 import { FUNCTION_WORDS } from '../data/function-words.ts';
 import { isWordMarkCode } from '../arabic.ts';
-import { quranWrites } from '../vocalised-words.ts';
+import { ARTICLE_AND_PROCLITICS, BARE_LETTERS, quranWrites } from '../vocalised-words.ts';
 
-/** Letters a vocalised word writes bare: only these may stand before another letter in one piece of such damage. */
-const BARE_LETTERS = 'اويىآ';
 /** Letters only a word's end has (a text that leaves case endings out ends a word in ة with no mark lost). */
 const WORD_FINAL = 'ةى';
 /** One-letter conjunctions and prepositions, written on the word they open. */
 const PROCLITICS = 'وفبكل';
-/** The article and the one-letter words before it, written bare before a sun letter or in prose's style (الْ / ال). */
-const ARTICLE = /^(?:[وف]?[بك]?ال|[وف]?لل)/;
 /** The fewest pieces, and lone letters among them, that make a run: ordinary damaged news never has so many in a row. */
 const RUN_PIECES = 6;
 const RUN_LONE_LETTERS = 3;
@@ -31,8 +27,8 @@ const COST = { quran: 0.8, lexicon: 1, prefixed: 1.2, twoWords: 1.2, lastWaw: 0.
 
 /**
  * For each piece of a vocalised run that begins a word, the index of the word's last piece (undefined elsewhere), or undefined when the
- * chain has no such run. Only in a document that shows damage; `mayJoin(i, j)` says whether pieces i..j may make one word at all (a
- * credit, an initial, a unit stands apart on purpose).
+ * chain has no such run (an array with nothing set when its runs have no cut). Only in a document that shows damage; `mayJoin(i, j)`
+ * says whether pieces i..j may make one word at all (a digit, an abbreviation's dot or a unit's slash beside them).
  */
 export function planVocalisedRuns(
   pieces: readonly Piece[],
@@ -53,13 +49,13 @@ export function planVocalisedRuns(
     while (b + 1 < pieces.length && gaps[b]!.text.length <= 3 && runPiece(pieces[b + 1]!, text)) b++;
     const next = b + 1;
     // A word of the piece before or after may reach into the run: it is cut from the first word's end to the last one's.
-    let from = a;
-    let to = b;
-    if (from > 0) while (from < to && !forcedEnd(gaps[from - 1]!)) from++;
-    if (to < pieces.length - 1) while (to > from && !forcedEnd(gaps[to]!)) to--;
-    if (isRun(pieces, gaps, from, to)) {
+    let first = a;
+    let last = b;
+    if (first > 0) while (first < last && !forcedEnd(gaps[first - 1]!)) first++;
+    if (last < pieces.length - 1) while (last > first && !forcedEnd(gaps[last]!)) last--;
+    if (isRun(pieces, gaps, first, last)) {
       plan ??= [];
-      cutRun(pieces, gaps, from, to, ctx, mayJoin, plan);
+      cutRun(pieces, gaps, first, last, ctx, mayJoin, plan);
     }
     a = next;
   }
@@ -70,22 +66,29 @@ export function planVocalisedRuns(
 function runPiece(piece: Piece, text: string): boolean {
   if (isWordMarkCode(text.charCodeAt(piece.end - 1))) return false;
   const bare = piece.bare;
-  const from = ARTICLE.exec(bare)?.[0].length ?? 0;
+  const from = ARTICLE_AND_PROCLITICS.exec(bare)?.[0].length ?? 0;
   for (let p = from; p < bare.length - 1; p++) if (!BARE_LETTERS.includes(bare[p]!)) return false;
   return true;
 }
 
-/** Enough pieces, lone letters and word ends with their mark lost (a NO-BREAK SPACE, or spaces after a final mark) to be such damage. */
+/**
+ * Enough pieces, lone letters, and gaps where a word may have ended (a NO-BREAK SPACE, or two spaces and more, which a shadda and its
+ * vowel inside a word leave too) to be such damage.
+ */
 function isRun(pieces: readonly Piece[], gaps: readonly Gap[], a: number, b: number): boolean {
   if (b - a + 1 < RUN_PIECES) return false;
   let lone = 0;
   let ends = 0;
   for (let k = a; k <= b; k++) if (pieces[k]!.bare.length === 1) lone++;
   for (let k = a; k < b; k++) if (forcedEnd(gaps[k]!) || gaps[k]!.text === '  ') ends++;
-  if (lone >= RUN_LONE_LETTERS && ends >= 2) return true;
+  // (A vowel lost inside a word leaves one space: a line of letters typed two spaces apart is no run, ب  ت  ث  ج.)
+  let vowels = 0;
+  for (let k = a; k < b; k++) if (gaps[k]!.text === ' ') vowels++;
+  const others = b - a + 1 - lone;
+  if (lone >= RUN_LONE_LETTERS && ends >= 2 && vowels > 0) return true;
   // … or a longer run with no word end marked in it, its letters alone beside pieces a long vowel opens (ك|يل|وم|ت|ر|ا), which
   // letters listed or spelled out one by one never have.
-  return b - a + 1 >= LONG_RUN && lone >= LONG_RUN_LONE_LETTERS && b - a + 1 - lone >= 2;
+  return b - a + 1 >= LONG_RUN && lone >= LONG_RUN_LONE_LETTERS && others >= 2;
 }
 
 /** A gap only a word's end makes: a NO-BREAK SPACE, or three spaces and more (a final shadda and vowel, then the space). */
@@ -110,7 +113,7 @@ function cutRun(
 ): void {
   const n = b - a + 1;
   const best = new Float64Array((n + 1) * 4).fill(Infinity);
-  const from = new Int32Array((n + 1) * 4).fill(-1);
+  const back = new Int32Array((n + 1) * 4).fill(-1);
   best[0] = 0;
   for (let e = 0; e < n; e++) {
     const end = a + e;
@@ -134,7 +137,7 @@ function cutRun(
         const total = before + cost + extra;
         if (total < best[(e + 1) * 4 + next]!) {
           best[(e + 1) * 4 + next] = total;
-          from[(e + 1) * 4 + next] = s * 4 + c;
+          back[(e + 1) * 4 + next] = s * 4 + c;
         }
       }
     }
@@ -143,7 +146,7 @@ function cutRun(
   for (let c = 0; c < 4; c++) if (Number.isFinite(best[n * 4 + c]!) && (at < 0 || best[n * 4 + c]! < best[at]!)) at = n * 4 + c;
   if (at < 0) return;
   while (at > 0) {
-    const previous = from[at]!;
+    const previous = back[at]!;
     plan[a + (previous >> 2)] = a + (at >> 2) - 1;
     at = previous;
   }
@@ -175,7 +178,8 @@ function wordCost(
     const letters = pieces.slice(i, j + 1).map((p) => p.bare);
     const counts = gaps.slice(i, j).map((g) => g.text.length);
     const after = gaps[j];
-    const finalLost = after && after.text !== ' ' ? Math.min(2, after.text.length - 1) : 0;
+    // (ا and ى carry no mark of their own, as vocalisedWordMarks reads them.)
+    const finalLost = after && after.text !== ' ' && !'اى'.includes(word.at(-1)!) ? Math.min(2, after.text.length - 1) : 0;
     if (quranWrites(quran, letters, counts, finalLost)) return COST.quran;
   }
   const stem = word.replace(/^[وف]?[بلك]?/, '');
@@ -195,7 +199,7 @@ function articleInside(pieces: readonly Piece[], i: number, j: number): boolean 
   for (let k = i + 1; k <= j; k++) {
     const bare = pieces[k]!.bare;
     if (bare.length < 3 || !bare.startsWith('ال')) continue;
-    for (let m = i; m < k; m++) if (!PROCLITICS.includes(pieces[m]!.bare)) return true;
+    for (let m = i; m < k; m++) if (pieces[m]!.bare.length !== 1 || !PROCLITICS.includes(pieces[m]!.bare)) return true;
   }
   return false;
 }
