@@ -126,9 +126,9 @@ export function shapeMarks(pieces: readonly string[], counts: readonly number[],
 
 /**
  * The marks of a fully vocalised word that no source writes, from the vocalised Quran's letters in context: for each gap, the mark the
- * Quran's words most often carry on that letter between those neighbours, with that many marks and the letter before marked or bare
- * (where the Quran has no such letter there, on that letter before that neighbour, then on that letter alone), when two thirds of
- * them agree, or a plain majority of twenty or more (agreed); '' elsewhere.
+ * Quran's words most often carry on that letter with those two letters before and the next, with that many marks and the letter before
+ * marked or bare (where the Quran has no such letter there: the letter before and two after, one on each side, the next, the letter
+ * alone), when two thirds of them agree, or a plain majority of twenty or more (agreed); '' elsewhere.
  */
 export function contextMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[]): string[] {
   const table = contextTableOf(quran);
@@ -154,10 +154,19 @@ export function contextMarks(quran: QuranText, pieces: readonly string[], counts
 
 /** The keys a letter's mark is looked up by, most context first. */
 function contextKeys(word: string, p: number, count: number, previousMarked: boolean): string[] {
+  const before2 = p > 1 ? word[p - 2]! : '^';
   const before = p > 0 ? word[p - 1]! : '^';
+  const letter = word[p]!;
   const next = word[p + 1] ?? '$';
+  const next2 = word[p + 2] ?? '$';
   const flag = previousMarked ? '+' : '-';
-  return [`3${before}${word[p]}${next}${count}${flag}`, `2${word[p]}${next}${count}${flag}`, `1${word[p]}${count}`];
+  return [
+    `<${before2}${before}${letter}${next}${count}${flag}`,
+    `>${before}${letter}${next}${next2}${count}${flag}`,
+    `3${before}${letter}${next}${count}${flag}`,
+    `2${letter}${next}${count}${flag}`,
+    `1${letter}${count}`,
+  ];
 }
 
 /** The mark two thirds of the votes give, or more than half of twenty or more; '' when none does. */
