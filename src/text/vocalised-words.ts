@@ -133,15 +133,11 @@ export function shapeMarks(pieces: readonly string[], counts: readonly number[],
 export function contextMarks(quran: QuranText, pieces: readonly string[], counts: readonly number[]): string[] {
   const table = contextTableOf(quran);
   const word = pieces.join('');
-  const marked = new Uint8Array(word.length);
-  let at = -1;
-  for (let m = 0; m < pieces.length - 1; m++) marked[(at += pieces[m]!.length)] = counts[m]!;
+  const gapAfter = gapsAfterLetters(pieces, counts);
   const marks: string[] = [];
-  at = -1;
-  for (let m = 0; m < pieces.length - 1; m++) {
-    const p = (at += pieces[m]!.length);
+  for (const [p, count] of gapAfter) {
     let mark = '';
-    for (const key of contextKeys(word, p, counts[m]!, p > 0 ? marked[p - 1]! > 0 : false)) {
+    for (const key of contextKeys(word, p, count, gapAfter.has(p - 1))) {
       const votes = table.get(key);
       if (!votes) continue;
       mark = agreed(votes);

@@ -143,62 +143,11 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   let i = 0;
   while (i < pieces.length) {
     const planned = plan?.[i];
-    if (planned !== undefined) {
-      for (let k = i; k < planned; k++)
-        edits.push({
-          start: gaps[k]!.start,
-          end: gaps[k]!.end,
-          replacement: runMarks(pieces, gaps, i, k, planned, text, ctx),
-          rule: 'split-word',
-        });
-      if (planned > i) for (let k = i; k <= planned; k++) joined[k] = true;
-      const after = gaps[planned];
-      if (after && isWordFinalDamage(after.text, ctx.damaged)) restoreFinal(pieces, gaps, i, planned, after.text, ctx, edits, text);
-      i = planned + 1;
-      continue;
-    }
-    let joinedTo = i;
-    let reach = i;
-    while (reach < gaps.length && open[reach] && reach - i < MAX_PIECES - 1 && plan?.[reach + 1] === undefined) reach++;
-    // Longest acceptable join first: a word split twice is rejoined whole.
-    for (let j = reach; j > i; j--) {
-      if (acceptJoin(pieces, gaps, i, j, text, ctx)) {
-        joinedTo = j;
-        break;
-      }
-    }
-    // A word that would take the next piece gives it up to the piece after it when that one is no word alone and makes a
-    // word with it (أحد سكّ|ان, not أحدسكّ ان; صارت همًّا, not صارتهمًّا).
-    if (joinedTo > i && yieldsToRight(pieces, gaps, open, i, joinedTo, text, ctx)) joinedTo--;
-    // Nor does a word alone take a pronoun that a tanween's alef follows (صارت هم  ا is صارت همًّا, not صارتهمًّا): a word with a
-    // pronoun suffix never takes tanween.
-    if (
-      joinedTo > i &&
-      pieces[i + 1]!.bare.length >= 2 &&
-      SUFFIX_PRONOUNS.has(pieces[i + 1]!.bare) &&
-      open[i + 1] &&
-      endsWithTanweenSeat(pieces, i + 1, i + 2, text) &&
-      pieces[i]!.bare.length >= 3 &&
-      ctx.lexPiece(pieces[i]!)
-    )
-      joinedTo = i;
-    // A second pass would see the rejoined word as one piece and might take the next piece too
-    // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
-    while (
-      joinedTo > i &&
-      joinedTo < gaps.length &&
-      open[joinedTo] &&
-      plan?.[joinedTo + 1] === undefined &&
-      extendsJoin(pieces, gaps, i, joinedTo, text, ctx)
-    )
-      joinedTo++;
-    joinedTo = frequentWordFirst(pieces, gaps, open, i, joinedTo, text, ctx);
-    joinedTo = endAtPronoun(pieces, gaps, i, joinedTo, text, ctx);
-    if (joinedTo > i && (followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx) || strandedEnding(pieces, gaps, joined, i, ctx)))
-      joinedTo = i;
+    const joinedTo = planned ?? greedyJoinEnd(pieces, gaps, open, joined, plan, i, text, ctx);
+    const marksOf = planned === undefined ? marksFor : runMarks;
     for (let k = i; k < joinedTo; k++) {
       const gap = gaps[k]!;
-      edits.push({ start: gap.start, end: gap.end, replacement: marksFor(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
+      edits.push({ start: gap.start, end: gap.end, replacement: marksOf(pieces, gaps, i, k, joinedTo, text, ctx), rule: 'split-word' });
     }
     // Word-final damage after this word: NBSP, or two or more spaces, before the next word.
     const after = gaps[joinedTo];
@@ -229,6 +178,62 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
       first--;
     restoreFinal(pieces, gaps, first, pieces.length - 1, tail[0], ctx, edits, text);
   }
+}
+
+/**
+ * The last piece of the word that piece i opens, by the rules read two pieces at a time: the longest join acceptJoin takes, then
+ * given up or extended as below. No join reaches into a planned vocalised run (`plan`).
+ */
+function greedyJoinEnd(
+  pieces: Piece[],
+  gaps: Gap[],
+  open: boolean[],
+  joined: boolean[],
+  plan: (number | undefined)[] | undefined,
+  i: number,
+  text: string,
+  ctx: Context,
+): number {
+  let joinedTo = i;
+  let reach = i;
+  while (reach < gaps.length && open[reach] && reach - i < MAX_PIECES - 1 && plan?.[reach + 1] === undefined) reach++;
+  // Longest acceptable join first: a word split twice is rejoined whole.
+  for (let j = reach; j > i; j--) {
+    if (acceptJoin(pieces, gaps, i, j, text, ctx)) {
+      joinedTo = j;
+      break;
+    }
+  }
+  // A word that would take the next piece gives it up to the piece after it when that one is no word alone and makes a
+  // word with it (أحد سكّ|ان, not أحدسكّ ان; صارت همًّا, not صارتهمًّا).
+  if (joinedTo > i && yieldsToRight(pieces, gaps, open, i, joinedTo, text, ctx)) joinedTo--;
+  // Nor does a word alone take a pronoun that a tanween's alef follows (صارت هم  ا is صارت همًّا, not صارتهمًّا): a word with a
+  // pronoun suffix never takes tanween.
+  if (
+    joinedTo > i &&
+    pieces[i + 1]!.bare.length >= 2 &&
+    SUFFIX_PRONOUNS.has(pieces[i + 1]!.bare) &&
+    open[i + 1] &&
+    endsWithTanweenSeat(pieces, i + 1, i + 2, text) &&
+    pieces[i]!.bare.length >= 3 &&
+    ctx.lexPiece(pieces[i]!)
+  )
+    joinedTo = i;
+  // A second pass would see the rejoined word as one piece and might take the next piece too
+  // (دُد|ة, مؤكّد|ًا): decide that now, so that normalizing twice never differs from once.
+  while (
+    joinedTo > i &&
+    joinedTo < gaps.length &&
+    open[joinedTo] &&
+    plan?.[joinedTo + 1] === undefined &&
+    extendsJoin(pieces, gaps, i, joinedTo, text, ctx)
+  )
+    joinedTo++;
+  joinedTo = frequentWordFirst(pieces, gaps, open, i, joinedTo, text, ctx);
+  joinedTo = endAtPronoun(pieces, gaps, i, joinedTo, text, ctx);
+  if (joinedTo > i && (followsStrandedLetter(pieces, gaps, open, joined, i, text, ctx) || strandedEnding(pieces, gaps, joined, i, ctx)))
+    joinedTo = i;
+  return joinedTo;
 }
 
 /**
@@ -651,7 +656,7 @@ function listedWithWaw(pieces: Piece[], k: number, text: string): boolean {
   // (Two letters only before punctuation: ج|ون، ت|وم are names whose long و follows their first letter.)
   const end = pieces[k + letters.length - 1]!.end;
   const enough = letters.length >= 3 || (letters.length === 2 && /^[.،,؛:)]/.test(text.charAt(end)));
-  return enough && 'ا'.concat(LIST_LETTERS).includes(letters[0]!) && ALPHABET_ORDERS.some((order) => ascending(letters, order));
+  return enough && LIST_OPENERS.includes(letters[0]!) && ALPHABET_ORDERS.some((order) => ascending(letters, order));
 }
 
 function ascending(letters: string, order: string): boolean {
@@ -794,6 +799,8 @@ function fullyVocalised(pieces: Piece[], i: number, j: number): boolean {
 
 /** Letters that label the items of a list (الموقع أ … والموقع ب، الحاوية أ … والحاوية ب). */
 const LIST_LETTERS = 'أبجده';
+/** The letters a list of letters opens with: LIST_LETTERS and a bare alef (ا وب ول). */
+const LIST_OPENERS = `ا${LIST_LETTERS}`;
 
 /** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
 function nounKey(word: string): string {
@@ -2011,12 +2018,16 @@ const OWN_MARKS = new Map(
  * words, as the shape of its letters gives them, and where that says nothing, as the Quran's letters in the same neighbourhood carry
  * them; '' otherwise.
  */
-function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context, inRun = false): string {
-  // Worked out once per word, asked for once per gap.
+function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
+  return rememberedWordMarks(pieces, gaps, i, j, text, ctx, false)[k - i] ?? '';
+}
+
+/** vocalisedWordMarks, worked out once per word (kept on the call's Context by where the word starts and ends), asked for once per gap. */
+function rememberedWordMarks(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context, inRun: boolean): string[] {
   const key = `${pieces[i]!.start}:${pieces[j]!.end}`;
   let marks = ctx.vocalisedWords.get(key);
   if (!marks) ctx.vocalisedWords.set(key, (marks = vocalisedWordMarks(pieces, gaps, i, j, text, ctx, inRun)));
-  return marks[k - i] ?? '';
+  return marks;
 }
 
 /**
@@ -2024,8 +2035,7 @@ function vocalisedMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: n
  * the Quran's or else the letters' shape's even where no vocalised word stands beside it (its run is one), and a fatha for a shadda alone.
  */
 function runMarks(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number, text: string, ctx: Context): string {
-  const key = `${pieces[i]!.start}:${pieces[j]!.end}`;
-  if (!ctx.vocalisedWords.has(key)) ctx.vocalisedWords.set(key, vocalisedWordMarks(pieces, gaps, i, j, text, ctx, true));
+  rememberedWordMarks(pieces, gaps, i, j, text, ctx, true); // (before marksFor asks for them, as a word of a run)
   const marks = marksFor(pieces, gaps, i, k, j, text, ctx);
   // One space lost one mark, and where every letter is vocalised a shadda comes with its vowel (two spaces): news's guess of a
   // shadda alone is the commonest vowel here.

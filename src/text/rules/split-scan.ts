@@ -457,16 +457,15 @@ const A = `[${LETTER_SPAN}]`;
 const SPLIT_SIGNS = new RegExp(`${A} {1,2}[\u0629\u0649\u0624\u0626](?!${A}{3})|${A}{2} \u0627(?!${A}| ${A}(?!${A}))`);
 const SPLIT_SIGNS_G = new RegExp(SPLIT_SIGNS.source, 'g');
 const NBSP_SIGN = new RegExp(`${A}\u00A0 `);
-/** Words before a letter that name it, not a word it ends (بين ى وي، أو ى بدل ي، بدل ة). */
+/** Not after a letter or a mark: where a word begins. */
 const NOT_IN_WORD = '(?<![\u0621-\u064A\u064B-\u0652])';
+/** The letters' names. */
+const LETTER_NAMES =
+  'ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة';
 /** Words before a letter that name it whatever follows (أو ى بدل ي، الألف ا، حرف ة). */
-const NAMING_BEFORE = new RegExp(
-  `${NOT_IN_WORD}[وف]?(?:أو|او|بدل|حرف|الحرف|ال(?:ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة))$`,
-);
-/** … and words that do only before another letter, being words too (بين ى وي، but بين  ة is بيّنة; كاف  ة is كافّة، ثم  ة ثمّة). */
-const NAMING_BEFORE_LETTER = new RegExp(
-  `${NOT_IN_WORD}[وف]?(?:بين|ثم|ألف|الف|باء|تاء|ثاء|جيم|حاء|خاء|دال|ذال|راء|زاي|سين|شين|صاد|ضاد|طاء|ظاء|عين|غين|فاء|قاف|كاف|لام|ميم|نون|هاء|واو|ياء|همزة)$`,
-);
+const NAMING_BEFORE = new RegExp(`${NOT_IN_WORD}[وف]?(?:أو|او|بدل|حرف|الحرف|ال(?:${LETTER_NAMES}))$`);
+/** … and words that do only before another letter, being words too (بين ى وي, but بين  ة is بيّنة; كاف  ة is كافّة، ثم  ة ثمّة). */
+const NAMING_BEFORE_LETTER = new RegExp(`${NOT_IN_WORD}[وف]?(?:بين|ثم|${LETTER_NAMES})$`);
 const LONE = '[\u0621-\u064A](?![\u0621-\u064A\u064B-\u0652])';
 const LONE_BEFORE = new RegExp(`${NOT_IN_WORD}[\u0621-\u064A]$`);
 const TWO_LONE_BEFORE = new RegExp(`${NOT_IN_WORD}[\u0621-\u064A] [\u0621-\u064A]$`);

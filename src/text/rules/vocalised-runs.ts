@@ -79,11 +79,15 @@ function isRun(pieces: readonly Piece[], gaps: readonly Gap[], a: number, b: num
   if (b - a + 1 < RUN_PIECES) return false;
   let lone = 0;
   let ends = 0;
-  for (let k = a; k <= b; k++) if (pieces[k]!.bare.length === 1) lone++;
-  for (let k = a; k < b; k++) if (forcedEnd(gaps[k]!) || gaps[k]!.text === '  ') ends++;
   // (A vowel lost inside a word leaves one space: a line of letters typed two spaces apart is no run, ب  ت  ث  ج.)
   let vowels = 0;
-  for (let k = a; k < b; k++) if (gaps[k]!.text === ' ') vowels++;
+  for (let k = a; k <= b; k++) {
+    if (pieces[k]!.bare.length === 1) lone++;
+    if (k === b) break;
+    const gap = gaps[k]!;
+    if (gap.text === ' ') vowels++;
+    else if (forcedEnd(gap) || gap.text === '  ') ends++;
+  }
   const others = b - a + 1 - lone;
   if (lone >= RUN_LONE_LETTERS && ends >= 2 && vowels > 0) return true;
   // … or a longer run with no word end marked in it, its letters alone beside pieces a long vowel opens (ك|يل|وم|ت|ر|ا), which
