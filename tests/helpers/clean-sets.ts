@@ -12,4 +12,5 @@ export const CLEAN_SETS = [
   'clean-apart12',
   'clean-apart13',
   'clean-apart14',
+  'clean-apart15',
 ];

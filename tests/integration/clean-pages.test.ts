@@ -1,5 +1,5 @@
 /**
- * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart14), each file one article,
+ * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart15), each file one article,
  * built into pages: every article page's body holds its source's Arabic words, none joined and no mark added, but for the few
  * the normalizer's own measures name (issue #18: clean text passes unchanged in the built pages as in the CLI).
  */
@@ -80,6 +80,10 @@ describe('clean copy written apart, built into pages', () => {
     // lost in all, then 46 and 101 once letters named or listed stayed apart and were no longer read as damage: 7 and 15 in the
     // sets before it (9 and 21 before), held apart from clean-apart14's own 39 and 86 (its subject's letters: chat's ف، abjad
     // numerals, drills, words spelled letter by letter).
+    // Stop 34, with clean-apart15 (ordinary news copy: wire datelines, markets, results, courts, health, weather, obituaries,
+    // listings, classifieds, names): 2 words added by its articles (a blood group's ب الموجبة, and بو سعيد, which the site had
+    // seen as سيدي بوسعيد), then none once a blood group's letter and بو before a name in a line that shows no damage stayed apart
+    // (clean-apart14's بو علي with them: 39 and 86 → 36 and 80).
     const fromApart14 = (entry: string) => setOf.get(entry.split(':')[0]!) === 'clean-apart14';
     const earlier = (list: string[]) => list.filter((entry) => !fromApart14(entry));
     const ofApart14 = (list: string[]) => list.length - earlier(list).length;
@@ -88,7 +92,7 @@ describe('clean copy written apart, built into pages', () => {
     );
     expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(7);
     expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(15);
-    expect(ofApart14(added)).toBeLessThanOrEqual(39);
-    expect(ofApart14(lost)).toBeLessThanOrEqual(86);
+    expect(ofApart14(added)).toBeLessThanOrEqual(36);
+    expect(ofApart14(lost)).toBeLessThanOrEqual(80);
   });
 });

@@ -507,6 +507,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   const second = pieces[i + 1]!.bare;
   // An acronym spelled out in Latin letters' names (أر تي أس، بي بي سي).
   if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(second)) return true;
+  // … its last letter's name after the others, before a word (إيه سي ميلان; not في سي|ارة, في a preposition too).
+  const before = wordBefore(text, pieces[i]!.start);
+  if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(before) && !FUNCTION_WORDS.has(before)) return true;
   // A foreign name's syllables (ليو وي مين): a two-letter first piece in و or ف that the lexicon reads as a conjunction (و + يمين),
   // after a word it does not know, before a last piece it does not know either, of three letters or more where the text shows
   // damage (ها، ية are tails), and the word before no fragment of a split word.
@@ -525,6 +528,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   if (pieces[i]!.bare === 'واد' && second.length >= 3 && !/^[عخ]/.test(second) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود).
   if (pieces[i]!.bare === 'بو' && /^و?يا$/.test(wordBefore(text, pieces[i]!.start)) && ctx.lexPiece(pieces[i + 1]!)) return true;
+  // … and before a name of three letters or more in a line that shows no damage (بيت بو سعيد، جعلان بني بو علي), whatever joined
+  // form the site has seen (سيدي بوسعيد).
+  if (pieces[i]!.bare === 'بو' && second.length >= 3 && ctx.lexPiece(pieces[i + 1]!) && quietLine(text, pieces[i]!.start)) return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   // (Not ذي after the article, its shadda lost: والّ|ذي.)
   for (let k = i + 1; k <= j; k++)
@@ -552,6 +558,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // before a number, the article's, page's, part's, paragraph's or item's (وفق م. 3، في ص. 45; not متوقّ|ع. 3 لاعبين); nor a unit's
     // after a slash (كم/س، م/ث; not الأول/أ|كتوبر).
     if (ABBREVIATION_DOT.test(text.slice(piece.end, piece.end + 2))) return true;
+    // … nor before its last letter (د.ك خلال، د.ل للدولار، ش.م.ك.ع تحقيق).
+    if (text[piece.start - 1] === '.' && loneLetterAt(text, piece.start - 2)) return true;
     if ('مصجفب'.includes(piece.bare) && /^\.[ \u00A0]?\d/.test(text.slice(piece.end, piece.end + 3))) return true;
     if (text[piece.start - 1] === '/' && unitBeforeSlash(text, piece.start - 1)) return true;
     if (windDirection(text, piece.start)) return true;
@@ -602,6 +610,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (k === i && j === i + 1 && piece.bare === 'ف' && chatFa(pieces, i, ctx) && quietLine(text, piece.start)) return true;
   }
   return false;
+}
+
+/** Does the word end in a letter after a long و or ي (خليج، مشروع، مسؤول), which no shadda doubles? */
+function afterLongVowel(word: string): boolean {
+  return word.length >= 3 && 'وي'.includes(word.at(-2)!) && !'ويىة'.includes(word.at(-1)!);
 }
 
 /**
@@ -942,6 +955,9 @@ function initialsOrList(text: string, at: number): boolean {
   if ((letters.length >= 7 || text[a - 2] === '\u0640' || text[b + 2] === 'ه') && inAlphabetOrder(lettersAround(text, at))) return true;
   // List letters (أ و ب); و and one letter only before a dot or a comma (و د. سامي), not inside a word (وتُ|و|ّج).
   if (/^(?:و )?[أبجده](?: و [أبجده])*$/.test(letters) && (letters.length > 3 || /^[.,،)]/.test(text.charAt(b + 1)))) return true;
+  // A person's two initials before punctuation, in a line that shows no damage (المشتبه فيه ع ر، البالغ; not ه م، a lost sukun's هم).
+  if (b - a === 2 && /^[،,.؛]/.test(text.charAt(b + 1)) && !/[اوية]/.test(letters) && !FUNCTION_WORDS.has(letters.replace(' ', '')))
+    if (quietLine(text, a)) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
   return before === '(' || after.startsWith(')') || /^[-–—]/.test(after) || typedInitials(text, at);
@@ -1561,7 +1577,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (L === 'أ' && k === i && (/(?:ون|ين|ات)$/.test(R) || /^(?:[وفبك]?ال|لل)/.test(R)) && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   // A piece that is only proclitics, و or ف and ب، ل or ك, never stands alone: their vowel was lost before the word (وبِ|هذا).
-  if (k === i && /^[وف][بلك]$/.test(L) && R.length >= 2 && gaps[k]!.text === ' ') return 'strong';
+  // (Not فك or فل, words of their own, in a line that shows no damage: فك رموز، فل أوبشن.)
+  if (
+    k === i &&
+    /^[وف][بلك]$/.test(L) &&
+    R.length >= 2 &&
+    gaps[k]!.text === ' ' &&
+    !(ctx.lexPiece(pieces[k]!) && quietLine(text, pieces[k]!.start))
+  )
+    return 'strong';
   // A lone و before a word, in a paragraph where a lone ل stands before a word too, which no writer types apart: the writer vocalises
   // the proclitics (وَقال، لِلأطفال), whose marks became spaces. (An unvocalised paragraph may write و apart: اليوم و غدا.)
   // So is one that opens a sentence where the writer vocalises each sentence's first letter (و قال … . و أضاف: وَقال، وَأضاف).
@@ -1599,7 +1623,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && UNIT_ABBREVIATIONS.has(L) && afterNumber(text, pieces[i]!.start)) return null;
   if (!lexL || !lexR) return 'strong'; // a piece that is no word at all
   // (Not هم، هما: the pronouns stand alone after a verb as often, صارت هما.)
-  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم' && R !== 'هما') return 'strong';
+  // (Not after a stem whose last letter follows a long و or ي, which takes no shadda: only a case vowel could have parted them
+  // (ترميمُ|ها), which a text that shows damage may have lost; elsewhere خليج ها لونغ is a bay's name.)
+  if (SUFFIX_PRONOUNS.has(R) && R !== 'هم' && R !== 'هما' && !afterLongVowel(L)) return 'strong';
   // A word whose last letter is doubled (حقّ، همّ) takes a plural pronoun with its shadda (حقّ|كم، حقّ|هم).
   if (ctx.damaged && k + 1 === j && PLURAL_PRONOUNS.has(R) && FINAL_SHADDA.has(L)) return 'strong';
   // ما ends a few words written joined (لا سيّ|ما، ربّ|ما).
