@@ -13,4 +13,5 @@ export const CLEAN_SETS = [
   'clean-apart13',
   'clean-apart14',
   'clean-apart15',
+  'clean-apart16',
 ];

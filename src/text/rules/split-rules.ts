@@ -530,7 +530,15 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   if (pieces[i]!.bare === 'بو' && /^و?يا$/.test(wordBefore(text, pieces[i]!.start)) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // … and before a name of three letters or more in a line that shows no damage (بيت بو سعيد، جعلان بني بو علي), whatever joined
   // form the site has seen (سيدي بوسعيد).
-  if (pieces[i]!.bare === 'بو' && second.length >= 3 && ctx.lexPiece(pieces[i + 1]!) && quietLine(text, pieces[i]!.start)) return true;
+  // (Not where the lexicon reads بو and the word as ب and a word, بوُ|جود, unless the word is a frequent given name: بو علي.)
+  if (
+    pieces[i]!.bare === 'بو' &&
+    second.length >= 3 &&
+    ctx.lexPiece(pieces[i + 1]!) &&
+    (!ctx.lex(`بو${second}`) || NAMES_AFTER_BU.has(second)) &&
+    quietLine(text, pieces[i]!.start)
+  )
+    return true;
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   // (Not ذي after the article, its shadda lost: والّ|ذي.)
   for (let k = i + 1; k <= j; k++)
@@ -551,6 +559,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) && !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))))
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
+    // A recipe's spoon (م ص، م ك: ملعقة صغيرة، كبيرة) in a line that shows no damage, after a number, a fraction or anything (نصف م ص
+    // كركم، بين م ص وم ك).
+    if (spoon(text, piece.start) && quietLine(text, piece.start)) return true;
     // An era's or a unit's letter written against its number (2026م هو، 30ك): no lost mark parts a word from a digit.
     if (k === i && /[\d\u0660-\u0669\u06F0-\u06F9]/.test(text.charAt(piece.start - 1))) return true;
     if (/^[\d\u0660-\u0669\u06F0-\u06F9\u0640]/.test(text.charAt(piece.end)) || text.charAt(piece.start - 1) === '\u0640') return true;
@@ -612,9 +623,23 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   return false;
 }
 
-/** Does the word end in a letter after a long و or ي (خليج، مشروع، مسؤول), which no shadda doubles? */
+/** Given names that follow بو though the lexicon reads بو and the name as ب and a word (بو علي, as ب + وعلي). */
+const NAMES_AFTER_BU = new Set(['علي', 'عمر', 'عمرو', 'عزيز', 'عبيد', 'عزة']);
+
+/** Is the lone letter at `at` a recipe spoon's م before ص or ك, or the ص or ك after م or وم? */
+function spoon(text: string, at: number): boolean {
+  const letter = text[at]!;
+  if (letter === 'م') return /^ [صك](?![\u0621-\u064A\u064B-\u0652])/.test(text.slice(at + 1, at + 4));
+  return 'صك'.includes(letter) && /(?<![\u0621-\u064A\u064B-\u0652])و?م $/.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/**
+ * Does the word, its conjunction and article aside, have four letters or more and end in a letter after a long و or ي (خليج، مشروع،
+ * مسؤول), which no shadda doubles? (Not حين|ها، الوط|ني، ويع|ني: a short stem's و or ي is as often a consonant.)
+ */
 function afterLongVowel(word: string): boolean {
-  return word.length >= 3 && 'وي'.includes(word.at(-2)!) && !'ويىة'.includes(word.at(-1)!);
+  const stem = word.replace(/^[وف]?(?:ال)?/, '');
+  return stem.length >= 4 && 'وي'.includes(stem.at(-2)!) && !'ويىة'.includes(stem.at(-1)!);
 }
 
 /**
@@ -1577,13 +1602,14 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (L === 'أ' && k === i && (/(?:ون|ين|ات)$/.test(R) || /^(?:[وفبك]?ال|لل)/.test(R)) && ctx.lexPiece(pieces[k + 1]!)) return null;
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   // A piece that is only proclitics, و or ف and ب، ل or ك, never stands alone: their vowel was lost before the word (وبِ|هذا).
-  // (Not فك or فل, words of their own, in a line that shows no damage: فك رموز، فل أوبشن.)
+  // (Not فك or فل, words of their own, before a word that is no frequent one in a line that shows no damage: فك رموز، فل أوبشن;
+  // but فلِ|ذلك.)
   if (
     k === i &&
     /^[وف][بلك]$/.test(L) &&
     R.length >= 2 &&
     gaps[k]!.text === ' ' &&
-    !(ctx.lexPiece(pieces[k]!) && quietLine(text, pieces[k]!.start))
+    !((L === 'فك' || L === 'فل') && !FUNCTION_WORDS.has(R) && quietLine(text, pieces[k]!.start))
   )
     return 'strong';
   // A lone و before a word, in a paragraph where a lone ل stands before a word too, which no writer types apart: the writer vocalises
