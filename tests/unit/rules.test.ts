@@ -12,6 +12,11 @@ const n = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon
 const nWithEvidence = (text: string) => n(text, { evidence: new WordCounts().add(text) });
 /** A clean text after a line that shows damage (مد ة): the line repaired, the text as it was (`kept`: its spacing normalised). */
 const expectAmidDamage = (clean: string, kept = clean) => expect(nWithEvidence(`في مد ة قصيرة\n${clean}`)).toBe(`في مدّة قصيرة\n${kept}`);
+/** A damaged text's line after a line that shows damage (مد ة), repaired and its marks stripped: which words were joined. */
+const bareAmidDamage = (text: string) =>
+  nWithEvidence(`في مد ة قصيرة\n${text}`)
+    .split('\n')[1]!
+    .replace(/[\u064B-\u0652]/g, '');
 const rules = (text: string, options = {}) => normalize(text, { lexicon: lazyLexicon, ...options }).changes.map((c) => c.rule);
 
 describe('display-safe Unicode repairs', () => {
@@ -302,12 +307,8 @@ describe('split-word repair', () => {
     // chat's ف apart before a word of four letters or more
     expectAmidDamage('أبو حيدر: لا والله، ف خابرت البلدية الصبح.');
     // … while a word's first letter before حق or مثل, and a word before بدل, are still rejoined (the review of stop 32)
-    const amid = (text: string) =>
-      nWithEvidence(`في مد ة قصيرة\n${text}`)
-        .split('\n')[1]!
-        .replace(/[\u064B-\u0652]/g, '');
-    expect(amid('نطالب ب حق الشعب، ف مثل هذه الحال لا تدوم')).toBe('نطالب بحق الشعب، فمثل هذه الحال لا تدوم');
-    expect(amid('قال ل ه بدل أن يصمت، وعين مدر ب بدل المدرب')).toBe('قال له بدل أن يصمت، وعين مدرب بدل المدرب');
+    expect(bareAmidDamage('نطالب ب حق الشعب، ف مثل هذه الحال لا تدوم')).toBe('نطالب بحق الشعب، فمثل هذه الحال لا تدوم');
+    expect(bareAmidDamage('قال ل ه بدل أن يصمت، وعين مدر ب بدل المدرب')).toBe('قال له بدل أن يصمت، وعين مدرب بدل المدرب');
   });
   it('keeps apart, alone and in damaged copy, what clean-apart15 stands apart on purpose (stop 34)', () => {
     // an abbreviation's last letter after its dot, before a word; a Latin initial's name after another; two initials before a comma
@@ -326,14 +327,10 @@ describe('split-word repair', () => {
     expect(nWithEvidence('وجذب خليج ها لونغ في شمال فيتنام نحو 300 ألف سائح.')).toBe('وجذب خليج ها لونغ في شمال فيتنام نحو 300 ألف سائح.');
     // … while the damage they resemble is still repaired: a vocalised proclitic in a line that shows damage, a letter's name
     // after في (سيّارة), two letters that make a frequent word, a case vowel before a pronoun in damaged copy
-    const amid = (text: string) =>
-      nWithEvidence(`في مد ة قصيرة\n${text}`)
-        .split('\n')[1]!
-        .replace(/[\u064B-\u0652]/g, '');
-    expect(amid('وقال فب هذا تكب دت الشرك ة خسائر')).toBe('وقال فبهذا تكبدت الشركة خسائر');
-    expect(amid('ركب في سي ارة الأجرة')).toBe('ركب في سيارة الأجرة');
-    expect(amid('وسألت ه م، فقالوا إن الشرك ة تكب دت خسائر')).toBe('وسألتهم، فقالوا إن الشركة تكبدت خسائر');
-    expect(amid('وبدأ ترميم ها بعد أن تكب دت خسائر')).toBe('وبدأ ترميمها بعد أن تكبدت خسائر');
+    expect(bareAmidDamage('وقال فب هذا تكب دت الشرك ة خسائر')).toBe('وقال فبهذا تكبدت الشركة خسائر');
+    expect(bareAmidDamage('ركب في سي ارة الأجرة')).toBe('ركب في سيارة الأجرة');
+    expect(bareAmidDamage('وسألت ه م، فقالوا إن الشرك ة تكب دت خسائر')).toBe('وسألتهم، فقالوا إن الشركة تكبدت خسائر');
+    expect(bareAmidDamage('وبدأ ترميم ها بعد أن تكب دت خسائر')).toBe('وبدأ ترميمها بعد أن تكبدت خسائر');
   });
   it('keeps apart what clean-apart16 stands apart on purpose, and still repairs the damage the golden corpus shows (stop 34)', () => {
     // a recipe's spoons after a number, a fraction or anything; بو before a frequent given name the lexicon reads as ب + و + name
@@ -342,14 +339,10 @@ describe('split-word repair', () => {
     expectAmidDamage('بقلم: كمال بو علي');
     // … while a lost vowel is still put back in damaged copy whose line shows no other damage: a short stem before its pronoun
     // (حينَ|ها), وب، ول and فل before a word (ولِ|ذلك، وبِ|هذه، فلِ|ذلك), بوُ|جود
-    const corpus = (text: string) =>
-      nWithEvidence(`في مد ة قصيرة\n${text}`)
-        .split('\n')[1]!
-        .replace(/[\u064B-\u0652]/g, '');
-    expect(corpus('وصل الوفد حين ها إلى المدينة')).toBe('وصل الوفد حينها إلى المدينة');
-    expect(corpus('ول ذلك قررت الحكومة أن تبدأ وب هذه الطريقة')).toBe('ولذلك قررت الحكومة أن تبدأ وبهذه الطريقة');
-    expect(corpus('فل ذلك عاد الوفد')).toBe('فلذلك عاد الوفد');
-    expect(corpus('وذلك بو جود الوزير')).toBe('وذلك بوجود الوزير');
+    expect(bareAmidDamage('وصل الوفد حين ها إلى المدينة')).toBe('وصل الوفد حينها إلى المدينة');
+    expect(bareAmidDamage('ول ذلك قررت الحكومة أن تبدأ وب هذه الطريقة')).toBe('ولذلك قررت الحكومة أن تبدأ وبهذه الطريقة');
+    expect(bareAmidDamage('فل ذلك عاد الوفد')).toBe('فلذلك عاد الوفد');
+    expect(bareAmidDamage('وذلك بو جود الوزير')).toBe('وذلك بوجود الوزير');
   });
   it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
     expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
