@@ -508,8 +508,10 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   // An acronym spelled out in Latin letters' names (أر تي أس، بي بي سي).
   if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(second)) return true;
   // … its last letter's name after the others, before a word (إيه سي ميلان; not في سي|ارة, في a preposition too).
-  const before = wordBefore(text, pieces[i]!.start);
-  if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(before) && !FUNCTION_WORDS.has(before)) return true;
+  if (LATIN_LETTER_NAMES.has(pieces[i]!.bare)) {
+    const before = wordBefore(text, pieces[i]!.start);
+    if (LATIN_LETTER_NAMES.has(before) && !FUNCTION_WORDS.has(before)) return true;
+  }
   // A foreign name's syllables (ليو وي مين): a two-letter first piece in و or ف that the lexicon reads as a conjunction (و + يمين),
   // after a word it does not know, before a last piece it does not know either, of three letters or more where the text shows
   // damage (ها، ية are tails), and the word before no fragment of a split word.
@@ -526,19 +528,13 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     return true;
   // واد, the Maghreb's وادي, before a name (كلميم واد نون), not وادّعى، وادّخر, whose shadda was lost before their ع or خ.
   if (pieces[i]!.bare === 'واد' && second.length >= 3 && !/^[عخ]/.test(second) && ctx.lexPiece(pieces[i + 1]!)) return true;
-  // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود).
-  if (pieces[i]!.bare === 'بو' && /^و?يا$/.test(wordBefore(text, pieces[i]!.start)) && ctx.lexPiece(pieces[i + 1]!)) return true;
-  // … and before a name of three letters or more in a line that shows no damage (بيت بو سعيد، جعلان بني بو علي), whatever joined
-  // form the site has seen (سيدي بوسعيد).
-  // (Not where the lexicon reads بو and the word as ب and a word, بوُ|جود, unless the word is a frequent given name: بو علي.)
-  if (
-    pieces[i]!.bare === 'بو' &&
-    second.length >= 3 &&
-    ctx.lexPiece(pieces[i + 1]!) &&
-    (!ctx.lex(`بو${second}`) || NAMES_AFTER_BU.has(second)) &&
-    quietLine(text, pieces[i]!.start)
-  )
-    return true;
+  // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود), but for a
+  // name of three letters or more in a line that shows no damage (بيت بو سعيد), whatever joined form the site has seen (سيدي بوسعيد),
+  // unless the lexicon reads بو and the word as ب and a word (بوُ|جود) and the word is no frequent given name (بو علي).
+  if (pieces[i]!.bare === 'بو' && ctx.lexPiece(pieces[i + 1]!)) {
+    if (/^و?يا$/.test(wordBefore(text, pieces[i]!.start))) return true;
+    if (second.length >= 3 && (!ctx.lex(`بو${second}`) || NAMES_AFTER_BU.has(second)) && quietLine(text, pieces[i]!.start)) return true;
+  }
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
   // (Not ذي after the article, its shadda lost: والّ|ذي.)
   for (let k = i + 1; k <= j; k++)
@@ -628,9 +624,9 @@ const NAMES_AFTER_BU = new Set(['علي', 'عمر', 'عمرو', 'عزيز', 'ع�
 
 /** Is the lone letter at `at` a recipe spoon's م before ص or ك, or the ص or ك after م or وم? */
 function spoon(text: string, at: number): boolean {
-  const letter = text[at]!;
-  if (letter === 'م') return /^ [صك](?![\u0621-\u064A\u064B-\u0652])/.test(text.slice(at + 1, at + 4));
-  return 'صك'.includes(letter) && /(?<![\u0621-\u064A\u064B-\u0652])و?م $/.test(text.slice(Math.max(0, at - 4), at));
+  if (text[at] === 'م') return text[at + 1] === ' ' && 'صك'.includes(text[at + 2]!) && loneLetterAt(text, at + 2);
+  if (!'صك'.includes(text[at]!) || text[at - 1] !== ' ' || text[at - 2] !== 'م') return false;
+  return loneLetterAt(text, at - 2) || (text[at - 3] === 'و' && kindOf(text.charCodeAt(at - 4)) === 0);
 }
 
 /**
