@@ -5,6 +5,12 @@
 
 /** Blockquote and list levels a line may open (`> > - x`, or a list item indented 2 columns per level). */
 export const MAX_CONTAINER_DEPTH = 32;
+/**
+ * Quote and list closes, each weighted by the quote and list lines before it (a quote ends at a blank line or at a line with fewer
+ * `>`, a list at a line that is not its item): micromark's document parser rewrites its container events at every close, so its work
+ * grows with that sum (docs/performance.md, "Hostile Markdown"). 300 one-line quotes in a row weigh 45,150.
+ */
+export const MAX_CONTAINER_CLOSE_WORK = 500_000;
 /** Markup characters (* _ [ ] ( ) < ` ~) in one block of text between blank lines, outside code fences. */
 export const MAX_MARKS_PER_BLOCK = 500;
 /** Open HTML elements at any point of the raw HTML in the body. */
@@ -73,10 +79,28 @@ export function checkMarkdownLimits(markdown: string): void {
   let marks = 0;
   let fence: { char: string; length: number } | undefined;
   let htmlDepth = 0;
+  let open = { quotes: 0, lists: 0 };
+  let containerLines = 0;
+  let closeWork = 0;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     const lineNo = n + 1;
-    const depth = containerDepth(line);
+    const { depth, quotes, lists } = containers(line);
+    const blank = line.trim() === '';
+    // a blank line ends every quote but no list (a loose list's next item continues it); code in a fence opens nothing
+    if (!fence) {
+      const closes = Math.max(0, open.quotes - quotes) + (blank ? 0 : Math.max(0, open.lists - lists));
+      closeWork += closes * containerLines;
+      if (quotes + lists > 0) containerLines++;
+      open = { quotes, lists: blank ? open.lists : lists };
+    }
+    if (closeWork > MAX_CONTAINER_CLOSE_WORK) {
+      throw new MarkdownLimitError(
+        lineNo,
+        'the Markdown above here ends too many quotes or lists (separate > quotes, or lists broken by paragraphs) to format in good time',
+        'join consecutive quotes into one (no blank line between their lines), or write the quoted lines as ordinary paragraphs',
+      );
+    }
     if (depth > MAX_CONTAINER_DEPTH) {
       throw new MarkdownLimitError(
         lineNo,
@@ -90,13 +114,13 @@ export function checkMarkdownLimits(markdown: string): void {
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = undefined;
       continue;
     }
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
-      fence = { char: open[1]![0]!, length: open[1]!.length };
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (opener && !(opener[1]![0] === '`' && line.slice(opener[0].length).includes('`'))) {
+      fence = { char: opener[1]![0]!, length: opener[1]!.length };
       marks = 0;
       continue;
     }
-    if (line.trim() === '') {
+    if (blank) {
       marks = 0;
       blockStart = lineNo + 1;
       continue;
@@ -126,9 +150,13 @@ export function checkMarkdownLimits(markdown: string): void {
   }
 }
 
-/** Upper estimate of the blockquote and list levels a line's prefix opens. */
-function containerDepth(line: string): number {
-  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return 0; // a thematic break (* * *), not a list
+/**
+ * The blockquote and list levels a line's prefix opens: `depth` an upper estimate of both (a list item indented 2 columns per level),
+ * `quotes` its `>` markers, `lists` its list markers.
+ */
+function containers(line: string): { depth: number; quotes: number; lists: number } {
+  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return { depth: 0, quotes: 0, lists: 0 }; // a thematic break (* * *), not a list
+  let quotes = 0;
   let depth = 0;
   let columns = 0;
   let i = 0;
@@ -143,6 +171,7 @@ function containerDepth(line: string): number {
       i++;
     } else if (c === '>') {
       depth++;
+      quotes++;
       sawMarker = true;
       i++;
       if (line[i] === ' ') i++; // the space after a marker belongs to it, not to indentation
@@ -159,7 +188,7 @@ function containerDepth(line: string): number {
       if (line[i] === ' ') i++;
     } else break;
   }
-  return sawMarker ? depth + Math.floor(columns / 2) : 0;
+  return sawMarker ? { depth: depth + Math.floor(columns / 2), quotes, lists: depth - quotes } : { depth: 0, quotes: 0, lists: 0 };
 }
 
 /** Depth of a unist tree, walked without recursion. Returns the deepest node's line when above `max`. */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderMarkdown, MarkdownLimitError } from '../../src/markdown/render.ts';
-import { checkMarkdownLimits, MAX_MARKS_PER_BLOCK } from '../../src/markdown/limits.ts';
+import { checkMarkdownLimits, MAX_CONTAINER_CLOSE_WORK, MAX_MARKS_PER_BLOCK } from '../../src/markdown/limits.ts';
 import { parseArticle } from '../../src/content/parse.ts';
 import { PAYLOADS } from './payloads.ts';
 import { HTMLElement, parse } from 'node-html-parser';
@@ -37,6 +37,7 @@ const PATTERNS: Record<string, string> = {
   'dots in Arabic addresses': 'بريد@خدمات.مصر ',
   entities: '&#x41;&amp;',
   'nested blockquote lines (32 deep)': `${'> '.repeat(32)}نص\n`,
+  'one-line quotes, a blank line between': '> نص\n\n',
   'nested list lines': '- أ\n  - ب\n    - ج\n      - د\n',
   'table rows': '| أ | ب |\n',
 };
@@ -71,8 +72,11 @@ const render = (s: string) => {
  * edit map (`micromark-util-edit-map` consume: 2.1 of 4.1 s at 25,000 characters) ×3.0–4.0 per byte alone, at f0d532a and since,
  * ×3.95–4.87 alone at 9ae0df8 and at stop 31's code alike (the large input 3.4–3.7 CPU-s), ×4.15 and ×6.29 in CI rehearsals (the
  * latter when the small input's least run fell to 63 ms, against 69–104 ms elsewhere); the ×10 of quadratic work stays above.
+ * Quotes 32 deep: micromark's document parser rewrites its container events at each quote's end, work that grows with the quote
+ * lines before it (docs/performance.md, "Hostile Markdown"): ×3.6–8.5 per byte alone, ×4.23 in a CI rehearsal. The pre-scan
+ * bounds that work (MAX_CONTAINER_CLOSE_WORK, below), not its growth at these sizes.
  */
-const BOUND: Record<string, number> = { 'nested list lines': 8 };
+const BOUND: Record<string, number> = { 'nested list lines': 8, 'nested blockquote lines (32 deep)': 8 };
 
 /**
  * Cost per byte of the large input over that of the small one, each the least of ROUNDS
@@ -140,6 +144,49 @@ describe('the renderer runs in linear time on adversarial input', () => {
       expect((scan as Error).message).toMatch(/more than 500 Markdown marks/);
     }
     console.log(`linearity (CPU time):\n  ${rows.join('\n  ')}`);
+  });
+});
+
+describe('the pre-scan bounds the quotes and lists an article closes', () => {
+  /** The line checkMarkdownLimits stops at, or undefined when the text passes. */
+  const stopsAt = (markdown: string): number | undefined => {
+    try {
+      checkMarkdownLimits(markdown);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof MarkdownLimitError)) throw e;
+      expect(e.message).toMatch(/too many quotes or lists/);
+      expect(e.hint).toMatch(/join consecutive quotes/);
+      return e.line;
+    }
+  };
+  const quotes = (n: number) => '> نص مقتبس\n\n'.repeat(n);
+  // the k-th quote's end (the blank line after it) weighs the k quote lines before it: n quotes weigh n(n + 1) / 2
+  const most = Math.floor((Math.sqrt(8 * MAX_CONTAINER_CLOSE_WORK + 1) - 1) / 2);
+
+  it('as many separate quotes as the limit allows pass, one more stops at the blank line that ends it', () => {
+    expect(most).toBe(999);
+    expect(stopsAt(quotes(most))).toBeUndefined();
+    expect(stopsAt(quotes(most + 1))).toBe(2 * (most + 1));
+    // the same shape with a paragraph after each quote, or a heading instead of the blank line
+    expect(stopsAt('> نص\n\nفقرة\n\n'.repeat(most + 1))).toBe(4 * (most + 1) - 2);
+    expect(stopsAt('> نص\n# عنوان\n'.repeat(most + 1))).toBe(2 * (most + 1));
+  });
+
+  it('an interview of 300 quoted answers, one quote of 5,000 lines and loose or tight lists of 5,000 items pass', () => {
+    expect(stopsAt(quotes(300))).toBeUndefined();
+    expect(stopsAt('> سطر من الاقتباس\n'.repeat(5000))).toBeUndefined();
+    expect(stopsAt('- بند\n\n'.repeat(5000))).toBeUndefined();
+    expect(stopsAt('1. بند\n'.repeat(5000))).toBeUndefined();
+  });
+
+  it('a list broken by a paragraph counts, and quote lines inside a code fence do not', () => {
+    expect(stopsAt('- بند\n- بند\n\nفقرة\n\n'.repeat(1000))).toBeGreaterThan(0);
+    expect(stopsAt(`\`\`\`\n${'> سطر\n\n'.repeat(2000)}\`\`\`\n`)).toBeUndefined();
+  });
+
+  it('renderMarkdown stops such an article with the pre-scan error, as lint does', () => {
+    expect(() => renderMarkdown(quotes(most + 1))).toThrow(MarkdownLimitError);
   });
 });
 
