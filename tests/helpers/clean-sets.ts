@@ -14,4 +14,5 @@ export const CLEAN_SETS = [
   'clean-apart14',
   'clean-apart15',
   'clean-apart16',
+  'clean-apart17',
 ];

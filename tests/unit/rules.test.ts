@@ -344,6 +344,16 @@ describe('split-word repair', () => {
     expect(bareAmidDamage('فل ذلك عاد الوفد')).toBe('فلذلك عاد الوفد');
     expect(bareAmidDamage('وذلك بو جود الوزير')).toBe('وذلك بوجود الوزير');
   });
+  it('keeps apart what clean-apart17 stands apart on purpose, and still repairs the damage it resembles (stop 35)', () => {
+    // a letter after a unit no word begins with (kilograms of nitrogen), alone and quoted; a preposition before the letter ا named
+    expectAmidDamage('بمعدل 30 كغ ن للفدان، أي نحو 65 كغ من اليوريا.');
+    expectAmidDamage('ما معنى «كغ ن»؟ هي كيلوغرامات من النيتروجين.');
+    expectAmidDamage('ترتب رواية «الأمل» تحت ا، وكتاب «المدن» تحت م.');
+    // a shelf mark's letters after its number, before a comma
+    expectAmidDamage('رقم الطلب: 892.73 س ن و ب، حيث 892.73 رقم الرواية العربية.');
+    // … while a lost tanween fath after a noun is still put back beside تحت
+    expect(bareAmidDamage('اشترى سرب ا من الطائرات تحت الأرض')).toBe('اشترى سربا من الطائرات تحت الأرض');
+  });
   it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
     expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
     expect(showsDamage('الألف المقصورة ى تعطي آ، وإذا كتبت ه بدل ة أو ى بدل ي.')).toBe(false);

@@ -544,6 +544,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       !articleBeforeRelative(pieces[k - 1]!.bare, pieces[k]!.bare)
     )
       return true;
+  // A preposition that takes no tanween before a lone ا: the letter named (ترتب تحت ط لا تحت ا،), no lost tanween fath.
+  if (j === i + 1 && second === 'ا' && NEVER_TANWEEN.has(first)) return true;
   // Letters listed with و on the next (أ وب وج، ا وب ول), each و and its letter a piece of two, in a line that shows no damage
   // (ر|وب|وت is a vocalised روبوت).
   for (let k = i; k <= j; k++) if (inListWithWaw(pieces, k, text) && quietLine(text, pieces[k]!.start)) return true;
@@ -551,6 +553,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     const piece = pieces[k]!;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
     if (piece.bare === 'و' && k > i && k === j) return true;
+    // A letter after a unit no word begins with, in a line that shows no damage (30 كغ ن للفدان: kilograms of nitrogen).
+    if (k > i && LETTERED_UNITS.has(pieces[k - 1]!.bare) && quietLine(text, piece.start)) return true;
     // (Not و before its word where a lone ل shows vocalised proclitics: وَ|من، وَ|أن.)
     if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) && !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))))
       return true;
@@ -618,6 +622,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   }
   return false;
 }
+
+/** Prepositions that never take tanween: a lone ا after one is the letter named. */
+const NEVER_TANWEEN = new Set(['تحت', 'فوق', 'عند']);
+/** Units that begin no word, after which a lone letter says of what (كغ ن، كغ بو). */
+const LETTERED_UNITS = new Set(['كغ', 'كلم', 'ملغ']);
 
 /** Given names that follow بو though the lexicon reads بو and the name as ب and a word (بو علي, as ب + وعلي). */
 const NAMES_AFTER_BU = new Set(['علي', 'عمر', 'عمرو', 'عزيز', 'عبيد', 'عزة']);
@@ -740,8 +749,8 @@ function listedLetters(text: string, a: number, b: number): boolean {
   return ALPHABET_ORDERS[0]!.includes(letters) && !SPELLED_WORDS.has(letters);
 }
 /**
- * Is the run of lone letters a..b two or more that a number opens and one plain space closes before a word or a line's end
- * (a car plate's or a code's letters: لوحة رقم ٥٤٣٢ ب ن ر في)? A vocalised word's letters after a number end in its lost final mark,
+ * Is the run of lone letters a..b two or more that a number opens and one plain space closes before a word, or punctuation or a
+ * line's end closes (a car plate's or a code's letters: لوحة رقم ٥٤٣٢ ب ن ر في؛ a shelf mark: 892.73 س ن و ب،)? A vocalised word's letters after a number end in its lost final mark,
  * two spaces or a NO-BREAK SPACE (3 ك ت ب⍽ جديدة), or in a long vowel, whose word the run does not close.
  */
 function codeLettersAfterNumber(text: string, a: number, b: number): boolean {
@@ -750,7 +759,7 @@ function codeLettersAfterNumber(text: string, a: number, b: number): boolean {
   // (Not before a word's tail, which the run's letters begin: 17 د ر ج ة is دَرَجَةً, 8 د ر ج ات.)
   const next = /^ ([\u0621-\u064A]+)/.exec(text.slice(b + 1, b + 24))?.[1];
   return next === undefined
-    ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2))
+    ? /^(?:[\n،,.؛:!؟?)»]|$)/.test(text.slice(b + 1, b + 2))
     : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
 }
 /** Words before a word spelled out or a root's letters (حروفها الأصلية غ ف ر، وزن ف ع ل). */
