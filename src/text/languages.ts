@@ -17,6 +17,9 @@ const CLOSERS = '»)”';
 /** Straight quotation marks open and close in turn within a line. */
 const STRAIGHT = '"';
 
+/** The characters that end a stretch: a line's end, the openers and closers, the straight quotation mark. */
+const BOUNDARY_CODES = new Set([...`\n${OPENERS}${CLOSERS}${STRAIGHT}`].map((c) => c.charCodeAt(0)));
+
 /** The text's stretches, in order: each line cut at quotation marks and brackets. */
 export function stretches(text: string): Stretch[] {
   const found: Stretch[] = [];
@@ -24,6 +27,7 @@ export function stretches(text: string): Stretch[] {
   let opened = false;
   let straightOpen = false;
   for (let k = 0; k <= text.length; k++) {
+    if (k < text.length && !BOUNDARY_CODES.has(text.charCodeAt(k))) continue;
     const c = k < text.length ? text[k]! : '\n';
     const opener = OPENERS.includes(c) || (c === STRAIGHT && !straightOpen);
     const closer = CLOSERS.includes(c) || (c === STRAIGHT && straightOpen);
@@ -55,7 +59,10 @@ export function showsArabic(text: string): boolean {
   return ARABIC_SIGN.test(text);
 }
 
+/** A character every one of OTHER_SIGN's signs holds: the hamza above of هٔ, a letter of the other languages (ک and ی among them), ZWNJ. */
+const OTHER_SIGN_LETTER = /[\u0654\u0679-\u06D5\u200C]/;
+
 /** Does the text show a sign of another language of the Arabic script? */
 export function showsOtherLanguage(text: string): boolean {
-  return OTHER_SIGN.test(text);
+  return OTHER_SIGN_LETTER.test(text) && OTHER_SIGN.test(text);
 }

@@ -50,9 +50,18 @@ export function punctuationSpaceEdits(text: string): Edit[] {
 
 /** Where the text's web and e-mail addresses are: runs without spaces that hold :// or @, or begin with www. (in order). */
 function addressRanges(text: string): Array<[number, number]> {
-  if (!text.includes('@') && !text.includes('://') && !/www\./i.test(text)) return [];
   const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(/\S+/g)) if (/:\/\/|@|^www\./i.test(m[0])) ranges.push([m.index, m.index + m[0].length]);
+  // Each @, :// or www. found, the run of non-spaces around it (a www. only at the run's start), in order and once each.
+  for (const m of text.matchAll(/@|:\/\/|www\./gi)) {
+    let start = m.index;
+    while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+    if (m[0].length === 4 && start !== m.index) continue;
+    let end = m.index + m[0].length;
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    const last = ranges[ranges.length - 1];
+    if (last && last[0] === start) continue;
+    ranges.push([start, end]);
+  }
   return ranges;
 }
 
