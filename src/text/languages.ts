@@ -17,8 +17,8 @@ const CLOSERS = '»)”';
 /** Straight quotation marks open and close in turn within a line. */
 const STRAIGHT = '"';
 
-/** The characters that end a stretch: a line's end, the openers and closers, the straight quotation mark. */
-const BOUNDARY_CODES = new Set([...`\n${OPENERS}${CLOSERS}${STRAIGHT}`].map((c) => c.charCodeAt(0)));
+/** A character that ends a stretch: a line's end, an opener or a closer, the straight quotation mark. */
+const BOUNDARY = /[\n«(“»)”"]/g;
 
 /** The text's stretches, in order: each line cut at quotation marks and brackets. */
 export function stretches(text: string): Stretch[] {
@@ -26,19 +26,20 @@ export function stretches(text: string): Stretch[] {
   let start = 0;
   let opened = false;
   let straightOpen = false;
-  for (let k = 0; k <= text.length; k++) {
-    if (k < text.length && !BOUNDARY_CODES.has(text.charCodeAt(k))) continue;
-    const c = k < text.length ? text[k]! : '\n';
+  const boundary = new RegExp(BOUNDARY);
+  for (;;) {
+    const m = boundary.exec(text);
+    const k = m ? m.index : text.length;
+    const c = m ? m[0] : '\n';
     const opener = OPENERS.includes(c) || (c === STRAIGHT && !straightOpen);
     const closer = CLOSERS.includes(c) || (c === STRAIGHT && straightOpen);
-    if (c !== '\n' && !opener && !closer) continue;
     if (k > start) found.push({ start, end: k, quoted: opened && closer });
     if (c === STRAIGHT) straightOpen = !straightOpen;
     if (c === '\n') straightOpen = false;
     opened = opener;
     start = k + 1;
+    if (!m) return found;
   }
-  return found;
 }
 
 const ANY_YEH = `${LETTER_SPAN}\u06A9\u06CC`;
