@@ -1,16 +1,18 @@
 /**
  * Bounds on the work one article can cause: a linear scan before parsing rejects input that makes micromark quadratic (runs of unmatched
- * `_`, `]`, `<!`) or nests deep enough to overflow the stack, with an error naming the line. The limits are far above any news article.
+ * `_`, `]`, `<!`; quotes and lists closed again and again) or nests deep enough to overflow the stack, with an error naming the line.
+ * The limits are far above any news article.
  */
 
 /** Blockquote and list levels a line may open (`> > - x`, or a list item indented 2 columns per level). */
 export const MAX_CONTAINER_DEPTH = 32;
 /**
- * Quote and list closes, each weighted by the quote and list lines before it (a quote ends at a blank line or at a line with fewer
- * `>`, a list at a line that is not its item): micromark's document parser rewrites its container events at every close, so its work
- * grows with that sum (docs/performance.md, "Hostile Markdown"). 300 one-line quotes in a row weigh 45,150.
+ * Quote and list closes, each weighted by the lines before it, a line counting one plus its quote and list levels (a quote ends at a
+ * blank line, a list at an unindented paragraph after one, either at a heading, a fence or a line with fewer levels): micromark's
+ * document parser rewrites its line and container events at every close, so its work grows with that sum (docs/performance.md,
+ * "Hostile Markdown"). 300 one-line quotes in a row weigh 135,150.
  */
-export const MAX_CONTAINER_CLOSE_WORK = 500_000;
+export const MAX_CONTAINER_CLOSE_WORK = 2_000_000;
 /** Markup characters (* _ [ ] ( ) < ` ~) in one block of text between blank lines, outside code fences. */
 export const MAX_MARKS_PER_BLOCK = 500;
 /** Open HTML elements at any point of the raw HTML in the body. */
@@ -71,6 +73,8 @@ const NOT_NESTING = new Set([
   'caption',
 ]);
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
+/** A line that ends a paragraph and the quotes or lists a lazy line would continue: a heading, a fence, a rule, raw HTML. */
+const INTERRUPTS = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/;
 
 /** Throws MarkdownLimitError for the first line that exceeds a limit. Linear in the input. */
 export function checkMarkdownLimits(markdown: string): void {
@@ -80,19 +84,29 @@ export function checkMarkdownLimits(markdown: string): void {
   let fence: { char: string; length: number } | undefined;
   let htmlDepth = 0;
   let open = { quotes: 0, lists: 0 };
-  let containerLines = 0;
+  let lineWeight = 0;
   let closeWork = 0;
+  let afterText = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     const lineNo = n + 1;
     const { depth, quotes, lists } = containers(line);
     const blank = line.trim() === '';
-    // a blank line ends every quote but no list (a loose list's next item continues it); code in a fence opens nothing
+    // A blank line ends every quote but no list (a loose list's next item continues it). A line with no marker that is indented
+    // (an item's next line) or follows text (a lazy or paragraph line) ends nothing, unless it opens a heading, a fence or a rule.
+    // Code in a fence opens nothing.
     if (!fence) {
-      const closes = Math.max(0, open.quotes - quotes) + (blank ? 0 : Math.max(0, open.lists - lists));
-      closeWork += closes * containerLines;
-      if (quotes + lists > 0) containerLines++;
-      open = { quotes, lists: blank ? open.lists : lists };
+      let closes = 0;
+      if (blank) {
+        closes = open.quotes;
+        open = { quotes: 0, lists: open.lists };
+      } else if (quotes + lists > 0 || !(/^ {2}/.test(line) || (afterText && !INTERRUPTS.test(line)))) {
+        closes = Math.max(0, open.quotes - quotes) + Math.max(0, open.lists - lists);
+        open = { quotes, lists };
+      }
+      closeWork += closes * lineWeight;
+      lineWeight += 1 + depth;
+      afterText = !blank;
     }
     if (closeWork > MAX_CONTAINER_CLOSE_WORK) {
       throw new MarkdownLimitError(
@@ -188,7 +202,9 @@ function containers(line: string): { depth: number; quotes: number; lists: numbe
       if (line[i] === ' ') i++;
     } else break;
   }
-  return sawMarker ? { depth: depth + Math.floor(columns / 2), quotes, lists: depth - quotes } : { depth: 0, quotes: 0, lists: 0 };
+  if (!sawMarker) return { depth: 0, quotes: 0, lists: 0 };
+  const levels = depth + Math.floor(columns / 2);
+  return { depth: levels, quotes, lists: levels - quotes };
 }
 
 /** Depth of a unist tree, walked without recursion. Returns the deepest node's line when above `max`. */

@@ -18,7 +18,7 @@ const CLOSERS = '»)”';
 const STRAIGHT = '"';
 
 /** A character that ends a stretch: a line's end, an opener or a closer, the straight quotation mark. */
-const BOUNDARY = /[\n«(“»)”"]/g;
+const BOUNDARY = /[\n«(“»)”"]/;
 
 /** The text's stretches, in order: each line cut at quotation marks and brackets. */
 export function stretches(text: string): Stretch[] {
@@ -26,7 +26,7 @@ export function stretches(text: string): Stretch[] {
   let start = 0;
   let opened = false;
   let straightOpen = false;
-  const boundary = new RegExp(BOUNDARY);
+  const boundary = new RegExp(BOUNDARY.source, 'g');
   for (;;) {
     const m = boundary.exec(text);
     const k = m ? m.index : text.length;

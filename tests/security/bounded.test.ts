@@ -37,7 +37,7 @@ const PATTERNS: Record<string, string> = {
   'dots in Arabic addresses': 'بريد@خدمات.مصر ',
   entities: '&#x41;&amp;',
   'nested blockquote lines (32 deep)': `${'> '.repeat(32)}نص\n`,
-  'one-line quotes, a blank line between': '> نص\n\n',
+  'one-line quotes, a blank line between (stopped by the pre-scan past its limit)': '> نص\n\n',
   'nested list lines': '- أ\n  - ب\n    - ج\n      - د\n',
   'table rows': '| أ | ب |\n',
 };
@@ -161,32 +161,53 @@ describe('the pre-scan bounds the quotes and lists an article closes', () => {
     }
   };
   const quotes = (n: number) => '> نص مقتبس\n\n'.repeat(n);
-  // the k-th quote's end (the blank line after it) weighs the k quote lines before it: n quotes weigh n(n + 1) / 2
-  const most = Math.floor((Math.sqrt(8 * MAX_CONTAINER_CLOSE_WORK + 1) - 1) / 2);
+  /** The most repetitions of `unit` that pass (a binary search over the pre-scan). */
+  const mostOf = (unit: string) => {
+    let lo = 0;
+    let hi = 100_000;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (stopsAt(unit.repeat(mid)) === undefined) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 
-  it('as many separate quotes as the limit allows pass, one more stops at the blank line that ends it', () => {
-    expect(most).toBe(999);
-    expect(stopsAt(quotes(most))).toBeUndefined();
+  it('over a thousand separate quotes pass, one more stops at the blank line that ends it', () => {
+    // the k-th quote's end weighs the lines before it, each one plus its levels: 3k - 1, so n quotes weigh (3n² + n) / 2
+    const most = mostOf('> نص مقتبس\n\n');
+    expect(most).toBe(Math.floor((Math.sqrt(1 + 24 * MAX_CONTAINER_CLOSE_WORK) - 1) / 6));
+    expect(most).toBeGreaterThan(1000);
     expect(stopsAt(quotes(most + 1))).toBe(2 * (most + 1));
-    // the same shape with a paragraph after each quote, or a heading instead of the blank line
-    expect(stopsAt('> نص\n\nفقرة\n\n'.repeat(most + 1))).toBe(4 * (most + 1) - 2);
-    expect(stopsAt('> نص\n# عنوان\n'.repeat(most + 1))).toBe(2 * (most + 1));
+    // the same with a paragraph after each quote (stopped at a quote's blank line), or a heading instead of the blank line
+    const withParagraphs = mostOf('> نص\n\nفقرة\n\n');
+    expect(stopsAt('> نص\n\nفقرة\n\n'.repeat(withParagraphs + 1))).toBe(4 * withParagraphs + 2);
+    const withHeadings = mostOf('> نص\n# عنوان\n');
+    expect(stopsAt('> نص\n# عنوان\n'.repeat(withHeadings + 1))).toBe(2 * (withHeadings + 1));
   });
 
-  it('an interview of 300 quoted answers, one quote of 5,000 lines and loose or tight lists of 5,000 items pass', () => {
+  it('an interview of 300 quoted answers, one quote of 5,000 lines, lists of 5,000 items loose, tight or on two lines each pass', () => {
     expect(stopsAt(quotes(300))).toBeUndefined();
     expect(stopsAt('> سطر من الاقتباس\n'.repeat(5000))).toBeUndefined();
+    expect(stopsAt('> سطر من الاقتباس\nوتتمته بلا علامة\n'.repeat(2500))).toBeUndefined();
     expect(stopsAt('- بند\n\n'.repeat(5000))).toBeUndefined();
     expect(stopsAt('1. بند\n'.repeat(5000))).toBeUndefined();
+    expect(stopsAt('- اسم الضحية\n  ومكان سكنه\n'.repeat(5000))).toBeUndefined();
+    expect(stopsAt('1. > سؤال\n   > وجوابه\n'.repeat(2500))).toBeUndefined();
   });
 
-  it('a list broken by a paragraph counts, and quote lines inside a code fence do not', () => {
-    expect(stopsAt('- بند\n- بند\n\nفقرة\n\n'.repeat(1000))).toBeGreaterThan(0);
+  it('a list broken by a paragraph, a nested list left again and again and paragraphs before the quotes count', () => {
+    // (stopped at the paragraph that ends the list)
+    const broken = mostOf('- بند\n- بند\n\nفقرة\n\n');
+    expect(stopsAt('- بند\n- بند\n\nفقرة\n\n'.repeat(broken + 1))).toBe(5 * broken + 4);
+    expect(stopsAt('- أ\n  - ب\n'.repeat(5000))).toBeDefined();
+    expect(stopsAt(`${'فقرة من نص الخبر\n'.repeat(30_000)}\n${quotes(100)}`)).toBeDefined();
+    // … and quote lines inside a code fence do not
     expect(stopsAt(`\`\`\`\n${'> سطر\n\n'.repeat(2000)}\`\`\`\n`)).toBeUndefined();
   });
 
   it('renderMarkdown stops such an article with the pre-scan error, as lint does', () => {
-    expect(() => renderMarkdown(quotes(most + 1))).toThrow(MarkdownLimitError);
+    expect(() => renderMarkdown(quotes(mostOf('> نص مقتبس\n\n') + 1))).toThrow(MarkdownLimitError);
   });
 });
 

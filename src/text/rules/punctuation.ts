@@ -53,13 +53,13 @@ function addressRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   // Each @, :// or www. found, the run of non-spaces around it (a www. only at the run's start), in order and once each.
   for (const m of text.matchAll(/@|:\/\/|www\./gi)) {
+    const last = ranges[ranges.length - 1];
+    if (last && m.index < last[1]) continue;
+    if (m[0].length === 4 && m.index > 0 && !/\s/.test(text[m.index - 1]!)) continue;
     let start = m.index;
     while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
-    if (m[0].length === 4 && start !== m.index) continue;
     let end = m.index + m[0].length;
     while (end < text.length && !/\s/.test(text[end]!)) end++;
-    const last = ranges[ranges.length - 1];
-    if (last && last[0] === start) continue;
     ranges.push([start, end]);
   }
   return ranges;

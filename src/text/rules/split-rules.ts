@@ -625,8 +625,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 
 /** Prepositions that never take tanween: a lone ا after one is the letter named. */
 const NEVER_TANWEEN = new Set(['تحت', 'فوق', 'عند']);
-/** Units that begin no word, after which a lone letter says of what (كغ ن، كغ بو). */
-const LETTERED_UNITS = new Set(['كغ', 'كلم', 'ملغ']);
+/** Units that begin no word, after which a lone letter says of what (كغ ن: kilograms of nitrogen). */
+const LETTERED_UNITS = new Set(['كغ']);
 
 /** Given names that follow بو though the lexicon reads بو and the name as ب and a word (بو علي, as ب + وعلي). */
 const NAMES_AFTER_BU = new Set(['علي', 'عمر', 'عمرو', 'عزيز', 'عبيد', 'عزة']);
@@ -759,7 +759,7 @@ function codeLettersAfterNumber(text: string, a: number, b: number): boolean {
   // (Not before a word's tail, which the run's letters begin: 17 د ر ج ة is دَرَجَةً, 8 د ر ج ات.)
   const next = /^ ([\u0621-\u064A]+)/.exec(text.slice(b + 1, b + 24))?.[1];
   return next === undefined
-    ? /^(?:[\n،,.؛:!؟?)»]|$)/.test(text.slice(b + 1, b + 2))
+    ? /^(?:\n|$)/.test(text.slice(b + 1, b + 2)) || (/^[،,.؛;:!؟?)»]/.test(text.charAt(b + 1)) && !'ةى'.includes(text[b]!))
     : next.length >= 2 && !WORD_TAILS.has(next) && !'ةى'.includes(next[0]!);
 }
 /** Words before a word spelled out or a root's letters (حروفها الأصلية غ ف ر، وزن ف ع ل). */
