@@ -73,8 +73,10 @@ const NOT_NESTING = new Set([
   'caption',
 ]);
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
-/** A line that ends a paragraph and the quotes or lists a lazy line would continue: a heading, a fence, a rule, raw HTML. */
-const INTERRUPTS = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|([-*_])(?:[ \t]*\1){2,}[ \t]*$)/;
+/** A thematic break (* * *, ---), which no list marker opens. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** A line that ends a paragraph and the quotes or lists a lazy line would continue: a heading, a fence, raw HTML, a rule. */
+const INTERRUPTS = new RegExp(`^ {0,3}(?:#{1,6}(?:[ \\t]|$)|\`{3,}|~{3,}|<)|${THEMATIC_BREAK.source}`);
 
 /** Throws MarkdownLimitError for the first line that exceeds a limit. Linear in the input. */
 export function checkMarkdownLimits(markdown: string): void {
@@ -83,7 +85,8 @@ export function checkMarkdownLimits(markdown: string): void {
   let marks = 0;
   let fence: { char: string; length: number } | undefined;
   let htmlDepth = 0;
-  let open = { quotes: 0, lists: 0 };
+  let openQuotes = 0;
+  let openLists = 0;
   let lineWeight = 0;
   let closeWork = 0;
   let afterText = false;
@@ -98,11 +101,12 @@ export function checkMarkdownLimits(markdown: string): void {
     if (!fence) {
       let closes = 0;
       if (blank) {
-        closes = open.quotes;
-        open = { quotes: 0, lists: open.lists };
+        closes = openQuotes;
+        openQuotes = 0;
       } else if (quotes + lists > 0 || !(/^ {2}/.test(line) || (afterText && !INTERRUPTS.test(line)))) {
-        closes = Math.max(0, open.quotes - quotes) + Math.max(0, open.lists - lists);
-        open = { quotes, lists };
+        closes = Math.max(0, openQuotes - quotes) + Math.max(0, openLists - lists);
+        openQuotes = quotes;
+        openLists = lists;
       }
       closeWork += closes * lineWeight;
       lineWeight += 1 + depth;
@@ -169,7 +173,7 @@ export function checkMarkdownLimits(markdown: string): void {
  * `quotes` its `>` markers, `lists` its list markers.
  */
 function containers(line: string): { depth: number; quotes: number; lists: number } {
-  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return { depth: 0, quotes: 0, lists: 0 }; // a thematic break (* * *), not a list
+  if (THEMATIC_BREAK.test(line)) return { depth: 0, quotes: 0, lists: 0 };
   let quotes = 0;
   let depth = 0;
   let columns = 0;
