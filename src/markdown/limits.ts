@@ -80,7 +80,8 @@ const INTERRUPTS = new RegExp(`^ {0,3}(?:#{1,6}(?:[ \\t]|$)|\`{3,}|~{3,}|<)|${TH
 
 /** Throws MarkdownLimitError for the first line that exceeds a limit. Linear in the input. */
 export function checkMarkdownLimits(markdown: string): void {
-  const lines = markdown.split('\n');
+  // Lines as micromark ends them: LF, CRLF or a lone CR (an article's file is read with LF, text from the editor's preview is not).
+  const lines = markdown.split(/\r\n|\r|\n/);
   let blockStart = 1;
   let marks = 0;
   let fence: { char: string; length: number } | undefined;

@@ -209,6 +209,15 @@ describe('the pre-scan bounds the quotes and lists an article closes', () => {
   it('renderMarkdown stops such an article with the pre-scan error, as lint does', () => {
     expect(() => renderMarkdown(quotes(mostOf('> نص مقتبس\n\n') + 1))).toThrow(MarkdownLimitError);
   });
+
+  it('lines ended by CRLF or a lone CR (text from the editor, not a file) are counted as lines ended by LF', () => {
+    const most = mostOf('> نص مقتبس\n\n');
+    for (const eol of ['\r\n', '\r']) {
+      expect(mostOf(`> نص مقتبس${eol}${eol}`)).toBe(most);
+      expect(stopsAt(`> نص مقتبس${eol}${eol}`.repeat(most + 1))).toBe(2 * (most + 1));
+      expect(() => renderMarkdown(`> نص مقتبس${eol}${eol}`.repeat(most + 1))).toThrow(MarkdownLimitError);
+    }
+  });
 });
 
 const FORBIDDEN = new Set([
