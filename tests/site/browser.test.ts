@@ -137,6 +137,40 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     }
   });
 
+  it('the breadcrumbs keep one line at 320px with a long section name and title: both cut with an ellipsis, the home link whole', async () => {
+    const { page, errors } = await open(320, pages.article!);
+    const facts = await page.evaluate(() => {
+      const items = Array.from(document.querySelectorAll<HTMLElement>('nav.crumbs li'));
+      items[1]!.querySelector('a')!.textContent = 'الاقتصاد والأعمال والأسواق المالية والطاقة والاستثمار في العالم العربي';
+      items[2]!.querySelector('span')!.textContent = 'عنوان طويل جدا لخبر عن اندماج شركتين كبيرتين في قطاع الاتصالات والتقنية';
+      const rect = (e: HTMLElement) => e.getBoundingClientRect();
+      return {
+        tops: items.map((li) => Math.round(rect(li).top)),
+        inside: items.every((li) => rect(li).left >= 0 && rect(li).right <= window.innerWidth),
+        cut: items.map((li) => li.scrollWidth > li.clientWidth),
+        sectionShare: rect(items[1]!).width / window.innerWidth,
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      };
+    });
+    expect(new Set(facts.tops).size).toBe(1);
+    expect(facts.inside).toBe(true);
+    expect(facts.cut).toEqual([false, true, true]);
+    expect(facts.sectionShare).toBeLessThanOrEqual(0.41);
+    expect(facts.scrollWidth).toBeLessThanOrEqual(facts.innerWidth);
+    // the home link's focus ring is drawn inside it: not clipped by its item
+    await page.focus('nav.crumbs li:first-child a');
+    const ring = await page.evaluate(() => {
+      const a = document.querySelector('nav.crumbs li:first-child a')!;
+      const s = getComputedStyle(a);
+      return { style: s.outlineStyle, offset: parseFloat(s.outlineOffset), width: parseFloat(s.outlineWidth) };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.offset + ring.width).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the English article reads left to right with the LTR stylesheet', async () => {
     const { page, errors } = await open(1280, pages.english!);
     const facts = await page.evaluate(() => ({
