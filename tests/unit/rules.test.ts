@@ -354,6 +354,15 @@ describe('split-word repair', () => {
     // … while a lost tanween fath after a noun is still put back beside تحت
     expect(bareAmidDamage('اشترى سرب ا من الطائرات تحت الأرض')).toBe('اشترى سربا من الطائرات تحت الأرض');
   });
+  it('keeps ف and ك typed apart from the article in a line that shows no damage; a proclitic joined to it takes its own vowel (stop 36)', () => {
+    // chat's ف for في, ك typed apart: no lost mark in a line that shows none
+    expectAmidDamage('صباح الخير، انا ف الشغل وراجع بعد الضهر.');
+    expectAmidDamage('إحنا ك العادة بنستنى الأتوبيس ف المحطة.');
+    // where the line shows damage, the proclitic's lost vowel is put back: a fatha or a kasra, never a passive's damma
+    // (a lone ل shows the line's proclitics vocalised)
+    expect(nWithEvidence('تكب دت الشركة خسائر ل ذلك ف الطفل يحتاج إلى رعاية')).toBe('تكبّدت الشركة خسائر لِذلك فَالطفل يحتاج إلى رعاية');
+    expect(nWithEvidence('قال ل هم إن الطفل ب الانتظار و الأم ك العادة')).toBe('قال لَهم إن الطفل بِالانتظار وَالأم كَالعادة');
+  });
   it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
     expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
     expect(showsDamage('الألف المقصورة ى تعطي آ، وإذا كتبت ه بدل ة أو ى بدل ي.')).toBe(false);

@@ -619,10 +619,17 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
     // shows no damage: a lost mark leaves ف alone before a short stem (ف|رضت، ف|تحت), or in vocalised text (فَ|الطفل).
     if (k === i && j === i + 1 && piece.bare === 'ف' && chatFa(pieces, i, ctx) && quietLine(text, piece.start)) return true;
+    // ف or ك apart from the article, in a line that shows no damage (انا ف الشغل، إحنا ك العادة): typed so, or chat's في; a lost
+    // vowel leaves them so only where the text is vocalised (فَ|الطفل), which the line would show. (ب and ل before the article are
+    // more often a lost kasra, which editors write: بِ|الإضافة.)
+    if (k === i && j === i + 1 && 'فك'.includes(piece.bare) && pieces[k + 1]!.bare.startsWith('ال') && quietLine(text, piece.start))
+      return true;
   }
   return false;
 }
 
+/** The one-letter words that open a word: conjunctions and prepositions. */
+const PROCLITICS = 'وفكبل';
 /** Prepositions that never take tanween: a lone ا after one is the letter named. */
 const NEVER_TANWEEN = new Set(['تحت', 'فوق', 'عند']);
 /** Units that begin no word, after which a lone letter says of what (كغ ن: kilograms of nitrogen). */
@@ -1846,6 +1853,8 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       !DAMMA_FIRST_WORDS.has(joinedBare(pieces, i, j))
     )
       return FATHA;
+    // A proclitic before the article takes its own vowel, never a passive's damma (فَالطفل، كَالعادة، بِالهدف، لِلّذين).
+    if (L.length === 1 && PROCLITICS.includes(L) && count === 1 && R.startsWith('ال')) return 'بل'.includes(L) ? KASRA : FATHA;
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
   }
