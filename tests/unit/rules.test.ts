@@ -363,6 +363,11 @@ describe('split-word repair', () => {
     expect(nWithEvidence('تكب دت الشركة خسائر ل ذلك ف الطفل يحتاج إلى رعاية')).toBe('تكبّدت الشركة خسائر لِذلك فَالطفل يحتاج إلى رعاية');
     expect(nWithEvidence('قال ل هم إن الطفل ب الانتظار و الأم ك العادة')).toBe('قال لَهم إن الطفل بِالانتظار وَالأم كَالعادة');
   });
+  it('keeps letters with أو between them apart, and still rejoins أوّل split after a lone letter (stop 36)', () => {
+    expectAmidDamage('الرسائل التي تبدأ بحرف واحد مثل ب أو ن تعامل معاملة الأوامر.');
+    expectAmidDamage('اختر أ أو ب أو ج تحدد نوع الخدمة.');
+    expect(nWithEvidence('وكانت أبو ظبي تلق ت أو ل إشارة من الشركة')).toBe('وكانت أبو ظبي تلقّت أوّل إشارة من الشركة');
+  });
   it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
     expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
     expect(showsDamage('الألف المقصورة ى تعطي آ، وإذا كتبت ه بدل ة أو ى بدل ي.')).toBe(false);

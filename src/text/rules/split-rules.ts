@@ -614,6 +614,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     }
     if (initialsOrList(text, piece.start)) return true;
     if (namedLetter(pieces, k, text)) return true;
+    if (lettersOr(text, piece)) return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
     if (quietLetterList(text, runStart, runEnd, ctx)) return true;
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
@@ -676,6 +677,17 @@ function namedLetter(pieces: Piece[], k: number, text: string): boolean {
   if (SPELLING_LINKS.has(next)) return wordAfter(text, pieces[k]!.end + 1 + next.length).startsWith(letter);
   if (next === 'بدل') return loneLetterAt(text, pieces[k]!.end + ' بدل '.length);
   return k > 0 && pieces[k - 1]!.bare === 'بدل' && wordBefore(text, pieces[k - 1]!.start).length === 1;
+}
+
+/**
+ * Is the lone letter one of two or more letters with أو between them (مثل أ أو ب أو ن، الفئة ب أو ج)? Not with ل after أو, which is
+ * أوّل split (تلقّ|ت أو|ل إشارة).
+ */
+function lettersOr(text: string, piece: { start: number; end: number }): boolean {
+  return (
+    (text.slice(piece.start - 4, piece.start) === ' أو ' && text[piece.start] !== 'ل' && loneLetterAt(text, piece.start - 5)) ||
+    (text.slice(piece.end, piece.end + 4) === ' أو ' && text[piece.end + 4] !== 'ل' && loneLetterAt(text, piece.end + 4))
+  );
 }
 
 const LETTER_LIST = 6;
