@@ -368,6 +368,11 @@ describe('split-word repair', () => {
     expectAmidDamage('اختر أ أو ب أو ج تحدد نوع الخدمة.');
     expect(nWithEvidence('وكانت أبو ظبي تلق ت أو ل إشارة من الشركة')).toBe('وكانت أبو ظبي تلقّت أوّل إشارة من الشركة');
   });
+  it('keeps three letters or more that follow each other in the alphabet apart, before a word too (ا ب ت ث فوق، ج ح خ فوق) (stop 36)', () => {
+    expectAmidDamage('فيرى المستخدم ا ب ت ث فوق الرقم 2 في بعض الأجهزة، ثم ج ح خ فوق الرقم 3.');
+    // … not a vocalised word's letters, which spell a word (ك ل م: كَلَّمَ)
+    expect(bareAmidDamage('وقد ك ل م  الوزير نظيره')).toBe('وقد كلم الوزير نظيره');
+  });
   it("reads no damage in a letter named or listed: ة، ى، ؤ or ئ after بين، أو or a letter's name, before بدل, in a run of letters", () => {
     expect(showsDamage('يخلطون بين ى وي في آخر الكلمة، وبين ة وه.')).toBe(false);
     expect(showsDamage('الألف المقصورة ى تعطي آ، وإذا كتبت ه بدل ة أو ى بدل ي.')).toBe(false);

@@ -551,6 +551,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   for (let k = i; k <= j; k++) if (inListWithWaw(pieces, k, text) && quietLine(text, pieces[k]!.start)) return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
+    if (piece.bare === 'ا' && listedLetters(text, ...runOfLoneLetters(text, piece.start, false))) return true;
     if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
     if (piece.bare === 'و' && k > i && k === j) return true;
     // A letter after a unit no word begins with, in a line that shows no damage (30 كغ ن للفدان: kilograms of nitrogen).
@@ -759,11 +760,11 @@ function typedApart(pieces: Piece[], i: number, j: number, text: string): boolea
 const DIGIT_OR_TATWEEL = /[\d\u0660-\u0669\u06F0-\u06F9\u0640]/;
 
 /**
- * Is the run of lone letters a..b (runOfLoneLetters) three in the alphabet's order, before punctuation or the line's end, that spell
- * no word (a group of letters listed: ب ت ث ،; ج ح خ.; not ل م ن، م ن ه, nor a vocalised word's ك ل م ات)?
+ * Is the run of lone letters a..b (runOfLoneLetters) three or more one after another in the alphabet's order, that spell no word (a
+ * group of letters listed: ب ت ث،; ج ح خ فوق الرقم 3; ا ب ت ث; not ل م ن، م ن ه, nor a vocalised word's ك ل م ات)?
  */
 function listedLetters(text: string, a: number, b: number): boolean {
-  if (b - a !== 4 || !/^ ?[.،,؛:!?؟)]|^\s*$/.test(text.slice(b + 1, b + 3))) return false;
+  if (b - a < 4) return false;
   const letters = text.slice(a, b + 1).replace(/ /g, '');
   return ALPHABET_ORDERS[0]!.includes(letters) && !SPELLED_WORDS.has(letters);
 }
