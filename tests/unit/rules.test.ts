@@ -368,6 +368,13 @@ describe('split-word repair', () => {
     expectAmidDamage('اختر أ أو ب أو ج تحدد نوع الخدمة.');
     expect(nWithEvidence('وكانت أبو ظبي تلق ت أو ل إشارة من الشركة')).toBe('وكانت أبو ظبي تلقّت أوّل إشارة من الشركة');
   });
+  it('keeps list letters that open items of one line apart (هكذا: أ سحب نقدي، ب استعلام), and a lone ب after a comma still joins (stop 36)', () => {
+    expectAmidDamage('تظهر الخيارات هكذا: أ سحب نقدي، ب استعلام عن الرصيد، ج تحويل، د خروج.');
+    expectAmidDamage('اختر: ب سحب، ج تحويل.');
+    expect(bareAmidDamage('وقال الوزير، ب الإضافة إلى ذلك، إن الشركة خف ضت أسعارها')).toBe(
+      'وقال الوزير، بالإضافة إلى ذلك، إن الشركة خفضت أسعارها',
+    );
+  });
   it('keeps three letters or more that follow each other in the alphabet apart, before a word too (ا ب ت ث فوق، ج ح خ فوق) (stop 36)', () => {
     expectAmidDamage('فيرى المستخدم ا ب ت ث فوق الرقم 2 في بعض الأجهزة، ثم ج ح خ فوق الرقم 3.');
     // … not a vocalised word's letters, which spell a word (ك ل م: كَلَّمَ)

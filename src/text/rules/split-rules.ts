@@ -616,6 +616,7 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (initialsOrList(text, piece.start)) return true;
     if (namedLetter(pieces, k, text)) return true;
     if (lettersOr(text, piece)) return true;
+    if (itemLetter(text, piece.start)) return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
     if (quietLetterList(text, runStart, runEnd, ctx)) return true;
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
@@ -678,6 +679,24 @@ function namedLetter(pieces: Piece[], k: number, text: string): boolean {
   if (SPELLING_LINKS.has(next)) return wordAfter(text, pieces[k]!.end + 1 + next.length).startsWith(letter);
   if (next === 'بدل') return loneLetterAt(text, pieces[k]!.end + ' بدل '.length);
   return k > 0 && pieces[k - 1]!.bare === 'بدل' && wordBefore(text, pieces[k - 1]!.start).length === 1;
+}
+
+/**
+ * Does the list letter at `at` open an item of a list whose next or previous letter opens another in the same line (هكذا: أ سحب
+ * نقدي، ب استعلام عن الرصيد، ج تحويل)? A lost mark leaves no such sequence.
+ */
+function itemLetter(text: string, at: number): boolean {
+  if (!LIST_LETTERS.includes(text[at]!)) return false;
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const line = lineAround(text, at);
+  const opened = new Map<string, number[]>();
+  for (const m of line.matchAll(new RegExp(ITEM_LETTER, 'g'))) {
+    const where = lineStart + m.index + m[0].length - 2;
+    opened.set(m[1]!, [...(opened.get(m[1]!) ?? []), where]);
+  }
+  if (!opened.get(text[at]!)?.includes(at)) return false;
+  const rank = LIST_LETTERS.indexOf(text[at]!);
+  return (rank > 0 && opened.has(LIST_LETTERS[rank - 1]!)) || (rank < LIST_LETTERS.length - 1 && opened.has(LIST_LETTERS[rank + 1]!));
 }
 
 /**
@@ -864,6 +883,8 @@ function fullyVocalised(pieces: Piece[], i: number, j: number): boolean {
 const LIST_LETTERS = 'أبجده';
 /** The letters a list of letters opens with: LIST_LETTERS and a bare alef (ا وب ول). */
 const LIST_OPENERS = `ا${LIST_LETTERS}`;
+/** A list letter opening an item: at the line's start or after a colon, a comma, a semicolon or a full stop, before a word. */
+const ITEM_LETTER = `(?:^|[:،؛.] )([${LIST_LETTERS}]) (?=[\u0621-\u064A])`;
 
 /** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
 function nounKey(word: string): string {
