@@ -15,4 +15,5 @@ export const CLEAN_SETS = [
   'clean-apart15',
   'clean-apart16',
   'clean-apart17',
+  'clean-apart18',
 ];

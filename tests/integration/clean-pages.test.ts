@@ -1,5 +1,5 @@
 /**
- * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart17), each file one article,
+ * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart18), each file one article,
  * built into pages: every article page's body holds its source's Arabic words, none joined and no mark added, but for the few
  * the normalizer's own measures name (issue #18: clean text passes unchanged in the built pages as in the CLI).
  */
@@ -87,18 +87,25 @@ describe('clean copy written apart, built into pages', () => {
     // Stop 35, with clean-apart17 (a farm bulletin, who's who, catalogues, a live blog, racing, regulations, science, a screenplay,
     // shop pages, transcripts): 17 words added and 36 lost by its articles on arrival, then 11 and 23 once a letter after كغ, the
     // letter ا after تحت and a shelf mark's letters stayed apart (a fertiliser's ن ف ب، sizes وم، وك and مع on loan still joined).
+    // Stop 36: clean-apart14's 36 and 80 → 29 and 66 (chat's ف apart from the article, letters with أو, letters one after another in
+    // the alphabet, a menu's list letters). With clean-apart18 (chess, crosswords and a quiz, music, fatwas, tides, a pilgrim's guide,
+    // manuals, a phrasebook, museum labels, comics): 7 words added and 14 lost by its articles on arrival, then 5 and 10 once a
+    // quiz's option letters (أ) … د)) and a name's initial after a title (الحاج م.) stayed apart (drum syllables دم تك and بو نه still
+    // joined).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
-    const held = new Set(['clean-apart14', 'clean-apart17']);
+    const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18']);
     const earlier = (list: string[]) => list.filter((entry) => !held.has(setOfEntry(entry)));
     console.log(
-      `clean pages: ${added.length} words added, ${lost.length} lost (clean-apart14: ${of(added, 'clean-apart14').length}, ${of(lost, 'clean-apart14').length}; clean-apart17: ${of(added, 'clean-apart17').length}, ${of(lost, 'clean-apart17').length}): ${added.join(', ')}`,
+      `clean pages: ${added.length} words added, ${lost.length} lost (clean-apart14: ${of(added, 'clean-apart14').length}, ${of(lost, 'clean-apart14').length}; clean-apart17: ${of(added, 'clean-apart17').length}, ${of(lost, 'clean-apart17').length}; clean-apart18: ${of(added, 'clean-apart18').length}, ${of(lost, 'clean-apart18').length}): ${added.join(', ')}`,
     );
     expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(7);
     expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(15);
-    expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(36);
-    expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(80);
+    expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(29);
+    expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(66);
     expect(of(added, 'clean-apart17').length).toBeLessThanOrEqual(11);
     expect(of(lost, 'clean-apart17').length).toBeLessThanOrEqual(23);
+    expect(of(added, 'clean-apart18').length).toBeLessThanOrEqual(5);
+    expect(of(lost, 'clean-apart18').length).toBeLessThanOrEqual(10);
   });
 });

@@ -375,6 +375,14 @@ describe('split-word repair', () => {
       'وقال الوزير، بالإضافة إلى ذلك، إن الشركة خفضت أسعارها',
     );
   });
+  it("keeps a quiz's option letters and a name's initial after a title apart (clean-apart18, stop 36)", () => {
+    expectAmidDamage('ما عاصمة موريتانيا؟ أ) نواذيبو ب) نواكشوط ج) أطار د) روصو');
+    expectAmidDamage('قال الحاج م. عبد الستار من المنيا إن الزحام خف.');
+    // … while a lone letter before a parenthesis with no other option beside it, and a word's last letter before a dot, are still
+    // repaired
+    expect(bareAmidDamage('وقال إن الحكومة تعد د) الأسباب')).toBe('وقال إن الحكومة تعدد) الأسباب');
+    expect(bareAmidDamage('وقال إن المهندس صم م. ثم غادر')).toBe('وقال إن المهندس صمم. ثم غادر');
+  });
   it('keeps three letters or more that follow each other in the alphabet apart, before a word too (ا ب ت ث فوق، ج ح خ فوق) (stop 36)', () => {
     expectAmidDamage('فيرى المستخدم ا ب ت ث فوق الرقم 2 في بعض الأجهزة، ثم ج ح خ فوق الرقم 3.');
     // … not a vocalised word's letters, which spell a word (ك ل م: كَلَّمَ)

@@ -616,7 +616,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (initialsOrList(text, piece.start)) return true;
     if (namedLetter(pieces, k, text)) return true;
     if (lettersOr(text, piece)) return true;
-    if (itemLetter(text, piece.start)) return true;
+    if (itemLetter(text, piece.start) || optionLabel(text, piece.start)) return true;
+    // A name's initial after a title (الحاج م. عبد الستار، الدكتورة ع. الصالح): the dot after it closes no word.
+    if (text[piece.end] === '.' && TITLES.has(wordBefore(text, piece.start))) return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
     if (quietLetterList(text, runStart, runEnd, ctx)) return true;
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
@@ -679,6 +681,39 @@ function namedLetter(pieces: Piece[], k: number, text: string): boolean {
   if (SPELLING_LINKS.has(next)) return wordAfter(text, pieces[k]!.end + 1 + next.length).startsWith(letter);
   if (next === 'بدل') return loneLetterAt(text, pieces[k]!.end + ' بدل '.length);
   return k > 0 && pieces[k - 1]!.bare === 'بدل' && wordBefore(text, pieces[k - 1]!.start).length === 1;
+}
+
+/** Words that stand before a person's name, the name's initial among them (الحاج م. عبد الستار). */
+const TITLES = new Set([
+  'الحاج',
+  'الحاجة',
+  'الشيخ',
+  'الشيخة',
+  'السيد',
+  'السيدة',
+  'الدكتور',
+  'الدكتورة',
+  'المهندس',
+  'المهندسة',
+  'الأستاذ',
+  'الأستاذة',
+  'المحامي',
+  'المحامية',
+  'القاضي',
+  'القاضية',
+  'العميد',
+  'اللواء',
+  'العقيد',
+  'الرائد',
+  'النقيب',
+  'الأمير',
+  'الأميرة',
+]);
+
+/** A list option's letter before its parenthesis (أ) نواذيبو ب) نواكشوط), in a line with another: a lost mark leaves no such pair. */
+function optionLabel(text: string, at: number): boolean {
+  if (!LIST_LETTERS.includes(text[at]!) || text[at + 1] !== ')') return false;
+  return (lineAround(text, at).match(new RegExp(OPTION_LABELS, 'gu')) ?? []).length >= 2;
 }
 
 /**
@@ -885,6 +920,8 @@ const LIST_LETTERS = 'أبجده';
 const LIST_OPENERS = `ا${LIST_LETTERS}`;
 /** A list letter opening an item: at the line's start or after a colon, a comma, a semicolon or a full stop, before a word. */
 const ITEM_LETTER = `(?:^|[:،؛.] )([${LIST_LETTERS}]) (?=[\u0621-\u064A])`;
+/** List letters before a parenthesis, each alone (أ) ب) ج)). */
+const OPTION_LABELS = `(?<![\\p{L}\\p{M}])[${LIST_LETTERS}]\\)`;
 
 /** A noun as lettersAfterNouns keys it: its letters, without a و or ف before its article. */
 function nounKey(word: string): string {
