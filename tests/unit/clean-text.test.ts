@@ -102,6 +102,7 @@ describe('clean text is never changed', () => {
     'unseen8',
     'unseen9',
     'unseen10',
+    'unseen11',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

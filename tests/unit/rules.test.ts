@@ -383,6 +383,15 @@ describe('split-word repair', () => {
     expect(bareAmidDamage('وقال إن الحكومة تعد د) الأسباب')).toBe('وقال إن الحكومة تعدد) الأسباب');
     expect(bareAmidDamage('وقال إن المهندس صم م. ثم غادر')).toBe('وقال إن المهندس صمم. ثم غادر');
   });
+  it("keeps a name's dotted initials and a cardinal's noun apart, joins أوّلية and أنّه beside a list's letters (unseen11, stop 36)", () => {
+    expectAmidDamage('وقضت المحكمة بسجن شريكه م. ح. سبع سنوات، وبتغريم د. ع. م. الصالح.');
+    expectAmidDamage('وأسند الادعاء إلى المتهمين ثلاث تهم، وطلب سبع سنوات.');
+    expect(nWithEvidence('في مد ة قصيرة، بحسب تقديرات أو لية')).toBe('في مدّة قصيرة، بحسب تقديرات أوّلية');
+    // «أن أ» elsewhere does not make ه a list's letter after أن
+    expect(nWithEvidence('وقال أن أ\nوأضاف أن ه تلق ى أرباحا')).toBe('وقال أن أ\nوأضاف أنّه تلقّى أرباحا');
+    // … while a word's last letter before a full stop still joins, and so does a shadda lost after a cardinal's letters
+    expect(bareAmidDamage('وقال إن المهندس صم م. ثم غادر')).toBe('وقال إن المهندس صمم. ثم غادر');
+  });
   it('keeps three letters or more that follow each other in the alphabet apart, before a word too (ا ب ت ث فوق، ج ح خ فوق) (stop 36)', () => {
     expectAmidDamage('فيرى المستخدم ا ب ت ث فوق الرقم 2 في بعض الأجهزة، ثم ج ح خ فوق الرقم 3.');
     // … not a vocalised word's letters, which spell a word (ك ل م: كَلَّمَ)

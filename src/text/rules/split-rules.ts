@@ -526,6 +526,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     !(second.endsWith('ة') && !ctx.lexPiece(pieces[i + 1]!))
   )
     return true;
+  // A cardinal before the noun it counts (ثلاث تهم، سبع سنوات; not ثلاثّتهم): no lost mark parts a number from a word of three letters
+  // or more the lexicon knows. (Not ست, whose ستّ|ين lost a shadda.)
+  if (j === i + 1 && CARDINALS.has(first) && second.length >= 3 && ctx.lexPiece(pieces[i + 1]!)) return true;
   // واد, the Maghreb's وادي, before a name (كلميم واد نون), not وادّعى، وادّخر, whose shadda was lost before their ع or خ.
   if (pieces[i]!.bare === 'واد' && second.length >= 3 && !/^[عخ]/.test(second) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود), but for a
@@ -617,6 +620,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (namedLetter(pieces, k, text)) return true;
     if (lettersOr(text, piece)) return true;
     if (itemLetter(text, piece.start) || optionLabel(text, piece.start)) return true;
+    // A name's initials, each with its dot (شريكه م. ح. سبع سنوات، ع. م. الصالح): no lost mark leaves two such letters.
+    if (dottedInitials(text, piece.start)) return true;
     // A name's initial after a title (الحاج م. عبد الستار، الدكتورة ع. الصالح): the dot after it closes no word.
     if (text[piece.end] === '.' && TITLES.has(wordBefore(text, piece.start))) return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
@@ -635,6 +640,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 
 /** The one-letter words that open a word: conjunctions and prepositions. */
 const PROCLITICS = 'وفكبل';
+/** Cardinal numbers (and with و) that stand before the noun they count. */
+const CARDINALS = new Set(['ثلاث', 'أربع', 'خمس', 'سبع', 'ثماني', 'تسع', 'عشر'].flatMap((w) => [w, `و${w}`]));
 /** Prepositions that never take tanween: a lone ا after one is the letter named. */
 const NEVER_TANWEEN = new Set(['تحت', 'فوق', 'عند']);
 /** Units that begin no word, after which a lone letter says of what (كغ ن: kilograms of nitrogen). */
@@ -681,6 +688,15 @@ function namedLetter(pieces: Piece[], k: number, text: string): boolean {
   if (SPELLING_LINKS.has(next)) return wordAfter(text, pieces[k]!.end + 1 + next.length).startsWith(letter);
   if (next === 'بدل') return loneLetterAt(text, pieces[k]!.end + ' بدل '.length);
   return k > 0 && pieces[k - 1]!.bare === 'بدل' && wordBefore(text, pieces[k - 1]!.start).length === 1;
+}
+
+/** Is the lone letter at `at` one of two initials or more, each followed by a dot (م. ح.، ع. م. الصالح)? */
+function dottedInitials(text: string, at: number): boolean {
+  if (text[at + 1] !== '.') return false;
+  return (
+    (text[at + 2] === ' ' && loneLetterAt(text, at + 3) && text[at + 4] === '.') ||
+    (text[at - 1] === ' ' && text[at - 2] === '.' && loneLetterAt(text, at - 3))
+  );
 }
 
 /** Words that stand before a person's name, the name's initial among them (الحاج م. عبد الستار). */
@@ -936,7 +952,8 @@ function nounKey(word: string): string {
 function labelsAList(text: string, piece: { bare: string; start: number }, ctx: Context): boolean {
   if (!LIST_LETTERS.includes(piece.bare)) return false;
   const noun = nounKey(wordBefore(text, piece.start));
-  if (noun.length < 2) return false;
+  // (A frequent word is no label's noun: أنّ|ه and إنّ|ه lose their shadda before ه as often as أنّ|ا or أن أحدًا before أ.)
+  if (noun.length < 2 || FUNCTION_WORDS.has(noun)) return false;
   const letters = (ctx.lettersAfterNouns ??= lettersAfterNouns(text)).get(noun);
   return letters !== undefined && letters.size >= 2;
 }
@@ -1653,6 +1670,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       return 'strong';
     // … or أو before a piece in ل with a lost mark after it (أوّ|ليّ، أوّ|لاً).
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
+    // … or before a piece in ل that is no word and ends أوّل's adjective (أوّ|لية، أوّ|ليّة), where the text shows damage.
+    if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && R.endsWith('ية') && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R))
+      return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
     // … or ما after إنّ، أنّ، لكنّ، كأنّ، كلّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
