@@ -389,6 +389,8 @@ describe('split-word repair', () => {
     expect(nWithEvidence('في مد ة قصيرة، بحسب تقديرات أو لية')).toBe('في مدّة قصيرة، بحسب تقديرات أوّلية');
     // «أن أ» elsewhere does not make ه a list's letter after أن
     expect(nWithEvidence('وقال أن أ\nوأضاف أن ه تلق ى أرباحا')).toBe('وقال أن أ\nوأضاف أنّه تلقّى أرباحا');
+    // an imperfect's prefix after لم before بن, which is no name there
+    expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
     // … while a word's last letter before a full stop still joins, and so does a shadda lost after a cardinal's letters
     expect(bareAmidDamage('وقال إن المهندس صم م. ثم غادر')).toBe('وقال إن المهندس صمم. ثم غادر');
   });

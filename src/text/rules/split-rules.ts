@@ -539,11 +539,12 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (second.length >= 3 && (!ctx.lex(`بو${second}`) || NAMES_AFTER_BU.has(second)) && quietLine(text, pieces[i]!.start)) return true;
   }
   // … nor does a name's first word after a word (فيصل بن عبد الله، محمد أبو زيد; but يتدرّ|بن).
-  // (Not ذي after the article, its shadda lost: والّ|ذي.)
+  // (Not ذي after the article, its shadda lost: والّ|ذي; nor after an imperfect's prefix that a particle governs: لم تُ|بنَ.)
   for (let k = i + 1; k <= j; k++)
     if (
       NAME_HEADS_NOT_TAILS.has(pieces[k]!.bare) &&
       ctx.lexPiece(pieces[k - 1]!) &&
+      !(k - 1 === i && governedPrefix(pieces[i]!, text)) &&
       !articleBeforeRelative(pieces[k - 1]!.bare, pieces[k]!.bare)
     )
       return true;
@@ -640,6 +641,14 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 
 /** The one-letter words that open a word: conjunctions and prepositions. */
 const PROCLITICS = 'وفكبل';
+/** Particles before an imperfect verb (لم يُ|بنَ، لن تُ|بنى). */
+const VERB_PARTICLES = new Set(['لم', 'لن', 'ولم', 'ولن', 'فلم', 'فلن', 'لكي', 'كي', 'سوف']);
+
+/** Is the piece a lone imperfect prefix (ي ت ن أ) after a particle that governs a verb (لم تُ|بنَ)? */
+function governedPrefix(piece: Piece, text: string): boolean {
+  return piece.bare.length === 1 && 'يتنأ'.includes(piece.bare) && VERB_PARTICLES.has(wordBefore(text, piece.start));
+}
+
 /** Cardinal numbers (and with و) that stand before the noun they count. */
 const CARDINALS = new Set(['ثلاث', 'أربع', 'خمس', 'سبع', 'ثماني', 'تسع', 'عشر'].flatMap((w) => [w, `و${w}`]));
 /** Prepositions that never take tanween: a lone ا after one is the letter named. */
