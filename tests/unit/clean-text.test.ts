@@ -103,6 +103,7 @@ describe('clean text is never changed', () => {
     'unseen9',
     'unseen10',
     'unseen11',
+    'unseen12',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

@@ -389,6 +389,10 @@ describe('split-word repair', () => {
     expect(nWithEvidence('في مد ة قصيرة، بحسب تقديرات أو لية')).toBe('في مدّة قصيرة، بحسب تقديرات أوّلية');
     // «أن أ» elsewhere does not make ه a list's letter after أن
     expect(nWithEvidence('وقال أن أ\nوأضاف أن ه تلق ى أرباحا')).toBe('وقال أن أ\nوأضاف أنّه تلقّى أرباحا');
+    // a passive's أ before a word of three letters in ين, and هنّأ (unseen12)
+    expect(nWithEvidence('في مد ة قصيرة، فيما أ دين الثاني، وفي المقابل، هن أ الوزير الفائزين')).toBe(
+      'في مدّة قصيرة، فيما أُدين الثاني، وفي المقابل، هنّأ الوزير الفائزين',
+    );
     // an imperfect's prefix after لم before بن, which is no name there
     expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
     // … while a word's last letter before a full stop still joins, and so does a shadda lost after a cardinal's letters
@@ -901,10 +905,11 @@ describe('split-word repair', () => {
       'وسجل في الدقيقة 6 ب رأسية، ثم في الدقيقة 27 م ن  ركلة جزاء. وب هذا الفوز صعد، وقطع 30 م في مد ة قصيرة.',
       'وسجل في الدقيقة 6 برأسية، ثم في الدقيقة 27 من ركلة جزاء. وبهذا الفوز صعد، وقطع 30 م في مدّة قصيرة.',
     ],
-    // the first person's أ opens no plural noun; two lone letters that make في after a final mark's two spaces stand apart (devset8)
+    // the first person's أ opens no plural noun, it ends هنّأ (stop 36); two lone letters that make في after a final mark's two spaces
+    // stand apart (devset8)
     [
       'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة ل ه  ف ي الشوط الأول، والدرجة  أ للدهن في مد ة قصيرة.',
-      'وانتشر الوسم، فيما هن أ مسؤولون الفريق، ورفض الحكم ركلة له في الشوط الأول، والدرجة أ للدهن في مدّة قصيرة.',
+      'وانتشر الوسم، فيما هنأ مسؤولون الفريق، ورفض الحكم ركلة له في الشوط الأول، والدرجة أ للدهن في مدّة قصيرة.',
     ],
     // … not with a frequent word (بأسعّ|ار بين), and a piece of proclitics alone takes the vowel of its last (ولِذلك، وبِموجب)
     [

@@ -48,13 +48,13 @@ export const PARTICLE_STEMS = new Set(['قد', 'وقد', 'أي', 'كم', 'كل',
 export const NOUN_GOVERNORS = new Set(
   `كل وكل فكل بكل لكل في من على إلى الى عن مع بين عند لدى حول دون ضد خلال عبر بعد قبل أمام نحو`.split(' '),
 );
-/** Words whose last letter, split off, could also open the next word; they win (أوّل قمر). */
 /**
  * Words that open a clause, so a verb usually follows (في حين يُسمح، عندما تُعلن). Not function
  * words: as the tail of a split word (المرشّ|حين) they must still join.
  */
 export const CLAUSE_OPENERS = new Set(['حين', 'حينما', 'عندما', 'لما']);
-export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي']);
+/** Words a frequent word and one letter make, whose letter, split off, could also open the next word; they win (أوّل قمر، هنّأ الوزير). */
+export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي', 'هنأ']);
 /** أمّا، إمّا، and أوروبّا (a name: no tanween): the alef after them follows a shadda, not a tanween. */
 export const SHADDA_BEFORE_ALEF = new Set([
   ...['', 'و', 'ف', 'ب', 'ل', 'وب', 'ول'].map((p) => `${p}أوروب`),

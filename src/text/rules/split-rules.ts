@@ -1711,7 +1711,9 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   // The first person's أ opens no plural noun and nothing with the article (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون;
   // الدرجةُ أ للدهن: a label).
-  if (L === 'أ' && k === i && (/(?:ون|ين|ات)$/.test(R) || /^(?:[وفبك]?ال|لل)/.test(R)) && ctx.lexPiece(pieces[k + 1]!)) return null;
+  // (A word of three letters in ين is no plural: أُ|دين.)
+  if (L === 'أ' && k === i && ((R.length >= 4 && /(?:ون|ين|ات)$/.test(R)) || /^(?:[وفبك]?ال|لل)/.test(R)) && ctx.lexPiece(pieces[k + 1]!))
+    return null;
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
   // A piece that is only proclitics, و or ف and ب، ل or ك, never stands alone: their vowel was lost before the word (وبِ|هذا).
   // (Not فك or فل, words of their own, before a word that is no frequent one in a line that shows no damage: فك رموز، فل أوبشن;
