@@ -246,6 +246,10 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
+  // The future's سي opens the verb after it, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ): a lost mark leaves سي as a tail only
+  // after a doubled س (تحسّ|سيّ حادّ).
+  if (middle.bare === 'سي' && tail.bare.length >= 3 && !pieces[j - 1]!.bare.endsWith('س'))
+    return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   if (tail.bare.length > 1 && ctx.lexPiece(tail)) return false;
   if (j === i + 1 ? pieces[i]!.bare.length < 2 || !ctx.lexPiece(pieces[i]!) : !acceptJoin(pieces, gaps, i, j - 1, text, ctx)) return false;
   return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
