@@ -397,6 +397,10 @@ describe('split-word repair', () => {
     expect(bareAmidDamage('أصيب برد فعل تحس سي  حاد  وأنشأ نموذجا للخان سي حفظ في الأرشيف')).toBe(
       'أصيب برد فعل تحسسي حاد وأنشأ نموذجا للخان سيحفظ في الأرشيف',
     );
+    // ممّن and عمّن keep their ن before a lone letter that opens the next word (unseen12)
+    expect(nWithEvidence('في مد ة قصيرة، 126 مريضا  مم ن ف حصوا، وسأل عم ن ي ريد')).toBe(
+      'في مدّة قصيرة، 126 مريضاً ممّن فُحصوا، وسأل عمّن يُريد',
+    );
     // an imperfect's prefix after لم before بن, which is no name there
     expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
     // … while a word's last letter before a full stop still joins, and so does a shadda lost after a cardinal's letters

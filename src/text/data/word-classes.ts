@@ -53,8 +53,8 @@ export const NOUN_GOVERNORS = new Set(
  * words: as the tail of a split word (المرشّ|حين) they must still join.
  */
 export const CLAUSE_OPENERS = new Set(['حين', 'حينما', 'عندما', 'لما']);
-/** Words a frequent word and one letter make, whose letter, split off, could also open the next word; they win (أوّل قمر، هنّأ الوزير). */
-export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي', 'هنأ']);
+/** Frequent words whose last letter, split off, could also open the next word; they win (أوّل قمر، هنّأ الوزير، ممّن فُحصوا). */
+export const PREFER_LEFT = new Set(['أول', 'اول', 'أولى', 'كل', 'قدم', 'إلي', 'علي', 'لدي', 'هنأ', 'ممن', 'عمن']);
 /** أمّا، إمّا، and أوروبّا (a name: no tanween): the alef after them follows a shadda, not a tanween. */
 export const SHADDA_BEFORE_ALEF = new Set([
   ...['', 'و', 'ف', 'ب', 'ل', 'وب', 'ول'].map((p) => `${p}أوروب`),
