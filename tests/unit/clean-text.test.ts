@@ -192,7 +192,7 @@ describe('clean text is never changed', () => {
     ['clean-apart8', 300, 0, 0],
     ['clean-apart10', 300, 0, 1],
     ['clean-apart11', 300, 0, 0],
-    ['clean-apart12', 300, 0, 4],
+    ['clean-apart12', 300, 0, 3],
     ['clean-apart13', 300, 0, 2],
     ['clean-apart14', 300, 12, 11],
     ['clean-apart15', 300, 0, 1],

@@ -401,6 +401,9 @@ describe('split-word repair', () => {
     expect(nWithEvidence('في مد ة قصيرة، 126 مريضا  مم ن ف حصوا، وسأل عم ن ي ريد')).toBe(
       'في مدّة قصيرة، 126 مريضاً ممّن فُحصوا، وسأل عمّن يُريد',
     );
+    // a cardinal before a noun of time stands apart from the word before it, not a form II verb's tail (clean-apart12)
+    expectAmidDamage('وقالت مصادر إن التيار عاد بعد انقطاع دام ست ساعات، فيما لا تزال مناطق بلا ماء.');
+    expect(bareAmidDamage('وكر ست الحكومة جهودها، وقد در ست الطالبات ست سنوات')).toBe('وكرست الحكومة جهودها، وقد درست الطالبات ست سنوات');
     // an imperfect's prefix after لم before بن, which is no name there
     expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
     // … while a word's last letter before a full stop still joins, and so does a shadda lost after a cardinal's letters

@@ -533,6 +533,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   // A cardinal before the noun it counts (ثلاث تهم، سبع سنوات; not ثلاثّتهم): no lost mark parts a number from a word of three letters
   // or more the lexicon knows. (Not ست, whose ستّ|ين lost a shadda.)
   if (j === i + 1 && CARDINALS.has(first) && second.length >= 3 && ctx.lexPiece(pieces[i + 1]!)) return true;
+  // … nor from the word before it, before a noun of time or of times (دام ست ساعات، استمر سبع سنوات; not كرّ|ست جهودها).
+  if (j === i + 1 && (CARDINALS.has(second) || second === 'ست') && COUNTED_NOUNS.has(wordAfter(text, pieces[j]!.end))) return true;
   // واد, the Maghreb's وادي, before a name (كلميم واد نون), not وادّعى، وادّخر, whose shadda was lost before their ع or خ.
   if (pieces[i]!.bare === 'واد' && second.length >= 3 && !/^[عخ]/.test(second) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود), but for a
@@ -655,6 +657,8 @@ function governedPrefix(piece: Piece, text: string): boolean {
 
 /** Cardinal numbers (and with و) that stand before the noun they count. */
 const CARDINALS = new Set(['ثلاث', 'أربع', 'خمس', 'سبع', 'ثماني', 'تسع', 'عشر'].flatMap((w) => [w, `و${w}`]));
+/** Nouns of time and of times that a cardinal counts (ست ساعات، سبع سنوات، ثلاث مرات). */
+const COUNTED_NOUNS = new Set(['ساعات', 'سنوات', 'سنين', 'أيام', 'ايام', 'ليال', 'أشهر', 'شهور', 'أسابيع', 'دقائق', 'ثوان', 'مرات', 'دول']);
 /** Prepositions that never take tanween: a lone ا after one is the letter named. */
 const NEVER_TANWEEN = new Set(['تحت', 'فوق', 'عند']);
 /** Units that begin no word, after which a lone letter says of what (كغ ن: kilograms of nitrogen). */
