@@ -104,6 +104,7 @@ describe('clean text is never changed', () => {
     'unseen10',
     'unseen11',
     'unseen12',
+    'unseen13',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
