@@ -382,6 +382,8 @@ describe('split-word repair', () => {
     // repaired
     expect(bareAmidDamage('وقال إن الحكومة تعد د) الأسباب')).toBe('وقال إن الحكومة تعدد) الأسباب');
     expect(bareAmidDamage('وقال إن المهندس صم م. ثم غادر')).toBe('وقال إن المهندس صمم. ثم غادر');
+    // … and a word's ending in ة after a title (the review of stop 36)
+    expect(bareAmidDamage('وقالت الحاج ة. ثم غادرت القاعة')).toBe('وقالت الحاجة. ثم غادرت القاعة');
   });
   it("keeps a name's dotted initials and a cardinal's noun apart, joins أوّلية and أنّه beside a list's letters (unseen11, stop 36)", () => {
     expectAmidDamage('وقضت المحكمة بسجن شريكه م. ح. سبع سنوات، وبتغريم د. ع. م. الصالح.');
@@ -393,10 +395,12 @@ describe('split-word repair', () => {
     expect(nWithEvidence('في مد ة قصيرة، فيما أ دين الثاني، وفي المقابل، هن أ الوزير الفائزين')).toBe(
       'في مدّة قصيرة، فيما أُدين الثاني، وفي المقابل، هنّأ الوزير الفائزين',
     );
-    // the future's سي opens the verb after it, not the tail of the word before, but after a doubled س (unseen12)
+    // the future's سي opens the verb after it, not the tail of the word before, but after a doubled س or as a nisba whose final
+    // shadda left two spaces (unseen12, the review of stop 36)
     expect(bareAmidDamage('أصيب برد فعل تحس سي  حاد  وأنشأ نموذجا للخان سي حفظ في الأرشيف')).toBe(
       'أصيب برد فعل تحسسي حاد وأنشأ نموذجا للخان سيحفظ في الأرشيف',
     );
+    expect(bareAmidDamage('وقال الوزير الفرن سي  حاول التهدئة')).toBe('وقال الوزير الفرنسي حاول التهدئة');
     // ممّن and عمّن keep their ن before a lone letter that opens the next word (unseen12)
     expect(nWithEvidence('في مد ة قصيرة، 126 مريضا  مم ن ف حصوا، وسأل عم ن ي ريد')).toBe(
       'في مدّة قصيرة، 126 مريضاً ممّن فُحصوا، وسأل عمّن يُريد',
@@ -404,13 +408,16 @@ describe('split-word repair', () => {
     // a cardinal before a noun of time stands apart from the word before it, not a form II verb's tail (clean-apart12)
     expectAmidDamage('وقالت مصادر إن التيار عاد بعد انقطاع دام ست ساعات، فيما لا تزال مناطق بلا ماء.');
     expect(bareAmidDamage('وكر ست الحكومة جهودها، وقد در ست الطالبات ست سنوات')).toBe('وكرست الحكومة جهودها، وقد درست الطالبات ست سنوات');
+    // … before a counted noun too (the review of stop 36)
+    expect(bareAmidDamage('وقد كر ست سنوات لخدمة الحي، وأس ست دول المنطقة مجلسا')).toBe(
+      'وقد كرست سنوات لخدمة الحي، وأسست دول المنطقة مجلسا',
+    );
     // an imperfect's prefix after لم before بن, which is no name there
     expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
-    // … while a word's last letter before a full stop still joins, and so does a shadda lost after a cardinal's letters
-    expect(bareAmidDamage('وقال إن المهندس صم م. ثم غادر')).toBe('وقال إن المهندس صمم. ثم غادر');
   });
   it('keeps three letters or more that follow each other in the alphabet apart, before a word too (ا ب ت ث فوق، ج ح خ فوق) (stop 36)', () => {
     expectAmidDamage('فيرى المستخدم ا ب ت ث فوق الرقم 2 في بعض الأجهزة، ثم ج ح خ فوق الرقم 3.');
+    expectAmidDamage('وتظهر الحروف أ ب ت ث فوق الرقم 2 في بعض الأجهزة.');
     // … not a vocalised word's letters, which spell a word (ك ل م: كَلَّمَ)
     expect(bareAmidDamage('وقد ك ل م  الوزير نظيره')).toBe('وقد كلم الوزير نظيره');
   });

@@ -156,6 +156,19 @@ export const LETTERED_PLACES = new Set(
 export const NUMBER_WORDS = new Set(
   `ألف الف آلاف الاف مليون ملايين مليار مليارات مئة مائة مئات`.split(' ').flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
 );
+/** Cardinals that stand before the noun they count (ثلاث تهم، سبع سنوات), alone or after و، ب or ل; not ست, whose ستّ|ين lost a shadda. */
+export const CARDINALS = new Set(
+  ['ثلاث', 'أربع', 'خمس', 'سبع', 'ثماني', 'تسع', 'عشر'].flatMap((w) => ['', 'و', 'ب', 'ل'].map((p) => p + w)),
+);
+/** Nouns news counts with a cardinal: of time, of times and countries (ست ساعات، سبع سنوات، ثلاث مرات، ست دول). */
+export const COUNTED_NOUNS = new Set(`ساعات سنوات سنين أيام ايام ليال أشهر شهور أسابيع دقائق ثوان مرات دول`.split(' '));
+/** Particles before an imperfect verb (لم يُ|بنَ، لن تُ|بنى). */
+export const VERB_PARTICLES = new Set(`لم لن ولم ولن فلم فلن لكي كي سوف`.split(' '));
+/** Words that stand before a person's name, the name's initial among them (الحاج م. عبد الستار، الدكتورة ع. الصالح). */
+export const TITLES = new Set(
+  `الحاج الحاجة الشيخ الشيخة السيد السيدة الدكتور الدكتورة المهندس المهندسة الأستاذ الأستاذة المحامي المحامية القاضي القاضية
+  العميد اللواء العقيد الرائد النقيب الأمير الأميرة`.split(/\s+/),
+);
 /** Names' first words that are never a broken word's tail (عين and دار are: المشجّ|عين، مد|ار). */
 export const NAME_HEADS_NOT_TAILS = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أبا', 'عبد', 'آل', 'ذي', 'ذو', 'بني']);
 /**

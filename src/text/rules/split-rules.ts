@@ -37,6 +37,10 @@ import {
 } from './split-scan.ts';
 import {
   AGENCY_INITIALS,
+  CARDINALS,
+  COUNTED_NOUNS,
+  TITLES,
+  VERB_PARTICLES,
   HAMZALESS_WORDS,
   PREPOSITION_PRONOUNS,
   RELATIVE_PRONOUNS,
@@ -246,9 +250,9 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
-  // The future's سي opens the verb after it, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ): a lost mark leaves سي as a tail only
-  // after a doubled س (تحسّ|سيّ حادّ).
-  if (middle.bare === 'سي' && tail.bare.length >= 3 && !pieces[j - 1]!.bare.endsWith('س'))
+  // The future's سي opens the verb after it, one space apart, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ), unless it is the
+  // nisba's tail of the word before (الفرن|سيّ  حاول, whose final shadda left two spaces; تحسّ|سيّ حادّ after a doubled س).
+  if (middle.bare === 'سي' && tail.bare.length >= 3 && gaps[j]!.text === ' ' && !pieces[j - 1]!.bare.endsWith('س'))
     return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   if (tail.bare.length > 1 && ctx.lexPiece(tail)) return false;
   if (j === i + 1 ? pieces[i]!.bare.length < 2 || !ctx.lexPiece(pieces[i]!) : !acceptJoin(pieces, gaps, i, j - 1, text, ctx)) return false;
@@ -533,8 +537,15 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   // A cardinal before the noun it counts (ثلاث تهم، سبع سنوات; not ثلاثّتهم): no lost mark parts a number from a word of three letters
   // or more the lexicon knows. (Not ست, whose ستّ|ين lost a shadda.)
   if (j === i + 1 && CARDINALS.has(first) && second.length >= 3 && ctx.lexPiece(pieces[i + 1]!)) return true;
-  // … nor from the word before it, before a noun of time or of times (دام ست ساعات، استمر سبع سنوات; not كرّ|ست جهودها).
-  if (j === i + 1 && (CARDINALS.has(second) || second === 'ست') && COUNTED_NOUNS.has(wordAfter(text, pieces[j]!.end))) return true;
+  // … nor from a word of three letters or more before it, before a noun it counts (دام ست ساعات، استمر سبع سنوات; not a form II
+  // verb's two letters, كرّ|ست سنوات، أسّ|ست دول).
+  if (
+    j === i + 1 &&
+    (CARDINALS.has(second) || second === 'ست') &&
+    withoutConjunction(first).length >= 3 &&
+    COUNTED_NOUNS.has(wordAfter(text, pieces[j]!.end))
+  )
+    return true;
   // واد, the Maghreb's وادي, before a name (كلميم واد نون), not وادّعى، وادّخر, whose shadda was lost before their ع or خ.
   if (pieces[i]!.bare === 'واد' && second.length >= 3 && !/^[عخ]/.test(second) && ctx.lexPiece(pieces[i + 1]!)) return true;
   // The spoken بو before a name, called (يا بو علي); elsewhere بو is more often ب and a و whose damma was lost (بوُ|جود), but for a
@@ -561,8 +572,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   for (let k = i; k <= j; k++) if (inListWithWaw(pieces, k, text) && quietLine(text, pieces[k]!.start)) return true;
   for (let k = i; k <= j; k++) {
     const piece = pieces[k]!;
-    if (piece.bare === 'ا' && listedLetters(text, ...runOfLoneLetters(text, piece.start, false))) return true;
-    if (piece.bare.length !== 1 || piece.bare === 'ا') continue;
+    if (piece.bare.length !== 1) continue;
+    // The run of lone letters one space apart that the letter is in (a, b: its first and last letters).
+    const [runStart, runEnd] = runOfLoneLetters(text, piece.start, false);
+    if (listedLetters(text, runStart, runEnd)) return true;
+    if (piece.bare === 'ا') continue;
     if (piece.bare === 'و' && k > i && k === j) return true;
     // A letter after a unit no word begins with, in a line that shows no damage (30 كغ ن للفدان: kilograms of nitrogen).
     if (k > i && LETTERED_UNITS.has(pieces[k - 1]!.bare) && quietLine(text, piece.start)) return true;
@@ -587,9 +601,6 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (windDirection(text, piece.start)) return true;
     // A unit's letter after the degree sign (29 °م قبل الظهر).
     if (text[piece.start - 1] === '°') return true;
-    // The run of lone letters one space apart that the letter is in (a, b: its first and last letters).
-    const [runStart, runEnd] = runOfLoneLetters(text, piece.start, false);
-    if (listedLetters(text, runStart, runEnd)) return true;
     if (
       codeLettersAfterNumber(text, runStart, runEnd) ||
       codeLettersBeforeNumber(text, runStart, runEnd) ||
@@ -625,12 +636,17 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     }
     if (initialsOrList(text, piece.start)) return true;
     if (namedLetter(pieces, k, text)) return true;
-    if (lettersOr(text, piece)) return true;
-    if (itemLetter(text, piece.start) || optionLabel(text, piece.start)) return true;
+    if (lettersOr(text, piece) || itemLetter(text, piece) || optionLabel(text, piece)) return true;
     // A name's initials, each with its dot (شريكه م. ح. سبع سنوات، ع. م. الصالح): no lost mark leaves two such letters.
-    if (dottedInitials(text, piece.start)) return true;
-    // A name's initial after a title (الحاج م. عبد الستار، الدكتورة ع. الصالح): the dot after it closes no word.
-    if (text[piece.end] === '.' && TITLES.has(wordBefore(text, piece.start))) return true;
+    if (dottedInitials(text, piece)) return true;
+    // A name's initial after a title, its dot before the name (الحاج م. عبد الستار، الدكتورة ع. الصالح); not a word's ending in ة
+    // or ى (الحاج|ة. ثم).
+    if (
+      !'ةى'.includes(piece.bare) &&
+      /^\. [\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 3)) &&
+      TITLES.has(wordBefore(text, piece.start))
+    )
+      return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
     if (quietLetterList(text, runStart, runEnd, ctx)) return true;
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
@@ -647,18 +663,11 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 
 /** The one-letter words that open a word: conjunctions and prepositions. */
 const PROCLITICS = 'وفكبل';
-/** Particles before an imperfect verb (لم يُ|بنَ، لن تُ|بنى). */
-const VERB_PARTICLES = new Set(['لم', 'لن', 'ولم', 'ولن', 'فلم', 'فلن', 'لكي', 'كي', 'سوف']);
-
 /** Is the piece a lone imperfect prefix (ي ت ن أ) after a particle that governs a verb (لم تُ|بنَ)? */
 function governedPrefix(piece: Piece, text: string): boolean {
   return piece.bare.length === 1 && 'يتنأ'.includes(piece.bare) && VERB_PARTICLES.has(wordBefore(text, piece.start));
 }
 
-/** Cardinal numbers (and with و) that stand before the noun they count. */
-const CARDINALS = new Set(['ثلاث', 'أربع', 'خمس', 'سبع', 'ثماني', 'تسع', 'عشر'].flatMap((w) => [w, `و${w}`]));
-/** Nouns of time and of times that a cardinal counts (ست ساعات، سبع سنوات، ثلاث مرات). */
-const COUNTED_NOUNS = new Set(['ساعات', 'سنوات', 'سنين', 'أيام', 'ايام', 'ليال', 'أشهر', 'شهور', 'أسابيع', 'دقائق', 'ثوان', 'مرات', 'دول']);
 /** Prepositions that never take tanween: a lone ا after one is the letter named. */
 const NEVER_TANWEEN = new Set(['تحت', 'فوق', 'عند']);
 /** Units that begin no word, after which a lone letter says of what (كغ ن: kilograms of nitrogen). */
@@ -707,63 +716,35 @@ function namedLetter(pieces: Piece[], k: number, text: string): boolean {
   return k > 0 && pieces[k - 1]!.bare === 'بدل' && wordBefore(text, pieces[k - 1]!.start).length === 1;
 }
 
-/** Is the lone letter at `at` one of two initials or more, each followed by a dot (م. ح.، ع. م. الصالح)? */
-function dottedInitials(text: string, at: number): boolean {
-  if (text[at + 1] !== '.') return false;
+/** Is the lone letter one of two initials or more, each followed by a dot (م. ح.، ع. م. الصالح)? */
+function dottedInitials(text: string, piece: { start: number; end: number }): boolean {
+  if (text[piece.end] !== '.') return false;
+  const next = piece.end + 2;
+  const before = piece.start - 3;
   return (
-    (text[at + 2] === ' ' && loneLetterAt(text, at + 3) && text[at + 4] === '.') ||
-    (text[at - 1] === ' ' && text[at - 2] === '.' && loneLetterAt(text, at - 3))
+    (text[piece.end + 1] === ' ' && loneLetterAt(text, next) && text[next + 1] === '.') ||
+    (text.slice(before + 1, piece.start) === '. ' && loneLetterAt(text, before))
   );
 }
 
-/** Words that stand before a person's name, the name's initial among them (الحاج م. عبد الستار). */
-const TITLES = new Set([
-  'الحاج',
-  'الحاجة',
-  'الشيخ',
-  'الشيخة',
-  'السيد',
-  'السيدة',
-  'الدكتور',
-  'الدكتورة',
-  'المهندس',
-  'المهندسة',
-  'الأستاذ',
-  'الأستاذة',
-  'المحامي',
-  'المحامية',
-  'القاضي',
-  'القاضية',
-  'العميد',
-  'اللواء',
-  'العقيد',
-  'الرائد',
-  'النقيب',
-  'الأمير',
-  'الأميرة',
-]);
-
 /** A list option's letter before its parenthesis (أ) نواذيبو ب) نواكشوط), in a line with another: a lost mark leaves no such pair. */
-function optionLabel(text: string, at: number): boolean {
-  if (!LIST_LETTERS.includes(text[at]!) || text[at + 1] !== ')') return false;
-  return (lineAround(text, at).match(new RegExp(OPTION_LABELS, 'gu')) ?? []).length >= 2;
+function optionLabel(text: string, piece: { bare: string; start: number; end: number }): boolean {
+  if (!LIST_LETTERS.includes(piece.bare) || text[piece.end] !== ')') return false;
+  return (lineAround(text, piece.start).match(new RegExp(OPTION_LABELS, 'gu')) ?? []).length >= 2;
 }
 
 /**
- * Does the list letter at `at` open an item of a list whose next or previous letter opens another in the same line (هكذا: أ سحب
- * نقدي، ب استعلام عن الرصيد، ج تحويل)? A lost mark leaves no such sequence.
+ * Does the list letter open an item of a list whose next or previous letter opens another in the same line, in a line that shows no
+ * damage (هكذا: أ سحب نقدي، ب استعلام عن الرصيد، ج تحويل)? A lost mark leaves no such sequence where nothing else was lost.
  */
-function itemLetter(text: string, at: number): boolean {
-  if (!LIST_LETTERS.includes(text[at]!)) return false;
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const line = lineAround(text, at);
-  const opened = new Map<string, number[]>();
-  for (const m of line.matchAll(new RegExp(ITEM_LETTER, 'g'))) {
-    const where = lineStart + m.index + m[0].length - 2;
-    opened.set(m[1]!, [...(opened.get(m[1]!) ?? []), where]);
-  }
-  if (!opened.get(text[at]!)?.includes(at)) return false;
-  const rank = LIST_LETTERS.indexOf(text[at]!);
+function itemLetter(text: string, piece: { bare: string; start: number; end: number }): boolean {
+  if (!LIST_LETTERS.includes(piece.bare) || text[piece.end] !== ' ') return false;
+  const lineStart = text.lastIndexOf('\n', piece.start) + 1;
+  if (piece.start !== lineStart && !ITEM_OPENER.test(text.slice(piece.start - 2, piece.start))) return false;
+  if (!quietLine(text, piece.start)) return false;
+  const opened = new Set<string>();
+  for (const m of lineAround(text, piece.start).matchAll(new RegExp(ITEM_LETTER, 'g'))) opened.add(m[1]!);
+  const rank = LIST_LETTERS.indexOf(piece.bare);
   return (rank > 0 && opened.has(LIST_LETTERS[rank - 1]!)) || (rank < LIST_LETTERS.length - 1 && opened.has(LIST_LETTERS[rank + 1]!));
 }
 
@@ -771,11 +752,12 @@ function itemLetter(text: string, at: number): boolean {
  * Is the lone letter one of two or more letters with أو between them (مثل أ أو ب أو ن، الفئة ب أو ج)? Not with ل after أو, which is
  * أوّل split (تلقّ|ت أو|ل إشارة).
  */
-function lettersOr(text: string, piece: { start: number; end: number }): boolean {
-  return (
-    (text.slice(piece.start - 4, piece.start) === ' أو ' && text[piece.start] !== 'ل' && loneLetterAt(text, piece.start - 5)) ||
-    (text.slice(piece.end, piece.end + 4) === ' أو ' && text[piece.end + 4] !== 'ل' && loneLetterAt(text, piece.end + 4))
-  );
+function lettersOr(text: string, piece: { bare: string; start: number; end: number }): boolean {
+  if (piece.bare === 'ل') return false;
+  if (wordBefore(text, piece.start) === 'أو' && loneLetterAt(text, startOfWordBefore(text, piece.start) - 2)) return true;
+  if (wordAfter(text, piece.end) !== 'أو') return false;
+  const afterOr = text.indexOf(' ', piece.end + 1) + 1;
+  return afterOr > 0 && text[afterOr] !== 'ل' && loneLetterAt(text, afterOr);
 }
 
 const LETTER_LIST = 6;
@@ -853,7 +835,7 @@ const DIGIT_OR_TATWEEL = /[\d\u0660-\u0669\u06F0-\u06F9\u0640]/;
 function listedLetters(text: string, a: number, b: number): boolean {
   if (b - a < 4) return false;
   const letters = text.slice(a, b + 1).replace(/ /g, '');
-  return ALPHABET_ORDERS[0]!.includes(letters) && !SPELLED_WORDS.has(letters);
+  return ALPHABET_ORDERS[0]!.includes(letters.replace(/[أإآ]/g, 'ا')) && !SPELLED_WORDS.has(letters);
 }
 /**
  * Is the run of lone letters a..b two or more that a number opens and one plain space closes before a word, or punctuation or a
@@ -952,7 +934,9 @@ const LIST_LETTERS = 'أبجده';
 /** The letters a list of letters opens with: LIST_LETTERS and a bare alef (ا وب ول). */
 const LIST_OPENERS = `ا${LIST_LETTERS}`;
 /** A list letter opening an item: at the line's start or after a colon, a comma, a semicolon or a full stop, before a word. */
-const ITEM_LETTER = `(?:^|[:،؛.] )([${LIST_LETTERS}]) (?=[\u0621-\u064A])`;
+const ITEM_LETTER = `(?:^|[:،,؛.] )([${LIST_LETTERS}]) (?=[\\u0621-\\u064A]{2})`;
+/** What stands before an item's letter inside a line: a colon, a comma, a semicolon or a full stop, and a space. */
+const ITEM_OPENER = /^[:،,؛.] $/;
 /** List letters before a parenthesis, each alone (أ) ب) ج)). */
 const OPTION_LABELS = `(?<![\\p{L}\\p{M}])[${LIST_LETTERS}]\\)`;
 
@@ -1687,9 +1671,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       return 'strong';
     // … or أو before a piece in ل with a lost mark after it (أوّ|ليّ، أوّ|لاً).
     if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && markLostAfter(pieces[k + 1]!, text) && ctx.lex(L + R)) return 'strong';
-    // … or before a piece in ل that is no word and ends أوّل's adjective (أوّ|لية، أوّ|ليّة), where the text shows damage.
-    if (k + 1 === j && ctx.damaged && isOrBeforeLam(L, R) && R.endsWith('ية') && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R))
-      return 'strong';
+    // … or before لية, no word, the ending of أوّل's adjective (أوّ|لية، أوّ|ليّة), where the text shows damage.
+    if (k + 1 === j && ctx.damaged && R === 'لية' && /^[أا]و$/.test(L) && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
     // … or ما after إنّ، أنّ، لكنّ، كأنّ، كلّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
@@ -1719,7 +1702,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   // The first person's أ opens no plural noun and nothing with the article (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون;
   // الدرجةُ أ للدهن: a label).
-  // (A word of three letters in ين is no plural: أُ|دين.)
+  // (A word of three letters is no plural, whatever it ends in: أُ|دين، أ|كون.)
   if (L === 'أ' && k === i && ((R.length >= 4 && /(?:ون|ين|ات)$/.test(R)) || /^(?:[وفبك]?ال|لل)/.test(R)) && ctx.lexPiece(pieces[k + 1]!))
     return null;
   if (L.length === 1 && k === i && !LONE_LETTER_WORDS.has(L)) return 'strong';
@@ -1963,7 +1946,7 @@ function marksFor(pieces: Piece[], gaps: Gap[], i: number, k: number, j: number,
       !DAMMA_FIRST_WORDS.has(joinedBare(pieces, i, j))
     )
       return FATHA;
-    // A proclitic before the article takes its own vowel, never a passive's damma (فَالطفل، كَالعادة، بِالهدف، لِلّذين).
+    // A proclitic before the article takes its own vowel, never a passive's damma (فَالطفل، كَالعادة، بِالهدف، وَالبَيداء).
     if (L.length === 1 && PROCLITICS.includes(L) && count === 1 && R.startsWith('ال')) return 'بل'.includes(L) ? KASRA : FATHA;
     const vowel = preposition ? KASRA : DAMMA;
     return count === 1 ? vowel : (vowel + SHADDA).normalize('NFC');
