@@ -112,3 +112,15 @@ holdsTuningSet(
   'recall 0.9021, precision 0.9844, exact 0.6221, word-final exact 0.3077 at 835976f, before vocalised-runs.ts',
   { words: 4500, recall: 0.988, precision: 0.996, exact: 0.76, finalExact: 0.32 },
 );
+holdsTuningSet(
+  'unseen11',
+  'written apart (stop 36), measured once on arrival, then read and mended: news with initials, cardinals and أوّلية',
+  'recall 0.9796, precision 0.9959, exact 0.9708, word-final exact 0.8777, one change on the clean text without marks',
+  { words: 5000, recall: 0.985, precision: 0.998, exact: 0.97, finalExact: 0.875 },
+);
+holdsTuningSet(
+  'unseen12',
+  'written apart (stop 36), measured once on arrival, then read and mended: أُدين، هنّأ، سيُحفظ، ممّن فُحصوا',
+  'recall 0.9846, precision 0.9944, exact 0.9517, word-final exact 0.8864',
+  { words: 4000, recall: 0.99, precision: 0.997, exact: 0.95, finalExact: 0.885 },
+);
