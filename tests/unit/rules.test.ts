@@ -412,6 +412,11 @@ describe('split-word repair', () => {
     expect(bareAmidDamage('وقد كر ست سنوات لخدمة الحي، وأس ست دول المنطقة مجلسا')).toBe(
       'وقد كرست سنوات لخدمة الحي، وأسست دول المنطقة مجلسا',
     );
+    // a passive's first letter before مع where the document shows damage, not a label's letter (unseen11, unseen12)
+    expect(nWithEvidence('في مد ة قصيرة، حيث ج مع قرابة 36 ألفا، وإن اللبان ج مع دون إنهاك')).toBe(
+      'في مدّة قصيرة، حيث جُمع قرابة 36 ألفا، وإن اللبان جُمع دون إنهاك',
+    );
+    expectAmidDamage('وتناول فيتامين ج مع الطعام، وتلعب المجموعة ج مع الفريق الأول.');
     // an imperfect's prefix after لم before بن, which is no name there
     expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
   });

@@ -580,8 +580,14 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (piece.bare === 'و' && k > i && k === j) return true;
     // A letter after a unit no word begins with, in a line that shows no damage (30 كغ ن للفدان: kilograms of nitrogen).
     if (k > i && LETTERED_UNITS.has(pieces[k - 1]!.bare) && quietLine(text, piece.start)) return true;
-    // (Not و before its word where a lone ل shows vocalised proclitics: وَ|من، وَ|أن.)
-    if (k < j && STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) && !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))))
+    // (Not و before its word where a lone ل shows vocalised proclitics: وَ|من، وَ|أن; nor a passive's first letter before مع in a
+    // document that shows damage, after a word that labels nothing: حيث جُ|مع قرابة، إذ قُ|مع المحتجّون.)
+    if (
+      k < j &&
+      STANDALONE_AFTER_LETTER.has(pieces[k + 1]!.bare) &&
+      !(piece.bare === 'و' && LONE_LAM.test(lineAround(text, piece.start))) &&
+      !passiveBeforeMa(pieces, k, text, ctx)
+    )
       return true;
     if (k === i && afterNumber(text, piece.start) && !prepositionAfterNumber(pieces, k, text)) return true;
     // A recipe's spoon (م ص، م ك: ملعقة صغيرة، كبيرة) in a line that shows no damage, after a number, a fraction or anything (نصف م ص
@@ -663,6 +669,18 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
 
 /** The one-letter words that open a word: conjunctions and prepositions. */
 const PROCLITICS = 'وفكبل';
+/**
+ * Is lone letter k the first of a passive verb in مع (جُمع، سُمع، قُمع), in a document that shows damage: before مع and a word that is
+ * no lone letter, after a word that is no label's noun (فيتامين ج مع), no lone letter and no number?
+ */
+function passiveBeforeMa(pieces: Piece[], k: number, text: string, ctx: Context): boolean {
+  const piece = pieces[k]!;
+  if (!ctx.damaged || !'جسق'.includes(piece.bare) || pieces[k + 1]!.bare !== 'مع') return false;
+  const before = wordBefore(text, piece.start);
+  const after = wordAfter(text, pieces[k + 1]!.end);
+  return before.length >= 2 && !LABEL_NOUNS.has(nounKey(before).replace(/^ال/, '')) && after.length >= 2 && !afterNumber(text, piece.start);
+}
+
 /** Is the piece a lone imperfect prefix (ي ت ن أ) after a particle that governs a verb (لم تُ|بنَ)? */
 function governedPrefix(piece: Piece, text: string): boolean {
   return piece.bare.length === 1 && 'يتنأ'.includes(piece.bare) && VERB_PARTICLES.has(wordBefore(text, piece.start));
