@@ -162,8 +162,8 @@ export const CARDINALS = new Set(
 );
 /** Nouns news counts with a cardinal: of time, of times and countries (ست ساعات، سبع سنوات، ثلاث مرات، ست دول). */
 export const COUNTED_NOUNS = new Set(`ساعات سنوات سنين أيام ايام ليال أشهر شهور أسابيع دقائق ثوان مرات دول`.split(' '));
-/** Particles before an imperfect verb (لم يُ|بنَ، لن تُ|بنى). */
-export const VERB_PARTICLES = new Set(`لم لن ولم ولن فلم فلن لكي كي سوف`.split(' '));
+/** Particles before an imperfect verb (لم يُ|بنَ، لن تُ|بنى): those that take only a verb, and كي. */
+export const VERB_PARTICLES = new Set([...VERB_ONLY_PARTICLES, 'كي', 'لكي']);
 /** Words that stand before a person's name, the name's initial among them (الحاج م. عبد الستار، الدكتورة ع. الصالح). */
 export const TITLES = new Set(
   `الحاج الحاجة الشيخ الشيخة السيد السيدة الدكتور الدكتورة المهندس المهندسة الأستاذ الأستاذة المحامي المحامية القاضي القاضية

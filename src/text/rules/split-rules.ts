@@ -678,7 +678,7 @@ function passiveBeforeMa(pieces: Piece[], k: number, text: string, ctx: Context)
   if (!ctx.damaged || !'جسق'.includes(piece.bare) || pieces[k + 1]!.bare !== 'مع') return false;
   const before = wordBefore(text, piece.start);
   const after = wordAfter(text, pieces[k + 1]!.end);
-  return before.length >= 2 && !LABEL_NOUNS.has(nounKey(before).replace(/^ال/, '')) && after.length >= 2 && !afterNumber(text, piece.start);
+  return before.length >= 2 && !LABEL_NOUNS.has(nounKey(before)) && after.length >= 2 && !afterNumber(text, piece.start);
 }
 
 /** Is the piece a lone imperfect prefix (ي ت ن أ) after a particle that governs a verb (لم تُ|بنَ)? */
@@ -757,8 +757,8 @@ function optionLabel(text: string, piece: { bare: string; start: number; end: nu
  */
 function itemLetter(text: string, piece: { bare: string; start: number; end: number }): boolean {
   if (!LIST_LETTERS.includes(piece.bare) || text[piece.end] !== ' ') return false;
-  const lineStart = text.lastIndexOf('\n', piece.start) + 1;
-  if (piece.start !== lineStart && !ITEM_OPENER.test(text.slice(piece.start - 2, piece.start))) return false;
+  const opensLine = piece.start === 0 || text[piece.start - 1] === '\n';
+  if (!opensLine && !ITEM_OPENER.test(text.slice(piece.start - 2, piece.start))) return false;
   if (!quietLine(text, piece.start)) return false;
   const opened = new Set<string>();
   for (const m of lineAround(text, piece.start).matchAll(new RegExp(ITEM_LETTER, 'g'))) opened.add(m[1]!);
