@@ -16,4 +16,5 @@ export const CLEAN_SETS = [
   'clean-apart16',
   'clean-apart17',
   'clean-apart18',
+  'clean-apart19',
 ];

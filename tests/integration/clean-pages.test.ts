@@ -1,5 +1,5 @@
 /**
- * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart18), each file one article,
+ * Clean copy written apart from the rules (tests/fixtures/clean-habits, clean-apart6 … clean-apart19), each file one article,
  * built into pages: every article page's body holds its source's Arabic words, none joined and no mark added, but for the few
  * the normalizer's own measures name (issue #18: clean text passes unchanged in the built pages as in the CLI).
  */
@@ -92,20 +92,27 @@ describe('clean copy written apart, built into pages', () => {
     // manuals, a phrasebook, museum labels, comics): 7 words added and 14 lost by its articles on arrival, then 5 and 10 once a
     // quiz's option letters (أ) … د)) and a name's initial after a title (الحاج م.) stayed apart (drum syllables دم تك and بو نه still
     // joined).
+    // Stop 37, with clean-apart19 (grammar, a dictionary, a bibliography, case law, a pharmacy leaflet, lyrics, a reading primer,
+    // prayer times, hadith sources, a road guide): 55 words added and 128 lost by its articles on arrival (a primer's syllables and
+    // letters, roots spelled out, hadith symbols), and one by an earlier set's (a grade's ج ج in a table, which the dictionary's
+    // جج had made a seen word). Then a table's cell of letters stayed apart and two words were joined only in a line that shows
+    // the damage itself: the earlier sets 7 / 15 → 6 / 13, clean-apart14 29 / 66 → 27 / 62.
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
-    const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18']);
+    const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18', 'clean-apart19']);
     const earlier = (list: string[]) => list.filter((entry) => !held.has(setOfEntry(entry)));
     console.log(
-      `clean pages: ${added.length} words added, ${lost.length} lost (clean-apart14: ${of(added, 'clean-apart14').length}, ${of(lost, 'clean-apart14').length}; clean-apart17: ${of(added, 'clean-apart17').length}, ${of(lost, 'clean-apart17').length}; clean-apart18: ${of(added, 'clean-apart18').length}, ${of(lost, 'clean-apart18').length}): ${added.join(', ')}`,
+      `clean pages: ${added.length} words added, ${lost.length} lost (clean-apart14: ${of(added, 'clean-apart14').length}, ${of(lost, 'clean-apart14').length}; clean-apart17: ${of(added, 'clean-apart17').length}, ${of(lost, 'clean-apart17').length}; clean-apart18: ${of(added, 'clean-apart18').length}, ${of(lost, 'clean-apart18').length}; clean-apart19: ${of(added, 'clean-apart19').length}, ${of(lost, 'clean-apart19').length}): ${added.join(', ')}`,
     );
-    expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(7);
-    expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(15);
-    expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(29);
-    expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(66);
+    expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(6);
+    expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(13);
+    expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(27);
+    expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(62);
     expect(of(added, 'clean-apart17').length).toBeLessThanOrEqual(11);
     expect(of(lost, 'clean-apart17').length).toBeLessThanOrEqual(23);
     expect(of(added, 'clean-apart18').length).toBeLessThanOrEqual(5);
     expect(of(lost, 'clean-apart18').length).toBeLessThanOrEqual(10);
+    expect(of(added, 'clean-apart19').length).toBeLessThanOrEqual(55);
+    expect(of(lost, 'clean-apart19').length).toBeLessThanOrEqual(128);
   });
 });

@@ -417,6 +417,24 @@ describe('split-word repair', () => {
       'في مدّة قصيرة، حيث جُمع قرابة 36 ألفا، وإن اللبان جُمع دون إنهاك',
     );
     expectAmidDamage('وتناول فيتامين ج مع الطعام، وتلعب المجموعة ج مع الفريق الأول.');
+    // a run of letters that fills a table's cell, whatever joined form the site has seen (clean-apart13's grade beside
+    // clean-apart19's dictionary, whose جج abbreviates جمع الجمع)
+    expect(
+      n('مبادئ المحاسبة | 3 | 78 | ج ج\nالإحصاء | 3 | 81 | ب ج | ناجح', { evidence: new WordCounts().add('في مد ة قصيرة، جج أياد') }),
+    ).toBe('مبادئ المحاسبة | 3 | 78 | ج ج\nالإحصاء | 3 | 81 | ب ج | ناجح');
+    // two words the lexicon joins are joined only in a line that shows the damage itself, not in a clean paragraph beside a
+    // damaged one (clean-apart13, clean-apart19)
+    expectAmidDamage('وقال الناقد للشاعر: لا فض فوك، فقد امتد حكم القصيدة إلى آخرها.');
+    expect(bareAmidDamage('وقال الناقد للشاعر: لا فض فوك، فقد امتد حكم القصيدة، ثم ت ابع قراءته')).toBe(
+      'وقال الناقد للشاعر: لا فضفوك، فقد امتدحكم القصيدة، ثم تابع قراءته',
+    );
+    expect(bareAmidDamage('ونشرت الوزارة صورا تظهر جنودا يقودون مدر عات ويتمر نون على ضربات مدفعية')).toBe(
+      'ونشرت الوزارة صورا تظهر جنودا يقودون مدرعات ويتمرنون على ضربات مدفعية',
+    );
+    // six before a noun it counts, with و too, and a word news ends with a shadda before ب or ل and a word (unseen14)
+    expectAmidDamage('بمشاركة 19 عرضا من فلسطين وست دول عربية، وسلك طريقا ومر بعين ولمان قبل أن ينتهي، وتم بموجبه التوقيع.');
+    // … not a shadda lost inside a word before its tail (مرّات، تمّت)
+    expect(bareAmidDamage('وقد مر ات عدة، ثم تم ت الموافقة')).toBe('وقد مرات عدة، ثم تمت الموافقة');
     // an imperfect's prefix after لم before بن, which is no name there
     expect(bareAmidDamage('لأن المناطق لم ت بن  وفقها، وقال محمد بن سالم إن')).toBe('لأن المناطق لم تبن وفقها، وقال محمد بن سالم إن');
   });

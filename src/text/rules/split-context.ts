@@ -64,6 +64,8 @@ export class Context {
   lettersAfterNouns: Map<string, Set<string>> | undefined;
   /** The marks of the fully vocalised words rejoined in this text, by where the word starts and ends (split-rules.ts vocalisedMarks). */
   readonly vocalisedWords = new Map<string, string[]>();
+  /** Whether each line (by where it starts) shows the damage itself (split-rules.ts lineShowsSplits); made on first need. */
+  linesShowingSplits: Map<number, boolean> | undefined;
   /** The letters this document writes alone beside a formula's operator (split-rules.ts formulaLetters); made on first need. */
   formulaLetters: Set<string> | undefined;
 }

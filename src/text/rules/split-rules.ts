@@ -489,8 +489,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // Debris (NBSP, or two spaces and more) is judged as the single space it collapses to, so a
     // second pass over the output decides exactly the same: normalizing twice never differs.
     if (r === null) return false;
-    // Two pieces that are both words are joined only in a document that shows damage elsewhere.
-    if (r === 'weak' && !ctx.damaged) return false;
+    // Two pieces that are both words are joined only in a document that shows damage elsewhere, and in a line (a paragraph) that
+    // shows it too: a clean paragraph beside damaged ones keeps its words (امتد حكم، لا فض فوك).
+    if (r === 'weak' && (!ctx.damaged || !lineShowsSplits(text, pieces[k]!.end, ctx))) return false;
     // Nor across a lost final mark's debris (NBSP, three spaces), which no mark inside a word leaves, whose mark will be put
     // back, which a second pass then sees (تحدٍّ مهمّ, not تحدّمهمّ; وسُئِلَ رئيس, not وسئل لرئيس).
     if (
@@ -708,6 +709,35 @@ function spoon(text: string, at: number): boolean {
 function afterLongVowel(word: string): boolean {
   const stem = word.replace(/^[وف]?(?:ال)?/, '');
   return stem.length >= 4 && 'وي'.includes(stem.at(-2)!) && !'ويىة'.includes(stem.at(-1)!);
+}
+
+/**
+ * Does the line around `at` show the damage itself: a lost final mark's debris (NO-BREAK SPACE, two spaces), one of showsDamage's
+ * signs, two pieces one space apart that make a word the lexicon knows while one of them is none (سج لت) or a lone letter that
+ * only a lost mark parts from a word (an imperfect's prefix before it, ي توق; a last letter after it, توق ع), or two pairs of
+ * words, neither a frequent one, that each make a word (مدر عات ويتمر نون)? Asked once per line, for the joins of two words.
+ */
+function lineShowsSplits(text: string, at: number, ctx: Context): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let answer = (ctx.linesShowingSplits ??= new Map()).get(start);
+  if (answer === undefined) ctx.linesShowingSplits.set(start, (answer = splitsInLine(lineAround(text, at), ctx)));
+  return answer;
+}
+const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+function splitsInLine(line: string, ctx: Context): boolean {
+  if (/\u00A0| {2}/.test(line) || showsDamage(line)) return true;
+  const tokens = line.split(' ');
+  let wordPairs = 0;
+  for (let t = 0; t + 1 < tokens.length; t++) {
+    const a = tokens[t]!;
+    const b = tokens[t + 1]!;
+    if (!ARABIC_WORD.test(a) || !ARABIC_WORD.test(b)) continue;
+    if (a.length < 2 ? !'يتن'.includes(a) || b.length < 2 : b === 'و') continue;
+    if (!ctx.lex(a + b)) continue;
+    if (a.length < 2 || b.length < 2 || !ctx.lex(a) || !ctx.lex(b)) return true;
+    if (!FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b) && ++wordPairs >= 2) return true;
+  }
+  return false;
 }
 
 /**
@@ -1084,7 +1114,7 @@ function spacesAfter(text: string, at: number, wide: boolean): number {
 
 /**
  * Is the lone letter at `at` part of a run of lone letters, one space apart, that reads as
- * initials or a list: one in parentheses or beside a dash (بيروت (أ ف ب) -), a known agency's
+ * initials or a list: one in parentheses, a table's cell or beside a dash (بيروت (أ ف ب) -), a known agency's
  * initials, or list letters joined by و (أ و ب)? A broken word's lone letters (س ج ل for سُجّل)
  * are none of these.
  */
@@ -1104,7 +1134,8 @@ function initialsOrList(text: string, at: number): boolean {
     if (quietLine(text, a)) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
-  return before === '(' || after.startsWith(')') || /^[-–—]/.test(after) || typedInitials(text, at);
+  // (… or a table's cell: مبادئ المحاسبة | 3 | 78 | ج ج.)
+  return before === '(' || before === '|' || /^[)|]/.test(after) || /^[-–—]/.test(after) || typedInitials(text, at);
 }
 
 /** How far a list of letters is followed past a run's reach to find its هـ (the alphabet has 28). */
@@ -1808,7 +1839,12 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (L.length >= 3 && FINAL_SHADDA.has(R)) return null;
   // ست after a preposition is the number six before its noun (من ست دول), not the future's ستُ before a verb (التي ستُ|قام), nor
   // ستّ|ين، ستّ|ون (خلال ستّين).
+  // (Nor before a noun it counts, with or without و: وست دول، ست ساعات.)
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
+  if (k === i && withoutConjunction(L) === 'ست' && COUNTED_NOUNS.has(R)) return null;
+  // A word news ends with a shadda (مرّ، تمّ، ردّ) before ب or ل and a word (ومرّ بعين، تمّ بموجب): the preposition opens a word of its
+  // own; the shadda's lost trace inside a word is followed by a tail (مرّ|ات، تمّ|ت), never by a preposition and a noun.
+  if (k === i && FINAL_SHADDA.has(withoutConjunction(L)) && R.length >= 4 && 'بل'.includes(R[0]!) && ctx.lex(R.slice(1))) return null;
   // A word that begins with a hamza on its alef, after a word (عن أمر أبيها): no lost shadda or vowel leaves such a tail in
   // newsroom copy, whatever the lexicon's compound forms say.
   if (/^[أإآ]/.test(R) && R.length >= 3) return null;
