@@ -249,6 +249,20 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const middle = pieces[j]!;
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
+  // A lone ي after a word of four letters or more without its proclitics (not a stem that lost its shadda: لتلقّ|ي، ليؤدّ|ي; nor a
+  // dual's: مدينتَ|ي), one space from a word it opens, is an imperfect's prefix whose damma was lost
+  // (في سباق يُ|قام), whatever the site has seen of the word before with it (سباقَي 10 كلم): a nisba or a possessive loses its mark
+  // after its ي, not before it, but after a doubled letter (حقّ|ي، فنّ|ي) or the article's name (الشابّ|ي).
+  if (
+    middle.bare === 'ي' &&
+    j === i + 1 &&
+    pieces[i]!.bare.replace(/^[وف]?[بلك]?/, '').length >= 4 &&
+    ctx.lexPiece(pieces[i]!) &&
+    !/^(?:[وف]?[بلك]?ال|لل)/.test(pieces[i]!.bare) &&
+    tail.bare.length >= 3 &&
+    gaps[j]!.text === ' '
+  )
+    return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
   // The future's سي opens the verb after it, one space apart, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ), unless it is the
   // nisba's tail of the word before (الفرن|سيّ  حاول, whose final shadda left two spaces; تحسّ|سيّ حادّ after a doubled س).
@@ -1724,8 +1738,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (k + 1 === j && ctx.damaged && R === 'لية' && /^[أا]و$/.test(L) && !ctx.lexPiece(pieces[k + 1]!) && ctx.lex(L + R)) return 'strong';
     // … or, in a document that shows damage, one letter and a pronoun (قدّ|مها، أيّ|دها; not أيّ منّا).
     if (ctx.damaged && k + 1 === j && !opensNext && verbAfterStem(L, R) && ctx.lex(L + R)) return 'strong';
-    // … or ما after إنّ، أنّ، لكنّ، كأنّ، كلّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
-    // particle's shadda: an unvocalised paragraph may write إن ما apart.
+    // … or ما after إنّ، لكنّ، كأنّ، كلّ in a paragraph that shows damage itself (إنّ|ما، لكنّ|ما), whose writer marks the
+    // particle's shadda: an unvocalised paragraph may write إن ما apart. (Not أنّ: news writes أنّ ما، that what, not أنّما.)
     // (Not across a final mark's debris: إنّ  ما جرى.)
     if (
       k + 1 === j &&
@@ -1733,6 +1747,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
       gaps[k]!.text === ' ' &&
       ctx.damaged &&
       MA_PARTICLES.test(L) &&
+      withoutConjunction(L) !== 'أن' &&
       showsDamage(lineAround(text, pieces[k]!.start)) &&
       !(withoutConjunction(L) === 'كل' && allThatFollows(wordAfter(text, pieces[k + 1]!.end)))
     )
