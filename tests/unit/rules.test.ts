@@ -440,6 +440,8 @@ describe('split-word repair', () => {
     expect(bareAmidDamage('هل توق عت الفوز في سباق ي قام للمرة الأولى، وشارك آخرون في سباقي 10 كلم و5 كلم، ودعا لتلق ي صور القمر')).toBe(
       'هل توقعت الفوز في سباق يقام للمرة الأولى، وشارك آخرون في سباقي 10 كلم و5 كلم، ودعا لتلقي صور القمر',
     );
+    // … after a word with the article too, rejoined first (الطلّاب يُقاس; unseen8, read in stop 37)
+    expect(bareAmidDamage('ومعيار جديد لرضا الطل اب ي قاس باستبيانات مستقل ة')).toBe('ومعيار جديد لرضا الطلاب يقاس باستبيانات مستقلة');
     // six before a noun it counts, with و too, and a word news ends with a shadda before ب or ل and a word (unseen14)
     expectAmidDamage('بمشاركة 19 عرضا من فلسطين وست دول عربية، وسلك طريقا ومر بعين ولمان قبل أن ينتهي، وتم بموجبه التوقيع.');
     // … not a shadda lost inside a word before its tail (مرّات، تمّت)

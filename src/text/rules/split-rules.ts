@@ -249,20 +249,17 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const middle = pieces[j]!;
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
-  // A lone ي after a word of four letters or more without its proclitics (not a stem that lost its shadda: لتلقّ|ي، ليؤدّ|ي; nor a
-  // dual's: مدينتَ|ي), one space from a word it opens, is an imperfect's prefix whose damma was lost
-  // (في سباق يُ|قام), whatever the site has seen of the word before with it (سباقَي 10 كلم): a nisba or a possessive loses its mark
-  // after its ي, not before it, but after a doubled letter (حقّ|ي، فنّ|ي) or the article's name (الشابّ|ي).
-  if (
-    middle.bare === 'ي' &&
-    j === i + 1 &&
-    pieces[i]!.bare.replace(/^[وف]?[بلك]?/, '').length >= 4 &&
-    ctx.lexPiece(pieces[i]!) &&
-    !/^(?:[وف]?[بلك]?ال|لل)/.test(pieces[i]!.bare) &&
-    tail.bare.length >= 3 &&
-    gaps[j]!.text === ' '
-  )
-    return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
+  // A lone ي after a word of four letters or more without its proclitics or article (not a stem that lost its shadda: لتلقّ|ي،
+  // ليؤدّ|ي; nor a dual's: مدينتَ|ي), one space from a word it opens, is an imperfect's prefix whose damma was lost (في سباق يُ|قام،
+  // الطلّاب يُ|قاس), whatever the site has seen of the word before with it (سباقَي 10 كلم، الطلّابي): a nisba or a possessive loses its
+  // mark after its ي, not before it, but after a doubled letter (حقّ|ي، فنّ|ي) or the article's name (الشابّ|ي).
+  if (middle.bare === 'ي' && tail.bare.length >= 3 && gaps[j]!.text === ' ') {
+    const before = joinedBare(pieces, i, j - 1);
+    const stem = before.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)/, '');
+    const known = j === i + 1 ? ctx.lexPiece(pieces[i]!) : acceptJoin(pieces, gaps, i, j - 1, text, ctx);
+    if (known && (stem === before ? stem.replace(/^[وف]?[بلك]?/, '') : stem).length >= 4)
+      return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
+  }
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
   // The future's سي opens the verb after it, one space apart, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ), unless it is the
   // nisba's tail of the word before (الفرن|سيّ  حاول, whose final shadda left two spaces; تحسّ|سيّ حادّ after a doubled س).
