@@ -15,7 +15,7 @@ import {
   tatweelEdits,
   type RareKinds,
 } from './rules/unicode.ts';
-import { splitWordEdits } from './rules/split-words.ts';
+import { showsSplits, splitWordEdits } from './rules/split-words.ts';
 export { showsDamage } from './rules/split-words.ts';
 import { whitespaceEdits } from './rules/whitespace.ts';
 import { quoteEdits } from './rules/quotes.ts';
@@ -136,11 +136,23 @@ export function normalizePieces(
   opensLine: readonly boolean[],
   options: Partial<NormalizeOptions> = {},
 ): NormalizeResult[] {
-  const results = pieces.map((p) => normalize(p, options));
+  // Each piece's block (a paragraph, whose text nodes emphasis and links part) is asked whether it shows the damage itself, once.
+  const blockOf: number[] = [];
+  const blocks: string[] = [];
+  pieces.forEach((p, i) => {
+    if (i === 0 || opensLine[i]) blocks.push('');
+    blocks[blocks.length - 1] += p;
+    blockOf.push(blocks.length - 1);
+  });
+  const answers: Array<boolean | undefined> = [];
+  const resolved: NormalizeOptions = { ...DEFAULT_OPTIONS, ...options };
+  const blockShowsSplits = (b: number) => () => (answers[b] ??= showsSplits(blocks[b]!, resolved));
+  const optionsOf = pieces.map((_, i) => ({ ...options, blockShowsSplits: blockShowsSplits(blockOf[i]!) }));
+  const results = pieces.map((p, i) => normalize(p, optionsOf[i]));
   const reads = results.map((r) => r.changes.filter((c) => c.rule === 'word-final-mark').map((c) => c.offset));
   if (pieces.length < 2 || reads.every((r) => r.length === 0)) return results;
   const untrusted = untrustedWordEnds(pieces, opensLine, reads);
-  return results.map((r, i) => (untrusted[i]!.size ? normalize(pieces[i]!, { ...options, bareWordEnds: untrusted[i] }) : r));
+  return results.map((r, i) => (untrusted[i]!.size ? normalize(pieces[i]!, { ...optionsOf[i], bareWordEnds: untrusted[i] }) : r));
 }
 
 /** The repair's edits a document needs before a verse quoted outside ﴿ ﴾ is looked for: a damaged verse of 20 letters gives more. */

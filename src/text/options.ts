@@ -52,6 +52,11 @@ export interface NormalizeOptions {
   /** The text is one Markdown text node among siblings (its edges are not line ends). */
   fragment: boolean;
   /**
+   * Whether the block (paragraph) of which this text is a piece shows the damage itself, asked only before two words are joined
+   * (normalizePieces gives each Markdown text node its block's answer). Undefined: each line of the text given is asked.
+   */
+  blockShowsSplits?: (() => boolean) | undefined;
+  /**
    * Offsets in the text given where a word's lost last mark is not put back: word ends that the whole document, of which this
    * text is a piece, shows typed (normalizePieces).
    */

@@ -424,7 +424,7 @@ describe('split-word repair', () => {
     ).toBe('مبادئ المحاسبة | 3 | 78 | ج ج\nالإحصاء | 3 | 81 | ب ج | ناجح');
     // two words the lexicon joins are joined only in a line that shows the damage itself, not in a clean paragraph beside a
     // damaged one (clean-apart13, clean-apart19)
-    expectAmidDamage('وقال الناقد للشاعر: لا فض فوك، فقد امتد حكم القصيدة إلى آخرها.');
+    expectAmidDamage('وقال الناقد للشاعر: لا فض فوك، وصفق الجمهور طويلا.\nوقد امتد حكم الأسرة قرنين.');
     expect(bareAmidDamage('وقال الناقد للشاعر: لا فض فوك، فقد امتد حكم القصيدة، ثم ت ابع قراءته')).toBe(
       'وقال الناقد للشاعر: لا فضفوك، فقد امتدحكم القصيدة، ثم تابع قراءته',
     );
@@ -1165,5 +1165,44 @@ describe('devset9 shapes: letters vowelled one by one', () => {
   });
   it('ends no join at ن or م whose pieces before make no word (التكنولوجيا, not الت ك ن)', () => {
     expect(joins('وفي مد ة قصيرة قال إن «الت  ك ن ول وج يا تتغير» كل يوم.')).toContain('«التكنولوجيا تتغير»');
+  });
+});
+
+describe("two words joined only where their line shows the damage itself (stop 37's review)", () => {
+  const strip = (s: string) => s.replace(/[\u064B-\u0652]/g, '');
+  it('counts a lone letter that a lost mark parted from a word as the line showing damage (أ علن، ق تل)', () => {
+    expect(bareAmidDamage('وقد أ علن الجيش أن مسل حين هاجموا مركزا، وقد ق تل جندي')).toBe(
+      'وقد أعلن الجيش أن مسلحين هاجموا مركزا، وقد قتل جندي',
+    );
+    // … but not initials or a list's letters, nor و
+    expectAmidDamage('بيروت (أ ف ب) - قال إن الفئة أ من الطلاب امتد حكم عليها.');
+  });
+  it("asks a Markdown text node's whole block, not the node alone, whether it shows damage", () => {
+    const [first] = normalizePieces(['وشك لت الحكومة', ' لجنة للتحقيق في الحادث الذي وقع في مد ة قصيرة.'], [true, false], {
+      lexicon: lazyLexicon,
+      damaged: true,
+    });
+    expect(strip(first!.text)).toBe('وشكلت الحكومة');
+    const [alone] = normalizePieces(['وشك لت الحكومة', ' لجنة للتحقيق.'], [true, true], { lexicon: lazyLexicon, damaged: true });
+    expect(alone!.text).toBe('وشك لت الحكومة');
+  });
+  it('reads a word after punctuation without a space as a word of the line: normalizing twice is normalizing once', () => {
+    const text = 'ونشر الجيش مدر عات في المدينة،وكر مت الوزارة الجنود.';
+    const once = n(text, { damaged: true });
+    expect(strip(once)).toBe('ونشر الجيش مدرعات في المدينة، وكرمت الوزارة الجنود.');
+    expect(n(once, { damaged: true })).toBe(once);
+  });
+  it("keeps a run of letters apart only where it fills a table's cell, not after a headline's bar", () => {
+    expect(bareAmidDamage('عاجل | ق د م الوزير استقالته')).toBe('عاجل | قدم الوزير استقالته');
+    expectAmidDamage('الإحصاء | 3 | 81 | ب ج | ناجح');
+  });
+  it("leaves a lone ي to the word before after the future's س and after a last letter that may be doubled", () => {
+    expect(bareAmidDamage('وقال إن الشركة ستلب ي طلب الحكومة')).toBe('وقال إن الشركة ستلبي طلب الحكومة');
+    expect(bareAmidDamage('وقالت إن مستحقي الدعم كثر، وبدأ صرف مستحق ي دعم الخبز')).toBe(
+      'وقالت إن مستحقي الدعم كثر، وبدأ صرف مستحقي دعم الخبز',
+    );
+  });
+  it("joins a form II verb's last root letter ل and its suffixes after a word news ends with a shadda (عدّلناها)", () => {
+    expect(bareAmidDamage('وقال إن الوزارة عد لناها ثم حل لناه')).toBe('وقال إن الوزارة عدلناها ثم حللناه');
   });
 });

@@ -218,7 +218,7 @@ export function finalMarkFor(
  * (مهامّ); and the nisba in ي, a word in و (عدوّ، نموّ), the pronoun هنّ/كنّ, form V of a defective root after لم (لم نتلقّ). Not
  * a plural in ات, a broken plural or a noun of three root letters (ساعات، مدارس، محمد، رسم), whose lost mark was a vowel or tanween.
  */
-function finalShaddaShape(word: string, before: string): boolean {
+export function finalShaddaShape(word: string, before: string): boolean {
   // (Not الله, whose shadda is on its lam: والله، بالله، لله.)
   if (/^[وف]?[بتلك]?ا?لله$/.test(word)) return false;
   // Form V of a defective root after لم keeps its doubled letter's shadda at the end (لم نتلقّ، لم يتبقّ).

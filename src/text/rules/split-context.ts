@@ -13,12 +13,15 @@ export class Context {
   private lexiconInstance: Lexicon | undefined;
   private quranText: QuranText | undefined;
   readonly evidence: WordEvidence | undefined;
+  /** NormalizeOptions.blockShowsSplits. */
+  readonly blockShowsSplits: (() => boolean) | undefined;
   constructor(
     private readonly options: NormalizeOptions,
     /** The document shows damage (showsDamage): only then may two words be joined. */
     readonly damaged: boolean,
   ) {
     this.evidence = options.evidence;
+    this.blockShowsSplits = options.blockShowsSplits;
   }
   /** The lexicon is loaded on the first question, so text without candidates never pays for it. */
   lex(word: string): boolean {
@@ -64,8 +67,8 @@ export class Context {
   lettersAfterNouns: Map<string, Set<string>> | undefined;
   /** The marks of the fully vocalised words rejoined in this text, by where the word starts and ends (split-rules.ts vocalisedMarks). */
   readonly vocalisedWords = new Map<string, string[]>();
-  /** Whether each line (by where it starts) shows the damage itself (split-rules.ts lineShowsSplits); made on first need. */
-  linesShowingSplits: Map<number, boolean> | undefined;
+  /** The line last asked whether it shows the damage itself (split-rules.ts lineShowsSplits), and the answer. */
+  lineShowingSplits: { start: number; end: number; shows: boolean } | undefined;
   /** The letters this document writes alone beside a formula's operator (split-rules.ts formulaLetters); made on first need. */
   formulaLetters: Set<string> | undefined;
 }

@@ -19,7 +19,7 @@ import {
   stripHarakat,
 } from '../arabic.ts';
 import { FUNCTION_WORDS, NO_TANWEEN } from '../data/function-words.ts';
-import { FINAL_SHADDA, PREPOSITION, finalMarkFor } from './final-marks.ts';
+import { FINAL_SHADDA, PREPOSITION, finalMarkFor, finalShaddaShape } from './final-marks.ts';
 import { ARTICLE_AND_PROCLITICS, contextMarks, mayBeVocalisedWord, shapeMarks, wordMarks } from '../vocalised-words.ts';
 import { planVocalisedRuns } from './vocalised-runs.ts';
 import type { Context } from './split-context.ts';
@@ -132,6 +132,8 @@ const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** ب or ل and من or ما (لمن، بما، ولمن): a frequent word, never a word's stem. */
 const PREPOSITION_AND_PARTICLE = /^[وف]?[بل]م[نا]$/;
 /** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
+/** A verb's subject suffix and object pronoun, nothing else (ناها، تهم، وه). */
+const SUFFIXES_ONLY = /^(?:ت|تا|تم|تما|تن|نا|ن|وا|و|ا)?(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|ني|نا|ي)?$/;
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'وهما', 'ونا', 'وني', 'وك', 'وكم', 'ونه', 'ونها', 'ونهم', 'ونهما']);
 
 export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
@@ -249,15 +251,15 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const middle = pieces[j]!;
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
-  // A lone ي after a word of four letters or more without its proclitics or article (not a stem that lost its shadda: لتلقّ|ي،
-  // ليؤدّ|ي; nor a dual's: مدينتَ|ي), one space from a word it opens, is an imperfect's prefix whose damma was lost (في سباق يُ|قام،
-  // الطلّاب يُ|قاس), whatever the site has seen of the word before with it (سباقَي 10 كلم، الطلّابي): a nisba or a possessive loses its
-  // mark after its ي, not before it, but after a doubled letter (حقّ|ي، فنّ|ي) or the article's name (الشابّ|ي).
+  // A lone ي after a word of four letters or more without its proclitics, article or future's س (not a stem that lost its shadda:
+  // لتلقّ|ي، ليؤدّ|ي، ستلبّ|ي; nor a dual's: مدينتَ|ي; nor a word whose last letter may be doubled, finalShaddaShape: مستحقّ|ي، حقّ|ي),
+  // one space from a word it opens, is an imperfect's prefix whose damma was lost (في سباق يُ|قام، الطلّاب يُ|قاس), whatever the site
+  // has seen of the word before with it (سباقَي 10 كلم، الطلّابي): a nisba or a possessive loses its mark after its ي, not before it.
   if (middle.bare === 'ي' && tail.bare.length >= 3 && gaps[j]!.text === ' ') {
     const before = joinedBare(pieces, i, j - 1);
     const stem = before.replace(/^(?:[وف]?[بلك]?ال|[وف]?لل)/, '');
     const known = j === i + 1 ? ctx.lexPiece(pieces[i]!) : acceptJoin(pieces, gaps, i, j - 1, text, ctx);
-    if (known && (stem === before ? stem.replace(/^[وف]?[بلك]?/, '') : stem).length >= 4)
+    if (known && (stem === before ? stem.replace(/^[وف]?(?:[بلك]|س(?=[يتنأ]))?/, '') : stem).length >= 4 && !finalShaddaShape(before, ''))
       return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   }
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
@@ -723,29 +725,53 @@ function afterLongVowel(word: string): boolean {
 }
 
 /**
- * Does the line around `at` show the damage itself: a lost final mark's debris (NO-BREAK SPACE, two spaces), one of showsDamage's
- * signs, two pieces one space apart that make a word the lexicon knows while one of them is none (سج لت) or a lone letter that
- * only a lost mark parts from a word (an imperfect's prefix before it, ي توق; a last letter after it, توق ع), or two pairs of
- * words, neither a frequent one, that each make a word (مدر عات ويتمر نون)? Asked once per line, for the joins of two words.
+ * Does the line around `at` show the damage itself: a lost final mark's debris after a word (NO-BREAK SPACE, two spaces), one of
+ * showsDamage's signs, two words one space apart that make a word the lexicon knows while one of them is none (سج لت) or a lone
+ * letter (أ علن، ق تل، ي توق، توق ع; not و, a letter beside another lone one or after a noun that labels, as initials, lists and
+ * labels stand: الفئة أ من), or two pairs of words, neither a frequent one, that each make a word (مدر عات ويتمر نون)? Asked for
+ * the joins of two words (or the block's answer, NormalizeOptions.blockShowsSplits); the answer is kept for the line last asked.
  */
 function lineShowsSplits(text: string, at: number, ctx: Context): boolean {
+  if (ctx.blockShowsSplits) return ctx.blockShowsSplits();
+  const known = ctx.lineShowingSplits;
+  if (known && at >= known.start && at <= known.end) return known.shows;
   const start = text.lastIndexOf('\n', at) + 1;
-  let answer = (ctx.linesShowingSplits ??= new Map()).get(start);
-  if (answer === undefined) ctx.linesShowingSplits.set(start, (answer = splitsInLine(lineAround(text, at), ctx)));
-  return answer;
+  const newline = text.indexOf('\n', at);
+  const end = newline === -1 ? text.length : newline;
+  const shows = splitsInLine(text.slice(start, end), ctx);
+  ctx.lineShowingSplits = { start, end, shows };
+  return shows;
 }
-const ARABIC_WORD = /^[\u0621-\u064A]+$/;
-function splitsInLine(line: string, ctx: Context): boolean {
-  if (/\u00A0| {2}/.test(line) || showsDamage(line)) return true;
-  const tokens = line.split(' ');
+const LETTER_RUN_G = /[\u0621-\u064A]+/g;
+const DEBRIS_AFTER_LETTER = /[\u0621-\u064A](?:\u00A0| {2})/;
+export function splitsInLine(line: string, ctx: Context): boolean {
+  if (DEBRIS_AFTER_LETTER.test(line) || showsDamage(line)) return true;
+  // The line's words, each with whether one space alone parts it from the one before.
+  const words: string[] = [];
+  const spaced: boolean[] = [];
+  let end = -1;
+  for (const m of line.matchAll(LETTER_RUN_G)) {
+    spaced.push(end >= 0 && m.index === end + 1 && line.charCodeAt(end) === 0x20);
+    words.push(m[0]);
+    end = m.index + m[0].length;
+  }
+  const lone = (k: number) => k >= 0 && k < words.length && words[k]!.length === 1;
   let wordPairs = 0;
-  for (let t = 0; t + 1 < tokens.length; t++) {
-    const a = tokens[t]!;
-    const b = tokens[t + 1]!;
-    if (!ARABIC_WORD.test(a) || !ARABIC_WORD.test(b)) continue;
-    if (a.length < 2 ? !'يتن'.includes(a) || b.length < 2 : b === 'و') continue;
+  for (let k = 1; k < words.length; k++) {
+    if (!spaced[k]) continue;
+    const a = words[k - 1]!;
+    const b = words[k]!;
+    if (a.length === 1 || b.length === 1) {
+      const letter = a.length === 1 ? k - 1 : k;
+      if (words[letter] === 'و' || (lone(letter - 1) && spaced[letter]) || (lone(letter + 1) && spaced[letter + 1])) continue;
+      const label = spaced[letter] ? words[letter - 1]! : '';
+      if (LABEL_NOUNS.has(label) || LETTERED_PLACES.has(label)) continue;
+      if (a.length === 1 && b.length === 1) continue;
+      if (ctx.lex(a + b)) return true;
+      continue;
+    }
     if (!ctx.lex(a + b)) continue;
-    if (a.length < 2 || b.length < 2 || !ctx.lex(a) || !ctx.lex(b)) return true;
+    if (!ctx.lex(a) || !ctx.lex(b)) return true;
     if (!FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b) && ++wordPairs >= 2) return true;
   }
   return false;
@@ -1145,8 +1171,16 @@ function initialsOrList(text: string, at: number): boolean {
     if (quietLine(text, a)) return true;
   const before = text.slice(Math.max(0, a - 2), a).trim();
   const after = text.slice(b + 1, b + 3).trim();
-  // (… or a table's cell: مبادئ المحاسبة | 3 | 78 | ج ج.)
-  return before === '(' || before === '|' || /^[)|]/.test(after) || /^[-–—]/.test(after) || typedInitials(text, at);
+  // (… or fills a table's cell, a pipe on one side and a pipe or the line's edge on the other: مبادئ المحاسبة | 3 | 78 | ج ج.)
+  if (tableCell(text, a, b)) return true;
+  return before === '(' || after.startsWith(')') || /^[-–—]/.test(after) || typedInitials(text, at);
+}
+
+/** Does the run a..b fill a table's cell: a pipe before or after it, and a pipe or the line's edge on the other side? */
+function tableCell(text: string, a: number, b: number): boolean {
+  const before = /(^|\|) *$/.exec(text.slice(text.lastIndexOf('\n', a - 1) + 1, a))?.[1];
+  const after = /^ *(\||$)/m.exec(text.slice(b + 1))?.[1];
+  return before !== undefined && after !== undefined && (before === '|' || after === '|');
 }
 
 /** How far a list of letters is followed past a run's reach to find its هـ (the alphabet has 28). */
@@ -1855,8 +1889,17 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
   if (k === i && withoutConjunction(L) === 'ست' && COUNTED_NOUNS.has(R)) return null;
   // A word news ends with a shadda (مرّ، تمّ، ردّ) before ب or ل and a word (ومرّ بعين، تمّ بموجب): the preposition opens a word of its
-  // own; the shadda's lost trace inside a word is followed by a tail (مرّ|ات، تمّ|ت), never by a preposition and a noun.
-  if (k === i && FINAL_SHADDA.has(withoutConjunction(L)) && R.length >= 4 && 'بل'.includes(R[0]!) && ctx.lex(R.slice(1))) return null;
+  // own; the shadda's lost trace inside a word is followed by a tail (مرّ|ات، تمّ|ت), never by a preposition and a noun. (But a form
+  // II verb's last root letter and its suffixes: عدّ|لناها، حلّ|لناه.)
+  if (
+    k === i &&
+    FINAL_SHADDA.has(withoutConjunction(L)) &&
+    R.length >= 4 &&
+    'بل'.includes(R[0]!) &&
+    !SUFFIXES_ONLY.test(R.slice(1)) &&
+    ctx.lex(R.slice(1))
+  )
+    return null;
   // A word that begins with a hamza on its alef, after a word (عن أمر أبيها): no lost shadda or vowel leaves such a tail in
   // newsroom copy, whatever the lexicon's compound forms say.
   if (/^[أإآ]/.test(R) && R.length >= 3) return null;

@@ -8,7 +8,7 @@ import { keepOutside, linesWithHarakat } from '../protected.ts';
 import { Context } from './split-context.ts';
 import { forEachWindow, showsDamage } from './split-scan.ts';
 import { withoutTypedSpaces } from './typed-spaces.ts';
-import { repairChain } from './split-rules.ts';
+import { repairChain, splitsInLine } from './split-rules.ts';
 
 export function splitWordEdits(text: string, options: NormalizeOptions, doubts: Doubt[] = []): Edit[] {
   return editsOf(text, options, doubts, false);
@@ -34,3 +34,9 @@ function editsOf(text: string, options: NormalizeOptions, doubts: Doubt[], every
 }
 
 export { showsDamage };
+
+/** Does a line of the text show the damage itself (split-rules.ts lineShowsSplits): what a block gives its pieces (normalizePieces)? */
+export function showsSplits(text: string, options: NormalizeOptions): boolean {
+  const ctx = new Context(options, true);
+  return text.split('\n').some((line) => splitsInLine(line, ctx));
+}
