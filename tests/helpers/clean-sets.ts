@@ -17,4 +17,5 @@ export const CLEAN_SETS = [
   'clean-apart17',
   'clean-apart18',
   'clean-apart19',
+  'clean-apart20',
 ];
