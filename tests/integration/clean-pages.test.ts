@@ -98,7 +98,9 @@ describe('clean copy written apart, built into pages', () => {
     // جج had made a seen word). Then a table's cell of letters stayed apart and two words were joined only in a line that shows
     // the damage itself (a Markdown text node asking its whole block): the earlier sets 7 / 15 → 6 / 13, clean-apart14 29 / 66 as
     // before (its chats and abjad numerals have lone letters that a lost mark could have parted from a word).
-    // With clean-apart20 (ordinary news copy), measured on arrival: 4 words added and 8 lost (أ وهـ، أ وب، 2 ب مراجعة، 7 ب مساء).
+    // With clean-apart20 (ordinary news copy), measured on arrival: 4 words added and 8 lost (أ وهـ، أ وب، 2 ب مراجعة، 7 ب مساء),
+    // then none once a list letter and the next with و on it, هـ with its tatweel and ب after a labelled number stayed apart
+    // (clean-apart14 29 / 66 → 28 / 64 with them).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18', 'clean-apart19', 'clean-apart20']);
@@ -108,15 +110,15 @@ describe('clean copy written apart, built into pages', () => {
     );
     expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(6);
     expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(13);
-    expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(29);
-    expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(66);
+    expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(28);
+    expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(64);
     expect(of(added, 'clean-apart17').length).toBeLessThanOrEqual(11);
     expect(of(lost, 'clean-apart17').length).toBeLessThanOrEqual(23);
     expect(of(added, 'clean-apart18').length).toBeLessThanOrEqual(5);
     expect(of(lost, 'clean-apart18').length).toBeLessThanOrEqual(10);
     expect(of(added, 'clean-apart19').length).toBeLessThanOrEqual(55);
     expect(of(lost, 'clean-apart19').length).toBeLessThanOrEqual(128);
-    expect(of(added, 'clean-apart20').length).toBeLessThanOrEqual(4);
-    expect(of(lost, 'clean-apart20').length).toBeLessThanOrEqual(8);
+    expect(of(added, 'clean-apart20').length).toBeLessThanOrEqual(0);
+    expect(of(lost, 'clean-apart20').length).toBeLessThanOrEqual(0);
   });
 });

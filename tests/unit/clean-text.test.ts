@@ -198,7 +198,8 @@ describe('clean text is never changed', () => {
   //   (a lone letter a lost mark parted from a word counts as the line's damage, so the drum syllables' two pairs دم تك، تك دم do).
   // - clean-apart20 (334 lines of ordinary news copy: a briefing, politics, markets, sports, courts, health, culture, local
   //   services, weather, opinion, obituaries, corrections), measured on arrival at b1ee799 (and 417fb5a): 4 / 4 (letters with و,
-  //   أ وهـ، أ وب; a letter after a number before a word, 2 ب مراجعة، 7 ب مساء).
+  //   أ وهـ، أ وب; a letter after a number before a word, 2 ب مراجعة، 7 ب مساء) → 0 / 0 (a list letter and the next with و on it,
+  //   the letter هـ with its tatweel, ب after a number a noun labels; clean-apart14 11 / 10 → 10 / 9 with them).
   it.each([
     ['clean-habits', 250, 0, 2],
     ['clean-apart6', 300, 1, 3],
@@ -208,13 +209,13 @@ describe('clean text is never changed', () => {
     ['clean-apart11', 300, 0, 0],
     ['clean-apart12', 300, 0, 2],
     ['clean-apart13', 300, 0, 1],
-    ['clean-apart14', 300, 11, 10],
+    ['clean-apart14', 300, 10, 9],
     ['clean-apart15', 300, 0, 0],
     ['clean-apart16', 300, 0, 0],
     ['clean-apart17', 300, 4, 4],
     ['clean-apart18', 300, 3, 4],
     ['clean-apart19', 300, 11, 12],
-    ['clean-apart20', 300, 4, 4],
+    ['clean-apart20', 300, 0, 0],
   ])("changes letters or marks in few of %s's lines, alone or among damaged lines", (set, size, alone, amid) => {
     const lines = habitLines(new URL(`../fixtures/${set}/`, import.meta.url));
     expect(lines.length).toBeGreaterThanOrEqual(size);

@@ -1206,3 +1206,15 @@ describe("two words joined only where their line shows the damage itself (stop 3
     expect(bareAmidDamage('وقال إن الوزارة عد لناها ثم حل لناه')).toBe('وقال إن الوزارة عدلناها ثم حللناه');
   });
 });
+
+describe("clean-apart20's letters (ordinary news copy, stop 37)", () => {
+  it('keeps a list letter and the next with و on it apart, and the letter هـ with its tatweel', () => {
+    expectAmidDamage('وقال إن التهاب الكبد أ وهـ ينتقلان عبر الماء، وإن مدارس القطاعين أ وب لن تتأثر.');
+    // … not a word whose first letter lost its mark before و and a letter that opens a longer word (أُوقف)
+    expect(bareAmidDamage('وقد أ وقف العمل')).toBe('وقد أوقف العمل');
+  });
+  it('keeps ب apart after a number that a noun labels, not after a minute of play', () => {
+    expectAmidDamage('من سكان المرحلة 2 ب مراجعة المكتب، وعثر عليها في الحافلة رقم 7 ب مساء الثلاثاء.');
+    expect(bareAmidDamage('وسجل في الدقيقة 6 ب رأسية قوية')).toBe('وسجل في الدقيقة 6 برأسية قوية');
+  });
+});

@@ -527,6 +527,19 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
   // A formula's symbols touch their digits (ن يد3، ك أ2): no lost mark leaves a digit against a word.
   if (/^[\d\u0660-\u0669\u06F0-\u06F9]/.test(text.charAt(pieces[j]!.end))) return true;
   const second = pieces[i + 1]!.bare;
+  // The letter هـ, written with its tatweel, is no word's piece (أ وهـ، ج هـ).
+  for (let k = i; k <= j; k++) if (pieces[k]!.bare.endsWith('ه') && text.charCodeAt(pieces[k]!.end) === 0x0640) return true;
+  // A list letter and the next with و on it, closing the list (التهاب الكبد أ وب، القطاعين أ وهـ): no lost mark leaves a letter alone
+  // before و and a letter.
+  if (
+    j === i + 1 &&
+    LISTED_WITH_WAW.test(`${pieces[i]!.bare} ${second}`) &&
+    !isBasicLetterAt(text, pieces[i + 1]!.end) &&
+    !isHarakaCode(text.charCodeAt(pieces[i + 1]!.end))
+  )
+    return true;
+  // … nor opens that second letter a word after it (القطاعين أ وب لن تتأثر).
+  if (LISTED_WITH_WAW.test(`${wordBefore(text, pieces[i]!.start)} ${pieces[i]!.bare}`)) return true;
   // An acronym spelled out in Latin letters' names (أر تي أس، بي بي سي).
   if (LATIN_LETTER_NAMES.has(pieces[i]!.bare) && LATIN_LETTER_NAMES.has(second)) return true;
   // … its last letter's name after the others, before a word (إيه سي ميلان; not في سي|ارة, في a preposition too).
@@ -1086,9 +1099,16 @@ function prepositionAfterNumber(pieces: Piece[], k: number, text: string): boole
   const next = pieces[k + 1];
   if (!next || text.slice(pieces[k]!.end, next.start) !== ' ') return false;
   const letter = pieces[k]!.bare;
-  if (letter === 'ب') return next.bare.length >= 2;
+  // (Not after a number that a noun labels: the letter labels it too, الحافلة رقم 7 ب مساء، المرحلة 2 ب مراجعة.)
+  if (letter === 'ب') return next.bare.length >= 2 && !labelledNumberBefore(text, pieces[k]!.start);
   if (next.bare.length !== 1 || !/^(?:من|عن|في)$/.test(letter + next.bare)) return false;
   return next.bare === 'ي' || markLostAfter(next, text);
+}
+
+/** Is the number right before this offset one that a noun labels (رقم 7، المرحلة 2، البوابة 3)? */
+function labelledNumberBefore(text: string, at: number): boolean {
+  const noun = /([\u0621-\u064A]+) [\d\u0660-\u0669\u06F0-\u06F9]+ $/.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  return noun !== undefined && (LABEL_NOUNS.has(noun) || LETTERED_PLACES.has(noun));
 }
 
 /** Is a number (and a space, or a writer's two: a number loses no mark) right before this offset? */
@@ -1182,6 +1202,9 @@ function tableCell(text: string, a: number, b: number): boolean {
   const after = /^ *(\||$)/m.exec(text.slice(b + 1))?.[1];
   return before !== undefined && after !== undefined && (before === '|' || after === '|');
 }
+
+/** A list letter and the next one with و on it (أ وب، ب وج، أ وه). */
+const LISTED_WITH_WAW = /^[أبجدهزحط] و[أبجدهزحط]$/;
 
 /** How far a list of letters is followed past a run's reach to find its هـ (the alphabet has 28). */
 const LISTED_LETTERS = 28;
