@@ -1202,6 +1202,12 @@ describe("two words joined only where their line shows the damage itself (stop 3
       'وقالت إن مستحقي الدعم كثر، وبدأ صرف مستحقي دعم الخبز',
     );
   });
+  it('asks the editor about two words left apart only because their line shows no damage of its own (وشك لت)', () => {
+    const text = 'في مد ة قصيرة\nوشك لت الحكومة لجنة للتحقيق في الحادث.';
+    const result = normalize(text, { lexicon: lazyLexicon, evidence: new WordCounts().add(text) });
+    expect(result.text.split('\n')[1]).toBe('وشك لت الحكومة لجنة للتحقيق في الحادث.');
+    expect(result.doubts.map((d) => [d.before, strip(d.candidate)])).toEqual([['وشك لت', 'وشكلت']]);
+  });
   it("joins a form II verb's last root letter ل and its suffixes after a word news ends with a shadda (عدّلناها)", () => {
     expect(bareAmidDamage('وقال إن الوزارة عد لناها ثم حل لناه')).toBe('وقال إن الوزارة عدلناها ثم حللناه');
   });

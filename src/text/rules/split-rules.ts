@@ -164,7 +164,7 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
   // Pieces left alone that are no word alone: the editor is asked about them (doubtfulPiece).
   for (let k = 0; k < pieces.length; k++) {
     if (joined[k]) continue;
-    const doubt = doubtfulPiece(pieces, gaps, joined, k, text, ctx);
+    const doubt = doubtfulPiece(pieces, gaps, joined, k, text, ctx) ?? refusedForTheLine(pieces, gaps, open, joined, k, text, ctx);
     if (doubt) doubts.push(doubt);
   }
   // Damage at the chain's end (before punctuation or the line's end): the whitespace and
@@ -184,6 +184,35 @@ export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edi
       first--;
     restoreFinal(pieces, gaps, first, pieces.length - 1, tail[0], ctx, edits, text);
   }
+}
+
+/**
+ * Two words left apart only because their line shows no damage of its own (lineShowsSplits), which would be joined in a line
+ * that does (وشك لت الحكومة): the editor is asked about them.
+ */
+function refusedForTheLine(
+  pieces: Piece[],
+  gaps: Gap[],
+  open: boolean[],
+  joined: boolean[],
+  k: number,
+  text: string,
+  ctx: Context,
+): Doubt | undefined {
+  if (!ctx.damaged || !open[k] || joined[k + 1] || gaps[k]!.text !== ' ' || lineShowsSplits(text, pieces[k]!.end, ctx)) return undefined;
+  ctx.assumeLineDamage = true;
+  try {
+    if (!acceptJoin(pieces, gaps, k, k + 1, text, ctx)) return undefined;
+  } finally {
+    ctx.assumeLineDamage = false;
+  }
+  const L = pieces[k]!;
+  const R = pieces[k + 1]!;
+  return {
+    offset: L.start,
+    before: text.slice(L.start, R.end),
+    candidate: text.slice(L.start, L.end) + marksFor(pieces, gaps, k, k, k + 1, text, ctx) + text.slice(R.start, R.end),
+  };
 }
 
 /**
@@ -745,6 +774,7 @@ function afterLongVowel(word: string): boolean {
  * the joins of two words (or the block's answer, NormalizeOptions.blockShowsSplits); the answer is kept for the line last asked.
  */
 function lineShowsSplits(text: string, at: number, ctx: Context): boolean {
+  if (ctx.assumeLineDamage) return true;
   if (ctx.blockShowsSplits) return ctx.blockShowsSplits();
   const known = ctx.lineShowingSplits;
   if (known && at >= known.start && at <= known.end) return known.shows;
