@@ -131,9 +131,9 @@ const TAFAUUL_DEFECTIVE = /^(?:[وف]?[بلك](?:ال)?|[وف]?(?:ال|لل))ت[
 const LETTER_PRONOUN_TAIL = /^[بل](?:ه|ها|هم|هما|نا|كم|ي)$/;
 /** ب or ل and من or ما (لمن، بما، ولمن): a frequent word, never a word's stem. */
 const PREPOSITION_AND_PARTICLE = /^[وف]?[بل]م[نا]$/;
-/** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 /** A verb's subject suffix and object pronoun, nothing else (ناها، تهم، وه). */
 const SUFFIXES_ONLY = /^(?:ت|تا|تم|تما|تن|نا|ن|وا|و|ا)?(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|ني|نا|ي)?$/;
+/** Word tails that begin with و: plural and pronoun suffixes (ضخّ|وا، يعدّ|ون، حمّ|لوه). */
 const WAW_SUFFIXES = new Set(['وا', 'ون', 'وه', 'وها', 'وهم', 'وهما', 'ونا', 'وني', 'وك', 'وكم', 'ونه', 'ونها', 'ونهم', 'ونهما']);
 
 export function repairChain(text: string, chain: Chain, ctx: Context, edits: Edit[], atChainEnd: boolean, doubts: Doubt[]): void {
@@ -787,6 +787,7 @@ function lineShowsSplits(text: string, at: number, ctx: Context): boolean {
 }
 const LETTER_RUN_G = /[\u0621-\u064A]+/g;
 const DEBRIS_AFTER_LETTER = /[\u0621-\u064A](?:\u00A0| {2})/;
+/** lineShowsSplits's answer for one line of text. */
 export function splitsInLine(line: string, ctx: Context): boolean {
   if (DEBRIS_AFTER_LETTER.test(line) || showsDamage(line)) return true;
   // The line's words, each with whether one space alone parts it from the one before.
@@ -1938,8 +1939,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   if (L.length >= 3 && FINAL_SHADDA.has(R)) return null;
   // ست after a preposition is the number six before its noun (من ست دول), not the future's ستُ before a verb (التي ستُ|قام), nor
   // ستّ|ين، ستّ|ون (خلال ستّين).
-  // (Nor before a noun it counts, with or without و: وست دول، ست ساعات.)
   if (k === i && L === 'ست' && R.length >= 3 && PREPOSITION.test(wordBefore(text, pieces[i]!.start))) return null;
+  // … nor before a noun it counts, with or without و (وست دول، ست ساعات).
   if (k === i && withoutConjunction(L) === 'ست' && COUNTED_NOUNS.has(R)) return null;
   // A word news ends with a shadda (مرّ، تمّ، ردّ) before ب or ل and a word (ومرّ بعين، تمّ بموجب): the preposition opens a word of its
   // own; the shadda's lost trace inside a word is followed by a tail (مرّ|ات، تمّ|ت), never by a preposition and a noun. (But a form
