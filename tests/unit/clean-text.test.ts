@@ -107,6 +107,7 @@ describe('clean text is never changed', () => {
     'unseen13',
     'unseen14',
     'unseen15',
+    'unseen16',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
