@@ -1224,3 +1224,12 @@ describe("clean-apart20's letters (ordinary news copy, stop 37)", () => {
     expect(bareAmidDamage('وسجل في الدقيقة 6 ب رأسية قوية')).toBe('وسجل في الدقيقة 6 برأسية قوية');
   });
 });
+
+describe("unseen16's false joins (read in stop 37)", () => {
+  it('takes no word of five letters or more after pieces that already make a word, but after proclitics', () => {
+    expect(bareAmidDamage('وقالت إن الورشة استغرقت ثلاثة أشهر، إذ ف ك ت قطعها واحدة واحدة')).toBe(
+      'وقالت إن الورشة استغرقت ثلاثة أشهر، إذ فكت قطعها واحدة واحدة',
+    );
+    expect(bareAmidDamage('وأعلن المقبل، و ل إطلاق حافلات جديدة')).toBe('وأعلن المقبل، ولإطلاق حافلات جديدة');
+  });
+});

@@ -301,9 +301,16 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
 }
 
+/** Is `next` a word of five letters or more, and `before` (the pieces joined before it) a word that is not only proclitics? */
+function wordAfterWord(before: string, next: Piece, ctx: Context): boolean {
+  return next.bare.length >= 5 && !PROCLITIC_CHAIN.test(before) && ctx.lexPiece(next) && ctx.lex(before);
+}
+
 function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
   let bare = '';
   for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
+  // (Nor a word of five letters or more after a rejoined word, one space apart: إذ فُكّ|ت قطعها.)
+  if (gaps[j]!.text === ' ' && wordAfterWord(bare, pieces[j + 1]!, ctx)) return false;
   const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare, known: undefined };
   // (The pieces after the next stay in view: a lone letter may open a word that several lone letters make, opensLetterRun.)
   return acceptJoin([whole, ...pieces.slice(j + 1, j + 1 + MAX_PIECES)], gaps.slice(j, j + MAX_PIECES), 0, 1, text, ctx);
@@ -525,6 +532,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // A nisba in ي and its plural ending, in a text that shows damage: the shadda of the ي was lost (ساديّ|ون، السوريّ|ين).
     (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i));
   if (!isWord) return false;
+  // A join of three pieces or more does not take a last word of five letters or more after pieces that already make a word, not
+  // only proclitics (إذ فُكّت قطعها, not فكّتقطعها: the lexicon's compound forms read anything as one word; but و|ل|إطلاق).
+  if (j > i + 1 && gaps[j - 1]!.text === ' ' && wordAfterWord(joinedBare(pieces, i, j - 1), pieces[j]!, ctx)) return false;
   // … and every gap needs its own reason to be damage.
   for (let k = i; k < j; k++) {
     const r = tanween && k === j - 1 ? 'strong' : gapReason(pieces, gaps, k, i, j, ctx, text);
