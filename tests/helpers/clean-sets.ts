@@ -18,4 +18,5 @@ export const CLEAN_SETS = [
   'clean-apart18',
   'clean-apart19',
   'clean-apart20',
+  'clean-apart21',
 ];

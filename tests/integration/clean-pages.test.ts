@@ -101,12 +101,14 @@ describe('clean copy written apart, built into pages', () => {
     // With clean-apart20 (ordinary news copy), measured on arrival: 4 words added and 8 lost (أ وهـ، أ وب، 2 ب مراجعة، 7 ب مساء),
     // then none once a list letter and the next with و on it, هـ with its tatweel and ب after a labelled number stayed apart
     // (clean-apart14 29 / 66 → 28 / 64 with them).
+    // With clean-apart21 (ordinary news copy across the region), measured on arrival: 1 word added and 2 lost (التهاب الكبد ب هو,
+    // which the site has seen as بهو).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
-    const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18', 'clean-apart19', 'clean-apart20']);
+    const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18', 'clean-apart19', 'clean-apart20', 'clean-apart21']);
     const earlier = (list: string[]) => list.filter((entry) => !held.has(setOfEntry(entry)));
     console.log(
-      `clean pages: ${added.length} words added, ${lost.length} lost (clean-apart14: ${of(added, 'clean-apart14').length}, ${of(lost, 'clean-apart14').length}; clean-apart17: ${of(added, 'clean-apart17').length}, ${of(lost, 'clean-apart17').length}; clean-apart18: ${of(added, 'clean-apart18').length}, ${of(lost, 'clean-apart18').length}; clean-apart19: ${of(added, 'clean-apart19').length}, ${of(lost, 'clean-apart19').length}; clean-apart20: ${of(added, 'clean-apart20').length}, ${of(lost, 'clean-apart20').length}): ${added.join(', ')}`,
+      `clean pages: ${added.length} words added, ${lost.length} lost (clean-apart14: ${of(added, 'clean-apart14').length}, ${of(lost, 'clean-apart14').length}; clean-apart17: ${of(added, 'clean-apart17').length}, ${of(lost, 'clean-apart17').length}; clean-apart18: ${of(added, 'clean-apart18').length}, ${of(lost, 'clean-apart18').length}; clean-apart19: ${of(added, 'clean-apart19').length}, ${of(lost, 'clean-apart19').length}; clean-apart20: ${of(added, 'clean-apart20').length}, ${of(lost, 'clean-apart20').length}; clean-apart21: ${of(added, 'clean-apart21').length}, ${of(lost, 'clean-apart21').length}): ${added.join(', ')}`,
     );
     expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(6);
     expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(13);
@@ -120,5 +122,7 @@ describe('clean copy written apart, built into pages', () => {
     expect(of(lost, 'clean-apart19').length).toBeLessThanOrEqual(128);
     expect(of(added, 'clean-apart20').length).toBeLessThanOrEqual(0);
     expect(of(lost, 'clean-apart20').length).toBeLessThanOrEqual(0);
+    expect(of(added, 'clean-apart21').length).toBeLessThanOrEqual(1);
+    expect(of(lost, 'clean-apart21').length).toBeLessThanOrEqual(2);
   });
 });
