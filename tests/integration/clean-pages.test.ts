@@ -102,7 +102,8 @@ describe('clean copy written apart, built into pages', () => {
     // then none once a list letter and the next with و on it, هـ with its tatweel and ب after a labelled number stayed apart
     // (clean-apart14 29 / 66 → 28 / 64 with them).
     // With clean-apart21 (ordinary news copy across the region), measured on arrival: 1 word added and 2 lost (التهاب الكبد ب هو,
-    // which the site has seen as بهو).
+    // which the site has seen as بهو), then none once a hepatitis's letter after الكبد stayed apart (clean-apart17 loses 22 words
+    // since clean-apart21's words joined the site's evidence, 23 before).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     const held = new Set(['clean-apart14', 'clean-apart17', 'clean-apart18', 'clean-apart19', 'clean-apart20', 'clean-apart21']);
@@ -115,14 +116,14 @@ describe('clean copy written apart, built into pages', () => {
     expect(of(added, 'clean-apart14').length).toBeLessThanOrEqual(28);
     expect(of(lost, 'clean-apart14').length).toBeLessThanOrEqual(64);
     expect(of(added, 'clean-apart17').length).toBeLessThanOrEqual(11);
-    expect(of(lost, 'clean-apart17').length).toBeLessThanOrEqual(23);
+    expect(of(lost, 'clean-apart17').length).toBeLessThanOrEqual(22);
     expect(of(added, 'clean-apart18').length).toBeLessThanOrEqual(5);
     expect(of(lost, 'clean-apart18').length).toBeLessThanOrEqual(10);
     expect(of(added, 'clean-apart19').length).toBeLessThanOrEqual(55);
     expect(of(lost, 'clean-apart19').length).toBeLessThanOrEqual(128);
     expect(of(added, 'clean-apart20').length).toBeLessThanOrEqual(0);
     expect(of(lost, 'clean-apart20').length).toBeLessThanOrEqual(0);
-    expect(of(added, 'clean-apart21').length).toBeLessThanOrEqual(1);
-    expect(of(lost, 'clean-apart21').length).toBeLessThanOrEqual(2);
+    expect(of(added, 'clean-apart21').length).toBeLessThanOrEqual(0);
+    expect(of(lost, 'clean-apart21').length).toBeLessThanOrEqual(0);
   });
 });

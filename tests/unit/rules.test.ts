@@ -1233,3 +1233,12 @@ describe("unseen16's false joins (read in stop 37)", () => {
     expect(bareAmidDamage('وأعلن المقبل، و ل إطلاق حافلات جديدة')).toBe('وأعلن المقبل، ولإطلاق حافلات جديدة');
   });
 });
+
+describe("clean-apart21's letters (ordinary news copy, stop 37)", () => {
+  it("keeps hepatitis's letter apart after الكبد, whatever the site has seen (بهو)", () => {
+    const text = 'في مد ة قصيرة\nوأوضحت أن التهاب الكبد ب هو المستهدف، وجلسوا في بهو الفندق.';
+    expect(n(text, { evidence: new WordCounts().add(text) })).toBe(
+      'في مدّة قصيرة\nوأوضحت أن التهاب الكبد ب هو المستهدف، وجلسوا في بهو الفندق.',
+    );
+  });
+});
