@@ -199,7 +199,10 @@ function refusedForTheLine(
   text: string,
   ctx: Context,
 ): Doubt | undefined {
-  if (!ctx.damaged || !open[k] || joined[k + 1] || gaps[k]!.text !== ' ' || lineShowsSplits(text, pieces[k]!.end, ctx)) return undefined;
+  if (!ctx.damaged || !open[k] || joined[k + 1] || gaps[k]!.text !== ' ') return undefined;
+  const word = pieces[k]!.bare + pieces[k + 1]!.bare;
+  if (!ctx.lex(word) && !ctx.seen(word)) return undefined;
+  if (lineShowsSplits(text, pieces[k]!.end, ctx)) return undefined;
   ctx.assumeLineDamage = true;
   try {
     if (!acceptJoin(pieces, gaps, k, k + 1, text, ctx)) return undefined;
