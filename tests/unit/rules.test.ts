@@ -1242,3 +1242,13 @@ describe("clean-apart21's letters (ordinary news copy, stop 37)", () => {
     );
   });
 });
+
+describe("unseen17's bare line beside damage (read in stop 37)", () => {
+  it('counts two pairs of words that share a word as one (اللي فات كنا), not as a line that shows damage', () => {
+    expectAmidDamage('وقالت ربة منزل: «إحنا من الصيف اللي فات كنا بنشتري المياه».');
+    // … while two pairs apart still do (مدر عات ويتمر نون)
+    expect(bareAmidDamage('تظهر جنودا يقودون مدر عات ويتمر نون على ضربات مدفعية')).toBe(
+      'تظهر جنودا يقودون مدرعات ويتمرنون على ضربات مدفعية',
+    );
+  });
+});

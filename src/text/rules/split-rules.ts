@@ -783,7 +783,7 @@ function afterLongVowel(word: string): boolean {
  * Does the line around `at` show the damage itself: a lost final mark's debris after a word (NO-BREAK SPACE, two spaces), one of
  * showsDamage's signs, two words one space apart that make a word the lexicon knows while one of them is none (سج لت) or a lone
  * letter (أ علن، ق تل، ي توق، توق ع; not و, a letter beside another lone one or after a noun that labels, as initials, lists and
- * labels stand: الفئة أ من), or two pairs of words, neither a frequent one, that each make a word (مدر عات ويتمر نون)? Asked for
+ * labels stand: الفئة أ من), or two pairs of words apart, neither a frequent one, that each make a word (مدر عات ويتمر نون)? Asked for
  * the joins of two words (or the block's answer, NormalizeOptions.blockShowsSplits); the answer is kept for the line last asked.
  */
 function lineShowsSplits(text: string, at: number, ctx: Context): boolean {
@@ -814,6 +814,7 @@ export function splitsInLine(line: string, ctx: Context): boolean {
   }
   const lone = (k: number) => k >= 0 && k < words.length && words[k]!.length === 1;
   let wordPairs = 0;
+  let lastPairEnd = -1;
   for (let k = 1; k < words.length; k++) {
     if (!spaced[k]) continue;
     const a = words[k - 1]!;
@@ -829,7 +830,10 @@ export function splitsInLine(line: string, ctx: Context): boolean {
     }
     if (!ctx.lex(a + b)) continue;
     if (!ctx.lex(a) || !ctx.lex(b)) return true;
-    if (!FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b) && ++wordPairs >= 2) return true;
+    // (Two pairs apart: اللي فات كنا is one pair read two ways.)
+    if (FUNCTION_WORDS.has(a) || FUNCTION_WORDS.has(b) || k - 1 === lastPairEnd) continue;
+    lastPairEnd = k;
+    if (++wordPairs >= 2) return true;
   }
   return false;
 }
