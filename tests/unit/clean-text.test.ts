@@ -108,6 +108,7 @@ describe('clean text is never changed', () => {
     'unseen14',
     'unseen15',
     'unseen16',
+    'unseen17',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
