@@ -19,4 +19,5 @@ export const CLEAN_SETS = [
   'clean-apart19',
   'clean-apart20',
   'clean-apart21',
+  'clean-apart22',
 ];
