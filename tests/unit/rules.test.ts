@@ -1252,3 +1252,9 @@ describe("unseen17's bare line beside damage (read in stop 37)", () => {
     );
   });
 });
+
+describe("clean-apart22's letters (ordinary news copy, stop 37)", () => {
+  it("keeps a class's and a grade's letter apart after الشعبة and تقدير", () => {
+    expectAmidDamage('وقال إن الشعبة و لم تفتح هذا العام، وإن من تخرج بتقدير د ما زال بإمكانه التسجيل.');
+  });
+});

@@ -134,6 +134,8 @@ export const STANDALONE_AFTER_LETTER = new Set(
 export const LABEL_NOUNS = new Set(
   (
     `فئة فئتي مجموعة فيتامين حرف درجة بند نوع قسم مستوى جدول ملحق شكل طراز مرحلة خطة فقرة مادة رقم نموذج صنف فصل مربع قائمة ` +
+    // a school's class or stream and a grade (الشعبة ك، بتقدير د)
+    `شعبة تقدير ` +
     // letters that name a variable, an angle, a side, a root's radicals or a spoon's size (المتغير س، المثلث أ ب ج، الجذر ك ت ب، ملعقة ك)
     `متغير قيمة زاوية ضلع مثلث محور دالة رمز جذر ملعقة ` +
     // a virus's type (الإنفلونزا ب، سلالة أ، التهاب الكبد ب), a blood group (فصيلة ب الموجبة، زمرة أ)
