@@ -106,7 +106,7 @@ describe('clean copy written apart, built into pages', () => {
     // since clean-apart21's words joined the site's evidence, 23 before).
     // With clean-apart22 (ordinary news copy: a live blog, markets, transfers, rulings, a campaign, reviews, advisories, a budget,
     // admissions, a launch, a bulletin, letters), measured on arrival: 5 words added and 10 lost, then 3 and 6 (a class's and a
-    // grade's letter after الشعبة and تقدير).
+    // grade's letter after الشعبة and تقدير), then 2 and 4 (ل after أو when a noun labels the letter before it).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     const held = new Set([
@@ -136,7 +136,7 @@ describe('clean copy written apart, built into pages', () => {
     expect(of(lost, 'clean-apart20').length).toBeLessThanOrEqual(0);
     expect(of(added, 'clean-apart21').length).toBeLessThanOrEqual(0);
     expect(of(lost, 'clean-apart21').length).toBeLessThanOrEqual(0);
-    expect(of(added, 'clean-apart22').length).toBeLessThanOrEqual(3);
-    expect(of(lost, 'clean-apart22').length).toBeLessThanOrEqual(6);
+    expect(of(added, 'clean-apart22').length).toBeLessThanOrEqual(2);
+    expect(of(lost, 'clean-apart22').length).toBeLessThanOrEqual(4);
   });
 });

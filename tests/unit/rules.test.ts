@@ -1256,5 +1256,8 @@ describe("unseen17's bare line beside damage (read in stop 37)", () => {
 describe("clean-apart22's letters (ordinary news copy, stop 37)", () => {
   it("keeps a class's and a grade's letter apart after الشعبة and تقدير", () => {
     expectAmidDamage('وقال إن الشعبة و لم تفتح هذا العام، وإن من تخرج بتقدير د ما زال بإمكانه التسجيل.');
+    // … and ل after أو when a noun labels the letter before it, not أوّل split elsewhere
+    expectAmidDamage('ويمكن التحويل إلى الشعبة ك أو ل دون رسوم إضافية.');
+    expect(bareAmidDamage('وقال إن أو ل اجتماع عقد أمس، وتلق ت أو ل إشارة')).toBe('وقال إن أول اجتماع عقد أمس، وتلقت أول إشارة');
   });
 });

@@ -896,14 +896,17 @@ function itemLetter(text: string, piece: { bare: string; start: number; end: num
 
 /**
  * Is the lone letter one of two or more letters with أو between them (مثل أ أو ب أو ن، الفئة ب أو ج)? Not with ل after أو, which is
- * أوّل split (تلقّ|ت أو|ل إشارة).
+ * أوّل split (تلقّ|ت أو|ل إشارة), unless a noun labels the first letter (الشعبة ك أو ل).
  */
 function lettersOr(text: string, piece: { bare: string; start: number; end: number }): boolean {
-  if (piece.bare === 'ل') return false;
-  if (wordBefore(text, piece.start) === 'أو' && loneLetterAt(text, startOfWordBefore(text, piece.start) - 2)) return true;
-  if (wordAfter(text, piece.end) !== 'أو') return false;
+  if (wordBefore(text, piece.start) === 'أو') {
+    const first = startOfWordBefore(text, piece.start) - 2;
+    // (ل only after a label's letter: الشعبة ك أو ل; elsewhere أو ل is أوّل split.)
+    if (loneLetterAt(text, first) && (piece.bare !== 'ل' || LABEL_NOUNS.has(wordBefore(text, first)))) return true;
+  }
+  if (piece.bare === 'ل' || wordAfter(text, piece.end) !== 'أو') return false;
   const afterOr = text.indexOf(' ', piece.end + 1) + 1;
-  return afterOr > 0 && text[afterOr] !== 'ل' && loneLetterAt(text, afterOr);
+  return afterOr > 0 && (text[afterOr] !== 'ل' || LABEL_NOUNS.has(wordBefore(text, piece.start))) && loneLetterAt(text, afterOr);
 }
 
 const LETTER_LIST = 6;
