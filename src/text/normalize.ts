@@ -136,18 +136,19 @@ export function normalizePieces(
   opensLine: readonly boolean[],
   options: Partial<NormalizeOptions> = {},
 ): NormalizeResult[] {
-  // Each piece's block (a paragraph, whose text nodes emphasis and links part) is asked whether it shows the damage itself, once.
-  const blockOf: number[] = [];
-  const blocks: string[] = [];
-  pieces.forEach((p, i) => {
-    if (i === 0 || opensLine[i]) blocks.push('');
-    blocks[blocks.length - 1] += p;
-    blockOf.push(blocks.length - 1);
-  });
-  const answers: Array<boolean | undefined> = [];
+  // Each piece's block (a paragraph, whose text nodes emphasis and links part) is asked whether it shows the damage itself, once,
+  // when a join of two words first needs it.
   const resolved: NormalizeOptions = { ...DEFAULT_OPTIONS, ...options };
-  const blockShowsSplits = (b: number) => () => (answers[b] ??= showsSplits(blocks[b]!, resolved));
-  const optionsOf = pieces.map((_, i) => ({ ...options, blockShowsSplits: blockShowsSplits(blockOf[i]!) }));
+  const optionsOf: Array<Partial<NormalizeOptions>> = [];
+  for (let first = 0; first < pieces.length;) {
+    let end = first + 1;
+    while (end < pieces.length && !opensLine[end]) end++;
+    const block = pieces.slice(first, end);
+    let answer: boolean | undefined;
+    const blockShowsSplits = () => (answer ??= showsSplits(block.join(''), resolved));
+    for (let i = first; i < end; i++) optionsOf.push({ ...options, blockShowsSplits });
+    first = end;
+  }
   const results = pieces.map((p, i) => normalize(p, optionsOf[i]));
   const reads = results.map((r) => r.changes.filter((c) => c.rule === 'word-final-mark').map((c) => c.offset));
   if (pieces.length < 2 || reads.every((r) => r.length === 0)) return results;

@@ -67,8 +67,6 @@ export class Context {
   lettersAfterNouns: Map<string, Set<string>> | undefined;
   /** The marks of the fully vocalised words rejoined in this text, by where the word starts and ends (split-rules.ts vocalisedMarks). */
   readonly vocalisedWords = new Map<string, string[]>();
-  /** While the editor's doubts are sought: every line is taken to show the damage itself (split-rules.ts refusedForTheLine). */
-  assumeLineDamage = false;
   /** The line last asked whether it shows the damage itself (split-rules.ts lineShowsSplits), and the answer. */
   lineShowingSplits: { start: number; end: number; shows: boolean } | undefined;
   /** The letters this document writes alone beside a formula's operator (split-rules.ts formulaLetters); made on first need. */

@@ -202,19 +202,19 @@ function refusedForTheLine(
   if (!ctx.damaged || !open[k] || joined[k + 1] || gaps[k]!.text !== ' ') return undefined;
   const word = pieces[k]!.bare + pieces[k + 1]!.bare;
   if (!ctx.lex(word) && !ctx.seen(word)) return undefined;
-  if (lineShowsSplits(text, pieces[k]!.end, ctx)) return undefined;
-  ctx.assumeLineDamage = true;
-  try {
-    if (!acceptJoin(pieces, gaps, k, k + 1, text, ctx)) return undefined;
-  } finally {
-    ctx.assumeLineDamage = false;
-  }
-  const L = pieces[k]!;
-  const R = pieces[k + 1]!;
+  if (lineShowsSplits(text, pieces[k]!.end, ctx) || !acceptJoin(pieces, gaps, k, k + 1, text, ctx, false)) return undefined;
+  return pairDoubt(pieces, gaps, k, text, ctx);
+}
+
+/** The editor's doubt about pieces a and a + 1: the two as written, and joined with the marks the repair would give them. */
+function pairDoubt(pieces: Piece[], gaps: Gap[], a: number, text: string, ctx: Context): Doubt {
+  const L = pieces[a]!;
+  const R = pieces[a + 1]!;
+  const marks = marksFor(pieces, gaps, a, a, a + 1, text, ctx);
   return {
     offset: L.start,
     before: text.slice(L.start, R.end),
-    candidate: text.slice(L.start, L.end) + marksFor(pieces, gaps, k, k, k + 1, text, ctx) + text.slice(R.start, R.end),
+    candidate: text.slice(L.start, L.end) + marks + text.slice(R.start, R.end),
   };
 }
 
@@ -431,14 +431,7 @@ function doubtfulPiece(pieces: Piece[], gaps: Gap[], joined: boolean[], k: numbe
     if (leftNoWord !== rightNoWord) a = leftNoWord ? k - 1 : k;
     else a = lone && 'يتنأبلكف'.includes(P) ? k : k - 1;
   } else a = left ? k - 1 : k;
-  const L = pieces[a]!;
-  const R = pieces[a + 1]!;
-  const marks = marksFor(pieces, gaps, a, a, a + 1, text, ctx);
-  return {
-    offset: L.start,
-    before: text.slice(L.start, R.end),
-    candidate: text.slice(L.start, L.end) + marks + text.slice(R.start, R.end),
-  };
+  return pairDoubt(pieces, gaps, a, text, ctx);
 }
 
 /**
@@ -465,7 +458,7 @@ function isWordFinalDamage(gap: string, damaged: boolean): boolean {
 const DEBRIS_TAIL = /^\u00A0|^ {2,}/;
 const DAMAGED_TAIL = /^\u00A0|^ {2,}|^ (?=[\n,،؛:!؟?»)\]]|\.(?!\.+[ \u00A0]))/;
 
-function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context): boolean {
+function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: string, ctx: Context, askTheLine = true): boolean {
   for (let k = i; k < j; k++) {
     const bare = pieces[k]!.bare;
     if (
@@ -546,7 +539,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     if (r === null) return false;
     // Two pieces that are both words are joined only in a document that shows damage elsewhere, and in a line (a paragraph) that
     // shows it too: a clean paragraph beside damaged ones keeps its words (امتد حكم، لا فض فوك).
-    if (r === 'weak' && (!ctx.damaged || !lineShowsSplits(text, pieces[k]!.end, ctx))) return false;
+    // (`askTheLine` false: what the join would be in a line that shows it, refusedForTheLine.)
+    if (r === 'weak' && (!ctx.damaged || (askTheLine && !lineShowsSplits(text, pieces[k]!.end, ctx)))) return false;
     // Nor across a lost final mark's debris (NBSP, three spaces), which no mark inside a word leaves, whose mark will be put
     // back, which a second pass then sees (تحدٍّ مهمّ, not تحدّمهمّ; وسُئِلَ رئيس, not وسئل لرئيس).
     if (
@@ -787,13 +781,10 @@ function afterLongVowel(word: string): boolean {
  * the joins of two words (or the block's answer, NormalizeOptions.blockShowsSplits); the answer is kept for the line last asked.
  */
 function lineShowsSplits(text: string, at: number, ctx: Context): boolean {
-  if (ctx.assumeLineDamage) return true;
   if (ctx.blockShowsSplits) return ctx.blockShowsSplits();
   const known = ctx.lineShowingSplits;
   if (known && at >= known.start && at <= known.end) return known.shows;
-  const start = text.lastIndexOf('\n', at) + 1;
-  const newline = text.indexOf('\n', at);
-  const end = newline === -1 ? text.length : newline;
+  const [start, end] = lineSpan(text, at);
   const shows = splitsInLine(text.slice(start, end), ctx);
   ctx.lineShowingSplits = { start, end, shows };
   return shows;
@@ -1575,9 +1566,12 @@ function hamzalessParticle(L: string, R: string, ctx: Context, text: string, at:
 }
 /** The line (paragraph) around offset `at`. */
 function lineAround(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at) + 1;
+  return text.slice(...lineSpan(text, at));
+}
+/** Where the line around `at` starts and ends (before its newline). */
+function lineSpan(text: string, at: number): [start: number, end: number] {
   const end = text.indexOf('\n', at);
-  return text.slice(start, end === -1 ? text.length : end);
+  return [text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end];
 }
 /** Frequent words whose first letter takes a damma (ثُمَّ، كُلّ، هُم، مُنذ). */
 const DAMMA_FIRST_WORDS = new Set(['ثم', 'كل', 'هو', 'هم', 'هما', 'منذ', 'مذ']);
