@@ -12,7 +12,7 @@ import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
 import { knownNameProblems } from '../content/known-names.ts';
 import { WordCounts } from '../text/evidence.ts';
-import { countsOf, evidenceFrom, EvidenceBuilder } from '../store/evidence-cache.ts';
+import { countsOf, evidenceFrom, EvidenceBuilder, type ChangedWords } from '../store/evidence-cache.ts';
 import { SourceIndex } from '../store/source-index.ts';
 import { codeVersion, entryKey } from '../store/code-version.ts';
 import { headKey, PreparedCache, validEntry, type EntryHead } from '../store/prepared-cache.ts';
@@ -105,6 +105,11 @@ export interface Scan {
   tag: string;
   cache: PreparedCache | undefined;
   normalizeConfig: NormalizeConfig;
+  /**
+   * The heads the last build found valid (PreparedCache.takeVerified) and the words whose counts changed since: such a head's
+   * look-ups are checked only for those words.
+   */
+  verified?: { trusted: (key: string, head: EntryHead) => boolean; words: ChangedWords } | undefined;
 }
 
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
@@ -152,7 +157,11 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
     for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
     counts = countsOf(all);
   }
-  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig };
+  // (taken, hence removed, before any entry is written: a build that stops before saving leaves no record)
+  const changed = evidenceBuilder.changedWords();
+  const trusted = cache?.takeVerified(changed?.since);
+  const verified = trusted && changed && { trusted, words: changed.words };
+  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig, verified };
 }
 
 /**
@@ -180,10 +189,11 @@ export function checkCached(s: Scan, heads = false): Slot[] {
   const misses: Slot[] = [];
   for (const slot of s.slots) {
     if (slot.problem) continue;
-    if (slot.head !== undefined) slot.entry = validEntry<PreparedEntry>(slot.head, s.evidence);
+    if (slot.head !== undefined) slot.entry = validEntry<PreparedEntry>(slot.head, s.evidence, changedSince(s, slot.key, slot.head));
     if (!slot.entry && heads && s.cache) {
-      slot.head = s.cache.readHead(headKey(slot.key));
-      slot.entry = slot.head && validEntry<PreparedEntry>(slot.head, s.evidence);
+      const key = headKey(slot.key);
+      slot.head = s.cache.readHead(key);
+      slot.entry = slot.head && validEntry<PreparedEntry>(slot.head, s.evidence, changedSince(s, key, slot.head));
       slot.headOnly = slot.entry !== undefined;
     }
     if (!slot.entry) {
@@ -192,6 +202,11 @@ export function checkCached(s: Scan, heads = false): Slot[] {
     }
   }
   return misses;
+}
+
+/** The words to check a head's look-ups for, when the last build found it valid (Scan.verified); undefined: check them all. */
+function changedSince(s: Scan, key: string, head: EntryHead): ChangedWords | undefined {
+  return s.verified?.trusted(key, head) ? s.verified.words : undefined;
 }
 
 export function sourceText(root: string, file: string): string {
@@ -295,9 +310,12 @@ export function finish(
     if (saved) return;
     saved = true;
     if (s.cache) {
-      s.evidenceBuilder.save(s.counts);
+      const evidence = s.evidenceBuilder.save(s.counts);
       s.sources.save();
-      s.cache.savePack(s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])));
+      s.cache.savePack(
+        s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])),
+        evidence,
+      );
       if (prepared > 0) s.cache.prune(used, prepared);
     }
     used.clear();

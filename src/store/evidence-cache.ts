@@ -1,13 +1,14 @@
 /**
  * The site-wide word counts (text/evidence.ts) kept between builds: `.cache/evidence.json` holds the totals, the tag (code version and
- * options) and the entry keys counted; each file's own counts are in its prepared entry (prepared-cache.ts). A gone or changed file's
- * counts are subtracted and the new ones added, giving exactly a fresh count; another tag, or a file's entry missing, means counting every
- * file afresh.
+ * options), the entry keys counted and an id of this save; each file's own counts are in its prepared entry (prepared-cache.ts). A gone
+ * or changed file's counts are subtracted and the new ones added, giving exactly a fresh count, and the words they touch are the only
+ * ones whose count can differ from the saved totals (changedWords); another tag, or a file's entry missing, means counting afresh.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
-import { WordCounts } from '../text/evidence.ts';
+import { lowOfKey, WordCounts } from '../text/evidence.ts';
 import { encodeLookups, type PreparedCache } from './prepared-cache.ts';
 
 /** Word key (text/evidence.ts wordKey) → count. */
@@ -32,8 +33,8 @@ export function encodeFileCounts(text: string): Buffer {
   return encodeLookups([...fileCounts(text)].sort((a, b) => a[0] - b[0]));
 }
 
-function writeJson(file: string, value: unknown): void {
-  writeFileAtomically(file, JSON.stringify(value));
+function writeJson(file: string, value: unknown): boolean {
+  return writeFileAtomically(file, JSON.stringify(value));
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -48,6 +49,26 @@ interface Stored {
   tag: string;
   keys: string[];
   counts: Array<[number, number]>;
+  /** Tells this save from any other (absent in a file of an older Warraq). */
+  id?: string;
+}
+
+/**
+ * The words whose counts may differ from the saved totals', as a bitmap of their keys' low 21 bits (lowOfKey): a word outside it
+ * certainly has the count it had (ChangedWords.has false), one in it may (the caller then asks the evidence).
+ */
+export class ChangedWords {
+  private readonly bits = new Int32Array(1 << 16);
+
+  add(key: number): void {
+    const low = lowOfKey(key);
+    this.bits[low >>> 5]! |= 1 << (low & 31);
+  }
+
+  /** Whether a word whose key has these low 21 bits may have changed count. */
+  has(low: number): boolean {
+    return (this.bits[low >>> 5]! & (1 << (low & 31))) !== 0;
+  }
 }
 
 /** Builds the evidence as files are read (add), then settles the changes (finish). */
@@ -56,6 +77,9 @@ export class EvidenceBuilder {
   private readonly oldKeys: Set<string>;
   private readonly keys: string[] = [];
   private changed = false;
+  /** The id of the saved totals this build starts from, when it does (not a fresh count). */
+  private storedId: string | undefined;
+  private readonly touched = new ChangedWords();
 
   constructor(
     private readonly cache: PreparedCache | undefined,
@@ -66,6 +90,9 @@ export class EvidenceBuilder {
       // (JSON keeps number keys as numbers and string keys as strings: the Map comes back as it was.)
       this.totals = new Map(stored.counts);
       this.oldKeys = new Set(stored.keys);
+      this.storedId = typeof stored.id === 'string' ? stored.id : undefined;
+      // (a file of an older Warraq has no id: saved again, with one)
+      if (this.storedId === undefined) this.changed = true;
     } else {
       this.totals = new Map();
       this.oldKeys = new Set();
@@ -79,7 +106,10 @@ export class EvidenceBuilder {
     this.changed = true;
     // A new key has no entry yet: preparing it writes one, with these counts, for the build that drops it.
     const text = typeof source === 'string' ? source : source();
-    for (const [w, n] of fileCounts(text)) this.totals.set(w, (this.totals.get(w) ?? 0) + n);
+    for (const [w, n] of fileCounts(text)) {
+      this.totals.set(w, (this.totals.get(w) ?? 0) + n);
+      this.touched.add(w);
+    }
   }
 
   /**
@@ -90,8 +120,12 @@ export class EvidenceBuilder {
     for (const key of this.oldKeys) {
       this.changed = true;
       const own = this.cache?.readWordCounts(key);
-      if (!own) return undefined;
+      if (!own) {
+        this.storedId = undefined;
+        return undefined;
+      }
       for (const [w, n] of own) {
+        this.touched.add(w);
         const left = (this.totals.get(w) ?? 0) - n;
         if (left > 0) this.totals.set(w, left);
         else this.totals.delete(w);
@@ -100,10 +134,22 @@ export class EvidenceBuilder {
     return this.totals;
   }
 
-  /** Saves the totals for the next build (after the build succeeded in preparing). */
-  save(counts: ReadonlyMap<number, number>): void {
-    if (!this.cache || !this.changed) return;
-    const stored: Stored = { tag: this.tag, keys: this.keys, counts: [...counts] };
-    writeJson(path.join(this.cache.root, 'evidence.json'), stored);
+  /**
+   * After finish: the id of the saved totals this build started from and the words whose counts may differ from them, when it
+   * started from saved totals; undefined when it counted afresh.
+   */
+  changedWords(): { since: string; words: ChangedWords } | undefined {
+    return this.storedId === undefined ? undefined : { since: this.storedId, words: this.touched };
+  }
+
+  /**
+   * Saves the totals for the next build (after the build succeeded in preparing). Returns the id of the totals saved, or kept
+   * when they did not change; undefined when there is no cache or the file could not be written.
+   */
+  save(counts: ReadonlyMap<number, number>): string | undefined {
+    if (!this.cache) return undefined;
+    if (!this.changed) return this.storedId;
+    const stored: Stored = { tag: this.tag, keys: this.keys, counts: [...counts], id: randomUUID() };
+    return writeJson(path.join(this.cache.root, 'evidence.json'), stored) ? stored.id : undefined;
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Prepared articles in `.cache/prepared/`, one entry per key (code, dependencies, Node, options, path, bytes), valid while every evidence
  * count it read still holds; each also holds its file's own word counts. Written atomically, heads also packed in
- * `.cache/prepared.pack`, HTML decoded only when rendered.
+ * `.cache/prepared.pack`, HTML decoded only when rendered; `.cache/verified.json` names the packed heads the last build found valid.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 import { fnvOfKey, keyOfHashes, lowOfKey, type WordCounts } from '../text/evidence.ts';
+import type { ChangedWords } from './evidence-cache.ts';
 
 /** The cache key of an article's head (a shard's article whose body it does not render), beside its full entry's. */
 export const headKey = (key: string) => `${key}.head`;
@@ -53,28 +54,81 @@ export class PreparedCache {
    * each is the very head the packs gave (an entry prepared again under the same key, its evidence
    * having changed, has a head of its own). The packs read are let go: a build saves them once, at the end of its use of them.
    */
-  savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
+  savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence?: string): void {
     try {
-      this.writePacks(entries);
+      const packs = this.writePacks(entries);
+      if (packs && evidence !== undefined) this.writeVerified(packs, entries, evidence);
     } finally {
       this.packs = undefined;
     }
   }
 
-  private writePacks(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): void {
+  /** Writes the pack or its appendix; returns the ids of the pack and the appendix now on disk, or undefined when a write failed. */
+  private writePacks(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>): PackIds | undefined {
     const cached = entries.filter(([, head]) => head.size > 0);
-    const { base, added, id } = this.loadedPacks;
+    const { base, added, id, addedId } = this.loadedPacks;
     const notInBase = cached.filter(([key, head]) => base.get(key) !== head);
     // (entries of the pack this build did not use, an edited article's old head among them)
     const unused = base.size - (cached.length - notInBase.length);
     if (id !== undefined && notInBase.length + unused <= base.size * PACK_APPENDIX_SHARE) {
-      if (notInBase.length === added.size && notInBase.every(([key, head]) => added.get(key) === head)) return;
-      if (notInBase.length === 0) rmSync(packDeltaFile(this.packFile), { force: true });
-      else writePack(packDeltaFile(this.packFile), notInBase, { base: id, entryFile: (key) => this.pathOf(key) });
-      return;
+      if (notInBase.length === added.size && notInBase.every(([key, head]) => added.get(key) === head)) return { id, addedId, added };
+      if (notInBase.length === 0) {
+        rmSync(packDeltaFile(this.packFile), { force: true });
+        return { id, addedId: undefined, added: new Map() };
+      }
+      const appendix = randomUUID();
+      return writePack(packDeltaFile(this.packFile), notInBase, { id: appendix, base: id, entryFile: (key) => this.pathOf(key) })
+        ? { id, addedId: appendix, added: new Map(notInBase) }
+        : undefined;
     }
     // (the appendix names the pack it adds to: one left beside a newer pack is not read)
-    if (writePack(this.packFile, cached, { entryFile: (key) => this.pathOf(key) })) rmSync(packDeltaFile(this.packFile), { force: true });
+    const pack = randomUUID();
+    if (!writePack(this.packFile, cached, { id: pack, entryFile: (key) => this.pathOf(key) })) return undefined;
+    rmSync(packDeltaFile(this.packFile), { force: true });
+    return { id: pack, addedId: undefined, added: new Map(), whole: true };
+  }
+
+  /**
+   * Records that every head of the packs now on disk but those listed as unused is the very head this build used (each valid under
+   * the evidence saved with that id): the next build then checks their look-ups only for the words whose counts changed since.
+   */
+  private writeVerified(packs: PackIds, entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence: string): void {
+    const used = new Map(entries);
+    const unused = packs.whole
+      ? []
+      : [...this.loadedPacks.base].filter(([k, head]) => !packs.added.has(k) && used.get(k) !== head).map(([k]) => k);
+    const verified: Verified = { evidence, pack: packs.id, added: packs.addedId ?? null, unused };
+    writeFileAtomically(this.verifiedFile, JSON.stringify(verified));
+  }
+
+  private get verifiedFile(): string {
+    return path.join(this.root, 'verified.json');
+  }
+
+  /**
+   * Reads and removes the last build's record of the heads it found valid (writeVerified), before this build writes any entry: a
+   * build that stops before saving leaves none. Returns whether a head the packs give (readHead) is one of them, when the record
+   * holds for the packs on disk and the evidence saved with id `evidence`; undefined when there is no such record.
+   */
+  takeVerified(evidence: string | undefined): ((key: string, head: EntryHead) => boolean) | undefined {
+    let verified: Partial<Verified> | undefined;
+    try {
+      verified = JSON.parse(readFileSync(this.verifiedFile, 'utf8')) as Partial<Verified>;
+      rmSync(this.verifiedFile, { force: true });
+    } catch {
+      return undefined;
+    }
+    const { base, added, id, addedId } = this.loadedPacks;
+    if (
+      evidence === undefined ||
+      verified?.evidence !== evidence ||
+      verified.pack !== id ||
+      (verified.added ?? undefined) !== addedId ||
+      !Array.isArray(verified.unused)
+    )
+      return undefined;
+    const unused = new Set(verified.unused);
+    return (key, head) => (added.get(key) ?? base.get(key)) === head && !unused.has(key);
   }
 
   /**
@@ -308,13 +362,31 @@ interface Packs {
   id: string | undefined;
   /** The appendix's heads, when it adds to this pack; they take precedence. */
   added: Map<string, EntryHead>;
+  addedId: string | undefined;
+}
+
+/** The ids of a pack and its appendix as written, with the appendix's heads; `whole`: the pack holds only the heads just used. */
+interface PackIds {
+  id: string;
+  addedId: string | undefined;
+  added: ReadonlyMap<string, EntryHead>;
+  whole?: boolean;
+}
+
+/** `.cache/verified.json` (PreparedCache.writeVerified): the evidence's and the packs' ids, and the pack's heads the build did not use. */
+interface Verified {
+  evidence: string;
+  pack: string;
+  added: string | null;
+  unused: string[];
 }
 
 /** A pack and its appendix (packDeltaFile) when the appendix names that pack. */
 export function readPacks(file: string): Packs {
   const base = readPackFile(file);
   const delta = base.id === undefined ? undefined : readPackFile(packDeltaFile(file));
-  return { base: base.heads, id: base.id, added: delta && delta.base === base.id ? delta.heads : new Map() };
+  const adds = delta !== undefined && delta.base === base.id;
+  return { base: base.heads, id: base.id, added: adds ? delta.heads : new Map(), addedId: adds ? delta.id : undefined };
 }
 
 /** The heads a pack and its appendix give, the appendix's first: what a build reads. */
@@ -395,9 +467,9 @@ function isLength(n: unknown): n is number {
 export function writePack(
   file: string,
   entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
-  options: { base?: string | undefined; entryFile?: ((key: string) => string) | undefined } = {},
+  options: { id?: string | undefined; base?: string | undefined; entryFile?: ((key: string) => string) | undefined } = {},
 ): boolean {
-  return writeFileAtomically(file, packPieces(entries, options.base, options.entryFile));
+  return writeFileAtomically(file, packPieces(entries, options.id ?? randomUUID(), options.base, options.entryFile));
 }
 
 /**
@@ -408,12 +480,13 @@ export function writePack(
  */
 function* packPieces(
   entries: ReadonlyArray<readonly [key: string, head: EntryHead]>,
+  id: string,
   base: string | undefined,
   entryFile: ((key: string) => string) | undefined,
 ): Generator<Buffer> {
   const header = {
     format: PACK_FORMAT,
-    id: randomUUID(),
+    id,
     base,
     entries: entries.map(([key, h]) => [key, jsonLength(h), lookupsLength(h), h.size]),
   };
@@ -519,13 +592,25 @@ export function everyLookup(bytes: Buffer, check: (fnv: number, low: number, cou
   return true;
 }
 
-/** Checks an entry's evidence look-ups against the current evidence, and parses it when they hold. */
-export function validEntry<E extends StoredEntry>(head: EntryHead, evidence: WordCounts): E | undefined {
+/**
+ * Checks an entry's evidence look-ups against the current evidence, and parses it when they hold. `changed`: the head is known to
+ * have been valid under evidence that differs from the current only in these words (PreparedCache.takeVerified): only look-ups
+ * of them are checked.
+ */
+export function validEntry<E extends StoredEntry>(head: EntryHead, evidence: WordCounts, changed?: ChangedWords): E | undefined {
   // (everyLookup's loop, without a call per look-up: a build checks every cached article's)
   const { lookups } = head;
   if (lookups.length % 12 !== 0) return undefined;
-  for (let at = 0; at < lookups.length; at += 12) {
-    if (evidence.countOfHashes(lookups.readInt32LE(at), lookups.readInt32LE(at + 4)) !== lookups.readInt32LE(at + 8)) return undefined;
+  if (changed === undefined) {
+    for (let at = 0; at < lookups.length; at += 12) {
+      if (evidence.countOfHashes(lookups.readInt32LE(at), lookups.readInt32LE(at + 4)) !== lookups.readInt32LE(at + 8)) return undefined;
+    }
+  } else {
+    for (let at = 0; at < lookups.length; at += 12) {
+      // (the low 21 bits of the key, little-endian: its fourth byte is 0)
+      const low = lookups[at + 4]! | (lookups[at + 5]! << 8) | (lookups[at + 6]! << 16);
+      if (changed.has(low) && evidence.countOfHashes(lookups.readInt32LE(at), low) !== lookups.readInt32LE(at + 8)) return undefined;
+    }
   }
   let entry: E;
   try {
