@@ -20,4 +20,5 @@ export const CLEAN_SETS = [
   'clean-apart20',
   'clean-apart21',
   'clean-apart22',
+  'clean-apart23',
 ];

@@ -109,6 +109,7 @@ describe('clean text is never changed', () => {
     'unseen15',
     'unseen16',
     'unseen17',
+    'unseen18',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
