@@ -108,7 +108,9 @@ describe('clean copy written apart, built into pages', () => {
     // admissions, a launch, a bulletin, letters), measured on arrival: 5 words added and 10 lost, then 3 and 6 (a class's and a
     // grade's letter after الشعبة and تقدير), then 2 and 4 (ل after أو when a noun labels the letter before it).
     // Stop 38, with clean-apart23 (TV guide, recipes, puzzles, racing, parliament minutes, classifieds, pharmacies, prices, a road
-    // test, flights, a press review, vacancies), measured on arrival: 4 words added and 8 lost.
+    // test, flights, a press review, vacancies), measured on arrival: 4 words added and 8 lost, then 2 and 4 once a lone letter
+    // with its dot before a name stayed apart from the word before it in a line that shows no damage (وضيفه م. حسام; the earlier
+    // sets 6 / 13 → 5 / 11 with it).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     // The most words added and lost in the articles of each set measured apart from the eleven earlier ones (the figures above).
@@ -120,14 +122,14 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart20': [0, 0],
       'clean-apart21': [0, 0],
       'clean-apart22': [2, 4],
-      'clean-apart23': [4, 8],
+      'clean-apart23': [2, 4],
     };
     const held = Object.keys(heldBounds);
     const earlier = (list: string[]) => list.filter((entry) => !held.includes(setOfEntry(entry)));
     const perSet = held.map((set) => `${set}: ${of(added, set).length}, ${of(lost, set).length}`).join('; ');
     console.log(`clean pages: ${added.length} words added, ${lost.length} lost (${perSet}): ${added.join(', ')}`);
-    expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(6);
-    expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(13);
+    expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(5);
+    expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(11);
     for (const [set, [mostAdded, mostLost]] of Object.entries(heldBounds)) {
       expect(of(added, set).length, set).toBeLessThanOrEqual(mostAdded);
       expect(of(lost, set).length, set).toBeLessThanOrEqual(mostLost);

@@ -1261,3 +1261,14 @@ describe("clean-apart22's letters (ordinary news copy, stop 37)", () => {
     expect(bareAmidDamage('وقال إن أو ل اجتماع عقد أمس، وتلق ت أو ل إشارة')).toBe('وقال إن أول اجتماع عقد أمس، وتلقت أول إشارة');
   });
 });
+
+describe("clean-apart23's initial after a word (stop 38)", () => {
+  it('keeps a lone letter with its dot before a name apart from the word before it, in a line that shows no damage', () => {
+    expectAmidDamage('يستقبل أسئلة المستمعين عن الإيجارات، وضيفه م. حسام بن زين، خبير العقارات.');
+    expectAmidDamage('وحضر الجلسة الوزير ومعه د. سامي العلي.');
+    // … while a word's last letter before a dot, after no word, is still joined (الشه ر.)
+    expect(bareAmidDamage('وتتراجع الأسعار في نهاية الشه ر. وتتوقع الشركة تعافيها')).toBe(
+      'وتتراجع الأسعار في نهاية الشهر. وتتوقع الشركة تعافيها',
+    );
+  });
+});

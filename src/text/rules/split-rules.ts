@@ -716,6 +716,17 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       TITLES.has(wordBefore(text, piece.start))
     )
       return true;
+    // … or after any word, in a line that shows no damage (وضيفه م. حسام، ومعه د. سامي): a lost mark leaves a pronoun's letter
+    // before a dot (ضيفهُم.) only in vocalised text, whose other lost marks the line would show; after no word, a word's last
+    // letter (الشه|ر.).
+    if (
+      k > i &&
+      !'ةى'.includes(piece.bare) &&
+      /^\. [\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 3)) &&
+      ctx.lexPiece(pieces[k - 1]!) &&
+      quietLine(text, piece.start)
+    )
+      return true;
     // Lone letters one space apart, six or more, that spell no word, in a line that shows no damage: letters listed (ج ش ق س د).
     if (quietLetterList(text, runStart, runEnd, ctx)) return true;
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
