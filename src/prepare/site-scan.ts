@@ -105,11 +105,10 @@ export interface Scan {
   tag: string;
   cache: PreparedCache | undefined;
   normalizeConfig: NormalizeConfig;
-  /**
-   * The heads the last build found valid (PreparedCache.takeVerified) and the words whose counts changed since: such a head's
-   * look-ups are checked only for those words.
-   */
-  verified?: { trusted: (key: string, head: EntryHead) => boolean; words: ChangedWords } | undefined;
+  /** Whether a head is one the last build found valid (PreparedCache.takeVerified). */
+  verified?: ((key: string, head: EntryHead) => boolean) | undefined;
+  /** The words whose counts changed since the last build: a head it found valid has its look-ups checked only for them. */
+  changedWords?: ChangedWords | undefined;
 }
 
 /** Stage 1 and the cache look-up: read every file once, count its words, find its entry. */
@@ -122,6 +121,8 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
   const tag = `${version}:${optionsKey}`;
   // Evidence for split-word repair: every word form written anywhere on the site.
   const evidenceBuilder = new EvidenceBuilder(cache, tag);
+  // (taken, hence removed, before any entry is written: a build that stops before saving leaves no record)
+  const verified = cache?.takeVerified(evidenceBuilder.startId);
   // Files unchanged since the last build are not read again: their key comes from the source index.
   const reuse = cacheRoot !== undefined && seen?.tag === tag;
   const sources = reuse ? seen.sources : new SourceIndex(cacheRoot, tag);
@@ -141,14 +142,14 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
       const key = loaded.unchanged;
       sources.record(file, loaded.stat, key);
       evidenceBuilder.add(key, () => sourceText(root, file));
-      slots.push({ file, key, head: cache?.readHead(key) });
+      slots.push({ file, key, head: cache?.readHead(key, verified) });
       continue;
     }
     const key = entryKey(version, optionsKey, file, loaded.bytes);
     if (loaded.stat) sources.record(file, loaded.stat, key);
     const { bytes } = loaded;
     evidenceBuilder.add(key, () => decodeSource(bytes));
-    slots.push({ file, key, head: cache?.readHead(key) });
+    slots.push({ file, key, head: cache?.readHead(key, verified) });
   }
   let counts: ReadonlyMap<number, number> | undefined = evidenceBuilder.finish();
   if (!counts) {
@@ -157,11 +158,8 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
     for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
     counts = countsOf(all);
   }
-  // (taken, hence removed, before any entry is written: a build that stops before saving leaves no record)
-  const changed = evidenceBuilder.changedWords();
-  const trusted = cache?.takeVerified(changed?.since);
-  const verified = trusted && changed && { trusted, words: changed.words };
-  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig, verified };
+  const changedWords = evidenceBuilder.changedWords()?.words;
+  return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig, verified, changedWords };
 }
 
 /**
@@ -192,7 +190,7 @@ export function checkCached(s: Scan, heads = false): Slot[] {
     if (slot.head !== undefined) slot.entry = validEntry<PreparedEntry>(slot.head, s.evidence, changedSince(s, slot.key, slot.head));
     if (!slot.entry && heads && s.cache) {
       const key = headKey(slot.key);
-      slot.head = s.cache.readHead(key);
+      slot.head = s.cache.readHead(key, s.verified);
       slot.entry = slot.head && validEntry<PreparedEntry>(slot.head, s.evidence, changedSince(s, key, slot.head));
       slot.headOnly = slot.entry !== undefined;
     }
@@ -206,7 +204,7 @@ export function checkCached(s: Scan, heads = false): Slot[] {
 
 /** The words to check a head's look-ups for, when the last build found it valid (Scan.verified); undefined: check them all. */
 function changedSince(s: Scan, key: string, head: EntryHead): ChangedWords | undefined {
-  return s.verified?.trusted(key, head) ? s.verified.words : undefined;
+  return s.changedWords && s.verified?.(key, head) ? s.changedWords : undefined;
 }
 
 export function sourceText(root: string, file: string): string {
@@ -312,11 +310,12 @@ export function finish(
     if (s.cache) {
       const evidence = s.evidenceBuilder.save(s.counts);
       s.sources.save();
-      s.cache.savePack(
+      const verified = s.cache.savePack(
         s.slots.flatMap((slot) => (slot.head ? [[slot.headOnly ? headKey(slot.key) : slot.key, slot.head] as const] : [])),
         evidence,
       );
       if (prepared > 0) s.cache.prune(used, prepared);
+      if (verified) s.cache.writeVerified(verified);
     }
     used.clear();
     for (const slot of s.slots) slot.head = undefined;
@@ -421,8 +420,11 @@ function htmlFromCache(cache: PreparedCache): {
       const key = keys.get(article)!;
       if (last?.key === key) return last.html;
       const html = cache.readHtml(key);
-      if (html === undefined)
-        throw new Error(`${article.source}: its prepared copy ${cache.pathOf(key)} went missing during the build; build again`);
+      if (html === undefined) {
+        // (the next build then looks for every entry file)
+        cache.forgetVerified();
+        throw new Error(`${article.source}: its prepared copy ${cache.pathOf(key)} went missing or was damaged; build again`);
+      }
       last = { key, html };
       return html;
     },

@@ -134,6 +134,11 @@ export class EvidenceBuilder {
     return this.totals;
   }
 
+  /** The id of the saved totals this build starts from (undefined: counting afresh, or saved by an older Warraq). */
+  get startId(): string | undefined {
+    return this.storedId;
+  }
+
   /**
    * After finish: the id of the saved totals this build started from and the words whose counts may differ from them, when it
    * started from saved totals; undefined when it counted afresh.

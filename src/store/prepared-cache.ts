@@ -3,7 +3,7 @@
  * count it read still holds; each also holds its file's own word counts. Written atomically, heads also packed in
  * `.cache/prepared.pack`, HTML decoded only when rendered; `.cache/verified.json` names the packed heads the last build found valid.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
@@ -35,12 +35,13 @@ export class PreparedCache {
 
   /**
    * The entry's head, from the last build's pack when it has it and the entry's file (its HTML) is
-   * still there with the size it had, else from the entry's file; undefined when absent or unreadable.
+   * still there with the size it had (not looked for when the head is `verified`, takeVerified: the last build left that file and
+   * no entry folder changed since), else from the entry's file; undefined when absent or unreadable.
    */
-  readHead(key: string): EntryHead | undefined {
+  readHead(key: string, verified?: (key: string, head: EntryHead) => boolean): EntryHead | undefined {
     const { base, added } = this.loadedPacks;
     const packed = added.get(key) ?? base.get(key);
-    if (packed && !letGoOf(packed) && sizeOf(this.pathOf(key)) === packed.size) return packed;
+    if (packed && !letGoOf(packed) && (verified?.(key, packed) || sizeOf(this.pathOf(key)) === packed.size)) return packed;
     const bytes = this.bytes(key);
     const head = bytes && decodeEntry(bytes)?.head;
     // (copies: views would keep the whole file, HTML and all, until the pack is written)
@@ -53,11 +54,12 @@ export class PreparedCache {
    * every article's head, is not written again for an edit), else in a new pack. Writes nothing when
    * each is the very head the packs gave (an entry prepared again under the same key, its evidence
    * having changed, has a head of its own). The packs read are let go: a build saves them once, at the end of its use of them.
+   * Returns, given the id of the evidence saved, what writeVerified records once the entry folders are final.
    */
-  savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence?: string): void {
+  savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence?: string): Verified | undefined {
     try {
       const packs = this.writePacks(entries);
-      if (packs && evidence !== undefined) this.writeVerified(packs, entries, evidence);
+      return packs && evidence !== undefined ? this.verifiedOf(packs, entries, evidence) : undefined;
     } finally {
       this.packs = undefined;
     }
@@ -89,16 +91,43 @@ export class PreparedCache {
   }
 
   /**
-   * Records that every head of the packs now on disk but those listed as unused is the very head this build used (each valid under
-   * the evidence saved with that id): the next build then checks their look-ups only for the words whose counts changed since.
+   * That every head of the packs now on disk but those listed as unused is the very head this build used, each valid under the
+   * evidence saved with that id and its entry file there with its size.
    */
-  private writeVerified(packs: PackIds, entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence: string): void {
+  private verifiedOf(packs: PackIds, entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence: string): Verified {
     const used = new Map(entries);
     const unused = packs.whole
       ? []
       : [...this.loadedPacks.base].filter(([k, head]) => !packs.added.has(k) && used.get(k) !== head).map(([k]) => k);
-    const verified: Verified = { evidence, pack: packs.id, added: packs.addedId ?? null, unused };
-    writeFileAtomically(this.verifiedFile, JSON.stringify(verified));
+    return { evidence, pack: packs.id, added: packs.addedId ?? null, unused, folders: '' };
+  }
+
+  /**
+   * Records savePack's Verified with a stamp of the entry folders as they are now (after pruning): the next build checks those
+   * heads' look-ups only for the words whose counts changed since, and looks for their entry files only if a folder changed.
+   */
+  writeVerified(verified: Verified): void {
+    const folders = this.foldersStamp();
+    if (folders !== undefined) writeFileAtomically(this.verifiedFile, JSON.stringify({ ...verified, folders }));
+  }
+
+  /**
+   * A digest of the entry folders' inodes and modification times: an entry written (to a temporary name, then renamed), removed or
+   * its folder replaced changes it.
+   */
+  private foldersStamp(): string | undefined {
+    try {
+      const h = createHash('sha256');
+      const stamp = (dir: string) => {
+        const st = statSync(dir, { bigint: true });
+        h.update(`${path.basename(dir)}:${st.ino}:${st.mtimeNs}\0`);
+      };
+      stamp(this.dir);
+      for (const sub of readdirSync(this.dir).sort()) stamp(path.join(this.dir, sub));
+      return h.digest('hex');
+    } catch {
+      return undefined;
+    }
   }
 
   private get verifiedFile(): string {
@@ -124,11 +153,17 @@ export class PreparedCache {
       verified?.evidence !== evidence ||
       verified.pack !== id ||
       (verified.added ?? undefined) !== addedId ||
-      !Array.isArray(verified.unused)
+      !Array.isArray(verified.unused) ||
+      verified.folders !== this.foldersStamp()
     )
       return undefined;
     const unused = new Set(verified.unused);
     return (key, head) => (added.get(key) ?? base.get(key)) === head && !unused.has(key);
+  }
+
+  /** Removes the record of the heads found valid (takeVerified): an entry file it vouched for is gone or damaged. */
+  forgetVerified(): void {
+    rmSync(this.verifiedFile, { force: true });
   }
 
   /**
@@ -373,12 +408,16 @@ interface PackIds {
   whole?: boolean;
 }
 
-/** `.cache/verified.json` (PreparedCache.writeVerified): the evidence's and the packs' ids, and the pack's heads the build did not use. */
-interface Verified {
+/**
+ * `.cache/verified.json` (PreparedCache.writeVerified): the evidence's and the packs' ids, the pack's heads the build did not use,
+ * and the entry folders' stamp.
+ */
+export interface Verified {
   evidence: string;
   pack: string;
   added: string | null;
   unused: string[];
+  folders: string;
 }
 
 /** A pack and its appendix (packDeltaFile) when the appendix names that pack. */

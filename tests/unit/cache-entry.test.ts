@@ -4,7 +4,7 @@
  * when a page asks for it; the heads of the last build's entries are also kept in one pack.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeFileCounts } from '../../src/store/evidence-cache.ts';
 import {
@@ -302,11 +302,22 @@ describe('prepared-cache entries', () => {
     rmSync(path.join(p.root, 'content/2023/03/other.md'));
     rmSync(prepared, { recursive: true });
     prepareSite(p.root, config);
-    // A damaged entry is a miss: the article is prepared again.
-    writeFileSync(onlyEntry(path.join(p.root, config.paths.cache, 'prepared')), '{"not":"an entry"}');
+    // A damaged entry is a miss: the article is prepared again (an entry file replaced, as a build writes one, changes its folder) …
+    const entryFile = onlyEntry(path.join(p.root, config.paths.cache, 'prepared'));
+    writeFileSync(`${entryFile}.new`, '{"not":"an entry"}');
+    renameSync(`${entryFile}.new`, entryFile);
     const again = prepareSite(p.root, config);
     expect(again.prepared).toBe(1);
     expect(again.articles[0]!.html).toBe(html);
+    // … and one damaged in place, which no folder shows, is found when its HTML is read: that build names the article, and the
+    // next one looks for every entry file and prepares it again.
+    writeFileSync(entryFile, '{"not":"an entry"}');
+    const trusting = prepareSite(p.root, config);
+    expect(trusting.prepared).toBe(0);
+    expect(() => trusting.articles[0]!.html).toThrow(/content\/2023\/03\/markets\.md: its prepared copy .* went missing or was damaged/);
+    const healed = prepareSite(p.root, config);
+    expect(healed.prepared).toBe(1);
+    expect(healed.articles[0]!.html).toBe(html);
     // The last HTML read is remembered (templates read a member twice); any other is read again.
     p.write('content/2023/03/oil.md', article.replace('تقرير الأسواق', 'أسعار النفط'));
     const two = prepareSite(p.root, config);
@@ -317,6 +328,11 @@ describe('prepared-cache entries', () => {
     rmSync(path.join(p.root, config.paths.cache, 'prepared'), { recursive: true });
     expect(oil.html).toBe(html);
     expect(() => markets.html).toThrow(/content\/2023\/03\/markets\.md: its prepared copy .* went missing/);
+    // The entry files the last build vouched for are looked for again by the next build, which prepares what went missing.
+    expect(existsSync(path.join(p.root, config.paths.cache, 'verified.json'))).toBe(false);
+    const after = prepareSite(p.root, config);
+    expect(after.prepared).toBe(2);
+    expect(after.articles.map((a) => a.html)).toEqual([html, html]);
   }, 120_000);
 
   it('an article prepared again because a word it asked about changed count, coming out the same, keeps its content key', () => {
