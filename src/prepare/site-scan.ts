@@ -235,20 +235,15 @@ export function finish(
   const used = new Set<string>();
   const names = new Map<string, Named>();
   const known = { sections: knownSections(config), authors: knownAuthors(config) };
-  // Every article's cache key and the evidence counts its preparation read: equal hashes, equal site data.
-  const h = createHash('sha256');
+  const articlesHash = articlesHashOf(s.slots);
   const sources = createHash('sha256');
   // (the same bytes as an update per piece, fed a thousand articles at a time: an update per piece cost more than the hashing)
   let sourcesText = '';
-  let pieces: Uint8Array[] = [];
   for (const [i, slot] of s.slots.entries()) {
     sourcesText += `${slot.file}\0${slot.key}\0`;
-    pieces.push(Buffer.from(`${slot.key}\0`), slot.head?.lookups ?? NONE, ZERO);
     if (i % 1000 === 999) {
       sources.update(sourcesText);
-      h.update(Buffer.concat(pieces));
       sourcesText = '';
-      pieces = [];
     }
     if (slot.problem) {
       problems.push(slot.problem);
@@ -301,8 +296,6 @@ export function finish(
     contentKeys.set(a, output);
   }
   sources.update(sourcesText);
-  h.update(Buffer.concat(pieces));
-  pieces = [];
   let saved = false;
   const saveCache = () => {
     if (saved) return;
@@ -338,7 +331,7 @@ export function finish(
     possibleSplits: articles.reduce((n, a) => n + a.possibleSplits, 0),
     cached: total - prepared,
     prepared,
-    articlesHash: h.digest('hex'),
+    articlesHash,
     sourcesHash: sources.digest('hex'),
     contentKey: (a) => contentKeys.get(a),
     saveCache,
@@ -388,7 +381,30 @@ function* headsOf(slots: readonly Slot[]): Generator<EntryHead> {
 }
 
 const NONE = Buffer.from('none');
-const ZERO = Buffer.from('\0');
+
+/**
+ * Every article's cache key and the evidence counts its preparation read (PrepareSiteResult.articlesHash: equal hashes, equal site
+ * data): each key, a NUL, its look-ups' bytes ("none" without a head), a NUL, written a thousand articles at a time into one buffer.
+ */
+function articlesHashOf(slots: readonly Slot[]): string {
+  const h = createHash('sha256');
+  for (let from = 0; from < slots.length; from += 1000) {
+    const to = Math.min(slots.length, from + 1000);
+    let size = 0;
+    for (let k = from; k < to; k++) size += slots[k]!.key.length + (slots[k]!.head?.lookups ?? NONE).length + 2;
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (let k = from; k < to; k++) {
+      // (a key is hexadecimal: its Latin-1 bytes are its UTF-8 bytes)
+      at += bytes.write(slots[k]!.key, at, 'latin1');
+      bytes[at++] = 0;
+      at += (slots[k]!.head?.lookups ?? NONE).copy(bytes, at);
+      bytes[at++] = 0;
+    }
+    h.update(bytes);
+  }
+  return h.digest('hex');
+}
 
 /** The prototype of an article prepared as a head only: its HTML was never made, and asking for it is a bug of the caller. */
 const HEAD_ONLY = {
