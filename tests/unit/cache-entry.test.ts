@@ -11,6 +11,7 @@ import {
   decodeEntry,
   encodeEntry,
   encodeLookups,
+  headJson,
   packDeltaFile,
   PreparedCache,
   readPack,
@@ -70,19 +71,22 @@ describe('prepared-cache entries', () => {
     const heads: Array<[string, EntryHead]> = [
       ['a1', { json: Buffer.from('{"t":"أخبار"}'), lookups: encodeLookups([[9, 4]]), size: 120 }],
       ['b2', { json: Buffer.from('{}'), lookups: Buffer.alloc(0), size: 30 }],
+      // (a character outside the first plane: two UTF-16 units)
+      ['c3', { json: Buffer.from('{"t":"🙂 خبر"}'), lookups: encodeLookups([[7, 1]]), size: 90 }],
     ];
     writePack(file, heads);
     const back = readPack(file);
-    expect([...back.keys()]).toEqual(['a1', 'b2']);
+    expect([...back.keys()]).toEqual(['a1', 'b2', 'c3']);
     for (const [key, h] of heads) {
-      expect(back.get(key)!.json.equals(h.json)).toBe(true);
+      expect(headJson(back.get(key)!)).toBe(h.json.toString());
+      expect(back.get(key)!.json.toString('utf16le')).toBe(h.json.toString()); // a pack keeps the JSON in UTF-16
       expect(back.get(key)!.lookups.equals(h.lookups)).toBe(true);
       expect(back.get(key)!.size).toBe(h.size);
     }
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 1));
     expect(readPack(file).size).toBe(0);
-    writeFileSync(file, bytes.toString().replace('pack-v2', 'pack-v1'));
+    writeFileSync(file, bytes.toString('latin1').replace('pack-v3', 'pack-v2'), 'latin1');
     expect(readPack(file).size).toBe(0);
     expect(readPack(path.join(project.root, 'none.pack')).size).toBe(0);
   });
@@ -110,7 +114,7 @@ describe('prepared-cache entries', () => {
       return `${st.ino}:${st.mtimeNs}`;
     };
     const packWritten = stat(file);
-    const titleOf = (h: EntryHead | undefined) => (JSON.parse(h!.json.toString()) as { output: string }).output;
+    const titleOf = (h: EntryHead | undefined) => (JSON.parse(headJson(h!)) as { output: string }).output;
     const heads = (c: PreparedCache) => keys.map((k) => [k, c.readHead(k)!] as [string, EntryHead]);
 
     // One article edited: a new key (the old one unused), and one prepared again under its key (its evidence changed).
@@ -170,7 +174,7 @@ describe('prepared-cache entries', () => {
     const original = keys.map((k, i) => [k, entry(k, `خبر ${i}`)] as [string, EntryHead]);
     writePack(file, original);
     const heads = (c: PreparedCache) => keys.map((k) => [k, c.readHead(k)!] as [string, EntryHead]);
-    const bytesOf = (h: EntryHead | undefined) => Buffer.concat([h!.json, h!.lookups]).toString('hex');
+    const bytesOf = (h: EntryHead | undefined) => `${headJson(h!)} ${h!.lookups.toString('hex')}`;
     // One head changed: an appendix.
     const first = new PreparedCache(cacheRoot);
     const one = heads(first);
@@ -359,7 +363,7 @@ describe('prepared-cache entries', () => {
     expect(pack.size).toBe(2);
     for (const [key, head] of pack) {
       const own = decodeEntry(readFileSync(path.join(prepared, key.slice(0, 2), `${key}.entry`)))!.head;
-      expect(head.lookups.equals(own.lookups) && head.json.equals(own.json)).toBe(true);
+      expect(head.lookups.equals(own.lookups) && headJson(head) === headJson(own)).toBe(true);
     }
     expect(keyOf(second, 'report.md')).not.toBe(keyOf(first, 'report.md'));
     // An edit of the article itself changes its key.
