@@ -21,4 +21,5 @@ export const CLEAN_SETS = [
   'clean-apart21',
   'clean-apart22',
   'clean-apart23',
+  'clean-apart24',
 ];
