@@ -30,7 +30,7 @@ export interface PrepareSiteResult {
   /** How many articles came from the cache / were prepared in this build. */
   cached: number;
   prepared: number;
-  /** Hash of every article's cache key and the evidence counts its preparation read: equal hashes, equal site data. */
+  /** Hash of every article's cache key and of what preparing it produced (its data and HTML): equal hashes, equal site data. */
   articlesHash: string;
   /**
    * What preparing an article produced (a hash of its data and HTML, prepare-task.ts): equal keys,
@@ -380,30 +380,22 @@ function* headsOf(slots: readonly Slot[]): Generator<EntryHead> {
   for (const slot of slots) if (slot.head) yield slot.head;
 }
 
-const NONE = Buffer.from('none');
 
 /**
- * Every article's cache key and the evidence counts its preparation read (PrepareSiteResult.articlesHash: equal hashes, equal site
- * data): each key, a NUL, its look-ups' bytes ("none" without a head), a NUL, written a thousand articles at a time into one buffer.
+ * Every article's cache key and the hash of what preparing it produced, its data and HTML (PrepareSiteResult.articlesHash: equal
+ * hashes, equal site data), fed a thousand articles at a time: 130 bytes an article, where its evidence look-ups were 2 KB.
  */
 function articlesHashOf(slots: readonly Slot[]): string {
   const h = createHash('sha256');
-  for (let from = 0; from < slots.length; from += 1000) {
-    const to = Math.min(slots.length, from + 1000);
-    let size = 0;
-    for (let k = from; k < to; k++) size += slots[k]!.key.length + (slots[k]!.head?.lookups ?? NONE).length + 2;
-    const bytes = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (let k = from; k < to; k++) {
-      // (a key is hexadecimal: its Latin-1 bytes are its UTF-8 bytes)
-      at += bytes.write(slots[k]!.key, at, 'latin1');
-      bytes[at++] = 0;
-      at += (slots[k]!.head?.lookups ?? NONE).copy(bytes, at);
-      bytes[at++] = 0;
+  let text = '';
+  for (const [i, slot] of slots.entries()) {
+    text += `${slot.key}\0${slot.entry?.output ?? 'none'}\0`;
+    if (i % 1000 === 999) {
+      h.update(text);
+      text = '';
     }
-    h.update(bytes);
   }
-  return h.digest('hex');
+  return h.update(text).digest('hex');
 }
 
 /** The prototype of an article prepared as a head only: its HTML was never made, and asking for it is a bug of the caller. */

@@ -51,7 +51,7 @@ export function treeDigest(dir: string): string {
 }
 
 /**
- * `articles`: the articles hash (every entry key and its evidence look-ups) for the stamp's fingerprint, or the sources hash (every
+ * `articles`: the articles hash (every entry key and the hash of what preparing it produced) for the stamp's fingerprint, or the sources hash (every
  * article file's path and entry key) for its `inputs`; `templates`: treeDigest of the templates folder, which the page render keys use too.
  */
 export function inputFingerprint(root: string, config: WarraqConfig, outDir: string, articles: string, templates: string): string {
