@@ -380,7 +380,6 @@ function* headsOf(slots: readonly Slot[]): Generator<EntryHead> {
   for (const slot of slots) if (slot.head) yield slot.head;
 }
 
-
 /**
  * Every article's cache key and the hash of what preparing it produced, its data and HTML (PrepareSiteResult.articlesHash: equal
  * hashes, equal site data), fed a thousand articles at a time: 130 bytes an article, where its evidence look-ups were 2 KB.
