@@ -125,18 +125,22 @@ export function pageKeys(
   };
   const imageHashes: string[] = [];
   let digestText = '';
+  let keyText = '';
+  // (an article's key is a hash of the global key and its digest: both as they were, the key is the kept one)
+  const sameGlobal = last?.global === global;
   for (let i = 0; i < n; i++) {
     const a = articles[i]!;
     const image = imageText(a, images);
     const imageHash = image === 'null' ? NO_IMAGE : sha(image);
     imageHashes.push(imageHash);
-    const d =
-      last && unchangedAround(i) && last.images.startsWith(imageHash, i * DIGEST_LENGTH)
-        ? last.digests.slice(i * DIGEST_LENGTH, (i + 1) * DIGEST_LENGTH)
-        : articleDigest(a, image, contents[i], linked);
+    const at = i * DIGEST_LENGTH;
+    const kept = last !== undefined && unchangedAround(i) && last.images.startsWith(imageHash, at);
+    const d = kept ? last.digests.slice(at, at + DIGEST_LENGTH) : articleDigest(a, image, contents[i], linked);
+    const key = kept && sameGlobal ? last.keys.slice(at, at + DIGEST_LENGTH) : sha(global, 'article', d);
     digests.set(a, d);
     digestText += d;
-    keys.set(a.url, sha(global, 'article', d));
+    keyText += key;
+    keys.set(a.url, key);
   }
   for (const p of [...site.home, ...site.listingPages]) {
     const { items, ...own } = p;
@@ -150,13 +154,20 @@ export function pageKeys(
       ),
     );
   }
-  if (kept && related && contents.every((c) => c?.length === DIGEST_LENGTH) && !(changed && digestText === last!.digests))
+  if (
+    kept &&
+    related &&
+    contents.every((c) => c?.length === DIGEST_LENGTH) &&
+    !(changed && digestText === last!.digests && keyText === last!.keys)
+  )
     kept.write({
       related: related.digest,
+      global,
       urls: articles.map((a) => a.url),
       contents: contents.join(''),
       images: imageHashes.join(''),
       digests: digestText,
+      keys: keyText,
     });
   return keys;
 }

@@ -167,6 +167,18 @@ describe('article digests of render keys kept from the last build', () => {
     expect(second.get('/2021/01/s22/')).not.toBe(first.get('/2021/01/s22/'));
   });
 
+  it('another global key (templates, configuration, code) makes every article key again from the kept digests', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-digests-'));
+    dirs.push(dir);
+    const site = () => buildSiteData(base(), config, { related: new RelatedCache(dir) });
+    const digests = new PageDigestCache(dir);
+    const first = pageKeys(site(), images, 'g', contentKey, digests);
+    const second = pageKeys(site(), images, 'h', contentKey, digests);
+    expect([...second]).toEqual([...pageKeys(buildSiteData(base(), config), images, 'h', contentKey)]);
+    expect(second.get('/2021/01/s22/')).not.toBe(first.get('/2021/01/s22/'));
+    expect(digests.read()!.global).toBe('h');
+  });
+
   it('give the render keys of site data worked out afresh, whatever changed since', () => {
     for (const [what, make] of cases) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-digests-'));
@@ -185,9 +197,13 @@ describe('article digests of render keys kept from the last build', () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-digests-'));
       dirs.push(dir);
       const before = keysWithStores(dir, base).alone;
-      // Every kept digest replaced by a wrong one: an article page whose key had to change must still get the right key; the others
-      // show the planted digest (they were taken from the store). (Listing keys mix their items' digests, planted or not.)
-      const { kept, alone } = keysWithStores(dir, make, (k) => ({ ...k, digests: 'f'.repeat(k.digests.length) }));
+      // Every kept digest and key replaced by a wrong one: an article page whose key had to change must still get the right key; the
+      // others show the planted key (they were taken from the store). (Listing keys mix their items' digests, planted or not.)
+      const { kept, alone } = keysWithStores(dir, make, (k) => ({
+        ...k,
+        digests: 'f'.repeat(k.digests.length),
+        keys: 'e'.repeat(k.keys.length),
+      }));
       const mustChange = [...alone.keys()].filter((url) => url.startsWith('/2021/') && alone.get(url) !== before.get(url));
       if (what !== 'nothing') expect(mustChange.length, what).toBeGreaterThan(0);
       for (const url of mustChange) expect(kept.get(url), `${what}: ${url}`).toBe(alone.get(url));
