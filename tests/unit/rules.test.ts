@@ -1272,3 +1272,15 @@ describe("clean-apart23's initial after a word (stop 38)", () => {
     );
   });
 });
+
+describe("unseen19's false joins (read in stop 38)", () => {
+  it('keeps كل ما apart before a verb whose object ه returns to ما, in a damaged paragraph', () => {
+    expect(bareAmidDamage('مضيفا  أن كل ما اصطاده في الأيام السابقة بيع حت ى قبل ظهور النفوق')).toBe(
+      'مضيفا أن كل ما اصطاده في الأيام السابقة بيع حتى قبل ظهور النفوق',
+    );
+    // … not before a verb whose pronoun is someone else (كلّما رأيتها), nor before a past verb alone (كلّما تأخّر)
+    expect(bareAmidDamage('وقال إن ه يبتسم كل ما رأيتها في مد ة قصيرة، ويزيد الضرر كل ما تأخ ر المطر')).toBe(
+      'وقال إنه يبتسم كلما رأيتها في مدة قصيرة، ويزيد الضرر كلما تأخر المطر',
+    );
+  });
+});

@@ -1197,11 +1197,17 @@ function wordAfter(text: string, at: number): string {
 
 /**
  * After كل ما, a word that reads "all that" (كل ما نطلبه، كل ما يسبب، كل ما في وسعه، كل ما لديهم، كل ما تحتاجه), not
- * "whenever" (كلّما اشتدّ، كلّما تأخّر): an imperfect verb, a function word, لدى with a pronoun, or nothing.
+ * "whenever" (كلّما اشتدّ، كلّما تأخّر): an imperfect verb, a function word, لدى with a pronoun, or nothing; or a verb whose
+ * object is ه, the pronoun that returns to ما (كل ما اصطاده، كل ما قدّمناه; not كلّما رأيتها, whose ها is someone else).
  */
 function allThatFollows(next: string): boolean {
   return (
-    next === '' || /^[ين]/.test(next) || FUNCTION_WORDS.has(next) || next.startsWith('لد') || /^[تأ].+(?:ه|ها|هم|هن|كم|نا)$/.test(next)
+    next === '' ||
+    /^[ين]/.test(next) ||
+    FUNCTION_WORDS.has(next) ||
+    next.startsWith('لد') ||
+    /^[تأ].+(?:ه|ها|هم|هن|كم|نا)$/.test(next) ||
+    /^[\u0621-\u064A]{3,}ه$/.test(next)
   );
 }
 
