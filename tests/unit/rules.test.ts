@@ -1283,4 +1283,11 @@ describe("unseen19's false joins (read in stop 38)", () => {
       'وقال إنه يبتسم كلما رأيتها في مدة قصيرة، ويزيد الضرر كلما تأخر المطر',
     );
   });
+  it('keeps ما apart after a word in ت (فاقت ما باعته): news writes no second person dual (فاقتُما)', () => {
+    expect(bareAmidDamage('إن  مبيعاتها في اليوم الأو ل فاقت ما باعته في شهر كامل، وقالت إن ها سعيدة')).toBe(
+      'إن مبيعاتها في اليوم الأول فاقت ما باعته في شهر كامل، وقالت إنها سعيدة',
+    );
+    // … and the bare paragraph beside damage keeps it too (unseen19's one bare line altered beside damage)
+    expectAmidDamage('وقالت صاحبة دار نشر ناشئة إن مبيعاتها في اليوم الأول فاقت ما باعته في شهر كامل عبر الإنترنت.');
+  });
 });

@@ -509,6 +509,16 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (ثمّة، لمّا).
     if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
+  // ما one space after a word in ت stays apart (فاقت ما باعته, not فاقتُما): the joined form would be a second person dual, which
+  // news, written in the third person, does not use; وقتما is the one word ما makes with a ت before it.
+  if (
+    pieces[j]!.bare === 'ما' &&
+    gaps[j - 1]!.text === ' ' &&
+    /^[\u0621-\u064A]{2,}ت$/.test(joinedBare(pieces, i, j - 1)) &&
+    withoutConjunction(joinedBare(pieces, i, j - 1)) !== 'وقت' &&
+    ctx.lex(joinedBare(pieces, i, j - 1))
+  )
+    return false;
   // The joined form must be a word (asked first: on clean text it almost never is) …
   const isWord =
     ctx.seen(word) ||
