@@ -1290,4 +1290,11 @@ describe("unseen19's false joins (read in stop 38)", () => {
     // … and the bare paragraph beside damage keeps it too (unseen19's one bare line altered beside damage)
     expectAmidDamage('وقالت صاحبة دار نشر ناشئة إن مبيعاتها في اليوم الأول فاقت ما باعته في شهر كامل عبر الإنترنت.');
   });
+  it("keeps a title's letter with its dot (د. م.) apart from a word a join made before it, in a damaged line", () => {
+    expect(bareAmidDamage('لا يوجد في أي  مكان آخر. وأك د د. باحميش أن  الخط ة تتضم ن برنامجا')).toBe(
+      'لا يوجد في أي مكان آخر. وأكد د. باحميش أن الخطة تتضمن برنامجا',
+    );
+    // … while a word's last letter before a sentence's dot, after no word, is still joined (المحدّ|د.)
+    expect(bareAmidDamage('وصلت الشحنة في الوقت المحد د. وقال المدير إن ها كاملة')).toBe('وصلت الشحنة في الوقت المحدد. وقال المدير إنها كاملة');
+  });
 });

@@ -509,6 +509,17 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (ثمّة، لمّا).
     if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
+  // د or م with its dot before a word is a title (د. doctor, م. engineer: وأكّد د. باحميش), not the last letter of pieces that
+  // already make a word of four letters or more: a word a lost mark splits before its last letter at a sentence's end leaves no
+  // word before it (المحدّ|د.، المنظّ|م.).
+  if (
+    (pieces[j]!.bare === 'د' || pieces[j]!.bare === 'م') &&
+    gaps[j - 1]!.text === ' ' &&
+    /^\. [\u0621-\u064A]/.test(text.slice(pieces[j]!.end, pieces[j]!.end + 3)) &&
+    joinedBare(pieces, i, j - 1).length >= 4 &&
+    ctx.lex(joinedBare(pieces, i, j - 1))
+  )
+    return false;
   // ما one space after a word in ت stays apart (فاقت ما باعته, not فاقتُما): the joined form would be a second person dual, which
   // news, written in the third person, does not use; وقتما is the one word ما makes with a ت before it.
   if (
