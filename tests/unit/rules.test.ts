@@ -1297,4 +1297,12 @@ describe("unseen19's false joins (read in stop 38)", () => {
     // … while a word's last letter before a sentence's dot, after no word, is still joined (المحدّ|د.)
     expect(bareAmidDamage('وصلت الشحنة في الوقت المحد د. وقال المدير إن ها كاملة')).toBe('وصلت الشحنة في الوقت المحدد. وقال المدير إنها كاملة');
   });
+  it("keeps a name's first word after a title whole: it takes no piece of the surname (م. وليد عك اري, not وليدعك)", () => {
+    expect(bareAmidDamage('وقال م. وليد عك اري إن  الفريق وجد المبنى متصد عا')).toBe('وقال م. وليد عك اري إن الفريق وجد المبنى متصدعا');
+    expect(bareAmidDamage('وقال المهندس وليد عك اري إن  الفريق وجد المبنى متصد عا')).toBe(
+      'وقال المهندس وليد عك اري إن الفريق وجد المبنى متصدعا',
+    );
+    // … while a name's own pieces still join (سلم ى)
+    expect(bareAmidDamage('وقالت د. سلم ى إن  المبنى متصد ع')).toBe('وقالت د. سلمى إن المبنى متصدع');
+  });
 });

@@ -520,6 +520,16 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     ctx.lex(joinedBare(pieces, i, j - 1))
   )
     return false;
+  // The word after a title (م. وليد، الدكتور خالد) is a name's first word, whole when it is a word of four letters or more: it takes
+  // no piece of the surname after it (م. وليد عكّاري, not وليدّعك: the lexicon reads و|ل|يدع|ك as one word).
+  if (
+    pieces[i]!.bare.length >= 4 &&
+    pieces[i + 1]!.bare.length >= 2 &&
+    !(kindOf(pieces[i + 1]!.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) &&
+    afterTitle(text, pieces[i]!.start) &&
+    ctx.lexPiece(pieces[i]!)
+  )
+    return false;
   // ما one space after a word in ت stays apart (فاقت ما باعته, not فاقتُما): the joined form would be a second person dual, which
   // news, written in the third person, does not use; وقتما is the one word ما makes with a ت before it.
   if (
@@ -1193,6 +1203,11 @@ function afterNumber(text: string, at: number): boolean {
   while (k > 0 && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
   const c = text.charCodeAt(k - 1);
   return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+}
+
+/** Is the word at `at` right after a title, a word (المهندس) or its letter with a dot (م. د.)? */
+function afterTitle(text: string, at: number): boolean {
+  return /(?:^|[^\u0621-\u064A\u064B-\u0652])[دم]\. $/.test(text.slice(Math.max(0, at - 4), at)) || TITLES.has(wordBefore(text, at));
 }
 
 /** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
