@@ -1306,3 +1306,13 @@ describe("unseen19's false joins (read in stop 38)", () => {
     expect(bareAmidDamage('وقالت د. سلم ى إن  المبنى متصد ع')).toBe('وقالت د. سلمى إن المبنى متصدع');
   });
 });
+
+describe("unseen18's misses (read in stop 38)", () => {
+  it("joins a trade's noun (فعّال) with the article split at its shadda before ا, known to the lexicon or not (النحّ|الين)", () => {
+    expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(
+      'وقال إن عدد النحالين العاملين تراجع، ورئيس جمعية النحالين في الوادي',
+    );
+    // … not a word with the article before ال that opens the next word (في الحق الذين)
+    expect(bareAmidDamage('وقال إن  الحق الذين يعرفونه واضح')).toBe('وقال إن الحق الذين يعرفونه واضح');
+  });
+});

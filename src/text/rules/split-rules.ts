@@ -78,6 +78,8 @@ import {
   HAMZALESS_PARTICLES,
   NUMBER_WORDS,
   LETTERED_PLACES,
+  TRADE_STEM,
+  TRADE_TAIL,
 } from '../data/word-classes.ts';
 
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
@@ -551,6 +553,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     (tanween && j === i + 1 && !word.startsWith('ال')) ||
     // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
     (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx)) ||
+    // A trade's noun (فعّال) with the article, its shadda lost before the long ا, in a text that shows damage: the article and two
+    // letters, no word, before ا, a letter and a plural's or ة's ending (النحّ|الين، البحّ|ارة), whether the lexicon knows it or not.
+    (j === i + 1 && ctx.damaged && tradeNoun(pieces[i]!, pieces[j]!, ctx)) ||
     // The article's sun letter, two spaces (its shadda and vowel) before the rest of a word no lexicon knows (الس  نكروتروني).
     (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx)) ||
     // A lone ي after a word with the article, in a text that shows damage, that opens no word after it: a nisba (a name's, the
@@ -1416,6 +1421,11 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
   );
 }
 
+/** The article and two letters, no word, and ا, a letter and a plural's or ة's ending: a فعّال noun split at its shadda (النحّ|الين). */
+function tradeNoun(left: Piece, right: Piece, ctx: Context): boolean {
+  return TRADE_STEM.test(left.bare) && TRADE_TAIL.test(right.bare) && !ctx.lexPiece(left);
+}
+
 /**
  * A stem whose last letter, doubled, a lost shadda split from a tail that is a frequent word: ل or ب and a pronoun (يسجّ|له،
  * لتعقّ|بها، مدرّ|به) or, in the older style, a letter and the tanween's alef with debris after it (مصمّ|ماً، مكمّ|لاً). The
@@ -1913,8 +1923,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (ctx.damaged && k === i && hamzalessBeforeLetterRun(pieces, gaps, i, j, text)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
-  // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
-  if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
+  // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة) or a trade noun's tail after its stem (النحّ|الين).
+  if (
+    R.startsWith('ال') &&
+    !(k === i && L.length === 1) &&
+    R.length > 2 &&
+    ctx.lexPiece(pieces[k + 1]!) &&
+    !(k + 1 === j && ctx.damaged && tradeNoun(pieces[k]!, pieces[k + 1]!, ctx))
+  )
+    return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   // The first person's أ opens no plural noun and nothing with the article (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون;
   // الدرجةُ أ للدهن: a label).

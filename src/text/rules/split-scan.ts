@@ -15,6 +15,8 @@ import {
   ARTICLE_AND_TWO,
   PARTICLE_STEMS,
   SUFFIX_PRONOUNS,
+  TRADE_STEM,
+  TRADE_TAIL,
   VERB_PREFIXES,
   WORD_TAIL_FUNCTION_WORDS,
   articleBeforeRelative,
@@ -376,6 +378,16 @@ function noJoinPossible(text: string, a: number, b: number, ctx: Context): boole
       if (e === s + 1 && W.len[e] === 2 && W.last[e] === 0x0646 && (W.first[e] === 0x0648 || W.first[e] === 0x064a) && W.last[s] === 0x064a)
         return false;
       if (e === s + 1 && W.first[e] === W.last[s] && (W.last[e] === 0x0629 || W.last[e] === 0x062a) && W.len[e]! <= 3) return false; // مفخّ|خة
+      // A trade's noun split at its shadda (split-rules.ts tradeNoun: النحّ|الين), known to the lexicon or not.
+      if (
+        e === s + 1 &&
+        ctx.damaged &&
+        W.first[e] === 0x0627 &&
+        (W.len[e] === 3 || W.len[e] === 4) &&
+        TRADE_STEM.test(bareLetters(text, s)) &&
+        TRADE_TAIL.test(bareLetters(text, e))
+      )
+        return false;
       for (let i = W.start[e]!, end = W.end[e]!; i < end; i++) {
         const c = text.charCodeAt(i);
         if (skipsInHash(c)) continue;
