@@ -1295,7 +1295,9 @@ describe("unseen19's false joins (read in stop 38)", () => {
       'لا يوجد في أي مكان آخر. وأكد د. باحميش أن الخطة تتضمن برنامجا',
     );
     // … while a word's last letter before a sentence's dot, after no word, is still joined (المحدّ|د.)
-    expect(bareAmidDamage('وصلت الشحنة في الوقت المحد د. وقال المدير إن ها كاملة')).toBe('وصلت الشحنة في الوقت المحدد. وقال المدير إنها كاملة');
+    expect(bareAmidDamage('وصلت الشحنة في الوقت المحد د. وقال المدير إن ها كاملة')).toBe(
+      'وصلت الشحنة في الوقت المحدد. وقال المدير إنها كاملة',
+    );
   });
   it("keeps a name's first word after a title whole: it takes no piece of the surname (م. وليد عك اري, not وليدعك)", () => {
     expect(bareAmidDamage('وقال م. وليد عك اري إن  الفريق وجد المبنى متصد عا')).toBe('وقال م. وليد عك اري إن الفريق وجد المبنى متصدعا');
@@ -1304,6 +1306,14 @@ describe("unseen19's false joins (read in stop 38)", () => {
     );
     // … while a name's own pieces still join (سلم ى)
     expect(bareAmidDamage('وقالت د. سلم ى إن  المبنى متصد ع')).toBe('وقالت د. سلمى إن المبنى متصدع');
+  });
+});
+
+describe("unseen18's false joins (read in stop 38)", () => {
+  it('gives a lone ل no word in لل after it: no word begins with three lams (أو ل للقطيع, not أو لِللقطيع)', () => {
+    const line =
+      'ومن المقر ر أن ت جري المديري ة تعدادا  أو ل للقطيع في تشرين الأو ل المقبل، على أن ت طلق دفعة ثانية من 30 رأسا  في الربيع، كما تدرس إعادة تأهيل مركز الزو ار الذي د م ر جزئي ا ، ليستقبل طل اب الجامعات.';
+    expect(bareAmidDamage(line)).not.toContain('لللقطيع');
   });
 });
 

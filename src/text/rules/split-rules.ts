@@ -511,6 +511,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (ثمّة، لمّا).
     if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
+  // No word begins with three lams: a lone ل before a word in لل closes the word before it (أوّ|ل للقطيع, not أو لِللقطيع).
+  if (/^[وف]?للل/.test(word)) return false;
   // د or م with its dot before a word is a title (د. doctor, م. engineer: وأكّد د. باحميش), not the last letter of pieces that
   // already make a word of four letters or more: a word a lost mark splits before its last letter at a sentence's end leaves no
   // word before it (المحدّ|د.، المنظّ|م.).
