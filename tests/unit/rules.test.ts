@@ -1317,6 +1317,12 @@ describe("unseen18's false joins (read in stop 38)", () => {
   });
 });
 
+describe("unseen18's lone ي before two letters (read in stop 38)", () => {
+  it('gives a lone ي to two letters after it that are no word alone and that it makes a word with (لم يعد يُرى)', () => {
+    expect(bareAmidDamage('حت ى إن  درب التب انة لم يعد ي رى منها بالعين المجر دة')).toContain('لم يعد يرى منها');
+  });
+});
+
 describe("unseen18's misses (read in stop 38)", () => {
   it("joins a trade's noun (فعّال) with the article split at its shadda before ا, known to the lexicon or not (النحّ|الين)", () => {
     expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(

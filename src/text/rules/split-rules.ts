@@ -296,6 +296,17 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
     if (known && (stem === before ? stem.replace(/^[وف]?(?:[بلك]|س(?=[يتنأ]))?/, '') : stem).length >= 4 && !finalShaddaShape(before, ''))
       return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   }
+  // … and so is a lone ي after a word, one space from two letters that are no word alone and that it makes a word with (لم يعد
+  // يُ|رى, not يعدّي رى): a word the ي would end leaves those letters stranded.
+  if (
+    middle.bare === 'ي' &&
+    tail.bare.length === 2 &&
+    gaps[j]!.text === ' ' &&
+    !NEVER_INITIAL.has(tail.bare[0]!) &&
+    !ctx.lexPiece(tail) &&
+    (j === i + 1 ? ctx.lexPiece(pieces[i]!) : acceptJoin(pieces, gaps, i, j - 1, text, ctx))
+  )
+    return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
   // The future's سي opens the verb after it, one space apart, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ), unless it is the
   // nisba's tail of the word before (الفرن|سيّ  حاول, whose final shadda left two spaces; تحسّ|سيّ حادّ after a doubled س).
