@@ -1323,6 +1323,14 @@ describe("unseen18's lone ي before two letters (read in stop 38)", () => {
   });
 });
 
+describe("unseen18's nisba plurals (read in stop 38)", () => {
+  it("joins a nisba's feminine plural with a pronoun, its shadda lost before ات (إحداثيّ|اتها), known to the lexicon or not", () => {
+    expect(bareAmidDamage('أطواق تتب ع ت رسل إحداثي اتها كل  ثلاث ساعات، وكشف عن إحداثي اته الدقيقة')).toBe(
+      'أطواق تتبع ترسل إحداثياتها كل ثلاث ساعات، وكشف عن إحداثياته الدقيقة',
+    );
+  });
+});
+
 describe("unseen18's misses (read in stop 38)", () => {
   it("joins a trade's noun (فعّال) with the article split at its shadda before ا, known to the lexicon or not (النحّ|الين)", () => {
     expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(

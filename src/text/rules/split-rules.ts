@@ -80,6 +80,7 @@ import {
   LETTERED_PLACES,
   TRADE_STEM,
   TRADE_TAIL,
+  NISBA_PLURAL_PRONOUN,
 } from '../data/word-classes.ts';
 
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
@@ -575,7 +576,9 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // lexicon lacks it) whose shadda was lost (ليلى الشابّ|ي، منير الشابّ|ي، إنّ).
     (j === i + 1 && ctx.damaged && nisbaAfterArticle(pieces, i, text, ctx)) ||
     // A nisba in ي and its plural ending, in a text that shows damage: the shadda of the ي was lost (ساديّ|ون، السوريّ|ين).
-    (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i));
+    (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i)) ||
+    // … and its feminine plural with a pronoun (إحداثيّ|اتها، إحداثيّ|اته), which the lexicon lacks more often still.
+    (j === i + 1 && ctx.damaged && nisbaFemininePlural(pieces, gaps, i));
   if (!isWord) return false;
   // A join of three pieces or more does not take a last word of five letters or more after pieces that already make a word, not
   // only proclitics (إذ فُكّت قطعها, not فكّتقطعها: the lexicon's compound forms read anything as one word; but و|ل|إطلاق).
@@ -2319,6 +2322,13 @@ function strandedLetter(pieces: Piece[], gaps: Gap[], open: boolean[], joined: b
  */
 function strandedEnding(pieces: Piece[], gaps: Gap[], joined: boolean[], i: number, ctx: Context): boolean {
   return ctx.damaged && i > 0 && !joined[i - 1] && nisbaPlural(pieces, gaps, i - 1);
+}
+
+/** Is piece i a word in ي of four letters or more, and piece i + 1, one space after it, ات and a pronoun (إحداثيّ|اتها)? */
+function nisbaFemininePlural(pieces: Piece[], gaps: Gap[], i: number): boolean {
+  return (
+    NISBA_PLURAL_PRONOUN.test(pieces[i + 1]!.bare) && gaps[i]!.text === ' ' && pieces[i]!.bare.length >= 4 && pieces[i]!.bare.endsWith('ي')
+  );
 }
 
 /** Is piece i a word in ي of three letters or more, and piece i + 1, one space after it, a plural ending (ون، ين)? */
