@@ -1336,6 +1336,8 @@ describe("unseen18's misses (read in stop 38)", () => {
     expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(
       'وقال إن عدد النحالين العاملين تراجع، ورئيس جمعية النحالين في الوادي',
     );
+    // … and where the stem is a word, a tail that is none (التبّ|انة)
+    expect(bareAmidDamage('وقال إن  درب التب انة يظهر في الليالي الصافية')).toBe('وقال إن درب التبانة يظهر في الليالي الصافية');
     // … not a word with the article before ال that opens the next word (في الحق الذين)
     expect(bareAmidDamage('وقال إن  الحق الذين يعرفونه واضح')).toBe('وقال إن الحق الذين يعرفونه واضح');
   });

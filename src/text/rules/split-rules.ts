@@ -568,7 +568,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
     (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx)) ||
     // A trade's noun (فعّال) with the article, its shadda lost before the long ا, in a text that shows damage: the article and two
-    // letters, no word, before ا, a letter and a plural's or ة's ending (النحّ|الين، البحّ|ارة), whether the lexicon knows it or not.
+    // letters before ا, a letter and a plural's or ة's ending, one of them no word (النحّ|الين، التبّ|انة), known to the lexicon or not.
     (j === i + 1 && ctx.damaged && tradeNoun(pieces[i]!, pieces[j]!, ctx)) ||
     // The article's sun letter, two spaces (its shadda and vowel) before the rest of a word no lexicon knows (الس  نكروتروني).
     (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx)) ||
@@ -1437,9 +1437,12 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
   );
 }
 
-/** The article and two letters, no word, and ا, a letter and a plural's or ة's ending: a فعّال noun split at its shadda (النحّ|الين). */
+/**
+ * The article and two letters, and ا, a letter and a plural's or ة's ending, one of the two no word: a فعّال noun split at its shadda
+ * (النحّ|الين، التبّ|انة).
+ */
 function tradeNoun(left: Piece, right: Piece, ctx: Context): boolean {
-  return TRADE_STEM.test(left.bare) && TRADE_TAIL.test(right.bare) && !ctx.lexPiece(left);
+  return TRADE_STEM.test(left.bare) && TRADE_TAIL.test(right.bare) && (!ctx.lexPiece(left) || !ctx.lexPiece(right));
 }
 
 /**
