@@ -1331,6 +1331,14 @@ describe("unseen18's nisba plurals (read in stop 38)", () => {
   });
 });
 
+describe("unseen18's nisba plural before a split word (read in stop 38)", () => {
+  it("keeps a nisba's plural ending with its nisba: it gives itself to no word after it (المصريّ|ين جيّداً, not ينجي)", () => {
+    expect(bareAmidDamage('ويعرف المبارزين المصري ين جي دا  لأن ه واجههم كثيرا .')).toBe(
+      'ويعرف المبارزين المصريين جيدا لأنه واجههم كثيرا.',
+    );
+  });
+});
+
 describe("unseen18's misses (read in stop 38)", () => {
   it("joins a trade's noun (فعّال) with the article split at its shadda before ا, known to the lexicon or not (النحّ|الين)", () => {
     expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(

@@ -286,6 +286,8 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const middle = pieces[j]!;
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
+  // A nisba's plural ending keeps to its nisba (المصريّ|ين جيّداً, not ينجي): it opens no word after it (strandedEnding).
+  if (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i)) return false;
   // A lone ي after a word of four letters or more without its proclitics, article or future's س (not a stem that lost its shadda:
   // لتلقّ|ي، ليؤدّ|ي، ستلبّ|ي; nor a dual's: مدينتَ|ي; nor a word whose last letter may be doubled, finalShaddaShape: مستحقّ|ي، حقّ|ي),
   // one space from a word it opens, is an imperfect's prefix whose damma was lost (في سباق يُ|قام، الطلّاب يُ|قاس), whatever the site
