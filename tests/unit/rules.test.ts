@@ -1339,6 +1339,14 @@ describe("unseen18's nisba plural before a split word (read in stop 38)", () => 
   });
 });
 
+describe("unseen18's lone letter before an initial (read in stop 38)", () => {
+  it('gives a lone letter to the piece before it that is no word without it, whatever frequent word it would make after it', () => {
+    expect(bareAmidDamage('إذ أ دين المت هم الأو ل م. ع.، وهو صاحب مستودع، وقال إن  الحكم لم يصدر بعد')).toBe(
+      'إذ أدين المتهم الأول م. ع.، وهو صاحب مستودع، وقال إن الحكم لم يصدر بعد',
+    );
+  });
+});
+
 describe("unseen18's misses (read in stop 38)", () => {
   it("joins a trade's noun (فعّال) with the article split at its shadda before ا, known to the lexicon or not (النحّ|الين)", () => {
     expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(

@@ -1715,7 +1715,10 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   // Whichever whole form the text itself uses elsewhere wins.
   const seenLeft = ctx.seen(L + R);
   const seenRight = ctx.seen(R + next);
-  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
+  // (A frequent word the letter would make with the next piece, seen in every text, is no evidence against a piece that is no word
+  // without the letter: المتّهم الأوّ|ل م. ع., not الأو لم.)
+  const frequentRight = seenRight && FUNCTION_WORDS.has(R + next) && !ctx.lex(L);
+  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx) && !frequentRight) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
   // (Not a stem in ت: the lexicon's X + ت is a verb's feminine ending as often, وقّتت.)
