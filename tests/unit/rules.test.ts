@@ -1358,3 +1358,9 @@ describe("unseen18's misses (read in stop 38)", () => {
     expect(bareAmidDamage('وقال إن  الحق الذين يعرفونه واضح')).toBe('وقال إن الحق الذين يعرفونه واضح');
   });
 });
+
+describe("clean-apart24's dialect beside damage (stop 38)", () => {
+  it('keeps the name of God with its proclitics whole: it takes no tail (والحمد لله جات)', () => {
+    expectAmidDamage('وقال للصحفيين: «كنت كنحلم بهاد اللحظة كل نهار فالمصحة، والحمد لله جات فالديربي وقدام جمهورنا».');
+  });
+});

@@ -525,6 +525,8 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (ثمّة، لمّا).
     if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
+  // The name of God with its proclitics (الله، لله، بالله، والله) is whole: it takes no tail (والحمد لله جات, not للهُجات).
+  for (let k = i; k < j; k++) if (GOD_NAME.test(pieces[k]!.bare)) return false;
   // No word begins with three lams: a lone ل before a word in لل closes the word before it (أوّ|ل للقطيع, not أو لِللقطيع).
   if (/^[وف]?للل/.test(word)) return false;
   // د or م with its dot before a word is a title (د. doctor, م. engineer: وأكّد د. باحميش), not the last letter of pieces that
@@ -1227,6 +1229,9 @@ function afterNumber(text: string, at: number): boolean {
   const c = text.charCodeAt(k - 1);
   return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
 }
+
+/** The name of God, after و or ف and a preposition or not (الله، لله، بالله، والله، فالله، تالله). */
+const GOD_NAME = /^[وف]?(?:[بت]?الله|لله)$/;
 
 /** Is the word at `at` right after a title, a word (المهندس) or its letter with a dot (م. د.)? */
 function afterTitle(text: string, at: number): boolean {
