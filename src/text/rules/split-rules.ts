@@ -774,11 +774,12 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       return true;
     // … or after any word, in a line that shows no damage (وضيفه م. حسام، ومعه د. سامي): a lost mark leaves a pronoun's letter
     // before a dot (ضيفهُم.) only in vocalised text, whose other lost marks the line would show; after no word, a word's last
-    // letter (الشه|ر.).
+    // letter (الشه|ر.); before a frequent word, which no name is, a sentence's last word (المهندس صمّ|م. ثم غادر).
     if (
       k > i &&
       !'ةى'.includes(piece.bare) &&
       /^\. [\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 3)) &&
+      !FUNCTION_WORDS.has(wordAfter(text, piece.end + 1)) &&
       ctx.lexPiece(pieces[k - 1]!) &&
       quietLine(text, piece.start)
     )
