@@ -111,7 +111,8 @@ describe('clean copy written apart, built into pages', () => {
     // test, flights, a press review, vacancies), measured on arrival: 4 words added and 8 lost, then 2 and 4 once a lone letter
     // with its dot before a name stayed apart from the word before it in a line that shows no damage (وضيفه م. حسام; the earlier
     // sets 6 / 13 → 5 / 11 with it). With clean-apart24 (full news reports: a press conference, a council, a trial, a derby, a
-    // statement, prices, an interview, a feature, schools, mangroves, a festival, an analysis), measured on arrival: 2 and 4.
+    // statement, prices, an interview, a feature, schools, mangroves, a festival, an analysis), measured on arrival: 2 and 4, then 1
+    // and 2 once the name of God with its proclitics took no tail (والحمد لله جات).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     // The most words added and lost in the articles of each set measured apart from the eleven earlier ones (the figures above).
@@ -124,7 +125,7 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart21': [0, 0],
       'clean-apart22': [2, 4],
       'clean-apart23': [2, 4],
-      'clean-apart24': [2, 4],
+      'clean-apart24': [1, 2],
     };
     const held = Object.keys(heldBounds);
     const earlier = (list: string[]) => list.filter((entry) => !held.includes(setOfEntry(entry)));

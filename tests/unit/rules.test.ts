@@ -1272,3 +1272,95 @@ describe("clean-apart23's initial after a word (stop 38)", () => {
     );
   });
 });
+
+describe("unseen19's false joins (read in stop 38)", () => {
+  it('keeps كل ما apart before a verb whose object ه returns to ما, in a damaged paragraph', () => {
+    expect(bareAmidDamage('مضيفا  أن كل ما اصطاده في الأيام السابقة بيع حت ى قبل ظهور النفوق')).toBe(
+      'مضيفا أن كل ما اصطاده في الأيام السابقة بيع حتى قبل ظهور النفوق',
+    );
+    // … not before a verb whose pronoun is someone else (كلّما رأيتها), nor before a past verb alone (كلّما تأخّر)
+    expect(bareAmidDamage('وقال إن ه يبتسم كل ما رأيتها في مد ة قصيرة، ويزيد الضرر كل ما تأخ ر المطر')).toBe(
+      'وقال إنه يبتسم كلما رأيتها في مدة قصيرة، ويزيد الضرر كلما تأخر المطر',
+    );
+  });
+  it('keeps ما apart after a word in ت (فاقت ما باعته): news writes no second person dual (فاقتُما)', () => {
+    expect(bareAmidDamage('إن  مبيعاتها في اليوم الأو ل فاقت ما باعته في شهر كامل، وقالت إن ها سعيدة')).toBe(
+      'إن مبيعاتها في اليوم الأول فاقت ما باعته في شهر كامل، وقالت إنها سعيدة',
+    );
+    // … and the bare paragraph beside damage keeps it too (unseen19's one bare line altered beside damage)
+    expectAmidDamage('وقالت صاحبة دار نشر ناشئة إن مبيعاتها في اليوم الأول فاقت ما باعته في شهر كامل عبر الإنترنت.');
+  });
+  it("keeps a title's letter with its dot (د. م.) apart from a word a join made before it, in a damaged line", () => {
+    expect(bareAmidDamage('لا يوجد في أي  مكان آخر. وأك د د. باحميش أن  الخط ة تتضم ن برنامجا')).toBe(
+      'لا يوجد في أي مكان آخر. وأكد د. باحميش أن الخطة تتضمن برنامجا',
+    );
+    // … while a word's last letter before a sentence's dot, after no word, is still joined (المحدّ|د.)
+    expect(bareAmidDamage('وصلت الشحنة في الوقت المحد د. وقال المدير إن ها كاملة')).toBe(
+      'وصلت الشحنة في الوقت المحدد. وقال المدير إنها كاملة',
+    );
+  });
+  it("keeps a name's first word after a title whole: it takes no piece of the surname (م. وليد عك اري, not وليدعك)", () => {
+    expect(bareAmidDamage('وقال م. وليد عك اري إن  الفريق وجد المبنى متصد عا')).toBe('وقال م. وليد عك اري إن الفريق وجد المبنى متصدعا');
+    expect(bareAmidDamage('وقال المهندس وليد عك اري إن  الفريق وجد المبنى متصد عا')).toBe(
+      'وقال المهندس وليد عك اري إن الفريق وجد المبنى متصدعا',
+    );
+    // … while a name's own pieces still join (سلم ى)
+    expect(bareAmidDamage('وقالت د. سلم ى إن  المبنى متصد ع')).toBe('وقالت د. سلمى إن المبنى متصدع');
+  });
+});
+
+describe("unseen18's false joins (read in stop 38)", () => {
+  it('gives a lone ل no word in لل after it: no word begins with three lams (أو ل للقطيع, not أو لِللقطيع)', () => {
+    const line =
+      'ومن المقر ر أن ت جري المديري ة تعدادا  أو ل للقطيع في تشرين الأو ل المقبل، على أن ت طلق دفعة ثانية من 30 رأسا  في الربيع، كما تدرس إعادة تأهيل مركز الزو ار الذي د م ر جزئي ا ، ليستقبل طل اب الجامعات.';
+    expect(bareAmidDamage(line)).not.toContain('لللقطيع');
+  });
+});
+
+describe("unseen18's lone ي before two letters (read in stop 38)", () => {
+  it('gives a lone ي to two letters after it that are no word alone and that it makes a word with (لم يعد يُرى)', () => {
+    expect(bareAmidDamage('حت ى إن  درب التب انة لم يعد ي رى منها بالعين المجر دة')).toContain('لم يعد يرى منها');
+  });
+});
+
+describe("unseen18's nisba plurals (read in stop 38)", () => {
+  it("joins a nisba's feminine plural with a pronoun, its shadda lost before ات (إحداثيّ|اتها), known to the lexicon or not", () => {
+    expect(bareAmidDamage('أطواق تتب ع ت رسل إحداثي اتها كل  ثلاث ساعات، وكشف عن إحداثي اته الدقيقة')).toBe(
+      'أطواق تتبع ترسل إحداثياتها كل ثلاث ساعات، وكشف عن إحداثياته الدقيقة',
+    );
+  });
+});
+
+describe("unseen18's nisba plural before a split word (read in stop 38)", () => {
+  it("keeps a nisba's plural ending with its nisba: it gives itself to no word after it (المصريّ|ين جيّداً, not ينجي)", () => {
+    expect(bareAmidDamage('ويعرف المبارزين المصري ين جي دا  لأن ه واجههم كثيرا .')).toBe(
+      'ويعرف المبارزين المصريين جيدا لأنه واجههم كثيرا.',
+    );
+  });
+});
+
+describe("unseen18's lone letter before an initial (read in stop 38)", () => {
+  it('gives a lone letter to the piece before it that is no word without it, whatever frequent word it would make after it', () => {
+    expect(bareAmidDamage('إذ أ دين المت هم الأو ل م. ع.، وهو صاحب مستودع، وقال إن  الحكم لم يصدر بعد')).toBe(
+      'إذ أدين المتهم الأول م. ع.، وهو صاحب مستودع، وقال إن الحكم لم يصدر بعد',
+    );
+  });
+});
+
+describe("unseen18's misses (read in stop 38)", () => {
+  it("joins a trade's noun (فعّال) with the article split at its shadda before ا, known to the lexicon or not (النحّ|الين)", () => {
+    expect(bareAmidDamage('وقال إن  عدد النح الين العاملين تراجع، ورئيس جمعية النح الين في الوادي')).toBe(
+      'وقال إن عدد النحالين العاملين تراجع، ورئيس جمعية النحالين في الوادي',
+    );
+    // … and where the stem is a word, a tail that is none (التبّ|انة)
+    expect(bareAmidDamage('وقال إن  درب التب انة يظهر في الليالي الصافية')).toBe('وقال إن درب التبانة يظهر في الليالي الصافية');
+    // … not a word with the article before ال that opens the next word (في الحق الذين)
+    expect(bareAmidDamage('وقال إن  الحق الذين يعرفونه واضح')).toBe('وقال إن الحق الذين يعرفونه واضح');
+  });
+});
+
+describe("clean-apart24's dialect beside damage (stop 38)", () => {
+  it('keeps the name of God with its proclitics whole: it takes no tail (والحمد لله جات)', () => {
+    expectAmidDamage('وقال للصحفيين: «كنت كنحلم بهاد اللحظة كل نهار فالمصحة، والحمد لله جات فالديربي وقدام جمهورنا».');
+  });
+});

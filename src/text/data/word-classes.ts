@@ -183,6 +183,14 @@ export const OPEN_STEM = /^(?:[وفب]?(?:ال)?ات|[وفبك]?الا[دطظ]|[
  * of a closed syllable leaves a long rest after it; looked at in a document that shows damage only.
  */
 export const ARTICLE_AND_TWO = /^(?:[وف]?[بلك]?ال|[وف]?لل)[\u0621-\u0626\u0628\u062A-\u0647][\u0621-\u0626\u0628\u062A-\u0647]$/;
+/** The feminine plural's ات with a pronoun, a nisba's tail once its shadda is lost (إحداثيّ|اتها). */
+export const NISBA_PLURAL_PRONOUN = /^ات(?:ه|ها|هم|هما|هن|نا|كم|ك)$/;
+/**
+ * A trade's noun (فعّال) split at its shadda: the article and two letters, then ا, a letter and a plural's or ة's ending
+ * (النحّ|الين، البحّ|ارة).
+ */
+export const TRADE_STEM = /^[وف]?(?:[بلك]?ال|لل)[\u0621-\u064A]{2}$/;
+export const TRADE_TAIL = /^ا[\u0621-\u064A](?:ين|ون|ات|ة)$/;
 /** و/ف, alef, one letter and ت (ط after ص ض ط ظ): the stem of a form VIII or X verb (اعتُبر، استُخدم، افتُتح، اضطُرّ، اصطُحب). */
 export const FORM_VIII_OR_X_STEM = /^[وف]?ا(?:[\u0621-\u064A]ت|[صضطظ]ط)$/;
 /** Plural and dual pronoun suffixes that are also words (كم، هم): a doubled letter before them keeps its shadda (حقّكم). */

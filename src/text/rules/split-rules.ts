@@ -78,6 +78,9 @@ import {
   HAMZALESS_PARTICLES,
   NUMBER_WORDS,
   LETTERED_PLACES,
+  TRADE_STEM,
+  TRADE_TAIL,
+  NISBA_PLURAL_PRONOUN,
 } from '../data/word-classes.ts';
 
 /** أن، إن، أم written without their hamza, alone or with a pronoun suffix. */
@@ -283,6 +286,8 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
   const middle = pieces[j]!;
   const tail = pieces[j + 1];
   if (!tail || !open[j] || (gaps[j]!.text !== ' ' && gaps[j]!.text !== '  ')) return false;
+  // A nisba's plural ending keeps to its nisba (المصريّ|ين جيّداً, not ينجي): it opens no word after it (strandedEnding).
+  if (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i)) return false;
   // A lone ي after a word of four letters or more without its proclitics, article or future's س (not a stem that lost its shadda:
   // لتلقّ|ي، ليؤدّ|ي، ستلبّ|ي; nor a dual's: مدينتَ|ي; nor a word whose last letter may be doubled, finalShaddaShape: مستحقّ|ي، حقّ|ي),
   // one space from a word it opens, is an imperfect's prefix whose damma was lost (في سباق يُ|قام، الطلّاب يُ|قاس), whatever the site
@@ -294,6 +299,17 @@ function yieldsToRight(pieces: Piece[], gaps: Gap[], open: boolean[], i: number,
     if (known && (stem === before ? stem.replace(/^[وف]?(?:[بلك]|س(?=[يتنأ]))?/, '') : stem).length >= 4 && !finalShaddaShape(before, ''))
       return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   }
+  // … and so is a lone ي after a word, one space from two letters that are no word alone and that it makes a word with (لم يعد
+  // يُ|رى, not يعدّي رى): a word the ي would end leaves those letters stranded.
+  if (
+    middle.bare === 'ي' &&
+    tail.bare.length === 2 &&
+    gaps[j]!.text === ' ' &&
+    !NEVER_INITIAL.has(tail.bare[0]!) &&
+    !ctx.lexPiece(tail) &&
+    (j === i + 1 ? ctx.lexPiece(pieces[i]!) : acceptJoin(pieces, gaps, i, j - 1, text, ctx))
+  )
+    return acceptJoin(pieces, gaps, j, j + 1, text, ctx);
   if (NEVER_INITIAL.has(middle.bare[0]!) || middle.bare.length < 2) return false;
   // The future's سي opens the verb after it, one space apart, a word or not (للخان سيُ|حفظ, not للخانّسي حفظ), unless it is the
   // nisba's tail of the word before (الفرن|سيّ  حاول, whose final shadda left two spaces; تحسّ|سيّ حادّ after a doubled س).
@@ -509,6 +525,41 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     // (ثمّة، لمّا).
     if (NO_SUFFIX_WORDS.has(prefix) && rest !== 'ا' && !NEVER_INITIAL.has(rest[0]!)) return false;
   }
+  // The name of God with its proclitics (الله، لله، بالله، والله) is whole: it takes no tail (والحمد لله جات, not للهُجات).
+  for (let k = i; k < j; k++) if (GOD_NAME.test(pieces[k]!.bare)) return false;
+  // No word begins with three lams: a lone ل before a word in لل closes the word before it (أوّ|ل للقطيع, not أو لِللقطيع).
+  if (/^[وف]?للل/.test(word)) return false;
+  // د or م with its dot before a word is a title (د. doctor, م. engineer: وأكّد د. باحميش), not the last letter of pieces that
+  // already make a word of four letters or more: a word a lost mark splits before its last letter at a sentence's end leaves no
+  // word before it (المحدّ|د.، المنظّ|م.).
+  if (
+    (pieces[j]!.bare === 'د' || pieces[j]!.bare === 'م') &&
+    gaps[j - 1]!.text === ' ' &&
+    /^\. [\u0621-\u064A]/.test(text.slice(pieces[j]!.end, pieces[j]!.end + 3)) &&
+    joinedBare(pieces, i, j - 1).length >= 4 &&
+    ctx.lex(joinedBare(pieces, i, j - 1))
+  )
+    return false;
+  // The word after a title (م. وليد، الدكتور خالد) is a name's first word, whole when it is a word of four letters or more: it takes
+  // no piece of the surname after it (م. وليد عكّاري, not وليدّعك: the lexicon reads و|ل|يدع|ك as one word).
+  if (
+    pieces[i]!.bare.length >= 4 &&
+    pieces[i + 1]!.bare.length >= 2 &&
+    !(kindOf(pieces[i + 1]!.bare.charCodeAt(0)) & WORD_FINAL_ONLY_BIT) &&
+    afterTitle(text, pieces[i]!.start) &&
+    ctx.lexPiece(pieces[i]!)
+  )
+    return false;
+  // ما one space after a word in ت stays apart (فاقت ما باعته, not فاقتُما): the joined form would be a second person dual, which
+  // news, written in the third person, does not use; وقتما is the one word ما makes with a ت before it.
+  if (
+    pieces[j]!.bare === 'ما' &&
+    gaps[j - 1]!.text === ' ' &&
+    /^[\u0621-\u064A]{2,}ت$/.test(joinedBare(pieces, i, j - 1)) &&
+    withoutConjunction(joinedBare(pieces, i, j - 1)) !== 'وقت' &&
+    ctx.lex(joinedBare(pieces, i, j - 1))
+  )
+    return false;
   // The joined form must be a word (asked first: on clean text it almost never is) …
   const isWord =
     ctx.seen(word) ||
@@ -520,13 +571,18 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
     (tanween && j === i + 1 && !word.startsWith('ال')) ||
     // A doubled letter split from its tail in ة, neither piece a word, in a text that shows damage (مفخّ|خة).
     (j === i + 1 && ctx.damaged && doubledBeforeTail(pieces[i]!, pieces[j]!, ctx)) ||
+    // A trade's noun (فعّال) with the article, its shadda lost before the long ا, in a text that shows damage: the article and two
+    // letters before ا, a letter and a plural's or ة's ending, one of them no word (النحّ|الين، التبّ|انة), known to the lexicon or not.
+    (j === i + 1 && ctx.damaged && tradeNoun(pieces[i]!, pieces[j]!, ctx)) ||
     // The article's sun letter, two spaces (its shadda and vowel) before the rest of a word no lexicon knows (الس  نكروتروني).
     (j === i + 1 && ctx.damaged && sunLetterBeforeRest(pieces[i]!, pieces[j]!, gaps[i]!, ctx)) ||
     // A lone ي after a word with the article, in a text that shows damage, that opens no word after it: a nisba (a name's, the
     // lexicon lacks it) whose shadda was lost (ليلى الشابّ|ي، منير الشابّ|ي، إنّ).
     (j === i + 1 && ctx.damaged && nisbaAfterArticle(pieces, i, text, ctx)) ||
     // A nisba in ي and its plural ending, in a text that shows damage: the shadda of the ي was lost (ساديّ|ون، السوريّ|ين).
-    (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i));
+    (j === i + 1 && ctx.damaged && nisbaPlural(pieces, gaps, i)) ||
+    // … and its feminine plural with a pronoun (إحداثيّ|اتها، إحداثيّ|اته), which the lexicon lacks more often still.
+    (j === i + 1 && ctx.damaged && nisbaFemininePlural(pieces, gaps, i));
   if (!isWord) return false;
   // A join of three pieces or more does not take a last word of five letters or more after pieces that already make a word, not
   // only proclitics (إذ فُكّت قطعها, not فكّتقطعها: the lexicon's compound forms read anything as one word; but و|ل|إطلاق).
@@ -718,11 +774,12 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
       return true;
     // … or after any word, in a line that shows no damage (وضيفه م. حسام، ومعه د. سامي): a lost mark leaves a pronoun's letter
     // before a dot (ضيفهُم.) only in vocalised text, whose other lost marks the line would show; after no word, a word's last
-    // letter (الشه|ر.).
+    // letter (الشه|ر.); before a frequent word, which no name is, a sentence's last word (المهندس صمّ|م. ثم غادر).
     if (
       k > i &&
       !'ةى'.includes(piece.bare) &&
       /^\. [\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 3)) &&
+      !FUNCTION_WORDS.has(wordAfter(text, piece.end + 1)) &&
       ctx.lexPiece(pieces[k - 1]!) &&
       quietLine(text, piece.start)
     )
@@ -1174,6 +1231,14 @@ function afterNumber(text: string, at: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
 }
 
+/** The name of God, after و or ف and a preposition or not (الله، لله، بالله، والله، فالله، تالله). */
+const GOD_NAME = /^[وف]?(?:[بت]?الله|لله)$/;
+
+/** Is the word at `at` right after a title, a word (المهندس) or its letter with a dot (م. د.)? */
+function afterTitle(text: string, at: number): boolean {
+  return /(?:^|[^\u0621-\u064A\u064B-\u0652])[دم]\. $/.test(text.slice(Math.max(0, at - 4), at)) || TITLES.has(wordBefore(text, at));
+}
+
 /** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
 function wordBefore(text: string, at: number): string {
   if (text.charCodeAt(at - 1) !== 0x20) return '';
@@ -1197,11 +1262,17 @@ function wordAfter(text: string, at: number): string {
 
 /**
  * After كل ما, a word that reads "all that" (كل ما نطلبه، كل ما يسبب، كل ما في وسعه، كل ما لديهم، كل ما تحتاجه), not
- * "whenever" (كلّما اشتدّ، كلّما تأخّر): an imperfect verb, a function word, لدى with a pronoun, or nothing.
+ * "whenever" (كلّما اشتدّ، كلّما تأخّر): an imperfect verb, a function word, لدى with a pronoun, or nothing; or a verb whose
+ * object is ه, the pronoun that returns to ما (كل ما اصطاده، كل ما قدّمناه; not كلّما رأيتها, whose ها is someone else).
  */
 function allThatFollows(next: string): boolean {
   return (
-    next === '' || /^[ين]/.test(next) || FUNCTION_WORDS.has(next) || next.startsWith('لد') || /^[تأ].+(?:ه|ها|هم|هن|كم|نا)$/.test(next)
+    next === '' ||
+    /^[ين]/.test(next) ||
+    FUNCTION_WORDS.has(next) ||
+    next.startsWith('لد') ||
+    /^[تأ].+(?:ه|ها|هم|هن|كم|نا)$/.test(next) ||
+    /^[\u0621-\u064A]{3,}ه$/.test(next)
   );
 }
 
@@ -1372,6 +1443,14 @@ function doubledBeforeTail(left: Piece, right: Piece, ctx: Context): boolean {
     !ctx.lexPiece(left) &&
     !ctx.lexPiece(right)
   );
+}
+
+/**
+ * The article and two letters, and ا, a letter and a plural's or ة's ending, one of the two no word: a فعّال noun split at its shadda
+ * (النحّ|الين، التبّ|انة).
+ */
+function tradeNoun(left: Piece, right: Piece, ctx: Context): boolean {
+  return TRADE_STEM.test(left.bare) && TRADE_TAIL.test(right.bare) && (!ctx.lexPiece(left) || !ctx.lexPiece(right));
 }
 
 /**
@@ -1642,7 +1721,10 @@ function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Co
   // Whichever whole form the text itself uses elsewhere wins.
   const seenLeft = ctx.seen(L + R);
   const seenRight = ctx.seen(R + next);
-  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx)) return seenRight && ctx.lex(R + next);
+  // (A frequent word the letter would make with the next piece, seen in every text, is no evidence against a piece that is no word
+  // without the letter: المتّهم الأوّ|ل م. ع., not الأو لم.)
+  const frequentRight = seenRight && FUNCTION_WORDS.has(R + next) && !ctx.lex(L);
+  if (seenLeft !== seenRight && !weakRightEvidence(L, R, seenRight, ctx) && !frequentRight) return seenRight && ctx.lex(R + next);
   // A doubled root (استمرّ|ت، جدّ|ي: the lexicon has استمرر، جدد) keeps the letter on the left;
   // so does a fragment that is no word without it (لتلقّ|ي), or a nisba after و (الجوّ|ي).
   // (Not a stem in ت: the lexicon's X + ت is a verb's feminine ending as often, وقّتت.)
@@ -1871,8 +1953,15 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     if (ctx.damaged && k === i && hamzalessBeforeLetterRun(pieces, gaps, i, j, text)) return 'strong';
     return PREFER_LEFT.has(L + R) ? 'strong' : null;
   }
-  // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة).
-  if (R.startsWith('ال') && !(k === i && L.length === 1) && R.length > 2 && ctx.lexPiece(pieces[k + 1]!)) return null;
+  // ال begins a word, unless the piece is no word (فعّال: فع|ال, فع|الة) or a trade noun's tail after its stem (النحّ|الين).
+  if (
+    R.startsWith('ال') &&
+    !(k === i && L.length === 1) &&
+    R.length > 2 &&
+    ctx.lexPiece(pieces[k + 1]!) &&
+    !(k + 1 === j && ctx.damaged && tradeNoun(pieces[k]!, pieces[k + 1]!, ctx))
+  )
+    return null;
   if (R.length === 1 && !LONE_LETTER_WORDS.has(R)) return 'strong';
   // The first person's أ opens no plural noun and nothing with the article (هنّ|أ مسؤولون is هنّأ مسؤولون, never أمسؤولون;
   // الدرجةُ أ للدهن: a label).
@@ -2247,6 +2336,13 @@ function strandedLetter(pieces: Piece[], gaps: Gap[], open: boolean[], joined: b
  */
 function strandedEnding(pieces: Piece[], gaps: Gap[], joined: boolean[], i: number, ctx: Context): boolean {
   return ctx.damaged && i > 0 && !joined[i - 1] && nisbaPlural(pieces, gaps, i - 1);
+}
+
+/** Is piece i a word in ي of four letters or more, and piece i + 1, one space after it, ات and a pronoun (إحداثيّ|اتها)? */
+function nisbaFemininePlural(pieces: Piece[], gaps: Gap[], i: number): boolean {
+  return (
+    NISBA_PLURAL_PRONOUN.test(pieces[i + 1]!.bare) && gaps[i]!.text === ' ' && pieces[i]!.bare.length >= 4 && pieces[i]!.bare.endsWith('ي')
+  );
 }
 
 /** Is piece i a word in ي of three letters or more, and piece i + 1, one space after it, a plural ending (ون، ين)? */

@@ -15,6 +15,9 @@ import {
   ARTICLE_AND_TWO,
   PARTICLE_STEMS,
   SUFFIX_PRONOUNS,
+  TRADE_STEM,
+  TRADE_TAIL,
+  NISBA_PLURAL_PRONOUN,
   VERB_PREFIXES,
   WORD_TAIL_FUNCTION_WORDS,
   articleBeforeRelative,
@@ -376,6 +379,18 @@ function noJoinPossible(text: string, a: number, b: number, ctx: Context): boole
       if (e === s + 1 && W.len[e] === 2 && W.last[e] === 0x0646 && (W.first[e] === 0x0648 || W.first[e] === 0x064a) && W.last[s] === 0x064a)
         return false;
       if (e === s + 1 && W.first[e] === W.last[s] && (W.last[e] === 0x0629 || W.last[e] === 0x062a) && W.len[e]! <= 3) return false; // مفخّ|خة
+      // ات and a pronoun after a word in ي: a nisba's feminine plural (split-rules.ts nisbaFemininePlural)
+      if (e === s + 1 && W.first[e] === 0x0627 && W.last[s] === 0x064a && NISBA_PLURAL_PRONOUN.test(bareLetters(text, e))) return false;
+      // A trade's noun split at its shadda (split-rules.ts tradeNoun: النحّ|الين), known to the lexicon or not.
+      if (
+        e === s + 1 &&
+        ctx.damaged &&
+        W.first[e] === 0x0627 &&
+        (W.len[e] === 3 || W.len[e] === 4) &&
+        TRADE_STEM.test(bareLetters(text, s)) &&
+        TRADE_TAIL.test(bareLetters(text, e))
+      )
+        return false;
       for (let i = W.start[e]!, end = W.end[e]!; i < end; i++) {
         const c = text.charCodeAt(i);
         if (skipsInHash(c)) continue;
