@@ -110,6 +110,7 @@ describe('clean text is never changed', () => {
     'unseen16',
     'unseen17',
     'unseen18',
+    'unseen19',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
