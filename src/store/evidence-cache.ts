@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
-import { lowOfKey, WordCounts } from '../text/evidence.ts';
+import { WordCounts } from '../text/evidence.ts';
+import { ChangedWords } from './changed-words.ts';
 import { encodeLookups, type PreparedCache } from './prepared-cache.ts';
 
 /** Word key (text/evidence.ts wordKey) → count. */
@@ -51,24 +52,6 @@ interface Stored {
   counts: Array<[number, number]>;
   /** Tells this save from any other (absent in a file of an older Warraq). */
   id?: string;
-}
-
-/**
- * The words whose counts may differ from the saved totals', as a bitmap of their keys' low 21 bits (lowOfKey): a word outside it
- * certainly has the count it had (ChangedWords.has false), one in it may (the caller then asks the evidence).
- */
-export class ChangedWords {
-  private readonly bits = new Int32Array(1 << 16);
-
-  add(key: number): void {
-    const low = lowOfKey(key);
-    this.bits[low >>> 5]! |= 1 << (low & 31);
-  }
-
-  /** Whether a word whose key has these low 21 bits may have changed count. */
-  has(low: number): boolean {
-    return (this.bits[low >>> 5]! & (1 << (low & 31))) !== 0;
-  }
 }
 
 /** Builds the evidence as files are read (add), then settles the changes (finish). */

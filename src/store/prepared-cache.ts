@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rm
 import { writeFileAtomically } from './atomic-write.ts';
 import path from 'node:path';
 import { fnvOfKey, keyOfHashes, lowOfKey, type WordCounts } from '../text/evidence.ts';
-import type { ChangedWords } from './evidence-cache.ts';
+import type { ChangedWords } from './changed-words.ts';
 
 /** The cache key of an article's head (a shard's article whose body it does not render), beside its full entry's. */
 export const headKey = (key: string) => `${key}.head`;
