@@ -111,6 +111,7 @@ describe('clean text is never changed', () => {
     'unseen17',
     'unseen18',
     'unseen19',
+    'unseen20',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
