@@ -22,4 +22,5 @@ export const CLEAN_SETS = [
   'clean-apart22',
   'clean-apart23',
   'clean-apart24',
+  'clean-apart25',
 ];

@@ -126,6 +126,7 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart22': [2, 4],
       'clean-apart23': [2, 4],
       'clean-apart24': [1, 2],
+      'clean-apart25': [0, 0],
     };
     const held = Object.keys(heldBounds);
     const earlier = (list: string[]) => list.filter((entry) => !held.includes(setOfEntry(entry)));
