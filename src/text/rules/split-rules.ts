@@ -535,7 +535,7 @@ function acceptJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: st
   if (
     (pieces[j]!.bare === 'د' || pieces[j]!.bare === 'م') &&
     gaps[j - 1]!.text === ' ' &&
-    /^\. [\u0621-\u064A]/.test(text.slice(pieces[j]!.end, pieces[j]!.end + 3)) &&
+    dotBeforeWord(text, pieces[j]!.end) &&
     joinedBare(pieces, i, j - 1).length >= 4 &&
     ctx.lex(joinedBare(pieces, i, j - 1))
   )
@@ -766,19 +766,14 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     if (dottedInitials(text, piece)) return true;
     // A name's initial after a title, its dot before the name (الحاج م. عبد الستار، الدكتورة ع. الصالح); not a word's ending in ة
     // or ى (الحاج|ة. ثم).
-    if (
-      !'ةى'.includes(piece.bare) &&
-      /^\. [\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 3)) &&
-      TITLES.has(wordBefore(text, piece.start))
-    )
-      return true;
+    if (!'ةى'.includes(piece.bare) && dotBeforeWord(text, piece.end) && TITLES.has(wordBefore(text, piece.start))) return true;
     // … or after any word, in a line that shows no damage (وضيفه م. حسام، ومعه د. سامي): a lost mark leaves a pronoun's letter
     // before a dot (ضيفهُم.) only in vocalised text, whose other lost marks the line would show; after no word, a word's last
     // letter (الشه|ر.); before a frequent word, which no name is, a sentence's last word (المهندس صمّ|م. ثم غادر).
     if (
       k > i &&
       !'ةى'.includes(piece.bare) &&
-      /^\. [\u0621-\u064A]/.test(text.slice(piece.end, piece.end + 3)) &&
+      dotBeforeWord(text, piece.end) &&
       !FUNCTION_WORDS.has(wordAfter(text, piece.end + 1)) &&
       ctx.lexPiece(pieces[k - 1]!) &&
       quietLine(text, piece.start)
@@ -1233,6 +1228,11 @@ function afterNumber(text: string, at: number): boolean {
 
 /** The name of God, after و or ف and a preposition or not (الله، لله، بالله، والله، فالله، تالله). */
 const GOD_NAME = /^[وف]?(?:[بت]?الله|لله)$/;
+
+/** Do a dot, a space and a letter follow `at` (a letter's dot before a word: م. حسام، د. باحميش)? */
+function dotBeforeWord(text: string, at: number): boolean {
+  return /^\. [\u0621-\u064A]/.test(text.slice(at, at + 3));
+}
 
 /** Is the word at `at` right after a title, a word (المهندس) or its letter with a dot (م. د.)? */
 function afterTitle(text: string, at: number): boolean {
