@@ -159,7 +159,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
     for (const slot of slots) if (!slot.problem) all.add(sourceText(root, slot.file));
     counts = countsOf(all);
   }
-  const changedWords = evidenceBuilder.changedWords()?.words;
+  const changedWords = evidenceBuilder.changedWords();
   return { slots, counts, evidence: evidenceFrom(counts), evidenceBuilder, sources, tag, cache, normalizeConfig, verified, changedWords };
 }
 
@@ -236,16 +236,9 @@ export function finish(
   const used = new Set<string>();
   const names = new Map<string, Named>();
   const known = { sections: knownSections(config), authors: knownAuthors(config) };
-  const articlesHash = articlesHashOf(s.slots);
-  const sources = createHash('sha256');
-  // (the same bytes as an update per piece, fed a thousand articles at a time: an update per piece cost more than the hashing)
-  let sourcesText = '';
-  for (const [i, slot] of s.slots.entries()) {
-    sourcesText += `${slot.file}\0${slot.key}\0`;
-    if (i % 1000 === 999) {
-      sources.update(sourcesText);
-      sourcesText = '';
-    }
+  const articlesHash = hashOfSlots(s.slots, (slot) => `${slot.key}\0${slot.entry?.output ?? 'none'}\0`);
+  const sourcesHash = hashOfSlots(s.slots, (slot) => `${slot.file}\0${slot.key}\0`);
+  for (const slot of s.slots) {
     if (slot.problem) {
       problems.push(slot.problem);
       continue;
@@ -296,7 +289,6 @@ export function finish(
     articles.push(a);
     contentKeys.set(a, output);
   }
-  sources.update(sourcesText);
   let saved = false;
   const saveCache = () => {
     if (saved) return;
@@ -333,7 +325,7 @@ export function finish(
     cached: total - prepared,
     prepared,
     articlesHash,
-    sourcesHash: sources.digest('hex'),
+    sourcesHash,
     contentKey: (a) => contentKeys.get(a),
     saveCache,
   };
@@ -382,14 +374,15 @@ function* headsOf(slots: readonly Slot[]): Generator<EntryHead> {
 }
 
 /**
- * Every article's cache key and the hash of what preparing it produced, its data and HTML (PrepareSiteResult.articlesHash: equal
- * hashes, equal site data), fed a thousand articles at a time: 130 bytes an article, where its evidence look-ups were 2 KB.
+ * SHA-256 of each slot's text, fed a thousand slots at a time (the same bytes as an update per slot, which cost more than the
+ * hashing): the articles hash (every key and its entry's output hash, PrepareSiteResult.articlesHash: 130 bytes an article, where its
+ * evidence look-ups were 2 KB) and the sources hash (every file and key).
  */
-function articlesHashOf(slots: readonly Slot[]): string {
+function hashOfSlots(slots: readonly Slot[], textOf: (slot: Slot) => string): string {
   const h = createHash('sha256');
   let text = '';
   for (const [i, slot] of slots.entries()) {
-    text += `${slot.key}\0${slot.entry?.output ?? 'none'}\0`;
+    text += textOf(slot);
     if (i % 1000 === 999) {
       h.update(text);
       text = '';

@@ -122,12 +122,9 @@ export class EvidenceBuilder {
     return this.storedId;
   }
 
-  /**
-   * After finish: the id of the saved totals this build started from and the words whose counts may differ from them, when it
-   * started from saved totals; undefined when it counted afresh.
-   */
-  changedWords(): { since: string; words: ChangedWords } | undefined {
-    return this.storedId === undefined ? undefined : { since: this.storedId, words: this.touched };
+  /** After finish: the words whose counts may differ from the saved totals (startId's); undefined when it counted afresh. */
+  changedWords(): ChangedWords | undefined {
+    return this.storedId === undefined ? undefined : this.touched;
   }
 
   /**

@@ -56,7 +56,7 @@ export class PreparedCache {
    * having changed, has a head of its own). The packs read are let go: a build saves them once, at the end of its use of them.
    * Returns, given the id of the evidence saved, what writeVerified records once the entry folders are final.
    */
-  savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence?: string): Verified | undefined {
+  savePack(entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence?: string): PacksVerified | undefined {
     try {
       const packs = this.writePacks(entries);
       return packs && evidence !== undefined ? this.verifiedOf(packs, entries, evidence) : undefined;
@@ -94,19 +94,19 @@ export class PreparedCache {
    * That every head of the packs now on disk but those listed as unused is the very head this build used, each valid under the
    * evidence saved with that id and its entry file there with its size.
    */
-  private verifiedOf(packs: PackIds, entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence: string): Verified {
+  private verifiedOf(packs: PackIds, entries: ReadonlyArray<readonly [key: string, head: EntryHead]>, evidence: string): PacksVerified {
     const used = new Map(entries);
     const unused = packs.whole
       ? []
       : [...this.loadedPacks.base].filter(([k, head]) => !packs.added.has(k) && used.get(k) !== head).map(([k]) => k);
-    return { evidence, pack: packs.id, added: packs.addedId ?? null, unused, folders: '' };
+    return { evidence, pack: packs.id, added: packs.addedId ?? null, unused };
   }
 
   /**
    * Records savePack's Verified with a stamp of the entry folders as they are now (after pruning): the next build checks those
    * heads' look-ups only for the words whose counts changed since, and looks for their entry files only if a folder changed.
    */
-  writeVerified(verified: Verified): void {
+  writeVerified(verified: PacksVerified): void {
     const folders = this.foldersStamp();
     if (folders !== undefined) writeFileAtomically(this.verifiedFile, JSON.stringify({ ...verified, folders }));
   }
@@ -434,13 +434,16 @@ interface PackIds {
  * `.cache/verified.json` (PreparedCache.writeVerified): the evidence's and the packs' ids, the pack's heads the build did not use,
  * and the entry folders' stamp.
  */
-export interface Verified {
+interface Verified {
   evidence: string;
   pack: string;
   added: string | null;
   unused: string[];
   folders: string;
 }
+
+/** What savePack knows of the record (Verified) before the entry folders are final. */
+export type PacksVerified = Omit<Verified, 'folders'>;
 
 /** A pack and its appendix (packDeltaFile) when the appendix names that pack. */
 export function readPacks(file: string): Packs {
