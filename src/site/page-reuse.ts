@@ -13,13 +13,13 @@ import { eachKind, everyPage, type RenderSelection, type SiteData } from './data
 import type { ImageSet } from './images.ts';
 import { codeVersion } from '../store/code-version.ts';
 import { DIGEST_LENGTH, type KeptDigests } from '../store/page-digests.ts';
-import { environmentKey, statOrUndefined, type KnownFiles, type ManifestEntry, type PageIndex, type Stamp } from '../store/stamp.ts';
+import { environmentKey, PageIndex, statOrUndefined, type KnownFiles, type ManifestEntry, type Stamp } from '../store/stamp.ts';
 
-export type { PageIndex } from '../store/stamp.ts';
+export { PageIndex } from '../store/stamp.ts';
 
 export interface ReusePlan {
   selection: RenderSelection;
-  /** Pages to take from the last output: URL → [key, file]. */
+  /** Pages to take from the last output: URL → [key, file, digest]. */
   reusable: PageIndex;
   /** Render key of every article, home and listing page, by URL. */
   keys: Map<string, string>;
@@ -180,18 +180,19 @@ export function planReuse(
   last: Stamp | undefined,
   options: { outputVerified?: boolean } = {},
 ): ReusePlan {
-  const reusable: PageIndex = {};
+  const reusable = PageIndex.empty();
   const manifest = new Map(last?.pageIndex ? last.manifest.map((m) => [m[0], m]) : []);
   if (last?.pageIndex) {
+    const index = last.pageIndex;
     for (const [url, key] of keys) {
-      const entry = last.pageIndex[url];
-      if (!entry || entry[0] !== key) continue;
+      if (index.keyOf(url) !== key) continue;
+      const entry = index.get(url)!;
       if (!staysInside(entry[1])) continue; // the stamp is a file anyone could edit
       const m = manifest.get(entry[1]);
       if (!m) continue;
       // (every file of the last output was just found as its manifest says: store/stamp.ts outputIntact)
       if (options.outputVerified) {
-        reusable[url] = entry;
+        reusable.set(url, entry);
         continue;
       }
       const file = path.join(last.outDir, entry[1]);
@@ -201,11 +202,11 @@ export function planReuse(
         if (entry[2] === undefined || digestOfFile(file) !== entry[2]) continue;
         manifest.set(entry[1], [m[0], st.size, st.mtimeMs, st.ino]);
       }
-      reusable[url] = entry;
+      reusable.set(url, entry);
     }
   }
   return {
-    selection: eachKind(everyPage(site), (pages) => pages.filter((p) => !Object.hasOwn(reusable, p.url))),
+    selection: eachKind(everyPage(site), (pages) => pages.filter((p) => !reusable.has(p.url))),
     reusable,
     keys,
     last: last && { outDir: last.outDir, manifest },
@@ -231,8 +232,8 @@ export function linkReused(
   // to be copied (another filesystem): a copy has an inode and mtime of its own.
   const known: KnownFiles = { entries: new Map(), folders: new Set() };
   let copied = false;
-  for (const [url, entry] of Object.entries(plan.reusable)) {
-    if (Object.hasOwn(index, url)) continue;
+  for (const [url, entry] of plan.reusable.entries()) {
+    if (index.has(url)) continue;
     const from = path.join(plan.last!.outDir, entry[1]);
     const m = plan.last!.manifest.get(entry[1]);
     if (!m || !sameFile(from, m)) throw new StalePage(url);
@@ -243,7 +244,7 @@ export function linkReused(
     if (made !== undefined) known.folders.add(path.relative(outDir, made));
     if (linkOrCopy(from, to)) known.entries.set(entry[1], m);
     else copied = true;
-    index[url] = entry;
+    index.set(url, entry);
     linked++;
   }
   return { index, linked, known: copied ? undefined : known };
@@ -257,19 +258,19 @@ export function linkReused(
 export function keepReused(plan: ReusePlan, written: WrittenPage[], stage: string): { index: PageIndex; kept: ManifestEntry[] } {
   const index = writtenIndex(plan, written, stage);
   const kept: ManifestEntry[] = [];
-  for (const [url, entry] of Object.entries(plan.reusable)) {
-    if (Object.hasOwn(index, url)) continue;
+  for (const [url, entry] of plan.reusable.entries()) {
+    if (index.has(url)) continue;
     const m = plan.last!.manifest.get(entry[1]);
     if (!m) throw new StalePage(url);
     kept.push(m);
-    index[url] = entry;
+    index.set(url, entry);
   }
   return { index, kept };
 }
 
 /** The page index's entries of the article, home and listing pages Eleventy wrote into `outDir`. */
 function writtenIndex(plan: ReusePlan, written: WrittenPage[], outDir: string): PageIndex {
-  const index: PageIndex = {};
+  const index = PageIndex.empty();
   for (const r of written) {
     if (typeof r.url !== 'string' || typeof r.outputPath !== 'string') continue;
     const key = plan.keys.get(r.url);
@@ -277,7 +278,7 @@ function writtenIndex(plan: ReusePlan, written: WrittenPage[], outDir: string): 
     const file = path.relative(outDir, path.resolve(r.outputPath));
     if (!staysInside(file)) continue;
     const digest = digestOfFile(path.join(outDir, file));
-    if (digest !== undefined) index[r.url] = [key, file, digest];
+    if (digest !== undefined) index.set(r.url, [key, file, digest]);
   }
   return index;
 }

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { WarraqConfig } from '../config.ts';
 import { codeVersion } from './code-version.ts';
+import { decodePageIndex, encodePageIndex, type PageIndex } from './page-index.ts';
+
+export { PageIndex, type PageEntry } from './page-index.ts';
 
 /** Feeds every file under `dir` (path and bytes, in name order) to each of the hashes: the folder is walked and read once. */
 function hashTree(hashes: ReadonlyArray<ReturnType<typeof createHash>>, dir: string, skip: (file: string) => boolean): void {
@@ -165,12 +168,6 @@ export function outputManifest(outDir: string, known?: KnownFiles): Manifest {
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/**
- * Page URL → [render key, output file relative to the output folder, digest of the file's bytes].
- * (An index written before digests were kept has none: its pages are reused only by their stat.)
- */
-export type PageIndex = Record<string, [key: string, file: string, digest?: string]>;
-
 /** What a build reports of its articles (output/build.ts BuildSummary), kept so that a build finding nothing changed can say it again. */
 export interface StampSummary {
   articles: number;
@@ -202,16 +199,6 @@ const isManifestEntry = (m: unknown): m is ManifestEntry =>
   typeof m[1] === 'number' &&
   typeof m[2] === 'number' &&
   typeof m[3] === 'number';
-const isPageEntry = (e: unknown): e is PageIndex[string] =>
-  Array.isArray(e) &&
-  (e.length === 2 || e.length === 3) &&
-  typeof e[0] === 'string' &&
-  typeof e[1] === 'string' &&
-  (e[2] === undefined || typeof e[2] === 'string');
-
-const isPageIndex = (v: unknown): v is PageIndex =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isPageEntry);
-
 /**
  * The shape a stamp must have to be used: anything else (a damaged or hand-edited file, an older format) is no stamp. The two long
  * lists are checked entry by entry with a plain predicate rather than z.tuple (docs/performance.md).
@@ -231,8 +218,6 @@ const StampSchema = z.object({
   outDir: z.string(),
   pages: z.number().int().nonnegative(),
   manifest: z.custom<Manifest>((v) => Array.isArray(v) && v.every(isManifestEntry)),
-  // (written by an older Warraq inside the stamp; now in a file of its own, named by pagesDigest)
-  pageIndex: z.custom<PageIndex>(isPageIndex).optional(),
   pagesDigest: z.string().optional(),
 });
 
@@ -256,16 +241,14 @@ export function readStamp(cacheRoot: string, options: { pageIndex?: boolean } = 
   const parsed = StampSchema.safeParse(json);
   if (!parsed.success) return undefined;
   const { pagesDigest, ...stamp } = parsed.data;
-  if (pagesDigest !== undefined && options.pageIndex !== false) stamp.pageIndex = readPageIndex(cacheRoot, pagesDigest);
-  return stamp;
+  return pagesDigest !== undefined && options.pageIndex !== false ? { ...stamp, pageIndex: readPageIndex(cacheRoot, pagesDigest) } : stamp;
 }
 
 function readPageIndex(cacheRoot: string, digest: string): PageIndex | undefined {
   try {
     const bytes = readFileSync(pagesFile(cacheRoot));
     if (createHash('sha256').update(bytes).digest('hex') !== digest) return undefined;
-    const index: unknown = JSON.parse(bytes.toString('utf8'));
-    return isPageIndex(index) ? index : undefined;
+    return decodePageIndex(bytes.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -275,8 +258,9 @@ function readPageIndex(cacheRoot: string, digest: string): PageIndex | undefined
 export function writeStamp(cacheRoot: string, stamp: Stamp): void {
   const { pageIndex, ...rest } = stamp;
   let pagesDigest: string | undefined;
-  if (pageIndex) {
-    const bytes = Buffer.from(JSON.stringify(pageIndex));
+  const text = pageIndex && encodePageIndex(pageIndex);
+  if (text !== undefined) {
+    const bytes = Buffer.from(text);
     if (writeFileAtomically(pagesFile(cacheRoot), bytes)) pagesDigest = createHash('sha256').update(bytes).digest('hex');
   }
   writeFileAtomically(stampFile(cacheRoot), JSON.stringify(pagesDigest === undefined ? rest : { ...rest, pagesDigest }));

@@ -112,6 +112,7 @@ describe('clean text is never changed', () => {
     'unseen18',
     'unseen19',
     'unseen20',
+    'unseen21',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

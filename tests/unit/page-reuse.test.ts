@@ -11,7 +11,7 @@ import { configSchema } from '../../src/config.ts';
 import type { Article } from '../../src/content/article.ts';
 import { testArticle } from '../helpers/article.ts';
 import { globalRenderKey, linkReused, pageKeys, planReuse } from '../../src/site/page-reuse.ts';
-import { outputManifest, type Stamp } from '../../src/store/stamp.ts';
+import { outputManifest, PageIndex, type Stamp } from '../../src/store/stamp.ts';
 
 const config = configSchema.parse({ paginate: 2 });
 
@@ -103,19 +103,19 @@ describe('reuse plan', () => {
       outDir: out,
       pages: 2,
       manifest: outputManifest(out),
-      pageIndex: {
-        '/2021/01/s0/': [keys.get('/2021/01/s0/')!, file('/2021/01/s0/')],
-        '/2021/01/s1/': [keys.get('/2021/01/s1/')!, '2021/../../secret'],
-        '/': [keys.get('/')!, '../secret'],
-      },
+      pageIndex: PageIndex.from([
+        ['/2021/01/s0/', [keys.get('/2021/01/s0/')!, file('/2021/01/s0/')]],
+        ['/2021/01/s1/', [keys.get('/2021/01/s1/')!, '2021/../../secret']],
+        ['/', [keys.get('/')!, '../secret']],
+      ]),
     };
     const plan = planReuse(site, keys, stamp);
-    expect(Object.keys(plan.reusable)).toEqual(['/2021/01/s0/']);
+    expect(plan.reusable.urlList()).toEqual(['/2021/01/s0/']);
     expect(plan.selection.articles.map((a) => a.url)).toEqual(['/2021/01/s1/']);
 
     // the page changed by hand after the stamp was written: rendered again
     writeFileSync(path.join(out, file('/2021/01/s0/')), 'edited by hand');
-    expect(Object.keys(planReuse(site, keys, stamp).reusable)).toEqual([]);
+    expect(planReuse(site, keys, stamp).reusable.urlList()).toEqual([]);
   });
 
   it('the next manifest, taking linked pages from the last one instead of a stat, equals one made by reading every file', () => {
@@ -126,15 +126,15 @@ describe('reuse plan', () => {
       config,
     );
     const keys = pageKeys(site, {}, 'g');
-    const pageIndex: Stamp['pageIndex'] = {};
+    const pageIndex = PageIndex.empty();
     // every page, listings too: a tag's first page and its page/2/ are linked into folders made one inside the other
     for (const url of keys.keys()) {
       const file = path.join(url.slice(1), 'index.html');
       mkdirSync(path.join(out, url), { recursive: true });
       writeFileSync(path.join(out, file), `page ${url}`);
-      pageIndex[url] = [keys.get(url)!, file];
+      pageIndex.set(url, [keys.get(url)!, file]);
     }
-    expect(Object.keys(pageIndex)).toEqual(expect.arrayContaining(['/tag/oil/', '/tag/oil/page/2/']));
+    expect(pageIndex.urlList()).toEqual(expect.arrayContaining(['/tag/oil/', '/tag/oil/page/2/']));
     const stamp: Stamp = { fingerprint: 'f', outDir: out, pages: keys.size, manifest: outputManifest(out), pageIndex };
     const plan = planReuse(site, keys, stamp);
     // "Eleventy" writes one article page, a feed, and a file beside where a linked page will go.
@@ -167,7 +167,7 @@ describe('reuse plan', () => {
       return { url, outputPath: file };
     });
     const last = linkReused(planReuse(site, keys, undefined), written, first);
-    expect(Object.values(last.index).every(([, , digest]) => typeof digest === 'string')).toBe(true);
+    expect([...last.index.entries()].every(([, [, , digest]]) => typeof digest === 'string')).toBe(true);
     const stamp: Stamp = { fingerprint: 'f', outDir: first, pages: keys.size, manifest: outputManifest(first), pageIndex: last.index };
     // …then the folder is archived and restored: every file new (inode, times), with the same bytes
     // but for one page, edited to another text of the same length.
@@ -180,8 +180,8 @@ describe('reuse plan', () => {
     const s0 = path.join(first, '2021/01/s0/index.html');
     expect(statSync(s0).ino).not.toBe(stamp.manifest.find((m) => m[0] === '2021/01/s0/index.html')![3]);
     const plan = planReuse(site, keys, stamp);
-    expect(Object.keys(plan.reusable)).not.toContain('/2021/01/s1/');
-    expect(Object.keys(plan.reusable).sort()).toEqual([...keys.keys()].filter((u) => u !== '/2021/01/s1/').sort());
+    expect(plan.reusable.urlList()).not.toContain('/2021/01/s1/');
+    expect([...plan.reusable.urlList()].sort()).toEqual([...keys.keys()].filter((u) => u !== '/2021/01/s1/').sort());
     expect(plan.selection.articles.map((a) => a.url)).toEqual(['/2021/01/s1/']);
     // The pages linked from it are recorded with their own stat: the next manifest is still a true one.
     const next = path.join(dir, 'after-restore');

@@ -3,10 +3,12 @@
  * and no stamp otherwise (the build then renders every page).
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readStamp, writeStamp, type Stamp } from '../../src/store/stamp.ts';
+import { PageIndex, readStamp, writeStamp, type Stamp } from '../../src/store/stamp.ts';
+import { decodePageIndex, encodePageIndex } from '../../src/store/page-index.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'warraq-stamp-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +21,10 @@ const good: Stamp = {
     ['index.html', 1200, 1733150000000.5, 4711],
     ['2024/01/خبر/index.html', 900, 1733150000001, 4712],
   ],
-  pageIndex: { '/': ['k1', 'index.html', 'd1'], '/2024/01/خبر/': ['k2', '2024/01/خبر/index.html'] },
+  pageIndex: PageIndex.from([
+    ['/', ['k1', 'index.html', 'd1']],
+    ['/2024/01/خبر/', ['k2', '2024/01/خبر/index.html']],
+  ]),
 };
 
 describe('readStamp', () => {
@@ -60,11 +65,6 @@ describe('readStamp', () => {
       { ...good, manifest: [['index.html', '1200', 1, 2]] },
       { ...good, manifest: [['index.html', 1200, 1]] },
       { ...good, manifest: [{ file: 'index.html' }] },
-      { ...good, pageIndex: [] },
-      { ...good, pageIndex: { '/': 5 } },
-      { ...good, pageIndex: { '/': ['k1'] } },
-      { ...good, pageIndex: { '/': ['k1', 'index.html', 42] } },
-      { ...good, pageIndex: { '/': ['k1', 'index.html', 'd1', 'extra'] } },
     ];
     for (const value of damaged) {
       writeFileSync(path.join(dir, 'last-build.json'), JSON.stringify(value));
@@ -74,5 +74,66 @@ describe('readStamp', () => {
     expect(readStamp(dir)).toBeUndefined();
     rmSync(path.join(dir, 'last-build.json'));
     expect(readStamp(dir)).toBeUndefined();
+  });
+});
+
+describe('the page index file', () => {
+  const pages = path.join(dir, 'last-build-pages.json');
+  /** Writes `text` as the page index the stamp names (its digest recorded), as a build would have. */
+  const withIndexText = (text: string) => {
+    writeStamp(dir, good);
+    writeFileSync(pages, text);
+    const stamp = JSON.parse(readFileSync(path.join(dir, 'last-build.json'), 'utf8')) as Record<string, unknown>;
+    stamp.pagesDigest = createHash('sha256').update(text).digest('hex');
+    writeFileSync(path.join(dir, 'last-build.json'), JSON.stringify(stamp));
+  };
+
+  it('round-trips every entry, in order, with and without a digest', () => {
+    const index = PageIndex.from([
+      ['/b/', ['k2', 'b/index.html']],
+      ['/a/', ['k1', 'a/index.html', 'd1']],
+    ]);
+    const back = decodePageIndex(encodePageIndex(index)!)!;
+    expect([...back.entries()]).toEqual([
+      ['/b/', ['k2', 'b/index.html']],
+      ['/a/', ['k1', 'a/index.html', 'd1']],
+    ]);
+    expect(back.get('/a/')).toEqual(['k1', 'a/index.html', 'd1']);
+    expect(back.keyOf('/b/')).toBe('k2');
+    expect(back.get('/c/')).toBeUndefined();
+    expect([...decodePageIndex(encodePageIndex(PageIndex.empty())!)!.entries()]).toEqual([]);
+  });
+
+  it('is not written when a field holds a newline, and the stamp then names none', () => {
+    expect(encodePageIndex(PageIndex.from([['/a\n/', ['k1', 'a/index.html']]]))).toBeUndefined();
+    writeStamp(dir, { ...good, pageIndex: PageIndex.from([['/', ['k1', 'index.html\nx']]]) });
+    expect(readStamp(dir)).toEqual({ ...good, pageIndex: undefined });
+  });
+
+  it('of another shape, even with the digest the stamp records, is no page index (every page is rendered)', () => {
+    const columns = (c: Record<string, unknown>) =>
+      JSON.stringify({ format: 'warraq-page-index', version: 2, urls: '/', keys: 'k1', files: 'index.html', digests: '', ...c });
+    for (const text of [
+      // the format before this one: an object of URLs
+      JSON.stringify({ '/': ['k1', 'index.html', 'd1'] }),
+      columns({ version: 3 }),
+      columns({ keys: 'k1\nk2' }),
+      columns({ urls: '/\n/', keys: 'k1\nk2', files: 'a\nb', digests: '\n' }),
+      columns({ files: '' }),
+      columns({ digests: 7 }),
+      '[]',
+      'null',
+    ]) {
+      withIndexText(text);
+      expect(readStamp(dir), text).toEqual({ ...good, pageIndex: undefined });
+    }
+    withIndexText(columns({}));
+    expect([...readStamp(dir)!.pageIndex!.entries()]).toEqual([['/', ['k1', 'index.html']]]);
+  });
+
+  it('written by an older Warraq inside the stamp is not used', () => {
+    const { pageIndex: _, ...rest } = good;
+    writeFileSync(path.join(dir, 'last-build.json'), JSON.stringify({ ...rest, pageIndex: { '/': ['k1', 'index.html', 'd1'] } }));
+    expect(readStamp(dir)).toEqual(rest);
   });
 });

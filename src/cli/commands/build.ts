@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import type { Command } from '../command.ts';
-import { build } from '../../output/build.ts';
+import { buildInThread } from '../../output/build-thread.ts';
 import { assemble } from '../../output/shard.ts';
 import { parseShard } from '../../site/shards.ts';
 import { ContentError, formatProblem } from '../../content/errors.ts';
@@ -61,7 +61,7 @@ Options:
     }
     const progress = createProgress('articles');
     try {
-      const s = await build({
+      const s = await buildInThread({
         root,
         outDir: values.out ?? (shard ? path.join('_shards', String(shard.k)) : undefined),
         progress: progress.update,
