@@ -23,4 +23,5 @@ export const CLEAN_SETS = [
   'clean-apart23',
   'clean-apart24',
   'clean-apart25',
+  'clean-apart26',
 ];

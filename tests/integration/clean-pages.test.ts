@@ -129,6 +129,7 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart23': [2, 4],
       'clean-apart24': [1, 2],
       'clean-apart25': [0, 0],
+      'clean-apart26': [1, 2],
     };
     const held = Object.keys(heldBounds);
     const earlier = (list: string[]) => list.filter((entry) => !held.includes(setOfEntry(entry)));

@@ -1354,3 +1354,11 @@ describe("clean-apart24's dialect beside damage (stop 38)", () => {
     expectAmidDamage('وقال للصحفيين: «كنت كنحلم بهاد اللحظة كل نهار فالمصحة، والحمد لله جات فالديربي وقدام جمهورنا».');
   });
 });
+
+describe('clean-apart26 beside damage (stop 39)', () => {
+  it('keeps a noun after أيّ apart: أيّد is the one form II verb after it (ألا يشتري أيّ سهم, not أيّسهم)', () => {
+    expectAmidDamage('وأن على المستثمر الفرد ألا يشتري أي سهم جديد لمجرد أن الطلب عليه كبير.');
+    // … while أيّ|دها، وأيّ|دهم still join
+    expect(bareAmidDamage('وأي دها الجميع وهل لوا فرحا، ثم أي دهم المجلس')).toBe('وأيدها الجميع وهللوا فرحا، ثم أيدهم المجلس');
+  });
+});

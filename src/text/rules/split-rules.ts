@@ -1601,10 +1601,13 @@ function tailAfterStem(pieces: Piece[], gaps: Gap[], i: number, j: number, tanwe
   return tanween || NEVER_INITIAL.has(pieces[j]!.bare[0]!);
 }
 
-/** After قد or أيّ, one letter and a pronoun: a form II verb with its object (قدّ|مها، أيّ|دها); not أيّ منّا, أيّ في. */
+/**
+ * After قد or أيّ, one letter and a pronoun: a form II verb with its object (قدّ|مها، أيّ|دها); not أيّ منّا, أيّ في. After أيّ only
+ * د: أيّد is the one such verb news writes, and any other letter and pronoun is a noun after أيّ (ألا يشتري أيّ سهم).
+ */
 function verbAfterStem(L: string, R: string): boolean {
   if (R.length < 2 || R.endsWith('ي') || FUNCTION_WORDS.has(R) || !SUFFIX_PRONOUNS.has(R.slice(1))) return false;
-  return L === 'قد' || L === 'وقد' || ((L === 'أي' || L === 'وأي') && R[0] !== 'م' && R[0] !== 'ن');
+  return L === 'قد' || L === 'وقد' || ((L === 'أي' || L === 'وأي') && R[0] === 'د');
 }
 
 /**
