@@ -113,6 +113,7 @@ describe('clean text is never changed', () => {
     'unseen19',
     'unseen20',
     'unseen21',
+    'unseen22',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
