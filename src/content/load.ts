@@ -2,7 +2,7 @@
  * Stage 1, load: reads every `content/**\/*.md` article as strict UTF-8. The I/O lives here; parsing and checking are pure (parse.ts).
  * Files named README.md or starting with _ are notes for editors, not articles.
  */
-import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { ContentProblem } from './errors.ts';
@@ -42,8 +42,36 @@ export function listArticleFiles(root: string, contentDir: string): string[] {
 }
 
 /**
- * One article file as loadArticles gives it: its bytes (valid UTF-8; decodeSource gives the text), or only the stat that
- * showed it unchanged, or a problem.
+ * Reads article files into one buffer it reuses, grown to the largest file read: a build that reads every file of an archive
+ * allocates no buffer per file (each one memory outside V8's heap that V8 counts towards a full collection; docs/performance.md).
+ * The bytes a read gives stay valid until the next read.
+ */
+export class SourceReader {
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+
+  read(full: string): Buffer {
+    const fd = openSync(full, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.scratch.length) {
+          const larger = Buffer.allocUnsafe(this.scratch.length * 2);
+          this.scratch.copy(larger, 0, 0, length);
+          this.scratch = larger;
+        }
+        const n = readSync(fd, this.scratch, length, this.scratch.length - length, null);
+        if (n === 0) return this.scratch.subarray(0, length);
+        length += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/**
+ * One article file as loadArticles gives it: its bytes (valid UTF-8; decodeSource gives the text; with a SourceReader, valid until
+ * the next file is loaded), or only the stat that showed it unchanged, or a problem.
  */
 export type LoadedArticle =
   | { file: string; stat: FileStat | undefined; bytes: Buffer; unchanged?: undefined; problem?: undefined }
@@ -55,8 +83,13 @@ export type LoadedArticle =
  * changed in between is then seen as changed next time), and not read at all when `unchanged`
  * (the build's source index) recognises its stat: `unchanged` is then what it returned.
  */
-export function* loadArticles(root: string, contentDir: string, unchanged: (file: string, stat: FileStat) => string | undefined = () => undefined): Generator<LoadedArticle> {
-  for (const { file, stat } of statArticles(root, contentDir)) yield loadStatted(root, file, stat, unchanged);
+export function* loadArticles(
+  root: string,
+  contentDir: string,
+  unchanged: (file: string, stat: FileStat) => string | undefined = () => undefined,
+  reader?: SourceReader,
+): Generator<LoadedArticle> {
+  for (const { file, stat } of statArticles(root, contentDir)) yield loadStatted(root, file, stat, unchanged, reader);
 }
 
 /** Every article file under `contentDir`, in path order, with its stat (undefined when it could not be taken): loadArticles' first step. */
@@ -78,10 +111,16 @@ export function* statArticles(root: string, contentDir: string): Generator<{ fil
 export type FileStat = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 /** One file of statArticles as loadArticles gives it: not read when `unchanged` recognises its stat. */
-export function loadStatted(root: string, file: string, stat: FileStat | undefined, unchanged: (file: string, stat: FileStat) => string | undefined): LoadedArticle {
+export function loadStatted(
+  root: string,
+  file: string,
+  stat: FileStat | undefined,
+  unchanged: (file: string, stat: FileStat) => string | undefined,
+  reader?: SourceReader,
+): LoadedArticle {
   const known = stat && unchanged(file, stat);
   if (stat && known !== undefined) return { file, stat, unchanged: known };
-  const r = readSourceBytes(root, file, stat);
+  const r = readSourceBytes(root, file, stat, reader);
   return r.ok ? { file, stat, bytes: r.bytes } : { file, problem: r.problem };
 }
 
@@ -98,7 +137,12 @@ export function decodeSource(bytes: Buffer): string {
 }
 
 /** An article file's bytes, refused when too large, unreadable or not UTF-8. */
-function readSourceBytes(root: string, file: string, stat?: FileStat): { ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; problem: ContentProblem } {
+function readSourceBytes(
+  root: string,
+  file: string,
+  stat?: FileStat,
+  reader?: SourceReader,
+): { ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; problem: ContentProblem } {
   const full = path.join(root, file);
   let bytes: Buffer;
   let mtimeMs: number;
@@ -109,7 +153,7 @@ function readSourceBytes(root: string, file: string, stat?: FileStat): { ok: tru
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return { ok: false, problem: { file, line: 1, message: `the file is ${mb(stat.size)}, more than the ${mb(MAX_ARTICLE_BYTES)} an article may be`, hint: 'split it into several articles, or move data and pictures out of the text', severity: 'error' } };
     }
-    bytes = readFileSync(full);
+    bytes = reader ? reader.read(full) : readFileSync(full);
   } catch (error) {
     return { ok: false, problem: { file, line: 1, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that it exists and that you may read it', severity: 'error' } };
   }

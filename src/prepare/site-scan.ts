@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article, Named } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { decodeSource, loadArticles, loadStatted, readSource, statArticles, type FileStat } from '../content/load.ts';
+import { decodeSource, loadArticles, loadStatted, readSource, SourceReader, statArticles, type FileStat } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -129,9 +129,13 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
   const sources = reuse ? seen.sources : new SourceIndex(cacheRoot, tag);
   const slots: Slot[] = [];
   const known = (file: string, st: FileStat) => sources.known(file, st);
+  // (one file at a time, each read into the reader's buffer and done with before the next)
+  const reader = new SourceReader();
   const files = reuse
-    ? seen.files.map(({ file, stat }) => loadStatted(root, file, stat, known))
-    : loadArticles(root, config.paths.content, known);
+    ? (function* () {
+        for (const { file, stat } of seen.files) yield loadStatted(root, file, stat, known, reader);
+      })()
+    : loadArticles(root, config.paths.content, known, reader);
   for (const loaded of files) {
     const { file } = loaded;
     if (loaded.problem) {

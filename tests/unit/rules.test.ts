@@ -1362,3 +1362,11 @@ describe('clean-apart26 beside damage (stop 39)', () => {
     expect(bareAmidDamage('وأي دها الجميع وهل لوا فرحا، ثم أي دهم المجلس')).toBe('وأيدها الجميع وهللوا فرحا، ثم أيدهم المجلس');
   });
 });
+
+describe("unseen21's chains, read (stop 39)", () => {
+  it('gives a lone ي to the imperfect before it that the lexicon knows without it only as a jussive, which stands after لم alone', () => {
+    expect(bareAmidDamage('ويؤد ي دور الشاعر الممث ل العراقي علي الموسوي')).toBe('ويؤدي دور الشاعر الممثل العراقي علي الموسوي');
+    // … not to a noun in ن (نوعٍ يُعرف), which is no imperfect
+    expect(bareAmidDamage('تعود إلى نوع ي عرف علمي ا باسم آخر')).toBe('تعود إلى نوع يعرف علميا باسم آخر');
+  });
+});

@@ -1239,6 +1239,14 @@ function afterTitle(text: string, at: number): boolean {
   return /(?:^|[^\u0621-\u064A\u064B-\u0652])[دم]\. $/.test(text.slice(Math.max(0, at - 4), at)) || TITLES.has(wordBefore(text, at));
 }
 
+/**
+ * An imperfect that the lexicon knows without its last letter ي only as a defective verb's jussive (يؤدِّ، يمضِ), which stands after
+ * لم: anywhere else a lone ي after it is its own, not the next word's first letter (ويؤدّ|ي دور, not ويؤد يُدور).
+ */
+function keepsItsYa(L: string, piece: Piece, text: string, ctx: Context): boolean {
+  return /^[وف]?س?[يت][\u0621-\u064A]{2,}$/.test(L) && ctx.lex(`${L}ي`) && !/^[وف]?لم$/.test(wordBefore(text, piece.start));
+}
+
 /** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
 function wordBefore(text: string, at: number): string {
   if (text.charCodeAt(at - 1) !== 0x20) return '';
@@ -1852,6 +1860,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     nextGap &&
     !(k > i && next.bare.length >= 3 && loneLetterRun(pieces, gaps, i, k)) &&
     !(k > i && fullyVocalised(pieces, i, k) && markLostAfter(pieces[k + 1]!, text)) &&
+    !(k === i && R === 'ي' && keepsItsYa(L, pieces[i]!, text, ctx)) &&
     opensNextWord(
       k > i && L.length === 1 ? joinedBare(pieces, i, k) : L,
       R,
