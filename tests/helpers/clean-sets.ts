@@ -24,4 +24,5 @@ export const CLEAN_SETS = [
   'clean-apart24',
   'clean-apart25',
   'clean-apart26',
+  'clean-apart27',
 ];

@@ -114,6 +114,7 @@ describe('clean text is never changed', () => {
     'unseen20',
     'unseen21',
     'unseen22',
+    'unseen23',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',
