@@ -1370,3 +1370,11 @@ describe("unseen21's chains, read (stop 39)", () => {
     expect(bareAmidDamage('تعود إلى نوع ي عرف علمي ا باسم آخر')).toBe('تعود إلى نوع يعرف علميا باسم آخر');
   });
 });
+
+describe("unseen21's chains, read (stop 39): a particle's ي", () => {
+  it('keeps لكنّي whole and lets the pieces after it make their own word (لكنّي ركّزت, not لكن يُرك زت or لكنّيّرك زت)', () => {
+    expect(bareAmidDamage('كنت متوت را جد ا ، لكن ي رك زت على حركة يد الرامي')).toBe('كنت متوترا جدا، لكني ركزت على حركة يد الرامي');
+    // … while كلّ takes its nisba's ي and the tail after it (كلّيّات)
+    expect(bareAmidDamage('وطل اب كل ي ات الفنون')).toBe('وطلاب كليات الفنون');
+  });
+});

@@ -330,6 +330,9 @@ function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: s
   for (let k = i; k <= j; k++) bare += pieces[k]!.bare;
   // (Nor a word of five letters or more after a rejoined word, one space apart: إذ فُكّ|ت قطعها.)
   if (gaps[j]!.text === ' ' && wordAfterWord(bare, pieces[j + 1]!, ctx)) return false;
+  // (Nor a particle with its shadda and the first person's ي: إنّي، لكنّي are whole, the next piece begins a word: لكنّ|ي ركّزت.
+  // Not كلّ, whose ي is more often a nisba's that a tail follows: كلّ|ي|ات.)
+  if (j === i + 1 && pieces[j]!.bare === 'ي' && SHADDA_PARTICLES.has(pieces[i]!.bare) && !/^و?كل$/.test(pieces[i]!.bare)) return false;
   const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare, known: undefined };
   // (The pieces after the next stay in view: a lone letter may open a word that several lone letters make, opensLetterRun.)
   return acceptJoin([whole, ...pieces.slice(j + 1, j + 1 + MAX_PIECES)], gaps.slice(j, j + MAX_PIECES), 0, 1, text, ctx);
@@ -1716,8 +1719,13 @@ function hamzaWrittenApart(R: string, ctx: Context): boolean {
  * word, and R+next is a word that does not begin with a frequent word or the article.
  */
 function opensNextWord(L: string, R: string, next: string, nextGap: Gap, ctx: Context, nextIsNoun: boolean, tail = ''): boolean {
-  // The next piece may itself have lost a mark before a short tail (ي توقّ|ع، ي فوّ|ج): the word the letter opens takes it.
-  const opens = () => ctx.lex(R + next) || (tail !== '' && ctx.lex(R + next + tail));
+  // The next piece may itself have lost a mark before a short tail (ي توقّ|ع، ي فوّ|ج): the word the letter opens takes it. When
+  // that tail is no word alone and makes one with the next piece (رك|زت), the letter opens that whole word or none (لكنّ|ي ركّزت,
+  // not لكن يُرك زت).
+  const opens = () =>
+    tail !== '' && !ctx.lex(tail) && ctx.lex(next + tail)
+      ? ctx.lex(R + next + tail)
+      : ctx.lex(R + next) || (tail !== '' && ctx.lex(R + next + tail));
   if (nextGap.text.length > 2 || nextGap.text.includes(NBSP)) return false;
   // A verb prefix does not open a word that carries tanween (تؤدّ|ي دوراً); nor does و/ف open the noun after كلّ or a
   // preposition (وكلّ|ف الخزينة, never وكل فالخزينة).
