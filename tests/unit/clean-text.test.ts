@@ -115,6 +115,7 @@ describe('clean text is never changed', () => {
     'unseen21',
     'unseen22',
     'unseen23',
+    'unseen24',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

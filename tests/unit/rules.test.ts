@@ -1378,3 +1378,11 @@ describe("unseen21's chains, read (stop 39): a particle's ي", () => {
     expect(bareAmidDamage('وطل اب كل ي ات الفنون')).toBe('وطلاب كليات الفنون');
   });
 });
+
+describe("unseen24's verse without its marks (stop 39)", () => {
+  it('keeps إن before a pronoun of two letters apart where the line shows no damage (فإن هم ذهبت أخلاقهم ذهبوا)', () => {
+    expectAmidDamage('ببيت أحمد شوقي: «وإنما الأمم الأخلاق ما بقيت ... فإن هم ذهبت أخلاقهم ذهبوا»، معتبرا أن الاحتكار مسألة أخلاق.');
+    // … and joins it where the line shows the damage (إنّهم تدخّلوا)
+    expect(bareAmidDamage('وقال إن هم ت دخ ل وا بسرعة')).toMatch(/^وقال إنهم /);
+  });
+});

@@ -1897,7 +1897,10 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     return 'strong';
   if (k === i && FUNCTION_WORDS.has(L)) {
     // After a frequent word only a suffix can follow a lost mark: أنّ|ه، لكنّ|ها، أوّ|ل.
-    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L)) return 'strong';
+    // (هم or هما after إن or لكن is weak evidence alone: they are also the pronouns that stand as words, and unvocalised verse and
+    // prose write the conditional or the light لكنْ apart before them, فإن هم ذهبت: joined only where the line shows damage itself.)
+    if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L))
+      return (R === 'هم' || R === 'هما') && /^[وف]?(?:إن|ان|لكن)$/.test(L) ? 'weak' : 'strong';
     // … and the vocative أيّ|ها before the noun it calls, which has the article (أيّها المواطنون).
     if (withoutConjunction(L) === 'أي' && R === 'ها' && k + 1 === j && next?.bare.startsWith('ال')) return 'strong';
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
