@@ -25,4 +25,5 @@ export const CLEAN_SETS = [
   'clean-apart25',
   'clean-apart26',
   'clean-apart27',
+  'clean-apart28',
 ];

@@ -135,6 +135,7 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart25': [0, 0],
       'clean-apart26': [1, 2],
       'clean-apart27': [0, 0],
+      'clean-apart28': [0, 0],
     };
     const held = Object.keys(heldBounds);
     const earlier = (list: string[]) => list.filter((entry) => !held.includes(setOfEntry(entry)));

@@ -1386,3 +1386,11 @@ describe("unseen24's verse without its marks (stop 39)", () => {
     expect(bareAmidDamage('وقال إن هم ت دخ ل وا بسرعة')).toMatch(/^وقال إنهم /);
   });
 });
+
+describe('clean-apart28 beside the other clean sets (stop 39)', () => {
+  it("keeps chat's ع apart from the article in a line that shows no damage, though the site writes عالطريق elsewhere", () => {
+    const line = 'وتابعت ضاحكة: «كنا ع الطريق لما اتصلوا فينا».';
+    const evidence = new WordCounts().add('وقال السائق إنه كان عالطريق ساعة كاملة.').add(line);
+    expect(n(line, { evidence })).toBe(line);
+  });
+});

@@ -787,10 +787,10 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
     // shows no damage: a lost mark leaves ف alone before a short stem (ف|رضت، ف|تحت), or in vocalised text (فَ|الطفل).
     if (k === i && j === i + 1 && piece.bare === 'ف' && chatFa(pieces, i, ctx) && quietLine(text, piece.start)) return true;
-    // ف or ك apart from the article, in a line that shows no damage (انا ف الشغل، إحنا ك العادة): typed so, or chat's في; a lost
-    // vowel leaves them so only where the text is vocalised (فَ|الطفل), which the line would show. (ب and ل before the article are
-    // more often a lost kasra, which editors write: بِ|الإضافة.)
-    if (k === i && j === i + 1 && 'فك'.includes(piece.bare) && pieces[k + 1]!.bare.startsWith('ال') && quietLine(text, piece.start))
+    // ف, ك or ع apart from the article, in a line that shows no damage (انا ف الشغل، إحنا ك العادة، ع الطريق): typed so, or chat's
+    // في and على; a lost vowel leaves them so only where the text is vocalised (فَ|الطفل), which the line would show. (ب and ل before
+    // the article are more often a lost kasra, which editors write: بِ|الإضافة.)
+    if (k === i && j === i + 1 && 'فكع'.includes(piece.bare) && pieces[k + 1]!.bare.startsWith('ال') && quietLine(text, piece.start))
       return true;
   }
   return false;
