@@ -5,6 +5,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ContentError } from '../content/errors.ts';
+import { SOURCE_ROOT, sourceDigestOfRoot } from '../source-root.ts';
+import { workerUrl } from '../worker-url.ts';
 import type { BuildOptions, BuildSummary } from './build.ts';
 
 /**
@@ -13,10 +15,10 @@ import type { BuildOptions, BuildSummary } from './build.ts';
  */
 export const BUILD_YOUNG_MB = 192;
 
-/** What build-worker.ts is given: the options (no functions) and the source folder and digest bin/warraq.js found, if it ran. */
+/** What build-worker.ts is given: the options (no functions) and Warraq's source folder with its digest (source-root.ts). */
 export interface BuildThreadData {
   options: Omit<BuildOptions, 'progress' | 'onCommitStep' | 'config'>;
-  source: { root: string; digest: string } | undefined;
+  source: { root: string; digest: string };
 }
 
 /** What build-worker.ts posts. */
@@ -27,14 +29,10 @@ export type BuildThreadMessage =
 
 export function buildInThread(options: BuildThreadData['options'] & Pick<BuildOptions, 'progress'>): Promise<BuildSummary> {
   const { progress, ...rest } = options;
-  const data: BuildThreadData = {
-    options: rest,
-    source: (globalThis as Record<symbol, BuildThreadData['source']>)[Symbol.for('warraq.source')],
-  };
-  // compiled (dist/): the worker's JavaScript beside this file; from src/: the one that registers the TypeScript loader first
-  const file = import.meta.url.endsWith('.js') ? './build-worker.js' : './build-worker.mjs';
+  // (the digest computed once, by this thread: bin/warraq.js's, or this process's when it did not run)
+  const data: BuildThreadData = { options: rest, source: { root: SOURCE_ROOT, digest: sourceDigestOfRoot() } };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(file, import.meta.url), {
+    const worker = new Worker(workerUrl(import.meta.url, 'build-worker'), {
       workerData: data,
       resourceLimits: { maxYoungGenerationSizeMb: BUILD_YOUNG_MB },
     });

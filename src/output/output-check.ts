@@ -4,6 +4,7 @@
  * thread could not make it (the build then checks in this thread).
  */
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../worker-url.ts';
 
 export interface OutputCheck {
   /** stampIdentity() of the stamp the output was checked against. */
@@ -15,9 +16,7 @@ export function checkOutputBeside(cacheRoot: string, outDir: string): Promise<Ou
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      // compiled (dist/): the worker's JavaScript beside this file; from src/: the one that registers the TypeScript loader first
-      const file = import.meta.url.endsWith('.js') ? './output-check-worker.js' : './output-check-worker.mjs';
-      worker = new Worker(new URL(file, import.meta.url), { workerData: { cacheRoot, outDir } });
+      worker = new Worker(workerUrl(import.meta.url, 'output-check-worker'), { workerData: { cacheRoot, outDir } });
     } catch {
       resolve(undefined);
       return;
