@@ -70,7 +70,7 @@ export class SourceReader {
 }
 
 /**
- * One article file as loadArticles gives it: its bytes (valid UTF-8; decodeSource gives the text; with a SourceReader, valid until
+ * One article file as loadEach gives it: its bytes (valid UTF-8; decodeSource gives the text; with a SourceReader, valid until
  * the next file is loaded), or only the stat that showed it unchanged, or a problem.
  */
 export type LoadedArticle =
@@ -79,20 +79,20 @@ export type LoadedArticle =
   | { file: string; stat?: undefined; bytes?: undefined; unchanged?: undefined; problem: ContentProblem };
 
 /**
- * Every article under `contentDir`, in path order. Each file is stat'ed before it is read (a file
- * changed in between is then seen as changed next time), and not read at all when `unchanged`
- * (the build's source index) recognises its stat: `unchanged` is then what it returned.
+ * The articles of these files (statArticles: every article under `contentDir`, in path order, each stat'ed before it is read, so a
+ * file changed in between is seen as changed next time), one at a time; a file is not read at all when `unchanged` (the build's
+ * source index) recognises its stat: `unchanged` is then what it returned. With a SourceReader a file's bytes last until the next.
  */
-export function* loadArticles(
+export function* loadEach(
   root: string,
-  contentDir: string,
-  unchanged: (file: string, stat: FileStat) => string | undefined = () => undefined,
+  files: Iterable<{ file: string; stat: FileStat | undefined }>,
+  unchanged: (file: string, stat: FileStat) => string | undefined,
   reader?: SourceReader,
 ): Generator<LoadedArticle> {
-  for (const { file, stat } of statArticles(root, contentDir)) yield loadStatted(root, file, stat, unchanged, reader);
+  for (const { file, stat } of files) yield loadStatted(root, file, stat, unchanged, reader);
 }
 
-/** Every article file under `contentDir`, in path order, with its stat (undefined when it could not be taken): loadArticles' first step. */
+/** Every article file under `contentDir`, in path order, with its stat (undefined when it could not be taken): what loadEach takes. */
 export function* statArticles(root: string, contentDir: string): Generator<{ file: string; stat: FileStat | undefined }> {
   for (const file of listArticleFiles(root, contentDir)) {
     let stat: FileStat | undefined;
@@ -110,8 +110,8 @@ export function* statArticles(root: string, contentDir: string): Generator<{ fil
 /** What the build reads of an article file's stat: its size, times and inode (the source index, the size limit). */
 export type FileStat = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
-/** One file of statArticles as loadArticles gives it: not read when `unchanged` recognises its stat. */
-export function loadStatted(
+/** One file of statArticles as loadEach gives it: not read when `unchanged` recognises its stat. */
+function loadStatted(
   root: string,
   file: string,
   stat: FileStat | undefined,

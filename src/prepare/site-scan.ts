@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article, Named } from '../content/article.ts';
 import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { decodeSource, loadArticles, loadStatted, readSource, SourceReader, statArticles, type FileStat } from '../content/load.ts';
+import { decodeSource, loadEach, readSource, SourceReader, statArticles, type FileStat } from '../content/load.ts';
 import { urlKey } from '../text/slug.ts';
 import { contentFileInside } from '../content/paths.ts';
 import { knownAuthors, knownSections, type WarraqConfig } from '../config.ts';
@@ -130,12 +130,7 @@ export function scan(root: string, config: WarraqConfig, useCache: boolean, seen
   const slots: Slot[] = [];
   const known = (file: string, st: FileStat) => sources.known(file, st);
   // (one file at a time, each read into the reader's buffer and done with before the next)
-  const reader = new SourceReader();
-  const files = reuse
-    ? (function* () {
-        for (const { file, stat } of seen.files) yield loadStatted(root, file, stat, known, reader);
-      })()
-    : loadArticles(root, config.paths.content, known, reader);
+  const files = loadEach(root, reuse ? seen.files : statArticles(root, config.paths.content), known, new SourceReader());
   for (const loaded of files) {
     const { file } = loaded;
     if (loaded.problem) {

@@ -185,8 +185,8 @@ export function planReuse(
   if (last?.pageIndex) {
     const index = last.pageIndex;
     for (const [url, key] of keys) {
-      if (index.keyOf(url) !== key) continue;
-      const entry = index.get(url)!;
+      const entry = index.get(url);
+      if (!entry || entry[0] !== key) continue;
       if (!staysInside(entry[1])) continue; // the stamp is a file anyone could edit
       const m = manifest.get(entry[1]);
       if (!m) continue;

@@ -50,12 +50,6 @@ export class PageIndex {
     return row === undefined ? undefined : this.entryAt(row);
   }
 
-  /** The render key a page was written with. */
-  keyOf(url: string): string | undefined {
-    const row = this.rows.get(url);
-    return row === undefined ? undefined : this.keys[row];
-  }
-
   /** Adds a page, or replaces its entry. */
   set(url: string, [key, file, digest]: PageEntry): void {
     let row = this.rows.get(url);

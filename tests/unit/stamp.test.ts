@@ -99,7 +99,7 @@ describe('the page index file', () => {
       ['/a/', ['k1', 'a/index.html', 'd1']],
     ]);
     expect(back.get('/a/')).toEqual(['k1', 'a/index.html', 'd1']);
-    expect(back.keyOf('/b/')).toBe('k2');
+    expect(back.get('/b/')?.[0]).toBe('k2');
     expect(back.get('/c/')).toBeUndefined();
     expect([...decodePageIndex(encodePageIndex(PageIndex.empty())!)!.entries()]).toEqual([]);
   });
