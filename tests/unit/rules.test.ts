@@ -1355,40 +1355,32 @@ describe("clean-apart24's dialect beside damage (stop 38)", () => {
   });
 });
 
-describe('clean-apart26 beside damage (stop 39)', () => {
-  it('keeps a noun after أيّ apart: أيّد is the one form II verb after it (ألا يشتري أيّ سهم, not أيّسهم)', () => {
+describe('stop 39: the sets written apart, read', () => {
+  it('keeps a noun after أيّ apart: أيّد is the one form II verb after it (ألا يشتري أيّ سهم, not أيّسهم; clean-apart26)', () => {
     expectAmidDamage('وأن على المستثمر الفرد ألا يشتري أي سهم جديد لمجرد أن الطلب عليه كبير.');
     // … while أيّ|دها، وأيّ|دهم still join
     expect(bareAmidDamage('وأي دها الجميع وهل لوا فرحا، ثم أي دهم المجلس')).toBe('وأيدها الجميع وهللوا فرحا، ثم أيدهم المجلس');
   });
-});
 
-describe("unseen21's chains, read (stop 39)", () => {
-  it('gives a lone ي to the imperfect before it that the lexicon knows without it only as a jussive, which stands after لم alone', () => {
+  it('gives a lone ي to the imperfect before it that the lexicon knows without it only as a jussive, which stands after لم alone (unseen21)', () => {
     expect(bareAmidDamage('ويؤد ي دور الشاعر الممث ل العراقي علي الموسوي')).toBe('ويؤدي دور الشاعر الممثل العراقي علي الموسوي');
     // … not to a noun in ن (نوعٍ يُعرف), which is no imperfect
     expect(bareAmidDamage('تعود إلى نوع ي عرف علمي ا باسم آخر')).toBe('تعود إلى نوع يعرف علميا باسم آخر');
   });
-});
 
-describe("unseen21's chains, read (stop 39): a particle's ي", () => {
-  it('keeps لكنّي whole and lets the pieces after it make their own word (لكنّي ركّزت, not لكن يُرك زت or لكنّيّرك زت)', () => {
+  it('keeps لكنّي whole and lets the pieces after it make their own word (لكنّي ركّزت, not لكن يُرك زت or لكنّيّرك زت; unseen21)', () => {
     expect(bareAmidDamage('كنت متوت را جد ا ، لكن ي رك زت على حركة يد الرامي')).toBe('كنت متوترا جدا، لكني ركزت على حركة يد الرامي');
     // … while كلّ takes its nisba's ي and the tail after it (كلّيّات)
     expect(bareAmidDamage('وطل اب كل ي ات الفنون')).toBe('وطلاب كليات الفنون');
   });
-});
 
-describe("unseen24's verse without its marks (stop 39)", () => {
-  it('keeps إن before a pronoun of two letters apart where the line shows no damage (فإن هم ذهبت أخلاقهم ذهبوا)', () => {
+  it('keeps إن before هم apart where the line shows no damage (فإن هم ذهبت أخلاقهم ذهبوا; unseen24)', () => {
     expectAmidDamage('ببيت أحمد شوقي: «وإنما الأمم الأخلاق ما بقيت ... فإن هم ذهبت أخلاقهم ذهبوا»، معتبرا أن الاحتكار مسألة أخلاق.');
     // … and joins it where the line shows the damage (إنّهم تدخّلوا)
     expect(bareAmidDamage('وقال إن هم ت دخ ل وا بسرعة')).toMatch(/^وقال إنهم /);
   });
-});
 
-describe('clean-apart28 beside the other clean sets (stop 39)', () => {
-  it("keeps chat's ع apart from the article in a line that shows no damage, though the site writes عالطريق elsewhere", () => {
+  it("keeps chat's ع apart from the article in a line that shows no damage, though the site writes عالطريق elsewhere (clean-apart28)", () => {
     const line = 'وتابعت ضاحكة: «كنا ع الطريق لما اتصلوا فينا».';
     const evidence = new WordCounts().add('وقال السائق إنه كان عالطريق ساعة كاملة.').add(line);
     expect(n(line, { evidence })).toBe(line);

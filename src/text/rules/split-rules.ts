@@ -332,7 +332,8 @@ function extendsJoin(pieces: Piece[], gaps: Gap[], i: number, j: number, text: s
   if (gaps[j]!.text === ' ' && wordAfterWord(bare, pieces[j + 1]!, ctx)) return false;
   // (Nor a particle with its shadda and the first person's ي: إنّي، لكنّي are whole, the next piece begins a word: لكنّ|ي ركّزت.
   // Not كلّ, whose ي is more often a nisba's that a tail follows: كلّ|ي|ات.)
-  if (j === i + 1 && pieces[j]!.bare === 'ي' && SHADDA_PARTICLES.has(pieces[i]!.bare) && !/^و?كل$/.test(pieces[i]!.bare)) return false;
+  if (j === i + 1 && pieces[j]!.bare === 'ي' && SHADDA_PARTICLES.has(pieces[i]!.bare) && withoutConjunction(pieces[i]!.bare) !== 'كل')
+    return false;
   const whole: Piece = { start: pieces[i]!.start, end: pieces[j]!.end, bare, known: undefined };
   // (The pieces after the next stay in view: a lone letter may open a word that several lone letters make, opensLetterRun.)
   return acceptJoin([whole, ...pieces.slice(j + 1, j + 1 + MAX_PIECES)], gaps.slice(j, j + MAX_PIECES), 0, 1, text, ctx);
@@ -1242,12 +1243,15 @@ function afterTitle(text: string, at: number): boolean {
   return /(?:^|[^\u0621-\u064A\u064B-\u0652])[دم]\. $/.test(text.slice(Math.max(0, at - 4), at)) || TITLES.has(wordBefore(text, at));
 }
 
+/** إن (also the conditional) and لكن (also the light لكنْ), which unvocalised text writes apart before هم and هما. */
+const CONDITIONAL_OR_LIGHT = new Set(['إن', 'ان', 'لكن']);
+
 /**
  * An imperfect that the lexicon knows without its last letter ي only as a defective verb's jussive (يؤدِّ، يمضِ), which stands after
  * لم: anywhere else a lone ي after it is its own, not the next word's first letter (ويؤدّ|ي دور, not ويؤد يُدور).
  */
 function keepsItsYa(L: string, piece: Piece, text: string, ctx: Context): boolean {
-  return /^[وف]?س?[يت][\u0621-\u064A]{2,}$/.test(L) && ctx.lex(`${L}ي`) && !/^[وف]?لم$/.test(wordBefore(text, piece.start));
+  return /^[وف]?س?[يت][\u0621-\u064A]{2,}$/.test(L) && ctx.lex(`${L}ي`) && withoutConjunction(wordBefore(text, piece.start)) !== 'لم';
 }
 
 /** The letters of the word before the one at `at` (one space apart), without harakat; '' if none. */
@@ -1900,7 +1904,7 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
     // (هم or هما after إن or لكن is weak evidence alone: they are also the pronouns that stand as words, and unvocalised verse and
     // prose write the conditional or the light لكنْ apart before them, فإن هم ذهبت: joined only where the line shows damage itself.)
     if (SUFFIX_PRONOUNS.has(R) && (SHADDA_PARTICLES.has(L) || R.length === 1) && !VERB_ONLY_PARTICLES.has(L))
-      return (R === 'هم' || R === 'هما') && /^[وف]?(?:إن|ان|لكن)$/.test(L) ? 'weak' : 'strong';
+      return (R === 'هم' || R === 'هما') && CONDITIONAL_OR_LIGHT.has(withoutConjunction(L)) ? 'weak' : 'strong';
     // … and the vocative أيّ|ها before the noun it calls, which has the article (أيّها المواطنون).
     if (withoutConjunction(L) === 'أي' && R === 'ها' && k + 1 === j && next?.bare.startsWith('ال')) return 'strong';
     // (Not when the tail opens the next piece's word: قبل ات|خاذ is قبل اتّخاذ, وقد مك|نت is وقد مكّنت; a lone letter
