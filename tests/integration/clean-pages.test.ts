@@ -118,7 +118,9 @@ describe('clean copy written apart, built into pages', () => {
     // interview, exam results, a weather bulletin, the stock market, a film review, a summit, desalination, a marathon, a census) on
     // arrival 1 and 2 (an Iraqi `بيت بيه ماي`, left); clean-apart27 (question time, a rate statement, a cycling tour, admissions, a
     // hospital, a livestock market, traffic law, a theatre festival, drought, a satellite, consumer protection, a club's assembly, a
-    // book fair) on arrival, at that session's rules: 0 and 0.
+    // book fair) on arrival, at that session's rules: 0 and 0. Stop 40: the spoken words the lexicon lacks read as words (بس هاي،
+    // عالم تاني), the spoken future's ح apart (بس ح نحاول), a title's initial no sign of a split (الحاج م.): the earlier sets 5 and 11
+    // → 4 and 9, clean-apart19 55, 128 → 54, 126, clean-apart22 2, 4 → 1, 2, clean-apart24 1, 2 → 0, 0.
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     // The most words added and lost in the articles of each set measured apart from the eleven earlier ones (the figures above).
@@ -126,12 +128,12 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart14': [28, 64],
       'clean-apart17': [11, 22],
       'clean-apart18': [5, 10],
-      'clean-apart19': [55, 128],
+      'clean-apart19': [54, 126],
       'clean-apart20': [0, 0],
       'clean-apart21': [0, 0],
-      'clean-apart22': [2, 4],
+      'clean-apart22': [1, 2],
       'clean-apart23': [2, 4],
-      'clean-apart24': [1, 2],
+      'clean-apart24': [0, 0],
       'clean-apart25': [0, 0],
       'clean-apart26': [1, 2],
       'clean-apart27': [0, 0],
@@ -141,8 +143,8 @@ describe('clean copy written apart, built into pages', () => {
     const earlier = (list: string[]) => list.filter((entry) => !held.includes(setOfEntry(entry)));
     const perSet = held.map((set) => `${set}: ${of(added, set).length}, ${of(lost, set).length}`).join('; ');
     console.log(`clean pages: ${added.length} words added, ${lost.length} lost (${perSet}): ${added.join(', ')}`);
-    expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(5);
-    expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(11);
+    expect(earlier(added).length, earlier(added).join(', ')).toBeLessThanOrEqual(4);
+    expect(earlier(lost).length, earlier(lost).join(', ')).toBeLessThanOrEqual(9);
     for (const [set, [mostAdded, mostLost]] of Object.entries(heldBounds)) {
       expect(of(added, set).length, set).toBeLessThanOrEqual(mostAdded);
       expect(of(lost, set).length, set).toBeLessThanOrEqual(mostLost);

@@ -1386,3 +1386,22 @@ describe('stop 39: the sets written apart, read', () => {
     expect(n(line, { evidence })).toBe(line);
   });
 });
+
+describe('stop 40: spoken words in quotes beside damage', () => {
+  it('reads the spoken words the lexicon lacks as words: no tail after the word before (بس هاي, عالم تاني; clean-apart22, 24)', () => {
+    expectAmidDamage('«أكو ناس زعلانة، بس هاي كرة قدم، واللاعب لازم يفكر بمستقبله».');
+    expectAmidDamage('«طلع عالم تاني خالص».');
+    // … not مو, the first piece of many words a lost mark splits (موّ|ل، مو|اده)
+    expect(bareAmidDamage('الذي مو ل المشروع بالكامل')).toBe('الذي مول المشروع بالكامل');
+  });
+
+  it("keeps the spoken future's ح apart before an imperfect in a line that shows no damage (بس ح نحاول; clean-apart6)", () => {
+    expectAmidDamage('وأضاف: «مش عارف ح نكمل ولا لأ، بس ح نحاول لآخر نفس».');
+    // … and joins a ح the damage left after its double where the line shows it (صحّ|ح ت|قرير)
+    expect(bareAmidDamage('ثم صح ح ت قرير اللجنة الأول')).toBe('ثم صحح تقرير اللجنة الأول');
+  });
+
+  it("reads no split in a title's initial and its dot (الحاج م. عبد الستار), so two words of the line stay apart (بس ربنا; clean-apart18)", () => {
+    expectAmidDamage('قال الحاج م. عبد الستار من المنيا: «الزحمة كانت جامدة في الرمي، بس ربنا سهلها، والحمد لله ما حصلش حاجة.»');
+  });
+});

@@ -222,3 +222,16 @@ export const PREPOSITION_PRONOUNS = new Set(
 );
 /** Solfège syllables (دو ري مي فا صول لا سي): three in a row are notes, not a word's pieces. */
 export const SOLFEGE = new Set(['دو', 'ري', 'مي', 'فا', 'صول', 'لا', 'سي']);
+
+/**
+ * Words of the spoken dialects that news quotes and the lexicon of the written language lacks (هاي، تاني، كتير، إزاي، شلون):
+ * read as words, so that one after a word is not taken for the tail a lost mark split off (بس هاي, not بسّهاي; عالم تاني, not عالمّتاني).
+ * None begins or ends a word of the written language that a lost mark splits.
+ */
+export const COLLOQUIAL_WORDS = new Set(
+  `هاي هيك هلق هلأ هلقد قديش أديش كتير منيح علشان لسه لسا شلون اشلون ماكو كيفاش علاش امتى إمتى ازاي إزاي مافيش مفيش دلوقتي
+  النهارده امبارح إمبارح ايش إيش ايه تاني تالت عايز عاوز عايزين عاوزين احنا انتو إنتو إللي اللى هيه هوه يالله ياريت منشان
+  حنروح هنروح منروح ماعرفش مابعرف مابعرفش معلش معليش شنو ديال ديالي ديالنا كاين كلش هدول هيدول هذول ليكي`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -5,6 +5,7 @@
 import type { Lexicon, NormalizeOptions, QuranText, WordEvidence } from '../options.ts';
 import { HashAnswers } from '../hash-answers.ts';
 import { keyOfHashes } from '../word-hash.ts';
+import { COLLOQUIAL_WORDS } from '../data/word-classes.ts';
 
 /** Lexicon answers by word hash, per lexicon, kept across calls: most questions were asked before. */
 const LEXICON_MEMO = new WeakMap<Lexicon, HashAnswers>();
@@ -23,7 +24,10 @@ export class Context {
     this.evidence = options.evidence;
     this.blockShowsSplits = options.blockShowsSplits;
   }
-  /** The lexicon is loaded on the first question, so text without candidates never pays for it. */
+  /**
+   * The lexicon is loaded on the first question, so text without candidates never pays for it. A word of the spoken dialects
+   * (word-classes.ts COLLOQUIAL_WORDS, after و or ف) is a word too.
+   */
   lex(word: string): boolean {
     if (!this.options.lexicon) return false;
     if (!this.lexiconInstance) {
@@ -32,7 +36,7 @@ export class Context {
       let memo = LEXICON_MEMO.get(lexicon);
       if (!memo) LEXICON_MEMO.set(lexicon, (memo = new HashAnswers()));
       this.memo = memo;
-      this.ask = (w) => lexicon.has(w);
+      this.ask = (w) => lexicon.has(w) || colloquial(w);
     }
     return this.memo!.get(word, this.ask!);
   }
@@ -71,4 +75,9 @@ export class Context {
   lineShowingSplits: { start: number; end: number; shows: boolean } | undefined;
   /** The letters this document writes alone beside a formula's operator (split-rules.ts formulaLetters); made on first need. */
   formulaLetters: Set<string> | undefined;
+}
+
+/** A word of the spoken dialects, alone or after و or ف. */
+function colloquial(word: string): boolean {
+  return COLLOQUIAL_WORDS.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && COLLOQUIAL_WORDS.has(word.slice(1)));
 }

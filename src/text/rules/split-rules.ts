@@ -788,6 +788,9 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // Chat's ف apart, before a word of four letters or more that the lexicon knows (ف خابرت البلدية، ف نكلم), in a line that
     // shows no damage: a lost mark leaves ف alone before a short stem (ف|رضت، ف|تحت), or in vocalised text (فَ|الطفل).
     if (k === i && j === i + 1 && piece.bare === 'ف' && chatFa(pieces, i, ctx) && quietLine(text, piece.start)) return true;
+    // The spoken future's ح apart, before an imperfect the lexicon knows (مش عارف ح نكمل، بس ح نحاول), in a line that shows no damage:
+    // a lost shadda leaves ح alone after its double (صحّ|ح), which the line's other lost marks would show.
+    if (piece.bare === 'ح' && spokenFuture(pieces, k, ctx) && quietLine(text, piece.start)) return true;
     // ف, ك or ع apart from the article, in a line that shows no damage (انا ف الشغل، إحنا ك العادة، ع الطريق): typed so, or chat's
     // في and على; a lost vowel leaves them so only where the text is vocalised (فَ|الطفل), which the line would show. (ب and ل before
     // the article are more often a lost kasra, which editors write: بِ|الإضافة.)
@@ -864,11 +867,13 @@ export function splitsInLine(line: string, ctx: Context): boolean {
   // The line's words, each with whether one space alone parts it from the one before.
   const words: string[] = [];
   const spaced: boolean[] = [];
+  const ends: number[] = [];
   let end = -1;
   for (const m of line.matchAll(LETTER_RUN_G)) {
     spaced.push(end >= 0 && m.index === end + 1 && line.charCodeAt(end) === 0x20);
     words.push(m[0]);
     end = m.index + m[0].length;
+    ends.push(end);
   }
   const lone = (k: number) => k >= 0 && k < words.length && words[k]!.length === 1;
   let wordPairs = 0;
@@ -882,6 +887,8 @@ export function splitsInLine(line: string, ctx: Context): boolean {
       if (words[letter] === 'و' || (lone(letter - 1) && spaced[letter]) || (lone(letter + 1) && spaced[letter + 1])) continue;
       const label = spaced[letter] ? words[letter - 1]! : '';
       if (LABEL_NOUNS.has(label) || LETTERED_PLACES.has(label)) continue;
+      // (A name's initial after a title, its dot after it: الحاج م. عبد الستار.)
+      if (letter === k && line.charCodeAt(ends[k]!) === 0x2e && TITLES.has(a)) continue;
       if (a.length === 1 && b.length === 1) continue;
       if (ctx.lex(a + b)) return true;
       continue;
@@ -1015,6 +1022,12 @@ function chatFa(pieces: Piece[], i: number, ctx: Context): boolean {
   const before = pieces[i - 1];
   const after = pieces[i + 2];
   return !(before && before.bare.length <= 2 && !FUNCTION_WORDS.has(before.bare)) && !(after && after.bare.length === 1);
+}
+
+/** Is the lone ح at k the spoken future's: before an imperfect of three letters or more (ن، ي، ت or أ and a stem) the lexicon knows? */
+function spokenFuture(pieces: Piece[], k: number, ctx: Context): boolean {
+  const next = pieces[k + 1];
+  return next !== undefined && next.bare.length >= 3 && /^[نيتأ]/.test(next.bare) && ctx.lexPiece(next);
 }
 
 /**
