@@ -1404,4 +1404,10 @@ describe('stop 40: spoken words in quotes beside damage', () => {
   it("reads no split in a title's initial and its dot (الحاج م. عبد الستار), so two words of the line stay apart (بس ربنا; clean-apart18)", () => {
     expectAmidDamage('قال الحاج م. عبد الستار من المنيا: «الزحمة كانت جامدة في الرمي، بس ربنا سهلها، والحمد لله ما حصلش حاجة.»');
   });
+
+  it("reads no split in an abbreviation's letters (30 د.ت في), so two words of the line stay apart (اللي فات; clean-apart25)", () => {
+    expectAmidDamage('بعد أن وصل إلى 30 د.ت في ذروة الأزمة، وقالت ربة بيت: «موش بالقرعة كيف العام اللي فات».');
+    // … while a lone letter before a sentence's dot still shows the line's damage (المحد|د. … بس ربنا is not asked here)
+    expect(bareAmidDamage('وقال إن الموعد المحد د. ثم غادر')).toBe('وقال إن الموعد المحدد. ثم غادر');
+  });
 });

@@ -867,11 +867,13 @@ export function splitsInLine(line: string, ctx: Context): boolean {
   // The line's words, each with whether one space alone parts it from the one before.
   const words: string[] = [];
   const spaced: boolean[] = [];
+  const starts: number[] = [];
   const ends: number[] = [];
   let end = -1;
   for (const m of line.matchAll(LETTER_RUN_G)) {
     spaced.push(end >= 0 && m.index === end + 1 && line.charCodeAt(end) === 0x20);
     words.push(m[0]);
+    starts.push(m.index);
     end = m.index + m[0].length;
     ends.push(end);
   }
@@ -887,8 +889,10 @@ export function splitsInLine(line: string, ctx: Context): boolean {
       if (words[letter] === 'و' || (lone(letter - 1) && spaced[letter]) || (lone(letter + 1) && spaced[letter + 1])) continue;
       const label = spaced[letter] ? words[letter - 1]! : '';
       if (LABEL_NOUNS.has(label) || LETTERED_PLACES.has(label)) continue;
-      // (A name's initial after a title, its dot after it: الحاج م. عبد الستار.)
+      // (A name's initial after a title, its dot after it: الحاج م. عبد الستار; a letter of an abbreviation, a dot against it and a
+      // letter on the dot's other side: 15 د.ت في، ق.م.)
       if (letter === k && line.charCodeAt(ends[k]!) === 0x2e && TITLES.has(a)) continue;
+      if (abbreviationLetter(line, starts[letter]!, ends[letter]!)) continue;
       if (a.length === 1 && b.length === 1) continue;
       if (ctx.lex(a + b)) return true;
       continue;
@@ -901,6 +905,14 @@ export function splitsInLine(line: string, ctx: Context): boolean {
     if (++wordPairs >= 2) return true;
   }
   return false;
+}
+
+/** Is the lone letter at start..end of the line one of an abbreviation's: a dot against it with a letter on the dot's other side (د.ت، ق.م)? */
+function abbreviationLetter(line: string, start: number, end: number): boolean {
+  return (
+    (line.charCodeAt(start - 1) === 0x2e && isBasicLetterAt(line, start - 2)) ||
+    (line.charCodeAt(end) === 0x2e && isBasicLetterAt(line, end + 1))
+  );
 }
 
 /**
