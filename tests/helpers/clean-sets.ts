@@ -26,4 +26,5 @@ export const CLEAN_SETS = [
   'clean-apart26',
   'clean-apart27',
   'clean-apart28',
+  'clean-apart29',
 ];

@@ -116,6 +116,7 @@ describe('clean text is never changed', () => {
     'unseen22',
     'unseen23',
     'unseen24',
+    'unseen25',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

@@ -1410,4 +1410,10 @@ describe('stop 40: spoken words in quotes beside damage', () => {
     // … while a lone letter before a sentence's dot still shows the line's damage (المحد|د. … بس ربنا is not asked here)
     expect(bareAmidDamage('وقال إن الموعد المحد د. ثم غادر')).toBe('وقال إن الموعد المحدد. ثم غادر');
   });
+
+  it('keeps a lone ب apart before لا and the imperfect of زال: a label (الحجرة الجانبية ب لا تزال مغلقة; clean-apart29)', () => {
+    expectAmidDamage('وتابع أن الحجرة الجانبية ب لا تزال مغلقة بجدار من الطوب اللبن.');
+    // … and joins بِلا before a noun (بلا مأوى، بلا تردّد)
+    expect(bareAmidDamage('يعيشون ب لا م أوى ، ب لا ط عام، ويمضون ب لا ترد د')).toBe('يعيشون بلا مأوى، بلا طعام، ويمضون بلا تردد');
+  });
 });

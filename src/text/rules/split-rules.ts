@@ -796,6 +796,16 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     // the article are more often a lost kasra, which editors write: بِ|الإضافة.)
     if (k === i && j === i + 1 && 'فكع'.includes(piece.bare) && pieces[k + 1]!.bare.startsWith('ال') && quietLine(text, piece.start))
       return true;
+    // A lone ب before لا and the imperfect of زال labels what comes before it (الحجرة الجانبية ب لا تزال مغلقة): بلا, without, goes
+    // before a noun, and لا تزال, still, is a verb's negation.
+    if (
+      k === i &&
+      j === i + 1 &&
+      piece.bare === 'ب' &&
+      pieces[k + 1]!.bare === 'لا' &&
+      /^[يتنأ]زال/.test(wordAfter(text, pieces[k + 1]!.end))
+    )
+      return true;
   }
   return false;
 }
