@@ -122,7 +122,8 @@ describe('clean copy written apart, built into pages', () => {
     // عالم تاني), the spoken future's ح apart (بس ح نحاول), a title's initial no sign of a split (الحاج م.): the earlier sets 5 and 11
     // → 4 and 9, clean-apart19 55, 128 → 54, 126, clean-apart22 2, 4 → 1, 2, clean-apart24 1, 2 → 0, 0. clean-apart29 (an excavation,
     // a camel race, a civil-defence drill, a poet's obituary, start-up funding, a dock strike, a group wedding, gum arabic, chess, a
-    // dates festival, a cyber attack, an olive press) on arrival 1 and 2 (الحجرة الجانبية ب لا تزال), then 0 and 0.
+    // dates festival, a cyber attack, an olive press) on arrival 1 and 2 (الحجرة الجانبية ب لا تزال), then 0 and 0; clean-apart26's Iraqi
+    // بيه ماي kept (1, 2 → 0, 0).
     const setOfEntry = (entry: string) => setOf.get(entry.split(':')[0]!)!;
     const of = (list: string[], set: string) => list.filter((entry) => setOfEntry(entry) === set);
     // The most words added and lost in the articles of each set measured apart from the eleven earlier ones (the figures above).
@@ -137,7 +138,7 @@ describe('clean copy written apart, built into pages', () => {
       'clean-apart23': [2, 4],
       'clean-apart24': [0, 0],
       'clean-apart25': [0, 0],
-      'clean-apart26': [1, 2],
+      'clean-apart26': [0, 0],
       'clean-apart27': [0, 0],
       'clean-apart28': [0, 0],
       'clean-apart29': [0, 0],

@@ -1388,9 +1388,10 @@ describe('stop 39: the sets written apart, read', () => {
 });
 
 describe('stop 40: spoken words in quotes beside damage', () => {
-  it('reads the spoken words the lexicon lacks as words: no tail after the word before (بس هاي, عالم تاني; clean-apart22, 24)', () => {
+  it('reads the spoken words the lexicon lacks as words: no tail after the word before (بس هاي, عالم تاني, بيه ماي; clean-apart22, 24, 26)', () => {
     expectAmidDamage('«أكو ناس زعلانة، بس هاي كرة قدم، واللاعب لازم يفكر بمستقبله».');
     expectAmidDamage('«طلع عالم تاني خالص».');
+    expectAmidDamage('«احنا ما نريد قصور، نريد بيت بيه ماي وكهربا ومدرسة قريبة للجهال»، يقول أبو زينب.');
     // … not مو, the first piece of many words a lost mark splits (موّ|ل، مو|اده)
     expect(bareAmidDamage('الذي مو ل المشروع بالكامل')).toBe('الذي مول المشروع بالكامل');
   });
