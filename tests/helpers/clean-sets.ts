@@ -27,4 +27,5 @@ export const CLEAN_SETS = [
   'clean-apart27',
   'clean-apart28',
   'clean-apart29',
+  'clean-apart30',
 ];

@@ -117,6 +117,7 @@ describe('clean text is never changed', () => {
     'unseen23',
     'unseen24',
     'unseen25',
+    'unseen26',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

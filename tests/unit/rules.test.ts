@@ -1412,6 +1412,16 @@ describe('stop 40: spoken words in quotes beside damage', () => {
     expect(bareAmidDamage('وقال إن الموعد المحد د. ثم غادر')).toBe('وقال إن الموعد المحدد. ثم غادر');
   });
 
+  it("reads the spoken مو after a word as a word (بس مو بإيدنا, not بسّمو), and no split in Latin letters' names (إي سي جي; clean-apart30)", () => {
+    expectAmidDamage('وقالت ممرضة إن تخطيط القلب «إي سي جي» يجرى في اليوم نفسه: «الناس بتعصب علينا، بس مو بإيدنا».');
+    // … while a word the damage split before مو still joins (النّ|مو)
+    expect(bareAmidDamage('وتراجع الن مو الاقتصادي')).toBe('وتراجع النمو الاقتصادي');
+  });
+
+  it("reads no split in a unit's letter after its number (800 م ما بين), so two words of the line stay apart (clean-apart30)", () => {
+    expectAmidDamage('«مشيت حوالي 800 م ما بين الميدان والمحطة، بس ربنا سهلها».');
+  });
+
   it('keeps a lone ب apart before لا and the imperfect of زال: a label (الحجرة الجانبية ب لا تزال مغلقة; clean-apart29)', () => {
     expectAmidDamage('وتابع أن الحجرة الجانبية ب لا تزال مغلقة بجدار من الطوب اللبن.');
     // … and joins بِلا before a noun (بلا مأوى، بلا تردّد)

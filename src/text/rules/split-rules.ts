@@ -903,12 +903,16 @@ export function splitsInLine(line: string, ctx: Context): boolean {
       // letter on the dot's other side: 15 د.ت في، ق.م.)
       if (letter === k && line.charCodeAt(ends[k]!) === 0x2e && TITLES.has(a)) continue;
       if (abbreviationLetter(line, starts[letter]!, ends[letter]!)) continue;
+      // (A unit's letter after its number: 800 م ما بين.)
+      if (letter === k - 1 && /\d $/.test(line.slice(0, starts[letter]!))) continue;
       if (a.length === 1 && b.length === 1) continue;
       if (ctx.lex(a + b)) return true;
       continue;
     }
     if (!ctx.lex(a + b)) continue;
-    if (!ctx.lex(a) || !ctx.lex(b)) return true;
+    // (Latin letters' names spelling an acronym: «إي سي جي».)
+    if (LATIN_LETTER_NAMES.has(a) && LATIN_LETTER_NAMES.has(b)) continue;
+    if (!ctx.lex(a) || (!ctx.lex(b) && b !== 'مو')) return true; // (مو after a word: gapReason)
     // (Two pairs apart: اللي فات كنا is one pair read two ways.)
     if (FUNCTION_WORDS.has(a) || FUNCTION_WORDS.has(b) || k - 1 === lastPairEnd) continue;
     lastPairEnd = k;
@@ -2058,7 +2062,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
   // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
   const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
-  const lexR = ctx.lexPiece(pieces[k + 1]!);
+  // (مو, the spoken negation, is a word after a word: بس مو بإيدنا; as a first piece it is more often a split word's, موّ|ل.)
+  const lexR = ctx.lexPiece(pieces[k + 1]!) || (R === 'مو' && k + 1 === j);
   // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
   if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
   if (k + 1 === j && doubledBeforeWordTail(joinedBare(pieces, i, k), pieces[k + 1]!, gaps[k]!, ctx, text)) return 'strong';
