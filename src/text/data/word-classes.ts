@@ -236,3 +236,8 @@ export const COLLOQUIAL_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/**
+ * Spoken words that are words after a word (بس مو بإيدنا) but, as a first piece, more often a split word's (موّ|ل، مو|اده): not in
+ * COLLOQUIAL_WORDS, asked only of a join's last piece.
+ */
+export const COLLOQUIAL_LAST_PIECES = new Set(['مو']);

@@ -46,6 +46,7 @@ import {
   RELATIVE_PRONOUNS,
   articleBeforeRelative,
   LATIN_LETTER_NAMES,
+  COLLOQUIAL_LAST_PIECES,
   UNIT_ABBREVIATIONS,
   UNIT_SYMBOLS,
   LABEL_NOUNS,
@@ -912,7 +913,7 @@ export function splitsInLine(line: string, ctx: Context): boolean {
     if (!ctx.lex(a + b)) continue;
     // (Latin letters' names spelling an acronym: «إي سي جي».)
     if (LATIN_LETTER_NAMES.has(a) && LATIN_LETTER_NAMES.has(b)) continue;
-    if (!ctx.lex(a) || (!ctx.lex(b) && b !== 'مو')) return true; // (مو after a word: gapReason)
+    if (!ctx.lex(a) || (!ctx.lex(b) && !COLLOQUIAL_LAST_PIECES.has(b))) return true;
     // (Two pairs apart: اللي فات كنا is one pair read two ways.)
     if (FUNCTION_WORDS.has(a) || FUNCTION_WORDS.has(b) || k - 1 === lastPairEnd) continue;
     lastPairEnd = k;
@@ -2062,8 +2063,8 @@ function gapReason(pieces: Piece[], gaps: Gap[], k: number, i: number, j: number
   // The lexicon knows every letter's name (ت، هـ …), so a lone letter other than و is no word
   // wherever it stands, as at a join's start: the middle piece of وتُ|تّ|هم is not a word before هم.
   const lexL = (L.length > 1 || LONE_LETTER_WORDS.has(L)) && ctx.lexPiece(pieces[k]!);
-  // (مو, the spoken negation, is a word after a word: بس مو بإيدنا; as a first piece it is more often a split word's, موّ|ل.)
-  const lexR = ctx.lexPiece(pieces[k + 1]!) || (R === 'مو' && k + 1 === j);
+  // (The spoken negation مو is a word after a word: word-classes.ts COLLOQUIAL_LAST_PIECES.)
+  const lexR = ctx.lexPiece(pieces[k + 1]!) || (k + 1 === j && COLLOQUIAL_LAST_PIECES.has(R));
   // ان and ام after a word: the particles written without their hamza, unless a short stem's tail (hamzalessParticle).
   if (hamzalessParticle(L, R, ctx, text, pieces[k]!.start)) return null;
   if (k + 1 === j && doubledBeforeWordTail(joinedBare(pieces, i, k), pieces[k + 1]!, gaps[k]!, ctx, text)) return 'strong';
