@@ -28,4 +28,5 @@ export const CLEAN_SETS = [
   'clean-apart28',
   'clean-apart29',
   'clean-apart30',
+  'clean-apart31',
 ];

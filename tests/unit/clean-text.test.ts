@@ -118,6 +118,7 @@ describe('clean text is never changed', () => {
     'unseen24',
     'unseen25',
     'unseen26',
+    'unseen27',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

@@ -1418,6 +1418,12 @@ describe('stop 40: spoken words in quotes beside damage', () => {
     expect(bareAmidDamage('وتراجع الن مو الاقتصادي')).toBe('وتراجع النمو الاقتصادي');
   });
 
+  it('reads no split in an initial before a name after any word (وقال ع. الشرع), so two words of the line stay apart (clean-apart31)', () => {
+    expectAmidDamage('وقال ع. الشرع، صاحب مطعم على الطريق الدولي: «صار عنا رزقة من جديد».');
+    // … while a lone letter before its dot and a frequent word is a sentence's end, and the line's damage (المحدّ|د. ثم)
+    expect(bareAmidDamage('وقال إن الموعد المحد د. ثم غادر')).toBe('وقال إن الموعد المحدد. ثم غادر');
+  });
+
   it("reads no split in a unit's letter after its number (800 م ما بين), so two words of the line stay apart (clean-apart30)", () => {
     expectAmidDamage('«مشيت حوالي 800 م ما بين الميدان والمحطة، بس ربنا سهلها».');
   });
