@@ -29,4 +29,5 @@ export const CLEAN_SETS = [
   'clean-apart29',
   'clean-apart30',
   'clean-apart31',
+  'clean-apart32',
 ];

@@ -119,6 +119,7 @@ describe('clean text is never changed', () => {
     'unseen25',
     'unseen26',
     'unseen27',
+    'unseen28',
     'wikinews',
     'wikinews-test',
     'wikinews-vocalised',

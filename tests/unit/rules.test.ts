@@ -1428,6 +1428,12 @@ describe('stop 40: spoken words in quotes beside damage', () => {
     expectAmidDamage('«مشيت حوالي 800 م ما بين الميدان والمحطة، بس ربنا سهلها».');
   });
 
+  it("keeps a unit's letter apart from a number word after its digits (85 ألف م مربع، 30 ألف ل; clean-apart32)", () => {
+    expectAmidDamage('وتبلغ مساحة المستشفى 85 ألف م مربع، وخزانه 30 ألف ل من الماء.');
+    // … while a tanween's alef after it still joins (20 ألفًا)
+    expect(bareAmidDamage('بلغ عددهم 20 ألف ا تقريب ا')).toBe('بلغ عددهم 20 ألفا تقريبا');
+  });
+
   it('keeps a lone ب apart before لا and the imperfect of زال: a label (الحجرة الجانبية ب لا تزال مغلقة; clean-apart29)', () => {
     expectAmidDamage('وتابع أن الحجرة الجانبية ب لا تزال مغلقة بجدار من الطوب اللبن.');
     // … and joins بِلا before a noun (بلا مأوى، بلا تردّد)

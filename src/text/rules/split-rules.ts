@@ -658,6 +658,8 @@ function standsApartOnPurpose(pieces: Piece[], i: number, j: number, text: strin
     !(second.endsWith('ة') && !ctx.lexPiece(pieces[i + 1]!))
   )
     return true;
+  // … nor a number word after its digits from a unit's letter (85 ألف م مربع، 30 ألف ل; not a tanween's alef: 20 ألفًا).
+  if (NUMBER_WORDS.has(first) && second.length === 1 && second !== 'ا' && afterNumber(text, pieces[i]!.start)) return true;
   // A cardinal before the noun it counts (ثلاث تهم، سبع سنوات; not ثلاثّتهم): no lost mark parts a number from a word of three letters
   // or more the lexicon knows. (Not ست, whose ستّ|ين lost a shadda.)
   if (j === i + 1 && CARDINALS.has(first) && second.length >= 3 && ctx.lexPiece(pieces[i + 1]!)) return true;
