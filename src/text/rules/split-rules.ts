@@ -902,11 +902,11 @@ export function splitsInLine(line: string, ctx: Context): boolean {
       if (words[letter] === 'و' || (lone(letter - 1) && spaced[letter]) || (lone(letter + 1) && spaced[letter + 1])) continue;
       const label = spaced[letter] ? words[letter - 1]! : '';
       if (LABEL_NOUNS.has(label) || LETTERED_PLACES.has(label)) continue;
-      // (A name's initial after a title, its dot after it: الحاج م. عبد الستار; a letter of an abbreviation, a dot against it and a
-      // letter on the dot's other side: 15 د.ت في، ق.م.)
+      // (A name's initial after a title, its dot after it: الحاج م. عبد الستار; …)
       if (letter === k && line.charCodeAt(ends[k]!) === 0x2e && TITLES.has(a)) continue;
       // (… or after any word, before a name that is no frequent word: وقال ع. الشرع; not a sentence's end, المحدّ|د. ثم.)
       if (letter === k && initialBeforeName(line, ends[k]!, words[k + 1], starts[k + 1])) continue;
+      // (A letter of an abbreviation, a dot against it and a letter on the dot's other side: 15 د.ت في، ق.م.)
       if (abbreviationLetter(line, starts[letter]!, ends[letter]!)) continue;
       // (A unit's letter after its number: 800 م ما بين.)
       if (letter === k - 1 && /\d $/.test(line.slice(0, starts[letter]!))) continue;
