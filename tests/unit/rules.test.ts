@@ -1387,56 +1387,70 @@ describe('stop 39: the sets written apart, read', () => {
   });
 });
 
-describe('stop 40: spoken words in quotes beside damage', () => {
-  it('reads the spoken words the lexicon lacks as words: no tail after the word before (بس هاي, عالم تاني, بيه ماي; clean-apart22, 24, 26)', () => {
-    expectAmidDamage('«أكو ناس زعلانة، بس هاي كرة قدم، واللاعب لازم يفكر بمستقبله».');
-    expectAmidDamage('«طلع عالم تاني خالص».');
-    expectAmidDamage('«احنا ما نريد قصور، نريد بيت بيه ماي وكهربا ومدرسة قريبة للجهال»، يقول أبو زينب.');
+/**
+ * Stop 40's clean lines (kept as written beside a damaged line) and the damaged counterparts that must still join (bare output).
+ */
+const STOP_40: Array<{ name: string; kept: string[]; joined: Array<[damaged: string, repaired: string]> }> = [
+  {
+    name: 'reads the spoken words the lexicon lacks as words: no tail after the word before (بس هاي, عالم تاني, بيه ماي; clean-apart22, 24, 26)',
+    kept: [
+      '«أكو ناس زعلانة، بس هاي كرة قدم، واللاعب لازم يفكر بمستقبله».',
+      '«طلع عالم تاني خالص».',
+      '«احنا ما نريد قصور، نريد بيت بيه ماي وكهربا ومدرسة قريبة للجهال»، يقول أبو زينب.',
+    ],
     // … not مو, the first piece of many words a lost mark splits (موّ|ل، مو|اده)
-    expect(bareAmidDamage('الذي مو ل المشروع بالكامل')).toBe('الذي مول المشروع بالكامل');
-  });
-
-  it("keeps the spoken future's ح apart before an imperfect in a line that shows no damage (بس ح نحاول; clean-apart6)", () => {
-    expectAmidDamage('وأضاف: «مش عارف ح نكمل ولا لأ، بس ح نحاول لآخر نفس».');
+    joined: [['الذي مو ل المشروع بالكامل', 'الذي مول المشروع بالكامل']],
+  },
+  {
+    name: "keeps the spoken future's ح apart before an imperfect in a line that shows no damage (بس ح نحاول; clean-apart6)",
+    kept: ['وأضاف: «مش عارف ح نكمل ولا لأ، بس ح نحاول لآخر نفس».'],
     // … and joins a ح the damage left after its double where the line shows it (صحّ|ح ت|قرير)
-    expect(bareAmidDamage('ثم صح ح ت قرير اللجنة الأول')).toBe('ثم صحح تقرير اللجنة الأول');
-  });
-
-  it("reads no split in a title's initial and its dot (الحاج م. عبد الستار), so two words of the line stay apart (بس ربنا; clean-apart18)", () => {
-    expectAmidDamage('قال الحاج م. عبد الستار من المنيا: «الزحمة كانت جامدة في الرمي، بس ربنا سهلها، والحمد لله ما حصلش حاجة.»');
-  });
-
-  it("reads no split in an abbreviation's letters (30 د.ت في), so two words of the line stay apart (اللي فات; clean-apart25)", () => {
-    expectAmidDamage('بعد أن وصل إلى 30 د.ت في ذروة الأزمة، وقالت ربة بيت: «موش بالقرعة كيف العام اللي فات».');
-    // … while a lone letter before a sentence's dot still shows the line's damage (المحد|د. … بس ربنا is not asked here)
-    expect(bareAmidDamage('وقال إن الموعد المحد د. ثم غادر')).toBe('وقال إن الموعد المحدد. ثم غادر');
-  });
-
-  it("reads the spoken مو after a word as a word (بس مو بإيدنا, not بسّمو), and no split in Latin letters' names (إي سي جي; clean-apart30)", () => {
-    expectAmidDamage('وقالت ممرضة إن تخطيط القلب «إي سي جي» يجرى في اليوم نفسه: «الناس بتعصب علينا، بس مو بإيدنا».');
+    joined: [['ثم صح ح ت قرير اللجنة الأول', 'ثم صحح تقرير اللجنة الأول']],
+  },
+  {
+    name: "reads no split in a title's initial and its dot (الحاج م. عبد الستار), so two words of the line stay apart (بس ربنا; clean-apart18)",
+    kept: ['قال الحاج م. عبد الستار من المنيا: «الزحمة كانت جامدة في الرمي، بس ربنا سهلها، والحمد لله ما حصلش حاجة.»'],
+    joined: [],
+  },
+  {
+    name: "reads no split in an abbreviation's letters (30 د.ت في), so two words of the line stay apart (اللي فات; clean-apart25)",
+    kept: ['بعد أن وصل إلى 30 د.ت في ذروة الأزمة، وقالت ربة بيت: «موش بالقرعة كيف العام اللي فات».'],
+    joined: [],
+  },
+  {
+    name: "reads the spoken مو after a word as a word (بس مو بإيدنا, not بسّمو), and no split in Latin letters' names (إي سي جي; clean-apart30)",
+    kept: ['وقالت ممرضة إن تخطيط القلب «إي سي جي» يجرى في اليوم نفسه: «الناس بتعصب علينا، بس مو بإيدنا».'],
     // … while a word the damage split before مو still joins (النّ|مو)
-    expect(bareAmidDamage('وتراجع الن مو الاقتصادي')).toBe('وتراجع النمو الاقتصادي');
-  });
-
-  it('reads no split in an initial before a name after any word (وقال ع. الشرع), so two words of the line stay apart (clean-apart31)', () => {
-    expectAmidDamage('وقال ع. الشرع، صاحب مطعم على الطريق الدولي: «صار عنا رزقة من جديد».');
+    joined: [['وتراجع الن مو الاقتصادي', 'وتراجع النمو الاقتصادي']],
+  },
+  {
+    name: 'reads no split in an initial before a name after any word (وقال ع. الشرع), so two words of the line stay apart (clean-apart31)',
+    kept: ['وقال ع. الشرع، صاحب مطعم على الطريق الدولي: «صار عنا رزقة من جديد».'],
     // … while a lone letter before its dot and a frequent word is a sentence's end, and the line's damage (المحدّ|د. ثم)
-    expect(bareAmidDamage('وقال إن الموعد المحد د. ثم غادر')).toBe('وقال إن الموعد المحدد. ثم غادر');
-  });
-
-  it("reads no split in a unit's letter after its number (800 م ما بين), so two words of the line stay apart (clean-apart30)", () => {
-    expectAmidDamage('«مشيت حوالي 800 م ما بين الميدان والمحطة، بس ربنا سهلها».');
-  });
-
-  it("keeps a unit's letter apart from a number word after its digits (85 ألف م مربع، 30 ألف ل; clean-apart32)", () => {
-    expectAmidDamage('وتبلغ مساحة المستشفى 85 ألف م مربع، وخزانه 30 ألف ل من الماء.');
+    joined: [['وقال إن الموعد المحد د. ثم غادر', 'وقال إن الموعد المحدد. ثم غادر']],
+  },
+  {
+    name: "reads no split in a unit's letter after its number (800 م ما بين), so two words of the line stay apart (clean-apart30)",
+    kept: ['«مشيت حوالي 800 م ما بين الميدان والمحطة، بس ربنا سهلها».'],
+    joined: [],
+  },
+  {
+    name: "keeps a unit's letter apart from a number word after its digits (85 ألف م مربع، 30 ألف ل; clean-apart32)",
+    kept: ['وتبلغ مساحة المستشفى 85 ألف م مربع، وخزانه 30 ألف ل من الماء.'],
     // … while a tanween's alef after it still joins (20 ألفًا)
-    expect(bareAmidDamage('بلغ عددهم 20 ألف ا تقريب ا')).toBe('بلغ عددهم 20 ألفا تقريبا');
-  });
-
-  it('keeps a lone ب apart before لا and the imperfect of زال: a label (الحجرة الجانبية ب لا تزال مغلقة; clean-apart29)', () => {
-    expectAmidDamage('وتابع أن الحجرة الجانبية ب لا تزال مغلقة بجدار من الطوب اللبن.');
+    joined: [['بلغ عددهم 20 ألف ا تقريب ا', 'بلغ عددهم 20 ألفا تقريبا']],
+  },
+  {
+    name: 'keeps a lone ب apart before لا and the imperfect of زال: a label (الحجرة الجانبية ب لا تزال مغلقة; clean-apart29)',
+    kept: ['وتابع أن الحجرة الجانبية ب لا تزال مغلقة بجدار من الطوب اللبن.'],
     // … and joins بِلا before a noun (بلا مأوى، بلا تردّد)
-    expect(bareAmidDamage('يعيشون ب لا م أوى ، ب لا ط عام، ويمضون ب لا ترد د')).toBe('يعيشون بلا مأوى، بلا طعام، ويمضون بلا تردد');
+    joined: [['يعيشون ب لا م أوى ، ب لا ط عام، ويمضون ب لا ترد د', 'يعيشون بلا مأوى، بلا طعام، ويمضون بلا تردد']],
+  },
+];
+
+describe('stop 40: spoken words in quotes beside damage', () => {
+  it.each(STOP_40)('$name', ({ kept, joined }) => {
+    for (const line of kept) expectAmidDamage(line);
+    for (const [damaged, repaired] of joined) expect(bareAmidDamage(damaged)).toBe(repaired);
   });
 });

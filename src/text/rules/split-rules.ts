@@ -905,11 +905,11 @@ export function splitsInLine(line: string, ctx: Context): boolean {
       // (A name's initial after a title, its dot after it: الحاج م. عبد الستار; …)
       if (letter === k && line.charCodeAt(ends[k]!) === 0x2e && TITLES.has(a)) continue;
       // (… or after any word, before a name that is no frequent word: وقال ع. الشرع; not a sentence's end, المحدّ|د. ثم.)
-      if (letter === k && initialBeforeName(line, ends[k]!, words[k + 1], starts[k + 1])) continue;
+      if (letter === k && dotBeforeWord(line, ends[k]!) && !FUNCTION_WORDS.has(words[k + 1]!)) continue;
       // (A letter of an abbreviation, a dot against it and a letter on the dot's other side: 15 د.ت في، ق.م.)
       if (abbreviationLetter(line, starts[letter]!, ends[letter]!)) continue;
       // (A unit's letter after its number: 800 م ما بين.)
-      if (letter === k - 1 && /\d $/.test(line.slice(0, starts[letter]!))) continue;
+      if (letter === k - 1 && afterNumber(line, starts[letter]!)) continue;
       if (a.length === 1 && b.length === 1) continue;
       if (ctx.lex(a + b)) return true;
       continue;
@@ -924,11 +924,6 @@ export function splitsInLine(line: string, ctx: Context): boolean {
     if (++wordPairs >= 2) return true;
   }
   return false;
-}
-
-/** Is the lone letter ending at `end` an initial: its dot, a space and then `next`, a word that is no frequent word? */
-function initialBeforeName(line: string, end: number, next: string | undefined, nextStart: number | undefined): boolean {
-  return line.charCodeAt(end) === 0x2e && nextStart === end + 2 && next !== undefined && !FUNCTION_WORDS.has(next);
 }
 
 /** Is the lone letter at start..end of the line one of an abbreviation's: a dot against it with a letter on the dot's other side (د.ت، ق.م)? */
